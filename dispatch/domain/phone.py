@@ -1,0 +1,95 @@
+"""Caller numbers, parsed once at the feed into a frozen value object.
+
+DOMAIN.md's gotchas are handled here and nowhere else: withheld markers, ``0062`` prefixes, letters
+that phonenumbers would silently drop, and short emergency numbers that are not "valid" numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, carrier, geocoder
+from phonenumbers.shortnumberinfo import is_emergency_number
+
+from dispatch.domain.enums import Presentation
+
+DEFAULT_REGION = "ID"
+
+_PRIVATE_MARKERS = frozenset({"P", "PRIVATE", "ANONYMOUS", "WITHHELD", "RESTRICTED"})
+_UNAVAILABLE_MARKERS = frozenset(
+    {"", "O", "OUT-OF-AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>", "NO-NUMBER", "NONE", "-"}
+)
+_DIALLABLE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class CallerNumber:
+    """A number as it arrived and as the console understands it.
+
+    ``e164`` is set only when phonenumbers finds the number valid for the region; ``raw`` is always
+    exactly what the feed delivered.
+    """
+
+    raw: str
+    e164: str | None
+    presentation: Presentation
+    description: str = ""
+
+    @property
+    def national(self) -> str:
+        """The number as a call-taker would dial it back (``0812-3456-7890``)."""
+        if self.e164 is None:
+            return self.raw
+        return format_national(self.e164)
+
+    @property
+    def lookup_key(self) -> str:
+        """What caller history is searched by: the E.164 form, else the digits as received."""
+        return self.e164 or self.raw
+
+
+def parse_caller_number(raw: str, region: str = DEFAULT_REGION) -> CallerNumber:
+    text = raw.strip()
+    marker = text.upper()
+    if marker in _PRIVATE_MARKERS:
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.PRIVATE)
+    if marker in _UNAVAILABLE_MARKERS:
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.UNAVAILABLE)
+    if not _DIALLABLE.match(text):
+        # Letters would be dropped silently by phonenumbers ("O812..." parses): keep them raw.
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
+    digits = re.sub(r"[^0-9+]", "", text)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    if is_emergency_number(digits, region):
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
+    try:
+        parsed = phonenumbers.parse(digits, region)
+    except NumberParseException:
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
+    if not phonenumbers.is_valid_number(parsed):
+        return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
+    e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
+    return CallerNumber(raw=raw, e164=e164, presentation=Presentation.ALLOWED, description=_describe(parsed))
+
+
+def format_national(e164: str) -> str:
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return e164
+    if parsed.country_code == 62:
+        return str(phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL))
+    return str(phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL))
+
+
+def _describe(parsed: phonenumbers.PhoneNumber) -> str:
+    """Carrier for a mobile (by prefix only, numbers are ported), area for a landline."""
+    number_type = phonenumbers.number_type(parsed)
+    if number_type in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+        name = carrier.name_for_number(parsed, "en")
+        if name:
+            return str(name)
+    return str(geocoder.description_for_number(parsed, "id") or geocoder.description_for_number(parsed, "en"))

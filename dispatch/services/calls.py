@@ -1,0 +1,230 @@
+"""Calls: recording feed events (persist first), answering, classifying, hanging up."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from dispatch.domain.enums import (
+    NON_EMERGENCY_CLASSES,
+    CallClass,
+    CallState,
+    Disposition,
+    IncidentStatus,
+    Priority,
+)
+from dispatch.domain.incidents import format_incident_number
+from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.snapshots import CallView, IncidentView
+from dispatch.store.tables import Call, FeedFrame, Incident, IncidentCounter, IncidentNote
+
+
+def record_signal(ctx: ServiceContext, signal: CallSignal) -> CallView | None:
+    """Store the frame and apply it to its call, in one transaction, before anything is shown."""
+    with ctx.database.transaction() as session:
+        frame = FeedFrame(
+            feed=signal.feed,
+            received_at=signal.received_at,
+            raw=signal.raw,
+            decoded=json.dumps(_signal_fields(signal), ensure_ascii=False),
+        )
+        session.add(frame)
+        call = _apply_signal(session, ctx, signal)
+        if call is not None:
+            session.flush()
+            frame.call_id = call.id
+            audit(session, ctx, f"call.{signal.kind.value}", "call", call.id, feed=signal.feed)
+        view = None if call is None else CallView.of(call)
+    ctx.bus.publish(Change(Topic.FEED), *([Change(Topic.CALLS, (view.id,))] if view else []))
+    return view
+
+
+def record_rejected_frame(ctx: ServiceContext, feed: str, raw: bytes, reason: str) -> None:
+    """A frame that could not be decoded is kept, with the reason, for the installer to see."""
+    with ctx.database.transaction() as session:
+        session.add(FeedFrame(feed=feed, received_at=ctx.clock.now(), raw=raw, rejected_reason=reason))
+    ctx.bus.publish(Change(Topic.FEED))
+
+
+def _signal_fields(signal: CallSignal) -> dict[str, object]:
+    return {
+        "event": signal.kind.value,
+        "line": signal.line,
+        "number": signal.number.e164,
+        "number_raw": signal.number.raw,
+        "presentation": signal.number.presentation.value,
+        "name": signal.name,
+        "call_id": signal.call_id,
+    }
+
+
+def _find_call(session: Session, signal: CallSignal) -> Call | None:
+    if signal.call_id is not None:
+        query = select(Call).where(Call.feed == signal.feed, Call.external_id == signal.call_id)
+    else:
+        # Feeds without call ids: the latest unfinished call on the same line and number.
+        query = select(Call).where(
+            Call.feed == signal.feed,
+            Call.number_raw == signal.number.raw,
+            Call.state != CallState.ENDED.value,
+        )
+        if signal.line is not None:
+            query = query.where(Call.line == signal.line)
+    return session.scalars(query.order_by(Call.ring_at.desc()).limit(1)).first()
+
+
+def _apply_signal(session: Session, ctx: ServiceContext, signal: CallSignal) -> Call | None:
+    existing = _find_call(session, signal)
+    if signal.kind is SignalKind.INCOMING or (existing is None and signal.kind is SignalKind.RING):
+        if existing is not None and existing.state == CallState.RINGING.value:
+            return existing  # the same call reported again (a repeated caller-ID block)
+        call = Call(
+            feed=signal.feed,
+            line=signal.line,
+            external_id=signal.call_id,
+            number_raw=signal.number.raw,
+            number_e164=signal.number.e164,
+            presentation=signal.number.presentation.value,
+            number_description=signal.number.description,
+            caller_name=signal.name,
+            state=CallState.RINGING.value,
+            ring_at=signal.received_at,
+        )
+        session.add(call)
+        return call
+    if existing is None:
+        return None
+    if signal.kind is SignalKind.ANSWERED and existing.state == CallState.RINGING.value:
+        # Answered at the telephone before anyone pressed a key: the call is live, no incident yet.
+        existing.state = CallState.ANSWERED.value
+        existing.answered_at = signal.received_at
+    elif signal.kind is SignalKind.ENDED and existing.state != CallState.ENDED.value:
+        _end(existing, ctx)
+        existing.ended_at = signal.received_at
+    return existing
+
+
+def _end(call: Call, ctx: ServiceContext) -> None:
+    if call.state == CallState.RINGING.value and call.classification is None:
+        call.classification = CallClass.ABANDONED.value
+    call.state = CallState.ENDED.value
+    call.ended_at = call.ended_at or ctx.clock.now()
+
+
+def answer_call(ctx: ServiceContext, call_id: int) -> tuple[CallView, IncidentView]:
+    """Answer a ringing call: the incident exists from this moment, so nothing typed can be lost."""
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        # A conditional update so that two consoles cannot both answer the same call.
+        claimed = session.execute(  # type: ignore[attr-defined]
+            update(Call)
+            .where(Call.id == call_id, Call.state == CallState.RINGING.value)
+            .values(
+                state=CallState.ANSWERED.value,
+                answered_at=now,
+                answered_by=ctx.actor.user_id,
+                console_id=ctx.console_id,
+                classification=CallClass.EMERGENCY.value,
+            )
+        ).rowcount
+        if claimed != 1:
+            raise ServiceError("call_not_ringing", call_id=call_id)
+        call = session.get_one(Call, call_id)
+        session.refresh(call)
+        incident = Incident(
+            number=_next_incident_number(session, ctx),
+            category=None,
+            priority=Priority.P3.value,
+            status=IncidentStatus.NEW.value,
+            created_at=now,
+            updated_at=now,
+            created_by=ctx.actor.user_id,
+            console_id=ctx.console_id,
+            caller_name=call.caller_name or "",
+            callback_number=CallView.of(call).number_national if call.presentation == "allowed" else "",
+        )
+        session.add(incident)
+        session.flush()
+        call.incident_id = incident.id
+        session.add(
+            IncidentNote(
+                incident_id=incident.id,
+                at=now,
+                author_id=ctx.actor.user_id,
+                console_id=ctx.console_id,
+                kind="system",
+                text=f"call.answered {call.number_e164 or call.number_raw}",
+            )
+        )
+        audit(session, ctx, "call.answer", "call", call.id)
+        audit(session, ctx, "incident.open", "incident", incident.id, number=incident.number, call=call.id)
+        views = CallView.of(call, incident.number), IncidentView.of(incident)
+    ctx.bus.publish(Change(Topic.CALLS, (call_id,)), Change(Topic.INCIDENTS, (views[1].id,)))
+    return views
+
+
+def _next_incident_number(session: Session, ctx: ServiceContext) -> str:
+    year = ctx.clock.now().year
+    counter = session.get(IncidentCounter, year, with_for_update=True)
+    if counter is None:
+        counter = IncidentCounter(year=year, last=0)
+        session.add(counter)
+    counter.last += 1
+    return format_incident_number(year, counter.last)
+
+
+def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> CallView:
+    """Close an answered call as information, prank, silent or wrong number.
+
+    Its incident, opened at answer, is cancelled (kept, with anything typed into it) so that the
+    record stays complete and the incident number is accounted for.
+    """
+    if call_class not in NON_EMERGENCY_CLASSES:
+        raise ServiceError("not_a_closing_class", call_class=call_class.value)
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        call = session.get(Call, call_id)
+        if call is None:
+            raise ServiceError("no_such_call", call_id=call_id)
+        if call.state == CallState.RINGING.value:
+            raise ServiceError("call_not_answered", call_id=call_id)
+        before = call.classification
+        call.classification = call_class.value
+        if call.state != CallState.ENDED.value:
+            _end(call, ctx)
+        number = None
+        if call.incident_id is not None:
+            incident = session.get_one(Incident, call.incident_id)
+            number = incident.number
+            if incident.status not in (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value):
+                incident.status = IncidentStatus.CANCELLED.value
+                incident.disposition = Disposition.NON_EMERGENCY.value
+                incident.closed_at = now
+                incident.updated_at = now
+                audit(session, ctx, "incident.cancel", "incident", incident.id, reason=call_class.value)
+        audit(session, ctx, "call.classify", "call", call.id, before=before, after=call_class.value)
+        view = CallView.of(call, number)
+    changes = [Change(Topic.CALLS, (call_id,))]
+    if view.incident_id is not None:
+        changes.append(Change(Topic.INCIDENTS, (view.incident_id,)))
+    ctx.bus.publish(*changes)
+    return view
+
+
+def hang_up(ctx: ServiceContext, call_id: int) -> CallView:
+    """The call-taker ends the conversation; the incident, if any, goes on."""
+    with ctx.database.transaction() as session:
+        call = session.get(Call, call_id)
+        if call is None:
+            raise ServiceError("no_such_call", call_id=call_id)
+        if call.state != CallState.ANSWERED.value:
+            raise ServiceError("call_not_answered", call_id=call_id)
+        _end(call, ctx)
+        audit(session, ctx, "call.hang_up", "call", call.id)
+        view = CallView.of(call)
+    ctx.bus.publish(Change(Topic.CALLS, (call_id,)))
+    return view

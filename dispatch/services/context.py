@@ -1,0 +1,74 @@
+"""Who is acting, where, and when: handed to every service call."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from dispatch.domain.clock import Clock
+from dispatch.services.bus import ChangeBus
+from dispatch.store.database import Database
+from dispatch.store.tables import AuditEntry
+
+#: The name audit rows carry for what the console does by itself (a feed event, a timer).
+SYSTEM_USER = "system"
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int | None
+    user_name: str
+    full_name: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    database: Database
+    clock: Clock
+    bus: ChangeBus
+    console_id: int
+    console_name: str
+    actor: Actor = Actor(user_id=None, user_name=SYSTEM_USER)
+
+    def acting_as(self, actor: Actor) -> ServiceContext:
+        return replace(self, actor=actor)
+
+    def as_system(self) -> ServiceContext:
+        return replace(self, actor=Actor(user_id=None, user_name=SYSTEM_USER))
+
+
+class ServiceError(Exception):
+    """A request the rules refuse; ``code`` is what the UI turns into words."""
+
+    def __init__(self, code: str, **details: Any) -> None:
+        super().__init__(code, details)
+        self.code = code
+        self.details = details
+
+
+def audit(
+    session: Session,
+    ctx: ServiceContext,
+    action: str,
+    entity: str,
+    entity_id: object = None,
+    **detail: Any,
+) -> None:
+    """Add the audit row of the current transaction (it commits or rolls back with the change)."""
+    session.add(
+        AuditEntry(
+            at=ctx.clock.now(),
+            user_id=ctx.actor.user_id,
+            user_name=ctx.actor.user_name,
+            console_id=ctx.console_id,
+            console_name=ctx.console_name,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            detail=json.dumps(detail, default=str, ensure_ascii=False, sort_keys=True) if detail else None,
+        )
+    )

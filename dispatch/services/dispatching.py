@@ -1,0 +1,181 @@
+"""Sending units and moving them through their statuses; every change is a history row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.enums import UnitStatus
+from dispatch.domain.lifecycle import (
+    DISPATCHABLE,
+    MILESTONE_COLUMN,
+    TransitionRefused,
+    check_transition,
+    ends_assignment,
+)
+from dispatch.domain.roster import UnitSpec
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.incidents import CLOSED_STATES, refresh_status
+from dispatch.services.snapshots import AssignmentView, UnitView
+from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
+
+
+def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int]) -> list[AssignmentView]:
+    """Dispatch several units at once: all are sent, or none (one transaction)."""
+    if not unit_ids:
+        raise ServiceError("no_units_chosen")
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
+            raise ServiceError("no_such_incident", incident_id=incident_id)
+        if incident.status in CLOSED_STATES:
+            raise ServiceError("incident_closed", number=incident.number)
+        views = []
+        for unit_id in dict.fromkeys(unit_ids):
+            unit = session.get(Unit, unit_id, with_for_update=True)
+            if unit is None:
+                raise ServiceError("no_such_unit", unit_id=unit_id)
+            if UnitStatus(unit.status) not in DISPATCHABLE:
+                raise ServiceError("unit_not_available", call_sign=unit.call_sign, status=unit.status)
+            assignment = Assignment(
+                incident_id=incident_id, unit_id=unit.id, dispatched_by=ctx.actor.user_id, dispatched_at=now
+            )
+            session.add(assignment)
+            session.flush()
+            _record_status(session, ctx, unit, UnitStatus.DISPATCHED, assignment)
+            session.add(
+                IncidentNote(
+                    incident_id=incident_id,
+                    at=now,
+                    author_id=ctx.actor.user_id,
+                    console_id=ctx.console_id,
+                    kind="system",
+                    text=f"unit.dispatched {unit.call_sign}",
+                )
+            )
+            audit(session, ctx, "unit.dispatch", "unit", unit.id, incident=incident.number)
+            views.append(AssignmentView.of(assignment, unit))
+        incident.updated_at = now
+        refresh_status(session, incident)
+    ctx.bus.publish(
+        Change(Topic.UNITS, tuple(v.unit_id for v in views)), Change(Topic.INCIDENTS, (incident_id,))
+    )
+    return views
+
+
+def set_unit_status(ctx: ServiceContext, unit_id: int, status: UnitStatus) -> UnitView:
+    """Move a unit to ``status`` if the lifecycle allows it from where it is."""
+    with ctx.database.transaction() as session:
+        unit = session.get(Unit, unit_id, with_for_update=True)
+        if unit is None:
+            raise ServiceError("no_such_unit", unit_id=unit_id)
+        if status is UnitStatus.DISPATCHED:
+            raise ServiceError("dispatch_through_assign", call_sign=unit.call_sign)
+        try:
+            check_transition(UnitStatus(unit.status), status)
+        except TransitionRefused as refused:
+            raise ServiceError(
+                "transition_refused", call_sign=unit.call_sign, current=refused.current, requested=status
+            ) from refused
+        assignment = _active_assignment(session, unit.id)
+        _record_status(session, ctx, unit, status, assignment)
+        incident_id = None
+        if assignment is not None:
+            incident_id = assignment.incident_id
+            incident = session.get_one(Incident, incident_id)
+            incident.updated_at = ctx.clock.now()
+            refresh_status(session, incident)
+        view = UnitView.of(unit, incident_id)
+    changes = [Change(Topic.UNITS, (unit_id,))]
+    if incident_id is not None:
+        changes.append(Change(Topic.INCIDENTS, (incident_id,)))
+    ctx.bus.publish(*changes)
+    return view
+
+
+def _active_assignment(session: Session, unit_id: int) -> Assignment | None:
+    return session.scalars(
+        select(Assignment)
+        .where(
+            Assignment.unit_id == unit_id,
+            Assignment.cleared_at.is_(None),
+            Assignment.cancelled_at.is_(None),
+        )
+        .order_by(Assignment.dispatched_at.desc())
+        .limit(1)
+    ).first()
+
+
+def _record_status(
+    session: Session, ctx: ServiceContext, unit: Unit, status: UnitStatus, assignment: Assignment | None
+) -> None:
+    now = ctx.clock.now()
+    before = unit.status
+    unit.status = status.value
+    unit.status_since = now
+    if assignment is not None:
+        column = MILESTONE_COLUMN.get(status)
+        if column is not None and getattr(assignment, column) is None:
+            setattr(assignment, column, now)
+        if ends_assignment(status) and assignment.cleared_at is None and assignment.cancelled_at is None:
+            assignment.cleared_at = now
+    session.add(
+        UnitStatusChange(
+            unit_id=unit.id,
+            assignment_id=None if assignment is None else assignment.id,
+            incident_id=None if assignment is None else assignment.incident_id,
+            from_status=before,
+            to_status=status.value,
+            at=now,
+            user_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+        )
+    )
+    if status is not UnitStatus.DISPATCHED:
+        audit(session, ctx, "unit.status", "unit", unit.id, before=before, after=status.value)
+
+
+def load_roster(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> int:
+    """Add units whose call signs are not yet known; returns how many were added."""
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        known = set(session.scalars(select(Unit.call_sign)))
+        added = 0
+        for spec in specs:
+            if spec.call_sign in known:
+                continue
+            unit = Unit(
+                call_sign=spec.call_sign,
+                agency_type=spec.agency_type.value,
+                agency_name=spec.agency_name,
+                station=spec.station,
+                lat=spec.lat,
+                lon=spec.lon,
+                capabilities=",".join(spec.capabilities),
+                radio=spec.radio,
+                status=UnitStatus.AVAILABLE.value,
+                status_since=now,
+                active=True,
+            )
+            session.add(unit)
+            session.flush()
+            session.add(
+                UnitStatusChange(
+                    unit_id=unit.id,
+                    from_status=None,
+                    to_status=UnitStatus.AVAILABLE.value,
+                    at=now,
+                    user_id=ctx.actor.user_id,
+                    console_id=ctx.console_id,
+                )
+            )
+            added += 1
+        if added:
+            audit(session, ctx, "roster.load", "unit", None, added=added)
+    if added:
+        ctx.bus.publish(Change(Topic.UNITS))
+    return added

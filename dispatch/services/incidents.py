@@ -1,0 +1,205 @@
+"""Incident fields (saved as they are edited), narrative notes, closing and reopening."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.enums import Disposition, IncidentStatus, Priority, UnitStatus
+from dispatch.domain.incidents import (
+    CHOICE_FIELDS,
+    COORDINATE_FIELDS,
+    TEXT_FIELDS,
+    FieldProblem,
+    FieldRejected,
+    validate_note,
+    validate_text_field,
+)
+from dispatch.domain.lifecycle import can_transition, derive_incident_status
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.snapshots import IncidentView, NoteView
+from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
+
+CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
+
+
+def update_field(
+    ctx: ServiceContext, incident_id: int, field: str, value: str | float | None, catalogue: Catalogue
+) -> IncidentView:
+    """Save one field; raises FieldRejected (nothing saved) when the value is not acceptable."""
+    clean = _validated(field, value, catalogue)
+    with ctx.database.transaction() as session:
+        incident = _open_incident(session, incident_id)
+        before = getattr(incident, field)
+        if before == clean:
+            return IncidentView.of(incident, active_unit_signs(session, incident_id))
+        setattr(incident, field, clean)
+        if field == "category" and clean is not None and before is None:
+            # The category's default priority applies until the call-taker sets another.
+            incident.priority = catalogue.get(str(clean)).default_priority.value
+        incident.updated_at = ctx.clock.now()
+        refresh_status(session, incident)
+        audit(
+            session, ctx, "incident.update", "incident", incident_id, field=field, before=before, after=clean
+        )
+        view = IncidentView.of(incident, active_unit_signs(session, incident_id))
+    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+    return view
+
+
+def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> str | float | None:
+    if field in TEXT_FIELDS:
+        return validate_text_field(field, str(value or ""))
+    if field == "category":
+        if value is None or value == "":
+            return None
+        if str(value) not in catalogue.codes:
+            raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD)
+        return str(value)
+    if field == "priority":
+        try:
+            return Priority(str(value)).value
+        except ValueError as error:
+            raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD) from error
+    if field in COORDINATE_FIELDS:
+        return None if value is None else float(value)
+    assert field not in CHOICE_FIELDS
+    raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD)
+
+
+def _open_incident(session: Session, incident_id: int) -> Incident:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise ServiceError("no_such_incident", incident_id=incident_id)
+    if incident.status in CLOSED_STATES:
+        raise ServiceError("incident_closed", number=incident.number)
+    return incident
+
+
+def add_note(ctx: ServiceContext, incident_id: int, text: str) -> NoteView:
+    """Append to the narrative. Notes are never edited: a correction is a new note."""
+    clean = validate_note(text)
+    with ctx.database.transaction() as session:
+        if session.get(Incident, incident_id) is None:
+            raise ServiceError("no_such_incident", incident_id=incident_id)
+        note = IncidentNote(
+            incident_id=incident_id,
+            at=ctx.clock.now(),
+            author_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+            kind="narrative",
+            text=clean,
+        )
+        session.add(note)
+        session.flush()
+        audit(session, ctx, "incident.note", "incident", incident_id, note=note.id)
+        view = NoteView.of(note, ctx.actor.user_name)
+    ctx.bus.publish(Change(Topic.NOTES, (incident_id,)))
+    return view
+
+
+def close_incident(ctx: ServiceContext, incident_id: int, disposition: Disposition) -> IncidentView:
+    """Close with a disposition; units still working it are cleared (or cancelled if not yet there)."""
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        incident = _open_incident(session, incident_id)
+        released = release_units(session, ctx, incident_id)
+        incident.status = IncidentStatus.CLOSED.value
+        incident.disposition = disposition.value
+        incident.closed_at = now
+        incident.updated_at = now
+        audit(session, ctx, "incident.close", "incident", incident_id, disposition=disposition.value)
+        view = IncidentView.of(incident)
+    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.UNITS, tuple(released)))
+    return view
+
+
+def reopen_incident(ctx: ServiceContext, incident_id: int) -> IncidentView:
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
+            raise ServiceError("no_such_incident", incident_id=incident_id)
+        if incident.status not in CLOSED_STATES:
+            raise ServiceError("incident_not_closed", number=incident.number)
+        before = incident.status
+        incident.status = IncidentStatus.REOPENED.value
+        incident.disposition = None
+        incident.closed_at = None
+        incident.updated_at = now
+        audit(session, ctx, "incident.reopen", "incident", incident_id, before=before)
+        view = IncidentView.of(incident)
+    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+    return view
+
+
+def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> list[int]:
+    """End every active assignment of the incident, with a status-history row for each unit."""
+    now = ctx.clock.now()
+    rows = session.execute(
+        select(Assignment, Unit)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(
+            Assignment.incident_id == incident_id,
+            Assignment.cleared_at.is_(None),
+            Assignment.cancelled_at.is_(None),
+        )
+    ).all()
+    released = []
+    for assignment, unit in rows:
+        current = UnitStatus(unit.status)
+        target = UnitStatus.CLEARED if can_transition(current, UnitStatus.CLEARED) else UnitStatus.CANCELLED
+        if target is UnitStatus.CLEARED:
+            assignment.cleared_at = now
+        else:
+            assignment.cancelled_at = now
+        unit.status = target.value
+        unit.status_since = now
+        session.add(
+            UnitStatusChange(
+                unit_id=unit.id,
+                assignment_id=assignment.id,
+                incident_id=incident_id,
+                from_status=current.value,
+                to_status=target.value,
+                at=now,
+                user_id=ctx.actor.user_id,
+                console_id=ctx.console_id,
+            )
+        )
+        audit(session, ctx, "unit.status", "unit", unit.id, before=current.value, after=target.value)
+        released.append(unit.id)
+    return released
+
+
+def refresh_status(session: Session, incident: Incident) -> None:
+    """Recompute the incident's status from its units' (call after any change to them)."""
+    rows = session.execute(
+        select(Unit.status, Assignment.cleared_at, Assignment.cancelled_at)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.incident_id == incident.id)
+    ).all()
+    active = [
+        UnitStatus(status) for status, cleared, cancelled in rows if cleared is None and cancelled is None
+    ]
+    current = IncidentStatus(incident.status)
+    if current is IncidentStatus.NEW and incident.category is None and not rows:
+        return
+    incident.status = derive_incident_status(current, active, ever_dispatched=bool(rows)).value
+
+
+def active_unit_signs(session: Session, incident_id: int) -> tuple[str, ...]:
+    return tuple(
+        session.scalars(
+            select(Unit.call_sign)
+            .join(Assignment, Assignment.unit_id == Unit.id)
+            .where(
+                Assignment.incident_id == incident_id,
+                Assignment.cleared_at.is_(None),
+                Assignment.cancelled_at.is_(None),
+            )
+            .order_by(Unit.call_sign)
+        )
+    )

@@ -1,0 +1,142 @@
+"""Read-only snapshots for the screens. Each query is shaped for an index (see tables.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState
+from dispatch.services.context import ServiceContext
+from dispatch.services.snapshots import AssignmentView, CallView, IncidentView, NoteView, UnitView
+from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, User
+
+RECENT_CALLS = 40
+
+
+def call_queue(ctx: ServiceContext, recent: int = RECENT_CALLS) -> list[CallView]:
+    """Ringing calls (oldest first), then live ones, then the most recent finished calls."""
+    with ctx.database.sessions() as session:
+        ringing = session.scalars(
+            select(Call).where(Call.state == CallState.RINGING.value).order_by(Call.ring_at)
+        ).all()
+        live = session.scalars(
+            select(Call).where(Call.state == CallState.ANSWERED.value).order_by(Call.ring_at)
+        ).all()
+        ended = session.scalars(
+            select(Call)
+            .where(Call.state == CallState.ENDED.value)
+            .order_by(Call.ring_at.desc())
+            .limit(recent)
+        ).all()
+        rows = [*ringing, *live, *ended]
+        numbers = _incident_numbers(session, {c.incident_id for c in rows if c.incident_id is not None})
+        return [CallView.of(c, numbers.get(c.incident_id or 0)) for c in rows]
+
+
+def caller_history(ctx: ServiceContext, call: CallView, limit: int = 20) -> list[CallView]:
+    """Earlier calls from the same number, newest first (searched while the call rings)."""
+    with ctx.database.sessions() as session:
+        query = select(Call).where(Call.id != call.id, Call.ring_at <= call.ring_at)
+        if call.number_e164:
+            query = query.where(Call.number_e164 == call.number_e164)
+        else:
+            query = query.where(Call.number_raw == call.number_raw)
+        rows = session.scalars(query.order_by(Call.ring_at.desc()).limit(limit)).all()
+        numbers = _incident_numbers(session, {c.incident_id for c in rows if c.incident_id is not None})
+        return [CallView.of(c, numbers.get(c.incident_id or 0)) for c in rows]
+
+
+def active_incidents(ctx: ServiceContext) -> list[IncidentView]:
+    with ctx.database.sessions() as session:
+        rows = session.scalars(
+            select(Incident)
+            .where(Incident.status.in_([s.value for s in OPEN_INCIDENT_STATUSES]))
+            .order_by(Incident.priority, Incident.created_at)
+        ).all()
+        signs = _active_units_by_incident(session, [r.id for r in rows])
+        return [IncidentView.of(r, tuple(signs.get(r.id, ()))) for r in rows]
+
+
+def incident(ctx: ServiceContext, incident_id: int) -> IncidentView | None:
+    with ctx.database.sessions() as session:
+        row = session.get(Incident, incident_id)
+        if row is None:
+            return None
+        return IncidentView.of(
+            row, tuple(_active_units_by_incident(session, [incident_id]).get(incident_id, ()))
+        )
+
+
+def incident_notes(ctx: ServiceContext, incident_id: int) -> list[NoteView]:
+    with ctx.database.sessions() as session:
+        rows = session.execute(
+            select(IncidentNote, User.username)
+            .outerjoin(User, User.id == IncidentNote.author_id)
+            .where(IncidentNote.incident_id == incident_id)
+            .order_by(IncidentNote.at, IncidentNote.id)
+        ).all()
+        return [NoteView.of(note, username or "system") for note, username in rows]
+
+
+def assignments(ctx: ServiceContext, incident_id: int) -> list[AssignmentView]:
+    with ctx.database.sessions() as session:
+        rows = session.execute(
+            select(Assignment, Unit)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.incident_id == incident_id)
+            .order_by(Assignment.dispatched_at, Unit.call_sign)
+        ).all()
+        return [AssignmentView.of(a, u) for a, u in rows]
+
+
+def units(ctx: ServiceContext) -> list[UnitView]:
+    with ctx.database.sessions() as session:
+        rows = session.scalars(
+            select(Unit).where(Unit.active.is_(True)).order_by(Unit.agency_type, Unit.call_sign)
+        )
+        current = {
+            unit_id: (incident_id, number)
+            for unit_id, incident_id, number in session.execute(
+                select(Assignment.unit_id, Incident.id, Incident.number)
+                .join(Incident, Incident.id == Assignment.incident_id)
+                .where(Assignment.cleared_at.is_(None), Assignment.cancelled_at.is_(None))
+            )
+        }
+        return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
+
+
+def calls_since(ctx: ServiceContext, since: datetime) -> list[CallView]:
+    with ctx.database.sessions() as session:
+        rows = session.scalars(
+            select(Call).where(or_(Call.ring_at >= since, Call.ended_at >= since)).order_by(Call.ring_at)
+        ).all()
+        return [CallView.of(c) for c in rows]
+
+
+def _incident_numbers(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(ids))).tuples().all()
+    )
+
+
+def _active_units_by_incident(session: Session, incident_ids: list[int]) -> dict[int, list[str]]:
+    if not incident_ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    for incident_id, sign in session.execute(
+        select(Assignment.incident_id, Unit.call_sign)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(
+            Assignment.incident_id.in_(incident_ids),
+            Assignment.cleared_at.is_(None),
+            Assignment.cancelled_at.is_(None),
+        )
+        .order_by(Unit.call_sign)
+    ):
+        found[incident_id].append(sign)
+    return found

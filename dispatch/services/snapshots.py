@@ -1,0 +1,234 @@
+"""Frozen views handed to the UI; the UI never sees a session or an ORM object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from dispatch.domain.enums import (
+    AgencyType,
+    CallClass,
+    CallState,
+    Disposition,
+    IncidentStatus,
+    Presentation,
+    Priority,
+    UnitStatus,
+)
+from dispatch.domain.phone import format_national
+from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit
+
+
+@dataclass(frozen=True)
+class CallView:
+    id: int
+    feed: str
+    line: str | None
+    number_raw: str
+    number_e164: str | None
+    presentation: Presentation
+    number_description: str
+    caller_name: str | None
+    state: CallState
+    ring_at: datetime
+    answered_at: datetime | None
+    ended_at: datetime | None
+    classification: CallClass | None
+    incident_id: int | None
+    incident_number: str | None
+
+    @property
+    def number_national(self) -> str:
+        return format_national(self.number_e164) if self.number_e164 else self.number_raw
+
+    @staticmethod
+    def of(row: Call, incident_number: str | None = None) -> CallView:
+        return CallView(
+            id=row.id,
+            feed=row.feed,
+            line=row.line,
+            number_raw=row.number_raw,
+            number_e164=row.number_e164,
+            presentation=Presentation(row.presentation),
+            number_description=row.number_description,
+            caller_name=row.caller_name,
+            state=CallState(row.state),
+            ring_at=row.ring_at,
+            answered_at=row.answered_at,
+            ended_at=row.ended_at,
+            classification=CallClass(row.classification) if row.classification else None,
+            incident_id=row.incident_id,
+            incident_number=incident_number,
+        )
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    id: int
+    number: str
+    category: str | None
+    priority: Priority
+    status: IncidentStatus
+    disposition: Disposition | None
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    caller_name: str
+    callback_number: str
+    province: str
+    regency: str
+    district: str
+    village: str
+    rt: str
+    rw: str
+    street: str
+    house_number: str
+    postcode: str
+    landmark: str
+    lat: float | None
+    lon: float | None
+    units: tuple[str, ...] = ()
+
+    @property
+    def location_summary(self) -> str:
+        """One line for boards: street and number, RT/RW, kelurahan, landmark."""
+        parts = []
+        street = " ".join(p for p in (self.street, self.house_number) if p)
+        if street:
+            parts.append(street)
+        if self.rt or self.rw:
+            parts.append(f"RT {self.rt or '-'}/RW {self.rw or '-'}")
+        if self.village:
+            parts.append(self.village)
+        if self.landmark:
+            parts.append(f"({self.landmark})")
+        if not parts and self.lat is not None and self.lon is not None:
+            parts.append(f"{self.lat:.5f}, {self.lon:.5f}")
+        return ", ".join(parts)
+
+    def field_value(self, field: str) -> object:
+        return getattr(self, field)
+
+    @staticmethod
+    def of(row: Incident, units: tuple[str, ...] = ()) -> IncidentView:
+        return IncidentView(
+            id=row.id,
+            number=row.number,
+            category=row.category,
+            priority=Priority(row.priority),
+            status=IncidentStatus(row.status),
+            disposition=Disposition(row.disposition) if row.disposition else None,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            closed_at=row.closed_at,
+            caller_name=row.caller_name,
+            callback_number=row.callback_number,
+            province=row.province,
+            regency=row.regency,
+            district=row.district,
+            village=row.village,
+            rt=row.rt,
+            rw=row.rw,
+            street=row.street,
+            house_number=row.house_number,
+            postcode=row.postcode,
+            landmark=row.landmark,
+            lat=row.lat,
+            lon=row.lon,
+            units=units,
+        )
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    incident_id: int
+    at: datetime
+    author: str
+    kind: str
+    text: str
+
+    @staticmethod
+    def of(row: IncidentNote, author: str) -> NoteView:
+        return NoteView(row.id, row.incident_id, row.at, author, row.kind, row.text)
+
+
+@dataclass(frozen=True)
+class UnitView:
+    id: int
+    call_sign: str
+    agency_type: AgencyType
+    agency_name: str
+    station: str
+    capabilities: tuple[str, ...]
+    radio: str
+    status: UnitStatus
+    status_since: datetime
+    lat: float | None
+    lon: float | None
+    incident_id: int | None = None
+    incident_number: str | None = None
+
+    @staticmethod
+    def of(row: Unit, incident_id: int | None = None, incident_number: str | None = None) -> UnitView:
+        return UnitView(
+            id=row.id,
+            call_sign=row.call_sign,
+            agency_type=AgencyType(row.agency_type),
+            agency_name=row.agency_name,
+            station=row.station,
+            capabilities=tuple(c for c in row.capabilities.split(",") if c),
+            radio=row.radio,
+            status=UnitStatus(row.status),
+            status_since=row.status_since,
+            lat=row.lat,
+            lon=row.lon,
+            incident_id=incident_id,
+            incident_number=incident_number,
+        )
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    incident_id: int
+    unit_id: int
+    call_sign: str
+    agency_type: AgencyType
+    unit_status: UnitStatus
+    dispatched_at: datetime
+    acknowledged_at: datetime | None
+    en_route_at: datetime | None
+    on_scene_at: datetime | None
+    cleared_at: datetime | None
+    cancelled_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.cleared_at is None and self.cancelled_at is None
+
+    @staticmethod
+    def of(row: Assignment, unit: Unit) -> AssignmentView:
+        return AssignmentView(
+            id=row.id,
+            incident_id=row.incident_id,
+            unit_id=unit.id,
+            call_sign=unit.call_sign,
+            agency_type=AgencyType(unit.agency_type),
+            unit_status=_assignment_status(row, unit),
+            dispatched_at=row.dispatched_at,
+            acknowledged_at=row.acknowledged_at,
+            en_route_at=row.en_route_at,
+            on_scene_at=row.on_scene_at,
+            cleared_at=row.cleared_at,
+            cancelled_at=row.cancelled_at,
+        )
+
+
+def _assignment_status(row: Assignment, unit: Unit) -> UnitStatus:
+    """A finished assignment shows how it ended, not what the unit is doing now."""
+    if row.cleared_at is not None:
+        return UnitStatus.CLEARED
+    if row.cancelled_at is not None:
+        return UnitStatus.CANCELLED
+    return UnitStatus(unit.status)

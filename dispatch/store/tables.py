@@ -1,0 +1,241 @@
+"""The ORM tables. Alembic migrations own the schema; these mappings must match them.
+
+Current state lives in a few columns (a unit's status, a call's state) for fast boards, but history
+is never overwritten: unit statuses are rows in ``unit_status_history``, milestones are columns of
+``assignments`` written once, and every change has its ``audit_log`` row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from dispatch.store.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Console(Base):
+    __tablename__ = "consoles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    hostname: Mapped[str] = mapped_column(String(255))
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    console_id: Mapped[int] = mapped_column(ForeignKey("consoles.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """Append-only: UPDATE and DELETE are refused by database triggers (see migration 0001)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    user_name: Mapped[str] = mapped_column(String(64))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    console_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedFrame(Base):
+    __tablename__ = "feed_frames"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed: Mapped[str] = mapped_column(String(255))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    decoded: Mapped[str | None] = mapped_column(Text)
+    rejected_reason: Mapped[str | None] = mapped_column(Text)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
+
+
+class Call(Base):
+    __tablename__ = "calls"
+    __table_args__ = (
+        Index("ix_calls_number_e164_ring_at", "number_e164", "ring_at"),
+        Index("ix_calls_number_raw_ring_at", "number_raw", "ring_at"),
+        Index("ix_calls_state_ring_at", "state", "ring_at"),
+        Index("ix_calls_feed_external_id", "feed", "external_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed: Mapped[str] = mapped_column(String(255))
+    line: Mapped[str | None] = mapped_column(String(32))
+    external_id: Mapped[str | None] = mapped_column(String(128))
+    number_raw: Mapped[str] = mapped_column(String(64))
+    number_e164: Mapped[str | None] = mapped_column(String(20))
+    presentation: Mapped[str] = mapped_column(String(16))
+    number_description: Mapped[str] = mapped_column(String(100), default="")
+    caller_name: Mapped[str | None] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(16))
+    ring_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    classification: Mapped[str | None] = mapped_column(String(16))
+    answered_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+
+
+class IncidentCounter(Base):
+    """Per-year sequence behind incident numbers like 2026-000123 (a row lock on PostgreSQL)."""
+
+    __tablename__ = "incident_counters"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+    __table_args__ = (
+        Index("ix_incidents_status_created_at", "status", "created_at"),
+        Index("ix_incidents_village", "village"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    category: Mapped[str | None] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(24))
+    disposition: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    caller_name: Mapped[str] = mapped_column(String(200), default="")
+    callback_number: Mapped[str] = mapped_column(String(64), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    regency: Mapped[str] = mapped_column(String(100), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    village: Mapped[str] = mapped_column(String(100), default="")
+    rt: Mapped[str] = mapped_column(String(8), default="")
+    rw: Mapped[str] = mapped_column(String(8), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    house_number: Mapped[str] = mapped_column(String(32), default="")
+    postcode: Mapped[str] = mapped_column(String(8), default="")
+    landmark: Mapped[str] = mapped_column(String(300), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+
+
+class IncidentNote(Base):
+    __tablename__ = "incident_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_sign: Mapped[str] = mapped_column(String(32), unique=True)
+    agency_type: Mapped[str] = mapped_column(String(16), index=True)
+    agency_name: Mapped[str] = mapped_column(String(200))
+    station: Mapped[str] = mapped_column(String(200), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    capabilities: Mapped[str] = mapped_column(String(300), default="")
+    radio: Mapped[str] = mapped_column(String(100), default="")
+    status: Mapped[str] = mapped_column(String(24))
+    status_since: Mapped[datetime] = mapped_column(UTCDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Assignment(Base):
+    """A unit sent to an incident; each milestone is written once, when it happens."""
+
+    __tablename__ = "assignments"
+    # Boards ask for the assignments still open: both end columns NULL.
+    __table_args__ = (Index("ix_assignments_open", "cleared_at", "cancelled_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    dispatched_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    dispatched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    en_route_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    on_scene_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    patient_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    transporting_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    at_hospital_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class UnitStatusChange(Base):
+    __tablename__ = "unit_status_history"
+    __table_args__ = (Index("ix_unit_status_history_unit_at", "unit_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignments.id"))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+
+
+class Alert(Base):
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text, default="")
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,1 @@
+"""Shipped data of the dispatch console (installed as ``dispatch_resources``)."""
