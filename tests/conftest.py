@@ -1,0 +1,76 @@
+"""Shared fixtures: a real SQLite file per test, a driven clock, a logged-in supervisor."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.clock import ManualClock
+from dispatch.services import accounts, dispatching
+from dispatch.services.bus import Change, ChangeBus
+from dispatch.services.context import ServiceContext
+from dispatch.store.database import Database, open_database, sqlite_url
+
+#: A weekday morning in Semarang (WIB is UTC+7): 12:00 local.
+START = datetime(2026, 11, 27, 5, 0, 0, tzinfo=UTC)
+SUPERVISOR_PASSWORD = "rahasia-112"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "dispatch.sqlite3"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    db = open_database(sqlite_url(db_path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+def bus() -> ChangeBus:
+    return ChangeBus()
+
+
+@pytest.fixture
+def changes(bus: ChangeBus) -> list[Change]:
+    seen: list[Change] = []
+    bus.subscribe(seen.append)
+    return seen
+
+
+@pytest.fixture
+def catalogue() -> Catalogue:
+    return load_default_catalogue()
+
+
+@pytest.fixture
+def console_ctx(database: Database, clock: ManualClock, bus: ChangeBus) -> ServiceContext:
+    """The console registered, no one logged in yet."""
+    return accounts.register_console(database, clock, bus, "KONSOL-01", "test-host")
+
+
+@pytest.fixture
+def ctx(console_ctx: ServiceContext) -> ServiceContext:
+    """A supervisor (``sari``) logged in at KONSOL-01, with the demonstration roster loaded."""
+    accounts.create_first_supervisor(console_ctx, "sari", "Sari Wulandari", SUPERVISOR_PASSWORD, SUPERVISOR_PASSWORD)
+    result = accounts.log_in(console_ctx, "sari", SUPERVISOR_PASSWORD)
+    assert result.actor is not None
+    logged_in = console_ctx.acting_as(result.actor)
+    dispatching.load_roster(logged_in, load_demo_roster())
+    return logged_in
