@@ -6,6 +6,8 @@ import math
 import re
 from enum import StrEnum
 
+from dispatch.domain.enums import Priority
+
 #: The fields a call-taker edits on the incident form, each saved as it is edited.
 TEXT_FIELDS: dict[str, int] = {
     "caller_name": 200,
@@ -97,3 +99,14 @@ def validate_note(text: str) -> str:
     if len(cleaned) > MAX_NOTE_LENGTH:
         raise FieldRejected("note", FieldProblem.TOO_LONG)
     return cleaned
+
+
+def priority_for_category(current: Priority, old_default: Priority | None, new_default: Priority) -> Priority:
+    """A category brings its default priority, unless the call-taker already chose one.
+
+    A priority still equal to the previous category's default was never chosen by hand; an incident
+    without a category has the console's starting priority and takes the new default too.
+    """
+    if old_default is None or current is old_default:
+        return new_default
+    return current

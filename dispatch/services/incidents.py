@@ -11,6 +11,7 @@ from dispatch.domain.incidents import (
     CHOICE_FIELDS,
     COORDINATE_FIELDS,
     TEXT_FIELDS,
+    priority_for_category,
     FieldProblem,
     FieldRejected,
     validate_note,
@@ -36,9 +37,12 @@ def update_field(
         if before == clean:
             return IncidentView.of(incident, active_unit_signs(session, incident_id))
         setattr(incident, field, clean)
-        if field == "category" and clean is not None and before is None:
-            # The category's default priority applies until the call-taker sets another.
-            incident.priority = catalogue.get(str(clean)).default_priority.value
+        if field == "category" and clean is not None:
+            incident.priority = priority_for_category(
+                Priority(incident.priority),
+                None if before is None else catalogue.get(str(before)).default_priority,
+                catalogue.get(str(clean)).default_priority,
+            ).value
         incident.updated_at = ctx.clock.now()
         refresh_status(session, incident)
         audit(

@@ -132,8 +132,12 @@ def _precheck_sqlite_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, str(path), "no SQLite header")
     _check_header_size(path)
-    # Read-only URI: the check itself must not be able to change the file.
+    # Read-only URI: the check itself must not be able to change the file. Without a -wal or -journal
+    # file the database is complete in itself and is opened "immutable", or a read-only look at a WAL
+    # database would leave new -wal and -shm files beside it.
     uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
+        uri += "&immutable=1"
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
@@ -147,10 +151,23 @@ def _precheck_sqlite_file(path: Path) -> None:
             if rows != [("ok",)]:
                 problems = "; ".join(str(row[0]) for row in rows[:3])
                 raise DatabaseRefused(RefusalReason.CORRUPT, str(path), problems)
+        # Foreign and newer databases are refused here, before the engine's pragmas could rewrite the
+        # header (journal_mode=WAL changes a rollback-journal database's file format bytes).
+        _check_sqlite_schema(connection, [t for t in tables if not t.startswith("sqlite_")], str(path))
     except sqlite3.DatabaseError as error:
         raise DatabaseRefused(RefusalReason.CORRUPT, str(path), str(error)) from error
     finally:
         connection.close()
+
+
+def _check_sqlite_schema(connection: sqlite3.Connection, tables: list[str], location: str) -> None:
+    if not tables:
+        return
+    if "alembic_version" not in tables:
+        raise DatabaseRefused(RefusalReason.FOREIGN, location, ", ".join(sorted(tables)[:8]))
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is not None and str(row[0]) not in known_revisions():
+        raise DatabaseRefused(RefusalReason.NEWER, location, str(row[0]))
 
 
 def _check_header_size(path: Path) -> None:

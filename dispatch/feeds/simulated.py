@@ -1,0 +1,97 @@
+"""The built-in feed of synthetic Indonesian callers, for training and for a first run.
+
+Calls ring at random intervals (``rate`` a minute); one left ringing hangs up after the caller's
+patience and becomes abandoned, as a real caller would. Runs on the GUI thread: one short write
+per call, as ARCHITECTURE.md allows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from dispatch.domain.enums import CallState
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.feeds.urls import SimFeedUrl
+from dispatch.services import calls
+from dispatch.services.context import ServiceContext
+from dispatch.services.snapshots import CallView
+from dispatch.simulator.callers import CallerGenerator, SimulatedCaller
+
+
+class SimulatedFeed(QObject):
+    """Signals: ``call_rang(CallView)`` after a simulated call is stored."""
+
+    call_rang = Signal(object)
+
+    def __init__(
+        self, ctx: ServiceContext, generator: CallerGenerator, url: SimFeedUrl, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx.as_system()
+        self._generator = generator
+        self._url = url
+        self._callers: dict[int, SimulatedCaller] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+
+    @property
+    def url(self) -> str:
+        return str(self._url)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._schedule()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def caller_for(self, call_id: int) -> SimulatedCaller | None:
+        """What the simulated caller says, for the trainee's script line."""
+        return self._callers.get(call_id)
+
+    def ring(self) -> CallView:
+        """Let one simulated caller ring now."""
+        caller = self._generator.next_caller()
+        signal = self._signal(SignalKind.INCOMING, caller)
+        view = calls.record_signal(self._ctx, signal)
+        assert view is not None
+        self._callers[view.id] = caller
+        QTimer.singleShot(int(caller.ring_seconds * 1000), self, lambda: self._give_up(view.id))
+        self.call_rang.emit(view)
+        return view
+
+    @Slot()
+    def _on_timer(self) -> None:
+        self.ring()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        seconds = self._generator.next_interval(self._url.rate_per_minute)
+        self._timer.start(max(250, int(seconds * 1000)))
+
+    def _give_up(self, call_id: int) -> None:
+        caller = self._callers.get(call_id)
+        if caller is None:
+            return
+        from dispatch.services import queries
+
+        current = next((c for c in queries.call_queue(self._ctx, recent=0) if c.id == call_id), None)
+        if current is not None and current.state is CallState.RINGING:
+            calls.record_signal(self._ctx, self._signal(SignalKind.ENDED, caller))
+
+    def _signal(self, kind: SignalKind, caller: SimulatedCaller) -> CallSignal:
+        raw = f"{kind.value} NMBR={caller.number_raw} NAME={caller.name or ''}".encode()
+        return CallSignal(
+            kind=kind,
+            feed=self.url,
+            received_at=self._ctx.clock.now(),
+            number=parse_caller_number(caller.number_raw),
+            raw=raw,
+            line="1",
+            name=caller.name,
+        )

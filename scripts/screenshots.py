@@ -1,0 +1,127 @@
+"""Render the main window offscreen, in both languages and at both target sizes, for the README.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
+
+Builds a realistic scene on a throwaway database: calls ringing, one incident being taken with
+units dispatched, others on the board.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from dispatch.catalogue_files import load_default_catalogue, load_demo_roster  # noqa: E402
+from dispatch.domain.clock import ManualClock  # noqa: E402
+from dispatch.domain.enums import CallClass, UnitStatus  # noqa: E402
+from dispatch.feeds.simulated import SimulatedFeed  # noqa: E402
+from dispatch.feeds.urls import SimFeedUrl  # noqa: E402
+from dispatch.services import accounts, calls, dispatching, incidents, queries  # noqa: E402
+from dispatch.services.bus import ChangeBus  # noqa: E402
+from dispatch.simulator.callers import CallerGenerator  # noqa: E402
+from dispatch.store.database import open_database, sqlite_url  # noqa: E402
+from ui.i18n import install_translator  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.session import ConsoleSession  # noqa: E402
+
+SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
+
+
+def build_scene(workdir: Path, lang: str) -> MainWindow:
+    database = open_database(sqlite_url(workdir / f"scene-{lang}.sqlite3"))
+    clock = ManualClock(datetime(2026, 11, 28, 2, 14, 0, tzinfo=UTC))
+    ctx = accounts.register_console(database, clock, ChangeBus(), "KONSOL-03", "cc112-semarang-03")
+    accounts.create_first_supervisor(ctx, "dewi", "Dewi Lestari", "latihan-112", "latihan-112")
+    actor = accounts.log_in(ctx, "dewi", "latihan-112").actor
+    assert actor is not None
+    ctx = ctx.acting_as(actor)
+    catalogue = load_default_catalogue()
+    dispatching.load_roster(ctx, load_demo_roster())
+    feed = SimulatedFeed(ctx, CallerGenerator(7, catalogue), SimFeedUrl(2, 7))
+    units = {u.call_sign: u for u in queries.units(ctx)}
+
+    # Earlier in the shift: a few finished calls and two incidents under way.
+    for call_class in (CallClass.PRANK, CallClass.SILENT, CallClass.INFORMATION):
+        call = feed.ring()
+        clock.advance(6)
+        calls.answer_call(ctx, call.id)
+        clock.advance(20)
+        calls.classify_call(ctx, call.id, call_class)
+        clock.advance(40)
+    fire_call = feed.ring()
+    clock.advance(4)
+    _, fire = calls.answer_call(ctx, fire_call.id)
+    for field, value in (("category", "FIRE"), ("street", "Jl. Pemuda"), ("house_number", "118"),
+                         ("village", "Sekayu"), ("district", "Semarang Tengah"), ("landmark", "dekat Paragon")):
+        incidents.update_field(ctx, fire.id, field, value, catalogue)
+    fire_units = [u.id for u in units.values() if u.agency_type == "fire"][:2]
+    dispatching.assign_units(ctx, fire.id, fire_units)
+    clock.advance(50)
+    for unit_id in fire_units:
+        dispatching.set_unit_status(ctx, unit_id, UnitStatus.ACKNOWLEDGED)
+        dispatching.set_unit_status(ctx, unit_id, UnitStatus.EN_ROUTE)
+    calls.hang_up(ctx, fire_call.id)
+    clock.advance(180)
+
+    # The call being taken now: a traffic accident with two units sent.
+    laka_call = feed.ring()
+    clock.advance(5)
+    _, laka = calls.answer_call(ctx, laka_call.id)
+    for field, value in (
+        ("category", "LAKA"), ("caller_name", "Budi Santoso"), ("street", "Jl. Jenderal Sudirman"),
+        ("house_number", "45"), ("rt", "02"), ("rw", "05"), ("village", "Gisikdrono"),
+        ("district", "Semarang Barat"), ("regency", "Kota Semarang"), ("province", "Jawa Tengah"),
+        ("landmark", "depan Indomaret"), ("lat", -6.98412), ("lon", 110.38957),
+    ):
+        incidents.update_field(ctx, laka.id, field, value, catalogue)
+    incidents.add_note(ctx, laka.id, "Dua motor bertabrakan, satu korban luka di kepala, sadar.")
+    police = next(u.id for u in units.values() if u.agency_type == "police")
+    medical = next(u.id for u in units.values() if u.agency_type == "medical")
+    dispatching.assign_units(ctx, laka.id, [medical, police])
+    clock.advance(35)
+    dispatching.set_unit_status(ctx, medical, UnitStatus.ACKNOWLEDGED)
+    for _ in range(2):
+        feed.ring()
+        clock.advance(7)
+
+    session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
+    window = MainWindow(session)
+    window._active_call_id = laka_call.id
+    window._open_incident(laka.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!")
+    return window
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("id", "en"):
+            translator = install_translator(app, lang)
+            window = build_scene(Path(tmp), lang)
+            for size_name, (width, height) in SIZES.items():
+                window.resize(width, height)
+                window.show()
+                for _ in range(5):
+                    app.processEvents()
+                path = out / f"main-window-{lang}-{size_name}.png"
+                window.grab().save(str(path))
+                print(path)
+            window.close()
+            window.session.ctx.database.dispose()
+            window.deleteLater()
+            app.removeTranslator(translator)
+            app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

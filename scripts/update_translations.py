@@ -1,0 +1,99 @@
+"""Refresh the Qt Linguist sources and compile them.
+
+    python scripts/update_translations.py
+
+1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of ``ui/`` into
+   ``resources/translations/dispatch_{id,en}.ts`` (existing translations are kept, vanished
+   strings are dropped with ``-no-obsolete``).
+2. English is the source language, so English entries are filled with their source text.
+3. ``pyside6-lrelease`` compiles both into the ``.qm`` files the console loads.
+
+Indonesian entries left ``unfinished`` must be translated (Qt Linguist, or by editing the XML);
+``tests/test_translations.py`` fails while any remains.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("id", "en")
+
+
+def tool(name: str) -> str:
+    local = Path(sys.executable).parent / name
+    found = str(local) if local.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found (it comes with PySide6)")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+
+
+def ts_path(lang: str) -> Path:
+    return TRANSLATIONS / f"dispatch_{lang}.ts"
+
+
+def run_lupdate(targets: list[Path]) -> None:
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", *map(str, targets)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def fill_english(path: Path) -> None:
+    tree = ET.parse(path)
+    root = tree.getroot()
+    root.set("language", "en_GB")
+    root.set("sourcelanguage", "en_GB")
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            for form in translation.findall("numerusform"):
+                form.text = source
+        else:
+            translation.text = source
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def mark_indonesian(path: Path) -> None:
+    tree = ET.parse(path)
+    tree.getroot().set("language", "id_ID")
+    tree.getroot().set("sourcelanguage", "en_GB")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def release() -> None:
+    for lang in LANGUAGES:
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(TRANSLATIONS / f"dispatch_{lang}.qm")],
+            check=True,
+            capture_output=True,
+        )
+
+
+def main() -> int:
+    run_lupdate([ts_path(lang) for lang in LANGUAGES])
+    fill_english(ts_path("en"))
+    mark_indonesian(ts_path("id"))
+    release()
+    unfinished = sum(1 for m in ET.parse(ts_path("id")).getroot().iter("translation") if m.get("type") == "unfinished")
+    print(f"Indonesian entries still to translate: {unfinished}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

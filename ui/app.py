@@ -1,0 +1,84 @@
+"""Start-up: language, database (refused with a clear dialog when not usable), accounts, window."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.clock import SystemClock
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.feeds.urls import SimFeedUrl
+from dispatch.services import accounts, dispatching
+from dispatch.services.bus import ChangeBus
+from dispatch.services.context import Actor, ServiceContext
+from dispatch.simulator.callers import CallerGenerator
+from dispatch.store.database import DatabaseRefused, open_database
+from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
+from ui.dialogs.refusal import refusal_text
+from ui.i18n import default_language, install_translator
+from ui.main_window import MainWindow
+from ui.session import ConsoleSession
+from ui.settings import APP_NAME, ConsoleSettings, database_url
+
+EXIT_REFUSED = 3
+EXIT_NOT_LOGGED_IN = 1
+
+
+def run_console(options: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    settings = ConsoleSettings.load()
+    lang = options.lang or settings.language or default_language()
+    install_translator(app, lang)
+
+    # No hardware feed can be configured in this release, so a console without --live trains.
+    training = options.simulator or not options.live
+    url = database_url(options.db, training)
+    try:
+        database = open_database(url)
+    except DatabaseRefused as refused:
+        QMessageBox.critical(None, app.translate("Refusal", "Database refused"), refusal_text(refused))
+        return EXIT_REFUSED
+
+    clock = SystemClock()
+    ctx = accounts.register_console(
+        database, clock, ChangeBus(), options.console or settings.console_name, socket.gethostname()
+    )
+    actor = authenticate(ctx)
+    if actor is None:
+        database.dispose()
+        return EXIT_NOT_LOGGED_IN
+    ctx = ctx.acting_as(actor)
+    catalogue = load_default_catalogue()
+    simulator = None
+    if training:
+        dispatching.load_roster(ctx, load_demo_roster())
+        sim_url = SimFeedUrl(rate_per_minute=options.sim_rate or settings.sim_rate, seed=options.sim_seed or 1)
+        if options.sim_seed is None:
+            sim_url = SimFeedUrl(rate_per_minute=sim_url.rate_per_minute, seed=int(clock.now().timestamp()))
+        simulator = SimulatedFeed(ctx, CallerGenerator(sim_url.seed, catalogue), sim_url)
+    session = ConsoleSession(ctx, catalogue, lang, ZoneInfo(settings.time_zone), simulator)
+    window = MainWindow(session)
+    window.show()
+    if simulator is not None:
+        simulator.start()
+    code = app.exec()
+    accounts.log_out(ctx)
+    database.dispose()
+    return code
+
+
+def authenticate(ctx: ServiceContext) -> Actor | None:
+    """First start asks for the supervisor account (and logs them in); later starts ask to log in."""
+    dialog: FirstSupervisorDialog | LoginDialog
+    dialog = FirstSupervisorDialog(ctx) if not accounts.has_users(ctx) else LoginDialog(ctx)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor

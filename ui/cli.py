@@ -1,0 +1,44 @@
+"""``dispatch-console``: the command line (same as ``python main.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dispatch-console",
+        description="Call-taking and dispatch console for a 112 emergency call centre.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (sqlite:///path or postgresql+psycopg://...) or a path to a SQLite file; "
+        "default: the console's file in the user data directory (the training file with --simulator)",
+    )
+    parser.add_argument(
+        "--simulator",
+        action="store_true",
+        help="training mode: simulated callers on the training database (default when no feed is configured)",
+    )
+    parser.add_argument("--live", action="store_true", help="live mode even though no feed is configured")
+    parser.add_argument(
+        "--sim-rate", type=float, default=None, metavar="N", help="simulated calls per minute (default 2)"
+    )
+    parser.add_argument("--sim-seed", type=int, default=None, metavar="N", help="seed of the simulated callers")
+    parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: settings)")
+    parser.add_argument("--console", metavar="NAME", help="this console's name (default: settings or host name)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = build_parser().parse_args(argv)
+    from ui.app import run_console
+
+    return run_console(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

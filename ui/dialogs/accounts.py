@@ -1,0 +1,152 @@
+"""First start (create the first supervisor) and logging in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dispatch.domain.accounts import MIN_PASSWORD_LENGTH, AccountProblem, LoginOutcome
+from dispatch.services import accounts
+from dispatch.services.context import Actor, ServiceContext
+
+translate = QCoreApplication.translate
+
+
+def account_problem(problem: AccountProblem) -> str:
+    return {
+        AccountProblem.USERNAME_INVALID: translate(
+            "Accounts", "2 to 32 characters: lower-case letters, digits, dot, dash or underscore."
+        ),
+        AccountProblem.USERNAME_TAKEN: translate("Accounts", "This username is already taken."),
+        AccountProblem.FULL_NAME_MISSING: translate("Accounts", "Enter the person's full name."),
+        AccountProblem.PASSWORD_TOO_SHORT: translate("Accounts", "At least %1 characters.").replace(
+            "%1", str(MIN_PASSWORD_LENGTH)
+        ),
+        AccountProblem.PASSWORDS_DIFFER: translate("Accounts", "The two passwords are not the same."),
+    }[problem]
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b71c1c;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FirstSupervisorDialog(QDialog):
+    """Shown once, on a database without accounts. ``actor`` is set when it is accepted."""
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.actor: Actor | None = None
+        self.setObjectName("firstSupervisorDialog")
+        self.setWindowTitle(translate("Accounts", "First start: create the supervisor account"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            translate(
+                "Accounts",
+                "This database has no accounts yet. Create the first supervisor; the supervisor then adds the "
+                "call-takers and dispatchers.",
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("fullName")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeated = QLineEdit()
+        self.repeated.setObjectName("repeated")
+        self.repeated.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = {name: _error_label() for name in ("username", "full_name", "password", "repeated")}
+        for name, text, widget in (
+            ("username", translate("Accounts", "&Username"), self.username),
+            ("full_name", translate("Accounts", "&Full name"), self.full_name),
+            ("password", translate("Accounts", "&Password"), self.password),
+            ("repeated", translate("Accounts", "&Repeat password"), self.repeated),
+        ):
+            form.addRow(text, widget)
+            form.addRow("", self.errors[name])
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 320)
+
+    def _create(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        try:
+            self.actor = accounts.create_first_supervisor(
+                self._ctx, self.username.text(), self.full_name.text(), self.password.text(), self.repeated.text()
+            )
+        except accounts.AccountRefused as refused:
+            for field, problem in refused.problems.items():
+                self.errors[field].setText(account_problem(problem))
+                self.errors[field].show()
+            return
+        accounts.log_in(self._ctx, self.username.text(), self.password.text())
+        self.accept()
+
+
+class LoginDialog(QDialog):
+    """``actor`` is set when it is accepted."""
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.actor: Actor | None = None
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(translate("Accounts", "Log in: Call Center 112 (%1)").replace("%1", ctx.console_name))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(translate("Accounts", "&Username"), self.username)
+        form.addRow(translate("Accounts", "&Password"), self.password)
+        layout.addLayout(form)
+        self.error = _error_label()
+        self.error.setObjectName("loginError")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._log_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(420, 160)
+
+    def _log_in(self) -> None:
+        result = accounts.log_in(self._ctx, self.username.text(), self.password.text())
+        if result.outcome is LoginOutcome.OK:
+            self.actor = result.actor
+            self.accept()
+            return
+        self.password.clear()
+        self.password.setFocus()
+        self.error.setText(
+            {
+                LoginOutcome.WRONG_CREDENTIALS: translate("Accounts", "Wrong username or password."),
+                LoginOutcome.LOCKED: translate(
+                    "Accounts", "Too many wrong passwords: this account is locked for 15 minutes. Ask a supervisor."
+                ),
+                LoginOutcome.INACTIVE: translate("Accounts", "This account is disabled. Ask a supervisor."),
+            }[result.outcome]
+        )
+        self.error.show()

@@ -1,0 +1,167 @@
+"""Words for the domain's enums, in the user's language (the domain itself returns only codes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from dispatch.domain.enums import (
+    AgencyType,
+    CallClass,
+    CallState,
+    Disposition,
+    IncidentStatus,
+    Presentation,
+    Priority,
+    Role,
+    UnitStatus,
+)
+
+translate = QCoreApplication.translate
+
+
+def unit_status(status: UnitStatus) -> str:
+    return {
+        UnitStatus.AVAILABLE: translate("Labels", "Available"),
+        UnitStatus.DISPATCHED: translate("Labels", "Dispatched"),
+        UnitStatus.ACKNOWLEDGED: translate("Labels", "Acknowledged"),
+        UnitStatus.EN_ROUTE: translate("Labels", "En route"),
+        UnitStatus.ON_SCENE: translate("Labels", "On scene"),
+        UnitStatus.PATIENT_CONTACT: translate("Labels", "Patient contact"),
+        UnitStatus.TRANSPORTING: translate("Labels", "Transporting"),
+        UnitStatus.AT_HOSPITAL: translate("Labels", "At hospital"),
+        UnitStatus.CLEARED: translate("Labels", "Cleared"),
+        UnitStatus.OUT_OF_SERVICE: translate("Labels", "Out of service"),
+        UnitStatus.OFF_DUTY: translate("Labels", "Off duty"),
+        UnitStatus.STAGING: translate("Labels", "Staging"),
+        UnitStatus.DELAYED: translate("Labels", "Delayed"),
+        UnitStatus.CANCELLED: translate("Labels", "Cancelled"),
+    }[status]
+
+
+#: Background colours for unit statuses; always shown beside the status text, never alone.
+UNIT_STATUS_COLOURS: dict[UnitStatus, str] = {
+    UnitStatus.AVAILABLE: "#c8e6c9",
+    UnitStatus.CLEARED: "#dcedc8",
+    UnitStatus.DISPATCHED: "#fff59d",
+    UnitStatus.ACKNOWLEDGED: "#ffe082",
+    UnitStatus.EN_ROUTE: "#ffcc80",
+    UnitStatus.ON_SCENE: "#ef9a9a",
+    UnitStatus.PATIENT_CONTACT: "#f48fb1",
+    UnitStatus.TRANSPORTING: "#ce93d8",
+    UnitStatus.AT_HOSPITAL: "#b39ddb",
+    UnitStatus.STAGING: "#ffe0b2",
+    UnitStatus.DELAYED: "#ffab91",
+    UnitStatus.CANCELLED: "#e0e0e0",
+    UnitStatus.OUT_OF_SERVICE: "#bdbdbd",
+    UnitStatus.OFF_DUTY: "#eeeeee",
+}
+
+
+def unit_status_colour(status: UnitStatus) -> QColor:
+    return QColor(UNIT_STATUS_COLOURS[status])
+
+
+def agency(agency_type: AgencyType) -> str:
+    return {
+        AgencyType.POLICE: translate("Labels", "Police"),
+        AgencyType.FIRE: translate("Labels", "Fire and rescue"),
+        AgencyType.MEDICAL: translate("Labels", "Medical"),
+        AgencyType.SAR: translate("Labels", "Search and rescue"),
+        AgencyType.DISASTER: translate("Labels", "Disaster management"),
+        AgencyType.UTILITY: translate("Labels", "Utilities"),
+        AgencyType.TRANSPORT: translate("Labels", "Transport"),
+        AgencyType.SOCIAL: translate("Labels", "Social services"),
+    }[agency_type]
+
+
+def call_state(state: CallState) -> str:
+    return {
+        CallState.RINGING: translate("Labels", "Ringing"),
+        CallState.ANSWERED: translate("Labels", "Answered"),
+        CallState.ENDED: translate("Labels", "Ended"),
+    }[state]
+
+
+def call_class(value: CallClass) -> str:
+    return {
+        CallClass.EMERGENCY: translate("Labels", "Emergency"),
+        CallClass.INFORMATION: translate("Labels", "Information"),
+        CallClass.PRANK: translate("Labels", "Prank"),
+        CallClass.SILENT: translate("Labels", "Silent"),
+        CallClass.ABANDONED: translate("Labels", "Abandoned"),
+        CallClass.DUPLICATE: translate("Labels", "Duplicate"),
+        CallClass.WRONG_NUMBER: translate("Labels", "Wrong number / test"),
+    }[value]
+
+
+def presentation(value: Presentation) -> str:
+    return {
+        Presentation.ALLOWED: translate("Labels", "Number shown"),
+        Presentation.PRIVATE: translate("Labels", "Withheld"),
+        Presentation.UNAVAILABLE: translate("Labels", "Unavailable"),
+    }[value]
+
+
+def incident_status(status: IncidentStatus) -> str:
+    return {
+        IncidentStatus.NEW: translate("Labels", "New"),
+        IncidentStatus.AWAITING_DISPATCH: translate("Labels", "Awaiting dispatch"),
+        IncidentStatus.DISPATCHED: translate("Labels", "Dispatched"),
+        IncidentStatus.ON_SCENE: translate("Labels", "On scene"),
+        IncidentStatus.CLOSED: translate("Labels", "Closed"),
+        IncidentStatus.CANCELLED: translate("Labels", "Cancelled"),
+        IncidentStatus.REOPENED: translate("Labels", "Reopened"),
+    }[status]
+
+
+def priority(value: Priority) -> str:
+    return {
+        Priority.P1: translate("Labels", "P1 life-threatening"),
+        Priority.P2: translate("Labels", "P2 urgent"),
+        Priority.P3: translate("Labels", "P3 prompt"),
+        Priority.P4: translate("Labels", "P4 routine"),
+    }[value]
+
+
+PRIORITY_COLOURS = {Priority.P1: "#d32f2f", Priority.P2: "#f57c00", Priority.P3: "#1976d2", Priority.P4: "#616161"}
+
+
+def disposition(value: Disposition) -> str:
+    return {
+        Disposition.HANDLED: translate("Labels", "Handled on scene"),
+        Disposition.TRANSPORTED: translate("Labels", "Patient transported"),
+        Disposition.REFERRED: translate("Labels", "Referred to another agency"),
+        Disposition.NO_ACTION_NEEDED: translate("Labels", "No action needed"),
+        Disposition.GONE_ON_ARRIVAL: translate("Labels", "Gone on arrival"),
+        Disposition.FALSE_ALARM: translate("Labels", "False alarm"),
+        Disposition.DUPLICATE: translate("Labels", "Duplicate of another incident"),
+        Disposition.NON_EMERGENCY: translate("Labels", "Not an emergency"),
+    }[value]
+
+
+def role(value: Role) -> str:
+    return {
+        Role.CALL_TAKER: translate("Labels", "Call-taker"),
+        Role.DISPATCHER: translate("Labels", "Dispatcher"),
+        Role.SUPERVISOR: translate("Labels", "Supervisor"),
+        Role.ADMIN: translate("Labels", "Administrator"),
+    }[value]
+
+
+def service_error(code: str) -> str:
+    """A refusal from the services, in words (unknown codes are shown as they are)."""
+    messages = {
+        "call_not_ringing": translate("Labels", "This call is no longer ringing."),
+        "call_not_answered": translate("Labels", "Answer the call first."),
+        "no_such_call": translate("Labels", "The call was not found."),
+        "no_such_incident": translate("Labels", "The incident was not found."),
+        "incident_closed": translate("Labels", "The incident is closed."),
+        "incident_not_closed": translate("Labels", "The incident is not closed."),
+        "no_units_chosen": translate("Labels", "Choose at least one unit (Space marks a unit)."),
+        "unit_not_available": translate("Labels", "The unit is not available."),
+        "transition_refused": translate("Labels", "That status change is not allowed from the unit's status."),
+        "no_such_unit": translate("Labels", "The unit was not found."),
+        "dispatch_through_assign": translate("Labels", "Dispatch units from the incident."),
+    }
+    return messages.get(code, code)

@@ -1,0 +1,25 @@
+"""What one logged-in console needs on screen, built once at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from dispatch.domain.catalogue import Catalogue
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services.context import ServiceContext
+
+DEFAULT_ZONE = "Asia/Jakarta"
+
+
+@dataclass
+class ConsoleSession:
+    ctx: ServiceContext
+    catalogue: Catalogue
+    lang: str = "id"
+    zone: ZoneInfo = ZoneInfo(DEFAULT_ZONE)
+    simulator: SimulatedFeed | None = None
+
+    @property
+    def training(self) -> bool:
+        return self.simulator is not None

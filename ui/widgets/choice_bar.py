@@ -1,0 +1,104 @@
+"""A one-key choice strip: the next key press picks an option, Esc cancels.
+
+Used wherever a call-taker picks from a short list without a dialog (classifying a call, closing
+an incident, choosing a unit status), so that each of these is two key presses in all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+translate = QCoreApplication.translate
+
+
+class ChoiceBar(QFrame):
+    """Signals: ``chosen(object)`` with the option's value; ``cancelled()``."""
+
+    chosen = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choiceBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("#choiceBar { background: #e3f2fd; border: 2px solid #1565c0; }")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self._prompt = QLabel()
+        self._prompt.setStyleSheet("font-weight: bold;")
+        self._options: dict[str, Any] = {}
+        self._buttons: list[QPushButton] = []
+        self._return_focus: QWidget | None = None
+        self._on_chosen: Callable[[Any], None] | None = None
+        self.hide()
+
+    def ask(
+        self,
+        prompt: str,
+        options: Sequence[tuple[str, str, Any]],
+        on_chosen: Callable[[Any], None],
+        return_focus: QWidget | None = None,
+    ) -> None:
+        """Show ``options`` as (key, label, value); the key is a single letter or digit."""
+        self._on_chosen = on_chosen
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons.clear()
+        while self._layout.count():
+            self._layout.takeAt(0)
+        self._prompt.setText(prompt)
+        self._layout.addWidget(self._prompt)
+        self._options = {}
+        for key, label, value in options:
+            self._options[key.upper()] = value
+            button = QPushButton(f"[{key.upper()}] {label}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, v=value: self._choose(v))
+            self._layout.addWidget(button)
+            self._buttons.append(button)
+        cancel = QPushButton(translate("ChoiceBar", "[Esc] Cancel"))
+        cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        cancel.clicked.connect(self._cancel)
+        self._layout.addWidget(cancel)
+        self._buttons.append(cancel)
+        self._layout.addStretch(1)
+        self._return_focus = return_focus
+        self.show()
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._cancel()
+            return
+        key = event.text().upper()
+        if key in self._options:
+            self._choose(self._options[key])
+            return
+        event.accept()  # any other key is swallowed: nothing typed leaks into a field behind
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return dict(self._options)
+
+    def _choose(self, value: Any) -> None:
+        callback = self._on_chosen
+        self._close()
+        if callback is not None:
+            callback(value)
+        self.chosen.emit(value)
+
+    def _cancel(self) -> None:
+        self._close()
+        self.cancelled.emit()
+
+    def _close(self) -> None:
+        self._on_chosen = None
+        self.hide()
+        if self._return_focus is not None:
+            self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,160 @@
+"""Dispatching from the incident: pick available units (the category's agencies first), send them,
+and move each through its statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QListView, QTableView, QVBoxLayout, QWidget
+
+from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.lifecycle import DISPATCHABLE
+from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
+from ui import labels
+from ui.models.snapshot_table import Column, SnapshotTableModel
+from ui.timefmt import local_time
+from ui.session import ConsoleSession
+
+translate = QCoreApplication.translate
+
+UnitIdRole = Qt.ItemDataRole.UserRole + 10
+
+
+def rank_candidates(units: Sequence[UnitView], incident: IncidentView | None, catalogue: Catalogue) -> list[UnitView]:
+    """Dispatchable units, those of the category's default agencies first (in the catalogue's order)."""
+    agencies = [] if incident is None or incident.category is None else list(catalogue.get(incident.category).agencies)
+
+    def rank(unit: UnitView) -> tuple[int, str]:
+        position = agencies.index(unit.agency_type) if unit.agency_type in agencies else len(agencies)
+        return position, unit.call_sign
+
+    return sorted((u for u in units if u.status in DISPATCHABLE), key=rank)
+
+
+class CandidateList(QListView):
+    """Space marks a unit, Enter sends the marked units (or the current one if none is marked).
+
+    Signals: ``dispatch_requested(list)`` with unit ids.
+    """
+
+    dispatch_requested = Signal(list)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.dispatch_requested.emit(self.chosen_ids())
+            return
+        super().keyPressEvent(event)
+
+    def chosen_ids(self) -> list[int]:
+        model = self.model()
+        assert isinstance(model, QStandardItemModel)
+        marked = [
+            int(model.item(row).data(UnitIdRole))
+            for row in range(model.rowCount())
+            if model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        if not marked and self.currentIndex().isValid():
+            marked = [int(self.currentIndex().data(UnitIdRole))]
+        return marked
+
+
+class DispatchPanel(QWidget):
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        zone = session.zone
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 4)
+
+        candidates_box = QGroupBox(translate("DispatchPanel", "Available units (F6; Space marks, Enter dispatches)"))
+        candidates_layout = QVBoxLayout(candidates_box)
+        self.candidate_model = QStandardItemModel(self)
+        self.candidates = CandidateList()
+        self.candidates.setObjectName("candidateUnits")
+        self.candidates.setModel(self.candidate_model)
+        self.candidates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.candidates.setMinimumHeight(90)
+        candidates_layout.addWidget(self.candidates)
+        layout.addWidget(candidates_box, 1)
+
+        assigned_box = QGroupBox(translate("DispatchPanel", "Assigned units (F7 next status, Shift+F7 choose)"))
+        assigned_layout = QVBoxLayout(assigned_box)
+        self.assignment_model: SnapshotTableModel[AssignmentView] = SnapshotTableModel(
+            [
+                Column(lambda: translate("DispatchPanel", "Unit"), lambda a: a.call_sign),
+                Column(lambda: translate("DispatchPanel", "Agency"), lambda a: labels.agency(a.agency_type)),
+                Column(
+                    lambda: translate("DispatchPanel", "Status"),
+                    lambda a: labels.unit_status(a.unit_status),
+                    background=lambda a: QBrush(labels.unit_status_colour(a.unit_status)),
+                ),
+                Column(lambda: translate("DispatchPanel", "Dispatched"), lambda a: local_time(a.dispatched_at, zone)),
+                Column(lambda: translate("DispatchPanel", "On scene"), lambda a: local_time(a.on_scene_at, zone)),
+            ],
+            key=lambda a: a.id,
+        )
+        self.assignments = QTableView()
+        self.assignments.setObjectName("assignedUnits")
+        self.assignments.setModel(self.assignment_model)
+        self.assignments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.assignments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.assignments.verticalHeader().hide()
+        self.assignments.setWordWrap(False)
+        self.assignments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.assignments.horizontalHeader().setStretchLastSection(True)
+        self.assignments.setMinimumHeight(90)
+        assigned_layout.addWidget(self.assignments)
+        self.message = QLabel()
+        self.message.setObjectName("dispatchMessage")
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        assigned_layout.addWidget(self.message)
+        layout.addWidget(assigned_box, 1)
+
+    def show_units(self, incident: IncidentView | None, units: Sequence[UnitView]) -> None:
+        marked = set(self.candidates.chosen_ids()) if self.candidate_model.rowCount() else set()
+        current = self.candidates.currentIndex().data(UnitIdRole) if self.candidates.currentIndex().isValid() else None
+        self.candidate_model.clear()
+        if incident is None or incident.closed_at is not None:
+            return
+        agencies = [] if incident.category is None else self._session.catalogue.get(incident.category).agencies
+        for unit in rank_candidates(units, incident, self._session.catalogue):
+            suggested = "★ " if unit.agency_type in agencies else ""
+            item = QStandardItem(f"{suggested}{unit.call_sign} · {labels.agency(unit.agency_type)} · {unit.station}")
+            item.setData(unit.id, UnitIdRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if unit.id in marked else Qt.CheckState.Unchecked)
+            self.candidate_model.appendRow(item)
+            if unit.id == current:
+                self.candidates.setCurrentIndex(item.index())
+        if not self.candidates.currentIndex().isValid() and self.candidate_model.rowCount():
+            self.candidates.setCurrentIndex(self.candidate_model.index(0, 0))
+
+    def show_assignments(self, rows: Sequence[AssignmentView]) -> None:
+        self.assignment_model.set_rows(list(rows))
+        if not self.assignments.currentIndex().isValid():
+            first_active = next((i for i, a in enumerate(rows) if a.active), None)
+            if first_active is not None:
+                self.assignments.selectRow(first_active)
+
+    def selected_assignment(self) -> AssignmentView | None:
+        index = self.assignments.currentIndex()
+        if index.isValid():
+            row = self.assignment_model.row(index.row())
+            if row.active:
+                return row
+        return next((a for a in self.assignment_model.rows() if a.active), None)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def focus_candidates(self) -> None:
+        self.candidates.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.candidates.currentIndex().isValid() and self.candidate_model.rowCount():
+            self.candidates.setCurrentIndex(self.candidate_model.index(0, 0))
+

@@ -1,0 +1,373 @@
+"""The incident form: fields save as they are edited; there is no Save button to forget.
+
+Each field has its own message line that says what is wrong with it; a refused value is kept in
+the field (nothing typed is lost) and not saved until it is put right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dispatch.domain.enums import Priority
+from dispatch.domain.phone import format_national
+from dispatch.domain.incidents import FieldProblem, FieldRejected, parse_coordinate, validate_note
+from dispatch.services import incidents, queries
+from dispatch.services.context import ServiceError
+from dispatch.services.snapshots import IncidentView
+from ui import labels
+from ui.session import ConsoleSession
+from ui.timefmt import local_time
+
+translate = QCoreApplication.translate
+
+SAVE_DELAY_MS = 400
+
+
+def field_problem(problem: FieldProblem) -> str:
+    return {
+        FieldProblem.TOO_LONG: translate("IncidentPanel", "Too long: shorten this text."),
+        FieldProblem.NOT_A_NUMBER: translate("IncidentPanel", "Not a number: use decimal degrees such as -6.99306."),
+        FieldProblem.LAT_OUT_OF_RANGE: translate(
+            "IncidentPanel", "Latitude must be between -90 and 90 (Indonesia: about -11 to 6)."
+        ),
+        FieldProblem.LON_OUT_OF_RANGE: translate(
+            "IncidentPanel", "Longitude must be between -180 and 180 (Indonesia: about 95 to 141)."
+        ),
+        FieldProblem.RT_RW_DIGITS: translate("IncidentPanel", "Up to three digits, e.g. 003."),
+        FieldProblem.POSTCODE_DIGITS: translate("IncidentPanel", "Five digits, e.g. 50132."),
+        FieldProblem.UNKNOWN_FIELD: translate("IncidentPanel", "Not a known value."),
+        FieldProblem.EMPTY_NOTE: translate("IncidentPanel", "Type the note first."),
+    }[problem]
+
+
+class _FocusOut(QObject):
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
+
+
+class IncidentPanel(QWidget):
+    """Signals: ``save_state_changed(str)`` with 'saved', 'pending' or 'error'."""
+
+    save_state_changed = Signal(str)
+
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._incident: IncidentView | None = None
+        self._pending: dict[str, QTimer] = {}
+        self._errors: set[str] = set()
+        self._loading = False
+        self.save_state = "saved"
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.title = QLabel(translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call."))
+        self.title.setObjectName("incidentTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saveState")
+        layout.addWidget(self.saved_label)
+        self.script_label = QLabel()
+        self.script_label.setWordWrap(True)
+        self.script_label.setStyleSheet("background: #fff3e0; padding: 4px; border: 1px dashed #e65100;")
+        self.script_label.hide()
+        layout.addWidget(self.script_label)
+
+        self.form = QWidget()
+        grid = QGridLayout(self.form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.inputs: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+
+        self.category = QComboBox()
+        self.category.addItem(translate("IncidentPanel", "- choose a category -"), None)
+        for category in session.catalogue:
+            self.category.addItem(f"{category.code} · {category.label(session.lang)}", category.code)
+        self.priority = QComboBox()
+        for value in Priority:
+            self.priority.addItem(labels.priority(value), value.value)
+        for combo in (self.category, self.priority):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+
+        rows: list[list[tuple[str, str, QWidget | None]]] = [
+            [
+                ("category", translate("IncidentPanel", "&Category"), self.category),
+                ("priority", translate("IncidentPanel", "Priorit&y"), self.priority),
+            ],
+            [
+                ("caller_name", translate("IncidentPanel", "Caller &name"), None),
+                ("callback_number", translate("IncidentPanel", "Call&back number"), None),
+            ],
+            [
+                ("street", translate("IncidentPanel", "&Street (Jl.)"), None),
+                ("house_number", translate("IncidentPanel", "No."), None),
+            ],
+            [("rt", translate("IncidentPanel", "RT"), None), ("rw", translate("IncidentPanel", "RW"), None)],
+            [
+                ("village", translate("IncidentPanel", "Kelurahan/Desa"), None),
+                ("district", translate("IncidentPanel", "Kecamatan"), None),
+            ],
+            [
+                ("regency", translate("IncidentPanel", "Kabupaten/Kota"), None),
+                ("province", translate("IncidentPanel", "Province"), None),
+            ],
+            [
+                ("postcode", translate("IncidentPanel", "Postcode"), None),
+                ("landmark", translate("IncidentPanel", "&Landmark (patokan)"), None),
+            ],
+            [("lat", translate("IncidentPanel", "Latitude"), None), ("lon", translate("IncidentPanel", "Longitude"), None)],
+        ]
+        for row_number, row in enumerate(rows):
+            for pair, (field, text, widget) in enumerate(row):
+                if widget is None:
+                    widget = QLineEdit()
+                    widget.setMinimumWidth(70)
+                    widget.textEdited.connect(lambda _t, f=field: self._schedule(f))
+                    widget.installEventFilter(_FocusOut(lambda f=field: self._flush(f), widget))
+                widget.setObjectName(f"field_{field}")
+                label = QLabel(text)
+                label.setBuddy(widget)
+                message = QLabel()
+                message.setObjectName(f"error_{field}")
+                message.setStyleSheet("color: #b71c1c;")
+                message.setWordWrap(True)
+                message.hide()
+                self.inputs[field] = widget
+                self.messages[field] = message
+                grid.addWidget(label, row_number * 2, pair * 2)
+                grid.addWidget(widget, row_number * 2, pair * 2 + 1)
+                grid.addWidget(message, row_number * 2 + 1, pair * 2 + 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.category.currentIndexChanged.connect(lambda _i: self._schedule("category"))
+        self.category.installEventFilter(_FocusOut(lambda: self._flush("category"), self.category))
+        self.priority.currentIndexChanged.connect(lambda _i: self._save("priority"))
+        layout.addWidget(self.form)
+
+        narrative_box = QGroupBox(translate("IncidentPanel", "Narrative"))
+        narrative_layout = QFormLayout(narrative_box)
+        narrative_layout.setContentsMargins(4, 4, 4, 4)
+        self.narrative = QPlainTextEdit()
+        self.narrative.setObjectName("narrative")
+        self.narrative.setReadOnly(True)
+        self.narrative.setMinimumHeight(70)
+        self.note_input = QLineEdit()
+        self.note_input.setObjectName("noteInput")
+        self.note_input.setPlaceholderText(translate("IncidentPanel", "Type a note and press Enter (F8)"))
+        self.note_input.returnPressed.connect(self.add_note)
+        self.note_message = QLabel()
+        self.note_message.setStyleSheet("color: #b71c1c;")
+        self.note_message.hide()
+        narrative_layout.addRow(self.narrative)
+        narrative_layout.addRow(translate("IncidentPanel", "&Note"), self.note_input)
+        narrative_layout.addRow(self.note_message)
+        layout.addWidget(narrative_box, 1)
+        self._narrative_box = narrative_box
+        self.set_incident(None)
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    @property
+    def incident(self) -> IncidentView | None:
+        return self._incident
+
+    def set_incident(self, incident: IncidentView | None, script: str = "") -> None:
+        """Show ``incident``; unsaved edits of the previous one are saved first."""
+        self.flush_all()
+        self._incident = incident
+        self._errors.clear()
+        for message in self.messages.values():
+            message.hide()
+        enabled = incident is not None and incident.closed_at is None
+        self.form.setEnabled(enabled)
+        self._narrative_box.setEnabled(incident is not None)
+        if script:
+            self.script_label.setText(translate("IncidentPanel", "Training caller says: %1").replace("%1", script))
+        self.script_label.setVisible(bool(script))
+        self._load_fields()
+        self.refresh_notes()
+        self._set_save_state("saved", announce=incident is not None)
+
+    def refresh(self, incident: IncidentView) -> None:
+        """A newer snapshot arrived (from this console or another): update fields not being edited."""
+        if self._incident is None or incident.id != self._incident.id:
+            return
+        self._incident = incident
+        self._load_fields(skip_focused=True)
+
+    def _load_fields(self, skip_focused: bool = False) -> None:
+        incident = self._incident
+        self._loading = True
+        try:
+            if incident is None:
+                self.title.setText(translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call."))
+            else:
+                self.title.setText(
+                    translate("IncidentPanel", "Incident %1 · %2").replace("%1", incident.number).replace(
+                        "%2", labels.incident_status(incident.status)
+                    )
+                )
+            for field, widget in self.inputs.items():
+                if skip_focused and (widget.hasFocus() or field in self._pending or field in self._errors):
+                    continue
+                value = None if incident is None else incident.field_value(field)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(_as_text(value))
+                elif widget is self.category:
+                    self.category.setCurrentIndex(max(0, self.category.findData(value)))
+                elif widget is self.priority:
+                    self.priority.setCurrentIndex(max(0, self.priority.findData(value or Priority.P3.value)))
+        finally:
+            self._loading = False
+
+    def refresh_notes(self) -> None:
+        if self._incident is None:
+            self.narrative.setPlainText("")
+            return
+        notes = queries.incident_notes(self._session.ctx, self._incident.id)
+        zone = self._session.zone
+        lines = [f"{local_time(n.at, zone)}  {n.author}: {_note_text(n.kind, n.text)}" for n in notes]
+        self.narrative.setPlainText("\n".join(lines))
+        self.narrative.verticalScrollBar().setValue(self.narrative.verticalScrollBar().maximum())
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def _schedule(self, field: str) -> None:
+        if self._loading or self._incident is None:
+            return
+        timer = self._pending.get(field)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda f=field: self._flush(f))
+            self._pending[field] = timer
+        timer.start(SAVE_DELAY_MS)
+        self._set_save_state("pending")
+
+    def _flush(self, field: str) -> None:
+        timer = self._pending.pop(field, None)
+        if timer is not None:
+            timer.stop()
+            timer.deleteLater()
+            self._save(field)
+
+    def flush_all(self) -> None:
+        for field in list(self._pending):
+            self._flush(field)
+
+    def _save(self, field: str) -> None:
+        if self._loading or self._incident is None:
+            return
+        widget = self.inputs[field]
+        message = self.messages[field]
+        try:
+            value: str | float | None
+            if isinstance(widget, QLineEdit):
+                value = parse_coordinate(field, widget.text()) if field in ("lat", "lon") else widget.text()
+            else:
+                assert isinstance(widget, QComboBox)
+                value = widget.currentData()
+            updated = incidents.update_field(self._session.ctx, self._incident.id, field, value, self._session.catalogue)
+        except FieldRejected as rejected:
+            self._errors.add(field)
+            message.setText(field_problem(rejected.problem))
+            message.show()
+            self._set_save_state("error")
+            return
+        except ServiceError as error:
+            self._errors.add(field)
+            message.setText(labels.service_error(error.code))
+            message.show()
+            self._set_save_state("error")
+            return
+        self._errors.discard(field)
+        message.hide()
+        self._incident = updated
+        if field == "category":
+            self._loading = True
+            self.priority.setCurrentIndex(max(0, self.priority.findData(updated.priority.value)))
+            self._loading = False
+        self._set_save_state("error" if self._errors else ("pending" if self._pending else "saved"))
+
+    def add_note(self) -> None:
+        if self._incident is None:
+            return
+        try:
+            validate_note(self.note_input.text())
+            incidents.add_note(self._session.ctx, self._incident.id, self.note_input.text())
+        except FieldRejected as rejected:
+            self.note_message.setText(field_problem(rejected.problem))
+            self.note_message.show()
+            return
+        except ServiceError as error:
+            self.note_message.setText(labels.service_error(error.code))
+            self.note_message.show()
+            return
+        self.note_message.hide()
+        self.note_input.clear()
+        self.refresh_notes()
+
+    def _set_save_state(self, state: str, announce: bool = True) -> None:
+        self.save_state = state
+        if self._incident is None:
+            self.saved_label.setText("")
+        elif state == "saved":
+            when = local_time(self._session.ctx.clock.now(), self._session.zone)
+            self.saved_label.setText(translate("IncidentPanel", "✔ All changes saved (%1)").replace("%1", when))
+            self.saved_label.setStyleSheet("color: #1b5e20;")
+        elif state == "pending":
+            self.saved_label.setText(translate("IncidentPanel", "… Saving"))
+            self.saved_label.setStyleSheet("color: #e65100;")
+        else:
+            self.saved_label.setText(translate("IncidentPanel", "✖ Not saved: correct the field marked in red"))
+            self.saved_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        if announce:
+            self.save_state_changed.emit(state)
+
+    def focus_first_field(self) -> None:
+        self.category.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _note_text(kind: str, text: str) -> str:
+    """System notes are stored as codes so that each reader sees them in their own language."""
+    if kind != "system":
+        return text
+    code, _, argument = text.partition(" ")
+    if code == "call.answered":
+        number = format_national(argument) if argument.startswith("+") else argument
+        return translate("IncidentPanel", "Call from %1 answered; incident opened.").replace("%1", number)
+    if code == "unit.dispatched":
+        return translate("IncidentPanel", "Unit %1 dispatched.").replace("%1", argument)
+    return text
