@@ -17,20 +17,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from dispatch.catalogue_files import load_default_catalogue, load_demo_roster  # noqa: E402
-from dispatch.domain.clock import ManualClock  # noqa: E402
-from dispatch.domain.enums import CallClass, UnitStatus  # noqa: E402
-from dispatch.feeds.simulated import SimulatedFeed  # noqa: E402
-from dispatch.feeds.urls import SimFeedUrl  # noqa: E402
-from dispatch.services import accounts, calls, dispatching, incidents, queries  # noqa: E402
-from dispatch.services.bus import ChangeBus  # noqa: E402
-from dispatch.simulator.callers import CallerGenerator  # noqa: E402
-from dispatch.store.database import open_database, sqlite_url  # noqa: E402
-from ui.i18n import install_translator  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.session import ConsoleSession  # noqa: E402
+from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.clock import ManualClock
+from dispatch.domain.enums import CallClass, UnitStatus
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.feeds.urls import SimFeedUrl
+from dispatch.services import accounts, calls, dispatching, incidents, queries
+from dispatch.services.bus import ChangeBus
+from dispatch.simulator.callers import CallerGenerator
+from dispatch.store.database import open_database, sqlite_url
+from ui.i18n import install_translator
+from ui.main_window import MainWindow
+from ui.session import ConsoleSession
 
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
 
@@ -59,8 +59,14 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     fire_call = feed.ring()
     clock.advance(4)
     _, fire = calls.answer_call(ctx, fire_call.id)
-    for field, value in (("category", "FIRE"), ("street", "Jl. Pemuda"), ("house_number", "118"),
-                         ("village", "Sekayu"), ("district", "Semarang Tengah"), ("landmark", "dekat Paragon")):
+    for field, value in (
+        ("category", "FIRE"),
+        ("street", "Jl. Pemuda"),
+        ("house_number", "118"),
+        ("village", "Sekayu"),
+        ("district", "Semarang Tengah"),
+        ("landmark", "dekat Paragon"),
+    ):
         incidents.update_field(ctx, fire.id, field, value, catalogue)
     fire_units = [u.id for u in units.values() if u.agency_type == "fire"][:2]
     dispatching.assign_units(ctx, fire.id, fire_units)
@@ -76,10 +82,19 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     clock.advance(5)
     _, laka = calls.answer_call(ctx, laka_call.id)
     for field, value in (
-        ("category", "LAKA"), ("caller_name", "Budi Santoso"), ("street", "Jl. Jenderal Sudirman"),
-        ("house_number", "45"), ("rt", "02"), ("rw", "05"), ("village", "Gisikdrono"),
-        ("district", "Semarang Barat"), ("regency", "Kota Semarang"), ("province", "Jawa Tengah"),
-        ("landmark", "depan Indomaret"), ("lat", -6.98412), ("lon", 110.38957),
+        ("category", "LAKA"),
+        ("caller_name", "Budi Santoso"),
+        ("street", "Jl. Jenderal Sudirman"),
+        ("house_number", "45"),
+        ("rt", "02"),
+        ("rw", "05"),
+        ("village", "Gisikdrono"),
+        ("district", "Semarang Barat"),
+        ("regency", "Kota Semarang"),
+        ("province", "Jawa Tengah"),
+        ("landmark", "depan Indomaret"),
+        ("lat", -6.98412),
+        ("lon", 110.38957),
     ):
         incidents.update_field(ctx, laka.id, field, value, catalogue)
     incidents.add_note(ctx, laka.id, "Dua motor bertabrakan, satu korban luka di kepala, sadar.")
@@ -95,7 +110,9 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
     window = MainWindow(session)
     window._active_call_id = laka_call.id
-    window._open_incident(laka.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!")
+    window._open_incident(
+        laka.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!"
+    )
     return window
 
 

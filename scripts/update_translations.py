@@ -43,7 +43,15 @@ def ts_path(lang: str) -> Path:
 
 def run_lupdate(targets: list[Path]) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", *map(str, targets)],
+        [
+            tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources(),
+            "-ts",
+            *map(str, targets),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -90,7 +98,9 @@ def main() -> int:
     fill_english(ts_path("en"))
     mark_indonesian(ts_path("id"))
     release()
-    unfinished = sum(1 for m in ET.parse(ts_path("id")).getroot().iter("translation") if m.get("type") == "unfinished")
+    unfinished = sum(
+        1 for m in ET.parse(ts_path("id")).getroot().iter("translation") if m.get("type") == "unfinished"
+    )
     print(f"Indonesian entries still to translate: {unfinished}")
     return 0
 

@@ -68,7 +68,8 @@ def console_ctx(database: Database, clock: ManualClock, bus: ChangeBus) -> Servi
 @pytest.fixture
 def ctx(console_ctx: ServiceContext) -> ServiceContext:
     """A supervisor (``sari``) logged in at KONSOL-01, with the demonstration roster loaded."""
-    accounts.create_first_supervisor(console_ctx, "sari", "Sari Wulandari", SUPERVISOR_PASSWORD, SUPERVISOR_PASSWORD)
+    password = SUPERVISOR_PASSWORD
+    accounts.create_first_supervisor(console_ctx, "sari", "Sari Wulandari", password, password)
     result = accounts.log_in(console_ctx, "sari", SUPERVISOR_PASSWORD)
     assert result.actor is not None
     logged_in = console_ctx.acting_as(result.actor)

@@ -60,7 +60,9 @@ def run_console(options: argparse.Namespace) -> int:
     simulator = None
     if training:
         dispatching.load_roster(ctx, load_demo_roster())
-        sim_url = SimFeedUrl(rate_per_minute=options.sim_rate or settings.sim_rate, seed=options.sim_seed or 1)
+        sim_url = SimFeedUrl(
+            rate_per_minute=options.sim_rate or settings.sim_rate, seed=options.sim_seed or 1
+        )
         if options.sim_seed is None:
             sim_url = SimFeedUrl(rate_per_minute=sim_url.rate_per_minute, seed=int(clock.now().timestamp()))
         simulator = SimulatedFeed(ctx, CallerGenerator(sim_url.seed, catalogue), sim_url)

@@ -27,9 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--sim-rate", type=float, default=None, metavar="N", help="simulated calls per minute (default 2)"
     )
-    parser.add_argument("--sim-seed", type=int, default=None, metavar="N", help="seed of the simulated callers")
+    parser.add_argument(
+        "--sim-seed", type=int, default=None, metavar="N", help="seed of the simulated callers"
+    )
     parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: settings)")
-    parser.add_argument("--console", metavar="NAME", help="this console's name (default: settings or host name)")
+    parser.add_argument(
+        "--console", metavar="NAME", help="this console's name (default: settings or host name)"
+    )
     return parser
 
 

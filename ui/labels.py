@@ -124,7 +124,12 @@ def priority(value: Priority) -> str:
     }[value]
 
 
-PRIORITY_COLOURS = {Priority.P1: "#d32f2f", Priority.P2: "#f57c00", Priority.P3: "#1976d2", Priority.P4: "#616161"}
+PRIORITY_COLOURS = {
+    Priority.P1: "#d32f2f",
+    Priority.P2: "#f57c00",
+    Priority.P3: "#1976d2",
+    Priority.P4: "#616161",
+}
 
 
 def disposition(value: Disposition) -> str:
@@ -160,7 +165,9 @@ def service_error(code: str) -> str:
         "incident_not_closed": translate("Labels", "The incident is not closed."),
         "no_units_chosen": translate("Labels", "Choose at least one unit (Space marks a unit)."),
         "unit_not_available": translate("Labels", "The unit is not available."),
-        "transition_refused": translate("Labels", "That status change is not allowed from the unit's status."),
+        "transition_refused": translate(
+            "Labels", "That status change is not allowed from the unit's status."
+        ),
         "no_such_unit": translate("Labels", "The unit was not found."),
         "dispatch_through_assign": translate("Labels", "Dispatch units from the incident."),
     }

@@ -205,9 +205,13 @@ class MainWindow(QMainWindow):
         actor = self.session.ctx.actor
         role = labels.role(Role(actor.role)) if actor.role else ""
         self.user_label = QLabel(
-            translate("MainWindow", "User: %1 (%2)").replace("%1", actor.full_name or actor.user_name).replace("%2", role)
+            translate("MainWindow", "User: %1 (%2)")
+            .replace("%1", actor.full_name or actor.user_name)
+            .replace("%2", role)
         )
-        self.console_label = QLabel(translate("MainWindow", "Console: %1").replace("%1", self.session.ctx.console_name))
+        self.console_label = QLabel(
+            translate("MainWindow", "Console: %1").replace("%1", self.session.ctx.console_name)
+        )
         self.feed_label = QLabel()
         self.feed_label.setObjectName("feedState")
         self.database_label = QLabel(
@@ -220,7 +224,13 @@ class MainWindow(QMainWindow):
         self.message_label = QLabel()
         self.message_label.setObjectName("statusMessage")
         bar.addWidget(self.message_label, 1)
-        for label in (self.user_label, self.console_label, self.feed_label, self.database_label, self.clock_label):
+        for label in (
+            self.user_label,
+            self.console_label,
+            self.feed_label,
+            self.database_label,
+            self.clock_label,
+        ):
             bar.addPermanentWidget(label)
         self._update_feed_label()
         self._update_clock()
@@ -241,19 +251,75 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False: slot())
             menu.addAction(action)  # type: ignore[attr-defined]
             self.addAction(action)
-            self.key_help.append(KeyHelp(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText), text))
+            self.key_help.append(
+                KeyHelp(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText), text)
+            )
             return action
 
-        add(call_menu, translate("MainWindow", "Answer the longest-ringing call"), "F2", self.answer_call, "answer")
+        add(
+            call_menu,
+            translate("MainWindow", "Answer the longest-ringing call"),
+            "F2",
+            self.answer_call,
+            "answer",
+        )
         add(call_menu, translate("MainWindow", "Hang up the current call"), "F3", self.hang_up, "hangUp")
-        add(call_menu, translate("MainWindow", "Close the call as not an emergency"), "F4", self.classify, "classify")
-        add(incident_menu, translate("MainWindow", "Edit the incident form"), "F5", self.focus_form, "editIncident")
-        add(incident_menu, translate("MainWindow", "Add a note to the narrative"), "F8", self.focus_note, "addNote")
-        add(incident_menu, translate("MainWindow", "Close the incident"), "F9", self.close_incident, "closeIncident")
-        add(dispatch_menu, translate("MainWindow", "Choose units to dispatch"), "F6", self.focus_dispatch, "dispatch")
-        add(dispatch_menu, translate("MainWindow", "Move the unit to its next status"), "F7", self.advance_unit, "advance")
-        add(dispatch_menu, translate("MainWindow", "Choose the unit's status"), "Shift+F7", self.choose_status, "status")
-        add(view_menu, translate("MainWindow", "Go to calls"), "Ctrl+1", lambda: self._focus(self.call_view), "goCalls")
+        add(
+            call_menu,
+            translate("MainWindow", "Close the call as not an emergency"),
+            "F4",
+            self.classify,
+            "classify",
+        )
+        add(
+            incident_menu,
+            translate("MainWindow", "Edit the incident form"),
+            "F5",
+            self.focus_form,
+            "editIncident",
+        )
+        add(
+            incident_menu,
+            translate("MainWindow", "Add a note to the narrative"),
+            "F8",
+            self.focus_note,
+            "addNote",
+        )
+        add(
+            incident_menu,
+            translate("MainWindow", "Close the incident"),
+            "F9",
+            self.close_incident,
+            "closeIncident",
+        )
+        add(
+            dispatch_menu,
+            translate("MainWindow", "Choose units to dispatch"),
+            "F6",
+            self.focus_dispatch,
+            "dispatch",
+        )
+        add(
+            dispatch_menu,
+            translate("MainWindow", "Move the unit to its next status"),
+            "F7",
+            self.advance_unit,
+            "advance",
+        )
+        add(
+            dispatch_menu,
+            translate("MainWindow", "Choose the unit's status"),
+            "Shift+F7",
+            self.choose_status,
+            "status",
+        )
+        add(
+            view_menu,
+            translate("MainWindow", "Go to calls"),
+            "Ctrl+1",
+            lambda: self._focus(self.call_view),
+            "goCalls",
+        )
         add(
             view_menu,
             translate("MainWindow", "Go to active incidents"),
@@ -261,14 +327,35 @@ class MainWindow(QMainWindow):
             lambda: self._focus(self.incident_view),
             "goIncidents",
         )
-        add(view_menu, translate("MainWindow", "Go to units"), "Ctrl+3", lambda: self._focus(self.unit_view), "goUnits")
+        add(
+            view_menu,
+            translate("MainWindow", "Go to units"),
+            "Ctrl+3",
+            lambda: self._focus(self.unit_view),
+            "goUnits",
+        )
         add(help_menu, translate("MainWindow", "Keyboard shortcuts"), "F1", self.show_help, "help")
         self.key_help.extend(
             [
-                KeyHelp(translate("MainWindow", "Enter"), translate("MainWindow", "In calls: answer a ringing call or open its incident; in incidents: open it")),
-                KeyHelp(translate("MainWindow", "Space"), translate("MainWindow", "In available units: mark or unmark a unit")),
-                KeyHelp(translate("MainWindow", "Enter"), translate("MainWindow", "In available units: dispatch the marked units")),
-                KeyHelp(translate("MainWindow", "Tab / Shift+Tab"), translate("MainWindow", "Next or previous field; each field saves as you leave it")),
+                KeyHelp(
+                    translate("MainWindow", "Enter"),
+                    translate(
+                        "MainWindow",
+                        "In calls: answer a ringing call or open its incident; in incidents: open it",
+                    ),
+                ),
+                KeyHelp(
+                    translate("MainWindow", "Space"),
+                    translate("MainWindow", "In available units: mark or unmark a unit"),
+                ),
+                KeyHelp(
+                    translate("MainWindow", "Enter"),
+                    translate("MainWindow", "In available units: dispatch the marked units"),
+                ),
+                KeyHelp(
+                    translate("MainWindow", "Tab / Shift+Tab"),
+                    translate("MainWindow", "Next or previous field; each field saves as you leave it"),
+                ),
                 KeyHelp(translate("MainWindow", "Esc"), translate("MainWindow", "Cancel a one-key choice")),
             ]
         )
@@ -370,9 +457,9 @@ class MainWindow(QMainWindow):
             caller = self.session.simulator.caller_for(answered.id)
             script = caller.opening_line if caller is not None else ""
         self.show_message(
-            translate("MainWindow", "Answered %1; incident %2 opened.").replace("%1", answered.number_national).replace(
-                "%2", incident.number
-            )
+            translate("MainWindow", "Answered %1; incident %2 opened.")
+            .replace("%1", answered.number_national)
+            .replace("%2", incident.number)
         )
         self._open_incident(incident.id, script)
         self.incident_panel.focus_first_field()
@@ -415,9 +502,9 @@ class MainWindow(QMainWindow):
         if shown is not None and shown.id == view.incident_id:
             self._open_incident(None)
         self.show_message(
-            translate("MainWindow", "Call from %1 closed: %2.").replace("%1", view.number_national).replace(
-                "%2", labels.call_class(call_class)
-            )
+            translate("MainWindow", "Call from %1 closed: %2.")
+            .replace("%1", view.number_national)
+            .replace("%2", labels.call_class(call_class))
         )
         self.call_view.setFocus()
 
@@ -478,9 +565,9 @@ class MainWindow(QMainWindow):
             return
         self._open_incident(None)
         self.show_message(
-            translate("MainWindow", "Incident %1 closed: %2.").replace("%1", view.number).replace(
-                "%2", labels.disposition(disposition)
-            )
+            translate("MainWindow", "Incident %1 closed: %2.")
+            .replace("%1", view.number)
+            .replace("%2", labels.disposition(disposition))
         )
 
     # -- dispatch ----------------------------------------------------------------------------------
@@ -540,9 +627,9 @@ class MainWindow(QMainWindow):
             return
         self.dispatch_panel.show_message("")
         self.show_message(
-            translate("MainWindow", "%1 is now %2.").replace("%1", unit.call_sign).replace(
-                "%2", labels.unit_status(unit.status)
-            )
+            translate("MainWindow", "%1 is now %2.")
+            .replace("%1", unit.call_sign)
+            .replace("%2", labels.unit_status(unit.status))
         )
 
     # -- misc --------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from dispatch.domain.catalogue import Catalogue
@@ -17,7 +17,7 @@ class ConsoleSession:
     ctx: ServiceContext
     catalogue: Catalogue
     lang: str = "id"
-    zone: ZoneInfo = ZoneInfo(DEFAULT_ZONE)
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_ZONE))
     simulator: SimulatedFeed | None = None
 
     @property

@@ -7,8 +7,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from platformdirs import user_data_dir
+from PySide6.QtCore import QSettings
 
 from dispatch.store.database import sqlite_url
 from ui.session import DEFAULT_ZONE

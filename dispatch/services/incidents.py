@@ -11,9 +11,10 @@ from dispatch.domain.incidents import (
     CHOICE_FIELDS,
     COORDINATE_FIELDS,
     TEXT_FIELDS,
-    priority_for_category,
     FieldProblem,
     FieldRejected,
+    parse_coordinate,
+    priority_for_category,
     validate_note,
     validate_text_field,
 )
@@ -68,7 +69,8 @@ def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> s
         except ValueError as error:
             raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD) from error
     if field in COORDINATE_FIELDS:
-        return None if value is None else float(value)
+        # Typed text or a number from a map click: both go through the domain's range checks.
+        return parse_coordinate(field, "" if value is None else str(value))
     assert field not in CHOICE_FIELDS
     raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD)
 

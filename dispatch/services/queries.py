@@ -119,9 +119,8 @@ def calls_since(ctx: ServiceContext, since: datetime) -> list[CallView]:
 def _incident_numbers(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(
-        session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(ids))).tuples().all()
-    )
+    rows = session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(ids)))
+    return {incident_id: number for incident_id, number in rows}
 
 
 def _active_units_by_incident(session: Session, incident_ids: list[int]) -> dict[int, list[str]]:

@@ -4,878 +4,878 @@
     <name>Accounts</name>
     <message>
         <source>2 to 32 characters: lower-case letters, digits, dot, dash or underscore.</source>
-        <translation type="unfinished" />
+        <translation>2 sampai 32 karakter: huruf kecil, angka, titik, tanda hubung, atau garis bawah.</translation>
     </message>
     <message>
         <source>This username is already taken.</source>
-        <translation type="unfinished" />
+        <translation>Nama pengguna ini sudah dipakai.</translation>
     </message>
     <message>
         <source>Enter the person's full name.</source>
-        <translation type="unfinished" />
+        <translation>Masukkan nama lengkap pengguna.</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Minimal %1 karakter.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished" />
+        <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
         <source>First start: create the supervisor account</source>
-        <translation type="unfinished" />
+        <translation>Penggunaan pertama: buat akun koordinator</translation>
     </message>
     <message>
         <source>This database has no accounts yet. Create the first supervisor; the supervisor then adds the call-takers and dispatchers.</source>
-        <translation type="unfinished" />
+        <translation>Basis data ini belum memiliki akun. Buat akun koordinator pertama; koordinator kemudian menambahkan operator dan petugas pengarah.</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
-        <translation type="unfinished" />
+        <translation>Nama &amp;lengkap</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kata sandi</translation>
     </message>
     <message>
         <source>&amp;Repeat password</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ulangi kata sandi</translation>
     </message>
     <message>
         <source>Log in: Call Center 112 (%1)</source>
-        <translation type="unfinished" />
+        <translation>Masuk: Call Center 112 (%1)</translation>
     </message>
     <message>
         <source>Wrong username or password.</source>
-        <translation type="unfinished" />
+        <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
         <source>Too many wrong passwords: this account is locked for 15 minutes. Ask a supervisor.</source>
-        <translation type="unfinished" />
+        <translation>Terlalu banyak kata sandi salah: akun ini dikunci selama 15 menit. Hubungi koordinator.</translation>
     </message>
     <message>
         <source>This account is disabled. Ask a supervisor.</source>
-        <translation type="unfinished" />
+        <translation>Akun ini dinonaktifkan. Hubungi koordinator.</translation>
     </message>
 </context>
 <context>
     <name>CallQueue</name>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>Ring</source>
-        <translation type="unfinished" />
+        <translation>Dering</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Nomor</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nama</translation>
     </message>
     <message>
         <source>Carrier / area</source>
-        <translation type="unfinished" />
+        <translation>Provider / wilayah</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation>Kejadian</translation>
     </message>
 </context>
 <context>
     <name>ChoiceBar</name>
     <message>
         <source>[Esc] Cancel</source>
-        <translation type="unfinished" />
+        <translation>[Esc] Batal</translation>
     </message>
 </context>
 <context>
     <name>DispatchPanel</name>
     <message>
         <source>Available units (F6; Space marks, Enter dispatches)</source>
-        <translation type="unfinished" />
+        <translation>Unit tersedia (F6; Spasi menandai, Enter mengirim)</translation>
     </message>
     <message>
         <source>Assigned units (F7 next status, Shift+F7 choose)</source>
-        <translation type="unfinished" />
+        <translation>Unit ditugaskan (F7 status berikutnya, Shift+F7 pilih)</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished" />
+        <translation>Instansi</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished" />
+        <translation>Dikirim</translation>
     </message>
     <message>
         <source>On scene</source>
-        <translation type="unfinished" />
+        <translation>Tiba</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Pintasan keyboard</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished" />
+        <translation>Tombol</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation type="unfinished" />
+        <translation>Fungsi</translation>
     </message>
 </context>
 <context>
     <name>IncidentBoard</name>
     <message>
         <source>(not yet chosen)</source>
-        <translation type="unfinished" />
+        <translation>(belum dipilih)</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Nomor</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation>Prioritas</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>Lokasi</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished" />
+        <translation>Lama</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
 </context>
 <context>
     <name>IncidentPanel</name>
     <message>
         <source>Too long: shorten this text.</source>
-        <translation type="unfinished" />
+        <translation>Terlalu panjang: persingkat teks ini.</translation>
     </message>
     <message>
         <source>Not a number: use decimal degrees such as -6.99306.</source>
-        <translation type="unfinished" />
+        <translation>Bukan angka: gunakan derajat desimal, misalnya -6.99306.</translation>
     </message>
     <message>
         <source>Latitude must be between -90 and 90 (Indonesia: about -11 to 6).</source>
-        <translation type="unfinished" />
+        <translation>Lintang harus antara -90 dan 90 (Indonesia: sekitar -11 s.d. 6).</translation>
     </message>
     <message>
         <source>Longitude must be between -180 and 180 (Indonesia: about 95 to 141).</source>
-        <translation type="unfinished" />
+        <translation>Bujur harus antara -180 dan 180 (Indonesia: sekitar 95 s.d. 141).</translation>
     </message>
     <message>
         <source>Up to three digits, e.g. 003.</source>
-        <translation type="unfinished" />
+        <translation>Maksimal tiga digit, misalnya 003.</translation>
     </message>
     <message>
         <source>Five digits, e.g. 50132.</source>
-        <translation type="unfinished" />
+        <translation>Lima digit, misalnya 50132.</translation>
     </message>
     <message>
         <source>Not a known value.</source>
-        <translation type="unfinished" />
+        <translation>Nilai tidak dikenal.</translation>
     </message>
     <message>
         <source>Type the note first.</source>
-        <translation type="unfinished" />
+        <translation>Ketik catatan terlebih dahulu.</translation>
     </message>
     <message>
         <source>No incident open. F2 answers the longest-ringing call.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada kejadian terbuka. F2 menjawab panggilan yang terlama berdering.</translation>
     </message>
     <message>
         <source>- choose a category -</source>
-        <translation type="unfinished" />
+        <translation>- pilih kategori -</translation>
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation type="unfinished" />
+        <translation>Kate&amp;gori</translation>
     </message>
     <message>
         <source>Priorit&amp;y</source>
-        <translation type="unfinished" />
+        <translation>Priorita&amp;s</translation>
     </message>
     <message>
         <source>Caller &amp;name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nama penelepon</translation>
     </message>
     <message>
         <source>Call&amp;back number</source>
-        <translation type="unfinished" />
+        <translation>Nomor panggil ba&amp;lik</translation>
     </message>
     <message>
         <source>&amp;Street (Jl.)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Jalan (Jl.)</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>No.</translation>
     </message>
     <message>
         <source>RT</source>
-        <translation type="unfinished" />
+        <translation>RT</translation>
     </message>
     <message>
         <source>RW</source>
-        <translation type="unfinished" />
+        <translation>RW</translation>
     </message>
     <message>
         <source>Kelurahan/Desa</source>
-        <translation type="unfinished" />
+        <translation>Kelurahan/Desa</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished" />
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Kabupaten/Kota</source>
-        <translation type="unfinished" />
+        <translation>Kabupaten/Kota</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished" />
+        <translation>Provinsi</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished" />
+        <translation>Kode pos</translation>
     </message>
     <message>
         <source>&amp;Landmark (patokan)</source>
-        <translation type="unfinished" />
+        <translation>Pat&amp;okan</translation>
     </message>
     <message>
         <source>Latitude</source>
-        <translation type="unfinished" />
+        <translation>Lintang</translation>
     </message>
     <message>
         <source>Longitude</source>
-        <translation type="unfinished" />
+        <translation>Bujur</translation>
     </message>
     <message>
         <source>Narrative</source>
-        <translation type="unfinished" />
+        <translation>Kronologi</translation>
     </message>
     <message>
         <source>Type a note and press Enter (F8)</source>
-        <translation type="unfinished" />
+        <translation>Ketik catatan lalu tekan Enter (F8)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>&amp;Catatan</translation>
     </message>
     <message>
         <source>Training caller says: %1</source>
-        <translation type="unfinished" />
+        <translation>Penelepon pelatihan berkata: %1</translation>
     </message>
     <message>
         <source>Incident %1 · %2</source>
-        <translation type="unfinished" />
+        <translation>Kejadian %1 · %2</translation>
     </message>
     <message>
         <source>✔ All changes saved (%1)</source>
-        <translation type="unfinished" />
+        <translation>✔ Semua perubahan tersimpan (%1)</translation>
     </message>
     <message>
         <source>… Saving</source>
-        <translation type="unfinished" />
+        <translation>… Menyimpan</translation>
     </message>
     <message>
         <source>✖ Not saved: correct the field marked in red</source>
-        <translation type="unfinished" />
+        <translation>✖ Belum tersimpan: perbaiki kolom bertanda merah</translation>
     </message>
     <message>
         <source>Call from %1 answered; incident opened.</source>
-        <translation type="unfinished" />
+        <translation>Panggilan dari %1 dijawab; kejadian dibuka.</translation>
     </message>
     <message>
         <source>Unit %1 dispatched.</source>
-        <translation type="unfinished" />
+        <translation>Unit %1 dikirim.</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Available</source>
-        <translation type="unfinished" />
+        <translation>Tersedia</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished" />
+        <translation>Dikirim</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished" />
+        <translation>Dikonfirmasi</translation>
     </message>
     <message>
         <source>En route</source>
-        <translation type="unfinished" />
+        <translation>Dalam perjalanan</translation>
     </message>
     <message>
         <source>On scene</source>
-        <translation type="unfinished" />
+        <translation>Tiba di lokasi</translation>
     </message>
     <message>
         <source>Patient contact</source>
-        <translation type="unfinished" />
+        <translation>Kontak pasien</translation>
     </message>
     <message>
         <source>Transporting</source>
-        <translation type="unfinished" />
+        <translation>Mengantar pasien</translation>
     </message>
     <message>
         <source>At hospital</source>
-        <translation type="unfinished" />
+        <translation>Di rumah sakit</translation>
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished" />
+        <translation>Selesai tugas</translation>
     </message>
     <message>
         <source>Out of service</source>
-        <translation type="unfinished" />
+        <translation>Tidak beroperasi</translation>
     </message>
     <message>
         <source>Off duty</source>
-        <translation type="unfinished" />
+        <translation>Lepas dinas</translation>
     </message>
     <message>
         <source>Staging</source>
-        <translation type="unfinished" />
+        <translation>Di titik kumpul</translation>
     </message>
     <message>
         <source>Delayed</source>
-        <translation type="unfinished" />
+        <translation>Tertunda</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Police</source>
         <extracomment>Background colours for unit statuses; always shown beside the status text, never alone.</extracomment>
-        <translation type="unfinished" />
+        <translation>Polisi</translation>
     </message>
     <message>
         <source>Fire and rescue</source>
-        <translation type="unfinished" />
+        <translation>Pemadam kebakaran</translation>
     </message>
     <message>
         <source>Medical</source>
-        <translation type="unfinished" />
+        <translation>Medis</translation>
     </message>
     <message>
         <source>Search and rescue</source>
-        <translation type="unfinished" />
+        <translation>SAR</translation>
     </message>
     <message>
         <source>Disaster management</source>
-        <translation type="unfinished" />
+        <translation>Penanggulangan bencana</translation>
     </message>
     <message>
         <source>Utilities</source>
-        <translation type="unfinished" />
+        <translation>Utilitas</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished" />
+        <translation>Perhubungan</translation>
     </message>
     <message>
         <source>Social services</source>
-        <translation type="unfinished" />
+        <translation>Layanan sosial</translation>
     </message>
     <message>
         <source>Ringing</source>
-        <translation type="unfinished" />
+        <translation>Berdering</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished" />
+        <translation>Dijawab</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished" />
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Emergency</source>
-        <translation type="unfinished" />
+        <translation>Darurat</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished" />
+        <translation>Informasi</translation>
     </message>
     <message>
         <source>Prank</source>
-        <translation type="unfinished" />
+        <translation>Iseng</translation>
     </message>
     <message>
         <source>Silent</source>
-        <translation type="unfinished" />
+        <translation>Tanpa suara</translation>
     </message>
     <message>
         <source>Abandoned</source>
-        <translation type="unfinished" />
+        <translation>Terputus</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished" />
+        <translation>Duplikat</translation>
     </message>
     <message>
         <source>Wrong number / test</source>
-        <translation type="unfinished" />
+        <translation>Salah sambung / uji</translation>
     </message>
     <message>
         <source>Number shown</source>
-        <translation type="unfinished" />
+        <translation>Nomor tampil</translation>
     </message>
     <message>
         <source>Withheld</source>
-        <translation type="unfinished" />
+        <translation>Disembunyikan</translation>
     </message>
     <message>
         <source>Unavailable</source>
-        <translation type="unfinished" />
+        <translation>Tidak tersedia</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>Baru</translation>
     </message>
     <message>
         <source>Awaiting dispatch</source>
-        <translation type="unfinished" />
+        <translation>Menunggu pengerahan</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Ditutup</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished" />
+        <translation>Dibuka kembali</translation>
     </message>
     <message>
         <source>P1 life-threatening</source>
-        <translation type="unfinished" />
+        <translation>P1 mengancam nyawa</translation>
     </message>
     <message>
         <source>P2 urgent</source>
-        <translation type="unfinished" />
+        <translation>P2 mendesak</translation>
     </message>
     <message>
         <source>P3 prompt</source>
-        <translation type="unfinished" />
+        <translation>P3 segera</translation>
     </message>
     <message>
         <source>P4 routine</source>
-        <translation type="unfinished" />
+        <translation>P4 rutin</translation>
     </message>
     <message>
         <source>Handled on scene</source>
-        <translation type="unfinished" />
+        <translation>Ditangani di lokasi</translation>
     </message>
     <message>
         <source>Patient transported</source>
-        <translation type="unfinished" />
+        <translation>Pasien diantar</translation>
     </message>
     <message>
         <source>Referred to another agency</source>
-        <translation type="unfinished" />
+        <translation>Dirujuk ke instansi lain</translation>
     </message>
     <message>
         <source>No action needed</source>
-        <translation type="unfinished" />
+        <translation>Tidak perlu tindakan</translation>
     </message>
     <message>
         <source>Gone on arrival</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada saat tiba</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished" />
+        <translation>Alarm palsu</translation>
     </message>
     <message>
         <source>Duplicate of another incident</source>
-        <translation type="unfinished" />
+        <translation>Duplikat kejadian lain</translation>
     </message>
     <message>
         <source>Not an emergency</source>
-        <translation type="unfinished" />
+        <translation>Bukan darurat</translation>
     </message>
     <message>
         <source>Call-taker</source>
-        <translation type="unfinished" />
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Dispatcher</source>
-        <translation type="unfinished" />
+        <translation>Petugas pengarah</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished" />
+        <translation>Koordinator</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished" />
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>This call is no longer ringing.</source>
-        <translation type="unfinished" />
+        <translation>Panggilan ini sudah tidak berdering.</translation>
     </message>
     <message>
         <source>Answer the call first.</source>
-        <translation type="unfinished" />
+        <translation>Jawab panggilan terlebih dahulu.</translation>
     </message>
     <message>
         <source>The call was not found.</source>
-        <translation type="unfinished" />
+        <translation>Panggilan tidak ditemukan.</translation>
     </message>
     <message>
         <source>The incident was not found.</source>
-        <translation type="unfinished" />
+        <translation>Kejadian tidak ditemukan.</translation>
     </message>
     <message>
         <source>The incident is closed.</source>
-        <translation type="unfinished" />
+        <translation>Kejadian sudah ditutup.</translation>
     </message>
     <message>
         <source>The incident is not closed.</source>
-        <translation type="unfinished" />
+        <translation>Kejadian belum ditutup.</translation>
     </message>
     <message>
         <source>Choose at least one unit (Space marks a unit).</source>
-        <translation type="unfinished" />
+        <translation>Pilih minimal satu unit (Spasi menandai unit).</translation>
     </message>
     <message>
         <source>The unit is not available.</source>
-        <translation type="unfinished" />
+        <translation>Unit tidak tersedia.</translation>
     </message>
     <message>
         <source>That status change is not allowed from the unit's status.</source>
-        <translation type="unfinished" />
+        <translation>Perubahan status itu tidak diizinkan dari status unit saat ini.</translation>
     </message>
     <message>
         <source>The unit was not found.</source>
-        <translation type="unfinished" />
+        <translation>Unit tidak ditemukan.</translation>
     </message>
     <message>
         <source>Dispatch units from the incident.</source>
-        <translation type="unfinished" />
+        <translation>Kirim unit melalui kejadian.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <translation type="unfinished" />
+        <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
         <source>Calls (Ctrl+1)</source>
-        <translation type="unfinished" />
+        <translation>Panggilan (Ctrl+1)</translation>
     </message>
     <message>
         <source>Active incidents (Ctrl+2)</source>
-        <translation type="unfinished" />
+        <translation>Kejadian aktif (Ctrl+2)</translation>
     </message>
     <message>
         <source>Units (Ctrl+3)</source>
-        <translation type="unfinished" />
+        <translation>Unit (Ctrl+3)</translation>
     </message>
     <message>
         <source>Call Center 112 · %1</source>
-        <translation type="unfinished" />
+        <translation>Call Center 112 · %1</translation>
     </message>
     <message>
         <source>[TRAINING] %1</source>
-        <translation type="unfinished" />
+        <translation>[PELATIHAN] %1</translation>
     </message>
     <message>
         <source>User: %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>Pengguna: %1 (%2)</translation>
     </message>
     <message>
         <source>Console: %1</source>
-        <translation type="unfinished" />
+        <translation>Konsol: %1</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>Basis data: %1</translation>
     </message>
     <message>
         <source>&amp;Call</source>
-        <translation type="unfinished" />
+        <translation>&amp;Panggilan</translation>
     </message>
     <message>
         <source>&amp;Incident</source>
-        <translation type="unfinished" />
+        <translation>&amp;Kejadian</translation>
     </message>
     <message>
         <source>&amp;Dispatch</source>
-        <translation type="unfinished" />
+        <translation>Penge&amp;rahan</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Bantuan</translation>
     </message>
     <message>
         <source>Answer the longest-ringing call</source>
-        <translation type="unfinished" />
+        <translation>Jawab panggilan yang terlama berdering</translation>
     </message>
     <message>
         <source>Hang up the current call</source>
-        <translation type="unfinished" />
+        <translation>Akhiri panggilan saat ini</translation>
     </message>
     <message>
         <source>Close the call as not an emergency</source>
-        <translation type="unfinished" />
+        <translation>Tutup panggilan sebagai bukan darurat</translation>
     </message>
     <message>
         <source>Edit the incident form</source>
-        <translation type="unfinished" />
+        <translation>Ubah formulir kejadian</translation>
     </message>
     <message>
         <source>Add a note to the narrative</source>
-        <translation type="unfinished" />
+        <translation>Tambah catatan ke kronologi</translation>
     </message>
     <message>
         <source>Close the incident</source>
-        <translation type="unfinished" />
+        <translation>Tutup kejadian</translation>
     </message>
     <message>
         <source>Choose units to dispatch</source>
-        <translation type="unfinished" />
+        <translation>Pilih unit untuk dikirim</translation>
     </message>
     <message>
         <source>Move the unit to its next status</source>
-        <translation type="unfinished" />
+        <translation>Ubah unit ke status berikutnya</translation>
     </message>
     <message>
         <source>Choose the unit's status</source>
-        <translation type="unfinished" />
+        <translation>Pilih status unit</translation>
     </message>
     <message>
         <source>Go to calls</source>
-        <translation type="unfinished" />
+        <translation>Ke daftar panggilan</translation>
     </message>
     <message>
         <source>Go to active incidents</source>
-        <translation type="unfinished" />
+        <translation>Ke daftar kejadian aktif</translation>
     </message>
     <message>
         <source>Go to units</source>
-        <translation type="unfinished" />
+        <translation>Ke daftar unit</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Pintasan keyboard</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished" />
+        <translation>Enter</translation>
     </message>
     <message>
         <source>In calls: answer a ringing call or open its incident; in incidents: open it</source>
-        <translation type="unfinished" />
+        <translation>Di panggilan: jawab panggilan berdering atau buka kejadiannya; di kejadian: buka kejadian</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished" />
+        <translation>Spasi</translation>
     </message>
     <message>
         <source>In available units: mark or unmark a unit</source>
-        <translation type="unfinished" />
+        <translation>Di unit tersedia: tandai unit atau batalkan tandanya</translation>
     </message>
     <message>
         <source>In available units: dispatch the marked units</source>
-        <translation type="unfinished" />
+        <translation>Di unit tersedia: kirim unit yang ditandai</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished" />
+        <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
         <source>Next or previous field; each field saves as you leave it</source>
-        <translation type="unfinished" />
+        <translation>Kolom berikutnya atau sebelumnya; tiap kolom tersimpan saat ditinggalkan</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished" />
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Cancel a one-key choice</source>
-        <translation type="unfinished" />
+        <translation>Batalkan pilihan satu tombol</translation>
     </message>
     <message>
         <source>Feed: none configured</source>
-        <translation type="unfinished" />
+        <translation>Sumber: belum diatur</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>berjalan</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished" />
+        <translation>dijeda</translation>
     </message>
     <message>
         <source>Feed: simulator (%1)</source>
-        <translation type="unfinished" />
+        <translation>Sumber: simulator (%1)</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada panggilan berdering.</translation>
     </message>
     <message>
         <source>Answered %1; incident %2 opened.</source>
-        <translation type="unfinished" />
+        <translation>%1 dijawab; kejadian %2 dibuka.</translation>
     </message>
     <message>
         <source>No call is in progress on this console.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada panggilan berlangsung di konsol ini.</translation>
     </message>
     <message>
         <source>Answer a call first (F2).</source>
-        <translation type="unfinished" />
+        <translation>Jawab panggilan terlebih dahulu (F2).</translation>
     </message>
     <message>
         <source>Close the call as:</source>
-        <translation type="unfinished" />
+        <translation>Tutup panggilan sebagai:</translation>
     </message>
     <message>
         <source>Call from %1 closed: %2.</source>
-        <translation type="unfinished" />
+        <translation>Panggilan dari %1 ditutup: %2.</translation>
     </message>
     <message>
         <source>No incident is open.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada kejadian yang dibuka.</translation>
     </message>
     <message>
         <source>No open incident to close.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada kejadian terbuka untuk ditutup.</translation>
     </message>
     <message>
         <source>Close incident %1 as:</source>
-        <translation type="unfinished" />
+        <translation>Tutup kejadian %1 sebagai:</translation>
     </message>
     <message>
         <source>Incident %1 closed: %2.</source>
-        <translation type="unfinished" />
+        <translation>Kejadian %1 ditutup: %2.</translation>
     </message>
     <message>
         <source>Dispatched: %1</source>
-        <translation type="unfinished" />
+        <translation>Dikirim: %1</translation>
     </message>
     <message>
         <source>No assigned unit to move on.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada unit ditugaskan untuk dinaikkan statusnya.</translation>
     </message>
     <message>
         <source>Choose the status with Shift+F7.</source>
-        <translation type="unfinished" />
+        <translation>Pilih status dengan Shift+F7.</translation>
     </message>
     <message>
         <source>No assigned unit selected.</source>
-        <translation type="unfinished" />
+        <translation>Belum ada unit ditugaskan yang dipilih.</translation>
     </message>
     <message>
         <source>Status of %1:</source>
-        <translation type="unfinished" />
+        <translation>Status %1:</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 sekarang %2.</translation>
     </message>
 </context>
 <context>
     <name>Refusal</name>
     <message>
         <source>Database refused</source>
-        <translation type="unfinished" />
+        <translation>Basis data ditolak</translation>
     </message>
     <message>
         <source>This file is not a database of this console.</source>
-        <translation type="unfinished" />
+        <translation>Berkas ini bukan basis data konsol ini.</translation>
     </message>
     <message>
         <source>This database is damaged. Restore it from the last backup; ask your installer for help.</source>
-        <translation type="unfinished" />
+        <translation>Basis data ini rusak. Pulihkan dari cadangan terakhir; minta bantuan teknisi pemasang.</translation>
     </message>
     <message>
         <source>This database belongs to another program (it has none of this console's version records).</source>
-        <translation type="unfinished" />
+        <translation>Basis data ini milik program lain (tidak memuat catatan versi konsol ini).</translation>
     </message>
     <message>
         <source>This database was written by a newer version of the console. Install that version to use it.</source>
-        <translation type="unfinished" />
+        <translation>Basis data ini dibuat oleh versi konsol yang lebih baru. Pasang versi tersebut untuk menggunakannya.</translation>
     </message>
     <message>
         <source>The database cannot be opened.</source>
-        <translation type="unfinished" />
+        <translation>Basis data tidak dapat dibuka.</translation>
     </message>
     <message>
         <source>The console did not change the file.</source>
-        <translation type="unfinished" />
+        <translation>Konsol tidak mengubah berkas ini.</translation>
     </message>
 </context>
 <context>
     <name>UnitBoard</name>
     <message>
         <source>%1 (%2 of %3 available)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 dari %3 tersedia)</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation>Kejadian</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished" />
+        <translation>Sejak</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,8 @@ class FirstSupervisorDialog(QDialog):
         intro = QLabel(
             translate(
                 "Accounts",
-                "This database has no accounts yet. Create the first supervisor; the supervisor then adds the "
+                "This database has no accounts yet. Create the first supervisor; the supervisor "
+                "then adds the "
                 "call-takers and dispatchers.",
             )
         )
@@ -82,7 +83,9 @@ class FirstSupervisorDialog(QDialog):
             form.addRow(text, widget)
             form.addRow("", self.errors[name])
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -93,7 +96,11 @@ class FirstSupervisorDialog(QDialog):
             label.hide()
         try:
             self.actor = accounts.create_first_supervisor(
-                self._ctx, self.username.text(), self.full_name.text(), self.password.text(), self.repeated.text()
+                self._ctx,
+                self.username.text(),
+                self.full_name.text(),
+                self.password.text(),
+                self.repeated.text(),
             )
         except accounts.AccountRefused as refused:
             for field, problem in refused.problems.items():
@@ -112,7 +119,9 @@ class LoginDialog(QDialog):
         self._ctx = ctx
         self.actor: Actor | None = None
         self.setObjectName("loginDialog")
-        self.setWindowTitle(translate("Accounts", "Log in: Call Center 112 (%1)").replace("%1", ctx.console_name))
+        self.setWindowTitle(
+            translate("Accounts", "Log in: Call Center 112 (%1)").replace("%1", ctx.console_name)
+        )
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.username = QLineEdit()
@@ -126,7 +135,9 @@ class LoginDialog(QDialog):
         self.error = _error_label()
         self.error.setObjectName("loginError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._log_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -144,7 +155,8 @@ class LoginDialog(QDialog):
             {
                 LoginOutcome.WRONG_CREDENTIALS: translate("Accounts", "Wrong username or password."),
                 LoginOutcome.LOCKED: translate(
-                    "Accounts", "Too many wrong passwords: this account is locked for 15 minutes. Ask a supervisor."
+                    "Accounts",
+                    "Too many wrong passwords: this account is locked for 15 minutes. Ask a supervisor.",
                 ),
                 LoginOutcome.INACTIVE: translate("Accounts", "This account is disabled. Ask a supervisor."),
             }[result.outcome]

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 translate = QCoreApplication.translate
 
@@ -23,7 +31,9 @@ class HelpDialog(QDialog):
         self.setWindowTitle(translate("HelpDialog", "Keyboard shortcuts"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(entries), 2)
-        self.table.setHorizontalHeaderLabels([translate("HelpDialog", "Keys"), translate("HelpDialog", "What it does")])
+        self.table.setHorizontalHeaderLabels(
+            [translate("HelpDialog", "Keys"), translate("HelpDialog", "What it does")]
+        )
         for row, entry in enumerate(entries):
             self.table.setItem(row, 0, QTableWidgetItem(entry.keys))
             self.table.setItem(row, 1, QTableWidgetItem(entry.what))

@@ -13,13 +13,16 @@ def refusal_text(refused: DatabaseRefused) -> str:
     what = {
         RefusalReason.NOT_A_DATABASE: translate("Refusal", "This file is not a database of this console."),
         RefusalReason.CORRUPT: translate(
-            "Refusal", "This database is damaged. Restore it from the last backup; ask your installer for help."
+            "Refusal",
+            "This database is damaged. Restore it from the last backup; ask your installer for help.",
         ),
         RefusalReason.FOREIGN: translate(
-            "Refusal", "This database belongs to another program (it has none of this console's version records)."
+            "Refusal",
+            "This database belongs to another program (it has none of this console's version records).",
         ),
         RefusalReason.NEWER: translate(
-            "Refusal", "This database was written by a newer version of the console. Install that version to use it."
+            "Refusal",
+            "This database was written by a newer version of the console. Install that version to use it.",
         ),
         RefusalReason.UNREACHABLE: translate("Refusal", "The database cannot be opened."),
     }[refused.reason]

@@ -55,7 +55,11 @@ class CallQueueModel(SnapshotTableModel[CallView]):
                 Column(lambda: translate("CallQueue", "State"), _state_text, background=_background),
                 Column(lambda: translate("CallQueue", "Time"), lambda c: local_time(c.ring_at, zone)),
                 Column(lambda: translate("CallQueue", "Ring"), waited, align_right=True, live=True),
-                Column(lambda: translate("CallQueue", "Number"), _number, tooltip=lambda c: c.number_e164 or c.number_raw),
+                Column(
+                    lambda: translate("CallQueue", "Number"),
+                    _number,
+                    tooltip=lambda c: c.number_e164 or c.number_raw,
+                ),
                 Column(lambda: translate("CallQueue", "Name"), lambda c: c.caller_name or ""),
                 Column(lambda: translate("CallQueue", "Carrier / area"), lambda c: c.number_description),
                 Column(lambda: translate("CallQueue", "Incident"), lambda c: c.incident_number or ""),

@@ -32,7 +32,9 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
                     tooltip=lambda i: labels.priority(i.priority),
                 ),
                 Column(lambda: translate("IncidentBoard", "Category"), category),
-                Column(lambda: translate("IncidentBoard", "Status"), lambda i: labels.incident_status(i.status)),
+                Column(
+                    lambda: translate("IncidentBoard", "Status"), lambda i: labels.incident_status(i.status)
+                ),
                 Column(lambda: translate("IncidentBoard", "Location"), lambda i: i.location_summary),
                 Column(
                     lambda: translate("IncidentBoard", "Age"),

@@ -80,7 +80,9 @@ class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
             return self._key(row)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
@@ -116,7 +118,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
             self._rows = [by_key[k] for k in new_keys if k in kept_set]
             positions = {self._key(r): i for i, r in enumerate(self._rows)}
             new_persistent = [
-                self.index(positions[key], index.column()) for index, key in zip(old_persistent, old_keys, strict=True)
+                self.index(positions[key], index.column())
+                for index, key in zip(old_persistent, old_keys, strict=True)
             ]
             self.changePersistentIndexList(old_persistent, new_persistent)
             self.layoutChanged.emit()

@@ -108,14 +108,19 @@ class UnitBoardModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             group = self._units[agency]
             free = sum(1 for u in group if u.status in DISPATCHABLE)
-            return translate("UnitBoard", "%1 (%2 of %3 available)").replace("%1", labels.agency(agency)).replace(
-                "%2", str(free)
-            ).replace("%3", str(len(group)))
+            return (
+                translate("UnitBoard", "%1 (%2 of %3 available)")
+                .replace("%1", labels.agency(agency))
+                .replace("%2", str(free))
+                .replace("%3", str(len(group)))
+            )
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {

@@ -7,24 +7,39 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QLabel, QListView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.lifecycle import DISPATCHABLE
 from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
-from ui.timefmt import local_time
 from ui.session import ConsoleSession
+from ui.timefmt import local_time
 
 translate = QCoreApplication.translate
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 10
 
 
-def rank_candidates(units: Sequence[UnitView], incident: IncidentView | None, catalogue: Catalogue) -> list[UnitView]:
+def rank_candidates(
+    units: Sequence[UnitView], incident: IncidentView | None, catalogue: Catalogue
+) -> list[UnitView]:
     """Dispatchable units, those of the category's default agencies first (in the catalogue's order)."""
-    agencies = [] if incident is None or incident.category is None else list(catalogue.get(incident.category).agencies)
+    agencies = (
+        []
+        if incident is None or incident.category is None
+        else list(catalogue.get(incident.category).agencies)
+    )
 
     def rank(unit: UnitView) -> tuple[int, str]:
         position = agencies.index(unit.agency_type) if unit.agency_type in agencies else len(agencies)
@@ -45,16 +60,27 @@ class CandidateList(QListView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.dispatch_requested.emit(self.chosen_ids())
             return
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            model = self.model()
+            assert isinstance(model, QStandardItemModel)
+            item = model.itemFromIndex(self.currentIndex())
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            return
         super().keyPressEvent(event)
 
-    def chosen_ids(self) -> list[int]:
+    def marked_ids(self) -> list[int]:
         model = self.model()
         assert isinstance(model, QStandardItemModel)
-        marked = [
+        return [
             int(model.item(row).data(UnitIdRole))
             for row in range(model.rowCount())
             if model.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def chosen_ids(self) -> list[int]:
+        """The marked units, or the current one when none is marked."""
+        marked = self.marked_ids()
         if not marked and self.currentIndex().isValid():
             marked = [int(self.currentIndex().data(UnitIdRole))]
         return marked
@@ -68,7 +94,9 @@ class DispatchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 4)
 
-        candidates_box = QGroupBox(translate("DispatchPanel", "Available units (F6; Space marks, Enter dispatches)"))
+        candidates_box = QGroupBox(
+            translate("DispatchPanel", "Available units (F6; Space marks, Enter dispatches)")
+        )
         candidates_layout = QVBoxLayout(candidates_box)
         self.candidate_model = QStandardItemModel(self)
         self.candidates = CandidateList()
@@ -79,7 +107,9 @@ class DispatchPanel(QWidget):
         candidates_layout.addWidget(self.candidates)
         layout.addWidget(candidates_box, 1)
 
-        assigned_box = QGroupBox(translate("DispatchPanel", "Assigned units (F7 next status, Shift+F7 choose)"))
+        assigned_box = QGroupBox(
+            translate("DispatchPanel", "Assigned units (F7 next status, Shift+F7 choose)")
+        )
         assigned_layout = QVBoxLayout(assigned_box)
         self.assignment_model: SnapshotTableModel[AssignmentView] = SnapshotTableModel(
             [
@@ -90,8 +120,13 @@ class DispatchPanel(QWidget):
                     lambda a: labels.unit_status(a.unit_status),
                     background=lambda a: QBrush(labels.unit_status_colour(a.unit_status)),
                 ),
-                Column(lambda: translate("DispatchPanel", "Dispatched"), lambda a: local_time(a.dispatched_at, zone)),
-                Column(lambda: translate("DispatchPanel", "On scene"), lambda a: local_time(a.on_scene_at, zone)),
+                Column(
+                    lambda: translate("DispatchPanel", "Dispatched"),
+                    lambda a: local_time(a.dispatched_at, zone),
+                ),
+                Column(
+                    lambda: translate("DispatchPanel", "On scene"), lambda a: local_time(a.on_scene_at, zone)
+                ),
             ],
             key=lambda a: a.id,
         )
@@ -115,15 +150,23 @@ class DispatchPanel(QWidget):
         layout.addWidget(assigned_box, 1)
 
     def show_units(self, incident: IncidentView | None, units: Sequence[UnitView]) -> None:
-        marked = set(self.candidates.chosen_ids()) if self.candidate_model.rowCount() else set()
-        current = self.candidates.currentIndex().data(UnitIdRole) if self.candidates.currentIndex().isValid() else None
+        marked = set(self.candidates.marked_ids())
+        current = (
+            self.candidates.currentIndex().data(UnitIdRole)
+            if self.candidates.currentIndex().isValid()
+            else None
+        )
         self.candidate_model.clear()
         if incident is None or incident.closed_at is not None:
             return
-        agencies = [] if incident.category is None else self._session.catalogue.get(incident.category).agencies
+        agencies = (
+            [] if incident.category is None else self._session.catalogue.get(incident.category).agencies
+        )
         for unit in rank_candidates(units, incident, self._session.catalogue):
             suggested = "★ " if unit.agency_type in agencies else ""
-            item = QStandardItem(f"{suggested}{unit.call_sign} · {labels.agency(unit.agency_type)} · {unit.station}")
+            item = QStandardItem(
+                f"{suggested}{unit.call_sign} · {labels.agency(unit.agency_type)} · {unit.station}"
+            )
             item.setData(unit.id, UnitIdRole)
             item.setCheckable(True)
             item.setEditable(False)
@@ -154,7 +197,7 @@ class DispatchPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def focus_candidates(self) -> None:
+        """Focus the list at its top: the first recommended unit."""
         self.candidates.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.candidates.currentIndex().isValid() and self.candidate_model.rowCount():
+        if self.candidate_model.rowCount():
             self.candidates.setCurrentIndex(self.candidate_model.index(0, 0))
-

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch.domain.enums import Priority
-from dispatch.domain.phone import format_national
 from dispatch.domain.incidents import FieldProblem, FieldRejected, parse_coordinate, validate_note
+from dispatch.domain.phone import format_national
 from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import IncidentView
@@ -39,7 +39,9 @@ SAVE_DELAY_MS = 400
 def field_problem(problem: FieldProblem) -> str:
     return {
         FieldProblem.TOO_LONG: translate("IncidentPanel", "Too long: shorten this text."),
-        FieldProblem.NOT_A_NUMBER: translate("IncidentPanel", "Not a number: use decimal degrees such as -6.99306."),
+        FieldProblem.NOT_A_NUMBER: translate(
+            "IncidentPanel", "Not a number: use decimal degrees such as -6.99306."
+        ),
         FieldProblem.LAT_OUT_OF_RANGE: translate(
             "IncidentPanel", "Latitude must be between -90 and 90 (Indonesia: about -11 to 6)."
         ),
@@ -80,7 +82,9 @@ class IncidentPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel(translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call."))
+        self.title = QLabel(
+            translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call.")
+        )
         self.title.setObjectName("incidentTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title.setWordWrap(True)
@@ -139,7 +143,10 @@ class IncidentPanel(QWidget):
                 ("postcode", translate("IncidentPanel", "Postcode"), None),
                 ("landmark", translate("IncidentPanel", "&Landmark (patokan)"), None),
             ],
-            [("lat", translate("IncidentPanel", "Latitude"), None), ("lon", translate("IncidentPanel", "Longitude"), None)],
+            [
+                ("lat", translate("IncidentPanel", "Latitude"), None),
+                ("lon", translate("IncidentPanel", "Longitude"), None),
+            ],
         ]
         for row_number, row in enumerate(rows):
             for pair, (field, text, widget) in enumerate(row):
@@ -206,7 +213,9 @@ class IncidentPanel(QWidget):
         self.form.setEnabled(enabled)
         self._narrative_box.setEnabled(incident is not None)
         if script:
-            self.script_label.setText(translate("IncidentPanel", "Training caller says: %1").replace("%1", script))
+            self.script_label.setText(
+                translate("IncidentPanel", "Training caller says: %1").replace("%1", script)
+            )
         self.script_label.setVisible(bool(script))
         self._load_fields()
         self.refresh_notes()
@@ -224,12 +233,14 @@ class IncidentPanel(QWidget):
         self._loading = True
         try:
             if incident is None:
-                self.title.setText(translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call."))
+                self.title.setText(
+                    translate("IncidentPanel", "No incident open. F2 answers the longest-ringing call.")
+                )
             else:
                 self.title.setText(
-                    translate("IncidentPanel", "Incident %1 · %2").replace("%1", incident.number).replace(
-                        "%2", labels.incident_status(incident.status)
-                    )
+                    translate("IncidentPanel", "Incident %1 · %2")
+                    .replace("%1", incident.number)
+                    .replace("%2", labels.incident_status(incident.status))
                 )
             for field, widget in self.inputs.items():
                 if skip_focused and (widget.hasFocus() or field in self._pending or field in self._errors):
@@ -291,7 +302,9 @@ class IncidentPanel(QWidget):
             else:
                 assert isinstance(widget, QComboBox)
                 value = widget.currentData()
-            updated = incidents.update_field(self._session.ctx, self._incident.id, field, value, self._session.catalogue)
+            updated = incidents.update_field(
+                self._session.ctx, self._incident.id, field, value, self._session.catalogue
+            )
         except FieldRejected as rejected:
             self._errors.add(field)
             message.setText(field_problem(rejected.problem))
@@ -337,13 +350,17 @@ class IncidentPanel(QWidget):
             self.saved_label.setText("")
         elif state == "saved":
             when = local_time(self._session.ctx.clock.now(), self._session.zone)
-            self.saved_label.setText(translate("IncidentPanel", "✔ All changes saved (%1)").replace("%1", when))
+            self.saved_label.setText(
+                translate("IncidentPanel", "✔ All changes saved (%1)").replace("%1", when)
+            )
             self.saved_label.setStyleSheet("color: #1b5e20;")
         elif state == "pending":
             self.saved_label.setText(translate("IncidentPanel", "… Saving"))
             self.saved_label.setStyleSheet("color: #e65100;")
         else:
-            self.saved_label.setText(translate("IncidentPanel", "✖ Not saved: correct the field marked in red"))
+            self.saved_label.setText(
+                translate("IncidentPanel", "✖ Not saved: correct the field marked in red")
+            )
             self.saved_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
         if announce:
             self.save_state_changed.emit(state)
