@@ -13,7 +13,7 @@ from dispatch.domain.enums import CallState
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.feeds.urls import SimFeedUrl
-from dispatch.services import calls
+from dispatch.services import calls, queries
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
 from dispatch.simulator.callers import CallerGenerator, SimulatedCaller
@@ -31,7 +31,9 @@ class SimulatedFeed(QObject):
         self._ctx = ctx.as_system()
         self._generator = generator
         self._url = url
-        self._callers: dict[int, SimulatedCaller] = {}
+        # Each simulated call carries its own id, as a PBX would: the same prankster may ring twice.
+        self._callers: dict[int, tuple[SimulatedCaller, str]] = {}
+        self._serial = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
@@ -52,15 +54,17 @@ class SimulatedFeed(QObject):
 
     def caller_for(self, call_id: int) -> SimulatedCaller | None:
         """What the simulated caller says, for the trainee's script line."""
-        return self._callers.get(call_id)
+        found = self._callers.get(call_id)
+        return None if found is None else found[0]
 
     def ring(self) -> CallView:
         """Let one simulated caller ring now."""
         caller = self._generator.next_caller()
-        signal = self._signal(SignalKind.INCOMING, caller)
-        view = calls.record_signal(self._ctx, signal)
+        self._serial += 1
+        call_id = f"sim-{self._url.seed}-{self._serial}"
+        view = calls.record_signal(self._ctx, self._signal(SignalKind.INCOMING, caller, call_id))
         assert view is not None
-        self._callers[view.id] = caller
+        self._callers[view.id] = (caller, call_id)
         QTimer.singleShot(int(caller.ring_seconds * 1000), self, lambda: self._give_up(view.id))
         self.call_rang.emit(view)
         return view
@@ -75,16 +79,15 @@ class SimulatedFeed(QObject):
         self._timer.start(max(250, int(seconds * 1000)))
 
     def _give_up(self, call_id: int) -> None:
-        caller = self._callers.get(call_id)
-        if caller is None:
+        found = self._callers.get(call_id)
+        if found is None:
             return
-        from dispatch.services import queries
-
-        current = next((c for c in queries.call_queue(self._ctx, recent=0) if c.id == call_id), None)
+        caller, external_id = found
+        current = queries.call(self._ctx, call_id)
         if current is not None and current.state is CallState.RINGING:
-            calls.record_signal(self._ctx, self._signal(SignalKind.ENDED, caller))
+            calls.record_signal(self._ctx, self._signal(SignalKind.ENDED, caller, external_id))
 
-    def _signal(self, kind: SignalKind, caller: SimulatedCaller) -> CallSignal:
+    def _signal(self, kind: SignalKind, caller: SimulatedCaller, call_id: str) -> CallSignal:
         raw = f"{kind.value} NMBR={caller.number_raw} NAME={caller.name or ''}".encode()
         return CallSignal(
             kind=kind,
@@ -94,4 +97,5 @@ class SimulatedFeed(QObject):
             raw=raw,
             line="1",
             name=caller.name,
+            call_id=call_id,
         )

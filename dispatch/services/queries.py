@@ -36,6 +36,19 @@ def call_queue(ctx: ServiceContext, recent: int = RECENT_CALLS) -> list[CallView
         return [CallView.of(c, numbers.get(c.incident_id or 0)) for c in rows]
 
 
+def call(ctx: ServiceContext, call_id: int) -> CallView | None:
+    with ctx.database.sessions() as session:
+        row = session.get(Call, call_id)
+        if row is None:
+            return None
+        return CallView.of(
+            row,
+            _incident_numbers(session, {row.incident_id} if row.incident_id else set()).get(
+                row.incident_id or 0
+            ),
+        )
+
+
 def caller_history(ctx: ServiceContext, call: CallView, limit: int = 20) -> list[CallView]:
     """Earlier calls from the same number, newest first (searched while the call rings)."""
     with ctx.database.sessions() as session:

@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Carrier / area</source>
-        <translation>Provider / wilayah</translation>
+        <translation>Provider/area</translation>
     </message>
     <message>
         <source>Incident</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>No action needed</source>
-        <translation>Tidak perlu tindakan</translation>
+        <translation>Tanpa tindakan</translation>
     </message>
     <message>
         <source>Gone on arrival</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <source>Move the unit to its next status</source>
-        <translation>Ubah unit ke status berikutnya</translation>
+        <translation>Pindahkan unit ke status berikutnya</translation>
     </message>
     <message>
         <source>Choose the unit's status</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>Close incident %1 as:</source>
-        <translation>Tutup kejadian %1 sebagai:</translation>
+        <translation>Tutup kejadian %1:</translation>
     </message>
     <message>
         <source>Incident %1 closed: %2.</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>No assigned unit to move on.</source>
-        <translation>Tidak ada unit ditugaskan untuk dinaikkan statusnya.</translation>
+        <translation>Tidak ada unit ditugaskan untuk diubah statusnya.</translation>
     </message>
     <message>
         <source>Choose the status with Shift+F7.</source>
