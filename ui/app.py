@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+import threading
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.clock import SystemClock
+from dispatch.domain.phone import warm_up_descriptions
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import SimFeedUrl
 from dispatch.services import accounts, dispatching
@@ -69,6 +71,8 @@ def run_console(options: argparse.Namespace) -> int:
     session = ConsoleSession(ctx, catalogue, lang, ZoneInfo(settings.time_zone), simulator)
     window = MainWindow(session)
     window.show()
+    # The carrier and area tables load off the GUI thread, before the first caller needs them.
+    threading.Thread(target=warm_up_descriptions, name="phone-tables", daemon=True).start()
     if simulator is not None:
         simulator.start()
     code = app.exec()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType, carrier, geocoder
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 from phonenumbers.shortnumberinfo import is_emergency_number
 
 from dispatch.domain.enums import Presentation
@@ -86,10 +86,22 @@ def format_national(e164: str) -> str:
 
 
 def _describe(parsed: phonenumbers.PhoneNumber) -> str:
-    """Carrier for a mobile (by prefix only, numbers are ported), area for a landline."""
+    """Carrier for a mobile (by prefix only, numbers are ported), area for a landline.
+
+    The carrier and area tables cost about 100 MB and half a second to load, so they are imported
+    on first use (``warm_up_descriptions`` loads them ahead, off the GUI thread).
+    """
+    from phonenumbers import carrier, geocoder
+
     number_type = phonenumbers.number_type(parsed)
     if number_type in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
         name = carrier.name_for_number(parsed, "en")
         if name:
             return str(name)
     return str(geocoder.description_for_number(parsed, "id") or geocoder.description_for_number(parsed, "en"))
+
+
+def warm_up_descriptions() -> None:
+    """Load the carrier and area tables now, so the first call does not wait for them."""
+    _describe(phonenumbers.parse("+6281234567890", None))
+    _describe(phonenumbers.parse("+62248311234", None))

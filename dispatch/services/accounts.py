@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,8 +26,12 @@ from dispatch.store.database import Database
 from dispatch.store.tables import Console, Shift, User
 
 _hasher = PasswordHasher()
-# Verifying against this keeps a wrong username as slow as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against this keeps a wrong username as slow as a wrong password."""
+    return _hasher.hash("not a password of anyone")
 
 
 def register_console(
@@ -108,7 +113,7 @@ def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
         user = session.scalars(select(User).where(User.username == username).with_for_update()).first()
         attempt = ctx.acting_as(Actor(None if user is None else user.id, username or "?"))
         if user is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             audit(session, attempt, "user.login_failed", "user", None, reason="unknown")
             return LoginResult(LoginOutcome.WRONG_CREDENTIALS)
         state = LockState(user.failed_logins, user.locked_until)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView, IncidentView
 from dispatch.store.tables import Call, FeedFrame, Incident, IncidentCounter, IncidentNote
+
+#: No call stays unfinished longer than this; an older unfinished call is not matched to new events.
+OPEN_CALL_WINDOW = timedelta(hours=12)
 
 
 def record_signal(ctx: ServiceContext, signal: CallSignal) -> CallView | None:
@@ -66,10 +70,12 @@ def _find_call(session: Session, signal: CallSignal) -> Call | None:
     if signal.call_id is not None:
         query = select(Call).where(Call.feed == signal.feed, Call.external_id == signal.call_id)
     else:
-        # Feeds without call ids: the latest unfinished call on the same line and number.
+        # Feeds without call ids: the latest unfinished call on the same line and number. The time
+        # window keeps this an index range (a withheld "P" has tens of thousands of earlier calls).
         query = select(Call).where(
             Call.feed == signal.feed,
             Call.number_raw == signal.number.raw,
+            Call.ring_at >= signal.received_at - OPEN_CALL_WINDOW,
             Call.state != CallState.ENDED.value,
         )
         if signal.line is not None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState
+from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState, Presentation
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import AssignmentView, CallView, IncidentView, NoteView, UnitView
 from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, User
@@ -50,7 +49,12 @@ def call(ctx: ServiceContext, call_id: int) -> CallView | None:
 
 
 def caller_history(ctx: ServiceContext, call: CallView, limit: int = 20) -> list[CallView]:
-    """Earlier calls from the same number, newest first (searched while the call rings)."""
+    """Earlier calls from the same number, newest first (searched while the call rings).
+
+    A withheld or unavailable number has no history: all such callers share the same marker.
+    """
+    if call.presentation is not Presentation.ALLOWED:
+        return []
     with ctx.database.sessions() as session:
         query = select(Call).where(Call.id != call.id, Call.ring_at <= call.ring_at)
         if call.number_e164:
@@ -119,14 +123,6 @@ def units(ctx: ServiceContext) -> list[UnitView]:
             )
         }
         return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
-
-
-def calls_since(ctx: ServiceContext, since: datetime) -> list[CallView]:
-    with ctx.database.sessions() as session:
-        rows = session.scalars(
-            select(Call).where(or_(Call.ring_at >= since, Call.ended_at >= since)).order_by(Call.ring_at)
-        ).all()
-        return [CallView.of(c) for c in rows]
 
 
 def _incident_numbers(session: Session, ids: set[int]) -> dict[int, str]:

@@ -67,6 +67,10 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            # Keeps the planner's statistics current as the tables grow (cheap; SQLite's advice).
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
 
 
@@ -154,7 +158,8 @@ def _precheck_sqlite_file(path: Path) -> None:
         # Foreign and newer databases are refused here, before the engine's pragmas could rewrite the
         # header (journal_mode=WAL changes a rollback-journal database's file format bytes).
         _check_sqlite_schema(connection, [t for t in tables if not t.startswith("sqlite_")], str(path))
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
+        # A damaged text value (not valid UTF-8) fails in Python's decoding, not in SQLite.
         raise DatabaseRefused(RefusalReason.CORRUPT, str(path), str(error)) from error
     finally:
         connection.close()

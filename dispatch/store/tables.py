@@ -195,12 +195,16 @@ class Assignment(Base):
     """A unit sent to an incident; each milestone is written once, when it happens."""
 
     __tablename__ = "assignments"
-    # Boards ask for the assignments still open: both end columns NULL.
-    __table_args__ = (Index("ix_assignments_open", "cleared_at", "cancelled_at"),)
+    # Boards ask for the assignments still open (both end columns NULL); a status change asks for
+    # the open assignment of one unit, whose past assignments grow for years.
+    __table_args__ = (
+        Index("ix_assignments_open", "cleared_at", "cancelled_at"),
+        Index("ix_assignments_unit_open", "unit_id", "cleared_at", "cancelled_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     dispatched_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     dispatched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -129,7 +129,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_assignments_incident_id"), "assignments", ["incident_id"], unique=False)
     op.create_index("ix_assignments_open", "assignments", ["cleared_at", "cancelled_at"], unique=False)
-    op.create_index(op.f("ix_assignments_unit_id"), "assignments", ["unit_id"], unique=False)
+    op.create_index(
+        "ix_assignments_unit_open", "assignments", ["unit_id", "cleared_at", "cancelled_at"], unique=False
+    )
     op.create_table(
         "calls",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,96 @@
+"""Both languages are complete for everything that exists, and what ships is what the sources say."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+sys.path.insert(0, str(ROOT / "scripts"))
+import update_translations  # noqa: E402
+
+LANGUAGES = ("id", "en")
+PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+
+
+def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def _translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_entry_is_translated(lang: str) -> None:
+    messages = _messages(TRANSLATIONS / f"dispatch_{lang}.ts")
+    assert messages
+    problems = []
+    for context, source, message in messages:
+        translation = message.find("translation")
+        assert translation is not None
+        kind = translation.get("type")
+        texts = _translations(message)
+        if kind in ("unfinished", "vanished", "obsolete") or not all(t.strip() for t in texts):
+            problems.append(f"{context}: {source!r} is {kind or 'empty'}")
+            continue
+        for text in texts:
+            if (
+                sorted(PLACEHOLDER.findall(text)) != sorted(set(PLACEHOLDER.findall(source)))
+                and "%n" not in source
+            ):
+                problems.append(f"{context}: {source!r} -> {text!r}: placeholders differ")
+            if source.count("&") != text.count("&"):
+                problems.append(f"{context}: {source!r} -> {text!r}: keyboard accelerator lost or added")
+    assert not problems, "\n".join(problems)
+
+
+def test_translation_sources_hold_every_string_of_the_ui(tmp_path: Path) -> None:
+    """lupdate over ui/ now finds exactly the strings the .ts files hold: none missing, none stale."""
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [
+            update_translations.tool("pyside6-lupdate"),
+            "-locations",
+            "none",
+            *update_translations.sources(),
+            "-ts",
+            str(fresh),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    wanted = {(c, s) for c, s, _ in _messages(fresh)}
+    for lang in LANGUAGES:
+        have = {(c, s) for c, s, _ in _messages(TRANSLATIONS / f"dispatch_{lang}.ts")}
+        assert wanted - have == set(), f"{lang}: not in the .ts (run scripts/update_translations.py)"
+        assert have - wanted == set(), f"{lang}: stale entries (run scripts/update_translations.py)"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compiled_translations_match_their_sources(tmp_path: Path, lang: str) -> None:
+    compiled = tmp_path / f"dispatch_{lang}.qm"
+    shutil.copy(TRANSLATIONS / f"dispatch_{lang}.ts", tmp_path / "source.ts")
+    subprocess.run(
+        [update_translations.tool("pyside6-lrelease"), str(tmp_path / "source.ts"), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = TRANSLATIONS / f"dispatch_{lang}.qm"
+    assert compiled.read_bytes() == shipped.read_bytes(), "run scripts/update_translations.py"

@@ -1,0 +1,74 @@
+"""The window in Indonesian and in English; Help lists every shortcut the window has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dispatch.domain.catalogue import Catalogue
+from dispatch.services.context import ServiceContext
+from ui.dialogs.help import HelpDialog
+from ui.i18n import install_translator
+from ui.main_window import MainWindow
+from ui.session import ConsoleSession
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "id")
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_window_speaks_indonesian(
+    qtbot: QtBot, indonesian: None, ctx: ServiceContext, catalogue: Catalogue
+) -> None:
+    from dispatch.feeds.simulated import SimulatedFeed
+    from dispatch.feeds.urls import SimFeedUrl
+    from dispatch.simulator.callers import CallerGenerator
+
+    feed = SimulatedFeed(ctx, CallerGenerator(3, catalogue), SimFeedUrl(1, 3))
+    window = MainWindow(ConsoleSession(ctx, catalogue, "id", simulator=feed))
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Panggilan", "&Kejadian", "Penge&rahan", "&Tampilan", "&Bantuan"]
+    assert window.training_banner.text().startswith("PELATIHAN")
+    assert window.windowTitle().startswith("[PELATIHAN]")
+    assert window.incident_panel.category.itemText(2).startswith("LAKA · Kecelakaan lalu lintas")
+    headers = [window.call_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["Status", "Waktu", "Dering"]
+    feed.deleteLater()
+
+
+def test_english_is_the_source_language(
+    qtbot: QtBot, qapp: QApplication, ctx: ServiceContext, catalogue: Catalogue
+) -> None:
+    translator = install_translator(qapp, "en")
+    try:
+        window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
+        qtbot.addWidget(window)
+        assert next(a.text() for a in window.menuBar().actions()) == "&Call"
+        assert window.incident_panel.category.itemText(2).startswith("LAKA · Traffic accident")
+        assert not window.training_banner.isVisibleTo(window)  # live console: no banner
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_help_lists_every_shortcut_of_the_window(
+    qtbot: QtBot, ctx: ServiceContext, catalogue: Catalogue
+) -> None:
+    window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
+    qtbot.addWidget(window)
+    dialog = HelpDialog(window.key_help, window)
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    assert shortcuts
+    assert shortcuts <= listed
+    assert {"F1", "F2", "F4", "F6", "F7", "F9"} <= listed
+    assert QCoreApplication.translate("MainWindow", "Enter") in listed
