@@ -132,6 +132,14 @@ def main() -> int:
                 path = out / f"main-window-{lang}-{size_name}.png"
                 window.grab().save(str(path))
                 print(path)
+            # The smallest screen with the widest one-key choice showing (closing an incident).
+            window.resize(*SIZES["1366x768"])
+            window.close_incident()
+            for _ in range(5):
+                app.processEvents()
+            path = out / f"closing-{lang}-1366x768.png"
+            window.grab().save(str(path))
+            print(path)
             window.close()
             window.session.ctx.database.dispose()
             window.deleteLater()

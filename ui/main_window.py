@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.unit_view.setAlternatingRowColors(True)
         self.unit_view.setUniformRowHeights(True)
         self.unit_view.setIndentation(12)
-        for column, width in enumerate((140, 115, 100)):
+        for column, width in enumerate((132, 118, 96)):
             self.unit_view.header().resizeSection(column, width)
         self.unit_view.header().setStretchLastSection(True)
         self.unit_model.modelReset.connect(self._unit_board_reset)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 translate = QCoreApplication.translate
 
@@ -28,10 +28,17 @@ class ChoiceBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet("#choiceBar { background: #e3f2fd; border: 2px solid #1565c0; }")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(8, 4, 8, 4)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 4)
         self._prompt = QLabel()
         self._prompt.setStyleSheet("font-weight: bold;")
+        outer.addWidget(self._prompt)
+        # Options wrap onto a second row rather than run off a 1366-pixel screen.
+        self._layout = QGridLayout()
+        self._layout.setHorizontalSpacing(6)
+        self._layout.setVerticalSpacing(2)
+        outer.addLayout(self._layout)
+        outer.addStretch(1)
         self._options: dict[str, Any] = {}
         self._buttons: list[QPushButton] = []
         self._return_focus: QWidget | None = None
@@ -48,26 +55,24 @@ class ChoiceBar(QFrame):
         """Show ``options`` as (key, label, value); the key is a single letter or digit."""
         self._on_chosen = on_chosen
         for button in self._buttons:
+            self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons.clear()
-        while self._layout.count():
-            self._layout.takeAt(0)
         self._prompt.setText(prompt)
-        self._layout.addWidget(self._prompt)
         self._options = {}
-        for key, label, value in options:
+        per_row = 4 if len(options) > 4 else len(options) + 1
+        for position, (key, label, value) in enumerate(options):
             self._options[key.upper()] = value
             button = QPushButton(f"[{key.upper()}] {label}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, v=value: self._choose(v))
-            self._layout.addWidget(button)
+            self._layout.addWidget(button, position // per_row, position % per_row)
             self._buttons.append(button)
         cancel = QPushButton(translate("ChoiceBar", "[Esc] Cancel"))
         cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(self._cancel)
-        self._layout.addWidget(cancel)
+        self._layout.addWidget(cancel, len(options) // per_row, len(options) % per_row)
         self._buttons.append(cancel)
-        self._layout.addStretch(1)
         self._return_focus = return_focus
         self.show()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
