@@ -13,8 +13,8 @@ context from ``accounts.register_console``, a ``ChangeBus`` and the ``SystemCloc
 * opening the boards: ``queries.active_incidents``, ``queries.call_queue`` and ``queries.units``, and
   opening one incident (``queries.incident``, ``queries.assignments``, ``queries.incident_notes``);
 * extras without a target: how ``calls.record_signal`` finds the call a signal belongs to when the
-  feed sends no call id (``calls._find_call``, for withheld numbers and frequent callers), and
-  ``queries.calls_since`` for the last hour (see their query plans);
+  feed sends no call id (``calls._find_call``, for withheld numbers and frequent callers; see its
+  query plan);
 * the resident memory of this process afterwards (the GUI start-up is measured separately, by
   :func:`measure_startup`);
 * the machine: CPU, cores, RAM, load average, Python, SQLite and SQLAlchemy versions.
@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -463,13 +463,6 @@ class Bench:
             signal = signal_from(raws[index % len(raws)])
             timed(timing, lambda s=signal: lookup(s), first=index == 0, record=index > WARM_UP)
 
-    def calls_since(self, runs: int) -> None:
-        ctx = self.ctx
-        timing = self.timing("calls_since(now - 1 h)", note="extra, no target: see its plan")
-        for index in range(runs + 1):
-            since = ctx.clock.now() - timedelta(hours=1)
-            timed(timing, lambda s=since: queries.calls_since(ctx, s), first=index == 0)
-
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     path: Path = args.path
@@ -539,9 +532,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ]
             bench.feed_lookup("withheld", [n.raw for n in numbers["withheld"][:2]], args.feed_runs)
             bench.feed_lookup("50 most frequent callers", frequent_raw, args.feed_runs)
-        if args.since_runs:
-            bench.plan("calls_since", lambda: queries.calls_since(ctx, ctx.clock.now() - timedelta(hours=1)))
-            bench.calls_since(args.since_runs)
         report["results"] = [t.summary() for t in bench.results]
         report["plans"] = bench.plans
         report["memory"] = memory()
@@ -609,7 +599,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cold-runs", type=int, default=50, help="caller-history lookups on a cold page cache"
     )
     parser.add_argument("--feed-runs", type=int, default=50, help="runs of the feed's call lookup")
-    parser.add_argument("--since-runs", type=int, default=10, help="runs of calls_since (a full scan)")
     parser.add_argument("--seed", type=int, default=1, help="seed for the choice of numbers and incidents")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     args = parser.parse_args(argv)

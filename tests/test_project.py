@@ -73,3 +73,9 @@ db.dispose()
     assert found["units"] > 0
     assert found["revision"] == found["head"]
     assert found["qm"] == ["dispatch_en.qm", "dispatch_id.qm"]
+
+
+def test_revision_list_matches_the_migration_scripts() -> None:
+    from dispatch.store.database import REVISIONS, script_revisions
+
+    assert list(REVISIONS) == script_revisions()

@@ -13,17 +13,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The migrations in order. Alembic (a quarter of a second to import) is loaded only when a
+#: database must be upgraded; a test checks that this list matches the migration scripts.
+REVISIONS = ("0001", "0002")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Above this size a full quick_check would delay start-up by seconds; SQLite still reports any
@@ -88,7 +91,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
     engine = _create_engine(url)
     try:
         _check_schema_version(engine, url)
-        if upgrade:
+        if upgrade and current_revision(engine) != REVISIONS[-1]:
             upgrade_to_head(engine)
     except BaseException:
         engine.dispose()
@@ -194,14 +197,19 @@ def _check_header_size(path: Path) -> None:
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
+    return set(REVISIONS)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return REVISIONS[-1]
+
+
+def script_revisions() -> list[str]:
+    """The revisions of the migration scripts, oldest first (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -231,6 +239,8 @@ def _check_schema_version(engine: Engine, url: str) -> None:
 
 
 def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -238,6 +248,8 @@ def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
