@@ -1,0 +1,219 @@
+"""Consoles, accounts and logging in, through the real services on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from dispatch.domain.accounts import LOCKOUT, MAX_FAILED_LOGINS, AccountProblem, LoginOutcome
+from dispatch.domain.clock import ManualClock
+from dispatch.domain.enums import Role
+from dispatch.services import accounts
+from dispatch.services.bus import ChangeBus
+from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.store.database import Database
+from dispatch.store.tables import Console, Shift, User
+from tests.conftest import SUPERVISOR_PASSWORD
+from tests.services.support import audit_since, audited, last_audit_id
+
+
+def test_registering_a_console_twice_finds_the_same_row(
+    database: Database, clock: ManualClock, bus: ChangeBus
+) -> None:
+    first = accounts.register_console(database, clock, bus, "KONSOL-01", "host-a")
+    again = accounts.register_console(database, clock, bus, "KONSOL-01", "host-b")
+    assert again.console_id == first.console_id
+    with database.transaction() as session:
+        assert session.scalars(select(Console.hostname)).all() == ["host-a"]
+    assert [row.action for row in audit_since(database, 0)] == ["console.register"]
+
+
+def test_the_first_supervisor_can_be_created_only_once(console_ctx: ServiceContext) -> None:
+    assert not accounts.has_users(console_ctx)
+    actor, rows = audited(
+        console_ctx,
+        lambda: accounts.create_first_supervisor(
+            console_ctx, " Sari ", "Sari Wulandari", SUPERVISOR_PASSWORD, SUPERVISOR_PASSWORD
+        ),
+    )
+    assert (actor.user_name, actor.full_name, actor.role) == ("sari", "Sari Wulandari", Role.SUPERVISOR)
+    assert accounts.has_users(console_ctx)
+    assert [(row.action, row.user_name, row.entity_id) for row in rows] == [
+        ("user.create", "system", str(actor.user_id))
+    ]
+
+    with pytest.raises(ServiceError, match="accounts_exist") as refused:
+        accounts.create_first_supervisor(console_ctx, "eko", "Eko", "password-2", "password-2")
+    assert refused.value.code == "accounts_exist"
+    with console_ctx.database.transaction() as session:
+        assert session.scalars(select(User.username)).all() == ["sari"]
+
+
+@pytest.mark.parametrize(
+    ("username", "full_name", "password", "repeated", "problems"),
+    [
+        ("A B", "Budi", "password-1", "password-1", {"username": AccountProblem.USERNAME_INVALID}),
+        ("x", "Budi", "password-1", "password-1", {"username": AccountProblem.USERNAME_INVALID}),
+        ("budi", "   ", "password-1", "password-1", {"full_name": AccountProblem.FULL_NAME_MISSING}),
+        ("budi", "Budi", "short", "short", {"password": AccountProblem.PASSWORD_TOO_SHORT}),
+        ("budi", "Budi", "password-1", "password-2", {"repeated": AccountProblem.PASSWORDS_DIFFER}),
+        ("sari", "Sari Lain", "password-1", "password-1", {"username": AccountProblem.USERNAME_TAKEN}),
+        (
+            "",
+            "",
+            "",
+            "",
+            {
+                "username": AccountProblem.USERNAME_INVALID,
+                "full_name": AccountProblem.FULL_NAME_MISSING,
+                "password": AccountProblem.PASSWORD_TOO_SHORT,
+            },
+        ),
+    ],
+)
+def test_account_problems_are_reported_per_field(
+    ctx: ServiceContext,
+    username: str,
+    full_name: str,
+    password: str,
+    repeated: str,
+    problems: dict[str, AccountProblem],
+) -> None:
+    before = last_audit_id(ctx.database)
+    with pytest.raises(accounts.AccountRefused) as refused:
+        accounts.create_user(ctx, username, full_name, password, repeated, Role.CALL_TAKER)
+    assert refused.value.problems == problems
+    assert refused.value.code == "account_refused"
+    assert audit_since(ctx.database, before) == []
+    with ctx.database.transaction() as session:
+        assert session.scalars(select(User.username)).all() == ["sari"]
+
+
+def test_a_supervisor_creates_a_call_taker(ctx: ServiceContext) -> None:
+    actor, rows = audited(
+        ctx,
+        lambda: accounts.create_user(
+            ctx, "Budi", "Budi Santoso", "password-1", "password-1", Role.CALL_TAKER
+        ),
+    )
+    assert (actor.user_name, actor.role) == ("budi", "call_taker")
+    assert [(row.action, row.user_name, row.console_name) for row in rows] == [
+        ("user.create", "sari", "KONSOL-01")
+    ]
+    assert json.loads(rows[0].detail or "{}") == {"role": "call_taker", "username": "budi"}
+    assert accounts.log_in(ctx, "budi", "password-1").outcome is LoginOutcome.OK
+
+
+@pytest.fixture
+def supervisor(console_ctx: ServiceContext) -> ServiceContext:
+    """Sari's account exists; no one is logged in."""
+    accounts.create_first_supervisor(
+        console_ctx, "sari", "Sari Wulandari", SUPERVISOR_PASSWORD, SUPERVISOR_PASSWORD
+    )
+    return console_ctx
+
+
+def test_logging_in_audits_and_opens_a_shift(supervisor: ServiceContext, clock: ManualClock) -> None:
+    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, "  SARI ", SUPERVISOR_PASSWORD))
+    assert result.outcome is LoginOutcome.OK
+    assert result.actor is not None
+    assert (result.actor.user_name, result.actor.full_name) == ("sari", "Sari Wulandari")
+    assert [(r.action, r.user_name, r.console_name, r.user_id) for r in rows] == [
+        ("user.login", "sari", "KONSOL-01", result.actor.user_id)
+    ]
+    assert rows[0].console_id == supervisor.console_id
+    assert rows[0].at == clock.now()
+    with supervisor.database.transaction() as session:
+        shift = session.scalars(select(Shift)).one()
+        user = session.scalars(select(User)).one()
+    assert (shift.user_id, shift.console_id) == (result.actor.user_id, supervisor.console_id)
+    assert shift.started_at == clock.now()
+    assert shift.ended_at is None
+    assert user.last_login_at == clock.now()
+
+    clock.advance(8 * 3600)
+    logged_in = supervisor.acting_as(result.actor)
+    _, rows = audited(logged_in, lambda: accounts.log_out(logged_in))
+    assert [(r.action, r.user_name) for r in rows] == [("user.logout", "sari")]
+    with supervisor.database.transaction() as session:
+        shift = session.scalars(select(Shift)).one()
+    assert shift.ended_at == clock.now()
+
+
+def test_each_login_opens_its_own_shift(supervisor: ServiceContext, clock: ManualClock) -> None:
+    for _ in range(2):
+        actor = accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD).actor
+        assert actor is not None
+        clock.advance(60)
+        accounts.log_out(supervisor.acting_as(actor))
+        clock.advance(60)
+    with supervisor.database.transaction() as session:
+        shifts = session.scalars(select(Shift).order_by(Shift.id)).all()
+    assert len(shifts) == 2
+    assert all(shift.ended_at is not None and shift.ended_at > shift.started_at for shift in shifts)
+
+
+def test_a_wrong_password_is_refused_and_audited(supervisor: ServiceContext) -> None:
+    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, "sari", "wrong-password"))
+    assert result == accounts.LoginResult(LoginOutcome.WRONG_CREDENTIALS)
+    assert [(r.action, r.user_name) for r in rows] == [("user.login_failed", "sari")]
+    assert json.loads(rows[0].detail or "{}") == {"locked": False, "reason": "password"}
+    with supervisor.database.transaction() as session:
+        assert session.scalars(select(Shift)).all() == []
+
+
+def test_an_unknown_username_is_audited_under_the_typed_name(supervisor: ServiceContext) -> None:
+    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, " Penyusup ", "anything"))
+    assert result.outcome is LoginOutcome.WRONG_CREDENTIALS
+    assert result.actor is None
+    assert [(r.action, r.user_name, r.user_id, r.console_name) for r in rows] == [
+        ("user.login_failed", "penyusup", None, "KONSOL-01")
+    ]
+    assert json.loads(rows[0].detail or "{}") == {"reason": "unknown"}
+
+
+def test_five_wrong_passwords_lock_the_account_until_the_lockout_ends(
+    supervisor: ServiceContext, clock: ManualClock
+) -> None:
+    outcomes = []
+    for _ in range(MAX_FAILED_LOGINS):
+        outcomes.append(accounts.log_in(supervisor, "sari", "wrong-password").outcome)
+        clock.advance(5)
+    assert outcomes == [LoginOutcome.WRONG_CREDENTIALS] * (MAX_FAILED_LOGINS - 1) + [LoginOutcome.LOCKED]
+
+    before = last_audit_id(supervisor.database)
+    assert accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD).outcome is LoginOutcome.LOCKED
+    rows = audit_since(supervisor.database, before)
+    assert [(r.action, json.loads(r.detail or "{}")) for r in rows] == [
+        ("user.login_failed", {"reason": "locked"})
+    ]
+
+    clock.advance(LOCKOUT.total_seconds() - 30)
+    assert accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD).outcome is LoginOutcome.LOCKED
+    clock.advance(60)
+    result = accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD)
+    assert result.outcome is LoginOutcome.OK
+    with supervisor.database.transaction() as session:
+        user = session.scalars(select(User)).one()
+    assert (user.failed_logins, user.locked_until) == (0, None)
+
+
+def test_a_successful_login_resets_the_failure_count(supervisor: ServiceContext) -> None:
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        accounts.log_in(supervisor, "sari", "wrong-password")
+    assert accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD).outcome is LoginOutcome.OK
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        assert accounts.log_in(supervisor, "sari", "wrong-password").outcome is LoginOutcome.WRONG_CREDENTIALS
+    assert accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD).outcome is LoginOutcome.OK
+
+
+def test_an_inactive_account_cannot_log_in(supervisor: ServiceContext) -> None:
+    with supervisor.database.transaction() as session:
+        session.scalars(select(User)).one().active = False
+    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD))
+    assert result.outcome is LoginOutcome.INACTIVE
+    assert [(r.action, json.loads(r.detail or "{}")) for r in rows] == [
+        ("user.login_failed", {"reason": "inactive"})
+    ]
