@@ -75,3 +75,28 @@ def ctx(console_ctx: ServiceContext) -> ServiceContext:
     logged_in = console_ctx.acting_as(result.actor)
     dispatching.load_roster(logged_in, load_demo_roster())
     return logged_in
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_qt_objects_before_exit() -> Iterator[None]:
+    """Free every Qt wrapper while the QApplication still exists.
+
+    Objects left for the interpreter's final garbage collection (after Qt has begun to shut down)
+    can crash PySide6 at exit, turning a green run into exit status 134.
+    """
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         incident_menu = menus.addMenu(translate("MainWindow", "&Incident"))
         dispatch_menu = menus.addMenu(translate("MainWindow", "&Dispatch"))
         view_menu = menus.addMenu(translate("MainWindow", "&View"))
+        console_menu = menus.addMenu(translate("MainWindow", "C&onsole"))
         help_menu = menus.addMenu(translate("MainWindow", "&Help"))
 
         def add(menu: object, text: str, key: str, slot: Callable[[], None], name: str) -> QAction:
@@ -334,6 +335,8 @@ class MainWindow(QMainWindow):
             lambda: self._focus(self.unit_view),
             "goUnits",
         )
+        add(console_menu, translate("MainWindow", "Settings"), "Ctrl+,", self.show_settings, "settings")
+        add(console_menu, translate("MainWindow", "Quit"), "Ctrl+Q", self.close, "quit")
         add(help_menu, translate("MainWindow", "Keyboard shortcuts"), "F1", self.show_help, "help")
         self.key_help.extend(
             [
@@ -641,6 +644,12 @@ class MainWindow(QMainWindow):
         from ui.dialogs.help import HelpDialog
 
         HelpDialog(self.key_help, self).open()
+
+    def show_settings(self) -> None:
+        from ui.dialogs.settings import SettingsDialog
+        from ui.settings import ConsoleSettings
+
+        SettingsDialog(ConsoleSettings.load(), self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.incident_panel.flush_all()

@@ -652,6 +652,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>C&amp;onsole</source>
+        <translation>C&amp;onsole</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -702,6 +706,14 @@
     <message>
         <source>Go to units</source>
         <translation>Go to units</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -853,6 +865,49 @@
     <message>
         <source>The console did not change the file.</source>
         <translation>The console did not change the file.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Console settings</source>
+        <translation>Console settings</translation>
+    </message>
+    <message>
+        <source>WIB (Western Indonesia, UTC+7)</source>
+        <translation>WIB (Western Indonesia, UTC+7)</translation>
+    </message>
+    <message>
+        <source>WITA (Central Indonesia, UTC+8)</source>
+        <translation>WITA (Central Indonesia, UTC+8)</translation>
+    </message>
+    <message>
+        <source>WIT (Eastern Indonesia, UTC+9)</source>
+        <translation>WIT (Eastern Indonesia, UTC+9)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Console name</source>
+        <translation>&amp;Console name</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Time zone</translation>
+    </message>
+    <message>
+        <source>&amp;Simulated calls per minute</source>
+        <translation>&amp;Simulated calls per minute</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time the console starts.</source>
+        <translation>Changes take effect the next time the console starts.</translation>
+    </message>
+    <message>
+        <source>Give this console a name, e.g. KONSOL-01.</source>
+        <translation>Give this console a name, e.g. KONSOL-01.</translation>
     </message>
 </context>
 <context>

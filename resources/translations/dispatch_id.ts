@@ -652,6 +652,10 @@
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
+        <source>C&amp;onsole</source>
+        <translation>K&amp;onsol</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
@@ -702,6 +706,14 @@
     <message>
         <source>Go to units</source>
         <translation>Ke daftar unit</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -853,6 +865,49 @@
     <message>
         <source>The console did not change the file.</source>
         <translation>Konsol tidak mengubah berkas ini.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Console settings</source>
+        <translation>Pengaturan konsol</translation>
+    </message>
+    <message>
+        <source>WIB (Western Indonesia, UTC+7)</source>
+        <translation>WIB (Waktu Indonesia Barat, UTC+7)</translation>
+    </message>
+    <message>
+        <source>WITA (Central Indonesia, UTC+8)</source>
+        <translation>WITA (Waktu Indonesia Tengah, UTC+8)</translation>
+    </message>
+    <message>
+        <source>WIT (Eastern Indonesia, UTC+9)</source>
+        <translation>WIT (Waktu Indonesia Timur, UTC+9)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Console name</source>
+        <translation>Nama &amp;konsol</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zona waktu</translation>
+    </message>
+    <message>
+        <source>&amp;Simulated calls per minute</source>
+        <translation>Panggilan &amp;simulasi per menit</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time the console starts.</source>
+        <translation>Perubahan berlaku saat konsol dijalankan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Give this console a name, e.g. KONSOL-01.</source>
+        <translation>Beri nama konsol ini, misalnya KONSOL-01.</translation>
     </message>
 </context>
 <context>

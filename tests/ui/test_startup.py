@@ -148,3 +148,21 @@ def test_login_dialog_refuses_a_wrong_password_and_locks_after_five(qtbot: QtBot
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "locked" in dialog.error.text()
     database.dispose()
+
+
+def test_settings_dialog_saves_and_says_what_is_missing(qtbot: QtBot) -> None:
+    from ui.dialogs.settings import SettingsDialog
+    from ui.settings import ConsoleSettings
+
+    dialog = SettingsDialog(ConsoleSettings.load())
+    qtbot.addWidget(dialog)
+    dialog.console_name.clear()
+    dialog._save()
+    assert dialog.console_error.isVisibleTo(dialog)
+    assert "KONSOL-01" in dialog.console_error.text()
+    dialog.console_name.setText("KONSOL-07")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.time_zone.setCurrentIndex(dialog.time_zone.findData("Asia/Makassar"))
+    dialog._save()
+    saved = ConsoleSettings.load()
+    assert (saved.console_name, saved.language, saved.time_zone) == ("KONSOL-07", "en", "Asia/Makassar")

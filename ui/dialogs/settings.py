@@ -1,0 +1,94 @@
+"""The console's settings: language, console name, time zone, simulated call rate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.settings import ConsoleSettings
+
+translate = QCoreApplication.translate
+
+#: Indonesia's three time zones, by their IANA names.
+TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+class SettingsDialog(QDialog):
+    """Edits ``ConsoleSettings``; saved when accepted. Changes apply at the next start."""
+
+    def __init__(self, settings: ConsoleSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(translate("SettingsDialog", "Console settings"))
+        self.settings = settings
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language or "id")))
+        self.console_name = QLineEdit(settings.console_name)
+        self.console_name.setObjectName("consoleName")
+        self.console_name.setMaxLength(64)
+        self.console_error = QLabel()
+        self.console_error.setStyleSheet("color: #b71c1c;")
+        self.console_error.hide()
+        self.time_zone = QComboBox()
+        self.time_zone.setObjectName("timeZone")
+        for zone, label in zip(
+            TIME_ZONES,
+            (
+                translate("SettingsDialog", "WIB (Western Indonesia, UTC+7)"),
+                translate("SettingsDialog", "WITA (Central Indonesia, UTC+8)"),
+                translate("SettingsDialog", "WIT (Eastern Indonesia, UTC+9)"),
+            ),
+            strict=True,
+        ):
+            self.time_zone.addItem(label, zone)
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(settings.time_zone)))
+        self.sim_rate = QDoubleSpinBox()
+        self.sim_rate.setObjectName("simRate")
+        self.sim_rate.setRange(0.1, 60.0)
+        self.sim_rate.setDecimals(1)
+        self.sim_rate.setValue(settings.sim_rate)
+        form.addRow(translate("SettingsDialog", "&Language"), self.language)
+        form.addRow(translate("SettingsDialog", "&Console name"), self.console_name)
+        form.addRow("", self.console_error)
+        form.addRow(translate("SettingsDialog", "&Time zone"), self.time_zone)
+        form.addRow(translate("SettingsDialog", "&Simulated calls per minute"), self.sim_rate)
+        layout.addLayout(form)
+        note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _save(self) -> None:
+        name = self.console_name.text().strip()
+        if not name:
+            self.console_error.setText(
+                translate("SettingsDialog", "Give this console a name, e.g. KONSOL-01.")
+            )
+            self.console_error.show()
+            return
+        self.settings.language = str(self.language.currentData())
+        self.settings.console_name = name
+        self.settings.time_zone = str(self.time_zone.currentData())
+        self.settings.sim_rate = self.sim_rate.value()
+        self.settings.save()
+        self.accept()
