@@ -10,7 +10,7 @@ from enum import StrEnum
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
-USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 
 
 class AccountProblem(StrEnum):
@@ -55,7 +55,7 @@ def account_problems(
 ) -> dict[str, AccountProblem]:
     """Field name -> what is wrong with it, for the form to show next to the field."""
     problems: dict[str, AccountProblem] = {}
-    if not USERNAME_PATTERN.match(username):
+    if not USERNAME_PATTERN.fullmatch(username):
         problems["username"] = AccountProblem.USERNAME_INVALID
     if not full_name.strip():
         problems["full_name"] = AccountProblem.FULL_NAME_MISSING

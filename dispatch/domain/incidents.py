@@ -29,9 +29,14 @@ EDITABLE_FIELDS = (*TEXT_FIELDS, *CHOICE_FIELDS, *COORDINATE_FIELDS)
 
 MAX_NOTE_LENGTH = 20_000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_RT_RW = re.compile(r"^\d{1,3}$")
-_POSTCODE = re.compile(r"^\d{5}$")
+# C0 and C1 control characters except tab, line feed and carriage return (handled separately):
+# a pasted NUL or a terminal escape (ESC or its one-byte form CSI, 0x9B) must not be stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?")
+_SINGLE_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+# ASCII digits only: \d would accept Arabic-Indic or full-width digits.
+_RT_RW = re.compile(r"[0-9]{1,3}")
+_POSTCODE = re.compile(r"[0-9]{5}")
 
 
 class FieldProblem(StrEnum):
@@ -57,8 +62,8 @@ def format_incident_number(year: int, sequence: int) -> str:
 
 
 def clean_text(value: str) -> str:
-    """Strip control characters (a pasted NUL or escape must not reach the database or a report)."""
-    return _CONTROL.sub("", value).strip()
+    """One line of text: control characters removed, tabs and line breaks become one space."""
+    return _SINGLE_LINE_BREAKS.sub(" ", _CONTROL.sub("", value)).strip()
 
 
 def validate_text_field(field: str, value: str) -> str:
@@ -67,9 +72,9 @@ def validate_text_field(field: str, value: str) -> str:
     cleaned = clean_text(value)
     if len(cleaned) > TEXT_FIELDS[field]:
         raise FieldRejected(field, FieldProblem.TOO_LONG)
-    if field in ("rt", "rw") and cleaned and not _RT_RW.match(cleaned):
+    if field in ("rt", "rw") and cleaned and not _RT_RW.fullmatch(cleaned):
         raise FieldRejected(field, FieldProblem.RT_RW_DIGITS)
-    if field == "postcode" and cleaned and not _POSTCODE.match(cleaned):
+    if field == "postcode" and cleaned and not _POSTCODE.fullmatch(cleaned):
         raise FieldRejected(field, FieldProblem.POSTCODE_DIGITS)
     return cleaned
 
@@ -93,7 +98,7 @@ def parse_coordinate(field: str, text: str) -> float | None:
 
 
 def validate_note(text: str) -> str:
-    cleaned = _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+    cleaned = _LINE_BREAKS.sub("\n", _CONTROL.sub("", text)).strip()
     if not cleaned:
         raise FieldRejected("note", FieldProblem.EMPTY_NOTE)
     if len(cleaned) > MAX_NOTE_LENGTH:

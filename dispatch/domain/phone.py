@@ -21,7 +21,8 @@ _PRIVATE_MARKERS = frozenset({"P", "PRIVATE", "ANONYMOUS", "WITHHELD", "RESTRICT
 _UNAVAILABLE_MARKERS = frozenset(
     {"", "O", "OUT-OF-AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>", "NO-NUMBER", "NONE", "-"}
 )
-_DIALLABLE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+# A number may start with "+" or an area code in brackets ("(024) 8311234", our own display form).
+_DIALLABLE = re.compile(r"^\+?[0-9(][0-9 ()./-]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,15 @@ class SimFeedUrl:
     seed: int = 1
 
     def __str__(self) -> str:
-        return f"sim://?rate={self.rate_per_minute:g}&seed={self.seed}"
+        rate = repr(self.rate_per_minute).removesuffix(".0")  # shortest text that reads back exactly
+        return f"sim://?rate={rate}&seed={self.seed}"
 
 
 def parse_sim_url(text: str) -> SimFeedUrl:
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as error:  # e.g. "sim://[": an unbalanced IPv6 bracket
+        raise FeedUrlError(f"not a valid URL: {text}") from error
     if parts.scheme != "sim":
         raise FeedUrlError(f"not a sim:// URL: {text}")
     query = parse_qs(parts.query)

@@ -207,11 +207,6 @@ def test_every_problem_is_reported_at_once() -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="USERNAME_PATTERN ends in '$', which also matches before a trailing newline; "
-    "the service strips usernames first, so this is latent",
-)
 def test_a_username_with_a_trailing_newline_is_invalid() -> None:
     assert "username" in account_problems("sari\n", "Sari", GOOD_PASSWORD, GOOD_PASSWORD)
 

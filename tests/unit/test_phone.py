@@ -89,11 +89,6 @@ def test_a_jakarta_landline() -> None:
     assert number.description
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_DIALLABLE requires a digit or '+' first, so a parenthesised area code, the console's own "
-    "national format for a landline, is kept raw with no E.164",
-)
 @pytest.mark.parametrize("raw", ["(024) 8311234", "(024)8311234", "(0541) 741234"])
 def test_a_parenthesised_area_code_is_understood(raw: str) -> None:
     assert parse_caller_number(raw).e164 is not None
