@@ -465,6 +465,7 @@ class MainWindow(QMainWindow):
             .replace("%2", incident.number)
         )
         self._open_incident(incident.id, script)
+        self.incident_panel.show_caller_history(answered, queries.caller_history(self.session.ctx, answered))
         self.incident_panel.focus_first_field()
 
     def hang_up(self) -> None:
@@ -527,6 +528,7 @@ class MainWindow(QMainWindow):
     def _open_incident(self, incident_id: int | None, script: str = "") -> None:
         incident = None if incident_id is None else queries.incident(self.session.ctx, incident_id)
         self.incident_panel.set_incident(incident, script)
+        self.incident_panel.show_caller_history(None, [])
         self.dispatch_panel.show_message("")
         self._refresh_incident_side()
         if incident is not None:

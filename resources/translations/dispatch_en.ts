@@ -186,6 +186,7 @@
     <name>IncidentPanel</name>
     <message>
         <source>Too long: shorten this text.</source>
+        <extracomment>How many earlier calls the one-line history counts (more shows as 20+).</extracomment>
         <translation>Too long: shorten this text.</translation>
     </message>
     <message>
@@ -303,6 +304,18 @@
     <message>
         <source>Training caller says: %1</source>
         <translation>Training caller says: %1</translation>
+    </message>
+    <message>
+        <source>Number withheld: no call history.</source>
+        <translation>Number withheld: no call history.</translation>
+    </message>
+    <message>
+        <source>No earlier calls from this number.</source>
+        <translation>No earlier calls from this number.</translation>
+    </message>
+    <message>
+        <source>Earlier calls from this number: %1 (last %2, %3; prank: %4)</source>
+        <translation>Earlier calls from this number: %1 (last %2, %3; prank: %4)</translation>
     </message>
     <message>
         <source>Incident %1 · %2</source>

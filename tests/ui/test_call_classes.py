@@ -74,3 +74,35 @@ def test_unanswered_call_that_hangs_up_is_abandoned(
     ended = next(c for c in queries.call_queue(ctx) if c.id == call.id)
     assert ended.state is CallState.ENDED
     assert ended.classification is CallClass.ABANDONED
+
+
+def test_answering_shows_the_callers_earlier_calls(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    from dispatch.domain.phone import parse_caller_number
+    from dispatch.domain.signals import CallSignal, SignalKind
+    from dispatch.services import calls
+
+    def ring(call_id: str) -> int:
+        signal = CallSignal(
+            SignalKind.INCOMING,
+            "test://",
+            ctx.clock.now(),
+            parse_caller_number("081234567890"),
+            b"",
+            call_id=call_id,
+        )
+        view = calls.record_signal(ctx.as_system(), signal)
+        assert view is not None
+        return view.id
+
+    first = ring("a")
+    calls.answer_call(ctx, first)
+    calls.classify_call(ctx, first, CallClass.PRANK)
+    second = ring("b")
+    qtbot.waitUntil(lambda: window.call_model.row_of_key(second) is not None)
+    window.answer_call(window.call_model.row(window.call_model.row_of_key(second)))  # type: ignore[arg-type]
+    text = window.incident_panel.history_label.text()
+    assert text.startswith("Earlier calls from this number: 1 (last ")
+    assert "Prank" in text
+    assert text.endswith("prank: 1)")

@@ -6,7 +6,7 @@ the field (nothing typed is lost) and not saved until it is put right.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dispatch.domain.enums import Priority
+from dispatch.domain.enums import CallClass, Presentation, Priority
 from dispatch.domain.incidents import FieldProblem, FieldRejected, parse_coordinate, validate_note
 from dispatch.domain.phone import format_national
 from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
-from dispatch.services.snapshots import IncidentView
+from dispatch.services.snapshots import CallView, IncidentView
 from ui import labels
 from ui.session import ConsoleSession
-from ui.timefmt import local_time
+from ui.timefmt import local_datetime, local_time
 
 translate = QCoreApplication.translate
 
 SAVE_DELAY_MS = 400
+#: How many earlier calls the one-line history counts (more shows as 20+).
+HISTORY_LIMIT = 20
 
 
 def field_problem(problem: FieldProblem) -> str:
@@ -92,6 +94,11 @@ class IncidentPanel(QWidget):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saveState")
         layout.addWidget(self.saved_label)
+        self.history_label = QLabel()
+        self.history_label.setObjectName("callerHistory")
+        self.history_label.setWordWrap(True)
+        self.history_label.hide()
+        layout.addWidget(self.history_label)
         self.script_label = QLabel()
         self.script_label.setWordWrap(True)
         self.script_label.setStyleSheet("background: #fff3e0; padding: 4px; border: 1px dashed #e65100;")
@@ -220,6 +227,33 @@ class IncidentPanel(QWidget):
         self._load_fields()
         self.refresh_notes()
         self._set_save_state("saved", announce=incident is not None)
+
+    def show_caller_history(self, call: CallView | None, earlier: Sequence[CallView]) -> None:
+        """One line on the caller's earlier calls (the full history view comes with call-taking)."""
+        if call is None:
+            self.history_label.hide()
+            return
+        if call.presentation is not Presentation.ALLOWED:
+            text = translate("IncidentPanel", "Number withheld: no call history.")
+        elif not earlier:
+            text = translate("IncidentPanel", "No earlier calls from this number.")
+        else:
+            last = earlier[0]
+            kind = (
+                labels.call_class(last.classification)
+                if last.classification
+                else labels.call_state(last.state)
+            )
+            pranks = sum(1 for c in earlier if c.classification is CallClass.PRANK)
+            text = (
+                translate("IncidentPanel", "Earlier calls from this number: %1 (last %2, %3; prank: %4)")
+                .replace("%1", str(len(earlier)) + ("+" if len(earlier) >= HISTORY_LIMIT else ""))
+                .replace("%2", local_datetime(last.ring_at, self._session.zone))
+                .replace("%3", kind)
+                .replace("%4", str(pranks))
+            )
+        self.history_label.setText(text)
+        self.history_label.show()
 
     def refresh(self, incident: IncidentView) -> None:
         """A newer snapshot arrived (from this console or another): update fields not being edited."""
