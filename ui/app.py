@@ -8,6 +8,7 @@ import sys
 import threading
 from zoneinfo import ZoneInfo
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
@@ -15,6 +16,7 @@ from dispatch.domain.clock import SystemClock
 from dispatch.domain.phone import warm_up_descriptions
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import SimFeedUrl
+from dispatch.resources import resource_path
 from dispatch.services import accounts, dispatching
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext
@@ -36,6 +38,7 @@ def run_console(options: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "dispatch-console.svg"))))
     settings = ConsoleSettings.load()
     lang = options.lang or settings.language or default_language()
     install_translator(app, lang)
