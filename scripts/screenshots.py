@@ -113,6 +113,9 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     window._open_incident(
         laka.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!"
     )
+    laka_view = queries.call(ctx, laka_call.id)
+    assert laka_view is not None
+    window.incident_panel.show_caller_history(laka_view, queries.caller_history(ctx, laka_view))
     return window
 
 

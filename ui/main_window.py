@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
         middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(form_scroll)
         middle.addWidget(self.dispatch_panel)
-        middle.setStretchFactor(0, 3)
-        middle.setStretchFactor(1, 2)
+        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(1, 1)
 
         self.unit_view = QTreeView()
         self.unit_view.setObjectName("unitBoard")
@@ -134,8 +134,7 @@ class MainWindow(QMainWindow):
         self.unit_view.setAlternatingRowColors(True)
         self.unit_view.setUniformRowHeights(True)
         self.unit_view.setIndentation(12)
-        for column, width in enumerate((132, 118, 96)):
-            self.unit_view.header().resizeSection(column, width)
+        self.unit_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.unit_view.header().setStretchLastSection(True)
         self.unit_model.modelReset.connect(self._unit_board_reset)
         units_box = self._boxed(translate("MainWindow", "Units (Ctrl+3)"), self.unit_view)
@@ -147,7 +146,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([440, 560, 366])
+        splitter.setSizes([420, 540, 406])
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
