@@ -170,5 +170,6 @@ def service_error(code: str) -> str:
         ),
         "no_such_unit": translate("Labels", "The unit was not found."),
         "dispatch_through_assign": translate("Labels", "Dispatch units from the incident."),
+        "not_allowed": translate("Labels", "Your role does not allow this."),
     }
     return messages.get(code, code)

@@ -334,6 +334,13 @@ class MainWindow(QMainWindow):
             lambda: self._focus(self.unit_view),
             "goUnits",
         )
+        add(
+            console_menu,
+            translate("MainWindow", "User accounts"),
+            "Ctrl+Shift+U",
+            self.show_accounts,
+            "accounts",
+        )
         add(console_menu, translate("MainWindow", "Settings"), "Ctrl+,", self.show_settings, "settings")
         add(console_menu, translate("MainWindow", "Quit"), "Ctrl+Q", self.close, "quit")
         add(help_menu, translate("MainWindow", "Keyboard shortcuts"), "F1", self.show_help, "help")
@@ -645,6 +652,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.help import HelpDialog
 
         HelpDialog(self.key_help, self).open()
+
+    def show_accounts(self) -> None:
+        from ui.dialogs.accounts import UserAccountsDialog
+
+        UserAccountsDialog(self.session.ctx, self.session.zone, self).open()
 
     def show_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog

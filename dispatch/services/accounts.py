@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -62,7 +63,20 @@ class AccountRefused(ServiceError):
         self.problems = problems
 
 
+#: Roles that may manage accounts.
+ACCOUNT_MANAGERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
+
+
 def create_user(
+    ctx: ServiceContext, username: str, full_name: str, password: str, repeated: str, role: Role
+) -> Actor:
+    """A supervisor or administrator adds an account."""
+    if ctx.actor.role not in ACCOUNT_MANAGERS:
+        raise ServiceError("not_allowed", action="create_user")
+    return _create_user(ctx, username, full_name, password, repeated, role)
+
+
+def _create_user(
     ctx: ServiceContext, username: str, full_name: str, password: str, repeated: str, role: Role
 ) -> Actor:
     username = username.strip().lower()
@@ -96,7 +110,26 @@ def create_first_supervisor(
     """Only allowed while the database has no accounts at all."""
     if has_users(ctx):
         raise ServiceError("accounts_exist")
-    return create_user(ctx, username, full_name, password, repeated, Role.SUPERVISOR)
+    return _create_user(ctx, username, full_name, password, repeated, Role.SUPERVISOR)
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+def list_users(ctx: ServiceContext) -> list[UserView]:
+    with ctx.database.sessions() as session:
+        return [
+            UserView(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until, u.last_login_at)
+            for u in session.scalars(select(User).order_by(User.username))
+        ]
 
 
 @dataclass(frozen=True)

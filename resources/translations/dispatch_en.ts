@@ -62,6 +62,46 @@
         <source>This account is disabled. Ask a supervisor.</source>
         <translation>This account is disabled. Ask a supervisor.</translation>
     </message>
+    <message>
+        <source>User accounts</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ole</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>&amp;Add account</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can add accounts.</source>
+        <translation>Only a supervisor or an administrator can add accounts.</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Account %1 added.</translation>
+    </message>
 </context>
 <context>
     <name>CallQueue</name>
@@ -609,6 +649,10 @@
         <source>Dispatch units from the incident.</source>
         <translation>Dispatch units from the incident.</translation>
     </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -719,6 +763,10 @@
     <message>
         <source>Go to units</source>
         <translation>Go to units</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>User accounts</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -62,6 +62,46 @@
         <source>This account is disabled. Ask a supervisor.</source>
         <translation>Akun ini dinonaktifkan. Hubungi koordinator.</translation>
     </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Akun pengguna</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Terakhir masuk</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Tambah akun</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>Pe&amp;ran</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>&amp;Tambah akun</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can add accounts.</source>
+        <translation>Hanya koordinator atau administrator yang dapat menambah akun.</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Akun %1 ditambahkan.</translation>
+    </message>
 </context>
 <context>
     <name>CallQueue</name>
@@ -609,6 +649,10 @@
         <source>Dispatch units from the incident.</source>
         <translation>Kirim unit melalui kejadian.</translation>
     </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -719,6 +763,10 @@
     <message>
         <source>Go to units</source>
         <translation>Ke daftar unit</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Akun pengguna</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -217,3 +217,13 @@ def test_an_inactive_account_cannot_log_in(supervisor: ServiceContext) -> None:
     assert [(r.action, json.loads(r.detail or "{}")) for r in rows] == [
         ("user.login_failed", {"reason": "inactive"})
     ]
+
+
+def test_only_supervisors_and_administrators_create_accounts(ctx: ServiceContext) -> None:
+    accounts.create_user(ctx, "budi", "Budi Santoso", "operator-112", "operator-112", Role.CALL_TAKER)
+    budi = accounts.log_in(ctx, "budi", "operator-112").actor
+    assert budi is not None
+    with pytest.raises(ServiceError, match="not_allowed"):
+        accounts.create_user(
+            ctx.acting_as(budi), "dewi", "Dewi", "operator-112", "operator-112", Role.SUPERVISOR
+        )

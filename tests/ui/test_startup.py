@@ -166,3 +166,43 @@ def test_settings_dialog_saves_and_says_what_is_missing(qtbot: QtBot) -> None:
     dialog._save()
     saved = ConsoleSettings.load()
     assert (saved.console_name, saved.language, saved.time_zone) == ("KONSOL-07", "en", "Asia/Makassar")
+
+
+def test_supervisor_adds_a_call_taker_who_cannot_add_accounts(qtbot: QtBot, tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    from dispatch.domain.clock import SystemClock
+    from dispatch.services import accounts
+    from dispatch.services.bus import ChangeBus
+    from ui.dialogs.accounts import UserAccountsDialog
+
+    database = open_database(sqlite_url(tmp_path / "accounts.sqlite3"))
+    try:
+        ctx = accounts.register_console(database, SystemClock(), ChangeBus(), "K1", "h")
+        supervisor = accounts.create_first_supervisor(
+            ctx, "sari", "Sari Wulandari", "rahasia-112", "rahasia-112"
+        )
+        dialog = UserAccountsDialog(ctx.acting_as(supervisor), ZoneInfo("Asia/Jakarta"))
+        qtbot.addWidget(dialog)
+        dialog.username.setText("budi")
+        dialog.full_name.setText("Budi Santoso")
+        dialog.role.setCurrentIndex(dialog.role.findData("call_taker"))
+        dialog.password.setText("operator-112")
+        dialog.repeated.setText("operator-113")
+        dialog.add_account()
+        assert dialog.errors["repeated"].text() == "The two passwords are not the same."
+        assert dialog.full_name.text() == "Budi Santoso"  # nothing typed is lost
+        dialog.repeated.setText("operator-112")
+        dialog.add_account()
+        assert dialog.message.text() == "Account budi added."
+        assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["budi", "sari"]
+
+        budi = accounts.log_in(ctx, "budi", "operator-112").actor
+        assert budi is not None
+        assert budi.role == "call_taker"
+        limited = UserAccountsDialog(ctx.acting_as(budi), ZoneInfo("Asia/Jakarta"))
+        qtbot.addWidget(limited)
+        assert not limited.add_button.isEnabled()
+        assert "Only a supervisor" in limited.message.text()
+    finally:
+        database.dispose()
