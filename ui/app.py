@@ -15,7 +15,7 @@ from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.phone import warm_up_descriptions
 from dispatch.feeds.simulated import SimulatedFeed
-from dispatch.feeds.urls import SimFeedUrl
+from dispatch.feeds.urls import FeedUrlError, SimFeedUrl, parse_feed_url
 from dispatch.resources import resource_path
 from dispatch.services import accounts, dispatching
 from dispatch.services.bus import ChangeBus
@@ -24,6 +24,7 @@ from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.database import DatabaseRefused, open_database
 from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
 from ui.dialogs.refusal import refusal_text
+from ui.feed_monitor import FeedMonitor
 from ui.i18n import default_language, install_translator
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
@@ -43,8 +44,13 @@ def run_console(options: argparse.Namespace) -> int:
     lang = options.lang or settings.language or default_language()
     install_translator(app, lang)
 
-    # No hardware feed can be configured in this release, so a console without --live trains.
-    training = options.simulator or not options.live
+    try:
+        feed_urls = [parse_feed_url(text) for text in [*settings.feeds, *options.feed]]
+    except FeedUrlError as error:
+        QMessageBox.critical(None, app.translate("Refusal", "Feed not understood"), str(error))
+        return EXIT_REFUSED
+    # Training is what a console without feeds does, and training never runs live feeds.
+    training = options.simulator or (not feed_urls and not options.live)
     url = database_url(options.db, training)
     try:
         database = open_database(url)
@@ -71,14 +77,21 @@ def run_console(options: argparse.Namespace) -> int:
         if options.sim_seed is None:
             sim_url = SimFeedUrl(rate_per_minute=sim_url.rate_per_minute, seed=int(clock.now().timestamp()))
         simulator = SimulatedFeed(ctx, CallerGenerator(sim_url.seed, catalogue), sim_url)
-    session = ConsoleSession(ctx, catalogue, lang, ZoneInfo(settings.time_zone), simulator)
+    monitor = None
+    if not training and feed_urls:
+        monitor = FeedMonitor(ctx, feed_urls, options.region or settings.region)
+    session = ConsoleSession(ctx, catalogue, lang, ZoneInfo(settings.time_zone), simulator, monitor)
     window = MainWindow(session)
     window.show()
+    if monitor is not None:
+        monitor.start()
     # The carrier and area tables load off the GUI thread, before the first caller needs them.
     threading.Thread(target=warm_up_descriptions, name="phone-tables", daemon=True).start()
     if simulator is not None:
         simulator.start()
     code = app.exec()
+    if monitor is not None:
+        monitor.stop()
     accounts.log_out(ctx)
     database.dispose()
     return code

@@ -11,6 +11,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dispatch-console",
         description="Call-taking and dispatch console for a 112 emergency call centre.",
+        epilog="dispatch-console listen URL [--count N] [--seconds S]: decode a feed live (docs/feeds.md)",
     )
     parser.add_argument(
         "--db",
@@ -23,6 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="training mode: simulated callers on the training database (default when no feed is configured)",
     )
+    parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a caller-ID or PBX feed (repeat for several); adds to the feeds in settings (docs/feeds.md)",
+    )
+    parser.add_argument("--region", default=None, help="phone number region of the feeds (default ID)")
     parser.add_argument("--live", action="store_true", help="live mode even though no feed is configured")
     parser.add_argument(
         "--sim-rate", type=float, default=None, metavar="N", help="simulated calls per minute (default 2)"
@@ -38,7 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    options = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["listen"]:
+        # No Qt and no database: a feed check for installers (dispatch/feeds/listen.py).
+        from dispatch.feeds.listen import main as listen
+
+        return listen(arguments[1:])
+    options = build_parser().parse_args(arguments)
     from ui.app import run_console
 
     return run_console(options)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.enums import NON_EMERGENCY_CLASSES, CallClass, CallState, Disposition, Role, UnitStatus
 from dispatch.domain.lifecycle import allowed_next, usual_next
+from dispatch.feeds.runner import FeedHealth, FeedState
 from dispatch.services import calls, dispatching, incidents, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceError
@@ -37,7 +38,7 @@ from ui.models.call_queue import CallQueueModel
 from ui.models.incident_board import IncidentBoardModel
 from ui.models.unit_board import UnitBoardModel
 from ui.session import ConsoleSession
-from ui.timefmt import local_time
+from ui.timefmt import elapsed, local_time
 from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.incident_panel import IncidentPanel
@@ -99,6 +100,14 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setVisible(session.training)
         outer.addWidget(self.training_banner)
+        self.alarm_bar = QLabel()
+        self.alarm_bar.setObjectName("alarmBar")
+        self.alarm_bar.setWordWrap(True)
+        self.alarm_bar.setStyleSheet(
+            "background: #b71c1c; color: white; font-size: 16px; font-weight: bold; padding: 6px;"
+        )
+        self.alarm_bar.hide()
+        outer.addWidget(self.alarm_bar)
         self.choice_bar = ChoiceBar()
         outer.addWidget(self.choice_bar)
 
@@ -154,6 +163,9 @@ class MainWindow(QMainWindow):
         self.key_help: list[KeyHelp] = []
         self._build_actions()
 
+        if session.feeds is not None:
+            session.feeds.health_changed.connect(lambda _health: self._update_feed_label())
+            session.feeds.alarms_changed.connect(self._show_alarms)
         self.bridge = ChangeBridge(ctx.bus, self)
         self.bridge.changed.connect(self._on_change)
         self.ticker = QTimer(self)
@@ -343,6 +355,8 @@ class MainWindow(QMainWindow):
         )
         add(console_menu, translate("MainWindow", "Settings"), "Ctrl+,", self.show_settings, "settings")
         add(console_menu, translate("MainWindow", "Quit"), "Ctrl+Q", self.close, "quit")
+        acknowledge_text = translate("MainWindow", "Acknowledge alarms")
+        add(console_menu, acknowledge_text, "Ctrl+Shift+A", self.acknowledge_alarms, "acknowledge")
         add(help_menu, translate("MainWindow", "Keyboard shortcuts"), "F1", self.show_help, "help")
         self.key_help.extend(
             [
@@ -419,6 +433,8 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self._update_clock()
+        if self.session.feeds is not None:
+            self._update_feed_label()
         self.call_model.refresh_live_columns()
         self.incident_model.refresh_live_columns()
         self.unit_model.refresh_live_columns()
@@ -430,7 +446,17 @@ class MainWindow(QMainWindow):
 
     def _update_feed_label(self) -> None:
         feed = self.session.simulator
-        if feed is None:
+        monitor = self.session.feeds
+        if monitor is not None:
+            parts, tips, down = [], [], False
+            for health in monitor.health.values():
+                parts.append(f"{health.feed.split('?')[0]}: {feed_state_text(health, self.session)}")
+                tips.append(f"{health.feed}\n{feed_state_text(health, self.session)} {health.detail}".strip())
+                down = down or health.state is not FeedState.UP
+            self.feed_label.setText(translate("MainWindow", "Feeds: %1").replace("%1", " | ".join(parts)))
+            self.feed_label.setToolTip("\n\n".join(tips))
+            self.feed_label.setStyleSheet("color: #b71c1c; font-weight: bold;" if down else "")
+        elif feed is None:
             self.feed_label.setText(translate("MainWindow", "Feed: none configured"))
             self.feed_label.setStyleSheet("color: #b71c1c;")
         else:
@@ -440,6 +466,35 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
+
+    def _show_alarms(self) -> None:
+        monitor = self.session.feeds
+        alarms = [] if monitor is None else list(monitor.alarms.values())
+        if not alarms:
+            self.alarm_bar.hide()
+            return
+        zone = self.session.zone
+        lines = [
+            translate("MainWindow", "⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.")
+            .replace("%1", alarm.feed)
+            .replace("%2", local_time(alarm.down_since, zone))
+            for alarm in alarms
+        ]
+        lines.append(
+            translate("MainWindow", "Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.")
+        )
+        self.alarm_bar.setText("\n".join(lines))
+        self.alarm_bar.show()
+
+    def acknowledge_alarms(self) -> None:
+        monitor = self.session.feeds
+        if monitor is None or not monitor.alarms:
+            self.show_message(translate("MainWindow", "No alarm to acknowledge."))
+            return
+        done = monitor.acknowledge(self.session.ctx)
+        self.show_message(
+            translate("MainWindow", "Acknowledged: %1").replace("%1", ", ".join(alarm.feed for alarm in done))
+        )
 
     # -- calls -------------------------------------------------------------------------------------
 
@@ -671,3 +726,18 @@ class MainWindow(QMainWindow):
             self.session.simulator.stop()
         self.bridge.close()
         super().closeEvent(event)
+
+
+def feed_state_text(health: FeedHealth, session: ConsoleSession) -> str:
+    """``up, last 12:03:04`` / ``DOWN 0:45`` / ``connecting``: state as words, never colour alone."""
+    now = session.ctx.clock.now()
+    if health.state is FeedState.UP:
+        if health.last_frame_at is None:
+            return translate("MainWindow", "up")
+        last = local_time(health.last_frame_at, session.zone)
+        return translate("MainWindow", "up, last %1").replace("%1", last)
+    if health.state is FeedState.DOWN:
+        return translate("MainWindow", "DOWN %1").replace("%1", elapsed(health.since, now))
+    if health.state is FeedState.CONNECTING:
+        return translate("MainWindow", "connecting")
+    return translate("MainWindow", "stopped")

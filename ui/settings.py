@@ -3,8 +3,10 @@ in the platform's configuration directory."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -26,6 +28,9 @@ class ConsoleSettings:
     console_name: str = ""
     time_zone: str = DEFAULT_ZONE
     sim_rate: float = 2.0
+    #: Feed URLs as typed (an AMI secret included: the file is the user's own, mode 0600).
+    feeds: list[str] = field(default_factory=list)
+    region: str = "ID"
 
     @staticmethod
     def load() -> ConsoleSettings:
@@ -35,6 +40,8 @@ class ConsoleSettings:
             console_name=str(store.value("console_name", "")) or socket.gethostname()[:64],
             time_zone=str(store.value("time_zone", DEFAULT_ZONE)),
             sim_rate=float(str(store.value("sim_rate", 2.0))),
+            feeds=[str(url) for url in _as_list(store.value("feeds", []))],
+            region=str(store.value("region", "ID")),
         )
 
     def save(self) -> None:
@@ -43,7 +50,22 @@ class ConsoleSettings:
         store.setValue("console_name", self.console_name)
         store.setValue("time_zone", self.time_zone)
         store.setValue("sim_rate", self.sim_rate)
+        store.setValue("feeds", list(self.feeds))
+        store.setValue("region", self.region)
         store.sync()
+        with contextlib.suppress(OSError):
+            os.chmod(store.fileName(), 0o600)  # it may hold a PBX secret
+
+
+def _as_list(value: object) -> list[object]:
+    """QSettings gives a single string for a one-element list, and None for an empty one."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
 
 
 def data_dir() -> Path:

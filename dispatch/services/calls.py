@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -47,10 +47,14 @@ def record_signal(ctx: ServiceContext, signal: CallSignal) -> CallView | None:
     return view
 
 
-def record_rejected_frame(ctx: ServiceContext, feed: str, raw: bytes, reason: str) -> None:
+def record_rejected_frame(
+    ctx: ServiceContext, feed: str, raw: bytes, reason: str, received_at: datetime | None = None
+) -> None:
     """A frame that could not be decoded is kept, with the reason, for the installer to see."""
     with ctx.database.transaction() as session:
-        session.add(FeedFrame(feed=feed, received_at=ctx.clock.now(), raw=raw, rejected_reason=reason))
+        session.add(
+            FeedFrame(feed=feed, received_at=received_at or ctx.clock.now(), raw=raw, rejected_reason=reason)
+        )
     ctx.bus.publish(Change(Topic.FEED))
 
 

@@ -243,3 +243,17 @@ class Alert(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class FeedOutage(Base):
+    """A feed down from ``started_at`` to ``ended_at`` (open while it is still down)."""
+
+    __tablename__ = "feed_outages"
+    __table_args__ = (Index("ix_feed_outages_feed_started_at", "feed", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed: Mapped[str] = mapped_column(String(255))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -173,6 +173,45 @@
     </message>
 </context>
 <context>
+    <name>FeedSettings</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>Test shows here what the feed decodes, live. Nothing is stored.</source>
+        <translation>Test shows here what the feed decodes, live. Nothing is stored.</translation>
+    </message>
+    <message>
+        <source>The simulator runs in training mode (--simulator).</source>
+        <translation>The simulator runs in training mode (--simulator).</translation>
+    </message>
+    <message>
+        <source>S&amp;top test</source>
+        <translation>S&amp;top test</translation>
+    </message>
+    <message>
+        <source>listening: %1</source>
+        <translation>listening: %1</translation>
+    </message>
+    <message>
+        <source>not connected: %1 (trying again)</source>
+        <translation>not connected: %1 (trying again)</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -777,6 +816,10 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Acknowledge alarms</source>
+        <translation>Acknowledge alarms</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -817,6 +860,10 @@
         <translation>Cancel a one-key choice</translation>
     </message>
     <message>
+        <source>Feeds: %1</source>
+        <translation>Feeds: %1</translation>
+    </message>
+    <message>
         <source>Feed: none configured</source>
         <translation>Feed: none configured</translation>
     </message>
@@ -831,6 +878,22 @@
     <message>
         <source>Feed: simulator (%1)</source>
         <translation>Feed: simulator (%1)</translation>
+    </message>
+    <message>
+        <source>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</source>
+        <translation>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
+        <translation>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</translation>
+    </message>
+    <message>
+        <source>No alarm to acknowledge.</source>
+        <translation>No alarm to acknowledge.</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Acknowledged: %1</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
@@ -896,9 +959,33 @@
         <source>%1 is now %2.</source>
         <translation>%1 is now %2.</translation>
     </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>up, last %1</source>
+        <translation>up, last %1</translation>
+    </message>
+    <message>
+        <source>DOWN %1</source>
+        <translation>DOWN %1</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
 </context>
 <context>
     <name>Refusal</name>
+    <message>
+        <source>Feed not understood</source>
+        <translation>Feed not understood</translation>
+    </message>
     <message>
         <source>Database refused</source>
         <translation>Database refused</translation>
@@ -961,6 +1048,10 @@
     <message>
         <source>&amp;Simulated calls per minute</source>
         <translation>&amp;Simulated calls per minute</translation>
+    </message>
+    <message>
+        <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
+        <translation>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

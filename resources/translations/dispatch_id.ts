@@ -173,6 +173,45 @@
     </message>
 </context>
 <context>
+    <name>FeedSettings</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Ubah</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>U&amp;ji</translation>
+    </message>
+    <message>
+        <source>Test shows here what the feed decodes, live. Nothing is stored.</source>
+        <translation>Uji menampilkan di sini apa yang diterjemahkan dari sumber, langsung. Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The simulator runs in training mode (--simulator).</source>
+        <translation>Simulator berjalan dalam mode pelatihan (--simulator).</translation>
+    </message>
+    <message>
+        <source>S&amp;top test</source>
+        <translation>Hentikan u&amp;ji</translation>
+    </message>
+    <message>
+        <source>listening: %1</source>
+        <translation>mendengarkan: %1</translation>
+    </message>
+    <message>
+        <source>not connected: %1 (trying again)</source>
+        <translation>tidak terhubung: %1 (mencoba lagi)</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -777,6 +816,10 @@
         <translation>Keluar</translation>
     </message>
     <message>
+        <source>Acknowledge alarms</source>
+        <translation>Konfirmasi alarm</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
     </message>
@@ -817,6 +860,10 @@
         <translation>Batalkan pilihan satu tombol</translation>
     </message>
     <message>
+        <source>Feeds: %1</source>
+        <translation>Sumber: %1</translation>
+    </message>
+    <message>
         <source>Feed: none configured</source>
         <translation>Sumber: belum diatur</translation>
     </message>
@@ -831,6 +878,22 @@
     <message>
         <source>Feed: simulator (%1)</source>
         <translation>Sumber: simulator (%1)</translation>
+    </message>
+    <message>
+        <source>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</source>
+        <translation>⚠ SUMBER MATI: %1 sejak %2. Panggilan dari sumber ini tidak sampai ke konsol.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
+        <translation>Ctrl+Shift+A untuk konfirmasi; beri tahu koordinator dan operator telekomunikasi atau PBX.</translation>
+    </message>
+    <message>
+        <source>No alarm to acknowledge.</source>
+        <translation>Tidak ada alarm untuk dikonfirmasi.</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>Dikonfirmasi: %1</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
@@ -896,9 +959,33 @@
         <source>%1 is now %2.</source>
         <translation>%1 sekarang %2.</translation>
     </message>
+    <message>
+        <source>up</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>up, last %1</source>
+        <translation>aktif, terakhir %1</translation>
+    </message>
+    <message>
+        <source>DOWN %1</source>
+        <translation>MATI %1</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>menghubungkan</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>berhenti</translation>
+    </message>
 </context>
 <context>
     <name>Refusal</name>
+    <message>
+        <source>Feed not understood</source>
+        <translation>Sumber tidak dikenali</translation>
+    </message>
     <message>
         <source>Database refused</source>
         <translation>Basis data ditolak</translation>
@@ -961,6 +1048,10 @@
     <message>
         <source>&amp;Simulated calls per minute</source>
         <translation>Panggilan &amp;simulasi per menit</translation>
+    </message>
+    <message>
+        <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
+        <translation>Sumber panggilan (modem caller-ID, Whozz Calling, NCID, Asterisk)</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

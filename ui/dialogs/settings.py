@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.feeds import FeedListEditor
 from ui.settings import ConsoleSettings
 
 translate = QCoreApplication.translate
@@ -68,6 +69,13 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "&Time zone"), self.time_zone)
         form.addRow(translate("SettingsDialog", "&Simulated calls per minute"), self.sim_rate)
         layout.addLayout(form)
+        feeds_title = QLabel(
+            translate("SettingsDialog", "Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)")
+        )
+        feeds_title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(feeds_title)
+        self.feeds = FeedListEditor(settings.feeds, settings.region)
+        layout.addWidget(self.feeds, 1)
         note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -77,6 +85,11 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(720, 620)
+
+    def done(self, result: int) -> None:
+        self.feeds.stop_test()
+        super().done(result)
 
     def _save(self) -> None:
         name = self.console_name.text().strip()
@@ -90,5 +103,6 @@ class SettingsDialog(QDialog):
         self.settings.console_name = name
         self.settings.time_zone = str(self.time_zone.currentData())
         self.settings.sim_rate = self.sim_rate.value()
+        self.settings.feeds = self.feeds.urls
         self.settings.save()
         self.accept()

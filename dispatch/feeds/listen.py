@@ -1,0 +1,133 @@
+"""``dispatch-console listen URL``: decode a feed live and print one JSON line per call event.
+
+For installers checking their wiring, and for tests. Nothing is stored. Standard output carries
+only the JSON lines (flushed at once); standard error says ``listening: URL`` once the feed is
+open, and one line per frame that could not be decoded. Exit status: 0 after ``--count`` events or
+``--seconds``; 2 when the URL is wrong or the feed cannot be opened; 130 on Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TextIO
+
+from dispatch.domain.clock import SystemClock
+from dispatch.domain.phone import DEFAULT_REGION
+from dispatch.domain.signals import CallSignal
+from dispatch.feeds.protocols import OpenFeed, open_feed
+from dispatch.feeds.runner import FeedHealth, FeedRunner, FeedState
+from dispatch.feeds.transports import FeedOpenError
+from dispatch.feeds.urls import FeedUrl, FeedUrlError, SimFeedUrl, parse_feed_url
+
+EXIT_CANNOT_OPEN = 2
+
+
+def signal_json(signal: CallSignal) -> str:
+    return json.dumps(
+        {
+            "event": signal.kind.value,
+            "feed": signal.feed,
+            "received_at": signal.received_at.isoformat(),
+            "line": signal.line,
+            "number": signal.number.e164,
+            "number_raw": signal.number.raw,
+            "presentation": signal.number.presentation.value,
+            "name": signal.name,
+            "call_id": signal.call_id,
+            "raw": signal.raw.decode("latin-1"),
+        },
+        ensure_ascii=False,
+    )
+
+
+class PrintSink:
+    def __init__(self, out: TextIO, err: TextIO, limit: int | None = None) -> None:
+        self._out = out
+        self._err = err
+        self._limit = limit
+        self.events = 0
+
+    def signal(self, signal: CallSignal) -> None:
+        if self._limit is not None and self.events >= self._limit:
+            return  # --count reached: events that came in the same read are not printed
+        self._out.write(signal_json(signal) + "\n")
+        self._out.flush()
+        self.events += 1
+
+    def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None:
+        self._err.write(f"rejected: {reason}: {raw.decode('latin-1')!r}\n")
+        self._err.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dispatch-console listen",
+        description="Decode a caller-ID or telephony feed live; one JSON line per call event.",
+    )
+    parser.add_argument(
+        "url", help="feed URL: serial:PORT?..., ncid://host:3333, whozz-udp://0.0.0.0:3520, ami://..."
+    )
+    parser.add_argument("--count", type=int, metavar="N", help="exit after N call events")
+    parser.add_argument("--seconds", type=float, metavar="S", help="exit after S seconds")
+    parser.add_argument("--region", default=DEFAULT_REGION, help="phone number region (default ID)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    options = build_parser().parse_args(argv)
+    try:
+        url = parse_feed_url(options.url)
+    except FeedUrlError as error:
+        err.write(f"listen: {error}\n")
+        return EXIT_CANNOT_OPEN
+    if isinstance(url, SimFeedUrl):
+        err.write("listen: sim:// runs inside the console; give a hardware or PBX feed\n")
+        return EXIT_CANNOT_OPEN
+    try:
+        first = open_feed(url)
+    except FeedOpenError as error:
+        err.write(f"listen: {error}\n")
+        return EXIT_CANNOT_OPEN
+    return _listen(url, first, options, out, err)
+
+
+def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    sink = PrintSink(out, err, options.count)
+    opened = [first]
+
+    def opener(target: FeedUrl) -> OpenFeed:
+        return opened.pop() if opened else open_feed(target)
+
+    def report(health: FeedHealth) -> None:
+        if health.state is FeedState.DOWN:
+            err.write(f"disconnected: {health.detail} (retrying in {health.retry_in:g} s)\n")
+            err.flush()
+
+    announced = False
+
+    def on_health(health: FeedHealth) -> None:
+        nonlocal announced
+        if health.state is FeedState.UP and not announced:
+            announced = True
+            err.write(f"listening: {url.display}\n")
+            err.flush()
+        report(health)
+
+    deadline = None if options.seconds is None else time.monotonic() + options.seconds
+
+    def done() -> bool:
+        if options.count is not None and sink.events >= options.count:
+            return True
+        return deadline is not None and time.monotonic() >= deadline
+
+    runner = FeedRunner(url, sink, SystemClock(), options.region, on_health=on_health, opener=opener)
+    try:
+        runner.run(until=done)
+    except KeyboardInterrupt:
+        return 130
+    return 0

@@ -1,0 +1,140 @@
+"""Connections to the wire: serial ports (pyserial), TCP and UDP sockets.
+
+Each ``read(timeout)`` wakes as soon as bytes arrive (a blocking read with a timeout, never a
+sleep-and-poll), returns ``b""`` when the timeout passes quietly, and raises ``FeedDisconnected``
+when the other end is gone (an unplugged USB adapter, a closed socket). The timeout only bounds how
+long a stop request waits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from typing import Protocol
+
+import serial
+
+from dispatch.feeds.urls import NcidFeedUrl, SerialFeedUrl, WhozzUdpFeedUrl
+
+CONNECT_TIMEOUT = 5.0
+MAX_READ = 65536
+
+
+class FeedOpenError(Exception):
+    """The feed could not be opened (no such port, connection refused, login refused)."""
+
+
+class FeedDisconnected(Exception):
+    """The feed was open and is gone."""
+
+
+class Connection(Protocol):
+    def read(self, timeout: float) -> bytes: ...
+
+    def write(self, data: bytes) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class SerialConnection:
+    def __init__(self, url: SerialFeedUrl) -> None:
+        try:
+            # serial_for_url takes device names and pyserial URLs alike (loop://, socket://, rfc2217://).
+            self._port = serial.serial_for_url(url.port, baudrate=url.baud, timeout=0.5, exclusive=None)
+        except (serial.SerialException, ValueError, OSError) as error:
+            raise FeedOpenError(f"cannot open serial port {url.port}: {error}") from error
+
+    def read(self, timeout: float) -> bytes:
+        try:
+            self._port.timeout = timeout
+            first = self._port.read(1)
+            if not first:
+                return b""
+            waiting = self._port.in_waiting
+            return bytes(first + (self._port.read(min(waiting, MAX_READ)) if waiting else b""))
+        except (serial.SerialException, OSError, TypeError) as error:
+            # TypeError: pyserial on a pty whose other side vanished mid-read.
+            raise FeedDisconnected(f"serial port lost: {error}") from error
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._port.write(data)
+        except (serial.SerialException, OSError) as error:
+            raise FeedDisconnected(f"serial port lost: {error}") from error
+
+    def close(self) -> None:
+        with contextlib.suppress(serial.SerialException, OSError):
+            self._port.close()
+
+
+class TcpConnection:
+    def __init__(self, host: str, port: int) -> None:
+        try:
+            self._socket = socket.create_connection((host, port), timeout=CONNECT_TIMEOUT)
+        except OSError as error:
+            raise FeedOpenError(f"cannot connect to {host}:{port}: {error.strerror or error}") from error
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def read(self, timeout: float) -> bytes:
+        try:
+            self._socket.settimeout(timeout)
+            data = self._socket.recv(MAX_READ)
+        except TimeoutError:
+            return b""
+        except OSError as error:
+            raise FeedDisconnected(f"connection lost: {error.strerror or error}") from error
+        if not data:
+            raise FeedDisconnected("the server closed the connection")
+        return data
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._socket.sendall(data)
+        except OSError as error:
+            raise FeedDisconnected(f"connection lost: {error.strerror or error}") from error
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._socket.close()
+
+
+class UdpConnection:
+    """Receives datagrams; each ``read`` returns one whole datagram (UDP keeps their boundaries)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self._socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._socket.bind((host, port))
+        except OSError as error:
+            self._socket.close()
+            raise FeedOpenError(f"cannot listen on UDP {host}:{port}: {error.strerror or error}") from error
+
+    @property
+    def address(self) -> tuple[str, int]:
+        host, port = self._socket.getsockname()[:2]
+        return str(host), int(port)
+
+    def read(self, timeout: float) -> bytes:
+        try:
+            self._socket.settimeout(timeout)
+            data, _peer = self._socket.recvfrom(MAX_READ)
+        except TimeoutError:
+            return b""
+        except OSError as error:
+            raise FeedDisconnected(f"UDP socket failed: {error.strerror or error}") from error
+        return data
+
+    def write(self, data: bytes) -> None:
+        raise FeedDisconnected("a Whozz Calling UDP feed only listens")
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+def open_ncid(url: NcidFeedUrl) -> TcpConnection:
+    return TcpConnection(url.host, url.port)
+
+
+def open_whozz_udp(url: WhozzUdpFeedUrl) -> UdpConnection:
+    return UdpConnection(url.host, url.port)
