@@ -206,3 +206,52 @@ def test_supervisor_adds_a_call_taker_who_cannot_add_accounts(qtbot: QtBot, tmp_
         assert "Only a supervisor" in limited.message.text()
     finally:
         database.dispose()
+
+
+def test_a_configured_feed_starts_the_console_live(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.feeds.peers import ScriptedServer, TcpScript
+    from ui.main_window import MainWindow
+
+    server = ScriptedServer([TcpScript([("send", b"200 Server: ncidd\n300 End of connection startup\n")])])
+    seen: dict[str, object] = {}
+
+    def first_start(dialog: QDialog) -> None:
+        assert isinstance(dialog, FirstSupervisorDialog)
+        dialog.username.setText("sari")
+        dialog.full_name.setText("Sari Wulandari")
+        dialog.password.setText("rahasia-112")
+        dialog.repeated.setText("rahasia-112")
+        dialog._create()
+
+    def inspect_then_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or "up" not in windows[0].feed_label.text():
+            QTimer.singleShot(50, inspect_then_close)
+            return
+        window = windows[0]
+        seen["training"] = window.session.training
+        seen["banner"] = window.training_banner.isVisibleTo(window)
+        seen["feed"] = window.feed_label.text()
+        window.close()
+
+    _when_modal(first_start)
+    QTimer.singleShot(0, inspect_then_close)
+    try:
+        code = run_console(
+            build_parser().parse_args(
+                [
+                    "--db",
+                    str(tmp_path / "live.sqlite3"),
+                    "--lang",
+                    "en",
+                    "--feed",
+                    f"ncid://127.0.0.1:{server.port}",
+                ]
+            )
+        )
+    finally:
+        server.close()
+    assert code == 0
+    assert seen["training"] is False
+    assert seen["banner"] is False
+    assert f"ncid://127.0.0.1:{server.port}: up" in str(seen["feed"])

@@ -1,0 +1,70 @@
+"""Feeds in the settings: a wrong URL is explained beside the field; Test shows decoded frames live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from tests.feeds.peers import ScriptedServer, TcpScript
+from ui.dialogs.feeds import FeedListEditor
+from ui.dialogs.settings import SettingsDialog
+from ui.settings import ConsoleSettings
+
+NCID = (
+    b"200 Server: ncidd (NCID) 1.13\n300 End of connection startup\n"
+    b"CID: *DATE*11152022*TIME*1403*LINE*POTS*NMBR*081234567890*MESG*NONE*NAME*BUDI SANTOSO*\n"
+    b"garbage line\n"
+)
+
+
+def test_a_wrong_url_is_explained_and_kept(qtbot: QtBot) -> None:
+    editor = FeedListEditor([], "ID")
+    qtbot.addWidget(editor)
+    editor.url.setText("ncid://")
+    editor.add()
+    assert editor.urls == []
+    assert "needs a host" in editor.error.text()
+    assert editor.url.text() == "ncid://"  # what was typed stays, to be corrected
+    editor.url.setText("serial:/dev/ttyUSB0?baud=7")
+    editor.add()
+    assert "unusual baud rate 7" in editor.error.text()
+    editor.url.setText("ami://dispatch:rahasia@pbx.local:5038?exten=112")
+    editor.add()
+    assert not editor.error.isVisibleTo(editor)
+    assert editor.urls == ["ami://dispatch:rahasia@pbx.local:5038?exten=112"]
+    assert editor.list.item(0).text() == "ami://dispatch:***@pbx.local:5038?exten=112"  # shown masked
+    editor.list.setCurrentRow(0)
+    editor.remove()
+    assert editor.urls == []
+
+
+def test_test_button_shows_decoded_and_rejected_frames(qtbot: QtBot) -> None:
+    server = ScriptedServer([TcpScript([("send", NCID)])])
+    editor = FeedListEditor([], "ID")
+    qtbot.addWidget(editor)
+    try:
+        editor.url.setText(f"ncid://127.0.0.1:{server.port}")
+        editor.test()
+        qtbot.waitUntil(lambda: "rejected" in editor.test_output.toPlainText(), timeout=10000)
+        text = editor.test_output.toPlainText()
+        assert "listening: ncid://127.0.0.1:" in text
+        assert '"number": "+6281234567890"' in text
+        assert '"name": "BUDI SANTOSO"' in text
+    finally:
+        editor.stop_test()
+        server.close()
+
+
+def test_feeds_are_saved_with_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    dialog = SettingsDialog(ConsoleSettings.load())
+    qtbot.addWidget(dialog)
+    dialog.feeds.url.setText("serial:/dev/ttyUSB0?protocol=modem")
+    dialog.feeds.add()
+    dialog.feeds.url.setText("ncid://192.168.1.10:3333")
+    dialog.feeds.add()
+    dialog.console_name.setText("KONSOL-02")
+    dialog._save()
+    assert ConsoleSettings.load().feeds == ["serial:/dev/ttyUSB0?protocol=modem", "ncid://192.168.1.10:3333"]
