@@ -226,9 +226,8 @@ class MainWindow(QMainWindow):
         self.feed_label = QLabel()
         self.feed_label.setObjectName("feedState")
         self.database_label = QLabel(
-            translate("MainWindow", "Database: %1").replace("%1", self.session.ctx.database.display_url)
+            translate("MainWindow", "Database: %1").replace("%1", self.session.ctx.database.short_name)
         )
-        self.database_label.setMaximumWidth(360)
         self.database_label.setToolTip(self.session.ctx.database.display_url)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clock")

@@ -63,6 +63,14 @@ class Database:
         """The URL with any password masked, for the status bar and logs."""
         return make_url(self.url).render_as_string(hide_password=True)
 
+    @property
+    def short_name(self) -> str:
+        """The file name of a SQLite database, else host and database name, for the status bar."""
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite":
+            return Path(parsed.database or ":memory:").name
+        return f"{parsed.host or 'localhost'}/{parsed.database or ''}"
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends normally, rolls back otherwise."""
