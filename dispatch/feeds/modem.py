@@ -46,6 +46,7 @@ from enum import Enum, auto
 
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame, clean_name
+from dispatch.feeds.lines import Line, LineSplitter, LineTooLong, TrailingLF, reject_unterminated
 
 #: The longest line kept, in bytes; longer ones are rejected in pieces of this size.
 MAX_LINE = 1024
@@ -63,8 +64,6 @@ MDMF_NUMBER_ABSENT = 0x04
 MDMF_NAME = 0x07
 MDMF_NAME_ABSENT = 0x08
 
-_LF = 0x0A
-_LINE_END = re.compile(rb"[\r\n]")
 _PRINTABLE = re.compile(rb"[\x20-\x7e\t]*")
 _RING = re.compile(r"RING(?:[ \t].*)?")
 # Our own commands echoed back (E1), result codes, and information responses ("+VCID: 1").
@@ -125,70 +124,36 @@ class ModemDecoder:
 
     def _reset(self) -> None:
         """The state of a fresh connection."""
-        self._line = bytearray()
-        self._overlong = False
-        self._after_cr = False
-        self._cr_only = False
+        self._lines = LineSplitter(MAX_LINE)
         self._lf_goes_to = _LfGoesTo.NOWHERE
         self._held: Frame | None = None
         self._block: _Block | None = None
 
     def feed(self, data: bytes) -> list[Frame]:
         self._out = []
-        data = bytes(data)
-        i, end_of_data = 0, len(data)
-        while i < end_of_data:
-            if self._after_cr:
-                self._after_cr = False
-                if data[i] == _LF:
-                    self._cr_only = False
-                    self._take_lf()
-                    i += 1
-                    continue
-                self._cr_only = True
+        for event in self._lines.feed(data):
+            if isinstance(event, Line):
+                self._end_line(event)
+            elif isinstance(event, LineTooLong):
+                self._close_block()
+                self._out.append(RejectedFrame(event.piece, "line too long"))
+            elif isinstance(event, TrailingLF):
+                self._take_lf()
+            else:
                 self._release_held()
-            found = _LINE_END.search(data, i)
-            end = end_of_data if found is None else found.start()
-            self._take(data, i, end)
-            if found is None:
-                break
-            terminator = data[end : end + 1]
-            i = end + 1
-            self._end_line(terminator)
-            self._after_cr = terminator == b"\r"
         return self._out
 
     def flush(self) -> list[Frame]:
         self._out = []
-        self._after_cr = False
         self._release_held()
-        content = bytes(self._line)
-        self._line.clear()
-        if self._overlong:
-            if content:
-                self._out.append(RejectedFrame(content, "line too long"))
-        else:
-            self._close_block(at_flush=True)
-            if content.strip():
-                self._out.append(RejectedFrame(content, "truncated"))
+        self._close_block(at_flush=True)
+        rest = reject_unterminated(self._lines.flush())
+        if rest is not None:
+            self._out.append(rest)
         self._reset()
         return self._out
 
     # --- lines ---------------------------------------------------------------------------------
-
-    def _take(self, data: bytes, start: int, end: int) -> None:
-        """Add ``data[start:end]`` to the current line, rejecting it in pieces when it grows too long."""
-        pos = start
-        while len(self._line) + (end - pos) > MAX_LINE:
-            take = MAX_LINE - len(self._line)
-            self._line += data[pos : pos + take]
-            pos += take
-            if not self._overlong:
-                self._overlong = True
-                self._close_block()
-            self._out.append(RejectedFrame(bytes(self._line), "line too long"))
-            self._line.clear()
-        self._line += data[pos:end]
 
     def _take_lf(self) -> None:
         if self._lf_goes_to is _LfGoesTo.BLOCK and self._block is not None:
@@ -204,48 +169,45 @@ class ModemDecoder:
             self._held = None
         self._lf_goes_to = _LfGoesTo.NOWHERE
 
-    def _emit_line_frame(self, frame: Frame, terminator: bytes) -> None:
+    def _emit_line_frame(self, frame: Frame, line: Line) -> None:
         """A frame made of one line: it waits for the LF that may follow a CR (see the module docstring)."""
-        if terminator == b"\r" and not self._cr_only:
+        if line.awaits_lf:
             self._held = frame
             self._lf_goes_to = _LfGoesTo.HELD_FRAME
         else:
             self._out.append(frame)
             self._lf_goes_to = _LfGoesTo.NOWHERE
 
-    def _end_line(self, terminator: bytes) -> None:
-        content = bytes(self._line)
-        self._line.clear()
-        raw = content + terminator
+    def _end_line(self, line: Line) -> None:
+        content, raw = line.content, line.raw
         self._lf_goes_to = _LfGoesTo.NOWHERE
-        if self._overlong:
-            self._overlong = False
-            self._emit_line_frame(RejectedFrame(raw, "line too long"), terminator)
+        if line.overlong:
+            self._emit_line_frame(RejectedFrame(raw, "line too long"), line)
             return
         if not _PRINTABLE.fullmatch(content):
             self._close_block()
-            self._emit_line_frame(RejectedFrame(raw, "line noise (non-printable bytes)"), terminator)
+            self._emit_line_frame(RejectedFrame(raw, "line noise (non-printable bytes)"), line)
             return
         text = content.decode("ascii").strip()
         tag = _TAG_LINE.fullmatch(text)
         if tag is not None and not _MODEM_CHATTER.fullmatch(text):
-            self._tag_line(tag.group(1), tag.group(2), raw, terminator)
+            self._tag_line(tag.group(1), tag.group(2), line)
             return
         self._close_block()
         if not text or _RING.fullmatch(text) or _MODEM_CHATTER.fullmatch(text):
             return
         if _HEX.fullmatch(text):
-            self._emit_line_frame(decode_hex_message(text, raw), terminator)
+            self._emit_line_frame(decode_hex_message(text, raw), line)
             return
-        self._emit_line_frame(RejectedFrame(raw, "not a caller-ID line"), terminator)
+        self._emit_line_frame(RejectedFrame(raw, "not a caller-ID line"), line)
 
     # --- formatted blocks ----------------------------------------------------------------------
 
-    def _tag_line(self, tag: str, value: str, raw: bytes, terminator: bytes) -> None:
+    def _tag_line(self, tag: str, value: str, line: Line) -> None:
         shape = _VALUE_SHAPES.get(tag)
         if shape is not None and not shape.fullmatch(value):
             self._close_block()
-            self._emit_line_frame(RejectedFrame(raw, f"bad {tag} value"), terminator)
+            self._emit_line_frame(RejectedFrame(line.raw, f"bad {tag} value"), line)
             return
         block = self._block
         if block is not None and (tag in block.values or block.lines >= MAX_BLOCK_LINES):
@@ -257,12 +219,12 @@ class ModemDecoder:
         block.lines += 1
         if block.reported:
             return
-        block.raw += raw
+        block.raw += line.raw
         frame = block.frame() if block.complete else None
         if frame is not None:
             block.reported = True
-            self._emit_line_frame(frame, terminator)
-        elif terminator == b"\r":
+            self._emit_line_frame(frame, line)
+        elif line.terminator == b"\r":
             self._lf_goes_to = _LfGoesTo.BLOCK
 
     def _close_block(self, *, at_flush: bool = False) -> None:

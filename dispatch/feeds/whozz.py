@@ -34,6 +34,7 @@ import re
 
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame, clean_name
+from dispatch.feeds.lines import Line, LineSplitter, LineTooLong, TrailingLF, reject_unterminated
 
 #: The longest line kept, in bytes; longer ones are rejected in pieces of this size.
 MAX_LINE = 1024
@@ -41,8 +42,6 @@ MAX_LINE = 1024
 #: Ethernet Link datagrams: header ``^^<U>`` + 6-byte unit number + ``<S>`` + 6-byte serial + ``$``.
 DATAGRAM_RECORD_OFFSET = 21
 
-_LF = 0x0A
-_LINE_END = re.compile(rb"[\r\n]")
 _PRINTABLE = re.compile(rb"[\x20-\x7e\t]*")
 _CALL = re.compile(
     r"(?P<line>[0-9]{2}) (?P<direction>[IO]) (?P<edge>[SE]) [0-9]{4} (?P<checksum>[GB]) [A-Z][0-9] "
@@ -69,85 +68,46 @@ class WhozzDecoder:
 
     def __init__(self) -> None:
         self._out: list[Frame] = []
-        self._reset()
-
-    def _reset(self) -> None:
-        self._line = bytearray()
-        self._overlong = False
-        self._after_cr = False
-        self._cr_only = False
+        self._lines = LineSplitter(MAX_LINE)
         self._held: Frame | None = None
 
     def feed(self, data: bytes) -> list[Frame]:
         self._out = []
-        data = bytes(data)
-        i, end_of_data = 0, len(data)
-        while i < end_of_data:
-            if self._after_cr:
-                self._after_cr = False
-                if data[i] == _LF:
-                    self._cr_only = False
-                    if self._held is not None:
-                        self._held = dataclasses.replace(self._held, raw=self._held.raw + b"\n")
-                    self._release_held()
-                    i += 1
-                    continue
-                self._cr_only = True
+        for event in self._lines.feed(data):
+            if isinstance(event, Line):
+                self._end_line(event)
+            elif isinstance(event, LineTooLong):
+                self._out.append(RejectedFrame(event.piece, "line too long"))
+            else:
+                if isinstance(event, TrailingLF) and self._held is not None:
+                    self._held = dataclasses.replace(self._held, raw=self._held.raw + b"\n")
                 self._release_held()
-            found = _LINE_END.search(data, i)
-            end = end_of_data if found is None else found.start()
-            self._take(data, i, end)
-            if found is None:
-                break
-            terminator = data[end : end + 1]
-            i = end + 1
-            self._end_line(terminator)
-            self._after_cr = terminator == b"\r"
         return self._out
 
     def flush(self) -> list[Frame]:
         self._out = []
         self._release_held()
-        content = bytes(self._line)
-        if self._overlong:
-            if content:
-                self._out.append(RejectedFrame(content, "line too long"))
-        elif content.strip():
-            self._out.append(RejectedFrame(content, "truncated"))
-        self._reset()
+        rest = reject_unterminated(self._lines.flush())
+        if rest is not None:
+            self._out.append(rest)
         return self._out
-
-    def _take(self, data: bytes, start: int, end: int) -> None:
-        pos = start
-        while len(self._line) + (end - pos) > MAX_LINE:
-            take = MAX_LINE - len(self._line)
-            self._line += data[pos : pos + take]
-            pos += take
-            self._overlong = True
-            self._out.append(RejectedFrame(bytes(self._line), "line too long"))
-            self._line.clear()
-        self._line += data[pos:end]
 
     def _release_held(self) -> None:
         if self._held is not None:
             self._out.append(self._held)
             self._held = None
 
-    def _end_line(self, terminator: bytes) -> None:
-        content = bytes(self._line)
-        self._line.clear()
-        raw = content + terminator
+    def _end_line(self, line: Line) -> None:
         frame: Frame | None
-        if self._overlong:
-            self._overlong = False
-            frame = RejectedFrame(raw, "line too long")
-        elif not content.strip():
+        if line.overlong:
+            frame = RejectedFrame(line.raw, "line too long")
+        elif not line.content.strip():
             frame = None
         else:
-            frame = decode_whozz_record(content, raw)
+            frame = decode_whozz_record(line.content, line.raw)
         if frame is None:
             return
-        if terminator == b"\r" and not self._cr_only:
+        if line.awaits_lf:
             self._held = frame
         else:
             self._out.append(frame)
