@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -61,6 +60,10 @@ DISPOSITION_KEYS = {
     Disposition.DUPLICATE: "7",
 }
 STATUS_KEYS = "123456789ABCDEF"
+#: Shortest time between two refreshes of the boards while changes keep coming (a burst).
+REFRESH_INTERVAL_MS = 100
+#: Rows measured when sizing columns to their contents (bounds the cost of a long queue).
+FIT_PRECISION = 60
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self._active_call_id: int | None = None
         self._pending_topics: set[Topic] = set()
         self._pending_incidents: set[int] = set()
+        self._last_refresh = QElapsedTimer()
 
         self.call_model = CallQueueModel(ctx.clock, session.zone)
         self.incident_model = IncidentBoardModel(ctx.clock, session.catalogue, session.lang)
@@ -113,8 +117,8 @@ class MainWindow(QMainWindow):
 
         self.call_view = self._table(self.call_model, "callQueue")
         self.incident_view = self._table(self.incident_model, "incidentBoard")
-        self.incident_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        self.incident_view.horizontalHeader().resizeSection(4, 220)
+        self.incident_view.horizontalHeader().resizeSection(4, 220)  # location: long, keeps its width
+        self.incident_view.setProperty("keepWidth", [4])
         self.call_view.activated.connect(self._call_activated)
         self.incident_view.activated.connect(self._incident_activated)
         calls_box = self._boxed(translate("MainWindow", "Calls (Ctrl+1)"), self.call_view)
@@ -143,7 +147,7 @@ class MainWindow(QMainWindow):
         self.unit_view.setAlternatingRowColors(True)
         self.unit_view.setUniformRowHeights(True)
         self.unit_view.setIndentation(12)
-        self.unit_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.unit_view.header().setResizeContentsPrecision(FIT_PRECISION)
         self.unit_view.header().setStretchLastSection(True)
         self.unit_model.modelReset.connect(self._unit_board_reset)
         units_box = self._boxed(translate("MainWindow", "Units (Ctrl+3)"), self.unit_view)
@@ -192,7 +196,9 @@ class MainWindow(QMainWindow):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(24)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents after each refresh (fit_columns), never on the one-second timer
+        # ticks: ResizeToContents re-measures every cell at every repaint of a ring timer.
+        view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION)
         view.horizontalHeader().setStretchLastSection(True)
         view.setWordWrap(False)
         return view
@@ -389,25 +395,34 @@ class MainWindow(QMainWindow):
         self.call_model.set_rows(queries.call_queue(ctx))
         self.incident_model.set_rows(queries.active_incidents(ctx))
         self.unit_model.set_units(queries.units(ctx))
+        for view in (self.call_view, self.incident_view, self.unit_view):
+            fit_columns(view)
         self._refresh_incident_side()
 
     def _on_change(self, change: Change) -> None:
         if not self._pending_topics:
-            QTimer.singleShot(0, self._apply_changes)
+            # At once when the console is quiet; during a burst, at most every REFRESH_INTERVAL_MS,
+            # so that a hundred calls a second do not mean a hundred queue queries and repaints.
+            since = self._last_refresh.elapsed() if self._last_refresh.isValid() else REFRESH_INTERVAL_MS
+            QTimer.singleShot(max(0, REFRESH_INTERVAL_MS - since), self._apply_changes)
         self._pending_topics.add(change.topic)
         if change.topic in (Topic.INCIDENTS, Topic.NOTES):
             self._pending_incidents.update(change.ids)
 
     def _apply_changes(self) -> None:
+        self._last_refresh.start()
         topics, self._pending_topics = self._pending_topics, set()
         touched, self._pending_incidents = self._pending_incidents, set()
         ctx = self.session.ctx
         if Topic.CALLS in topics or Topic.INCIDENTS in topics:
             self.call_model.set_rows(queries.call_queue(ctx))
+            fit_columns(self.call_view)
         if Topic.INCIDENTS in topics or Topic.UNITS in topics:
             self.incident_model.set_rows(queries.active_incidents(ctx))
+            fit_columns(self.incident_view)
         if Topic.UNITS in topics:
             self.unit_model.set_units(queries.units(ctx))
+            fit_columns(self.unit_view)
         if Topic.FEED in topics:
             self._update_feed_label()
         shown = self.incident_panel.incident
@@ -740,3 +755,15 @@ def feed_state_text(health: FeedHealth, session: ConsoleSession) -> str:
     if health.state is FeedState.CONNECTING:
         return translate("MainWindow", "connecting")
     return translate("MainWindow", "stopped")
+
+
+def fit_columns(view: QTableView | QTreeView) -> None:
+    """Size every column but the last (which stretches) to its contents, once.
+
+    Columns named in the view's ``keepWidth`` property (a list of numbers) keep their set width.
+    """
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    keep = view.property("keepWidth") or []
+    for column in range(header.count() - 1):
+        if column not in keep:
+            view.resizeColumnToContents(column)

@@ -36,10 +36,8 @@ class CallView:
     classification: CallClass | None
     incident_id: int | None
     incident_number: str | None
-
-    @property
-    def number_national(self) -> str:
-        return format_national(self.number_e164) if self.number_e164 else self.number_raw
+    #: Formatted once here: boards repaint often, and phonenumbers is slow for a paint.
+    number_national: str = ""
 
     @staticmethod
     def of(row: Call, incident_number: str | None = None) -> CallView:
@@ -59,6 +57,7 @@ class CallView:
             classification=CallClass(row.classification) if row.classification else None,
             incident_id=row.incident_id,
             incident_number=incident_number,
+            number_national=format_national(row.number_e164) if row.number_e164 else row.number_raw,
         )
 
 

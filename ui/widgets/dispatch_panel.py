@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QListView,
     QTableView,
@@ -137,7 +136,6 @@ class DispatchPanel(QWidget):
         self.assignments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.assignments.verticalHeader().hide()
         self.assignments.setWordWrap(False)
-        self.assignments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.assignments.horizontalHeader().setStretchLastSection(True)
         self.assignments.setMinimumHeight(90)
         assigned_layout.addWidget(self.assignments)
@@ -179,6 +177,7 @@ class DispatchPanel(QWidget):
 
     def show_assignments(self, rows: Sequence[AssignmentView]) -> None:
         self.assignment_model.set_rows(list(rows))
+        self.assignments.resizeColumnsToContents()
         if not self.assignments.currentIndex().isValid():
             first_active = next((i for i, a in enumerate(rows) if a.active), None)
             if first_active is not None:
