@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,10 +60,10 @@ DISPOSITION_KEYS = {
     Disposition.DUPLICATE: "7",
 }
 STATUS_KEYS = "123456789ABCDEF"
-#: Shortest time between two refreshes of the boards while changes keep coming (a burst).
-REFRESH_INTERVAL_MS = 100
 #: Rows measured when sizing columns to their contents (bounds the cost of a long queue).
 FIT_PRECISION = 60
+#: How often boards whose rows changed get their columns sized to the contents.
+FIT_INTERVAL_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self._active_call_id: int | None = None
         self._pending_topics: set[Topic] = set()
         self._pending_incidents: set[int] = set()
-        self._last_refresh = QElapsedTimer()
+        # Boards whose rows changed since their columns were last sized to their contents.
+        self._unfitted: set[QTableView | QTreeView] = set()
 
         self.call_model = CallQueueModel(ctx.clock, session.zone)
         self.incident_model = IncidentBoardModel(ctx.clock, session.catalogue, session.lang)
@@ -176,6 +177,13 @@ class MainWindow(QMainWindow):
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
+        # Sizing columns asks the model for every cell; done after each refresh it stalled the
+        # window for hundreds of milliseconds during a burst of calls (bench/bench_feeds.py), so
+        # it runs at most every FIT_INTERVAL_MS, and only for boards whose rows changed.
+        self.fitter = QTimer(self)
+        self.fitter.setInterval(FIT_INTERVAL_MS)
+        self.fitter.timeout.connect(self._fit_changed_boards)
+        self.fitter.start()
         self.reload_all()
 
     # -- construction helpers ----------------------------------------------------------------------
@@ -401,28 +409,26 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if not self._pending_topics:
-            # At once when the console is quiet; during a burst, at most every REFRESH_INTERVAL_MS,
-            # so that a hundred calls a second do not mean a hundred queue queries and repaints.
-            since = self._last_refresh.elapsed() if self._last_refresh.isValid() else REFRESH_INTERVAL_MS
-            QTimer.singleShot(max(0, REFRESH_INTERVAL_MS - since), self._apply_changes)
+            # One refresh per event-loop turn, however many notices came in it. (A minimum interval
+            # between refreshes was measured: it delayed single calls and did not cure bursts.)
+            QTimer.singleShot(0, self._apply_changes)
         self._pending_topics.add(change.topic)
         if change.topic in (Topic.INCIDENTS, Topic.NOTES):
             self._pending_incidents.update(change.ids)
 
     def _apply_changes(self) -> None:
-        self._last_refresh.start()
         topics, self._pending_topics = self._pending_topics, set()
         touched, self._pending_incidents = self._pending_incidents, set()
         ctx = self.session.ctx
         if Topic.CALLS in topics or Topic.INCIDENTS in topics:
             self.call_model.set_rows(queries.call_queue(ctx))
-            fit_columns(self.call_view)
+            self._unfitted.add(self.call_view)
         if Topic.INCIDENTS in topics or Topic.UNITS in topics:
             self.incident_model.set_rows(queries.active_incidents(ctx))
-            fit_columns(self.incident_view)
+            self._unfitted.add(self.incident_view)
         if Topic.UNITS in topics:
             self.unit_model.set_units(queries.units(ctx))
-            fit_columns(self.unit_view)
+            self._unfitted.add(self.unit_view)
         if Topic.FEED in topics:
             self._update_feed_label()
         shown = self.incident_panel.incident
@@ -444,6 +450,11 @@ class MainWindow(QMainWindow):
             self.incident_panel.refresh_notes()
         self.dispatch_panel.show_units(fresh, self.unit_model.units())
         self.dispatch_panel.show_assignments(queries.assignments(ctx, fresh.id))
+
+    def _fit_changed_boards(self) -> None:
+        views, self._unfitted = self._unfitted, set()
+        for view in views:
+            fit_columns(view)
 
     def _tick(self) -> None:
         self._update_clock()
@@ -736,6 +747,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.incident_panel.flush_all()
         self.ticker.stop()
+        self.fitter.stop()
         if self.session.simulator is not None:
             self.session.simulator.stop()
         self.bridge.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
@@ -76,7 +77,9 @@ def parse_caller_number(raw: str, region: str = DEFAULT_REGION) -> CallerNumber:
     return CallerNumber(raw=raw, e164=e164, presentation=Presentation.ALLOWED, description=_describe(parsed))
 
 
+@lru_cache(maxsize=4096)
 def format_national(e164: str) -> str:
+    """The dialling form of an E.164 number (cached: boards format the same numbers again and again)."""
     try:
         parsed = phonenumbers.parse(e164, None)
     except NumberParseException:
