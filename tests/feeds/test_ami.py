@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.ami import MAX_MESSAGE, AmiDecoder, login_action
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame
+from tests.feeds.decoding import as_event, decoded, expected, feed_all, rejected
 
 #: The in-repository copy of shared/samples/feeds.
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -113,43 +113,13 @@ def queue_join(queue: str = "q112", linkedid: str = "1700000000.1") -> bytes:
 
 
 def decode(data: bytes, chunk: int | None = None, **filters: str) -> list[Frame]:
-    decoder = AmiDecoder(**filters)
-    frames: list[Frame] = []
-    if chunk is None:
-        frames += decoder.feed(data)
-    else:
-        for start in range(0, len(data), chunk):
-            frames += decoder.feed(data[start : start + chunk])
-    return frames + decoder.flush()
-
-
-def decoded(frames: list[Frame]) -> list[DecodedFrame]:
-    return [frame for frame in frames if isinstance(frame, DecodedFrame)]
-
-
-def rejected(frames: list[Frame]) -> list[RejectedFrame]:
-    return [frame for frame in frames if isinstance(frame, RejectedFrame)]
+    """Feed ``data`` whole, or ``chunk`` bytes at a time, then flush."""
+    cuts = () if chunk is None else range(chunk, len(data), chunk)
+    return feed_all(AmiDecoder(**filters), data, cuts)
 
 
 def kinds(frames: list[Frame]) -> list[tuple[SignalKind, str]]:
     return [(frame.kind, frame.number_raw) for frame in decoded(frames)]
-
-
-def as_expected(frame: DecodedFrame) -> dict[str, Any]:
-    number = parse_caller_number(frame.number_raw)
-    return {
-        "event": frame.kind.value,
-        "number": number.e164,
-        "number_raw": frame.number_raw,
-        "presentation": number.presentation.value,
-        "name": frame.name,
-        "line": frame.line,
-    }
-
-
-def expected(name: str) -> list[dict[str, Any]]:
-    lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def sample(name: str) -> bytes:
@@ -162,7 +132,7 @@ def sample(name: str) -> bytes:
 def test_session_sample_decodes_to_its_expected_events() -> None:
     frames = decode(sample("ami-session.bin"))
     assert rejected(frames) == []
-    assert [as_expected(f) for f in decoded(frames)] == expected("ami-session.expected.jsonl")
+    assert [as_event(f) for f in decoded(frames)] == expected("ami-session.expected.jsonl")
     assert {f.call_id for f in decoded(frames)} == {CALL_ID}
 
 

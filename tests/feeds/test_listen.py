@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.feeds.decoding import expected
 from tests.feeds.peers import (
     ScriptedServer,
     TcpScript,
@@ -27,11 +28,6 @@ from tests.feeds.peers import (
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = ("event", "number", "number_raw", "presentation", "name", "line")
-
-
-def expected(name: str) -> list[dict[str, object]]:
-    text = sample(name).decode()
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 class Listener:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import string
 import time
@@ -18,6 +17,7 @@ from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame, clean_name
 from dispatch.feeds.modem import MAX_BLOCK_LINES, MAX_LINE, ModemDecoder
+from tests.feeds.decoding import as_event, decoded, expected, feed_all, rejected
 
 #: A copy of the design's sample byte streams (shared/samples/feeds).
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -28,44 +28,11 @@ SITI_BLOCK = b"DATE = 1115\r\nTIME = 1406\r\nNMBR = 081211112222\r\nNAME = SITI\
 
 def decode(data: bytes, cuts: Iterable[int] = ()) -> list[Frame]:
     """Feed ``data`` cut at ``cuts``, then flush."""
-    decoder = ModemDecoder()
-    frames: list[Frame] = []
-    start = 0
-    for cut in sorted(set(cuts)):
-        frames += decoder.feed(data[start:cut])
-        start = cut
-    frames += decoder.feed(data[start:])
-    return frames + decoder.flush()
+    return feed_all(ModemDecoder(), data, cuts)
 
 
 def bytewise(data: bytes) -> list[Frame]:
     return decode(data, range(len(data)))
-
-
-def decoded(frames: list[Frame]) -> list[DecodedFrame]:
-    return [frame for frame in frames if isinstance(frame, DecodedFrame)]
-
-
-def rejected(frames: list[Frame]) -> list[RejectedFrame]:
-    return [frame for frame in frames if isinstance(frame, RejectedFrame)]
-
-
-def as_event(frame: DecodedFrame) -> dict[str, object]:
-    """The fields of ``listen``'s line that the samples' .expected.jsonl list."""
-    number = parse_caller_number(frame.number_raw)
-    return {
-        "event": frame.kind.value,
-        "number": number.e164,
-        "number_raw": frame.number_raw,
-        "presentation": number.presentation.value,
-        "name": frame.name,
-        "line": frame.line,
-    }
-
-
-def expected(name: str) -> list[dict[str, object]]:
-    text = (SAMPLES / name).read_text()
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def assert_raws_in_order(frames: list[Frame], data: bytes) -> None:

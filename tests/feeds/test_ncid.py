@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +16,7 @@ from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame
 from dispatch.feeds.ncid import MAX_LINE, NcidDecoder
+from tests.feeds.decoding import as_event, decoded, expected, feed_all, rejected
 
 #: The in-repository copy of shared/samples/feeds.
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -52,43 +51,13 @@ def end(number: str = "081234567890", htype: str = "BYE", ctype: str = "IN", lin
 
 
 def decode(data: bytes, chunk: int | None = None) -> list[Frame]:
-    decoder = NcidDecoder()
-    frames: list[Frame] = []
-    if chunk is None:
-        frames += decoder.feed(data)
-    else:
-        for start in range(0, len(data), chunk):
-            frames += decoder.feed(data[start : start + chunk])
-    return frames + decoder.flush()
-
-
-def decoded(frames: list[Frame]) -> list[DecodedFrame]:
-    return [frame for frame in frames if isinstance(frame, DecodedFrame)]
-
-
-def rejected(frames: list[Frame]) -> list[RejectedFrame]:
-    return [frame for frame in frames if isinstance(frame, RejectedFrame)]
+    """Feed ``data`` whole, or ``chunk`` bytes at a time, then flush."""
+    cuts = () if chunk is None else range(chunk, len(data), chunk)
+    return feed_all(NcidDecoder(), data, cuts)
 
 
 def kinds(frames: list[Frame]) -> list[tuple[SignalKind, str]]:
     return [(frame.kind, frame.number_raw) for frame in decoded(frames)]
-
-
-def as_expected(frame: DecodedFrame) -> dict[str, Any]:
-    number = parse_caller_number(frame.number_raw)
-    return {
-        "event": frame.kind.value,
-        "number": number.e164,
-        "number_raw": frame.number_raw,
-        "presentation": number.presentation.value,
-        "name": frame.name,
-        "line": frame.line,
-    }
-
-
-def expected(name: str) -> list[dict[str, Any]]:
-    lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 # -- the samples ---------------------------------------------------------------------------------
@@ -97,7 +66,7 @@ def expected(name: str) -> list[dict[str, Any]]:
 def test_session_sample_decodes_to_its_expected_events() -> None:
     frames = decode((SAMPLES / "ncid-session.bin").read_bytes())
     assert rejected(frames) == []
-    incoming = [as_expected(f) for f in decoded(frames) if f.kind is SignalKind.INCOMING]
+    incoming = [as_event(f) for f in decoded(frames) if f.kind is SignalKind.INCOMING]
     assert incoming == expected("ncid-session.expected.jsonl")
 
 
