@@ -41,7 +41,6 @@ class FeedMonitor(QObject):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._region = region
         self._runners = [
             FeedRunner(url, feeds.StoreSink(ctx), ctx.clock, region, on_health=self._reported.emit)
             for url in urls
@@ -54,10 +53,6 @@ class FeedMonitor(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.check_alarms)
-
-    @property
-    def feeds(self) -> list[str]:
-        return [r.url.display for r in self._runners]
 
     def start(self) -> None:
         for runner in self._runners:

@@ -25,7 +25,6 @@ TEXT_FIELDS: dict[str, int] = {
 }
 CHOICE_FIELDS = ("category", "priority")
 COORDINATE_FIELDS = ("lat", "lon")
-EDITABLE_FIELDS = (*TEXT_FIELDS, *CHOICE_FIELDS, *COORDINATE_FIELDS)
 
 MAX_NOTE_LENGTH = 20_000
 

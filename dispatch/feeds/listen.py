@@ -103,11 +103,6 @@ def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: Tex
     def opener(target: FeedUrl) -> OpenFeed:
         return opened.pop() if opened else open_feed(target)
 
-    def report(health: FeedHealth) -> None:
-        if health.state is FeedState.DOWN:
-            err.write(f"disconnected: {health.detail} (retrying in {health.retry_in:g} s)\n")
-            err.flush()
-
     announced = False
 
     def on_health(health: FeedHealth) -> None:
@@ -116,7 +111,9 @@ def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: Tex
             announced = True
             err.write(f"listening: {url.display}\n")
             err.flush()
-        report(health)
+        elif health.state is FeedState.DOWN:
+            err.write(f"disconnected: {health.detail} (retrying in {health.retry_in:g} s)\n")
+            err.flush()
 
     deadline = None if options.seconds is None else time.monotonic() + options.seconds
 

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import serial
 
-from dispatch.feeds.urls import NcidFeedUrl, SerialFeedUrl, WhozzUdpFeedUrl
+from dispatch.feeds.urls import SerialFeedUrl
 
 CONNECT_TIMEOUT = 5.0
 MAX_READ = 65536
@@ -130,11 +130,3 @@ class UdpConnection:
 
     def close(self) -> None:
         self._socket.close()
-
-
-def open_ncid(url: NcidFeedUrl) -> TcpConnection:
-    return TcpConnection(url.host, url.port)
-
-
-def open_whozz_udp(url: WhozzUdpFeedUrl) -> UdpConnection:
-    return UdpConnection(url.host, url.port)

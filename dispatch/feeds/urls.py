@@ -101,10 +101,6 @@ class AmiFeedUrl:
     def __str__(self) -> str:
         return self.display
 
-    def with_secret(self) -> str:
-        """The full URL, for the settings file only."""
-        return f"ami://{self.username}:{self.secret}@{_host(self.host)}:{self.port}{self._query()}"
-
 
 FeedUrl = SimFeedUrl | SerialFeedUrl | NcidFeedUrl | WhozzUdpFeedUrl | AmiFeedUrl
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,9 @@ from dispatch.feeds.runner import FeedHealth, FeedRunner, FeedState
 from dispatch.feeds.urls import FeedUrl, FeedUrlError, SimFeedUrl, parse_feed_url
 
 translate = QCoreApplication.translate
+
+#: The URL as typed (a secret included); the list shows it masked.
+URL_ROLE = Qt.ItemDataRole.UserRole
 
 
 class _TestSink(QObject):
@@ -59,7 +62,7 @@ class FeedListEditor(QWidget):
         self.list.setObjectName("feedList")
         for url in urls:
             self.list.addItem(self._display(url))
-            self.list.item(self.list.count() - 1).setData(256, url)
+            self.list.item(self.list.count() - 1).setData(URL_ROLE, url)
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.url = QLineEdit()
@@ -96,7 +99,7 @@ class FeedListEditor(QWidget):
 
     @property
     def urls(self) -> list[str]:
-        return [str(self.list.item(row).data(256)) for row in range(self.list.count())]
+        return [str(self.list.item(row).data(URL_ROLE)) for row in range(self.list.count())]
 
     def _display(self, text: str) -> str:
         try:
@@ -125,14 +128,14 @@ class FeedListEditor(QWidget):
             return
         text = self.url.text().strip()
         self.list.addItem(self._display(text))
-        self.list.item(self.list.count() - 1).setData(256, text)
+        self.list.item(self.list.count() - 1).setData(URL_ROLE, text)
         self.url.clear()
 
     def edit(self) -> None:
         item = self.list.currentItem()
         if item is None:
             return
-        self.url.setText(str(item.data(256)))
+        self.url.setText(str(item.data(URL_ROLE)))
         self.list.takeItem(self.list.row(item))
         self.url.setFocus()
 
@@ -147,7 +150,7 @@ class FeedListEditor(QWidget):
             self.stop_test()
             return
         if not self.url.text().strip() and self.list.currentItem() is not None:
-            self.url.setText(str(self.list.currentItem().data(256)))
+            self.url.setText(str(self.list.currentItem().data(URL_ROLE)))
         url = self._parsed()
         if url is None:
             return

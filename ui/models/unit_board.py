@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QBrush, QFont
 
 from dispatch.domain.clock import Clock
-from dispatch.domain.enums import AgencyType, UnitStatus
+from dispatch.domain.enums import AgencyType
 from dispatch.domain.lifecycle import DISPATCHABLE
 from dispatch.services.snapshots import UnitView
 from ui import labels
@@ -164,9 +164,3 @@ class UnitBoardModel(QAbstractItemModel):
                 self.dataChanged.emit(
                     self.index(0, 3, parent), self.index(count - 1, 3, parent), [Qt.ItemDataRole.DisplayRole]
                 )
-
-    def status_counts(self) -> dict[UnitStatus, int]:
-        counts: dict[UnitStatus, int] = {}
-        for unit in self.units():
-            counts[unit.status] = counts.get(unit.status, 0) + 1
-        return counts
