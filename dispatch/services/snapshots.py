@@ -15,6 +15,7 @@ from dispatch.domain.enums import (
     Priority,
     UnitStatus,
 )
+from dispatch.domain.flags import IncidentFlag, parse_flags
 from dispatch.domain.phone import format_national
 from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit
 
@@ -87,6 +88,8 @@ class IncidentView:
     lat: float | None
     lon: float | None
     units: tuple[str, ...] = ()
+    area_code: str = ""
+    flags: frozenset[IncidentFlag] = frozenset()
 
     @property
     def location_summary(self) -> str:
@@ -135,6 +138,8 @@ class IncidentView:
             lat=row.lat,
             lon=row.lon,
             units=units,
+            area_code=row.area_code or "",
+            flags=parse_flags(row.flags or ""),
         )
 
 
@@ -146,10 +151,12 @@ class NoteView:
     author: str
     kind: str
     text: str
+    #: The note this one corrects (notes are never edited in place).
+    corrects_id: int | None = None
 
     @staticmethod
     def of(row: IncidentNote, author: str) -> NoteView:
-        return NoteView(row.id, row.incident_id, row.at, author, row.kind, row.text)
+        return NoteView(row.id, row.incident_id, row.at, author, row.kind, row.text, row.corrects_id)
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,20 @@ class UnitView:
     lon: float | None
     incident_id: int | None = None
     incident_number: str | None = None
+    phone: str = ""
+    #: Last known position; None when only the station's is known.
+    last_lat: float | None = None
+    last_lon: float | None = None
+    active: bool = True
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        """Where the unit is thought to be: last reported position, else its station."""
+        if self.last_lat is not None and self.last_lon is not None:
+            return self.last_lat, self.last_lon
+        if self.lat is not None and self.lon is not None:
+            return self.lat, self.lon
+        return None
 
     @staticmethod
     def of(row: Unit, incident_id: int | None = None, incident_number: str | None = None) -> UnitView:
@@ -184,6 +205,10 @@ class UnitView:
             lon=row.lon,
             incident_id=incident_id,
             incident_number=incident_number,
+            phone=row.phone or "",
+            last_lat=row.last_lat,
+            last_lon=row.last_lon,
+            active=row.active,
         )
 
 

@@ -133,6 +133,8 @@ class Incident(Base):
     __table_args__ = (
         Index("ix_incidents_status_created_at", "status", "created_at"),
         Index("ix_incidents_village", "village"),
+        Index("ix_incidents_area_code_created_at", "area_code", "created_at"),
+        Index("ix_incidents_lat_lon", "lat", "lon"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +162,10 @@ class Incident(Base):
     landmark: Mapped[str] = mapped_column(String(300), default="")
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    #: Kemendagri village code ("33.74.04.1001") of the location picked by type-ahead.
+    area_code: Mapped[str] = mapped_column(String(16), default="")
+    #: Comma-separated facts from protocol answers ("trapped,casualties"); see domain.flags.
+    flags: Mapped[str] = mapped_column(String(300), default="")
 
 
 class IncidentNote(Base):
@@ -172,6 +178,8 @@ class IncidentNote(Base):
     console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
+    #: Notes are never edited: a correction is a new note naming the one it corrects.
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("incident_notes.id"))
 
 
 class Unit(Base):
@@ -189,6 +197,11 @@ class Unit(Base):
     status: Mapped[str] = mapped_column(String(24))
     status_since: Mapped[datetime] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    #: Last known position (reported or set by the dispatcher); the station's when None.
+    last_lat: Mapped[float | None] = mapped_column(Float)
+    last_lon: Mapped[float | None] = mapped_column(Float)
+    position_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Assignment(Base):
@@ -230,10 +243,13 @@ class UnitStatusChange(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    #: Set when a supervisor moved the unit outside the lifecycle's allowed transitions.
+    override_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Alert(Base):
     __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_kind_entity_id", "kind", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
@@ -241,8 +257,12 @@ class Alert(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     message: Mapped[str] = mapped_column(Text, default="")
-    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    #: When the condition stopped holding; the alert still waits for its acknowledgement.
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
 
 
 class FeedOutage(Base):
@@ -257,3 +277,49 @@ class FeedOutage(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Callback(Base):
+    """A silent or abandoned call waiting to be called back (it stays until closed)."""
+
+    __tablename__ = "callbacks"
+    __table_args__ = (Index("ix_callbacks_closed_at_opened_at", "closed_at", "opened_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(16))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CallbackAttempt(Base):
+    __tablename__ = "callback_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    callback_id: Mapped[int] = mapped_column(ForeignKey("callbacks.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    outcome: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class NumberFlag(Base):
+    """A watch-list entry or a "block requested from telco" mark for a number; lifted, never deleted."""
+
+    __tablename__ = "number_flags"
+    __table_args__ = (Index("ix_number_flags_number_kind", "number", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: E.164 when the number parsed, else the raw digits as received.
+    number: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lifted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
