@@ -1,0 +1,398 @@
+"""Indonesian administrative areas: type-ahead over the whole hierarchy and nesting checks.
+
+The shipped table (``resources/areas/areas.tsv.gz``, built by ``scripts/build_areas.py``) holds every
+provinsi, kabupaten/kota, kecamatan and kelurahan/desa with a code in the Kemendagri layout
+(``33.74.04.1001``) and village postcodes. Rows are sorted by code, so an area and everything inside it
+are one contiguous run of rows: "inside the centre's area" and "descendants of" are index ranges.
+
+A search answers each keystroke: every typed word must be the start of a word in the area's own name or
+in one of its parents' names (so "gayamsari semarang" finds the kelurahan Gayamsari in Kota Semarang),
+and at least one typed word must match the area's own name. Leading words people type for the level
+("kel.", "desa", "kec.", "kota", "kab.", "prov.") narrow the level instead of being matched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import heapq
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from dispatch.resources import resource_path
+
+
+class AreaLevel(IntEnum):
+    PROVINCE = 1
+    REGENCY = 2
+    DISTRICT = 3
+    VILLAGE = 4
+
+
+#: First regency number of a kota in the Kemendagri layout (kabupaten are numbered below it).
+_FIRST_KOTA = 71
+
+_APOSTROPHES = re.compile(r"['’`ʼ]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+# Leading words naming the level: narrow the search to that level instead of being matched.
+_LEVEL_WORDS: dict[str, str] = {
+    "prov": "province",
+    "provinsi": "province",
+    "propinsi": "province",
+    "kab": "kabupaten",
+    "kabupaten": "kabupaten",
+    "kota": "kota",
+    "kodya": "kota",
+    "kotamadya": "kota",
+    "kec": "district",
+    "kecamatan": "district",
+    "kel": "village",
+    "kelurahan": "village",
+    "desa": "village",
+    "ds": "village",
+}
+# Words of a regency's name that say what kind it is ("Kota Adm. Jakarta Pusat"), not which.
+_REGENCY_TYPE_WORDS = frozenset({"kabupaten", "kota", "adm", "administrasi"})
+
+
+def normalize(text: str) -> str:
+    """Lower case, no diacritics, apostrophes dropped, any other punctuation one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", _APOSTROPHES.sub("", plain.casefold())).split())
+
+
+@dataclass(frozen=True, slots=True)
+class AreaMatch:
+    """One area with its whole chain, province first (codes and names), and its postcode."""
+
+    code: str
+    level: AreaLevel
+    name: str
+    chain: tuple[tuple[str, str], ...]  # (code, name) from the province down to this area
+    postcode: str
+
+    def _name_at(self, level: AreaLevel) -> str:
+        return self.chain[level - 1][1] if len(self.chain) >= level else ""
+
+    @property
+    def province(self) -> str:
+        return self._name_at(AreaLevel.PROVINCE)
+
+    @property
+    def regency(self) -> str:
+        return self._name_at(AreaLevel.REGENCY)
+
+    @property
+    def district(self) -> str:
+        return self._name_at(AreaLevel.DISTRICT)
+
+    @property
+    def village(self) -> str:
+        return self._name_at(AreaLevel.VILLAGE)
+
+    def label(self) -> str:
+        """The area and its parents, smallest first: "Gayamsari, Gayamsari, Kota Semarang, Jawa Tengah"."""
+        return ", ".join(name for _code, name in reversed(self.chain))
+
+
+class NestingProblem(StrEnum):
+    UNKNOWN = "unknown"  # no area of that level has this name
+    NOT_INSIDE = "not_inside"  # areas of that name exist, but none inside the level above
+
+
+@dataclass(frozen=True, slots=True)
+class NestingIssue:
+    level: AreaLevel
+    problem: NestingProblem
+    name: str
+    parent_level: AreaLevel | None = None  # for NOT_INSIDE: the nearest filled level above
+    parent_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    level: AreaLevel
+    kota: bool | None = None  # for regencies: True kota, False kabupaten, None either
+
+
+_HINTS = {
+    "province": _Hint(AreaLevel.PROVINCE),
+    "kabupaten": _Hint(AreaLevel.REGENCY, kota=False),
+    "kota": _Hint(AreaLevel.REGENCY, kota=True),
+    "district": _Hint(AreaLevel.DISTRICT),
+    "village": _Hint(AreaLevel.VILLAGE),
+}
+
+
+def _own_words(level: AreaLevel, normalized_name: str) -> list[str]:
+    words = normalized_name.split()
+    if level is AreaLevel.REGENCY:
+        stripped = [word for word in words if word not in _REGENCY_TYPE_WORDS]
+        return stripped or words
+    return words
+
+
+class AreaIndex:
+    """All areas in code order, with a word index for type-ahead."""
+
+    def __init__(self, rows: Iterable[tuple[str, int, str, str, str]]) -> None:
+        ordered = sorted(rows, key=lambda row: row[0])
+        self.codes: list[str] = [row[0] for row in ordered]
+        self.levels: list[AreaLevel] = [AreaLevel(row[1]) for row in ordered]
+        self.names: list[str] = [row[2] for row in ordered]
+        self.postcodes: list[str] = [row[4] for row in ordered]
+        position = {code: i for i, code in enumerate(self.codes)}
+        self.parents: list[int] = [position[row[3]] if row[3] else -1 for row in ordered]
+        count = len(ordered)
+        # Rows are in code order, so an area's descendants follow it up to the next row not inside it.
+        self._subtree_end = [count] * count
+        stack: list[int] = []
+        for i in range(count):
+            while stack and self.parents[i] != stack[-1]:
+                self._subtree_end[stack.pop()] = i
+            stack.append(i)
+        own_norm = [" ".join(_own_words(self.levels[i], normalize(self.names[i]))) for i in range(count)]
+        self._own_norm = own_norm
+        self._own_text = [f" {name}" for name in own_norm]
+        # " word word " strings of the area and its parents, for checking further typed words.
+        chain_text: list[str] = []
+        for i in range(count):
+            parent = self.parents[i]
+            chain_text.append(f" {own_norm[i]}{chain_text[parent] if parent >= 0 else ' '}")
+        self._chain_text = chain_text
+        postings: dict[str, list[int]] = {}
+        for i in range(count):
+            for word in set(own_norm[i].split()):
+                postings.setdefault(word, []).append(i)
+        self._vocabulary = sorted(postings)
+        self._postings = [postings[word] for word in self._vocabulary]
+        # Prefix sums over the vocabulary: how many rows (own match) and rows with descendants
+        # (chain match) a word range covers, to pick the most selective typed word in O(1).
+        own_sum = [0]
+        covered_sum = [0]
+        for rows_of_word in self._postings:
+            own_sum.append(own_sum[-1] + len(rows_of_word))
+            covered_sum.append(covered_sum[-1] + sum(self._subtree_end[i] - i for i in rows_of_word))
+        self._own_sum = own_sum
+        self._covered_sum = covered_sum
+        # Smaller levels first, then shorter names: a static order each search only has to merge.
+        order = sorted(range(count), key=lambda i: (self.levels[i], len(own_norm[i]), self.codes[i]))
+        self._rank = [0] * count
+        for rank, i in enumerate(order):
+            self._rank[i] = rank
+        self._by_name: dict[tuple[AreaLevel, str], list[int]] = {}
+        for i in range(count):
+            keys = {normalize(self.names[i]), own_norm[i]}
+            for key in keys:
+                self._by_name.setdefault((self.levels[i], key), []).append(i)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def count(self, level: AreaLevel) -> int:
+        return sum(1 for item in self.levels if item is level)
+
+    # -- looking up -------------------------------------------------------------------------------
+
+    def _match(self, i: int) -> AreaMatch:
+        chain: list[tuple[str, str]] = []
+        j = i
+        while j >= 0:
+            chain.append((self.codes[j], self.names[j]))
+            j = self.parents[j]
+        chain.reverse()
+        return AreaMatch(self.codes[i], self.levels[i], self.names[i], tuple(chain), self.postcodes[i])
+
+    def get(self, code: str) -> AreaMatch | None:
+        i = bisect.bisect_left(self.codes, code)
+        if i < len(self.codes) and self.codes[i] == code:
+            return self._match(i)
+        return None
+
+    def _range(self, prefix: str) -> tuple[int, int]:
+        """Rows whose code is ``prefix`` or inside it ("33.74" covers "33.74.04.1001")."""
+        prefix = prefix.strip().rstrip(".")
+        if not prefix:
+            return 0, 0
+        return bisect.bisect_left(self.codes, prefix), bisect.bisect_left(self.codes, prefix + "/")
+
+    # -- type-ahead -------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20, within: str = "") -> list[AreaMatch]:
+        """Areas matching what was typed so far; those inside ``within`` (a code prefix) first."""
+        words = normalize(query).split()
+        hint: _Hint | None = None
+        while len(words) > 1 and words[0] in _LEVEL_WORDS:
+            hint = _HINTS[_LEVEL_WORDS[words.pop(0)]]
+        if not words or limit <= 0:
+            return []
+        found = self._search_words(words, hint, limit, within)
+        if not found and hint is not None:
+            # "Kota Baru" is also a village's name: the level word may have been part of it.
+            found = self._search_words(normalize(query).split(), None, limit, within)
+        return [self._match(i) for i in found]
+
+    def _word_range(self, word: str) -> tuple[int, int]:
+        return (
+            bisect.bisect_left(self._vocabulary, word),
+            bisect.bisect_left(self._vocabulary, word + "\uffff"),
+        )
+
+    def _search_words(self, words: list[str], hint: _Hint | None, limit: int, within: str) -> list[int]:
+        typed = " ".join(words)
+        words = list(dict.fromkeys(words))
+        ranges = [self._word_range(word) for word in words]
+        if any(lo == hi for lo, hi in ranges):
+            return []
+        candidates: Iterable[int] = (
+            self._union(*ranges[0]) if len(words) == 1 else self._multi_word(words, ranges)
+        )
+        if hint is not None:
+            candidates = [i for i in candidates if self._fits(i, hint)]
+        return self._ranked(candidates, typed, limit, within)
+
+    def _multi_word(self, words: list[str], ranges: list[tuple[int, int]]) -> list[int]:
+        """Rows whose own name matches one typed word and whose chain of names matches them all.
+
+        Two ways to find them, whichever looks at fewer rows: the rows (with their descendants)
+        matching the most selective word, or the rows whose own name matches any typed word.
+        """
+        covered = [self._covered_sum[hi] - self._covered_sum[lo] for lo, hi in ranges]
+        own_total = sum(self._own_sum[hi] - self._own_sum[lo] for lo, hi in ranges)
+        anchor = min(range(len(words)), key=covered.__getitem__)
+        chain_text = self._chain_text
+        spaced = [f" {word}" for word in words]
+        if own_total < covered[anchor]:
+            rows: set[int] = set()
+            for lo, hi in ranges:
+                rows |= self._union(lo, hi)
+            return [i for i in rows if all(word in chain_text[i] for word in spaced)]
+        others = [word for k, word in enumerate(spaced) if k != anchor]
+        own_text = self._own_text
+        found: list[int] = []
+        for start, end in self._spans(self._union(*ranges[anchor])):
+            found.extend(
+                i
+                for i in range(start, end)
+                if all(other in chain_text[i] for other in others)
+                and any(word in own_text[i] for word in spaced)
+            )
+        return found
+
+    def _spans(self, rows: Iterable[int]) -> list[tuple[int, int]]:
+        """The rows and their descendants as disjoint ranges (a row inside another's range adds nothing)."""
+        spans: list[tuple[int, int]] = []
+        for i in sorted(rows):
+            if spans and i < spans[-1][1]:
+                continue
+            spans.append((i, self._subtree_end[i]))
+        return spans
+
+    def _union(self, lo: int, hi: int) -> set[int]:
+        result: set[int] = set()
+        for rows_of_word in self._postings[lo:hi]:
+            result.update(rows_of_word)
+        return result
+
+    def _fits(self, i: int, hint: _Hint) -> bool:
+        if self.levels[i] is not hint.level:
+            return False
+        if hint.kota is None:
+            return True
+        return (int(self.codes[i][3:5]) >= _FIRST_KOTA) is hint.kota
+
+    def _ranked(self, candidates: Iterable[int], typed: str, limit: int, within: str) -> list[int]:
+        """Own area first; within it and outside, names starting with what was typed first."""
+        lo, hi = self._range(within) if within else (0, 0)
+        own_norm = self._own_norm
+        tiers: list[list[int]] = [[], [], [], []]
+        for i in candidates:
+            tiers[(0 if lo <= i < hi else 2) + (0 if own_norm[i].startswith(typed) else 1)].append(i)
+        result: list[int] = []
+        rank = self._rank.__getitem__
+        for tier in tiers:
+            if len(result) >= limit:
+                break
+            result.extend(heapq.nsmallest(limit - len(result), tier, key=rank))
+        return result
+
+    # -- nesting ----------------------------------------------------------------------------------
+
+    def named(self, level: AreaLevel, name: str) -> list[int]:
+        return self._by_name.get((level, normalize(name)), [])
+
+    def _is_inside(self, i: int, ancestor: int) -> bool:
+        return ancestor <= i < self._subtree_end[ancestor]
+
+    def check_nesting(
+        self, province: str = "", regency: str = "", district: str = "", village: str = ""
+    ) -> NestingIssue | None:
+        """The first level (from the top) whose name is unknown or not inside the filled level above."""
+        given = [
+            (level, name.strip())
+            for level, name in zip(AreaLevel, (province, regency, district, village), strict=True)
+            if name.strip()
+        ]
+        # Rows still possible for the levels checked so far (None: no level above was filled).
+        possible: list[int] | None = None
+        parent: tuple[AreaLevel, str] | None = None
+        for level, name in given:
+            rows = self.named(level, name)
+            if not rows:
+                return NestingIssue(level, NestingProblem.UNKNOWN, name)
+            if possible is not None and parent is not None:
+                above = possible
+                rows = [i for i in rows if any(self._is_inside(i, a) for a in above)]
+                if not rows:
+                    return NestingIssue(level, NestingProblem.NOT_INSIDE, name, parent[0], parent[1])
+            possible = rows
+            parent = (level, name)
+        return None
+
+
+def parse_area_rows(lines: Iterable[str]) -> list[tuple[str, int, str, str, str]]:
+    rows = []
+    for line in lines:
+        code, level, name, parent, postcode = line.rstrip("\n").split("\t")
+        rows.append((code, int(level), name, parent, postcode))
+    return rows
+
+
+def load_area_index(path: Path | None = None) -> AreaIndex:
+    source = path or resource_path("areas", "areas.tsv.gz")
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        return AreaIndex(parse_area_rows(handle))
+
+
+_lock = threading.Lock()
+_shared: AreaIndex | None = None
+
+
+def area_index() -> AreaIndex:
+    """The shipped areas, loaded on first use (``warm_up_areas`` loads them ahead, off the GUI thread)."""
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = load_area_index()
+        return _shared
+
+
+def warm_up_areas() -> None:
+    area_index()
+
+
+def search(query: str, limit: int = 20, within: str = "") -> list[AreaMatch]:
+    return area_index().search(query, limit, within)
+
+
+def check_nesting(
+    province: str = "", regency: str = "", district: str = "", village: str = ""
+) -> NestingIssue | None:
+    return area_index().check_nesting(province, regency, district, village)
