@@ -1,0 +1,52 @@
+"""Recommending units for an incident from the stored roster and the shipped needs table."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.recommend import DEFAULT_SPEED_KMH, NeedsTable, Recommendation, parse_needs, recommend
+from dispatch.resources import load_json
+from dispatch.services import queries
+from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.services.snapshots import IncidentView, UnitView
+
+NEEDS_FILE = ("catalogue", "needs.json")
+
+
+@cache
+def _needs_data() -> object:
+    return load_json(*NEEDS_FILE)
+
+
+def load_default_needs(catalogue: Catalogue) -> NeedsTable:
+    """The shipped needs table checked against ``catalogue``; ``NeedsError`` if it is not valid."""
+    return parse_needs(_needs_data(), catalogue)
+
+
+def recommend_units(
+    incident: IncidentView,
+    units: list[UnitView],
+    catalogue: Catalogue,
+    needs: NeedsTable,
+    speed_kmh: float = DEFAULT_SPEED_KMH,
+) -> Recommendation:
+    """The recommendation for ``incident`` among ``units`` (a snapshot the caller already holds)."""
+    wanted = needs.needs_for(catalogue, incident.category, incident.flags)
+    position = None if incident.lat is None or incident.lon is None else (incident.lat, incident.lon)
+    assigned = [unit for unit in units if unit.incident_id == incident.id]
+    return recommend(wanted, units, position, speed_kmh=speed_kmh, assigned=assigned)
+
+
+def recommend_for_incident(
+    ctx: ServiceContext,
+    incident_id: int,
+    catalogue: Catalogue,
+    needs: NeedsTable,
+    speed_kmh: float = DEFAULT_SPEED_KMH,
+) -> Recommendation:
+    """Read the incident and the units, then recommend (reads only; nothing is written)."""
+    incident = queries.incident(ctx, incident_id)
+    if incident is None:
+        raise ServiceError("no_such_incident", incident_id=incident_id)
+    return recommend_units(incident, queries.units(ctx), catalogue, needs, speed_kmh)

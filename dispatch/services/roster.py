@@ -1,0 +1,247 @@
+"""Editing the unit roster: supervisors add, change, deactivate, import and export units.
+
+A unit is never deleted: its status history and assignments are the record of what was sent.
+Deactivating takes it off the board and out of recommendations, and is allowed only while it is not
+working an incident (available, off duty or out of service).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.enums import AgencyType, Role, UnitStatus
+from dispatch.domain.roster import UnitSpec
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.snapshots import UnitView
+from dispatch.store.tables import Unit, UnitStatusChange
+
+#: Roles that may edit the roster.
+ROSTER_EDITORS = (Role.SUPERVISOR.value, Role.ADMIN.value)
+#: Statuses in which a unit may be taken off (or put back on) the roster.
+IDLE_STATUSES = frozenset({UnitStatus.AVAILABLE, UnitStatus.OFF_DUTY, UnitStatus.OUT_OF_SERVICE})
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, previewed, would do), by call sign."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    #: (call sign, refusal code): e.g. deactivating a unit that is working an incident.
+    refused: tuple[tuple[str, str], ...] = ()
+
+
+def can_edit(ctx: ServiceContext) -> bool:
+    return ctx.actor.role in ROSTER_EDITORS
+
+
+def _require_editor(ctx: ServiceContext) -> None:
+    if not can_edit(ctx):
+        raise ServiceError("supervisor_only")
+
+
+def roster_units(ctx: ServiceContext) -> list[UnitView]:
+    """Every unit, inactive ones included, by agency and call sign (the roster dialog's table)."""
+    with ctx.database.sessions() as session:
+        rows = session.scalars(select(Unit).order_by(Unit.agency_type, Unit.call_sign))
+        return [UnitView.of(row) for row in rows]
+
+
+def spec_of(view: UnitView) -> UnitSpec:
+    """A unit's roster fields (what export writes and the form edits)."""
+    return UnitSpec(
+        call_sign=view.call_sign,
+        agency_type=view.agency_type,
+        agency_name=view.agency_name,
+        station=view.station,
+        lat=view.lat,
+        lon=view.lon,
+        capabilities=view.capabilities,
+        radio=view.radio,
+        phone=view.phone,
+        active=view.active,
+    )
+
+
+def create_unit(ctx: ServiceContext, spec: UnitSpec) -> UnitView:
+    _require_editor(ctx)
+    with ctx.database.transaction() as session:
+        if _by_call_sign(session, spec.call_sign) is not None:
+            raise ServiceError("call_sign_taken", call_sign=spec.call_sign)
+        unit = _add(session, ctx, spec)
+        audit(session, ctx, "unit.create", "unit", unit.id, **_detail(spec))
+        view = UnitView.of(unit)
+    ctx.bus.publish(Change(Topic.UNITS, (view.id,)))
+    return view
+
+
+def update_unit(ctx: ServiceContext, unit_id: int, spec: UnitSpec) -> UnitView:
+    """Change a unit's roster fields; a unit working an incident may be edited, not deactivated."""
+    _require_editor(ctx)
+    with ctx.database.transaction() as session:
+        unit = session.get(Unit, unit_id, with_for_update=True)
+        if unit is None:
+            raise ServiceError("no_such_unit", unit_id=unit_id)
+        other = _by_call_sign(session, spec.call_sign)
+        if other is not None and other.id != unit.id:
+            raise ServiceError("call_sign_taken", call_sign=spec.call_sign)
+        before = _detail(spec_of(UnitView.of(unit)))
+        _check_activity_change(unit, spec.active)
+        _apply(unit, spec)
+        after = _detail(spec)
+        changed = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
+        if changed:
+            audit(session, ctx, "unit.update", "unit", unit.id, call_sign=unit.call_sign, changed=changed)
+        view = UnitView.of(unit)
+    if changed:
+        ctx.bus.publish(Change(Topic.UNITS, (unit_id,)))
+    return view
+
+
+def set_unit_active(ctx: ServiceContext, unit_id: int, active: bool) -> UnitView:
+    _require_editor(ctx)
+    with ctx.database.transaction() as session:
+        unit = session.get(Unit, unit_id, with_for_update=True)
+        if unit is None:
+            raise ServiceError("no_such_unit", unit_id=unit_id)
+        if unit.active == active:
+            return UnitView.of(unit)
+        _check_activity_change(unit, active)
+        unit.active = active
+        audit(
+            session,
+            ctx,
+            "unit.activate" if active else "unit.deactivate",
+            "unit",
+            unit.id,
+            call_sign=unit.call_sign,
+        )
+        view = UnitView.of(unit)
+    ctx.bus.publish(Change(Topic.UNITS, (unit_id,)))
+    return view
+
+
+def preview_import(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> ImportReport:
+    """What :func:`import_units` would do, without writing (the dialog shows it before applying)."""
+    with ctx.database.sessions() as session:
+        return _import(session, ctx, specs, write=False)
+
+
+def import_units(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> ImportReport:
+    """Add units with new call signs and update those known; one transaction, one audit row.
+
+    A unit the file would deactivate while it works an incident is left as it is and reported.
+    """
+    _require_editor(ctx)
+    with ctx.database.transaction() as session:
+        report = _import(session, ctx, specs, write=True)
+        if report.added or report.updated:
+            audit(
+                session,
+                ctx,
+                "roster.import",
+                "unit",
+                None,
+                added=list(report.added),
+                updated=list(report.updated),
+                refused=[list(r) for r in report.refused],
+            )
+    if report.added or report.updated:
+        ctx.bus.publish(Change(Topic.UNITS))
+    return report
+
+
+def export_units(ctx: ServiceContext) -> list[UnitSpec]:
+    """Every unit of the roster (inactive ones too), by agency and call sign."""
+    return [spec_of(view) for view in roster_units(ctx)]
+
+
+def _import(session: Session, ctx: ServiceContext, specs: Sequence[UnitSpec], *, write: bool) -> ImportReport:
+    known = {unit.call_sign.casefold(): unit for unit in session.scalars(select(Unit))}
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for spec in specs:
+        unit = known.get(spec.call_sign.casefold())
+        if unit is None:
+            if write:
+                known[spec.call_sign.casefold()] = _add(session, ctx, spec)
+            added.append(spec.call_sign)
+            continue
+        if spec_of(UnitView.of(unit)) == spec:
+            unchanged.append(spec.call_sign)
+            continue
+        try:
+            _check_activity_change(unit, spec.active)
+        except ServiceError as error:
+            refused.append((spec.call_sign, error.code))
+            continue
+        if write:
+            _apply(unit, spec)
+        updated.append(spec.call_sign)
+    return ImportReport(tuple(added), tuple(updated), tuple(unchanged), tuple(refused))
+
+
+def _check_activity_change(unit: Unit, active: bool) -> None:
+    if unit.active != active and UnitStatus(unit.status) not in IDLE_STATUSES:
+        raise ServiceError("unit_committed", call_sign=unit.call_sign, status=unit.status)
+
+
+def _by_call_sign(session: Session, call_sign: str) -> Unit | None:
+    return session.scalars(
+        select(Unit).where(func.lower(Unit.call_sign) == call_sign.lower()).limit(1)
+    ).first()
+
+
+def _add(session: Session, ctx: ServiceContext, spec: UnitSpec) -> Unit:
+    now = ctx.clock.now()
+    unit = Unit(status=UnitStatus.AVAILABLE.value, status_since=now)
+    _apply(unit, spec)
+    session.add(unit)
+    session.flush()
+    session.add(
+        UnitStatusChange(
+            unit_id=unit.id,
+            from_status=None,
+            to_status=UnitStatus.AVAILABLE.value,
+            at=now,
+            user_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+        )
+    )
+    return unit
+
+
+def _apply(unit: Unit, spec: UnitSpec) -> None:
+    unit.call_sign = spec.call_sign
+    unit.agency_type = AgencyType(spec.agency_type).value
+    unit.agency_name = spec.agency_name
+    unit.station = spec.station
+    unit.lat = spec.lat
+    unit.lon = spec.lon
+    unit.capabilities = ",".join(spec.capabilities)
+    unit.radio = spec.radio
+    unit.phone = spec.phone
+    unit.active = spec.active
+
+
+def _detail(spec: UnitSpec) -> dict[str, object]:
+    return {
+        "call_sign": spec.call_sign,
+        "agency_type": spec.agency_type.value,
+        "agency_name": spec.agency_name,
+        "station": spec.station,
+        "lat": spec.lat,
+        "lon": spec.lon,
+        "capabilities": list(spec.capabilities),
+        "radio": spec.radio,
+        "phone": spec.phone,
+        "active": spec.active,
+    }
