@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
@@ -45,4 +47,10 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
                 Column(lambda: translate("IncidentBoard", "Units"), lambda i: " ".join(i.units)),
             ],
             key=lambda i: i.id,
+            order=board_order,
         )
+
+
+def board_order(incident: IncidentView) -> tuple[str, datetime, int]:
+    """Most urgent first, then oldest: the order of ``queries.active_incidents``."""
+    return incident.priority.value, incident.created_at, incident.id

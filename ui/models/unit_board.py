@@ -1,11 +1,24 @@
-"""The unit board: units grouped by agency type; status as text and colour, never colour alone."""
+"""The unit board: units grouped by agency type; status as text and colour, never colour alone.
+
+Updated unit by unit (``update_units``, ``remove_keys``): at 2,000 units, rebuilding the board for
+every status change cost more than a frame. ``UnitFilterProxy`` narrows it to the units whose call
+sign, agency, status (in the user's language) or station contain every word typed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QFont
 
 from dispatch.domain.clock import Clock
@@ -19,7 +32,15 @@ from ui.timefmt import elapsed
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
-_GROUP = 0  # internalId of group rows; unit rows carry their group's position + 1
+AGENCIES = list(AgencyType)
+#: internalId of group rows. A unit row carries its agency's number + 1, not its group's position,
+#: so that the indexes of units stay right when a group appears or goes.
+_GROUP = 0
+SINCE_COLUMN = 3
+
+
+def _call_sign(unit: UnitView) -> str:
+    return unit.call_sign
 
 
 class UnitBoardModel(QAbstractItemModel):
@@ -29,7 +50,10 @@ class UnitBoardModel(QAbstractItemModel):
         super().__init__()
         self._clock = clock
         self._groups: list[AgencyType] = []
+        # Each group's units in call-sign order (the order of ``queries.units``).
         self._units: dict[AgencyType, list[UnitView]] = {}
+        self._agency_of: dict[int, AgencyType] = {}
+        self._haystacks: dict[int, tuple[UnitView, str]] = {}
         bold = QFont()
         bold.setBold(True)
         self._bold = bold
@@ -41,14 +65,14 @@ class UnitBoardModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, AGENCIES.index(self._groups[parent.row()]) + 1)
 
     def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
         if child is None:
             return super().parent()  # QObject.parent()
         if not child.isValid() or child.internalId() == _GROUP:
             return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _GROUP)
+        return self.createIndex(self._groups.index(AGENCIES[child.internalId() - 1]), 0, _GROUP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -72,10 +96,41 @@ class UnitBoardModel(QAbstractItemModel):
     def unit_at(self, index: Index) -> UnitView | None:
         if not index.isValid() or index.internalId() == _GROUP:
             return None
-        return self._units[self._groups[index.internalId() - 1]][index.row()]
+        return self._units[AGENCIES[index.internalId() - 1]][index.row()]
 
     def units(self) -> list[UnitView]:
         return [u for group in self._groups for u in self._units[group]]
+
+    def group_units(self, group_row: int) -> list[UnitView]:
+        return self._units[self._groups[group_row]]
+
+    def index_of_unit(self, unit_id: int, column: int = 0) -> QModelIndex:
+        """The index of the unit's row, invalid when the unit is not on the board."""
+        agency = self._agency_of.get(unit_id)
+        if agency is None:
+            return QModelIndex()
+        group = self._units[agency]
+        position = self._position(group, unit_id)
+        if position is None:
+            return QModelIndex()
+        return self.createIndex(position, column, AGENCIES.index(agency) + 1)
+
+    def haystack(self, unit: UnitView) -> str:
+        """What the filter searches, lower case: call sign, agency, status (as shown), station."""
+        cached = self._haystacks.get(unit.id)
+        if cached is not None and cached[0] is unit:
+            return cached[1]
+        text = " ".join(
+            (
+                unit.call_sign,
+                labels.agency(unit.agency_type),
+                unit.agency_name,
+                labels.unit_status(unit.status),
+                unit.station,
+            )
+        ).casefold()
+        self._haystacks[unit.id] = (unit, text)
+        return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -133,6 +188,7 @@ class UnitBoardModel(QAbstractItemModel):
     # -- updating ----------------------------------------------------------------------------------
 
     def set_units(self, units: Sequence[UnitView]) -> None:
+        """Replace the whole board (a roster load); a board of the same units changes row by row."""
         grouped: dict[AgencyType, list[UnitView]] = {}
         for unit in units:
             grouped.setdefault(unit.agency_type, []).append(unit)
@@ -143,6 +199,8 @@ class UnitBoardModel(QAbstractItemModel):
         if not same_shape:
             self.beginResetModel()
             self._groups, self._units = groups, grouped
+            self._agency_of = {u.id: u.agency_type for u in units}
+            self._haystacks.clear()
             self.endResetModel()
             return
         for group_row, agency in enumerate(groups):
@@ -150,17 +208,169 @@ class UnitBoardModel(QAbstractItemModel):
             self._units[agency] = new
             changed = [row for row, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
             if changed:
+                self._group_changed(group_row)
                 parent = self.index(group_row, 0)
-                self.dataChanged.emit(self.index(group_row, 0), self.index(group_row, 0))
-                self.dataChanged.emit(
-                    self.index(min(changed), 0, parent), self.index(max(changed), self.COLUMNS - 1, parent)
-                )
+                for row in changed:
+                    self.dataChanged.emit(
+                        self.index(row, 0, parent), self.index(row, self.COLUMNS - 1, parent)
+                    )
 
-    def refresh_live_columns(self) -> None:
+    def update_units(self, views: Iterable[UnitView]) -> None:
+        """These units as they are now: changed rows signalled, new ones inserted, inactive removed."""
+        for view in views:
+            if not view.active:
+                self.remove_keys([view.id])
+                continue
+            agency = self._agency_of.get(view.id)
+            if agency is None:
+                self._insert(view)
+            elif agency is not view.agency_type:
+                self.remove_keys([view.id])
+                self._insert(view)
+            else:
+                self._replace(view)
+
+    def remove_keys(self, ids: Iterable[int]) -> None:
+        """Take these units off the board (ids not on it are ignored)."""
+        for unit_id in set(ids):
+            agency = self._agency_of.get(unit_id)
+            if agency is None:
+                continue
+            group = self._units[agency]
+            position = self._position(group, unit_id)
+            group_row = self._groups.index(agency)
+            del self._agency_of[unit_id]
+            self._haystacks.pop(unit_id, None)
+            if len(group) == 1:
+                self.beginRemoveRows(QModelIndex(), group_row, group_row)
+                del self._groups[group_row]
+                del self._units[agency]
+                self.endRemoveRows()
+                continue
+            assert position is not None
+            self.beginRemoveRows(self.index(group_row, 0), position, position)
+            del group[position]
+            self.endRemoveRows()
+            self._group_changed(group_row)
+
+    def _replace(self, view: UnitView) -> None:
+        group = self._units[view.agency_type]
+        position = self._position(group, view.id)
+        assert position is not None
+        if group[position] == view:
+            return
+        group_row = self._groups.index(view.agency_type)
+        parent = self.index(group_row, 0)
+        if group[position].call_sign != view.call_sign:
+            rest = group[:position] + group[position + 1 :]
+            target = bisect_left(rest, view.call_sign, key=_call_sign)
+            if target != position:
+                # Qt counts the destination in the rows before the move.
+                destination = target if target < position else target + 1
+                self.beginMoveRows(parent, position, position, parent, destination)
+                del group[position]
+                group.insert(target, view)
+                self.endMoveRows()
+                position = target
+        group[position] = view
+        self.dataChanged.emit(self.index(position, 0, parent), self.index(position, self.COLUMNS - 1, parent))
+        self._group_changed(group_row)
+
+    def _insert(self, view: UnitView) -> None:
+        agency = view.agency_type
+        if agency not in self._units:
+            group_row = sum(1 for g in self._groups if AGENCIES.index(g) < AGENCIES.index(agency))
+            self.beginInsertRows(QModelIndex(), group_row, group_row)
+            self._groups.insert(group_row, agency)
+            self._units[agency] = [view]
+            self._agency_of[view.id] = agency
+            self.endInsertRows()
+            return
+        group = self._units[agency]
+        group_row = self._groups.index(agency)
+        position = bisect_left(group, view.call_sign, key=_call_sign)
+        self.beginInsertRows(self.index(group_row, 0), position, position)
+        group.insert(position, view)
+        self._agency_of[view.id] = agency
+        self.endInsertRows()
+        self._group_changed(group_row)
+
+    def _position(self, group: list[UnitView], unit_id: int) -> int | None:
+        for position, unit in enumerate(group):
+            if unit.id == unit_id:
+                return position
+        return None
+
+    def _group_changed(self, group_row: int) -> None:
+        """The group's counts (and, for a filter, whether any of its units match) may have changed."""
+        index = self.index(group_row, 0)
+        self.dataChanged.emit(index, index)
+
+    def refresh_live_columns(self, rows: Iterable[Index] | None = None) -> None:
+        """Time moved on: the "Since" column repaints, nothing else.
+
+        ``rows`` limits it to those unit rows (the ones a view shows); by default every unit.
+        """
+        if rows is not None:
+            for index in rows:
+                if index.isValid() and index.internalId() != _GROUP:
+                    cell = self.index(index.row(), SINCE_COLUMN, index.parent())
+                    self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+            return
         for group_row in range(len(self._groups)):
             parent = self.index(group_row, 0)
             count = self.rowCount(parent)
             if count:
                 self.dataChanged.emit(
-                    self.index(0, 3, parent), self.index(count - 1, 3, parent), [Qt.ItemDataRole.DisplayRole]
+                    self.index(0, SINCE_COLUMN, parent),
+                    self.index(count - 1, SINCE_COLUMN, parent),
+                    [Qt.ItemDataRole.DisplayRole],
                 )
+
+
+class UnitFilterProxy(QSortFilterProxyModel):
+    """The unit board narrowed to the units whose text contains every word of the filter.
+
+    A group shows when any of its units match. Whether a unit matches is remembered for the unit's
+    current snapshot, so that a status change re-tests one unit, not the 2,000 on the board.
+    """
+
+    def __init__(self, source: UnitBoardModel) -> None:
+        super().__init__()
+        self._board = source
+        self._words: tuple[str, ...] = ()
+        self._matches: dict[int, tuple[UnitView, bool]] = {}
+        self.setSourceModel(source)
+
+    def filter_words(self) -> tuple[str, ...]:
+        return self._words
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words == self._words:
+            return
+        self.beginFilterChange()
+        self._words = words
+        self._matches.clear()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def matches(self, unit: UnitView) -> bool:
+        if not self._words:
+            return True
+        known = self._matches.get(unit.id)
+        if known is not None and known[0] is unit:
+            return known[1]
+        haystack = self._board.haystack(unit)
+        found = all(word in haystack for word in self._words)
+        self._matches[unit.id] = (unit, found)
+        return found
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        if not source_parent.isValid():
+            return any(self.matches(u) for u in self._board.group_units(source_row))
+        return self.matches(self._board.group_units(source_parent.row())[source_row])
+
+    def unit_at(self, index: Index) -> UnitView | None:
+        return self._board.unit_at(self.mapToSource(index))
