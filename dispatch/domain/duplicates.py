@@ -1,0 +1,84 @@
+"""When a new call is probably about an incident already open (several people call about one fire).
+
+The rules (issue 4): the same number called about it within 30 minutes; the same category within
+500 m; the same kelurahan (village code, or village name when no code was picked) within 30 minutes.
+The console only *offers* to attach the call: the call-taker decides.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from dispatch.domain.geo import distance_m
+
+SAME_NUMBER_WINDOW = timedelta(minutes=30)
+SAME_AREA_WINDOW = timedelta(minutes=30)
+NEARBY_RADIUS_M = 500.0
+
+
+class DuplicateReason(StrEnum):
+    SAME_NUMBER = "same_number"
+    SAME_CATEGORY_NEARBY = "same_category_nearby"
+    SAME_AREA = "same_area"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFacts:
+    """What the rules compare, for the new incident (the probe) and for each open incident."""
+
+    created_at: datetime
+    category: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    area_code: str = ""
+    village: str = ""
+
+
+def village_key(name: str) -> str:
+    """Village names compared as people type them: case, accents, "Kel."/"Desa" and spacing ignored."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+    words = folded.replace(".", " ").split()
+    while words and words[0] in ("kel", "kelurahan", "desa", "ds"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def duplicate_reasons(
+    probe: IncidentFacts,
+    candidate: IncidentFacts,
+    now: datetime,
+    last_call_from_number: datetime | None = None,
+) -> tuple[DuplicateReason, ...]:
+    """Why ``candidate`` may be the incident the probe's call is about (empty: it is not).
+
+    ``last_call_from_number`` is when the probe's caller last called about the candidate (None if
+    never, or if the number is withheld: every withheld caller shares one marker).
+    """
+    reasons: list[DuplicateReason] = []
+    if last_call_from_number is not None and now - last_call_from_number <= SAME_NUMBER_WINDOW:
+        reasons.append(DuplicateReason.SAME_NUMBER)
+    if (
+        probe.category is not None
+        and probe.category == candidate.category
+        and None not in (probe.lat, probe.lon, candidate.lat, candidate.lon)
+        and distance_m(probe.lat, probe.lon, candidate.lat, candidate.lon) <= NEARBY_RADIUS_M  # type: ignore[arg-type]
+    ):
+        reasons.append(DuplicateReason.SAME_CATEGORY_NEARBY)
+    # A fallen tree and a heart attack in one kelurahan are two events: when both categories are
+    # known they must agree.
+    categories_agree = (
+        probe.category is None or candidate.category is None or probe.category == candidate.category
+    )
+    if categories_agree and now - candidate.created_at <= SAME_AREA_WINDOW and _same_area(probe, candidate):
+        reasons.append(DuplicateReason.SAME_AREA)
+    return tuple(reasons)
+
+
+def _same_area(probe: IncidentFacts, candidate: IncidentFacts) -> bool:
+    if probe.area_code and candidate.area_code:
+        return probe.area_code == candidate.area_code
+    probe_key, candidate_key = village_key(probe.village), village_key(candidate.village)
+    return bool(probe_key) and probe_key == candidate_key

@@ -1,0 +1,287 @@
+"""Finding the open incident a new call is probably about, and attaching the call to it.
+
+Each search is an index range (calls by number and ring time, incidents by creation time, incidents
+by latitude and longitude) so that the check stays within milliseconds on a database of years;
+the rules themselves are pure (:mod:`dispatch.domain.duplicates`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.duplicates import (
+    NEARBY_RADIUS_M,
+    SAME_AREA_WINDOW,
+    SAME_NUMBER_WINDOW,
+    DuplicateReason,
+    IncidentFacts,
+    duplicate_reasons,
+)
+from dispatch.domain.enums import (
+    OPEN_INCIDENT_STATUSES,
+    CallClass,
+    CallState,
+    Disposition,
+    IncidentStatus,
+    Presentation,
+    Priority,
+)
+from dispatch.domain.flags import format_flags, parse_flags
+from dispatch.domain.geo import bounding_box, distance_m
+from dispatch.domain.incidents import TEXT_FIELDS
+from dispatch.domain.protocols import higher_priority
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.incidents import release_units
+from dispatch.services.snapshots import CallView
+from dispatch.store.tables import Call, Incident, IncidentNote
+
+_OPEN = tuple(status.value for status in OPEN_INCIDENT_STATUSES)
+#: Note kinds typed by people (copied onto the target when a duplicate incident is cancelled).
+_TYPED_NOTE_KINDS = ("narrative", "protocol", "copied")
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    incident_id: int
+    number: str
+    category: str | None
+    village: str
+    created_at: datetime
+    reasons: tuple[DuplicateReason, ...]
+    #: Straight-line distance between the two locations, when both are known.
+    distance_m: float | None = None
+
+
+def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCandidate]:
+    """Open incidents (not this one) the incident's call may be about, best match first."""
+    now = ctx.clock.now()
+    with ctx.database.sessions() as session:
+        probe_row = session.get(Incident, incident_id)
+        if probe_row is None:
+            return []
+        probe = _facts(probe_row)
+        numbers = _numbers_of(session, incident_id)
+        last_call: dict[int, datetime] = {}
+        if numbers:
+            rows = session.execute(
+                select(Call.incident_id, func.max(Call.ring_at))
+                .where(
+                    Call.number_e164.in_(numbers),
+                    Call.ring_at >= now - SAME_NUMBER_WINDOW,
+                    Call.incident_id.is_not(None),
+                    Call.incident_id != incident_id,
+                )
+                .group_by(Call.incident_id)
+            ).all()
+            last_call = {int(found): at for found, at in rows if found is not None}
+        candidate_ids = set(last_call)
+        candidate_ids.update(
+            session.scalars(
+                select(Incident.id).where(
+                    Incident.created_at >= now - SAME_AREA_WINDOW,
+                    Incident.status.in_(_OPEN),
+                    Incident.id != incident_id,
+                )
+            )
+        )
+        if probe.lat is not None and probe.lon is not None and probe.category is not None:
+            box = bounding_box(probe.lat, probe.lon, NEARBY_RADIUS_M)
+            candidate_ids.update(
+                session.scalars(
+                    select(Incident.id).where(
+                        Incident.lat.between(box.min_lat, box.max_lat),
+                        Incident.lon.between(box.min_lon, box.max_lon),
+                        Incident.category == probe.category,
+                        Incident.status.in_(_OPEN),
+                        Incident.id != incident_id,
+                    )
+                )
+            )
+        if not candidate_ids:
+            return []
+        incidents = session.scalars(
+            select(Incident).where(Incident.id.in_(candidate_ids), Incident.status.in_(_OPEN))
+        ).all()
+        found: list[DuplicateCandidate] = []
+        for row in incidents:
+            facts = _facts(row)
+            reasons = duplicate_reasons(probe, facts, now, last_call.get(row.id))
+            if not reasons:
+                continue
+            distance = None
+            if None not in (probe.lat, probe.lon, row.lat, row.lon):
+                distance = distance_m(probe.lat, probe.lon, row.lat, row.lon)  # type: ignore[arg-type]
+            found.append(
+                DuplicateCandidate(
+                    row.id, row.number, row.category, row.village, row.created_at, reasons, distance
+                )
+            )
+    found.sort(key=lambda c: (-len(c.reasons), -c.created_at.timestamp()))
+    return found
+
+
+def _facts(row: Incident) -> IncidentFacts:
+    return IncidentFacts(
+        created_at=row.created_at,
+        category=row.category,
+        lat=row.lat,
+        lon=row.lon,
+        area_code=row.area_code or "",
+        village=row.village,
+    )
+
+
+def _numbers_of(session: Session, incident_id: int) -> list[str]:
+    """The incident's callers' numbers (withheld callers share a marker, so they never match)."""
+    return list(
+        session.scalars(
+            select(Call.number_e164).where(
+                Call.incident_id == incident_id,
+                Call.number_e164.is_not(None),
+                Call.presentation == Presentation.ALLOWED.value,
+            )
+        )
+    )
+
+
+def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> CallView:
+    """The call becomes a further call (class duplicate) about ``target_incident_id``, in one transaction.
+
+    The incident opened when the call was answered is cancelled with disposition duplicate; anything
+    typed into it is copied onto the target as a note, so nothing is lost and nothing is open twice.
+    """
+    now = ctx.clock.now()
+    with ctx.database.transaction() as session:
+        call = session.get(Call, call_id)
+        if call is None:
+            raise ServiceError("no_such_call", call_id=call_id)
+        if call.state == CallState.RINGING.value:
+            raise ServiceError("call_not_answered", call_id=call_id)
+        target = session.get(Incident, target_incident_id)
+        if target is None:
+            raise ServiceError("no_such_incident", incident_id=target_incident_id)
+        if target.status not in _OPEN:
+            raise ServiceError("incident_closed", number=target.number)
+        if call.incident_id == target.id:
+            raise ServiceError("call_already_attached", number=target.number)
+        caller = call.number_e164 or call.number_raw
+        old = None if call.incident_id is None else session.get(Incident, call.incident_id)
+        released: list[int] = []
+        if old is not None and old.status in _OPEN:
+            _copy_typed(session, ctx, old, target, now)
+            released = release_units(session, ctx, old.id)
+            old.status = IncidentStatus.CANCELLED.value
+            old.disposition = Disposition.DUPLICATE.value
+            old.closed_at = now
+            old.updated_at = now
+            _system_note(session, ctx, old.id, now, f"incident.duplicate_of {target.number}")
+            audit(session, ctx, "incident.cancel", "incident", old.id, reason="duplicate", target=target.id)
+        before = call.classification
+        call.classification = CallClass.DUPLICATE.value
+        call.incident_id = target.id
+        note = _system_note(
+            session, ctx, target.id, now, f"call.attached {caller} {old.number if old is not None else '-'}"
+        )
+        target.updated_at = now
+        audit(
+            session,
+            ctx,
+            "call.attach",
+            "call",
+            call.id,
+            before=before,
+            after=CallClass.DUPLICATE.value,
+            incident=target.id,
+            cancelled=None if old is None else old.id,
+        )
+        audit(session, ctx, "incident.note", "incident", target.id, note=note.id)
+        view = CallView.of(call, target.number)
+    touched = (target_incident_id,) if old is None else (target_incident_id, old.id)
+    ctx.bus.publish(
+        Change(Topic.CALLS, (call_id,)),
+        Change(Topic.INCIDENTS, touched),
+        Change(Topic.NOTES, touched),
+        *([Change(Topic.UNITS, tuple(released))] if released else []),
+    )
+    return view
+
+
+def _copy_typed(
+    session: Session, ctx: ServiceContext, old: Incident, target: Incident, now: datetime
+) -> None:
+    """Fields, notes, priority and flags of the duplicate incident, carried over to the target."""
+    lines = [old.number]
+    for field in ("category", *TEXT_FIELDS, "area_code"):
+        value = getattr(old, field)
+        if value:
+            lines.append(f"{field}: {value}")
+    if old.lat is not None and old.lon is not None:
+        lines.append(f"lat/lon: {old.lat:.6f}, {old.lon:.6f}")
+    for text in session.scalars(
+        select(IncidentNote.text)
+        .where(IncidentNote.incident_id == old.id, IncidentNote.kind.in_(_TYPED_NOTE_KINDS))
+        .order_by(IncidentNote.at, IncidentNote.id)
+    ):
+        lines.append(f"note: {text}")
+    if len(lines) > 1:
+        copied = IncidentNote(
+            incident_id=target.id,
+            at=now,
+            author_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+            kind="copied",
+            text="\n".join(lines),
+        )
+        session.add(copied)
+        session.flush()
+        audit(session, ctx, "incident.note", "incident", target.id, note=copied.id, copied_from=old.id)
+    # What the second caller's answers established (someone trapped) must not be lost either.
+    priority = higher_priority(Priority(target.priority), Priority(old.priority) if old.category else None)
+    if priority.value != target.priority:
+        audit(
+            session,
+            ctx,
+            "incident.update",
+            "incident",
+            target.id,
+            field="priority",
+            before=target.priority,
+            after=priority.value,
+            reason=f"duplicate {old.number}",
+        )
+        target.priority = priority.value
+    flags = parse_flags(target.flags or "") | parse_flags(old.flags or "")
+    if format_flags(flags) != (target.flags or ""):
+        audit(
+            session,
+            ctx,
+            "incident.update",
+            "incident",
+            target.id,
+            field="flags",
+            before=target.flags or "",
+            after=format_flags(flags),
+        )
+        target.flags = format_flags(flags)
+
+
+def _system_note(
+    session: Session, ctx: ServiceContext, incident_id: int, now: datetime, text: str
+) -> IncidentNote:
+    """System notes are codes, worded by the UI in each reader's language."""
+    note = IncidentNote(
+        incident_id=incident_id,
+        at=now,
+        author_id=ctx.actor.user_id,
+        console_id=ctx.console_id,
+        kind="system",
+        text=text,
+    )
+    session.add(note)
+    session.flush()
+    return note

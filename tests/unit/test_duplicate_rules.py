@@ -1,0 +1,114 @@
+"""The rules that make an open incident a probable duplicate of a new call."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dispatch.domain.duplicates import (
+    DuplicateReason,
+    IncidentFacts,
+    duplicate_reasons,
+    village_key,
+)
+
+NOW = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
+# Simpang Lima, Semarang; 0.0036 degrees of latitude is about 400 m.
+LAT, LON = -6.99306, 110.42083
+
+
+def facts(minutes_ago: float = 0, **values: object) -> IncidentFacts:
+    return IncidentFacts(created_at=NOW - timedelta(minutes=minutes_ago), **values)  # type: ignore[arg-type]
+
+
+def test_same_number_within_30_minutes_counts_and_not_after() -> None:
+    probe, other = facts(), facts(45)
+    assert duplicate_reasons(probe, other, NOW, NOW - timedelta(minutes=30)) == (DuplicateReason.SAME_NUMBER,)
+    assert duplicate_reasons(probe, other, NOW, NOW - timedelta(minutes=31)) == ()
+    assert duplicate_reasons(probe, other, NOW, None) == ()
+
+
+def test_same_category_within_500_m_at_any_age() -> None:
+    probe = facts(category="FIRE", lat=LAT, lon=LON)
+    near = facts(180, category="FIRE", lat=LAT + 0.0036, lon=LON)
+    far = facts(180, category="FIRE", lat=LAT + 0.0050, lon=LON)  # about 550 m
+    other_category = facts(180, category="MED", lat=LAT, lon=LON)
+    assert duplicate_reasons(probe, near, NOW) == (DuplicateReason.SAME_CATEGORY_NEARBY,)
+    assert duplicate_reasons(probe, far, NOW) == ()
+    assert duplicate_reasons(probe, other_category, NOW) == ()
+
+
+def test_nearby_needs_both_positions_and_a_category() -> None:
+    assert duplicate_reasons(facts(category="FIRE"), facts(200, category="FIRE", lat=LAT, lon=LON), NOW) == ()
+    assert duplicate_reasons(facts(lat=LAT, lon=LON), facts(200, lat=LAT, lon=LON), NOW) == ()
+
+
+@pytest.mark.parametrize(
+    ("probe", "candidate", "expected"),
+    [
+        ({"area_code": "33.74.04.1001"}, {"area_code": "33.74.04.1001"}, True),
+        ({"area_code": "33.74.04.1001"}, {"area_code": "33.74.04.1002", "village": "Pleburan"}, False),
+        ({"village": "Pleburan"}, {"village": "Kel. PLEBURAN "}, True),
+        ({"village": "Pleburan", "area_code": "33.74.04.1001"}, {"village": "pleburan"}, True),
+        ({"village": ""}, {"village": ""}, False),
+        ({"village": "Pleburan", "category": "FIRE"}, {"village": "Pleburan", "category": "MED"}, False),
+        ({"village": "Pleburan", "category": "FIRE"}, {"village": "Pleburan"}, True),
+    ],
+)
+def test_same_kelurahan_within_30_minutes(
+    probe: dict[str, object], candidate: dict[str, object], expected: bool
+) -> None:
+    reasons = duplicate_reasons(facts(**probe), facts(10, **candidate), NOW)
+    assert (DuplicateReason.SAME_AREA in reasons) is expected
+    # The same place half an hour later is a new event.
+    assert DuplicateReason.SAME_AREA not in duplicate_reasons(facts(**probe), facts(31, **candidate), NOW)
+
+
+def test_all_reasons_are_reported_together() -> None:
+    probe = facts(category="FIRE", lat=LAT, lon=LON, village="Pleburan")
+    same = facts(4, category="FIRE", lat=LAT, lon=LON, village="Pleburan")
+    assert duplicate_reasons(probe, same, NOW, NOW - timedelta(minutes=4)) == (
+        DuplicateReason.SAME_NUMBER,
+        DuplicateReason.SAME_CATEGORY_NEARBY,
+        DuplicateReason.SAME_AREA,
+    )
+
+
+def test_village_key_ignores_case_accents_prefixes_and_spacing() -> None:
+    assert village_key("  Kelurahan  Tegalsari ") == village_key("tegalsari")
+    assert village_key("Desa Ngaliyan") == "ngaliyan"
+    assert village_key("Kel. Pléburan") == "pleburan"
+    assert village_key("Kel.") == ""
+
+
+_coordinates = st.tuples(st.floats(-11, 6), st.floats(95, 141))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _coordinates,
+    _coordinates,
+    st.sampled_from(["FIRE", "MED", None]),
+    st.sampled_from(["FIRE", "MED", None]),
+    st.text(max_size=12),
+    st.text(max_size=12),
+    st.floats(0, 120),
+)
+def test_rules_are_symmetric_in_place_and_never_raise(
+    a: tuple[float, float],
+    b: tuple[float, float],
+    category_a: str | None,
+    category_b: str | None,
+    village_a: str,
+    village_b: str,
+    minutes: float,
+) -> None:
+    first = facts(minutes, category=category_a, lat=a[0], lon=a[1], village=village_a)
+    second = facts(minutes, category=category_b, lat=b[0], lon=b[1], village=village_b)
+    forward = duplicate_reasons(first, second, NOW)
+    backward = duplicate_reasons(second, first, NOW)
+    assert set(forward) == set(backward)
+    assert DuplicateReason.SAME_NUMBER not in forward
