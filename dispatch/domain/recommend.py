@@ -173,7 +173,7 @@ def recommend(
                 break
 
     # Only units that can meet an open need are measured: the cost grows with them, not the roster.
-    ranked: list[tuple[bool, float, str, str, UnitLike, float | None]] = []
+    ranked: list[_Ranked] = []
     if incident_position is not None:
         lat0 = math.radians(incident_position[0])
         lon0 = math.radians(incident_position[1])
@@ -211,11 +211,26 @@ def recommend(
     used: set[int] = set()
     chosen: dict[int, Pick] = {}
     unmet: list[int] = []
-    for index in sorted(open_needs, key=lambda i: (len(candidates[i]), i)):
-        entry = next((e for e in candidates[index] if e[4].id not in used), None)
-        if entry is None:
-            unmet.append(index)
-            continue
+    waiting = list(open_needs)
+    while waiting:
+        # The need that would lose most by waiting chooses next (Vogel's rule): the gap between its
+        # nearest and second-nearest free unit, a need with a single candidate first of all.
+        best: tuple[float, int, int] | None = None
+        for index in waiting:
+            free = _first_free(candidates[index], used, 2)
+            if not free:
+                continue
+            nearest = free[0][1] if not free[0][0] else _FAR
+            second = _FAR * 2 if len(free) < 2 else (free[1][1] if not free[1][0] else _FAR)
+            rank = (-(second - nearest), len(candidates[index]), index)
+            if best is None or rank < best:
+                best = rank
+        if best is None:
+            unmet.extend(waiting)
+            break
+        index = best[2]
+        waiting.remove(index)
+        entry = _first_free(candidates[index], used, 1)[0]
         used.add(entry[4].id)
         chosen[index] = _pick(entry[4], needs[index], entry[5], speed_kmh)
 
@@ -247,6 +262,20 @@ def recommend(
         alternates=tuple(alternates),
         has_position=incident_position is not None,
     )
+
+
+_FAR = 1e9  # metres: farther than anything on Earth, for a unit whose distance is unknown
+_Ranked = tuple[bool, float, str, str, UnitLike, float | None]
+
+
+def _first_free(entries: list[_Ranked], used: set[int], count: int) -> list[_Ranked]:
+    found: list[_Ranked] = []
+    for entry in entries:
+        if entry[4].id not in used:
+            found.append(entry)
+            if len(found) == count:
+                break
+    return found
 
 
 def _pick(unit: UnitLike, need: Need, distance: float | None, speed_kmh: float) -> Pick:
