@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dispatch.domain.enums import IncidentStatus, UnitStatus
+from dispatch.domain.enums import IncidentStatus, Role, UnitStatus
 
 S = UnitStatus
 
@@ -97,6 +97,29 @@ def can_transition(current: UnitStatus, requested: UnitStatus) -> bool:
 def check_transition(current: UnitStatus, requested: UnitStatus) -> None:
     if not can_transition(current, requested):
         raise TransitionRefused(current, requested)
+
+
+#: Roles that may move a unit outside the allowed transitions (a radio report missed, a wrong key).
+OVERRIDE_ROLES = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})
+#: Longest override reason kept; the history row and the audit row both carry it.
+MAX_OVERRIDE_REASON = 500
+
+
+def may_override(role: str) -> bool:
+    return role in OVERRIDE_ROLES
+
+
+def override_reason(text: str | None) -> str | None:
+    """The reason as recorded (trimmed, bounded), or None when nothing was written."""
+    if text is None:
+        return None
+    cleaned = " ".join(text.split())
+    return cleaned[:MAX_OVERRIDE_REASON] or None
+
+
+def override_targets(current: UnitStatus) -> list[UnitStatus]:
+    """Statuses a supervisor may force: any but the current one and Dispatched (which needs an incident)."""
+    return [s for s in UnitStatus if s not in (current, S.DISPATCHED)]
 
 
 def usual_next(current: UnitStatus) -> UnitStatus | None:

@@ -1,0 +1,148 @@
+"""Response intervals from the status history (DOMAIN.md: never from overwritten columns).
+
+Per assignment: turnout (dispatched -> en route, NFPA 1710), travel (en route -> on scene) and time on
+scene (on scene -> the first status off the scene: cleared, transporting, cancelled...). Per incident:
+call processing (answer -> first unit dispatched, NFPA 1225). The core is pure; ``interval_report``
+only reads the rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from dispatch.domain.enums import UnitStatus
+from dispatch.services.context import ServiceContext
+from dispatch.store.tables import Assignment, Call, Incident, Unit, UnitStatusChange
+
+#: While a unit is in these statuses it is at the scene.
+AT_SCENE = frozenset({UnitStatus.ON_SCENE, UnitStatus.PATIENT_CONTACT})
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    """One row of ``unit_status_history`` that belongs to an assignment."""
+
+    assignment_id: int
+    status: UnitStatus
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AssignmentIntervals:
+    assignment_id: int
+    dispatched_at: datetime | None
+    #: Seconds; None when the history lacks one of the two ends (the unit never got there).
+    turnout_s: float | None
+    travel_s: float | None
+    on_scene_s: float | None
+
+
+@dataclass(frozen=True)
+class UnitIntervals:
+    incident_number: str
+    call_sign: str
+    intervals: AssignmentIntervals
+
+
+@dataclass(frozen=True)
+class IncidentIntervals:
+    incident_id: int
+    number: str
+    answered_at: datetime | None
+    first_dispatch_at: datetime | None
+    call_processing_s: float | None
+    units: tuple[UnitIntervals, ...]
+
+
+def _seconds(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None or end < start:
+        return None
+    return (end - start).total_seconds()
+
+
+def assignment_intervals(assignment_id: int, events: Iterable[StatusEvent]) -> AssignmentIntervals:
+    """The intervals of one assignment from its history rows (in any order; the first of each counts)."""
+    ordered = sorted((e for e in events if e.assignment_id == assignment_id), key=lambda e: e.at)
+
+    def first(status: UnitStatus, after: datetime | None = None) -> datetime | None:
+        return next(
+            (e.at for e in ordered if e.status is status and (after is None or e.at >= after)),
+            None,
+        )
+
+    dispatched = first(UnitStatus.DISPATCHED)
+    en_route = first(UnitStatus.EN_ROUTE, dispatched)
+    on_scene = first(UnitStatus.ON_SCENE, en_route or dispatched)
+    left = None
+    if on_scene is not None:
+        left = next((e.at for e in ordered if e.at >= on_scene and e.status not in AT_SCENE), None)
+    return AssignmentIntervals(
+        assignment_id=assignment_id,
+        dispatched_at=dispatched,
+        turnout_s=_seconds(dispatched, en_route),
+        travel_s=_seconds(en_route, on_scene),
+        on_scene_s=_seconds(on_scene, left),
+    )
+
+
+def call_processing_s(answered_at: datetime | None, dispatched: Sequence[datetime]) -> float | None:
+    """Answer to the first unit dispatched."""
+    return _seconds(answered_at, min(dispatched, default=None))
+
+
+def interval_report(ctx: ServiceContext, since: datetime, until: datetime) -> list[IncidentIntervals]:
+    """Incidents opened in [since, until) with their intervals, in order of opening."""
+    with ctx.database.sessions() as session:
+        incidents = session.execute(
+            select(Incident.id, Incident.number)
+            .where(Incident.created_at >= since, Incident.created_at < until)
+            .order_by(Incident.created_at, Incident.id)
+        ).all()
+        ids = [incident_id for incident_id, _ in incidents]
+        answered = dict(
+            session.execute(
+                select(Call.incident_id, func.min(Call.answered_at))
+                .where(Call.incident_id.in_(ids))
+                .group_by(Call.incident_id)
+            ).all()
+        )
+        assignments = session.execute(
+            select(Assignment.id, Assignment.incident_id, Unit.call_sign)
+            .join(Unit, Unit.id == Assignment.unit_id)
+            .where(Assignment.incident_id.in_(ids))
+            .order_by(Assignment.dispatched_at, Assignment.id)
+        ).all()
+        events: dict[int, list[StatusEvent]] = defaultdict(list)
+        for found_id, status, at in session.execute(
+            select(UnitStatusChange.assignment_id, UnitStatusChange.to_status, UnitStatusChange.at).where(
+                UnitStatusChange.incident_id.in_(ids), UnitStatusChange.assignment_id.is_not(None)
+            )
+        ):
+            if found_id is not None:
+                events[found_id].append(StatusEvent(found_id, UnitStatus(status), at))
+    by_incident: dict[int, list[UnitIntervals]] = defaultdict(list)
+    numbers = dict(incidents)
+    for assignment_id, incident_id, call_sign in assignments:
+        intervals = assignment_intervals(assignment_id, events[assignment_id])
+        by_incident[incident_id].append(UnitIntervals(numbers[incident_id], call_sign, intervals))
+    report = []
+    for incident_id, number in incidents:
+        units = tuple(by_incident[incident_id])
+        dispatched = [u.intervals.dispatched_at for u in units if u.intervals.dispatched_at is not None]
+        answer = answered.get(incident_id)
+        report.append(
+            IncidentIntervals(
+                incident_id=incident_id,
+                number=number,
+                answered_at=answer,
+                first_dispatch_at=min(dispatched, default=None),
+                call_processing_s=call_processing_s(answer, dispatched),
+                units=units,
+            )
+        )
+    return report
