@@ -1,0 +1,137 @@
+"""Type-ahead over every Indonesian area and the check that an address hierarchy nests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dispatch.domain.areas import (
+    AreaIndex,
+    AreaLevel,
+    NestingProblem,
+    area_index,
+    normalize,
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> AreaIndex:
+    return area_index()
+
+
+def test_the_whole_hierarchy_is_shipped(index: AreaIndex) -> None:
+    counts = {level: index.count(level) for level in AreaLevel}
+    assert counts == {
+        AreaLevel.PROVINCE: 34,
+        AreaLevel.REGENCY: 514,
+        AreaLevel.DISTRICT: 7097,
+        AreaLevel.VILLAGE: 82503,
+    }
+
+
+def test_a_kelurahan_comes_with_its_whole_chain(index: AreaIndex) -> None:
+    found = index.search("kaligawe", within="33.74")[0]
+    assert found.level is AreaLevel.VILLAGE
+    assert (found.province, found.regency, found.district, found.village) == (
+        "Jawa Tengah",
+        "Kota Semarang",
+        "Gayamsari",
+        "Kaligawe",
+    )
+    assert [code for code, _name in found.chain] == ["33", "33.74", "33.74.04", found.code]
+    assert found.postcode == "50164"
+    assert index.get(found.code) == found
+
+
+def test_case_and_diacritics_do_not_matter(index: AreaIndex) -> None:
+    assert index.search("KALIGÁWE", within="33.74")[0] == index.search("kaligawe", within="33.74")[0]
+    assert normalize("Pa'bentengang  (Solo)") == "pabentengang solo"
+
+
+def test_every_word_matches_the_start_of_a_word_in_the_chain(index: AreaIndex) -> None:
+    for found in index.search("pedurungan kid"):
+        chain_words = normalize(" ".join(name for _code, name in found.chain)).split()
+        assert any(word.startswith("pedurungan") for word in chain_words)
+        assert any(word.startswith("kid") for word in normalize(found.name).split())
+    assert index.search("pedurungan kid")[0].name == "Pedurungan Kidul"
+    assert index.search("durungan") == []  # inside a word is not a word start
+
+
+def test_level_words_narrow_the_level(index: AreaIndex) -> None:
+    villages = index.search("kel. gayam")
+    assert villages
+    assert {found.level for found in villages} == {AreaLevel.VILLAGE}
+    assert {found.level for found in index.search("kec gayam")} == {AreaLevel.DISTRICT}
+    assert [found.name for found in index.search("kota semarang")] == ["Kota Semarang"]
+    assert [found.name for found in index.search("kab. semarang")] == ["Kabupaten Semarang"]
+    assert index.search("desa kaligawe", within="33.74")[0].village == "Kaligawe"
+    # A level word can also be part of a name ("Kota Baru"): then it is matched as a word.
+    assert any("Kota" in found.name for found in index.search("kota baru"))
+
+
+def test_the_centres_own_area_comes_first(index: AreaIndex) -> None:
+    anywhere = index.search("tembalang", limit=50)
+    regency = anywhere[-1].chain[1][0]  # the last one's kabupaten/kota, e.g. "35.03"
+    here = index.search("tembalang", limit=50, within=regency)
+    assert sorted(found.code for found in anywhere) == sorted(found.code for found in here)
+    assert here[0].code.startswith(regency)
+    assert not anywhere[0].code.startswith(regency)
+    inside = [found.code.startswith("33.74") for found in index.search("s", within="33.74")]
+    assert inside[0]
+    assert inside == sorted(inside, reverse=True)
+
+
+def test_each_keystroke_answers_quickly(index: AreaIndex) -> None:
+    # Generous against the 30 ms target: this test runs on shared, loaded machines.
+    name = "gayamsari semarang"
+    for end in range(1, len(name) + 1):
+        started = time.perf_counter()
+        index.search(name[:end], within="33.74")
+        assert time.perf_counter() - started < 0.3
+
+
+def test_a_hierarchy_that_nests_has_no_issue(index: AreaIndex) -> None:
+    assert index.check_nesting("Jawa Tengah", "Kota Semarang", "Gayamsari", "Kaligawe") is None
+    assert index.check_nesting("jawa tengah", "Semarang", "", "KALIGAWE") is None
+    assert index.check_nesting() is None
+
+
+def test_a_hierarchy_that_does_not_nest_names_the_level(index: AreaIndex) -> None:
+    issue = index.check_nesting("Jawa Tengah", "Kota Semarang", "Tembalang", "Kaligawe")
+    assert issue is not None
+    assert (issue.level, issue.problem, issue.parent_level, issue.parent_name) == (
+        AreaLevel.VILLAGE,
+        NestingProblem.NOT_INSIDE,
+        AreaLevel.DISTRICT,
+        "Tembalang",
+    )
+    issue = index.check_nesting("Jawa Barat", "Kota Semarang")
+    assert issue is not None
+    assert (issue.level, issue.parent_level) == (AreaLevel.REGENCY, AreaLevel.PROVINCE)
+    issue = index.check_nesting("Jawa Tengah", "", "Gayamsarii")
+    assert issue is not None
+    assert (issue.level, issue.problem) == (AreaLevel.DISTRICT, NestingProblem.UNKNOWN)
+
+
+def test_a_small_table_builds_its_own_index() -> None:
+    rows = [
+        ("33", 1, "Jawa Tengah", "", ""),
+        ("33.74", 2, "Kota Semarang", "33", ""),
+        ("33.74.04", 3, "Gayamsari", "33.74", ""),
+        ("33.74.04.1002", 4, "Kaligawe", "33.74.04", "50164"),
+        ("33.74.04.1001", 4, "Gayamsari", "33.74.04", "50248"),
+    ]
+    small = AreaIndex(rows)
+    assert [found.code for found in small.search("gayamsari")] == ["33.74.04", "33.74.04.1001"]
+    assert [found.code for found in small.search("semarang kali")] == ["33.74.04.1002"]
+    assert small.get("33.74.04.1003") is None
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.text(max_size=40), st.sampled_from(["", "33.74", "33", "99", "x"]))
+def test_any_typed_text_gives_a_list(text: str, within: str) -> None:
+    for found in area_index().search(text, limit=5, within=within):
+        assert found.level in AreaLevel
