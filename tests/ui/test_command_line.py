@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from dispatch.domain.commands import DISPOSITION_WORDS
+from dispatch.domain.commands import DISPOSITION_WORDS, STATUS_WORDS, Verb
 from dispatch.domain.enums import Disposition, IncidentStatus, UnitStatus
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Incident, IncidentNote, Unit, UnitStatusChange
+from ui.dialogs.help import HelpDialog
 from ui.main_window import DISPOSITION_KEYS, MainWindow
 from ui.models.snapshot_table import KeyRole
+from ui.widgets.command_line import syntax
 
 SIGN = "DEMO-PSC-01"
 
@@ -219,6 +222,20 @@ def test_note_close_and_find_by_command(
     command(qtbot, window, "? s")
     assert window.command_line.ok
     assert "otw" in feedback(window)
+
+
+def test_help_documents_every_command_status_word_and_disposition(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = HelpDialog(window.key_help, window)
+    qtbot.addWidget(dialog)
+    page = dialog.commands.toPlainText()
+    for verb in Verb:
+        assert syntax(verb)[0] in page
+    for words in (*STATUS_WORDS.values(), *DISPOSITION_WORDS.values()):
+        assert all(word in page for word in words.all)
+    assert "Ctrl+K" in {entry.keys for entry in window.key_help}
+    action = window.findChild(QAction, "commandLine")
+    assert action is not None
+    assert action.shortcut().toString() == "Ctrl+K"
 
 
 def test_disposition_digits_are_the_f9_keys() -> None:

@@ -241,7 +241,10 @@ class CommandLine(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(10)
-        self.completer.popup().setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        popup = self.completer.popup()
+        assert popup is not None  # created by QCompleter
+        self.popup = popup
+        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.completer.activated[str].connect(self._insert_completion)  # type: ignore[index]
 
         self.field.textEdited.connect(self._suggest)
@@ -260,7 +263,7 @@ class CommandLine(QWidget):
 
     def _escape(self) -> None:
         """Back to where the dispatcher was before Ctrl+K (the window decides if that is gone)."""
-        self.completer.popup().hide()
+        self.popup.hide()
         target, self._return_focus = self._return_focus, None
         try:
             if target is not None and target.isVisible() and target.isEnabled():
@@ -289,11 +292,10 @@ class CommandLine(QWidget):
         if words and self.field.hasFocus() and self.popups:
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self.popup.hide()
 
     def _complete_word(self) -> None:
-        popup = self.completer.popup()
-        current = popup.currentIndex() if popup.isVisible() else QModelIndex()
+        current = self.popup.currentIndex() if self.popup.isVisible() else QModelIndex()
         words = self.update_suggestions()
         if current.isValid():
             self._insert_completion(str(current.data()))
@@ -306,7 +308,7 @@ class CommandLine(QWidget):
         text, cursor = replace_word(self.field.text(), self.field.cursorPosition(), word)
         self.field.setText(text)
         self.field.setCursorPosition(cursor)
-        self.completer.popup().hide()
+        self.popup.hide()
         # Enter that chose a word from the popup reaches the field next: it must not run the line.
         self._just_completed = True
         QTimer.singleShot(0, self._completion_settled)
@@ -320,7 +322,7 @@ class CommandLine(QWidget):
         if self._just_completed:
             self._just_completed = False
             return
-        self.completer.popup().hide()
+        self.popup.hide()
         self.execute()
 
     def execute(self, line: str | None = None) -> bool:
