@@ -1,0 +1,195 @@
+"""Where an incident is: an area picked by type-ahead, a pasted position, and the premise history."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dispatch.domain.areas import AreaIndex, AreaLevel, area_index
+from dispatch.domain.enums import Disposition, IncidentStatus
+from dispatch.domain.geo import bounding_box, distance_m
+from dispatch.domain.incidents import FieldProblem, FieldRejected, validate_text_field
+from dispatch.services.bus import Change, Topic
+from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.incidents import CLOSED_STATES, active_unit_signs
+from dispatch.services.snapshots import IncidentView
+from dispatch.store.tables import Incident
+
+#: Previous incidents this close count as the same premises.
+PREMISE_RADIUS_M = 200.0
+_AREA_FIELDS = ("province", "regency", "district", "village")
+
+
+def _open(session: Session, incident_id: int) -> Incident:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise ServiceError("no_such_incident", incident_id=incident_id)
+    if incident.status in CLOSED_STATES:
+        raise ServiceError("incident_closed", number=incident.number)
+    return incident
+
+
+def set_area(
+    ctx: ServiceContext, incident_id: int, area_code: str, index: AreaIndex | None = None
+) -> IncidentView:
+    """Fill provinsi down to kelurahan, the postcode and the area code from one picked area.
+
+    Levels below the picked one are emptied (a kecamatan picked after a kelurahan replaces it);
+    the postcode is kept when the picked area has none of its own (only villages carry one).
+    """
+    area = (index or area_index()).get(area_code.strip())
+    if area is None:
+        raise ServiceError("no_such_area", area=area_code)
+    names = [
+        validate_text_field(field, name)
+        for field, (_code, name) in zip(_AREA_FIELDS, area.chain, strict=False)
+    ]
+    names += [""] * (len(_AREA_FIELDS) - len(names))
+    with ctx.database.transaction() as session:
+        incident = _open(session, incident_id)
+        before = {field: getattr(incident, field) for field in (*_AREA_FIELDS, "postcode", "area_code")}
+        for field, name in zip(_AREA_FIELDS, names, strict=True):
+            setattr(incident, field, name)
+        if area.postcode:
+            incident.postcode = area.postcode
+        incident.area_code = area.code
+        after = {field: getattr(incident, field) for field in before}
+        if after != before:
+            incident.updated_at = ctx.clock.now()
+            audit(session, ctx, "incident.area", "incident", incident_id, before=before, after=after)
+        view = IncidentView.of(incident, active_unit_signs(session, incident_id))
+    if after != before:
+        ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+    return view
+
+
+def set_position(ctx: ServiceContext, incident_id: int, lat: float | None, lon: float | None) -> IncidentView:
+    """Save latitude and longitude together (both, or neither to clear them)."""
+    if (lat is None) != (lon is None):
+        raise FieldRejected("lat" if lat is None else "lon", FieldProblem.NOT_A_NUMBER)
+    if lat is not None and lon is not None:
+        if not (math.isfinite(lat) and -90.0 <= lat <= 90.0):
+            raise FieldRejected("lat", FieldProblem.LAT_OUT_OF_RANGE)
+        if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
+            raise FieldRejected("lon", FieldProblem.LON_OUT_OF_RANGE)
+    with ctx.database.transaction() as session:
+        incident = _open(session, incident_id)
+        before = (incident.lat, incident.lon)
+        if before != (lat, lon):
+            incident.lat, incident.lon = lat, lon
+            incident.updated_at = ctx.clock.now()
+            audit(
+                session,
+                ctx,
+                "incident.position",
+                "incident",
+                incident_id,
+                before=list(before),
+                after=[lat, lon],
+            )
+        view = IncidentView.of(incident, active_unit_signs(session, incident_id))
+    if before != (lat, lon):
+        ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+    return view
+
+
+@dataclass(frozen=True, slots=True)
+class PremiseEntry:
+    """A previous incident at the same kelurahan or close by."""
+
+    incident_id: int
+    number: str
+    category: str | None
+    created_at: datetime
+    status: IncidentStatus
+    disposition: Disposition | None
+    same_area: bool
+    distance_m: float | None  # straight line, when both have a position
+
+
+def premise_history(ctx: ServiceContext, incident_id: int, limit: int = 10) -> tuple[PremiseEntry, ...]:
+    """Previous incidents (any status) in the same kelurahan or within 200 m, newest first.
+
+    "Same kelurahan" is the same area code when the incident has one picked, otherwise the same
+    village and kecamatan names as typed.
+    """
+    columns = (
+        Incident.id,
+        Incident.number,
+        Incident.category,
+        Incident.created_at,
+        Incident.status,
+        Incident.disposition,
+        Incident.lat,
+        Incident.lon,
+    )
+    with ctx.database.transaction() as session:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
+            raise ServiceError("no_such_incident", incident_id=incident_id)
+        in_area: list[Any] = []
+        if incident.area_code and _is_village(incident.area_code):
+            in_area = list(
+                session.execute(
+                    select(*columns)
+                    .where(Incident.area_code == incident.area_code, Incident.id != incident_id)
+                    .order_by(Incident.created_at.desc())
+                    .limit(limit)
+                ).all()
+            )
+        elif incident.village:
+            in_area = list(
+                session.execute(
+                    select(*columns)
+                    .where(
+                        Incident.village == incident.village,
+                        Incident.district == incident.district,
+                        Incident.id != incident_id,
+                    )
+                    .order_by(Incident.created_at.desc())
+                    .limit(limit)
+                ).all()
+            )
+        nearby: list[Any] = []
+        if incident.lat is not None and incident.lon is not None:
+            box = bounding_box(incident.lat, incident.lon, PREMISE_RADIUS_M)
+            nearby = list(
+                session.execute(
+                    select(*columns).where(
+                        Incident.lat.between(box.min_lat, box.max_lat),
+                        Incident.lon.between(box.min_lon, box.max_lon),
+                        Incident.id != incident_id,
+                    )
+                ).all()
+            )
+        here = (incident.lat, incident.lon)
+    entries: dict[int, PremiseEntry] = {}
+    for rows, same_area in ((in_area, True), (nearby, False)):
+        for row in rows:
+            distance = None
+            if here[0] is not None and here[1] is not None and row.lat is not None and row.lon is not None:
+                distance = distance_m(here[0], here[1], row.lat, row.lon)
+            if not same_area and (distance is None or distance > PREMISE_RADIUS_M):
+                continue
+            if row.id in entries:
+                continue
+            entries[row.id] = PremiseEntry(
+                incident_id=row.id,
+                number=row.number,
+                category=row.category,
+                created_at=row.created_at,
+                status=IncidentStatus(row.status),
+                disposition=Disposition(row.disposition) if row.disposition else None,
+                same_area=same_area,
+                distance_m=distance,
+            )
+    return tuple(sorted(entries.values(), key=lambda entry: entry.created_at, reverse=True)[:limit])
+
+
+def _is_village(code: str) -> bool:
+    return code.count(".") == AreaLevel.VILLAGE - 1
