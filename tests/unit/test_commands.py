@@ -222,3 +222,17 @@ def test_lines_of_likely_words_round_trip(words: list[str], gap: str) -> None:
 def test_completion_never_fails(text: str, cursor: int) -> None:
     suggestions = complete(text, cursor, SIGNS, NUMBERS)
     assert len(suggestions) == len(set(suggestions))
+
+
+def test_the_operating_guide_status_table_agrees_with_the_parser() -> None:
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[2] / "docs" / "operating.md").read_text(encoding="utf-8")
+    section = guide.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:-1] for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    status_rows = [cells for cells in rows if len(cells) == 4 and cells[1].strip().startswith("`")]
+    assert len(status_rows) == len(STATUS_WORDS)
+    for cells in status_rows:
+        status = parse_command(f"s X {cells[1].strip().strip('`')}")
+        for word in ", ".join(cells[2:]).split(","):
+            assert parse_command(f"s X {word.strip()}") == status, word
