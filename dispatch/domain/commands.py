@@ -8,7 +8,7 @@ help can show commands the way the parser reads them. Completion suggests what m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -359,10 +359,12 @@ def complete(
     cursor: int,
     call_signs: Iterable[str],
     incident_numbers: Iterable[str],
+    allowed_statuses: Mapping[str, Collection[UnitStatus]] | None = None,
 ) -> list[str]:
     """Words that may replace the word at ``cursor``: verbs, call signs, incident numbers, status and
     disposition words, as the verb typed so far expects. Matching ignores case; an incident number also
-    matches by its sequence without leading zeros ("12" finds 2026-000123)."""
+    matches by its sequence without leading zeros ("12" finds 2026-000123). ``allowed_statuses`` (by
+    call sign, in lower case) narrows the status words to the steps the unit may take from where it is."""
     cursor = max(0, min(cursor, len(text)))
     start, _end = word_at(text, cursor)
     prefix = text[start:cursor]
@@ -381,7 +383,9 @@ def complete(
         typed = {_key(t) for t in before[2:]} if verb is Verb.DISPATCH else set()
         suggestions += [s for s in _matching(prefix, call_signs) if _key(s) not in typed]
     if "status" in expects:
-        suggestions += _matching(prefix, (w for words in STATUS_WORDS.values() for w in words.all))
+        allowed = (allowed_statuses or {}).get(before[1].casefold(), STATUS_WORDS.keys())
+        statuses = [s for s in STATUS_WORDS if s in allowed]
+        suggestions += _matching(prefix, (w for s in statuses for w in STATUS_WORDS[s].all))
     if "disposition" in expects:
         suggestions += _matching(prefix, (w for words in DISPOSITION_WORDS.values() for w in words.all))
     return list(dict.fromkeys(suggestions))

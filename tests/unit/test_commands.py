@@ -165,6 +165,13 @@ def test_completion_of_verbs_call_signs_incidents_statuses_and_dispositions() ->
     assert complete("s demo-po", 9, SIGNS, NUMBERS) == ["DEMO-POL-01"]
     assert "tiba" in complete("s DEMO-PSC-01 ti", 16, SIGNS, NUMBERS)
     assert complete("s DEMO-PSC-01 sel", 17, SIGNS, NUMBERS) == ["selesai"]
+    # Knowing where the unit is, only the steps it may take are offered.
+    steps = {"demo-psc-01": {UnitStatus.ON_SCENE, UnitStatus.STAGING}}
+    assert complete("s DEMO-PSC-01 ", 14, SIGNS, NUMBERS, steps) == [
+        *STATUS_WORDS[UnitStatus.ON_SCENE].all,
+        *STATUS_WORDS[UnitStatus.STAGING].all,
+    ]
+    assert "ack" in complete("s DEMO-PSC-02 a", 15, SIGNS, NUMBERS, steps)
     assert complete("close 12 pal", 12, SIGNS, NUMBERS) == ["palsu"]
     assert complete("find 2026-0001", 14, SIGNS, NUMBERS) == ["2026-000123"]
     assert complete("find DEMO-D", 11, SIGNS, NUMBERS) == ["DEMO-DMK-01"]

@@ -277,11 +277,13 @@ class CommandLine(QWidget):
 
     def update_suggestions(self) -> list[str]:
         """The words that may stand at the cursor, from the unit and incident boards as they are now."""
+        units = list(self._units())
         words = complete(
             self.field.text(),
             self.field.cursorPosition(),
-            [u.call_sign for u in self._units()],
+            [u.call_sign for u in units],
             [i.number for i in self._incidents()],
+            {u.call_sign.casefold(): allowed_next(u.status) - {UnitStatus.DISPATCHED} for u in units},
         )
         self.suggestions.setStringList(words)
         self.completer.setCompletionPrefix("")
