@@ -1,5 +1,5 @@
-"""Dispatching from the incident: pick available units (the category's agencies first), send them,
-and move each through its statuses."""
+"""Dispatching from the incident: the recommended units (Ctrl+R sends them), the other available
+units (the category's agencies first), and the assigned units moving through their statuses."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.lifecycle import DISPATCHABLE
+from dispatch.domain.recommend import Need, Pick, Recommendation
+from dispatch.services.recommendations import load_default_needs, recommend_units
 from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -45,6 +47,42 @@ def rank_candidates(
         return position, unit.call_sign
 
     return sorted((u for u in units if u.status in DISPATCHABLE), key=rank)
+
+
+def capability(name: str) -> str:
+    """A unit capability in words (the roster's vocabulary, dispatch.domain.roster.CAPABILITIES)."""
+    words = {
+        "patrol": translate("Capabilities", "patrol"),
+        "ambulance_bls": translate("Capabilities", "ambulance (basic life support)"),
+        "ambulance_als": translate("Capabilities", "ambulance (advanced life support)"),
+        "fire_engine": translate("Capabilities", "fire engine"),
+        "rescue": translate("Capabilities", "rescue"),
+        "water_tanker": translate("Capabilities", "water tanker"),
+        "boat": translate("Capabilities", "boat"),
+        "hearse": translate("Capabilities", "hearse"),
+        "tow": translate("Capabilities", "tow truck"),
+        "utility_crew": translate("Capabilities", "utility crew"),
+        "social_outreach": translate("Capabilities", "social outreach"),
+    }
+    return words.get(name, name)
+
+
+def need_text(need: Need) -> str:
+    """``medical`` for one agency; ``rescue`` when any of several agencies will do."""
+    if len(need.agencies) == 1:
+        return labels.agency(need.agencies[0]).lower()
+    return capability(need.capabilities[0]) if need.capabilities else labels.agency(need.agencies[0]).lower()
+
+
+def pick_text(pick: Pick) -> str:
+    """``DEMO-PSC-02 · medical · 1.8 km · ~3 min``."""
+    parts = [pick.call_sign, need_text(pick.need)]
+    if pick.distance_m is not None and pick.eta_minutes is not None:
+        parts.append(translate("DispatchPanel", "%1 km").replace("%1", f"{pick.distance_m / 1000:.1f}"))
+        parts.append(
+            translate("DispatchPanel", "~%1 min").replace("%1", str(max(1, round(pick.eta_minutes))))
+        )
+    return " · ".join(parts)
 
 
 class CandidateList(QListView):
@@ -92,6 +130,18 @@ class DispatchPanel(QWidget):
         zone = session.zone
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 4)
+        self._needs = load_default_needs(session.catalogue)
+        self.recommendation: Recommendation | None = None
+
+        recommended_box = QGroupBox(translate("DispatchPanel", "Recommended (Ctrl+R dispatches them)"))
+        recommended_layout = QVBoxLayout(recommended_box)
+        recommended_layout.setContentsMargins(4, 2, 4, 2)
+        self.recommended = QLabel()
+        self.recommended.setObjectName("recommendedUnits")
+        self.recommended.setWordWrap(True)
+        self.recommended.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        recommended_layout.addWidget(self.recommended)
+        layout.addWidget(recommended_box)
 
         candidates_box = QGroupBox(
             translate("DispatchPanel", "Available units (F6; Space marks, Enter dispatches)")
@@ -155,6 +205,7 @@ class DispatchPanel(QWidget):
             else None
         )
         self.candidate_model.clear()
+        self._show_recommendation(incident, units)
         if incident is None or incident.closed_at is not None:
             return
         agencies = (
@@ -174,6 +225,33 @@ class DispatchPanel(QWidget):
                 self.candidates.setCurrentIndex(item.index())
         if not self.candidates.currentIndex().isValid() and self.candidate_model.rowCount():
             self.candidates.setCurrentIndex(self.candidate_model.index(0, 0))
+
+    def _show_recommendation(self, incident: IncidentView | None, units: Sequence[UnitView]) -> None:
+        if incident is None or incident.closed_at is not None:
+            self.recommendation = None
+            self.recommended.setText(translate("DispatchPanel", "No incident open."))
+            return
+        self.recommendation = recommend_units(
+            incident, list(units), self._session.catalogue, self._needs, self._session.eta_speed_kmh
+        )
+        lines = [pick_text(pick) for pick in self.recommendation.picks]
+        for need, call_sign in self.recommendation.covered:
+            lines.append(
+                translate("DispatchPanel", "✔ %1 · %2 (already sent)")
+                .replace("%1", call_sign)
+                .replace("%2", need_text(need))
+            )
+        for need in self.recommendation.unmet:
+            lines.append(translate("DispatchPanel", "⚠ no available unit: %1").replace("%1", need_text(need)))
+        if not self.recommendation.needs:
+            lines.append(translate("DispatchPanel", "Choose the category to get a recommendation."))
+        elif not self.recommendation.has_position and self.recommendation.picks:
+            lines.append(translate("DispatchPanel", "No position: units by agency, without distances."))
+        self.recommended.setText("\n".join(lines))
+
+    def recommended_ids(self) -> list[int]:
+        """The units of the current recommendation, nearest first (empty when nothing to send)."""
+        return [] if self.recommendation is None else list(self.recommendation.unit_ids)
 
     def show_assignments(self, rows: Sequence[AssignmentView]) -> None:
         self.assignment_model.set_rows(list(rows))
