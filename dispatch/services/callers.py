@@ -165,6 +165,11 @@ def number_key(text: str) -> tuple[bool, str]:
     return presentable, parsed.lookup_key.strip()
 
 
+def number_description(key: str) -> str:
+    """Carrier or area of a flagged number, as the call queue shows it ("" for raw digits)."""
+    return parse_caller_number(key).description
+
+
 # -- the watch list (supervisors) ---------------------------------------------------------------
 
 

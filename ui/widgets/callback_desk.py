@@ -1,0 +1,212 @@
+"""Caller history while a call rings, and the callback queue beside the incident board.
+
+Kept out of MainWindow (which only places these widgets and forwards its change notices and key
+actions here), so that the window stays a layout of parts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QTabWidget
+
+from dispatch.domain.callers import ATTEMPT_OUTCOMES, SUPERVISOR_CLOSE_OUTCOMES, CallbackOutcome
+from dispatch.domain.enums import CallState, Role
+from dispatch.services import callbacks
+from dispatch.services.bus import Topic
+from dispatch.services.callbacks import CallbackView
+from dispatch.services.context import ServiceError
+from dispatch.services.snapshots import CallView
+from ui import labels
+from ui.models.callback_queue import CallbackQueueModel, callback_outcome
+from ui.widgets.caller_panel import CallerPanel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+ATTEMPT_KEYS = {
+    CallbackOutcome.REACHED_NO_EMERGENCY: "R",
+    CallbackOutcome.REACHED_EMERGENCY: "E",
+    CallbackOutcome.NO_ANSWER: "N",
+    CallbackOutcome.BUSY: "B",
+    CallbackOutcome.UNREACHABLE: "U",
+}
+CLOSE_KEYS = {
+    CallbackOutcome.CLOSED_BY_SUPERVISOR: "C",
+    CallbackOutcome.REACHED_NO_EMERGENCY: "R",
+    CallbackOutcome.UNREACHABLE: "U",
+}
+assert set(ATTEMPT_KEYS) == set(ATTEMPT_OUTCOMES)
+assert set(CLOSE_KEYS) == set(SUPERVISOR_CLOSE_OUTCOMES)
+
+
+def refusal(code: str) -> str:
+    # "supervisor_only" is worded for unit overrides in ui/labels.py; here it is about callbacks.
+    if code == "supervisor_only":
+        return translate("MainWindow", "Only a supervisor can close a callback without reaching the caller.")
+    return labels.service_error(code)
+
+
+class CallerDesk(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        session = window.session
+        self.caller_panel = CallerPanel(session)
+        self.callback_model = CallbackQueueModel(session.ctx.clock, session.zone)
+        self.callback_view: QTableView = window._table(self.callback_model, "callbackQueue")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("boardTabs")
+        self.tabs.addTab(window.incident_view, translate("MainWindow", "Active incidents (Ctrl+2)"))
+        self.tabs.addTab(self.callback_view, "")
+        self.note_dialog: QInputDialog | None = None
+        window.call_view.selectionModel().currentRowChanged.connect(lambda *_: self.follow_calls())
+        self._update_tab_title()
+
+    # -- refreshing --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.callback_model.set_rows(callbacks.open_callbacks(self.window.session.ctx))
+        self._update_tab_title()
+        self.follow_calls(force=True)
+
+    def changed(self, topics: set[Topic]) -> None:
+        """After the window applied a batch of change notices."""
+        # Opening a callback is part of a call's change (calls.open_callback), so calls count too.
+        if Topic.CALLS in topics or Topic.CALLBACKS in topics:
+            self.callback_model.set_rows(callbacks.open_callbacks(self.window.session.ctx))
+            self._update_tab_title()
+        if Topic.CALLS in topics or Topic.NUMBER_FLAGS in topics:
+            self.follow_calls(force=Topic.NUMBER_FLAGS in topics)
+
+    def tick(self) -> None:
+        self.callback_model.refresh_live_columns()
+
+    def _update_tab_title(self) -> None:
+        self.tabs.setTabText(
+            1,
+            translate("MainWindow", "Callbacks (Ctrl+4) (%1)").replace(
+                "%1", str(self.callback_model.rowCount())
+            ),
+        )
+
+    def target_call(self) -> CallView | None:
+        """The selected ringing call, else the longest-ringing one, else the call in progress here."""
+        window = self.window
+        selected = window._selected_call()
+        if selected is not None and selected.state is CallState.RINGING:
+            return selected
+        first = window.call_model.first_ringing()
+        if first is not None:
+            return first
+        if window._active_call_id is not None:
+            row = window.call_model.row_of_key(window._active_call_id)
+            if row is not None:
+                return window.call_model.row(row)
+        return None
+
+    def follow_calls(self, force: bool = False) -> None:
+        self.caller_panel.show_call(self.target_call(), force=force)
+
+    # -- keys --------------------------------------------------------------------------------------
+
+    def go_to_incidents(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.window.incident_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_to_callbacks(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        if not self.callback_view.currentIndex().isValid() and self.callback_model.rowCount():
+            self.callback_view.selectRow(0)
+        self.callback_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def selected_callback(self) -> CallbackView | None:
+        index: QModelIndex = self.callback_view.currentIndex()
+        if index.isValid():
+            return self.callback_model.row(index.row())
+        return self.callback_model.row(0) if self.callback_model.rowCount() else None
+
+    def call_back(self) -> None:
+        chosen = self.selected_callback()
+        if chosen is None:
+            self.window.show_message(translate("MainWindow", "No callback is waiting."))
+            return
+        self.tabs.setCurrentIndex(1)
+        options = [(key, callback_outcome(o), o) for o, key in ATTEMPT_KEYS.items()]
+        self.window.choice_bar.ask(
+            translate("MainWindow", "Call back %1 (%2 attempts so far); outcome:")
+            .replace(
+                "%1",
+                chosen.number_national if not chosen.withheld else labels.presentation(chosen.presentation),
+            )
+            .replace("%2", str(chosen.attempts)),
+            options,
+            lambda outcome: self._attempted(chosen, outcome),
+            return_focus=self.callback_view,
+        )
+
+    def _attempted(self, chosen: CallbackView, outcome: CallbackOutcome) -> None:
+        try:
+            view = callbacks.record_attempt(self.window.session.ctx, chosen.id, outcome)
+        except ServiceError as error:
+            self.window.show_message(refusal(error.code))
+            return
+        self.window.show_message(
+            translate("MainWindow", "Callback to %1: %2.")
+            .replace("%1", view.number_national)
+            .replace("%2", callback_outcome(outcome))
+        )
+        if outcome is CallbackOutcome.REACHED_EMERGENCY and view.incident_id is not None:
+            self.window._open_incident(view.incident_id)
+            self.window.incident_panel.focus_first_field()
+
+    def close_callback(self) -> None:
+        chosen = self.selected_callback()
+        if chosen is None:
+            self.window.show_message(translate("MainWindow", "No callback is waiting."))
+            return
+        if self.window.session.ctx.actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+            self.window.show_message(refusal("supervisor_only"))
+            return
+        self.tabs.setCurrentIndex(1)
+        options = [(key, callback_outcome(o), o) for o, key in CLOSE_KEYS.items()]
+        self.window.choice_bar.ask(
+            translate("MainWindow", "Close the callback to %1 as:").replace("%1", chosen.number_national),
+            options,
+            lambda outcome: self._ask_note(chosen, outcome),
+            return_focus=self.callback_view,
+        )
+
+    def _ask_note(self, chosen: CallbackView, outcome: CallbackOutcome) -> None:
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("callbackNote")
+        dialog.setWindowTitle(translate("MainWindow", "Close the callback"))
+        dialog.setLabelText(translate("MainWindow", "Why is it closed? (kept with the callback)"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.textValueSelected.connect(lambda note: self._close(chosen, outcome, note))
+        dialog.finished.connect(dialog.deleteLater)
+        self.note_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # the note is typed at once, without reaching for the mouse
+
+    def _close(self, chosen: CallbackView, outcome: CallbackOutcome, note: str) -> None:
+        self.note_dialog = None
+        try:
+            view = callbacks.close_callback(self.window.session.ctx, chosen.id, outcome, note)
+        except ServiceError as error:
+            self.window.show_message(refusal(error.code))
+            return
+        self.window.show_message(
+            translate("MainWindow", "Callback to %1 closed: %2.")
+            .replace("%1", view.number_national)
+            .replace("%2", callback_outcome(outcome))
+        )
+        self.callback_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_watch_list(self) -> None:
+        from ui.dialogs.watch_list import WatchListDialog
+
+        WatchListDialog(self.window.session.ctx, self.window.session.zone, self.window).open()
