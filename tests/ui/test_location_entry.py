@@ -1,0 +1,163 @@
+"""Locations by keyboard through the real window: a kelurahan by type-ahead, pasted positions,
+refused positions that keep what was typed, and an address that does not nest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dispatch.domain.areas import area_index
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services.context import ServiceContext
+from dispatch.store.tables import Incident
+from ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClick(target, key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClicks(target, text)
+
+
+def answer(qtbot: QtBot, window: MainWindow, feed: SimulatedFeed) -> int:
+    feed.ring()
+    qtbot.waitUntil(lambda: window.call_model.first_ringing() is not None)
+    window.call_view.setFocus()
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
+    return window.incident_panel.incident.id  # type: ignore[union-attr]
+
+
+def stored(ctx: ServiceContext, incident_id: int) -> Incident:
+    with ctx.database.transaction() as session:
+        row = session.get_one(Incident, incident_id)
+        session.expunge(row)
+        return row
+
+
+def test_a_kelurahan_picked_by_type_ahead_and_a_pasted_dms_position_are_stored(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    window.session.centre_area = "33.74"  # Kota Semarang's centre
+    incident_id = answer(qtbot, window, feed)
+    location = window.incident_panel.location
+
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert QApplication.focusWidget() is location.find_edit
+    type_text(qtbot, "kel. kaligawe")
+    assert location.suggestions.isVisible()
+    # Kota Semarang's Kaligawe comes first, ahead of the other provinces' villages of that name.
+    assert location.suggestions.item(0).text().startswith("Kaligawe, Gayamsari, Kota Semarang")
+    assert location.suggestions.count() > 1
+    press(qtbot, Qt.Key.Key_Down)
+    assert location.suggestions.currentRow() == 1
+    press(qtbot, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is location.find_edit
+    press(qtbot, Qt.Key.Key_Return)
+    expected = area_index().search("kaligawe gayamsari", within="33.74")[0]
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).area_code == expected.code)
+    row = stored(ctx, incident_id)
+    assert (row.province, row.regency, row.district, row.village, row.postcode) == (
+        "Jawa Tengah",
+        "Kota Semarang",
+        "Gayamsari",
+        "Kaligawe",
+        "50164",
+    )
+    assert window.incident_panel.inputs["village"].text() == "Kaligawe"  # type: ignore[attr-defined]
+    assert not window.incident_panel.messages["village"].isVisible()
+
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is location.position_edit
+    QApplication.clipboard().setText("6°59'35.0\"S 110°25'15.0\"E")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).lat is not None)
+    row = stored(ctx, incident_id)
+    assert row.lat is not None
+    assert row.lon is not None
+    assert abs(row.lat - -(6 + 59 / 60 + 35 / 3600)) < 1e-9
+    assert abs(row.lon - (110 + 25 / 60 + 15 / 3600)) < 1e-9
+    assert location.position_edit.text() == "-6.99306, 110.42083"
+    assert window.incident_panel.inputs["lat"].text().startswith("-6.9930")  # type: ignore[attr-defined]
+
+
+def test_refused_positions_say_why_and_keep_everything_typed(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    incident_id = answer(qtbot, window, feed)
+    panel = window.incident_panel
+    location = panel.location
+    press(qtbot, Qt.Key.Key_Tab)  # priority
+    press(qtbot, Qt.Key.Key_Tab)  # caller name
+    type_text(qtbot, "Ibu Sri")
+
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    press(qtbot, Qt.Key.Key_Tab)  # position
+    assert QApplication.focusWidget() is location.position_edit
+    type_text(qtbot, "110.42, -6.99")
+    press(qtbot, Qt.Key.Key_Return)
+    assert location.position_message.isVisible()
+    assert "swapped" in location.position_message.text()
+    assert "-6.99000, 110.42000" in location.position_message.text()
+    assert location.position_edit.text() == "110.42, -6.99"
+
+    location.position_edit.selectAll()
+    type_text(qtbot, "di depan masjid")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "Not a position" in location.position_message.text()
+    assert location.position_edit.text() == "di depan masjid"
+
+    location.position_edit.selectAll()
+    type_text(qtbot, "-95.1, 110.4")
+    press(qtbot, Qt.Key.Key_Tab)  # leaving the field tries it too
+    assert "Latitude must be between -90 and 90" in location.position_message.text()
+    assert location.position_edit.text() == "-95.1, 110.4"
+
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).caller_name == "Ibu Sri")
+    row = stored(ctx, incident_id)
+    assert (row.lat, row.lon) == (None, None)
+    assert panel.inputs["caller_name"].text() == "Ibu Sri"  # type: ignore[attr-defined]
+
+
+def test_an_address_that_does_not_nest_is_named_next_to_the_field(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    incident_id = answer(qtbot, window, feed)
+    panel = window.incident_panel
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    type_text(qtbot, "kaligawe gayamsari")
+    press(qtbot, Qt.Key.Key_Escape)  # no choice from the list: Enter takes the first
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).village == "Kaligawe")
+
+    press(qtbot, Qt.Key.Key_F5)  # the form's first field; the kecamatan is the tenth
+    for _ in range(9):
+        press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.inputs["district"]
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Tembalang")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).district == "Tembalang")
+    message = panel.messages["village"]
+    assert message.isVisible()
+    assert "Kaligawe" in message.text()
+    assert "Tembalang" in message.text()
+    assert "not in" in message.text()
+
+    # Put right, the message goes.
+    press(qtbot, Qt.Key.Key_Backtab)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Gayamsari")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored(ctx, incident_id).district == "Gayamsari")
+    assert not message.isVisible()
