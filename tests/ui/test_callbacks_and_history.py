@@ -187,3 +187,40 @@ def test_a_repeat_prank_callers_third_call_warns_and_is_still_answered_as_an_eme
         call = session.get_one(Call, third.id)
         assert (call.state, call.classification, call.incident_id) == ("answered", "emergency", incident_id)
         assert session.get_one(Incident, incident_id).status == IncidentStatus.NEW.value
+
+
+def test_the_watch_list_shows_errors_per_field_adds_and_lifts(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext
+) -> None:
+    from ui.dialogs.watch_list import WatchListDialog
+
+    window.call_view.setFocus()
+    press(qtbot, Qt.Key.Key_W, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.findChild(WatchListDialog) is not None)
+    dialog = window.findChild(WatchListDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.number)
+    qtbot.keyClicks(dialog.number, "P")
+    dialog.reason.setFocus()
+    press(qtbot, Qt.Key.Key_Return)  # nothing in the reason, a withheld marker as the number
+    assert not dialog.number_error.isHidden()
+    assert not dialog.reason_error.isHidden()
+    assert dialog.number.text() == "P"  # nothing typed is lost
+    assert callers.flagged_numbers(ctx) == []
+
+    dialog.number.clear()
+    qtbot.keyClicks(dialog.number, PRANKSTER)
+    qtbot.keyClicks(dialog.reason, "threatens call-takers")
+    dialog.reason.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    (flag,) = callers.flagged_numbers(ctx)
+    assert (flag.number, flag.reason) == ("+6281377788899", "threatens call-takers")
+    assert dialog.table.rowCount() == 1
+    assert dialog.number_error.isHidden()
+
+    dialog.table.setFocus()
+    dialog.table.selectRow(0)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert callers.flagged_numbers(ctx) == []
+    assert dialog.table.rowCount() == 0
+    dialog.close()

@@ -122,7 +122,6 @@ class WatchListDialog(QDialog):
             translate("WatchList", "Why (watch) or how and to whom the block was requested")
         )
         self.reason_error = _error_label("flagReasonError")
-        self.reason.returnPressed.connect(self.add_flag)
         form.addRow(translate("WatchList", "&Flag"), self.kind)
         form.addRow(translate("WatchList", "&Number"), self.number)
         form.addRow("", self.number_error)
@@ -132,6 +131,9 @@ class WatchListDialog(QDialog):
         self.add_button = QPushButton(translate("WatchList", "&Add"))
         self.add_button.setObjectName("addFlag")
         self.add_button.clicked.connect(self.add_flag)
+        # Enter in any field adds (the dialog's default button); Esc closes.
+        self.add_button.setDefault(True)
+        self.lift_button.setAutoDefault(False)
         layout.addWidget(self.add_button)
         self.message = QLabel()
         self.message.setObjectName("watchListMessage")
@@ -139,6 +141,8 @@ class WatchListDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
         layout.addWidget(buttons)
 
         if ctx.actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
