@@ -254,3 +254,23 @@ def _type_name(value: object) -> str:
     if value is None:
         return "nothing"
     return type(value).__name__
+
+
+def answers_from_notes(card: ProtocolCard, note_texts: Iterable[str]) -> dict[str, Answer]:
+    """The answers already given on ``card``, read back from its protocol notes (the latest wins).
+
+    A note is "Q: <question> A: <answer>" in the language it was asked in; the narrative is the one
+    record of what was asked, so nothing else needs storing.
+    """
+    given: dict[str, Answer] = {}
+    for text in note_texts:
+        for question in card.questions:
+            for lang in TEXT_LANGUAGES:
+                prefix = f"Q: {question.text(lang)} A: "
+                if not text.startswith(prefix):
+                    continue
+                label = text[len(prefix) :]
+                for answer in question.answers:
+                    if answer.label(lang) == label:
+                        given[question.id] = answer
+    return given

@@ -1,0 +1,198 @@
+"""The protocol card of the open incident's category: the key questions, answered with one key each.
+
+Up/Down moves between questions; the answer's key (Y, N, U, 1, 2 ...) answers the current question,
+which writes the question and answer into the narrative, may raise the priority, and moves on to
+the next question.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from dispatch.catalogue_files import load_default_protocols
+from dispatch.domain.protocols import Answer, ProtocolCard, Question, answers_from_notes
+from dispatch.services import protocols, queries
+from dispatch.services.context import ServiceError
+from dispatch.services.snapshots import IncidentView
+from ui import labels
+from ui.session import ConsoleSession
+
+translate = QCoreApplication.translate
+
+QuestionIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class QuestionList(QListWidget):
+    """Signals: ``key_pressed(str)`` with an answer key typed on the current question."""
+
+    key_pressed = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().upper()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if len(text) == 1 and text.isalnum() and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.key_pressed.emit(text)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ProtocolCardPanel(QGroupBox):
+    """Signals: ``answered(object)`` with the updated IncidentView after an answer is stored."""
+
+    answered = Signal(object)
+
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+        super().__init__(translate("ProtocolCard", "Protocol card (Ctrl+P)"), parent)
+        self.setObjectName("protocolCard")
+        self._session = session
+        self._protocols = load_default_protocols()
+        self._incident: IncidentView | None = None
+        self._card: ProtocolCard | None = None
+        self._given: dict[str, Answer] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        self.hint = QLabel()
+        self.hint.setObjectName("protocolHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.questions = QuestionList()
+        self.questions.setObjectName("protocolQuestions")
+        self.questions.setWordWrap(True)
+        self.questions.setAlternatingRowColors(True)
+        self.questions.key_pressed.connect(self._answer_current)
+        self.questions.currentRowChanged.connect(lambda _row: self._show_choices())
+        layout.addWidget(self.questions, 1)
+        self.choices = QLabel()
+        self.choices.setObjectName("protocolChoices")
+        self.choices.setWordWrap(True)
+        self.choices.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.choices)
+        self.message = QLabel()
+        self.message.setObjectName("protocolMessage")
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.show_incident(None)
+
+    @property
+    def card(self) -> ProtocolCard | None:
+        return self._card
+
+    def show_incident(self, incident: IncidentView | None) -> None:
+        """Show the card of ``incident``'s category with the answers given so far."""
+        previous = self._incident
+        self._incident = incident
+        card = self._protocols.get(incident.category if incident is not None else None)
+        same = (
+            previous is not None
+            and incident is not None
+            and previous.id == incident.id
+            and card is self._card
+        )
+        self._card = card
+        self.message.hide()
+        if incident is None or card is None:
+            self.questions.clear()
+            self.questions.hide()
+            self.choices.hide()
+            self._given = {}
+            self.hint.setText(
+                translate("ProtocolCard", "Choose a category to see its questions.")
+                if incident is not None and incident.category is None
+                else translate("ProtocolCard", "No protocol card for this category.")
+                if incident is not None
+                else translate("ProtocolCard", "No incident open.")
+            )
+            return
+        self.hint.setText(
+            translate("ProtocolCard", "%1: Up/Down chooses a question, its key answers it.").replace(
+                "%1", self._category_label(card.category)
+            )
+        )
+        self.questions.show()
+        self.choices.show()
+        self.refresh_answers(keep_row=same)
+
+    def refresh_answers(self, keep_row: bool = True) -> None:
+        card, incident = self._card, self._incident
+        if card is None or incident is None:
+            return
+        notes = queries.incident_notes(self._session.ctx, incident.id)
+        self._given = answers_from_notes(card, [n.text for n in notes if n.kind == protocols.NOTE_KIND])
+        row = self.questions.currentRow() if keep_row else -1
+        self.questions.clear()
+        for question in card.questions:
+            item = QListWidgetItem(self._question_text(question))
+            item.setData(QuestionIdRole, question.id)
+            self.questions.addItem(item)
+        if row < 0:
+            row = next((i for i, q in enumerate(card.questions) if q.id not in self._given), 0)
+        self.questions.setCurrentRow(min(row, len(card.questions) - 1))
+        self._show_choices()
+
+    def focus_questions(self) -> bool:
+        """Ctrl+P: False if there is no card to go to."""
+        if self._card is None:
+            return False
+        self.questions.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def _question_text(self, question: Question) -> str:
+        lang = self._session.lang
+        answer = self._given.get(question.id)
+        state = (
+            translate("ProtocolCard", "answer: %1").replace("%1", answer.label(lang))
+            if answer is not None
+            else translate("ProtocolCard", "not asked yet")
+        )
+        return f"{question.text(lang)}  [{state}]"
+
+    def _current_question(self) -> Question | None:
+        item = self.questions.currentItem()
+        if self._card is None or item is None:
+            return None
+        return self._card.question(str(item.data(QuestionIdRole)))
+
+    def _show_choices(self) -> None:
+        question = self._current_question()
+        lang = self._session.lang
+        self.choices.setText(
+            "" if question is None else "   ".join(f"[{a.key}] {a.label(lang)}" for a in question.answers)
+        )
+
+    def _answer_current(self, key: str) -> None:
+        question, card, incident = self._current_question(), self._card, self._incident
+        if question is None or card is None or incident is None:
+            return
+        if key not in {answer.key for answer in question.answers}:
+            self.message.setText(
+                translate(
+                    "ProtocolCard", "%1 is not an answer to this question; press one of the keys shown."
+                ).replace("%1", key)
+            )
+            self.message.show()
+            return
+        try:
+            updated = protocols.answer_question(
+                self._session.ctx, incident.id, card.category, question.id, key, self._session.lang
+            )
+        except ServiceError as error:
+            self.message.setText(labels.service_error(error.code))
+            self.message.show()
+            return
+        self.message.hide()
+        self._incident = updated
+        row = self.questions.currentRow()
+        self.refresh_answers()
+        self.questions.setCurrentRow(min(row + 1, self.questions.count() - 1))
+        self.answered.emit(updated)
+
+    def _category_label(self, code: str) -> str:
+        if code in self._session.catalogue:
+            return self._session.catalogue.get(code).label(self._session.lang)
+        return code
