@@ -19,6 +19,7 @@ import heapq
 import re
 import threading
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
@@ -149,17 +150,16 @@ class AreaIndex:
         self.names: list[str] = [row[2] for row in ordered]
         self.postcodes: list[str] = [row[4] for row in ordered]
         position = {code: i for i, code in enumerate(self.codes)}
-        self.parents: list[int] = [position[row[3]] if row[3] else -1 for row in ordered]
+        self.parents = array("i", [position[row[3]] if row[3] else -1 for row in ordered])
         count = len(ordered)
         # Rows are in code order, so an area's descendants follow it up to the next row not inside it.
-        self._subtree_end = [count] * count
+        self._subtree_end = array("i", [count]) * count
         stack: list[int] = []
         for i in range(count):
             while stack and self.parents[i] != stack[-1]:
                 self._subtree_end[stack.pop()] = i
             stack.append(i)
         own_norm = [" ".join(_own_words(self.levels[i], normalize(self.names[i]))) for i in range(count)]
-        self._own_norm = own_norm
         self._own_text = [f" {name}" for name in own_norm]
         # " word word " strings of the area and its parents, for checking further typed words.
         chain_text: list[str] = []
@@ -172,7 +172,8 @@ class AreaIndex:
             for word in set(own_norm[i].split()):
                 postings.setdefault(word, []).append(i)
         self._vocabulary = sorted(postings)
-        self._postings = [postings[word] for word in self._vocabulary]
+        # Integer arrays, not lists of int objects: a quarter of the memory for the same lookups.
+        self._postings = [array("i", postings[word]) for word in self._vocabulary]
         # Prefix sums over the vocabulary: how many rows (own match) and rows with descendants
         # (chain match) a word range covers, to pick the most selective typed word in O(1).
         own_sum = [0]
@@ -184,9 +185,12 @@ class AreaIndex:
         self._covered_sum = covered_sum
         # Smaller levels first, then shorter names: a static order each search only has to merge.
         order = sorted(range(count), key=lambda i: (self.levels[i], len(own_norm[i]), self.codes[i]))
-        self._rank = [0] * count
+        self._rank = array("i", [0]) * count
         for rank, i in enumerate(order):
             self._rank[i] = rank
+        # Answers to the one- and two-letter first keystrokes, the slowest (most rows match).
+        self._short_answers: dict[tuple[object, ...], list[int]] = {}
+        self._short_lock = threading.Lock()
         self._by_name: dict[tuple[AreaLevel, str], list[int]] = {}
         for i in range(count):
             keys = {normalize(self.names[i]), own_norm[i]}
@@ -247,6 +251,22 @@ class AreaIndex:
 
     def _search_words(self, words: list[str], hint: _Hint | None, limit: int, within: str) -> list[int]:
         typed = " ".join(words)
+        if len(typed) > 2:
+            return self._search_uncached(words, typed, hint, limit, within)
+        key = (typed, hint, limit, within)
+        with self._short_lock:
+            known = self._short_answers.get(key)
+        if known is None:
+            known = self._search_uncached(words, typed, hint, limit, within)
+            with self._short_lock:
+                if len(self._short_answers) > 4096:
+                    self._short_answers.clear()
+                self._short_answers[key] = known
+        return list(known)
+
+    def _search_uncached(
+        self, words: list[str], typed: str, hint: _Hint | None, limit: int, within: str
+    ) -> list[int]:
         words = list(dict.fromkeys(words))
         ranges = [self._word_range(word) for word in words]
         if any(lo == hi for lo, hi in ranges):
@@ -311,10 +331,11 @@ class AreaIndex:
     def _ranked(self, candidates: Iterable[int], typed: str, limit: int, within: str) -> list[int]:
         """Own area first; within it and outside, names starting with what was typed first."""
         lo, hi = self._range(within) if within else (0, 0)
-        own_norm = self._own_norm
+        own_text = self._own_text
+        typed = f" {typed}"
         tiers: list[list[int]] = [[], [], [], []]
         for i in candidates:
-            tiers[(0 if lo <= i < hi else 2) + (0 if own_norm[i].startswith(typed) else 1)].append(i)
+            tiers[(0 if lo <= i < hi else 2) + (0 if own_text[i].startswith(typed) else 1)].append(i)
         result: list[int] = []
         rank = self._rank.__getitem__
         for tier in tiers:
@@ -384,8 +405,11 @@ def area_index() -> AreaIndex:
         return _shared
 
 
-def warm_up_areas() -> None:
-    area_index()
+def warm_up_areas(within: str = "", limit: int = 12) -> None:
+    """Load the areas and answer every first keystroke ahead, off the GUI thread."""
+    index = area_index()
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        index.search(letter, limit, within)
 
 
 def search(query: str, limit: int = 20, within: str = "") -> list[AreaMatch]:
