@@ -179,8 +179,9 @@ def recommend(
         lon0 = math.radians(incident_position[1])
         cos0 = math.cos(lat0)
     open_list = [needs[i] for i in open_needs]
+    wanted_agencies = {agency for need in open_list for agency in need.agencies}
     for unit in units:
-        if unit.status not in DISPATCHABLE or not unit.active:
+        if unit.agency_type not in wanted_agencies or unit.status not in DISPATCHABLE or not unit.active:
             continue
         if not any(need.covered_by(unit.agency_type, unit.capabilities) for need in open_list):
             continue
