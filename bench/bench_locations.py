@@ -4,7 +4,7 @@ Run::
 
     .venv/bin/python bench/bench_locations.py [--db /tmp/bench/bench2.sqlite3] [--samples 300]
 
-Type-ahead: several real names typed letter by letter over all 82,503 villages (and every
+Type-ahead: several real names typed letter by letter over all 83,762 villages (and every
 kecamatan, kabupaten/kota and province), with and without the centre's area filter (Kota Semarang,
 "33.74"); p50/p99/max per keystroke against the 30 ms target. The index: load time and the process's
 resident memory before and after (psutil). Premise history: ``premise_history`` for incidents of the

