@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,18 +58,31 @@ class DuplicateCandidate:
     distance_m: float | None = None
 
 
+#: The columns the rules read, fetched as plain rows (no ORM objects: this runs at every answer).
+_FACT_COLUMNS = (
+    Incident.id,
+    Incident.number,
+    Incident.created_at,
+    Incident.category,
+    Incident.lat,
+    Incident.lon,
+    Incident.area_code,
+    Incident.village,
+)
+
+
 def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCandidate]:
     """Open incidents (not this one) the incident's call may be about, best match first."""
     now = ctx.clock.now()
     with ctx.database.sessions() as session:
-        probe_row = session.get(Incident, incident_id)
+        probe_row = session.execute(select(*_FACT_COLUMNS).where(Incident.id == incident_id)).first()
         if probe_row is None:
             return []
         probe = _facts(probe_row)
-        numbers = _numbers_of(session, incident_id)
         last_call: dict[int, datetime] = {}
+        numbers = _numbers_of(session, incident_id)
         if numbers:
-            rows = session.execute(
+            found_calls = session.execute(
                 select(Call.incident_id, func.max(Call.ring_at))
                 .where(
                     Call.number_e164.in_(numbers),
@@ -78,54 +92,46 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
                 )
                 .group_by(Call.incident_id)
             ).all()
-            last_call = {int(found): at for found, at in rows if found is not None}
-        candidate_ids = set(last_call)
-        candidate_ids.update(
-            session.scalars(
-                select(Incident.id).where(
-                    Incident.created_at >= now - SAME_AREA_WINDOW,
-                    Incident.status.in_(_OPEN),
-                    Incident.id != incident_id,
-                )
+            last_call = {int(found): at for found, at in found_calls if found is not None}
+        open_others = (Incident.status.in_(_OPEN), Incident.id != incident_id)
+        rows = {
+            row.id: row
+            for row in session.execute(
+                select(*_FACT_COLUMNS).where(Incident.created_at >= now - SAME_AREA_WINDOW, *open_others)
             )
-        )
+        }
         if probe.lat is not None and probe.lon is not None and probe.category is not None:
             box = bounding_box(probe.lat, probe.lon, NEARBY_RADIUS_M)
-            candidate_ids.update(
-                session.scalars(
-                    select(Incident.id).where(
-                        Incident.lat.between(box.min_lat, box.max_lat),
-                        Incident.lon.between(box.min_lon, box.max_lon),
-                        Incident.category == probe.category,
-                        Incident.status.in_(_OPEN),
-                        Incident.id != incident_id,
-                    )
-                )
+            nearby = select(*_FACT_COLUMNS).where(
+                Incident.lat.between(box.min_lat, box.max_lat),
+                Incident.lon.between(box.min_lon, box.max_lon),
+                Incident.category == probe.category,
+                *open_others,
             )
-        if not candidate_ids:
-            return []
-        incidents = session.scalars(
-            select(Incident).where(Incident.id.in_(candidate_ids), Incident.status.in_(_OPEN))
-        ).all()
-        found: list[DuplicateCandidate] = []
-        for row in incidents:
-            facts = _facts(row)
-            reasons = duplicate_reasons(probe, facts, now, last_call.get(row.id))
-            if not reasons:
-                continue
-            distance = None
-            if None not in (probe.lat, probe.lon, row.lat, row.lon):
-                distance = distance_m(probe.lat, probe.lon, row.lat, row.lon)  # type: ignore[arg-type]
-            found.append(
-                DuplicateCandidate(
-                    row.id, row.number, row.category, row.village, row.created_at, reasons, distance
-                )
+            rows.update((row.id, row) for row in session.execute(nearby))
+        missing = set(last_call) - set(rows)
+        if missing:
+            by_number = select(*_FACT_COLUMNS).where(Incident.id.in_(missing), Incident.status.in_(_OPEN))
+            rows.update((row.id, row) for row in session.execute(by_number))
+    found: list[DuplicateCandidate] = []
+    for row in rows.values():
+        reasons = duplicate_reasons(probe, _facts(row), now, last_call.get(row.id))
+        if not reasons:
+            continue
+        distance = None
+        if None not in (probe.lat, probe.lon, row.lat, row.lon):
+            distance = distance_m(probe.lat, probe.lon, row.lat, row.lon)  # type: ignore[arg-type]
+        found.append(
+            DuplicateCandidate(
+                row.id, row.number, row.category, row.village, row.created_at, reasons, distance
             )
+        )
     found.sort(key=lambda c: (-len(c.reasons), -c.created_at.timestamp()))
     return found
 
 
-def _facts(row: Incident) -> IncidentFacts:
+def _facts(row: Any) -> IncidentFacts:
+    """``row``: a result row of ``_FACT_COLUMNS``."""
     return IncidentFacts(
         created_at=row.created_at,
         category=row.category,
