@@ -28,6 +28,14 @@ def shown_units(window: MainWindow) -> list[str]:
     return signs
 
 
+def groups_shown(window: MainWindow) -> int:
+    """Agency groups the unit board shows (those with no unit matching the filter are hidden)."""
+    root = QModelIndex()
+    return sum(
+        1 for row in range(window.unit_filter.rowCount()) if not window.unit_view.isRowHidden(row, root)
+    )
+
+
 def status_shown(window: MainWindow, unit_id: int) -> str | None:
     index = window.unit_model.index_of_unit(unit_id, 1)
     return index.data() if index.isValid() else None
@@ -118,6 +126,7 @@ def test_ctrl_f_filters_the_unit_board_by_call_sign_and_clearing_shows_all(
 ) -> None:
     every = [u.call_sign for u in queries.units(ctx)]
     assert sorted(shown_units(window)) == sorted(every)
+    assert groups_shown(window) == window.unit_model.rowCount()
     window.call_view.setFocus()
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -127,11 +136,12 @@ def test_ctrl_f_filters_the_unit_board_by_call_sign_and_clearing_shows_all(
     expected = sorted(s for s in every if s.startswith("DEMO-DMK"))
     assert expected
     assert sorted(shown_units(window)) == expected
-    assert window.unit_filter.rowCount() == 1  # only the fire group is left
+    assert groups_shown(window) == 1  # only the fire group is left
 
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_Backspace)
     assert sorted(shown_units(window)) == sorted(every)
+    assert groups_shown(window) == window.unit_model.rowCount()
 
 
 def test_the_filter_knows_statuses_in_words_and_follows_status_changes(
@@ -141,10 +151,11 @@ def test_the_filter_knows_statuses_in_words_and_follows_status_changes(
     window.focus_unit_filter()
     qtbot.keyClicks(window.unit_filter_input, labels.unit_status(UnitStatus.OFF_DUTY).lower())
     assert shown_units(window) == []
-    assert window.unit_filter.rowCount() == 0
+    assert groups_shown(window) == 0
 
     dispatching.set_unit_status(ctx, unit.id, UnitStatus.OFF_DUTY)
     qtbot.waitUntil(lambda: shown_units(window) == ["DEMO-SAR-02"])
+    assert groups_shown(window) == 1
     dispatching.set_unit_status(ctx, unit.id, UnitStatus.AVAILABLE)
     qtbot.waitUntil(lambda: shown_units(window) == [])
 

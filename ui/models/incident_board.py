@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import Clock
+from dispatch.domain.enums import IncidentStatus, Priority
 from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -19,10 +20,34 @@ translate = QCoreApplication.translate
 
 class IncidentBoardModel(SnapshotTableModel[IncidentView]):
     def __init__(self, clock: Clock, catalogue: Catalogue, lang: str) -> None:
+        # Painting asks for these for every visible cell: looked up and translated once each.
+        categories: dict[str | None, str] = {}
+        statuses: dict[IncidentStatus, str] = {}
+        brushes: dict[Priority, QBrush] = {}
+
         def category(incident: IncidentView) -> str:
-            if incident.category is None:
-                return translate("IncidentBoard", "(not yet chosen)")
-            return f"{incident.category} {catalogue.get(incident.category).label(lang)}"
+            text = categories.get(incident.category)
+            if text is None:
+                if incident.category is None:
+                    text = translate("IncidentBoard", "(not yet chosen)")
+                else:
+                    text = f"{incident.category} {catalogue.get(incident.category).label(lang)}"
+                categories[incident.category] = text
+            return text
+
+        def status(incident: IncidentView) -> str:
+            text = statuses.get(incident.status)
+            if text is None:
+                text = statuses[incident.status] = labels.incident_status(incident.status)
+            return text
+
+        def priority_brush(incident: IncidentView) -> QBrush:
+            brush = brushes.get(incident.priority)
+            if brush is None:
+                brush = brushes[incident.priority] = QBrush(
+                    QColor(labels.PRIORITY_COLOURS[incident.priority])
+                )
+            return brush
 
         super().__init__(
             [
@@ -30,13 +55,11 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
                 Column(
                     lambda: translate("IncidentBoard", "Priority"),
                     lambda i: i.priority.value,
-                    foreground=lambda i: QBrush(QColor(labels.PRIORITY_COLOURS[i.priority])),
+                    foreground=priority_brush,
                     tooltip=lambda i: labels.priority(i.priority),
                 ),
                 Column(lambda: translate("IncidentBoard", "Category"), category),
-                Column(
-                    lambda: translate("IncidentBoard", "Status"), lambda i: labels.incident_status(i.status)
-                ),
+                Column(lambda: translate("IncidentBoard", "Status"), status),
                 Column(lambda: translate("IncidentBoard", "Location"), lambda i: i.location_summary),
                 Column(
                     lambda: translate("IncidentBoard", "Age"),

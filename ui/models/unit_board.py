@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from dispatch.domain.clock import Clock
-from dispatch.domain.enums import AgencyType
+from dispatch.domain.enums import AgencyType, UnitStatus
 from dispatch.domain.lifecycle import DISPATCHABLE
 from dispatch.services.snapshots import UnitView
 from ui import labels
@@ -33,6 +33,8 @@ translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 
 AGENCIES = list(AgencyType)
+#: internalId of a unit row: its agency's number + 1 (group rows carry _GROUP).
+_UNIT_ID = {agency: number + 1 for number, agency in enumerate(AGENCIES)}
 #: internalId of group rows. A unit row carries its agency's number + 1, not its group's position,
 #: so that the indexes of units stay right when a group appears or goes.
 _GROUP = 0
@@ -52,20 +54,33 @@ class UnitBoardModel(QAbstractItemModel):
         self._groups: list[AgencyType] = []
         # Each group's units in call-sign order (the order of ``queries.units``).
         self._units: dict[AgencyType, list[UnitView]] = {}
-        self._agency_of: dict[int, AgencyType] = {}
+        # unit id -> the unit's snapshot on the board (its agency and call sign find its row).
+        self._by_id: dict[int, UnitView] = {}
         self._haystacks: dict[int, tuple[UnitView, str]] = {}
+        # Painting asks for these for every visible cell, often: translated and built once each.
+        self._status_texts: dict[UnitStatus, str] = {}
+        self._status_brushes: dict[UnitStatus, QBrush] = {}
+        self._group_texts: dict[AgencyType, str] = {}
         bold = QFont()
         bold.setBold(True)
         self._bold = bold
 
     # -- structure ---------------------------------------------------------------------------------
 
+    # index(), parent() and rowCount() run for every cell painted through the filter proxy: they
+    # check bounds themselves rather than through hasIndex(), which calls back into Python twice.
+
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if row < 0 or not 0 <= column < self.COLUMNS:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, AGENCIES.index(self._groups[parent.row()]) + 1)
+            return self.createIndex(row, column, _GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != _GROUP or parent.column() != 0 or parent.row() >= len(self._groups):
+            return QModelIndex()
+        agency = self._groups[parent.row()]
+        if row >= len(self._units[agency]):
+            return QModelIndex()
+        return self.createIndex(row, column, _UNIT_ID[agency])
 
     def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
         if child is None:
@@ -104,16 +119,15 @@ class UnitBoardModel(QAbstractItemModel):
     def group_units(self, group_row: int) -> list[UnitView]:
         return self._units[self._groups[group_row]]
 
+    def unit_by_id(self, unit_id: int) -> UnitView | None:
+        return self._by_id.get(unit_id)
+
     def index_of_unit(self, unit_id: int, column: int = 0) -> QModelIndex:
         """The index of the unit's row, invalid when the unit is not on the board."""
-        agency = self._agency_of.get(unit_id)
-        if agency is None:
+        unit = self._by_id.get(unit_id)
+        if unit is None:
             return QModelIndex()
-        group = self._units[agency]
-        position = self._position(group, unit_id)
-        if position is None:
-            return QModelIndex()
-        return self.createIndex(position, column, AGENCIES.index(agency) + 1)
+        return self.createIndex(self._position(unit), column, _UNIT_ID[unit.agency_type])
 
     def haystack(self, unit: UnitView) -> str:
         """What the filter searches, lower case: call sign, agency, status (as shown), station."""
@@ -125,7 +139,7 @@ class UnitBoardModel(QAbstractItemModel):
                 unit.call_sign,
                 labels.agency(unit.agency_type),
                 unit.agency_name,
-                labels.unit_status(unit.status),
+                self.status_text(unit.status),
                 unit.station,
             )
         ).casefold()
@@ -144,12 +158,15 @@ class UnitBoardModel(QAbstractItemModel):
             if column == 0:
                 return unit.call_sign
             if column == 1:
-                return labels.unit_status(unit.status)
+                return self.status_text(unit.status)
             if column == 2:
                 return unit.incident_number or ""
             return elapsed(unit.status_since, self._clock.now())
         if role == Qt.ItemDataRole.BackgroundRole and column == 1:
-            return QBrush(labels.unit_status_colour(unit.status))
+            brush = self._status_brushes.get(unit.status)
+            if brush is None:
+                brush = self._status_brushes[unit.status] = QBrush(labels.unit_status_colour(unit.status))
+            return brush
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{unit.agency_name} · {unit.station} · {', '.join(unit.capabilities)} · {unit.radio}"
         if role == RowRole:
@@ -158,17 +175,29 @@ class UnitBoardModel(QAbstractItemModel):
             return unit.id
         return None
 
-    def _group_data(self, index: Index, role: int) -> Any:
-        agency = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+    def status_text(self, status: UnitStatus) -> str:
+        text = self._status_texts.get(status)
+        if text is None:
+            text = self._status_texts[status] = labels.unit_status(status)
+        return text
+
+    def _group_text(self, agency: AgencyType) -> str:
+        text = self._group_texts.get(agency)
+        if text is None:
             group = self._units[agency]
             free = sum(1 for u in group if u.status in DISPATCHABLE)
-            return (
+            text = self._group_texts[agency] = (
                 translate("UnitBoard", "%1 (%2 of %3 available)")
                 .replace("%1", labels.agency(agency))
                 .replace("%2", str(free))
                 .replace("%3", str(len(group)))
             )
+        return text
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        agency = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return self._group_text(agency)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         return None
@@ -199,14 +228,16 @@ class UnitBoardModel(QAbstractItemModel):
         if not same_shape:
             self.beginResetModel()
             self._groups, self._units = groups, grouped
-            self._agency_of = {u.id: u.agency_type for u in units}
+            self._by_id = {u.id: u for u in units}
             self._haystacks.clear()
+            self._group_texts.clear()
             self.endResetModel()
             return
         for group_row, agency in enumerate(groups):
             old, new = self._units[agency], grouped[agency]
             self._units[agency] = new
             changed = [row for row, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+            self._by_id.update((new[row].id, new[row]) for row in changed)
             if changed:
                 self._group_changed(group_row)
                 parent = self.index(group_row, 0)
@@ -221,10 +252,10 @@ class UnitBoardModel(QAbstractItemModel):
             if not view.active:
                 self.remove_keys([view.id])
                 continue
-            agency = self._agency_of.get(view.id)
-            if agency is None:
+            before = self._by_id.get(view.id)
+            if before is None:
                 self._insert(view)
-            elif agency is not view.agency_type:
+            elif before.agency_type is not view.agency_type:
                 self.remove_keys([view.id])
                 self._insert(view)
             else:
@@ -233,13 +264,14 @@ class UnitBoardModel(QAbstractItemModel):
     def remove_keys(self, ids: Iterable[int]) -> None:
         """Take these units off the board (ids not on it are ignored)."""
         for unit_id in set(ids):
-            agency = self._agency_of.get(unit_id)
-            if agency is None:
+            unit = self._by_id.get(unit_id)
+            if unit is None:
                 continue
+            agency = unit.agency_type
             group = self._units[agency]
-            position = self._position(group, unit_id)
+            position = self._position(unit)
             group_row = self._groups.index(agency)
-            del self._agency_of[unit_id]
+            del self._by_id[unit_id]
             self._haystacks.pop(unit_id, None)
             if len(group) == 1:
                 self.beginRemoveRows(QModelIndex(), group_row, group_row)
@@ -247,7 +279,6 @@ class UnitBoardModel(QAbstractItemModel):
                 del self._units[agency]
                 self.endRemoveRows()
                 continue
-            assert position is not None
             self.beginRemoveRows(self.index(group_row, 0), position, position)
             del group[position]
             self.endRemoveRows()
@@ -255,8 +286,7 @@ class UnitBoardModel(QAbstractItemModel):
 
     def _replace(self, view: UnitView) -> None:
         group = self._units[view.agency_type]
-        position = self._position(group, view.id)
-        assert position is not None
+        position = self._position(self._by_id[view.id])
         if group[position] == view:
             return
         group_row = self._groups.index(view.agency_type)
@@ -270,9 +300,11 @@ class UnitBoardModel(QAbstractItemModel):
                 self.beginMoveRows(parent, position, position, parent, destination)
                 del group[position]
                 group.insert(target, view)
+                self._by_id[view.id] = view
                 self.endMoveRows()
                 position = target
         group[position] = view
+        self._by_id[view.id] = view
         self.dataChanged.emit(self.index(position, 0, parent), self.index(position, self.COLUMNS - 1, parent))
         self._group_changed(group_row)
 
@@ -283,7 +315,7 @@ class UnitBoardModel(QAbstractItemModel):
             self.beginInsertRows(QModelIndex(), group_row, group_row)
             self._groups.insert(group_row, agency)
             self._units[agency] = [view]
-            self._agency_of[view.id] = agency
+            self._by_id[view.id] = view
             self.endInsertRows()
             return
         group = self._units[agency]
@@ -291,20 +323,21 @@ class UnitBoardModel(QAbstractItemModel):
         position = bisect_left(group, view.call_sign, key=_call_sign)
         self.beginInsertRows(self.index(group_row, 0), position, position)
         group.insert(position, view)
-        self._agency_of[view.id] = agency
+        self._by_id[view.id] = view
         self.endInsertRows()
         self._group_changed(group_row)
 
-    def _position(self, group: list[UnitView], unit_id: int) -> int | None:
-        for position, unit in enumerate(group):
-            if unit.id == unit_id:
-                return position
-        return None
+    def _position(self, unit: UnitView) -> int:
+        """The row of a unit on the board (groups are in call-sign order, call signs unique)."""
+        return bisect_left(self._units[unit.agency_type], unit.call_sign, key=_call_sign)
 
     def _group_changed(self, group_row: int) -> None:
-        """The group's counts (and, for a filter, whether any of its units match) may have changed."""
-        index = self.index(group_row, 0)
-        self.dataChanged.emit(index, index)
+        """A unit of the group changed: its counts are signalled if they changed."""
+        agency = self._groups[group_row]
+        before = self._group_texts.pop(agency, None)
+        if before != self._group_text(agency):
+            index = self.index(group_row, 0)
+            self.dataChanged.emit(index, index)
 
     def refresh_live_columns(self, rows: Iterable[Index] | None = None) -> None:
         """Time moved on: the "Since" column repaints, nothing else.
@@ -331,7 +364,7 @@ class UnitBoardModel(QAbstractItemModel):
 class UnitFilterProxy(QSortFilterProxyModel):
     """The unit board narrowed to the units whose text contains every word of the filter.
 
-    A group shows when any of its units match. Whether a unit matches is remembered for the unit's
+    Groups always pass (the view hides those left empty). Whether a unit matches is remembered for the unit's
     current snapshot, so that a status change re-tests one unit, not the 2,000 on the board.
     """
 
@@ -366,10 +399,10 @@ class UnitFilterProxy(QSortFilterProxyModel):
         return found
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
+        if not self._words or not source_parent.isValid():
+            # Groups stay (the view hides the empty ones): a group filtered out and back would come
+            # back collapsed, and opening it again lays out its hundreds of rows.
             return True
-        if not source_parent.isValid():
-            return any(self.matches(u) for u in self._board.group_units(source_row))
         return self.matches(self._board.group_units(source_parent.row())[source_row])
 
     def unit_at(self, index: Index) -> UnitView | None:
