@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import Role, UnitStatus
+from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services import accounts, calls, dispatching, incidents
 from dispatch.services.context import ServiceContext
@@ -20,8 +22,10 @@ from dispatch.store.tables import Alert, AuditEntry, UnitStatusChange
 from tests.conftest import SUPERVISOR_PASSWORD
 from tests.services.support import unit
 from tests.ui.test_call_to_dispatch import press, type_text
+from ui.dialogs.settings import SettingsDialog
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
+from ui.settings import ConsoleSettings
 
 AMBULANCE = "DEMO-PSC-01"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -200,3 +204,34 @@ def test_a_call_taker_is_told_that_overriding_is_for_supervisors(
     assert not main.choice_bar.isVisible()
     assert main.findChild(QDialog, "overrideReasonDialog") is None
     main.close()
+
+
+def test_timer_limits_are_checked_beside_each_field_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    dialog = SettingsDialog(ConsoleSettings.load())
+    qtbot.addWidget(dialog)
+    timers = dialog.timers
+    assert [timers.fields[name].text() for name in THRESHOLD_FIELDS] == [
+        "0:15",
+        "1:00",
+        "2:00",
+        "10:00",
+        "30:00",
+    ]
+    dialog.console_name.setText("KONSOL-02")
+    timers.fields["call_ringing"].setText("abc")
+    timers.fields["en_route"].setText("2")
+    dialog._save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert timers.errors["call_ringing"].text() == "Write minutes:seconds (2:00) or seconds (120)."
+    assert timers.errors["en_route"].text() == "At least 5 seconds."
+    assert not timers.errors["not_dispatched"].isVisibleTo(dialog)
+    assert ConsoleSettings.load().thresholds == TimerThresholds()  # nothing saved
+    timers.fields["call_ringing"].setText("20")
+    timers.fields["en_route"].setText("12:30")
+    timers.alert_sound.setChecked(True)
+    dialog._save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    loaded = ConsoleSettings.load()
+    assert loaded.thresholds == TimerThresholds(call_ringing=20, en_route=750)
+    assert loaded.alert_sound is True
