@@ -36,6 +36,7 @@ TIMER_KINDS = tuple(kind.value for kind in TimerKind)
 #: Open alerts are looked for among those raised this recently (the ``raised_at`` index), plus those
 #: of the conditions due now; a condition that ends after lasting longer keeps no ``cleared_at``.
 LOOKBACK = timedelta(days=7)
+RINGING_LOOKBACK = timedelta(days=1)
 #: Incidents that wait for their first unit (a reopened one is excluded: its answer was long ago).
 _WAITING = (IncidentStatus.NEW.value, IncidentStatus.AWAITING_DISPATCH.value)
 _TIMED_UNIT_STATUSES = tuple(
@@ -95,11 +96,15 @@ def _key(row: Alert) -> tuple[str, str, datetime] | None:
     return row.kind, row.entity_id or "", datetime.fromisoformat(since)
 
 
-def timer_state(session: Session) -> TimerState:
+def timer_state(session: Session, now: datetime) -> TimerState:
     """What the timers look at: ringing calls, incidents waiting for a unit, units under way."""
+    # Bounded by ring time so that the ring_at index serves it (calls grow by millions; state has no
+    # index): a call still "ringing" after a day is a lost hang-up from a feed, not a waiting caller.
     ringing = tuple(
         RingingCall(call.id, call.ring_at, CallView.of(call).number_national)
-        for call in session.scalars(select(Call).where(Call.state == CallState.RINGING.value))
+        for call in session.scalars(
+            select(Call).where(Call.ring_at >= now - RINGING_LOOKBACK, Call.state == CallState.RINGING.value)
+        )
     )
     dispatched_ever = select(Assignment.id).where(Assignment.incident_id == Incident.id).exists()
     waiting = tuple(
@@ -155,7 +160,7 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
     now = ctx.clock.now()
     system = ctx.as_system()
     with ctx.database.transaction() as session:
-        due = due_alerts(timer_state(session), now, thresholds)
+        due = due_alerts(timer_state(session, now), now, thresholds)
         candidates = _open_timer_rows(session, now, due)
         by_key = {key: row for row in candidates if (key := _key(row)) is not None}
         holding = []
