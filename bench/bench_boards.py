@@ -485,13 +485,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         path = Path(folder) / "boards.sqlite3"
         ctx, catalogue = seed(path, rng)
         seeded_s = time.perf_counter() - began
+        # Subscribed before the window's bridge, so that a notice's time is taken before the window
+        # can act on it (listeners run in subscription order, and the GUI thread may run at once).
+        watchers: list[Watcher] = []
+        ctx.bus.subscribe(lambda change: [w.published(change) for w in watchers])
         window = open_window(ctx, catalogue, args.full_reload)
         began = time.perf_counter()
         window.reload_all()
         reload_ms = (time.perf_counter() - began) * 1000
         changer = Changer(ctx, rng)
         watcher = Watcher(window)
-        ctx.bus.subscribe(watcher.published)
+        watchers.append(watcher)
         if "alerts" in args.without and hasattr(window, "check_timers"):
             window.check_timers = lambda: None  # what-if: the boards without the timer alerts
         work = timed_work(window)
