@@ -95,7 +95,7 @@ def test_every_service_call_writes_exactly_its_audit_rows(
         Step(
             "abandoned",
             lambda: calls.record_signal(system, signal(SignalKind.ENDED, clock.now(), "081234567892")),
-            ["call.ended"],
+            ["callback.open", "call.ended"],
             "system",
         ),
         Step(
