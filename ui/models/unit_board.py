@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -368,8 +369,10 @@ class UnitFilterProxy(QSortFilterProxyModel):
     current snapshot, so that a status change re-tests one unit, not the 2,000 on the board.
     """
 
-    def __init__(self, source: UnitBoardModel) -> None:
-        super().__init__()
+    def __init__(self, source: UnitBoardModel, parent: QObject | None = None) -> None:
+        # Parented to the window, it goes with it: left to Python's collector at exit it could be
+        # destroyed after its source and call back into Python half-torn-down.
+        super().__init__(parent)
         self._board = source
         self._words: tuple[str, ...] = ()
         self._matches: dict[int, tuple[UnitView, bool]] = {}
