@@ -5,12 +5,17 @@ Kept out of :mod:`dispatch.domain` so that the domain stays free of file I/O.
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
 from dispatch.domain.catalogue import Catalogue, parse_catalogue
+from dispatch.domain.protocols import ProtocolError, ProtocolSet, parse_protocols
 from dispatch.domain.roster import UnitSpec, parse_roster
-from dispatch.resources import load_json
+from dispatch.resources import load_json, resource_path
 
 CATALOGUE_FILE = ("catalogue", "categories.json")
 DEMO_ROSTER_FILE = ("roster", "semarang_demo.json")
+PROTOCOLS_DIR = ("protocols",)
 
 
 def load_default_catalogue() -> Catalogue:
@@ -21,3 +26,19 @@ def load_default_catalogue() -> Catalogue:
 def load_demo_roster() -> tuple[UnitSpec, ...]:
     """The fictional Kota Semarang demonstration roster; ``RosterError`` if the file is not valid."""
     return parse_roster(load_json(*DEMO_ROSTER_FILE))
+
+
+@cache
+def load_default_protocols() -> ProtocolSet:
+    """The shipped protocol cards, one ``resources/protocols/*.json`` per category, read once.
+
+    ``ProtocolError`` naming the file if a card is not valid (a file that is not JSON included).
+    """
+    files: list[tuple[str, object]] = []
+    for path in sorted(resource_path(*PROTOCOLS_DIR).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ProtocolError(f"{path.name}: not valid JSON: {error}") from error
+        files.append((path.name, data))
+    return parse_protocols(files)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.areas import warm_up_areas
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.phone import warm_up_descriptions
 from dispatch.feeds.simulated import SimulatedFeed
@@ -80,16 +81,36 @@ def run_console(options: argparse.Namespace) -> int:
     monitor = None
     if not training and feed_urls:
         monitor = FeedMonitor(ctx, feed_urls, options.region or settings.region)
-    session = ConsoleSession(ctx, catalogue, lang, ZoneInfo(settings.time_zone), simulator, monitor)
+    session = ConsoleSession(
+        ctx,
+        catalogue,
+        lang,
+        ZoneInfo(settings.time_zone),
+        simulator,
+        monitor,
+        thresholds=settings.thresholds,
+        alert_sound=settings.alert_sound,
+        eta_speed_kmh=settings.eta_speed_kmh,
+        centre_area=settings.centre_area,
+    )
     window = MainWindow(session)
     window.show()
     if monitor is not None:
         monitor.start()
     # The carrier and area tables load off the GUI thread, before the first caller needs them.
-    threading.Thread(target=warm_up_descriptions, name="phone-tables", daemon=True).start()
+    warm_ups = [
+        threading.Thread(target=warm_up_descriptions, name="phone-tables", daemon=True),
+        threading.Thread(target=warm_up_areas, kwargs={"within": settings.centre_area}, name="area-index"),
+    ]
+    for thread in warm_ups:
+        thread.start()
     if simulator is not None:
         simulator.start()
     code = app.exec()
+    # A warm-up still reading when the interpreter (or Qt) shuts down crashed the process at exit;
+    # a quick quit waits for them instead (a few seconds at most).
+    for thread in warm_ups:
+        thread.join()
     if monitor is not None:
         monitor.stop()
     accounts.log_out(ctx)

@@ -171,5 +171,42 @@ def service_error(code: str) -> str:
         "no_such_unit": translate("Labels", "The unit was not found."),
         "dispatch_through_assign": translate("Labels", "Dispatch units from the incident."),
         "not_allowed": translate("Labels", "Your role does not allow this."),
+        "note_not_in_incident": translate("Labels", "A correction must name a note of the same incident."),
+        "no_such_protocol": translate("Labels", "This category has no protocol card."),
+        "no_such_protocol_answer": translate("Labels", "That is not an answer to this question."),
+        "call_already_attached": translate("Labels", "The call is already attached to that incident."),
+        "no_such_callback": translate("Labels", "The callback was not found."),
+        "callback_closed": translate("Labels", "The callback is already closed."),
+        "note_required": translate("Labels", "Write why the callback is closed."),
+        "note_too_long": translate("Labels", "The note is too long (at most 2000 characters)."),
+        "number_withheld": translate("Labels", "The number was withheld: it cannot be called back."),
+        "not_an_attempt_outcome": translate("Labels", "That is not an outcome of a callback attempt."),
+        "not_a_close_outcome": translate("Labels", "That is not an outcome for closing a callback."),
+        "no_such_flag": translate("Labels", "The flag was not found."),
+        "flag_lifted": translate("Labels", "The flag is already lifted."),
+        "flag_refused": translate("Labels", "Check the number and the reason."),
+        "supervisor_only": translate("Labels", "Only a supervisor or an administrator can do this."),
+        "override_reason_required": translate("Labels", "Write why the status is overridden."),
+        "status_unchanged": translate("Labels", "The unit already has that status."),
+        "no_such_alert": translate("Labels", "The alert was not found."),
+        "call_sign_taken": translate("Labels", "Another unit already has this call sign."),
+        "unit_committed": translate(
+            "Labels", "The unit is working an incident; it can be taken off the roster once it is free."
+        ),
     }
     return messages.get(code, code)
+
+
+def status_refusal(code: str, details: dict[str, object]) -> str:
+    """A refused status change in words; an illegal transition names the allowed ones and the override."""
+    if code != "transition_refused":
+        return service_error(code)
+    current, allowed = details.get("current"), details.get("allowed")
+    statuses = allowed if isinstance(allowed, list | tuple) else []
+    allowed_words = ", ".join(unit_status(UnitStatus(str(s))) for s in statuses)
+    return (
+        translate("Labels", "%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).")
+        .replace("%1", str(details.get("call_sign", "")))
+        .replace("%2", unit_status(UnitStatus(str(current))) if current else "")
+        .replace("%3", allowed_words or translate("Labels", "no other status"))
+    )

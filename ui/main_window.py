@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -23,11 +25,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
-from dispatch.domain.enums import NON_EMERGENCY_CLASSES, CallClass, CallState, Disposition, Role, UnitStatus
-from dispatch.domain.lifecycle import allowed_next, usual_next
+from dispatch.domain.enums import (
+    NON_EMERGENCY_CLASSES,
+    OPEN_INCIDENT_STATUSES,
+    CallClass,
+    CallState,
+    Disposition,
+    Role,
+    UnitStatus,
+)
+from dispatch.domain.lifecycle import allowed_next, may_override, override_targets, usual_next
 from dispatch.feeds.runner import FeedHealth, FeedState
-from dispatch.services import calls, dispatching, incidents, queries
+from dispatch.services import alerts, calls, dispatching, incidents, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
@@ -35,12 +46,17 @@ from ui import labels
 from ui.bridge import ChangeBridge
 from ui.models.call_queue import CallQueueModel
 from ui.models.incident_board import IncidentBoardModel
-from ui.models.unit_board import UnitBoardModel
+from ui.models.unit_board import UnitBoardModel, UnitFilterProxy
 from ui.session import ConsoleSession
 from ui.timefmt import elapsed, local_time
+from ui.widgets.alert_list import AlertList
+from ui.widgets.callback_desk import CallerDesk
 from ui.widgets.choice_bar import ChoiceBar
+from ui.widgets.command_line import CommandLine, select_unit
 from ui.widgets.dispatch_panel import DispatchPanel
+from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.incident_panel import IncidentPanel
+from ui.widgets.protocol_card import ProtocolCardPanel
 
 translate = QCoreApplication.translate
 
@@ -64,6 +80,8 @@ STATUS_KEYS = "123456789ABCDEF"
 FIT_PRECISION = 60
 #: How often boards whose rows changed get their columns sized to the contents.
 FIT_INTERVAL_MS = 2000
+#: How often, at most, other units' changes refresh the open incident's recommendation.
+SIDE_REFRESH_MS = 300
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,15 @@ class MainWindow(QMainWindow):
         self._active_call_id: int | None = None
         self._pending_topics: set[Topic] = set()
         self._pending_incidents: set[int] = set()
+        # Per topic, the ids changed since the last refresh; None: unknown ids, reload it all.
+        self._pending_ids: dict[Topic, set[int] | None] = {}
+        #: False: every change reloads whole boards (the old way; bench/bench_boards.py compares).
+        self.incremental_boards = True
+        # Unit changes alone refresh the open incident's side (recommendation) at most this often.
+        self._side_timer = QTimer(self)
+        self._side_timer.setSingleShot(True)
+        self._side_timer.setInterval(SIDE_REFRESH_MS)
+        self._side_timer.timeout.connect(lambda: self._refresh_incident_side(notes=True))
         # Boards whose rows changed since their columns were last sized to their contents.
         self._unfitted: set[QTableView | QTreeView] = set()
 
@@ -115,6 +142,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.alarm_bar)
         self.choice_bar = ChoiceBar()
         outer.addWidget(self.choice_bar)
+        self.duplicate_offer = DuplicateOffer(session)
+        outer.addWidget(self.duplicate_offer)
 
         self.call_view = self._table(self.call_model, "callQueue")
         self.incident_view = self._table(self.incident_model, "incidentBoard")
@@ -123,11 +152,13 @@ class MainWindow(QMainWindow):
         self.call_view.activated.connect(self._call_activated)
         self.incident_view.activated.connect(self._incident_activated)
         calls_box = self._boxed(translate("MainWindow", "Calls (Ctrl+1)"), self.call_view)
-        incidents_box = self._boxed(translate("MainWindow", "Active incidents (Ctrl+2)"), self.incident_view)
+        # Caller history for the ringing call; the incident board shares a tab with the callback queue.
+        self.desk = CallerDesk(self)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(calls_box)
-        left.addWidget(incidents_box)
-        left.setSizes([380, 300])
+        left.addWidget(self.desk.caller_panel)
+        left.addWidget(self.desk.tabs)
+        left.setSizes([300, 140, 260])
 
         self.incident_panel = IncidentPanel(session)
         self.dispatch_panel = DispatchPanel(session)
@@ -141,27 +172,68 @@ class MainWindow(QMainWindow):
         middle.addWidget(self.dispatch_panel)
         middle.setStretchFactor(0, 2)
         middle.setStretchFactor(1, 1)
+        self.protocol_card = ProtocolCardPanel(session)
+        self.protocol_card.answered.connect(lambda _view: self._refresh_incident_side(notes=True))
+        middle.insertWidget(1, self.protocol_card)
 
         self.unit_view = QTreeView()
         self.unit_view.setObjectName("unitBoard")
-        self.unit_view.setModel(self.unit_model)
+        # The view shows the board through the filter; its indexes are the proxy's (unit_filter.unit_at).
+        self.unit_filter = UnitFilterProxy(self.unit_model)
+        self.unit_view.setModel(self.unit_filter)
         self.unit_view.setAlternatingRowColors(True)
         self.unit_view.setUniformRowHeights(True)
         self.unit_view.setIndentation(12)
         self.unit_view.header().setResizeContentsPrecision(FIT_PRECISION)
         self.unit_view.header().setStretchLastSection(True)
-        self.unit_model.modelReset.connect(self._unit_board_reset)
-        units_box = self._boxed(translate("MainWindow", "Units (Ctrl+3)"), self.unit_view)
+        self.unit_filter.modelReset.connect(self._unit_board_reset)
+        self.unit_filter.layoutChanged.connect(self._unit_board_reset)
+        self.unit_filter.rowsInserted.connect(self._unit_rows_inserted)
+        self.unit_filter.rowsRemoved.connect(self._hide_empty_unit_groups)
+        self.unit_filter_input = QLineEdit()
+        self.unit_filter_input.setObjectName("unitFilter")
+        self.unit_filter_input.setClearButtonEnabled(True)
+        self.unit_filter_input.setPlaceholderText(
+            translate("MainWindow", "Filter units: call sign, agency, status, station (Ctrl+F)")
+        )
+        self.unit_filter_input.textChanged.connect(self.unit_filter.set_filter_text)
+        self.unit_filter_input.textChanged.connect(self._hide_empty_unit_groups)
+        units_column = QWidget()
+        units_layout = QVBoxLayout(units_column)
+        units_layout.setContentsMargins(0, 0, 0, 0)
+        units_layout.setSpacing(2)
+        units_layout.addWidget(self.unit_filter_input)
+        units_layout.addWidget(self.unit_view)
+        units_box = self._boxed(translate("MainWindow", "Units (Ctrl+3)"), units_column)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(middle)
-        splitter.addWidget(units_box)
+        # Overdue timers under the unit board: what is late sits next to the units it concerns.
+        self.alert_list = AlertList()
+        self._alert_ids: set[int] = set()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("unitsAndAlerts")
+        right.addWidget(units_box)
+        alerts_title = translate("MainWindow", "Overdue (Ctrl+Shift+A acknowledges)")
+        right.addWidget(self._boxed(alerts_title, self.alert_list))
+        right.setSizes([480, 160])
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
         splitter.setSizes([420, 540, 406])
         outer.addWidget(splitter, 1)
+        self.command_line = CommandLine(
+            session, self.unit_model.units, self.incident_model.rows, lambda: self.incident_panel.incident
+        )
+        self.command_line.unit_found.connect(lambda unit_id: select_unit(self.unit_view, unit_id))
+        self.command_line.incident_found.connect(self._open_incident)
+        self.command_line.about_to_close.connect(lambda _id: self.incident_panel.flush_all())
+        self.command_line.incident_closed.connect(self._command_closed)
+        self.command_line.help_requested.connect(self.show_help)
+        self.command_line.escaped.connect(lambda: self._focus(self.incident_view))
+        outer.addWidget(self.command_line)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -221,9 +293,27 @@ class MainWindow(QMainWindow):
 
     def _unit_board_reset(self) -> None:
         """Group rows (agency names with counts) span the whole width; units sit under them."""
-        for row in range(self.unit_model.rowCount()):
+        for row in range(self.unit_filter.rowCount()):
             self.unit_view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.unit_view.expandAll()
+        self._hide_empty_unit_groups()
+
+    def _unit_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A new group (its agency's first unit) spans the width and is open."""
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.unit_view.setFirstColumnSpanned(row, QModelIndex(), True)
+                self.unit_view.expand(self.unit_filter.index(row, 0))
+        self._hide_empty_unit_groups()
+
+    def _hide_empty_unit_groups(self) -> None:
+        """While a filter is typed, agencies with no unit matching it are not shown at all."""
+        filtering = bool(self.unit_filter.filter_words())
+        root = QModelIndex()
+        for row in range(self.unit_filter.rowCount()):
+            hide = filtering and self.unit_filter.rowCount(self.unit_filter.index(row, 0)) == 0
+            if self.unit_view.isRowHidden(row, root) != hide:
+                self.unit_view.setRowHidden(row, root, hide)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -305,6 +395,13 @@ class MainWindow(QMainWindow):
         )
         add(
             incident_menu,
+            translate("MainWindow", "Find the area (kelurahan, kecamatan…)"),
+            "Ctrl+L",
+            self.focus_area_search,
+            "findArea",
+        )
+        add(
+            incident_menu,
             translate("MainWindow", "Add a note to the narrative"),
             "F8",
             self.focus_note,
@@ -316,6 +413,27 @@ class MainWindow(QMainWindow):
             "F9",
             self.close_incident,
             "closeIncident",
+        )
+        add(
+            incident_menu,
+            translate("MainWindow", "Go to the protocol card"),
+            "Ctrl+P",
+            self.focus_protocol_card,
+            "protocolCard",
+        )
+        add(
+            incident_menu,
+            translate("MainWindow", "Correct the selected note"),
+            "Ctrl+Shift+F8",
+            self.correct_note,
+            "correctNote",
+        )
+        add(
+            call_menu,
+            translate("MainWindow", "Attach the call to the suggested incident"),
+            "Ctrl+D",
+            self.attach_duplicate,
+            "attachDuplicate",
         )
         add(
             dispatch_menu,
@@ -339,6 +457,27 @@ class MainWindow(QMainWindow):
             "status",
         )
         add(
+            dispatch_menu,
+            translate("MainWindow", "Dispatch the recommended units"),
+            "Ctrl+R",
+            self.dispatch_recommended,
+            "dispatchRecommended",
+        )
+        add(
+            dispatch_menu,
+            translate("MainWindow", "Command line"),
+            "Ctrl+K",
+            self.command_line.focus_field,
+            "commandLine",
+        )
+        add(
+            dispatch_menu,
+            translate("MainWindow", "Override the unit's status (supervisor)"),
+            "Ctrl+Shift+F7",
+            self.override_status,
+            "overrideStatus",
+        )
+        add(
             view_menu,
             translate("MainWindow", "Go to calls"),
             "Ctrl+1",
@@ -349,8 +488,29 @@ class MainWindow(QMainWindow):
             view_menu,
             translate("MainWindow", "Go to active incidents"),
             "Ctrl+2",
-            lambda: self._focus(self.incident_view),
+            self.desk.go_to_incidents,
             "goIncidents",
+        )
+        add(
+            view_menu,
+            translate("MainWindow", "Go to callbacks"),
+            "Ctrl+4",
+            self.desk.go_to_callbacks,
+            "goCallbacks",
+        )
+        add(
+            call_menu,
+            translate("MainWindow", "Call back the selected caller"),
+            "Ctrl+B",
+            self.desk.call_back,
+            "callBack",
+        )
+        add(
+            call_menu,
+            translate("MainWindow", "Close the callback (supervisor)"),
+            "Ctrl+Shift+B",
+            self.desk.close_callback,
+            "closeCallback",
         )
         add(
             view_menu,
@@ -360,16 +520,26 @@ class MainWindow(QMainWindow):
             "goUnits",
         )
         add(
+            view_menu,
+            translate("MainWindow", "Filter the unit board"),
+            "Ctrl+F",
+            self.focus_unit_filter,
+            "filterUnits",
+        )
+        add(
             console_menu,
             translate("MainWindow", "User accounts"),
             "Ctrl+Shift+U",
             self.show_accounts,
             "accounts",
         )
+        add(console_menu, translate("MainWindow", "Unit roster"), "Ctrl+Shift+R", self.show_roster, "roster")
         add(console_menu, translate("MainWindow", "Settings"), "Ctrl+,", self.show_settings, "settings")
         add(console_menu, translate("MainWindow", "Quit"), "Ctrl+Q", self.close, "quit")
         acknowledge_text = translate("MainWindow", "Acknowledge alarms")
         add(console_menu, acknowledge_text, "Ctrl+Shift+A", self.acknowledge_alarms, "acknowledge")
+        watch_text = translate("MainWindow", "Watch list (supervisor)")
+        add(console_menu, watch_text, "Ctrl+Shift+W", self.desk.show_watch_list, "watchList")
         add(help_menu, translate("MainWindow", "Keyboard shortcuts"), "F1", self.show_help, "help")
         self.key_help.extend(
             [
@@ -399,12 +569,18 @@ class MainWindow(QMainWindow):
     # -- refreshing --------------------------------------------------------------------------------
 
     def reload_all(self) -> None:
+        """Every board read afresh (start-up, and whenever a change does not say what changed)."""
         ctx = self.session.ctx
         self.call_model.set_rows(queries.call_queue(ctx))
         self.incident_model.set_rows(queries.active_incidents(ctx))
         self.unit_model.set_units(queries.units(ctx))
         for view in (self.call_view, self.incident_view, self.unit_view):
             fit_columns(view)
+        header = self.unit_view.header()
+        metrics = self.unit_view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(labels.unit_status(status)) for status in UnitStatus)
+        header.resizeSection(1, max(header.sectionSize(1), widest + 24))  # + padding and margins
+        self.desk.reload()
         self._refresh_incident_side()
 
     def _on_change(self, change: Change) -> None:
@@ -415,24 +591,81 @@ class MainWindow(QMainWindow):
         self._pending_topics.add(change.topic)
         if change.topic in (Topic.INCIDENTS, Topic.NOTES):
             self._pending_incidents.update(change.ids)
+        if change.topic in (Topic.INCIDENTS, Topic.UNITS):
+            known = self._pending_ids.get(change.topic, set())
+            if not change.ids or known is None:
+                self._pending_ids[change.topic] = None
+            else:
+                known.update(change.ids)
+                self._pending_ids[change.topic] = known
 
     def _apply_changes(self) -> None:
         topics, self._pending_topics = self._pending_topics, set()
         touched, self._pending_incidents = self._pending_incidents, set()
+        ids, self._pending_ids = self._pending_ids, {}
+        if not self.incremental_boards:
+            ids = dict.fromkeys(ids)  # every id unknown: whole boards, as before
         ctx = self.session.ctx
-        if Topic.CALLS in topics or Topic.INCIDENTS in topics:
+        # Calls show incident numbers, which never change: a change to an incident alone (a unit's
+        # status, say: 50 a second in a busy centre) leaves the call queue as it is.
+        if Topic.CALLS in topics or (Topic.INCIDENTS in ids and ids[Topic.INCIDENTS] is None):
             self.call_model.set_rows(queries.call_queue(ctx))
             self._unfitted.add(self.call_view)
-        if Topic.INCIDENTS in topics or Topic.UNITS in topics:
+        incident_ids = ids.get(Topic.INCIDENTS, set())
+        if Topic.UNITS in ids:
+            unit_ids = ids[Topic.UNITS]
+            if unit_ids is None:
+                self.unit_model.set_units(queries.units(ctx))
+                incident_ids = None  # the units column of any incident may have changed
+                self._unfitted.add(self.unit_view)
+            else:
+                views = queries.units_by_id(ctx, unit_ids)
+                if incident_ids is not None:
+                    # The incidents these units leave or join list them by call sign.
+                    for unit_id in unit_ids:
+                        before = self.unit_model.unit_by_id(unit_id)
+                        if before is not None and before.incident_id is not None:
+                            incident_ids.add(before.incident_id)
+                    incident_ids.update(v.incident_id for v in views if v.incident_id is not None)
+                self.unit_model.update_units(views)
+                self.unit_model.remove_keys(unit_ids - {v.id for v in views})
+                # Not refitted for a unit's change: sizing the columns of 2,000 rows took 60 to 150 ms
+                # (bench/bench_boards.py); the status column fits any status (reload_all).
+        if incident_ids is None:
             self.incident_model.set_rows(queries.active_incidents(ctx))
             self._unfitted.add(self.incident_view)
-        if Topic.UNITS in topics:
-            self.unit_model.set_units(queries.units(ctx))
-            self._unfitted.add(self.unit_view)
+        elif incident_ids:
+            found = queries.incidents_by_id(ctx, incident_ids)
+            shown = [v for v in found if v.status in OPEN_INCIDENT_STATUSES]
+            self.incident_model.upsert_rows(shown)
+            self.incident_model.remove_keys(incident_ids - {v.id for v in shown})
+            # Columns widen for the rows that changed; measuring all 500 rows every 2 s stalled.
+            rows = [self.incident_model.row_of_key(v.id) for v in shown]
+            widen_columns(self.incident_view, [row for row in rows if row is not None])
         if Topic.FEED in topics:
             self._update_feed_label()
+        self.desk.changed(topics)
+        self._refresh_side_after(topics, touched, ids)
+
+    def _refresh_side_after(
+        self, topics: set[Topic], touched: set[int], ids: dict[Topic, set[int] | None]
+    ) -> None:
         shown = self.incident_panel.incident
-        if shown is not None and (Topic.UNITS in topics or not touched or shown.id in touched):
+        if shown is None:
+            return
+        boards_only = (
+            topics <= {Topic.UNITS, Topic.INCIDENTS, Topic.FEED}
+            and all(known is not None for known in ids.values())
+            and shown.id not in touched
+        )
+        if boards_only:
+            # Other units moved: the recommendation for the open incident may change, but reading it
+            # for every status change (50 a second) would stall the window; a few times a second do.
+            if Topic.UNITS in topics and not self._side_timer.isActive():
+                self._side_timer.start()
+            return
+        if Topic.UNITS in topics or not touched or shown.id in touched:
+            self._side_timer.stop()
             self._refresh_incident_side(notes=Topic.NOTES in topics or Topic.UNITS in topics)
 
     def _refresh_incident_side(self, notes: bool = False) -> None:
@@ -441,6 +674,7 @@ class MainWindow(QMainWindow):
         if shown is None:
             self.dispatch_panel.show_units(None, [])
             self.dispatch_panel.show_assignments([])
+            self.protocol_card.show_incident(None)
             return
         fresh = queries.incident(ctx, shown.id)
         if fresh is None:
@@ -450,6 +684,8 @@ class MainWindow(QMainWindow):
             self.incident_panel.refresh_notes()
         self.dispatch_panel.show_units(fresh, self.unit_model.units())
         self.dispatch_panel.show_assignments(queries.assignments(ctx, fresh.id))
+        self.protocol_card.show_incident(fresh)
+        self.duplicate_offer.incident_saved(fresh)
 
     def _fit_changed_boards(self) -> None:
         views, self._unfitted = self._unfitted, set()
@@ -460,9 +696,14 @@ class MainWindow(QMainWindow):
         self._update_clock()
         if self.session.feeds is not None:
             self._update_feed_label()
-        self.call_model.refresh_live_columns()
-        self.incident_model.refresh_live_columns()
-        self.unit_model.refresh_live_columns()
+        # Only the rows on screen: the rest are painted afresh when scrolled to.
+        self.call_model.refresh_live_columns(*visible_rows(self.call_view))
+        self.incident_model.refresh_live_columns(*visible_rows(self.incident_view))
+        self.desk.tick()
+        self.unit_model.refresh_live_columns(
+            [self.unit_filter.mapToSource(index) for index in visible_indexes(self.unit_view)]
+        )
+        self.check_timers()
 
     def _update_clock(self) -> None:
         now = self.session.ctx.clock.now()
@@ -512,14 +753,40 @@ class MainWindow(QMainWindow):
         self.alarm_bar.show()
 
     def acknowledge_alarms(self) -> None:
+        """Feed alarms, and the overdue timers selected in the list (all of them if none is selected)."""
         monitor = self.session.feeds
-        if monitor is None or not monitor.alarms:
+        names = []
+        if monitor is not None and monitor.alarms:
+            names = [alarm.feed for alarm in monitor.acknowledge(self.session.ctx)]
+        chosen = self.alert_list.selected_alert_ids() or self.alert_list.shown_alert_ids()
+        if chosen:
+            shown = {alert.id: alert.label for alert in self.alert_list.alerts}
+            try:
+                done = alerts.acknowledge_alerts(self.session.ctx, chosen)
+            except ServiceError as error:
+                self.show_message(labels.service_error(error.code))
+                return
+            names.extend(shown[alert_id] for alert_id in done if alert_id in shown)
+            self.check_timers()
+        if not names:
             self.show_message(translate("MainWindow", "No alarm to acknowledge."))
             return
-        done = monitor.acknowledge(self.session.ctx)
-        self.show_message(
-            translate("MainWindow", "Acknowledged: %1").replace("%1", ", ".join(alarm.feed for alarm in done))
-        )
+        self.show_message(translate("MainWindow", "Acknowledged: %1").replace("%1", ", ".join(names)))
+
+    def check_timers(self) -> None:
+        """Every second: raise what became overdue, show what still is (and beep for a new one)."""
+        ctx = self.session.ctx
+        try:
+            found = alerts.check_timers(ctx, self.session.thresholds)
+        except OperationalError:
+            # Another console holding the database past the busy timeout: the next tick tries again.
+            self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
+            return
+        new = {alert.id for alert in found} - self._alert_ids
+        self._alert_ids = {alert.id for alert in found}
+        self.alert_list.show_alerts(found, ctx.clock.now())
+        if new and self.session.alert_sound:
+            QApplication.beep()
 
     # -- calls -------------------------------------------------------------------------------------
 
@@ -552,6 +819,7 @@ class MainWindow(QMainWindow):
         )
         self._open_incident(incident.id, script)
         self.incident_panel.show_caller_history(answered, queries.caller_history(self.session.ctx, answered))
+        self.duplicate_offer.watch(answered.id, incident)
         self.incident_panel.focus_first_field()
 
     def hang_up(self) -> None:
@@ -628,6 +896,50 @@ class MainWindow(QMainWindow):
             return
         self.incident_panel.focus_first_field()
 
+    def focus_area_search(self) -> None:
+        if self.incident_panel.incident is None:
+            self.show_message(translate("MainWindow", "No incident is open."))
+            return
+        self.incident_panel.location.focus_find()
+
+    def focus_protocol_card(self) -> None:
+        if self.incident_panel.incident is None:
+            self.show_message(translate("MainWindow", "No incident is open."))
+            return
+        self.incident_panel.flush_all()  # a category still being typed decides the card
+        if not self.protocol_card.focus_questions():
+            self.show_message(translate("MainWindow", "No protocol card for this category."))
+
+    def correct_note(self) -> None:
+        if self.incident_panel.incident is None:
+            self.show_message(translate("MainWindow", "No incident is open."))
+            return
+        self.incident_panel.start_correction()
+
+    def attach_duplicate(self) -> None:
+        offer = self.duplicate_offer
+        candidate, call_id = offer.candidate, offer.call_id
+        if candidate is None or call_id is None:
+            self.show_message(translate("MainWindow", "No duplicate is suggested for this call."))
+            return
+        self.incident_panel.flush_all()  # typed into the incident about to be cancelled: copied over
+        try:
+            view = offer.attach()
+        except ServiceError as error:
+            self.show_message(labels.service_error(error.code))
+            return
+        if view is None:
+            return
+        self._open_incident(candidate.incident_id)
+        self.show_message(
+            translate(
+                "MainWindow", "Call from %1 attached to %2; its own incident was cancelled as a duplicate."
+            )
+            .replace("%1", view.number_national)
+            .replace("%2", candidate.number)
+        )
+        self.incident_panel.note_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_note(self) -> None:
         if self.incident_panel.incident is None:
             self.show_message(translate("MainWindow", "No incident is open."))
@@ -669,6 +981,18 @@ class MainWindow(QMainWindow):
             return
         self.incident_panel.flush_all()
         self.dispatch_panel.focus_candidates()
+
+    def dispatch_recommended(self) -> None:
+        if self.incident_panel.incident is None:
+            self.show_message(translate("MainWindow", "No incident is open."))
+            return
+        self.incident_panel.flush_all()
+        self._refresh_incident_side()  # the recommendation follows what was just saved
+        unit_ids = self.dispatch_panel.recommended_ids()
+        if not unit_ids:
+            self.show_message(translate("MainWindow", "No unit is recommended."))
+            return
+        self._dispatch_units(unit_ids)
 
     def _dispatch_units(self, unit_ids: list[int]) -> None:
         incident = self.incident_panel.incident
@@ -714,7 +1038,9 @@ class MainWindow(QMainWindow):
         try:
             unit = dispatching.set_unit_status(self.session.ctx, unit_id, status)
         except ServiceError as error:
-            self.dispatch_panel.show_message(labels.service_error(error.code))
+            refusal = labels.status_refusal(error.code, error.details)
+            self.dispatch_panel.show_message(refusal)
+            self.show_message(refusal)
             return
         self.dispatch_panel.show_message("")
         self.show_message(
@@ -723,10 +1049,73 @@ class MainWindow(QMainWindow):
             .replace("%2", labels.unit_status(unit.status))
         )
 
+    def override_status(self) -> None:
+        """Ctrl+Shift+F7: a supervisor forces any status, with a reason that is audited."""
+        if not may_override(self.session.ctx.actor.role):
+            self.show_message(labels.service_error("supervisor_only"))
+            return
+        unit = self._selected_unit()
+        if unit is None:
+            self.show_message(translate("MainWindow", "Select a unit first (assigned units or Ctrl+3)."))
+            return
+        unit_id, call_sign, current = unit
+        choices = override_targets(current)
+        options = [(STATUS_KEYS[i], labels.unit_status(s), s) for i, s in enumerate(choices)]
+        self.choice_bar.ask(
+            translate("MainWindow", "Override %1 (now %2) to:")
+            .replace("%1", call_sign)
+            .replace("%2", labels.unit_status(current)),
+            options,
+            lambda chosen: self._ask_override_reason(unit_id, call_sign, chosen),
+            return_focus=self.dispatch_panel.assignments,
+        )
+
+    def _selected_unit(self) -> tuple[int, str, UnitStatus] | None:
+        """The unit selected among the incident's assignments, else on the unit board."""
+        assignment = self.dispatch_panel.selected_assignment()
+        if assignment is not None and assignment.active:
+            return assignment.unit_id, assignment.call_sign, assignment.unit_status
+        unit = self.unit_filter.unit_at(self.unit_view.currentIndex())
+        if unit is not None:
+            return unit.id, unit.call_sign, unit.status
+        return None
+
+    def _ask_override_reason(self, unit_id: int, call_sign: str, status: UnitStatus) -> None:
+        from ui.dialogs.override_reason import OverrideReasonDialog
+
+        def submit(reason: str) -> str:
+            try:
+                unit = dispatching.set_unit_status(self.session.ctx, unit_id, status, override_reason=reason)
+            except ServiceError as error:
+                return labels.status_refusal(error.code, error.details)
+            self.show_message(
+                translate("MainWindow", "%1 is now %2 (override recorded).")
+                .replace("%1", unit.call_sign)
+                .replace("%2", labels.unit_status(unit.status))
+            )
+            return ""
+
+        prompt = (
+            translate("MainWindow", "Set %1 to %2 outside the normal order?")
+            .replace("%1", call_sign)
+            .replace("%2", labels.unit_status(status))
+        )
+        OverrideReasonDialog(prompt, submit, self).open()
+
     # -- misc --------------------------------------------------------------------------------------
+
+    def _command_closed(self, incident_id: int) -> None:
+        shown = self.incident_panel.incident
+        if shown is not None and shown.id == incident_id:
+            self._open_incident(None)
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_unit_filter(self) -> None:
+        """Ctrl+F: type to narrow the unit board; the text already there is selected to retype."""
+        self.unit_filter_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.unit_filter_input.selectAll()
 
     def show_help(self) -> None:
         from ui.dialogs.help import HelpDialog
@@ -737,6 +1126,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.accounts import UserAccountsDialog
 
         UserAccountsDialog(self.session.ctx, self.session.zone, self).open()
+
+    def show_roster(self) -> None:
+        from ui.dialogs.roster import RosterDialog
+
+        RosterDialog(self.session.ctx, self).open()
 
     def show_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog
@@ -751,6 +1145,7 @@ class MainWindow(QMainWindow):
         if self.session.simulator is not None:
             self.session.simulator.stop()
         self.bridge.close()
+        self.command_line.release()
         super().closeEvent(event)
 
 
@@ -779,3 +1174,36 @@ def fit_columns(view: QTableView | QTreeView) -> None:
     for column in range(header.count() - 1):
         if column not in keep:
             view.resizeColumnToContents(column)
+
+
+def visible_rows(view: QTableView) -> tuple[int, int]:
+    """The first and last rows a table shows (first > last when it shows none)."""
+    first = view.rowAt(0)
+    if first < 0:
+        return 0, -1
+    last = view.rowAt(view.viewport().height() - 1)
+    return first, view.model().rowCount() - 1 if last < 0 else last
+
+
+def visible_indexes(view: QTreeView) -> list[QModelIndex]:
+    """The rows a tree shows, top to bottom (column 0)."""
+    found = []
+    height = view.viewport().height()
+    index = view.indexAt(QPoint(0, 0))
+    while index.isValid() and view.visualRect(index).top() < height:
+        found.append(index)
+        index = view.indexBelow(index)
+    return found
+
+
+def widen_columns(view: QTableView, rows: list[int]) -> None:
+    """Widen the columns (but the last, and those in ``keepWidth``) that these rows overflow."""
+    header = view.horizontalHeader()
+    keep = view.property("keepWidth") or []
+    model = view.model()
+    for column in range(header.count() - 1):
+        if column in keep:
+            continue
+        wanted = max((view.sizeHintForIndex(model.index(row, column)).width() for row in rows), default=0)
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)

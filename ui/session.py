@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.timers import TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import ServiceContext
 
@@ -24,6 +25,13 @@ class ConsoleSession:
     zone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_ZONE))
     simulator: SimulatedFeed | None = None
     feeds: FeedMonitor | None = None
+    thresholds: TimerThresholds = field(default_factory=TimerThresholds)
+    #: Beep when a timer alert is raised (ConsoleSettings.alert_sound).
+    alert_sound: bool = False
+    #: Speed for the recommendation's straight-line ETA (ConsoleSettings.eta_speed_kmh).
+    eta_speed_kmh: float = 40.0
+    #: The centre's own area code prefix ("33.74"): its areas come first in the type-ahead.
+    centre_area: str = ""
 
     @property
     def training(self) -> bool:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QSettings
 
+from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
 from dispatch.store.database import sqlite_url
 from ui.session import DEFAULT_ZONE
 
@@ -31,17 +33,28 @@ class ConsoleSettings:
     #: Feed URLs as typed (an AMI secret included: the file is the user's own, mode 0600).
     feeds: list[str] = field(default_factory=list)
     region: str = "ID"
+    #: Timer limits in seconds (defaults: the standards in DOMAIN.md).
+    thresholds: TimerThresholds = field(default_factory=TimerThresholds)
+    alert_sound: bool = False
+    #: Speed for the recommendation's straight-line ETA.
+    eta_speed_kmh: float = 40.0
+    #: The centre's own area (a Kemendagri code prefix such as "33.74"): first in the type-ahead.
+    centre_area: str = ""
 
     @staticmethod
     def load() -> ConsoleSettings:
         store = _settings()
         return ConsoleSettings(
+            thresholds=_load_thresholds(store),
+            alert_sound=str(store.value("timers/alert_sound", "false")).lower() == "true",
             language=str(store.value("language", "")),
             console_name=str(store.value("console_name", "")) or socket.gethostname()[:64],
             time_zone=str(store.value("time_zone", DEFAULT_ZONE)),
             sim_rate=float(str(store.value("sim_rate", 2.0))),
             feeds=[str(url) for url in _as_list(store.value("feeds", []))],
             region=str(store.value("region", "ID")),
+            eta_speed_kmh=_speed(store.value("eta_speed_kmh", 40.0)),
+            centre_area=_area_code(store.value("centre_area", "")),
         )
 
     def save(self) -> None:
@@ -52,9 +65,42 @@ class ConsoleSettings:
         store.setValue("sim_rate", self.sim_rate)
         store.setValue("feeds", list(self.feeds))
         store.setValue("region", self.region)
+        for name in THRESHOLD_FIELDS:
+            store.setValue(f"timers/{name}", getattr(self.thresholds, name))
+        store.setValue("timers/alert_sound", "true" if self.alert_sound else "false")
+        store.setValue("eta_speed_kmh", self.eta_speed_kmh)
+        store.setValue("centre_area", self.centre_area)
         store.sync()
         with contextlib.suppress(OSError):
             os.chmod(store.fileName(), 0o600)  # it may hold a PBX secret
+
+
+def _area_code(value: object) -> str:
+    """The saved area code if it has the shape of one ("33", "33.74", "33.74.04"), else none."""
+    text = str(value or "").strip()
+    return text if re.fullmatch(r"[0-9]{2}(\.[0-9]{2}){0,2}(\.[0-9]{4})?", text) else ""
+
+
+def _speed(value: object) -> float:
+    """The saved ETA speed, or 40 km/h when missing or not a sensible speed (a hand-edited file)."""
+    try:
+        speed = float(str(value))
+    except ValueError:
+        return 40.0
+    return speed if 5.0 <= speed <= 200.0 else 40.0
+
+
+def _load_thresholds(store: QSettings) -> TimerThresholds:
+    """Each limit as saved, or its default when missing or out of range (a hand-edited file)."""
+    defaults = TimerThresholds()
+    values = {}
+    for name in THRESHOLD_FIELDS:
+        try:
+            values[name] = int(str(store.value(f"timers/{name}", getattr(defaults, name))))
+        except ValueError:
+            values[name] = getattr(defaults, name)
+    loaded = TimerThresholds(**values)
+    return replace(loaded, **{name: getattr(defaults, name) for name in loaded.problems()})
 
 
 def _as_list(value: object) -> list[object]:

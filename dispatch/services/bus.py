@@ -19,6 +19,8 @@ class Topic(StrEnum):
     NOTES = "notes"
     UNITS = "units"
     FEED = "feed"
+    CALLBACKS = "callbacks"
+    NUMBER_FLAGS = "number_flags"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView, IncidentView
-from dispatch.store.tables import Call, FeedFrame, Incident, IncidentCounter, IncidentNote
+from dispatch.store.tables import Call, Callback, FeedFrame, Incident, IncidentCounter, IncidentNote
 
 #: No call stays unfinished longer than this; an older unfinished call is not matched to new events.
 OPEN_CALL_WINDOW = timedelta(hours=12)
@@ -115,6 +115,8 @@ def _apply_signal(session: Session, ctx: ServiceContext, signal: CallSignal) -> 
     elif signal.kind is SignalKind.ENDED and existing.state != CallState.ENDED.value:
         _end(existing, ctx)
         existing.ended_at = signal.received_at
+        if existing.classification == CallClass.ABANDONED.value:
+            open_callback(session, ctx, existing, CallClass.ABANDONED)
     return existing
 
 
@@ -145,36 +147,62 @@ def answer_call(ctx: ServiceContext, call_id: int) -> tuple[CallView, IncidentVi
             raise ServiceError("call_not_ringing", call_id=call_id)
         call = session.get_one(Call, call_id)
         session.refresh(call)
-        incident = Incident(
-            number=_next_incident_number(session, ctx),
-            category=None,
-            priority=Priority.P3.value,
-            status=IncidentStatus.NEW.value,
-            created_at=now,
-            updated_at=now,
-            created_by=ctx.actor.user_id,
-            console_id=ctx.console_id,
-            caller_name=call.caller_name or "",
-            callback_number=CallView.of(call).number_national if call.presentation == "allowed" else "",
-        )
-        session.add(incident)
-        session.flush()
-        call.incident_id = incident.id
-        session.add(
-            IncidentNote(
-                incident_id=incident.id,
-                at=now,
-                author_id=ctx.actor.user_id,
-                console_id=ctx.console_id,
-                kind="system",
-                text=f"call.answered {call.number_e164 or call.number_raw}",
-            )
-        )
         audit(session, ctx, "call.answer", "call", call.id)
-        audit(session, ctx, "incident.open", "incident", incident.id, number=incident.number, call=call.id)
+        note = f"call.answered {call.number_e164 or call.number_raw}"
+        incident = open_incident_for_call(session, ctx, call, now, note)
         views = CallView.of(call, incident.number), IncidentView.of(incident)
     ctx.bus.publish(Change(Topic.CALLS, (call_id,)), Change(Topic.INCIDENTS, (views[1].id,)))
     return views
+
+
+def open_incident_for_call(
+    session: Session, ctx: ServiceContext, call: Call, now: datetime, note: str
+) -> Incident:
+    """A new incident for ``call``, linked to it, in the caller's transaction.
+
+    Used when a call is answered and when a callback reaches an emergency.
+    """
+    incident = Incident(
+        number=_next_incident_number(session, ctx),
+        category=None,
+        priority=Priority.P3.value,
+        status=IncidentStatus.NEW.value,
+        created_at=now,
+        updated_at=now,
+        created_by=ctx.actor.user_id,
+        console_id=ctx.console_id,
+        caller_name=call.caller_name or "",
+        callback_number=CallView.of(call).number_national if call.presentation == "allowed" else "",
+    )
+    session.add(incident)
+    session.flush()
+    call.incident_id = incident.id
+    session.add(
+        IncidentNote(
+            incident_id=incident.id,
+            at=now,
+            author_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+            kind="system",
+            text=note,
+        )
+    )
+    audit(session, ctx, "incident.open", "incident", incident.id, number=incident.number, call=call.id)
+    return incident
+
+
+def open_callback(session: Session, ctx: ServiceContext, call: Call, reason: CallClass) -> None:
+    """Queue a silent or abandoned call for calling back, in the transaction that classified it.
+
+    Silent calls may be genuine (EENA): the row stays open until called back or closed by a
+    supervisor. A call already queued is not queued twice.
+    """
+    if session.scalars(select(Callback.id).where(Callback.call_id == call.id)).first() is not None:
+        return
+    callback = Callback(call_id=call.id, reason=reason.value, opened_at=ctx.clock.now(), note="")
+    session.add(callback)
+    session.flush()
+    audit(session, ctx, "callback.open", "callback", callback.id, call=call.id, reason=reason.value)
 
 
 def _next_incident_number(session: Session, ctx: ServiceContext) -> str:
@@ -217,6 +245,8 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
                 incident.updated_at = now
                 audit(session, ctx, "incident.cancel", "incident", incident.id, reason=call_class.value)
         audit(session, ctx, "call.classify", "call", call.id, before=before, after=call_class.value)
+        if call_class is CallClass.SILENT:
+            open_callback(session, ctx, call, CallClass.SILENT)
         view = CallView.of(call, number)
     changes = [Change(Topic.CALLS, (call_id,))]
     if view.incident_id is not None:

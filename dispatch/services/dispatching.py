@@ -11,10 +11,12 @@ from dispatch.domain.enums import UnitStatus
 from dispatch.domain.lifecycle import (
     DISPATCHABLE,
     MILESTONE_COLUMN,
-    TransitionRefused,
-    check_transition,
+    allowed_next,
+    can_transition,
     ends_assignment,
+    may_override,
 )
+from dispatch.domain.lifecycle import override_reason as recorded_reason
 from dispatch.domain.roster import UnitSpec
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
@@ -67,22 +69,39 @@ def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int])
     return views
 
 
-def set_unit_status(ctx: ServiceContext, unit_id: int, status: UnitStatus) -> UnitView:
-    """Move a unit to ``status`` if the lifecycle allows it from where it is."""
+def set_unit_status(
+    ctx: ServiceContext, unit_id: int, status: UnitStatus, override_reason: str | None = None
+) -> UnitView:
+    """Move a unit to ``status`` if the lifecycle allows it from where it is.
+
+    A transition outside the lifecycle needs a written reason from a supervisor (or administrator);
+    the history row keeps the reason and the audit row says it was an override.
+    """
+    reason = recorded_reason(override_reason)
     with ctx.database.transaction() as session:
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
             raise ServiceError("no_such_unit", unit_id=unit_id)
         if status is UnitStatus.DISPATCHED:
             raise ServiceError("dispatch_through_assign", call_sign=unit.call_sign)
-        try:
-            check_transition(UnitStatus(unit.status), status)
-        except TransitionRefused as refused:
+        current = UnitStatus(unit.status)
+        overriding = not can_transition(current, status)
+        if overriding and override_reason is None:
             raise ServiceError(
-                "transition_refused", call_sign=unit.call_sign, current=refused.current, requested=status
-            ) from refused
+                "transition_refused",
+                call_sign=unit.call_sign,
+                current=current,
+                requested=status,
+                allowed=sorted(allowed_next(current) - {UnitStatus.DISPATCHED}, key=list(UnitStatus).index),
+            )
+        if overriding and not may_override(ctx.actor.role):
+            raise ServiceError("supervisor_only", call_sign=unit.call_sign, requested=status)
+        if overriding and (reason is None or current is status):
+            raise ServiceError(
+                "override_reason_required" if reason is None else "status_unchanged", call_sign=unit.call_sign
+            )
         assignment = _active_assignment(session, unit.id)
-        _record_status(session, ctx, unit, status, assignment)
+        _record_status(session, ctx, unit, status, assignment, reason if overriding else None)
         incident_id = None
         if assignment is not None:
             incident_id = assignment.incident_id
@@ -111,7 +130,12 @@ def _active_assignment(session: Session, unit_id: int) -> Assignment | None:
 
 
 def _record_status(
-    session: Session, ctx: ServiceContext, unit: Unit, status: UnitStatus, assignment: Assignment | None
+    session: Session,
+    ctx: ServiceContext,
+    unit: Unit,
+    status: UnitStatus,
+    assignment: Assignment | None,
+    override: str | None = None,
 ) -> None:
     now = ctx.clock.now()
     before = unit.status
@@ -133,9 +157,13 @@ def _record_status(
             at=now,
             user_id=ctx.actor.user_id,
             console_id=ctx.console_id,
+            override_reason=override,
         )
     )
-    if status is not UnitStatus.DISPATCHED:
+    if override is not None:
+        detail = {"before": before, "after": status.value, "reason": override}
+        audit(session, ctx, "unit.status.override", "unit", unit.id, **detail)
+    elif status is not UnitStatus.DISPATCHED:
         audit(session, ctx, "unit.status", "unit", unit.id, before=before, after=status.value)
 
 

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from dispatch.domain.signals import CallSignal
-from dispatch.services import calls
+from dispatch.services import alerts, calls
 from dispatch.services.bus import Change, Topic
-from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.context import ServiceContext, audit
 from dispatch.store.tables import Alert, FeedOutage
 
 FEED_DOWN_ALERT = "feed_down"
@@ -88,15 +88,8 @@ def raise_feed_alarm(ctx: ServiceContext, feed: str, down_since: datetime) -> in
 
 
 def acknowledge_alert(ctx: ServiceContext, alert_id: int) -> None:
-    with ctx.database.transaction() as session:
-        alert = session.get(Alert, alert_id)
-        if alert is None:
-            raise ServiceError("no_such_alert", alert_id=alert_id)
-        if alert.acknowledged_at is not None:
-            return
-        alert.acknowledged_at = ctx.clock.now()
-        alert.acknowledged_by = ctx.actor.user_id
-        audit(session, ctx, "alert.acknowledge", "alert", alert.id, kind=alert.kind)
+    """Feed alarms are acknowledged like every other alert (user, console and time recorded)."""
+    alerts.acknowledge_alert(ctx, alert_id)
 
 
 def outages(ctx: ServiceContext, since: datetime) -> list[tuple[str, datetime, datetime | None, str]]:

@@ -25,6 +25,8 @@ from dispatch.services.snapshots import IncidentView, NoteView
 from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
 
 CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
+#: Address levels named by the village code (``incidents.area_code``) when an area was picked.
+AREA_NAME_FIELDS = ("province", "regency", "district", "village")
 
 
 def update_field(
@@ -38,6 +40,11 @@ def update_field(
         if before == clean:
             return IncidentView.of(incident, active_unit_signs(session, incident_id))
         setattr(incident, field, clean)
+        stale_area = ""
+        if field in AREA_NAME_FIELDS and incident.area_code:
+            # A name typed over the picked area: the village code no longer says where this is (and
+            # premise history and duplicates would otherwise match the old kelurahan).
+            stale_area, incident.area_code = incident.area_code, ""
         if field == "category" and clean is not None:
             incident.priority = priority_for_category(
                 Priority(incident.priority),
@@ -47,7 +54,15 @@ def update_field(
         incident.updated_at = ctx.clock.now()
         refresh_status(session, incident)
         audit(
-            session, ctx, "incident.update", "incident", incident_id, field=field, before=before, after=clean
+            session,
+            ctx,
+            "incident.update",
+            "incident",
+            incident_id,
+            field=field,
+            before=before,
+            after=clean,
+            **({"area_code_cleared": stale_area} if stale_area else {}),
         )
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
     ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
@@ -84,12 +99,16 @@ def _open_incident(session: Session, incident_id: int) -> Incident:
     return incident
 
 
-def add_note(ctx: ServiceContext, incident_id: int, text: str) -> NoteView:
-    """Append to the narrative. Notes are never edited: a correction is a new note."""
+def add_note(ctx: ServiceContext, incident_id: int, text: str, corrects_id: int | None = None) -> NoteView:
+    """Append to the narrative. Notes are never edited: a correction is a new note naming the old one."""
     clean = validate_note(text)
     with ctx.database.transaction() as session:
         if session.get(Incident, incident_id) is None:
             raise ServiceError("no_such_incident", incident_id=incident_id)
+        if corrects_id is not None:
+            corrected = session.get(IncidentNote, corrects_id)
+            if corrected is None or corrected.incident_id != incident_id:
+                raise ServiceError("note_not_in_incident", note_id=corrects_id, incident_id=incident_id)
         note = IncidentNote(
             incident_id=incident_id,
             at=ctx.clock.now(),
@@ -97,10 +116,12 @@ def add_note(ctx: ServiceContext, incident_id: int, text: str) -> NoteView:
             console_id=ctx.console_id,
             kind="narrative",
             text=clean,
+            corrects_id=corrects_id,
         )
         session.add(note)
         session.flush()
-        audit(session, ctx, "incident.note", "incident", incident_id, note=note.id)
+        correction = {} if corrects_id is None else {"corrects": corrects_id}
+        audit(session, ctx, "incident.note", "incident", incident_id, note=note.id, **correction)
         view = NoteView.of(note, ctx.actor.user_name)
     ctx.bus.publish(Change(Topic.NOTES, (incident_id,)))
     return view

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState, Presentation
@@ -71,7 +72,7 @@ def active_incidents(ctx: ServiceContext) -> list[IncidentView]:
         rows = session.scalars(
             select(Incident)
             .where(Incident.status.in_([s.value for s in OPEN_INCIDENT_STATUSES]))
-            .order_by(Incident.priority, Incident.created_at)
+            .order_by(Incident.priority, Incident.created_at, Incident.id)
         ).all()
         signs = _active_units_by_incident(session, [r.id for r in rows])
         return [IncidentView.of(r, tuple(signs.get(r.id, ()))) for r in rows]
@@ -85,6 +86,22 @@ def incident(ctx: ServiceContext, incident_id: int) -> IncidentView | None:
         return IncidentView.of(
             row, tuple(_active_units_by_incident(session, [incident_id]).get(incident_id, ()))
         )
+
+
+def incident_by_number(ctx: ServiceContext, number: str) -> IncidentView | None:
+    """The incident with this number (2026-000123), open or closed."""
+    with ctx.database.sessions() as session:
+        incident_id = session.scalar(select(Incident.id).where(Incident.number == number))
+    return None if incident_id is None else incident(ctx, incident_id)
+
+
+def unit_by_call_sign(ctx: ServiceContext, call_sign: str) -> UnitView | None:
+    """The active unit with this call sign, whatever its case (the roster keeps signs unique that way)."""
+    with ctx.database.sessions() as session:
+        unit_id = session.scalar(
+            select(Unit.id).where(func.lower(Unit.call_sign) == call_sign.lower(), Unit.active.is_(True))
+        )
+    return None if unit_id is None else next(iter(units_by_id(ctx, [unit_id])), None)
 
 
 def incident_notes(ctx: ServiceContext, incident_id: int) -> list[NoteView]:
@@ -123,6 +140,42 @@ def units(ctx: ServiceContext) -> list[UnitView]:
             )
         }
         return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
+
+
+def units_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[UnitView]:
+    """The named units as they are now, inactive ones included (the caller drops them from boards).
+
+    One status change refreshes one row: reading all 2,000 units for it was the board's hot spot.
+    """
+    wanted = set(ids)
+    if not wanted:
+        return []
+    with ctx.database.sessions() as session:
+        rows = session.scalars(select(Unit).where(Unit.id.in_(wanted))).all()
+        current = {
+            unit_id: (incident_id, number)
+            for unit_id, incident_id, number in session.execute(
+                select(Assignment.unit_id, Incident.id, Incident.number)
+                .join(Incident, Incident.id == Assignment.incident_id)
+                .where(
+                    Assignment.unit_id.in_(wanted),
+                    Assignment.cleared_at.is_(None),
+                    Assignment.cancelled_at.is_(None),
+                )
+            )
+        }
+        return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
+
+
+def incidents_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[IncidentView]:
+    """The named incidents as they are now, closed ones included (the caller drops them from boards)."""
+    wanted = set(ids)
+    if not wanted:
+        return []
+    with ctx.database.sessions() as session:
+        rows = session.scalars(select(Incident).where(Incident.id.in_(wanted))).all()
+        signs = _active_units_by_incident(session, [r.id for r in rows])
+        return [IncidentView.of(r, tuple(signs.get(r.id, ()))) for r in rows]
 
 
 def _incident_numbers(session: Session, ids: set[int]) -> dict[int, str]:

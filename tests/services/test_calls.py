@@ -112,7 +112,8 @@ def test_a_call_that_ends_before_it_is_answered_is_abandoned(ctx: ServiceContext
     assert (ended.state, ended.classification) == (CallState.ENDED, CallClass.ABANDONED)
     assert ended.ended_at == clock.now()
     assert ended.answered_at is None
-    assert [r.action for r in rows] == ["call.ended"]
+    # The abandoned call joins the callback queue in the same transaction (services/callbacks.py).
+    assert [r.action for r in rows] == ["callback.open", "call.ended"]
     with pytest.raises(ServiceError, match="call_not_ringing"):
         calls.answer_call(ctx, ringing.id)
 

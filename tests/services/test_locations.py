@@ -53,6 +53,22 @@ def test_picking_a_kelurahan_fills_the_whole_address_in_one_audited_change(
         assert (row.village, row.area_code, row.postcode) == ("Kaligawe", code, "50164")
 
 
+def test_a_kelurahan_typed_over_the_picked_one_drops_the_village_code(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    incident = new_incident(ctx, clock)
+    code = kaligawe_code()
+    locations.set_area(ctx, incident.id, code)
+    same = incidents.update_field(ctx, incident.id, "village", "Kaligawe", catalogue)
+    assert same.area_code == code  # the same name again changes nothing
+    view, entries = audited(
+        ctx, lambda: incidents.update_field(ctx, incident.id, "village", "Pleburan", catalogue)
+    )
+    assert (view.village, view.area_code) == ("Pleburan", "")
+    assert [entry.action for entry in entries] == ["incident.update"]
+    assert f'"area_code_cleared": "{code}"' in (entries[0].detail or "")
+
+
 def test_picking_a_kecamatan_empties_the_kelurahan_and_keeps_the_postcode(
     ctx: ServiceContext, clock: ManualClock
 ) -> None:

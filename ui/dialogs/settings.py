@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dispatch.domain.areas import area_index
 from ui.dialogs.feeds import FeedListEditor
 from ui.settings import ConsoleSettings
+from ui.widgets.timer_settings import TimerSettingsEditor
 
 translate = QCoreApplication.translate
 
@@ -63,11 +65,29 @@ class SettingsDialog(QDialog):
         self.sim_rate.setRange(0.1, 60.0)
         self.sim_rate.setDecimals(1)
         self.sim_rate.setValue(settings.sim_rate)
+        self.eta_speed = QDoubleSpinBox()
+        self.eta_speed.setObjectName("etaSpeed")
+        self.eta_speed.setRange(5.0, 200.0)
+        self.eta_speed.setDecimals(0)
+        self.eta_speed.setSuffix(" km/h")
+        self.eta_speed.setValue(settings.eta_speed_kmh)
+        self.centre_area = QLineEdit(settings.centre_area)
+        self.centre_area.setObjectName("centreArea")
+        self.centre_area.setPlaceholderText(translate("SettingsDialog", "e.g. 33.74 (Kota Semarang)"))
+        self.centre_area_error = QLabel()
+        self.centre_area_error.setObjectName("centreAreaError")
+        self.centre_area_error.setStyleSheet("color: #b71c1c;")
+        self.centre_area_error.hide()
         form.addRow(translate("SettingsDialog", "&Language"), self.language)
         form.addRow(translate("SettingsDialog", "&Console name"), self.console_name)
         form.addRow("", self.console_error)
         form.addRow(translate("SettingsDialog", "&Time zone"), self.time_zone)
         form.addRow(translate("SettingsDialog", "&Simulated calls per minute"), self.sim_rate)
+        form.addRow(translate("SettingsDialog", "Speed for unit &ETA (straight line)"), self.eta_speed)
+        form.addRow(
+            translate("SettingsDialog", "Centre's own a&rea code (first in Find area)"), self.centre_area
+        )
+        form.addRow("", self.centre_area_error)
         layout.addLayout(form)
         feeds_title = QLabel(
             translate("SettingsDialog", "Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)")
@@ -76,6 +96,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(feeds_title)
         self.feeds = FeedListEditor(settings.feeds, settings.region)
         layout.addWidget(self.feeds, 1)
+        self.timers = TimerSettingsEditor(settings.thresholds, settings.alert_sound)
+        layout.addWidget(self.timers)
         note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -99,10 +121,24 @@ class SettingsDialog(QDialog):
             )
             self.console_error.show()
             return
+        thresholds = self.timers.thresholds()
+        if thresholds is None:
+            return
+        self.settings.thresholds = thresholds
+        self.settings.alert_sound = self.timers.alert_sound.isChecked()
         self.settings.language = str(self.language.currentData())
         self.settings.console_name = name
         self.settings.time_zone = str(self.time_zone.currentData())
         self.settings.sim_rate = self.sim_rate.value()
+        self.settings.eta_speed_kmh = self.eta_speed.value()
+        centre_area = self.centre_area.text().strip().rstrip(".")
+        if centre_area and area_index().get(centre_area) is None:
+            self.centre_area_error.setText(
+                translate("SettingsDialog", "Not a known area code: use e.g. 33.74 for Kota Semarang.")
+            )
+            self.centre_area_error.show()
+            return
+        self.settings.centre_area = centre_area
         self.settings.feeds = self.feeds.urls
         self.settings.save()
         self.accept()

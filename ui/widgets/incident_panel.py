@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,20 +17,28 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from dispatch.domain.enums import CallClass, Presentation, Priority
-from dispatch.domain.incidents import FieldProblem, FieldRejected, parse_coordinate, validate_note
+from dispatch.domain.incidents import (
+    MAX_NOTE_LENGTH,
+    FieldProblem,
+    FieldRejected,
+    parse_coordinate,
+    validate_note,
+)
 from dispatch.domain.phone import format_national
 from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
-from dispatch.services.snapshots import CallView, IncidentView
+from dispatch.services.snapshots import CallView, IncidentView, NoteView
 from ui import labels
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
+from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
 
 translate = QCoreApplication.translate
 
@@ -55,6 +64,42 @@ def field_problem(problem: FieldProblem) -> str:
         FieldProblem.UNKNOWN_FIELD: translate("IncidentPanel", "Not a known value."),
         FieldProblem.EMPTY_NOTE: translate("IncidentPanel", "Type the note first."),
     }[problem]
+
+
+NoteRole = Qt.ItemDataRole.UserRole + 1
+
+
+class NarrativeList(QListWidget):
+    """The incident's notes, one row each (a NoteView in ``NoteRole``)."""
+
+    def selected_note(self) -> NoteView | None:
+        item = self.currentItem()
+        note = None if item is None else item.data(NoteRole)
+        return note if isinstance(note, NoteView) else None
+
+    def select_note(self, note_id: int) -> None:
+        for row in range(self.count()):
+            note = self.item(row).data(NoteRole)
+            if isinstance(note, NoteView) and note.id == note_id:
+                self.setCurrentRow(row)
+                return
+
+    def toPlainText(self) -> str:
+        """The narrative as text, one line per note (as shown)."""
+        return "\n".join(self.item(row).text() for row in range(self.count()))
+
+
+class _EscapeKey(QObject):
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if escape and event.type() == QEvent.Type.KeyPress:
+            self._callback()
+            return True
+        return False
 
 
 class _FocusOut(QObject):
@@ -181,22 +226,38 @@ class IncidentPanel(QWidget):
         self.category.installEventFilter(_FocusOut(lambda: self._flush("category"), self.category))
         self.priority.currentIndexChanged.connect(lambda _i: self._save("priority"))
         layout.addWidget(self.form)
+        # Location: find an area by type-ahead (Ctrl+L), a pasted position, the premise history.
+        self.location = LocationEntry(session)
+        self.location.changed.connect(self._location_saved)
+        self._nesting_field = ""
+        layout.addWidget(self.location)
 
         narrative_box = QGroupBox(translate("IncidentPanel", "Narrative"))
         narrative_layout = QFormLayout(narrative_box)
         narrative_layout.setContentsMargins(4, 4, 4, 4)
-        self.narrative = QPlainTextEdit()
+        # One row per note, so that a note can be selected and corrected (Ctrl+Shift+F8).
+        self.narrative = NarrativeList()
         self.narrative.setObjectName("narrative")
-        self.narrative.setReadOnly(True)
+        self.narrative.setWordWrap(True)
         self.narrative.setMinimumHeight(70)
         self.note_input = QLineEdit()
         self.note_input.setObjectName("noteInput")
+        self.note_input.setMaxLength(MAX_NOTE_LENGTH + 1000)  # longer than allowed: refused with a message
         self.note_input.setPlaceholderText(translate("IncidentPanel", "Type a note and press Enter (F8)"))
         self.note_input.returnPressed.connect(self.add_note)
+        self.note_input.installEventFilter(_EscapeKey(self.cancel_correction, self.note_input))
+        self._correcting: NoteView | None = None
+        self.correction_label = QLabel()
+        self.correction_label.setObjectName("correctionLabel")
+        self.correction_label.setWordWrap(True)
+        self.correction_label.setStyleSheet("color: #0d47a1; font-weight: bold;")
+        self.correction_label.hide()
         self.note_message = QLabel()
+        self.note_message.setObjectName("noteMessage")
         self.note_message.setStyleSheet("color: #b71c1c;")
         self.note_message.hide()
         narrative_layout.addRow(self.narrative)
+        narrative_layout.addRow(self.correction_label)
         narrative_layout.addRow(translate("IncidentPanel", "&Note"), self.note_input)
         narrative_layout.addRow(self.note_message)
         layout.addWidget(narrative_box, 1)
@@ -212,6 +273,7 @@ class IncidentPanel(QWidget):
     def set_incident(self, incident: IncidentView | None, script: str = "") -> None:
         """Show ``incident``; unsaved edits of the previous one are saved first."""
         self.flush_all()
+        self.cancel_correction()
         self._incident = incident
         self._errors.clear()
         for message in self.messages.values():
@@ -225,6 +287,8 @@ class IncidentPanel(QWidget):
             )
         self.script_label.setVisible(bool(script))
         self._load_fields()
+        self.location.set_incident(incident)
+        self._show_nesting()
         self.refresh_notes()
         self._set_save_state("saved", announce=incident is not None)
 
@@ -261,6 +325,37 @@ class IncidentPanel(QWidget):
             return
         self._incident = incident
         self._load_fields(skip_focused=True)
+        self.location.refresh(incident)
+
+    def _location_saved(self, incident: IncidentView) -> None:
+        """An area or a position was saved: it replaces what was typed (or refused) in its fields."""
+        for field in (*AREA_FIELDS.values(), "postcode", "lat", "lon"):
+            timer = self._pending.pop(field, None)
+            if timer is not None:
+                timer.stop()
+                timer.deleteLater()
+            self._errors.discard(field)
+            self.messages[field].hide()
+        self._incident = incident
+        self._load_fields(skip_focused=True)
+        self._show_nesting()
+        self._set_save_state("error" if self._errors else ("pending" if self._pending else "saved"))
+
+    def _show_nesting(self) -> None:
+        """Address levels that do not fit together are kept as typed, with the reason next to them."""
+        if self._nesting_field and self._nesting_field not in self._errors:
+            self.messages[self._nesting_field].hide()
+        self._nesting_field = ""
+        if self._incident is None:
+            return
+        incident = self._incident
+        typed = {field: _as_text(incident.field_value(field)) for field in AREA_FIELDS.values()}
+        found = nesting_message(typed)
+        if found is None or found[0] in self._errors:
+            return
+        self._nesting_field, text = found
+        self.messages[self._nesting_field].setText(text)
+        self.messages[self._nesting_field].show()
 
     def _load_fields(self, skip_focused: bool = False) -> None:
         incident = self._incident
@@ -290,14 +385,73 @@ class IncidentPanel(QWidget):
             self._loading = False
 
     def refresh_notes(self) -> None:
+        selected = self.narrative.selected_note()
+        self.narrative.clear()
         if self._incident is None:
-            self.narrative.setPlainText("")
             return
         notes = queries.incident_notes(self._session.ctx, self._incident.id)
         zone = self._session.zone
-        lines = [f"{local_time(n.at, zone)}  {n.author}: {_note_text(n.kind, n.text)}" for n in notes]
-        self.narrative.setPlainText("\n".join(lines))
-        self.narrative.verticalScrollBar().setValue(self.narrative.verticalScrollBar().maximum())
+        by_id = {n.id: n for n in notes}
+        # Corrections are marked in words on both notes, not by style alone.
+        corrected_at = {n.corrects_id: n.at for n in notes if n.corrects_id is not None}
+        for note in notes:
+            text = f"{local_time(note.at, zone)}  {note.author}: {_note_text(note.kind, note.text)}"
+            original = by_id.get(note.corrects_id) if note.corrects_id is not None else None
+            if original is not None:
+                text = translate("IncidentPanel", "%1  (correction of the %2 note)").replace("%1", text)
+                text = text.replace("%2", local_time(original.at, zone))
+            if note.id in corrected_at:
+                text = translate("IncidentPanel", "%1  [corrected at %2]").replace("%1", text)
+                text = text.replace("%2", local_time(corrected_at[note.id], zone))
+            item = QListWidgetItem(text)
+            item.setData(NoteRole, note)
+            if note.id in corrected_at:
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+            self.narrative.addItem(item)
+        if selected is not None and selected.id in by_id:
+            self.narrative.select_note(selected.id)
+        else:
+            self.narrative.scrollToBottom()
+
+    def start_correction(self) -> None:
+        """Ctrl+Shift+F8: the note field writes a correction of the selected note.
+
+        With no note selected yet, the last note is selected and the list focused (Up/Down to
+        choose, Ctrl+Shift+F8 again to correct it).
+        """
+        if self._incident is None:
+            return
+        note = self.narrative.selected_note() if self.narrative.hasFocus() or self._correcting else None
+        if note is None:
+            if self.narrative.count() == 0:
+                return
+            if self.narrative.currentRow() < 0:
+                self.narrative.setCurrentRow(self.narrative.count() - 1)
+            self.narrative.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note_message.setText(
+                translate("IncidentPanel", "Choose the note with Up/Down, then press Ctrl+Shift+F8 again.")
+            )
+            self.note_message.show()
+            return
+        self._correcting = note
+        self.note_message.hide()
+        self.correction_label.setText(
+            translate("IncidentPanel", "Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)")
+            .replace("%1", local_time(note.at, self._session.zone))
+            .replace("%2", note.author)
+            .replace("%3", _note_text(note.kind, note.text)[:120])
+        )
+        self.correction_label.show()
+        if not self.note_input.text():
+            self.note_input.setText(note.text)
+            self.note_input.selectAll()
+        self.note_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def cancel_correction(self) -> None:
+        self._correcting = None
+        self.correction_label.hide()
 
     # -- saving ------------------------------------------------------------------------------------
 
@@ -354,6 +508,8 @@ class IncidentPanel(QWidget):
         self._errors.discard(field)
         message.hide()
         self._incident = updated
+        if field in AREA_FIELDS.values():
+            self._show_nesting()
         if field == "category":
             self._loading = True
             self.priority.setCurrentIndex(max(0, self.priority.findData(updated.priority.value)))
@@ -365,7 +521,8 @@ class IncidentPanel(QWidget):
             return
         try:
             validate_note(self.note_input.text())
-            incidents.add_note(self._session.ctx, self._incident.id, self.note_input.text())
+            corrects = None if self._correcting is None else self._correcting.id
+            incidents.add_note(self._session.ctx, self._incident.id, self.note_input.text(), corrects)
         except FieldRejected as rejected:
             self.note_message.setText(field_problem(rejected.problem))
             self.note_message.show()
@@ -376,6 +533,7 @@ class IncidentPanel(QWidget):
             return
         self.note_message.hide()
         self.note_input.clear()
+        self.cancel_correction()
         self.refresh_notes()
 
     def _set_save_state(self, state: str, announce: bool = True) -> None:
@@ -413,6 +571,14 @@ def _as_text(value: object) -> str:
 
 def _note_text(kind: str, text: str) -> str:
     """System notes are stored as codes so that each reader sees them in their own language."""
+    if kind == "copied":
+        # services.duplicates: the cancelled duplicate's number, then "field: value" / "note: text" lines.
+        source, _, rest = text.partition("\n")
+        return (
+            translate("IncidentPanel", "Copied from duplicate incident %1: %2")
+            .replace("%1", source)
+            .replace("%2", " | ".join(rest.splitlines()))
+        )
     if kind != "system":
         return text
     code, _, argument = text.partition(" ")
@@ -421,4 +587,16 @@ def _note_text(kind: str, text: str) -> str:
         return translate("IncidentPanel", "Call from %1 answered; incident opened.").replace("%1", number)
     if code == "unit.dispatched":
         return translate("IncidentPanel", "Unit %1 dispatched.").replace("%1", argument)
+    if code == "call.attached":
+        number, _, cancelled = argument.partition(" ")
+        number = format_national(number) if number.startswith("+") else number
+        return (
+            translate(
+                "IncidentPanel", "Further call from %1 attached (its incident %2 cancelled as duplicate)."
+            )
+            .replace("%1", number)
+            .replace("%2", cancelled)
+        )
+    if code == "incident.duplicate_of":
+        return translate("IncidentPanel", "Cancelled: duplicate of incident %1.").replace("%1", argument)
     return text
