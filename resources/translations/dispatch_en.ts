@@ -104,6 +104,41 @@
     </message>
 </context>
 <context>
+    <name>AlertList</name>
+    <message>
+        <source>⚠ OVERDUE Call from %1 ringing for %2 (limit %3)</source>
+        <translation>⚠ OVERDUE Call from %1 ringing for %2 (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE Incident %1 answered %2 ago, no unit dispatched (limit %3)</source>
+        <translation>⚠ OVERDUE Incident %1 answered %2 ago, no unit dispatched (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 dispatched %2 ago, not acknowledged (limit %3)</source>
+        <translation>⚠ OVERDUE %1 dispatched %2 ago, not acknowledged (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 en route for %2 (limit %3)</source>
+        <translation>⚠ OVERDUE %1 en route for %2 (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
+        <translation>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ ALERT %1 since %2</source>
+        <translation>⚠ ALERT %1 since %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No overdue timers.</source>
+        <translation>No overdue timers.</translation>
+    </message>
+</context>
+<context>
     <name>CallQueue</name>
     <message>
         <source>State</source>
@@ -135,6 +170,159 @@
     </message>
 </context>
 <context>
+    <name>CallbackQueue</name>
+    <message>
+        <source>Silent</source>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Reached, no emergency</source>
+        <translation>Reached, no emergency</translation>
+    </message>
+    <message>
+        <source>Reached, emergency</source>
+        <translation>Reached, emergency</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>Closed by supervisor</source>
+        <translation>Closed by supervisor</translation>
+    </message>
+    <message>
+        <source>not yet called back</source>
+        <translation>not yet called back</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Last attempt</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPanel</name>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>No call is ringing.</translation>
+    </message>
+    <message>
+        <source>%1: no history (the number is not shown).</source>
+        <translation>%1: no history (the number is not shown).</translation>
+    </message>
+    <message>
+        <source>⚠ REPEAT PRANK CALLER: %1 prank calls in 24 h before this one — still answer it</source>
+        <translation>⚠ REPEAT PRANK CALLER: %1 prank calls in 24 h before this one — still answer it</translation>
+    </message>
+    <message>
+        <source>👁 WATCH LIST since %1: %2</source>
+        <translation>👁 WATCH LIST since %1: %2</translation>
+    </message>
+    <message>
+        <source>⛔ BLOCK REQUESTED FROM TELCO on %1</source>
+        <translation>⛔ BLOCK REQUESTED FROM TELCO on %1</translation>
+    </message>
+    <message>
+        <source>Earlier calls: %1 in 24 h, %2 in 30 days, %3 in all</source>
+        <translation>Earlier calls: %1 in 24 h, %2 in 30 days, %3 in all</translation>
+    </message>
+    <message>
+        <source>Last calls:</source>
+        <translation>Last calls:</translation>
+    </message>
+    <message>
+        <source>First call from this number.</source>
+        <translation>First call from this number.</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>patrol</source>
+        <translation>patrol</translation>
+    </message>
+    <message>
+        <source>ambulance (basic life support)</source>
+        <translation>ambulance (basic life support)</translation>
+    </message>
+    <message>
+        <source>ambulance (advanced life support)</source>
+        <translation>ambulance (advanced life support)</translation>
+    </message>
+    <message>
+        <source>fire engine</source>
+        <translation>fire engine</translation>
+    </message>
+    <message>
+        <source>rescue</source>
+        <translation>rescue</translation>
+    </message>
+    <message>
+        <source>water tanker</source>
+        <translation>water tanker</translation>
+    </message>
+    <message>
+        <source>boat</source>
+        <translation>boat</translation>
+    </message>
+    <message>
+        <source>hearse</source>
+        <translation>hearse</translation>
+    </message>
+    <message>
+        <source>tow truck</source>
+        <translation>tow truck</translation>
+    </message>
+    <message>
+        <source>utility crew</source>
+        <translation>utility crew</translation>
+    </message>
+    <message>
+        <source>social outreach</source>
+        <translation>social outreach</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceBar</name>
     <message>
         <source>[Esc] Cancel</source>
@@ -142,7 +330,195 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Type a command, e.g. d 123 PSC-01 (help lists them).</source>
+        <translation>Type a command, e.g. d 123 PSC-01 (help lists them).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a command: dispatch, status, note, close, find or help.</source>
+        <translation>“%1” is not a command: dispatch, status, note, close, find or help.</translation>
+    </message>
+    <message>
+        <source>Name the incident: its number (2026-000123), the short 123, or . for the open one.</source>
+        <translation>Name the incident: its number (2026-000123), the short 123, or . for the open one.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an incident number: 2026-000123, 123 or . for the open one.</source>
+        <translation>“%1” is not an incident number: 2026-000123, 123 or . for the open one.</translation>
+    </message>
+    <message>
+        <source>Name the unit by its call sign.</source>
+        <translation>Name the unit by its call sign.</translation>
+    </message>
+    <message>
+        <source>“%1” is too long for a call sign.</source>
+        <translation>“%1” is too long for a call sign.</translation>
+    </message>
+    <message>
+        <source>Name the status, e.g. ack, otw, tiba, clr (see help).</source>
+        <translation>Name the status, e.g. ack, otw, tiba, clr (see help).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a unit status (see help status).</source>
+        <translation>“%1” is not a unit status (see help status).</translation>
+    </message>
+    <message>
+        <source>Type the note after the incident number.</source>
+        <translation>Type the note after the incident number.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>The note is too long.</translation>
+    </message>
+    <message>
+        <source>Name how it ended: 1-7 as with F9, or a word (see help close).</source>
+        <translation>Name how it ended: 1-7 as with F9, or a word (see help close).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a disposition: 1-7 as with F9.</source>
+        <translation>“%1” is not a disposition: 1-7 as with F9.</translation>
+    </message>
+    <message>
+        <source>Name a call sign or an incident number to find.</source>
+        <translation>Name a call sign or an incident number to find.</translation>
+    </message>
+    <message>
+        <source>“%1” is one word too many.</source>
+        <translation>“%1” is one word too many.</translation>
+    </message>
+    <message>
+        <source>dispatch | d | kirim &lt;incident&gt; &lt;call sign&gt; [call sign…]</source>
+        <translation>dispatch | d | kirim &lt;incident&gt; &lt;call sign&gt; [call sign…]</translation>
+    </message>
+    <message>
+        <source>Send one or more units to the incident (as F6).</source>
+        <translation>Send one or more units to the incident (as F6).</translation>
+    </message>
+    <message>
+        <source>status | s | st &lt;call sign&gt; &lt;status&gt;</source>
+        <translation>status | s | st &lt;call sign&gt; &lt;status&gt;</translation>
+    </message>
+    <message>
+        <source>Set the unit's status (as F7 / Shift+F7).</source>
+        <translation>Set the unit's status (as F7 / Shift+F7).</translation>
+    </message>
+    <message>
+        <source>note | n | catat &lt;incident&gt; &lt;text&gt;</source>
+        <translation>note | n | catat &lt;incident&gt; &lt;text&gt;</translation>
+    </message>
+    <message>
+        <source>Add a note to the narrative (as F8).</source>
+        <translation>Add a note to the narrative (as F8).</translation>
+    </message>
+    <message>
+        <source>n . Victim conscious, breathing</source>
+        <translation>n . Victim conscious, breathing</translation>
+    </message>
+    <message>
+        <source>close | tutup &lt;incident&gt; &lt;disposition&gt;</source>
+        <translation>close | tutup &lt;incident&gt; &lt;disposition&gt;</translation>
+    </message>
+    <message>
+        <source>Close the incident; units still on it are released (as F9).</source>
+        <translation>Close the incident; units still on it are released (as F9).</translation>
+    </message>
+    <message>
+        <source>find | f | cari &lt;call sign or incident&gt;</source>
+        <translation>find | f | cari &lt;call sign or incident&gt;</translation>
+    </message>
+    <message>
+        <source>Select the unit on the unit board, or open the incident.</source>
+        <translation>Select the unit on the unit board, or open the incident.</translation>
+    </message>
+    <message>
+        <source>help | ? | bantuan [command]</source>
+        <translation>help | ? | bantuan [command]</translation>
+    </message>
+    <message>
+        <source>Open Help, or show one command's syntax here.</source>
+        <translation>Open Help, or show one command's syntax here.</translation>
+    </message>
+    <message>
+        <source>d 123 PSC-01 · s PSC-01 otw · n . text · close . 1 · f PSC-01 · help</source>
+        <extracomment>The offscreen platform (tests, screenshots) cannot raise a popup; suggestions are still kept.</extracomment>
+        <translation>d 123 PSC-01 · s PSC-01 otw · n . text · close . 1 · f PSC-01 · help</translation>
+    </message>
+    <message>
+        <source>&amp;Command (Ctrl+K):</source>
+        <translation>&amp;Command (Ctrl+K):</translation>
+    </message>
+    <message>
+        <source>Dispatched %1 to %2.</source>
+        <translation>Dispatched %1 to %2.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation>Note added to %1.</translation>
+    </message>
+    <message>
+        <source>Incident %1 closed: %2.</source>
+        <translation>Incident %1 closed: %2.</translation>
+    </message>
+    <message>
+        <source>Incident %1 opened.</source>
+        <translation>Incident %1 opened.</translation>
+    </message>
+    <message>
+        <source>No unit or incident “%1”.</source>
+        <translation>No unit or incident “%1”.</translation>
+    </message>
+    <message>
+        <source>Help is open; the Commands tab lists every command.</source>
+        <translation>Help is open; the Commands tab lists every command.</translation>
+    </message>
+    <message>
+        <source>%1: %2 Example: %3</source>
+        <translation>%1: %2 Example: %3</translation>
+    </message>
+    <message>
+        <source>No incident is open on screen: type its number instead of “.”.</source>
+        <translation>No incident is open on screen: type its number instead of “.”.</translation>
+    </message>
+    <message>
+        <source>Unknown incident %1.</source>
+        <translation>Unknown incident %1.</translation>
+    </message>
+    <message>
+        <source>Unknown unit “%1”.</source>
+        <translation>Unknown unit “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; from there: %3.</source>
+        <translation>%1 is %2; from there: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 is %2.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>The note is empty.</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>~%1 min</source>
+        <translation>~%1 min</translation>
+    </message>
+    <message>
+        <source>Recommended (Ctrl+R dispatches them)</source>
+        <translation>Recommended (Ctrl+R dispatches them)</translation>
+    </message>
     <message>
         <source>Available units (F6; Space marks, Enter dispatches)</source>
         <translation>Available units (F6; Space marks, Enter dispatches)</translation>
@@ -170,6 +546,53 @@
     <message>
         <source>On scene</source>
         <translation>On scene</translation>
+    </message>
+    <message>
+        <source>No incident open.</source>
+        <translation>No incident open.</translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 (already sent)</source>
+        <translation>✔ %1 · %2 (already sent)</translation>
+    </message>
+    <message>
+        <source>⚠ no available unit: %1</source>
+        <translation>⚠ no available unit: %1</translation>
+    </message>
+    <message>
+        <source>Choose the category to get a recommendation.</source>
+        <translation>Choose the category to get a recommendation.</translation>
+    </message>
+    <message>
+        <source>No position: units by agency, without distances.</source>
+        <translation>No position: units by agency, without distances.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateOffer</name>
+    <message>
+        <source>same number</source>
+        <translation>same number</translation>
+    </message>
+    <message>
+        <source>same category %1 m away</source>
+        <translation>same category %1 m away</translation>
+    </message>
+    <message>
+        <source>same kelurahan</source>
+        <translation>same kelurahan</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>no category</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <source>⚠ Possible duplicate of %1 (%2) — Ctrl+D attaches this call to it</source>
+        <translation>⚠ Possible duplicate of %1 (%2) — Ctrl+D attaches this call to it</translation>
     </message>
 </context>
 <context>
@@ -224,6 +647,66 @@
     <message>
         <source>What it does</source>
         <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Commands</translation>
+    </message>
+    <message>
+        <source>Command line (Ctrl+K)</source>
+        <translation>Command line (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>The field at the bottom of the window. Enter runs the command; if something is wrong it says what beside the field, marks the word, and keeps what you typed. Up and Down recall earlier commands, Tab completes the word (verbs, call signs, incident numbers, statuses), Esc goes back to where you were. Case does not matter.</source>
+        <translation>The field at the bottom of the window. Enter runs the command; if something is wrong it says what beside the field, marks the word, and keeps what you typed. Up and Down recall earlier commands, Tab completes the word (verbs, call signs, incident numbers, statuses), Esc goes back to where you were. Case does not matter.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>Incident: the full number 2026-000123, the short 123 (this year's incident 123), or . for the incident open on screen. Several call signs may be separated by spaces or commas.</source>
+        <translation>Incident: the full number 2026-000123, the short 123 (this year's incident 123), or . for the incident open on screen. Several call signs may be separated by spaces or commas.</translation>
+    </message>
+    <message>
+        <source>Status words</source>
+        <translation>Status words</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Words of several parts may be typed with spaces, hyphens or underscores (en route, on scene, false alarm). A unit is dispatched with the dispatch command, never with status.</source>
+        <translation>Words of several parts may be typed with spaces, hyphens or underscores (en route, on scene, false alarm). A unit is dispatched with the dispatch command, never with status.</translation>
+    </message>
+    <message>
+        <source>Dispositions (close)</source>
+        <translation>Dispositions (close)</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>The digits are the same as the keys offered by Close the incident (F9).</source>
+        <translation>The digits are the same as the keys offered by Close the incident (F9).</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesian</translation>
     </message>
 </context>
 <context>
@@ -401,6 +884,22 @@
         <translation>Incident %1 · %2</translation>
     </message>
     <message>
+        <source>%1  (correction of the %2 note)</source>
+        <translation>%1  (correction of the %2 note)</translation>
+    </message>
+    <message>
+        <source>%1  [corrected at %2]</source>
+        <translation>%1  [corrected at %2]</translation>
+    </message>
+    <message>
+        <source>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</source>
+        <translation>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</translation>
+    </message>
+    <message>
+        <source>Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)</source>
+        <translation>Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)</translation>
+    </message>
+    <message>
         <source>✔ All changes saved (%1)</source>
         <translation>✔ All changes saved (%1)</translation>
     </message>
@@ -413,12 +912,24 @@
         <translation>✖ Not saved: correct the field marked in red</translation>
     </message>
     <message>
+        <source>Copied from duplicate incident %1: %2</source>
+        <translation>Copied from duplicate incident %1: %2</translation>
+    </message>
+    <message>
         <source>Call from %1 answered; incident opened.</source>
         <translation>Call from %1 answered; incident opened.</translation>
     </message>
     <message>
         <source>Unit %1 dispatched.</source>
         <translation>Unit %1 dispatched.</translation>
+    </message>
+    <message>
+        <source>Further call from %1 attached (its incident %2 cancelled as duplicate).</source>
+        <translation>Further call from %1 attached (its incident %2 cancelled as duplicate).</translation>
+    </message>
+    <message>
+        <source>Cancelled: duplicate of incident %1.</source>
+        <translation>Cancelled: duplicate of incident %1.</translation>
     </message>
 </context>
 <context>
@@ -692,11 +1203,203 @@
         <source>Your role does not allow this.</source>
         <translation>Your role does not allow this.</translation>
     </message>
+    <message>
+        <source>A correction must name a note of the same incident.</source>
+        <translation>A correction must name a note of the same incident.</translation>
+    </message>
+    <message>
+        <source>This category has no protocol card.</source>
+        <translation>This category has no protocol card.</translation>
+    </message>
+    <message>
+        <source>That is not an answer to this question.</source>
+        <translation>That is not an answer to this question.</translation>
+    </message>
+    <message>
+        <source>The call is already attached to that incident.</source>
+        <translation>The call is already attached to that incident.</translation>
+    </message>
+    <message>
+        <source>The callback was not found.</source>
+        <translation>The callback was not found.</translation>
+    </message>
+    <message>
+        <source>The callback is already closed.</source>
+        <translation>The callback is already closed.</translation>
+    </message>
+    <message>
+        <source>Write why the callback is closed.</source>
+        <translation>Write why the callback is closed.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most 2000 characters).</source>
+        <translation>The note is too long (at most 2000 characters).</translation>
+    </message>
+    <message>
+        <source>The number was withheld: it cannot be called back.</source>
+        <translation>The number was withheld: it cannot be called back.</translation>
+    </message>
+    <message>
+        <source>That is not an outcome of a callback attempt.</source>
+        <translation>That is not an outcome of a callback attempt.</translation>
+    </message>
+    <message>
+        <source>That is not an outcome for closing a callback.</source>
+        <translation>That is not an outcome for closing a callback.</translation>
+    </message>
+    <message>
+        <source>The flag was not found.</source>
+        <translation>The flag was not found.</translation>
+    </message>
+    <message>
+        <source>The flag is already lifted.</source>
+        <translation>The flag is already lifted.</translation>
+    </message>
+    <message>
+        <source>Check the number and the reason.</source>
+        <translation>Check the number and the reason.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can do this.</source>
+        <translation>Only a supervisor or an administrator can do this.</translation>
+    </message>
+    <message>
+        <source>Write why the status is overridden.</source>
+        <translation>Write why the status is overridden.</translation>
+    </message>
+    <message>
+        <source>The unit already has that status.</source>
+        <translation>The unit already has that status.</translation>
+    </message>
+    <message>
+        <source>The alert was not found.</source>
+        <translation>The alert was not found.</translation>
+    </message>
+    <message>
+        <source>Another unit already has this call sign.</source>
+        <translation>Another unit already has this call sign.</translation>
+    </message>
+    <message>
+        <source>The unit is working an incident; it can be taken off the roster once it is free.</source>
+        <translation>The unit is working an incident; it can be taken off the roster once it is free.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).</source>
+        <translation>%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).</translation>
+    </message>
+    <message>
+        <source>no other status</source>
+        <translation>no other status</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEntry</name>
+    <message>
+        <source>province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>kabupaten/kota</source>
+        <translation>kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>kecamatan</source>
+        <translation>kecamatan</translation>
+    </message>
+    <message>
+        <source>kelurahan/desa</source>
+        <translation>kelurahan/desa</translation>
+    </message>
+    <message>
+        <source>No %1 named “%2” is known: check the spelling or use Find area (Ctrl+L).</source>
+        <translation>No %1 named “%2” is known: check the spelling or use Find area (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the %2 “%3”: one of them is wrong.</source>
+        <translation>“%1” is not in the %2 “%3”: one of them is wrong.</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude look swapped: latitude comes first. Did you mean %1?</source>
+        <translation>Latitude and longitude look swapped: latitude comes first. Did you mean %1?</translation>
+    </message>
+    <message>
+        <source>Not a position: paste e.g. -6.99306, 110.42083, 6°59'35"S 110°25'15"E or a map link.</source>
+        <translation>Not a position: paste e.g. -6.99306, 110.42083, 6°59'35"S 110°25'15"E or a map link.</translation>
+    </message>
+    <message>
+        <source>This link has no coordinates in it (a short link): open it and copy the position.</source>
+        <translation>This link has no coordinates in it (a short link): open it and copy the position.</translation>
+    </message>
+    <message>
+        <source>Latitude must be between -90 and 90 (Indonesia: about -11 to 6).</source>
+        <translation>Latitude must be between -90 and 90 (Indonesia: about -11 to 6).</translation>
+    </message>
+    <message>
+        <source>Longitude must be between -180 and 180 (Indonesia: about 95 to 141).</source>
+        <translation>Longitude must be between -180 and 180 (Indonesia: about 95 to 141).</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude look swapped.</source>
+        <translation>Latitude and longitude look swapped.</translation>
+    </message>
+    <message>
+        <source>Find the location</source>
+        <translation>Find the location</translation>
+    </message>
+    <message>
+        <source>Type a kelurahan, kecamatan or kota, pick with ↓ and Enter (Ctrl+L)</source>
+        <translation>Type a kelurahan, kecamatan or kota, pick with ↓ and Enter (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Paste -6.99306, 110.42083, degrees-minutes-seconds or a map link</source>
+        <translation>Paste -6.99306, 110.42083, degrees-minutes-seconds or a map link</translation>
+    </message>
+    <message>
+        <source>Find area</source>
+        <translation>Find area</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Premise history: no earlier incidents here.</source>
+        <translation>Premise history: no earlier incidents here.</translation>
+    </message>
+    <message>
+        <source>Premise history (same kelurahan or within 200 m):</source>
+        <translation>Premise history (same kelurahan or within 200 m):</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>same kelurahan</source>
+        <translation>same kelurahan</translation>
+    </message>
+    <message>
+        <source>No area matches “%1”.</source>
+        <translation>No area matches “%1”.</translation>
+    </message>
+    <message>
+        <source>This area's names do not fit the form.</source>
+        <translation>This area's names do not fit the form.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but this is outside Indonesia: %1. Check it with the caller.</source>
+        <translation>Saved, but this is outside Indonesia: %1. Check it with the caller.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
+        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>
@@ -704,12 +1407,56 @@
         <translation>Calls (Ctrl+1)</translation>
     </message>
     <message>
+        <source>Only a supervisor can close a callback without reaching the caller.</source>
+        <translation>Only a supervisor can close a callback without reaching the caller.</translation>
+    </message>
+    <message>
         <source>Active incidents (Ctrl+2)</source>
         <translation>Active incidents (Ctrl+2)</translation>
     </message>
     <message>
+        <source>Callbacks (Ctrl+4) (%1)</source>
+        <translation>Callbacks (Ctrl+4) (%1)</translation>
+    </message>
+    <message>
+        <source>No callback is waiting.</source>
+        <translation>No callback is waiting.</translation>
+    </message>
+    <message>
+        <source>Call back %1 (%2 attempts so far); outcome:</source>
+        <translation>Call back %1 (%2 attempts so far); outcome:</translation>
+    </message>
+    <message>
+        <source>Callback to %1: %2.</source>
+        <translation>Callback to %1: %2.</translation>
+    </message>
+    <message>
+        <source>Close the callback to %1 as:</source>
+        <translation>Close the callback to %1 as:</translation>
+    </message>
+    <message>
+        <source>Close the callback</source>
+        <translation>Close the callback</translation>
+    </message>
+    <message>
+        <source>Why is it closed? (kept with the callback)</source>
+        <translation>Why is it closed? (kept with the callback)</translation>
+    </message>
+    <message>
+        <source>Callback to %1 closed: %2.</source>
+        <translation>Callback to %1 closed: %2.</translation>
+    </message>
+    <message>
+        <source>Filter units: call sign, agency, status, station (Ctrl+F)</source>
+        <translation>Filter units: call sign, agency, status, station (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Units (Ctrl+3)</source>
         <translation>Units (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Overdue (Ctrl+Shift+A acknowledges)</source>
+        <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
     </message>
     <message>
         <source>Call Center 112 · %1</source>
@@ -772,12 +1519,28 @@
         <translation>Edit the incident form</translation>
     </message>
     <message>
+        <source>Find the area (kelurahan, kecamatan…)</source>
+        <translation>Find the area (kelurahan, kecamatan…)</translation>
+    </message>
+    <message>
         <source>Add a note to the narrative</source>
         <translation>Add a note to the narrative</translation>
     </message>
     <message>
         <source>Close the incident</source>
         <translation>Close the incident</translation>
+    </message>
+    <message>
+        <source>Go to the protocol card</source>
+        <translation>Go to the protocol card</translation>
+    </message>
+    <message>
+        <source>Correct the selected note</source>
+        <translation>Correct the selected note</translation>
+    </message>
+    <message>
+        <source>Attach the call to the suggested incident</source>
+        <translation>Attach the call to the suggested incident</translation>
     </message>
     <message>
         <source>Choose units to dispatch</source>
@@ -792,6 +1555,18 @@
         <translation>Choose the unit's status</translation>
     </message>
     <message>
+        <source>Dispatch the recommended units</source>
+        <translation>Dispatch the recommended units</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>Override the unit's status (supervisor)</source>
+        <translation>Override the unit's status (supervisor)</translation>
+    </message>
+    <message>
         <source>Go to calls</source>
         <translation>Go to calls</translation>
     </message>
@@ -800,12 +1575,32 @@
         <translation>Go to active incidents</translation>
     </message>
     <message>
+        <source>Go to callbacks</source>
+        <translation>Go to callbacks</translation>
+    </message>
+    <message>
+        <source>Call back the selected caller</source>
+        <translation>Call back the selected caller</translation>
+    </message>
+    <message>
+        <source>Close the callback (supervisor)</source>
+        <translation>Close the callback (supervisor)</translation>
+    </message>
+    <message>
         <source>Go to units</source>
         <translation>Go to units</translation>
     </message>
     <message>
+        <source>Filter the unit board</source>
+        <translation>Filter the unit board</translation>
+    </message>
+    <message>
         <source>User accounts</source>
         <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Unit roster</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -818,6 +1613,10 @@
     <message>
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
+    </message>
+    <message>
+        <source>Watch list (supervisor)</source>
+        <translation>Watch list (supervisor)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -896,6 +1695,10 @@
         <translation>Acknowledged: %1</translation>
     </message>
     <message>
+        <source>Timers not checked: the database is busy.</source>
+        <translation>Timers not checked: the database is busy.</translation>
+    </message>
+    <message>
         <source>No call is ringing.</source>
         <translation>No call is ringing.</translation>
     </message>
@@ -924,6 +1727,18 @@
         <translation>No incident is open.</translation>
     </message>
     <message>
+        <source>No protocol card for this category.</source>
+        <translation>No protocol card for this category.</translation>
+    </message>
+    <message>
+        <source>No duplicate is suggested for this call.</source>
+        <translation>No duplicate is suggested for this call.</translation>
+    </message>
+    <message>
+        <source>Call from %1 attached to %2; its own incident was cancelled as a duplicate.</source>
+        <translation>Call from %1 attached to %2; its own incident was cancelled as a duplicate.</translation>
+    </message>
+    <message>
         <source>No open incident to close.</source>
         <translation>No open incident to close.</translation>
     </message>
@@ -934,6 +1749,10 @@
     <message>
         <source>Incident %1 closed: %2.</source>
         <translation>Incident %1 closed: %2.</translation>
+    </message>
+    <message>
+        <source>No unit is recommended.</source>
+        <translation>No unit is recommended.</translation>
     </message>
     <message>
         <source>Dispatched: %1</source>
@@ -960,6 +1779,22 @@
         <translation>%1 is now %2.</translation>
     </message>
     <message>
+        <source>Select a unit first (assigned units or Ctrl+3).</source>
+        <translation>Select a unit first (assigned units or Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>Override %1 (now %2) to:</source>
+        <translation>Override %1 (now %2) to:</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (override recorded).</source>
+        <translation>%1 is now %2 (override recorded).</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2 outside the normal order?</source>
+        <translation>Set %1 to %2 outside the normal order?</translation>
+    </message>
+    <message>
         <source>up</source>
         <translation>up</translation>
     </message>
@@ -978,6 +1813,56 @@
     <message>
         <source>stopped</source>
         <translation>stopped</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideReasonDialog</name>
+    <message>
+        <source>Override the unit's status</source>
+        <translation>Override the unit's status</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log):</source>
+        <translation>&amp;Reason (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <source>Write why the status is overridden.</source>
+        <translation>Write why the status is overridden.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolCard</name>
+    <message>
+        <source>Protocol card (Ctrl+P)</source>
+        <translation>Protocol card (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Choose a category to see its questions.</source>
+        <translation>Choose a category to see its questions.</translation>
+    </message>
+    <message>
+        <source>No protocol card for this category.</source>
+        <translation>No protocol card for this category.</translation>
+    </message>
+    <message>
+        <source>No incident open.</source>
+        <translation>No incident open.</translation>
+    </message>
+    <message>
+        <source>%1: Up/Down chooses a question, its key answers it.</source>
+        <translation>%1: Up/Down chooses a question, its key answers it.</translation>
+    </message>
+    <message>
+        <source>answer: %1</source>
+        <translation>answer: %1</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>not asked yet</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer to this question; press one of the keys shown.</source>
+        <translation>%1 is not an answer to this question; press one of the keys shown.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1901,285 @@
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>Contains control characters.</translation>
+    </message>
+    <message>
+        <source>Unknown agency type.</source>
+        <translation>Unknown agency type.</translation>
+    </message>
+    <message>
+        <source>Not a decimal number (e.g. -6.9893).</source>
+        <translation>Not a decimal number (e.g. -6.9893).</translation>
+    </message>
+    <message>
+        <source>Out of range (latitude -90..90, longitude -180..180).</source>
+        <translation>Out of range (latitude -90..90, longitude -180..180).</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Give both latitude and longitude, or neither.</translation>
+    </message>
+    <message>
+        <source>Unknown capability.</source>
+        <translation>Unknown capability.</translation>
+    </message>
+    <message>
+        <source>Capability listed twice.</source>
+        <translation>Capability listed twice.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Not a phone number.</translation>
+    </message>
+    <message>
+        <source>Write yes or no.</source>
+        <translation>Write yes or no.</translation>
+    </message>
+    <message>
+        <source>Call sign used by an earlier row.</source>
+        <translation>Call sign used by an earlier row.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (save as 'CSV UTF-8').</source>
+        <translation>The file is not UTF-8 text (save as 'CSV UTF-8').</translation>
+    </message>
+    <message>
+        <source>The file has no header row.</source>
+        <translation>The file has no header row.</translation>
+    </message>
+    <message>
+        <source>A required column is missing.</source>
+        <translation>A required column is missing.</translation>
+    </message>
+    <message>
+        <source>Unknown column.</source>
+        <translation>Unknown column.</translation>
+    </message>
+    <message>
+        <source>Column named twice.</source>
+        <translation>Column named twice.</translation>
+    </message>
+    <message>
+        <source>More cells than the header has columns.</source>
+        <translation>More cells than the header has columns.</translation>
+    </message>
+    <message>
+        <source>Not valid CSV (an unclosed quote?).</source>
+        <translation>Not valid CSV (an unclosed quote?).</translation>
+    </message>
+    <message>
+        <source>Too many rows.</source>
+        <translation>Too many rows.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Unit roster</translation>
+    </message>
+    <message>
+        <source>Filter: call sign, agency, station…</source>
+        <translation>Filter: call sign, agency, station…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Read only: only a supervisor edits the roster.</source>
+        <translation>Read only: only a supervisor edits the roster.</translation>
+    </message>
+    <message>
+        <source>Call sign</source>
+        <translation>Call sign</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Capabilities</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>&amp;Call sign</source>
+        <translation>&amp;Call sign</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name</source>
+        <translation>Agency &amp;name</translation>
+    </message>
+    <message>
+        <source>S&amp;tation</source>
+        <translation>S&amp;tation</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitude</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation>L&amp;ongitude</translation>
+    </message>
+    <message>
+        <source>&amp;Radio channel</source>
+        <translation>&amp;Radio channel</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>&amp;Agency type</source>
+        <translation>&amp;Agency type</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pabilities (Space ticks)</source>
+        <translation>Ca&amp;pabilities (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w unit</source>
+        <translation>Ne&amp;w unit</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y import</source>
+        <translation>Appl&amp;y import</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>no (deactivated)</source>
+        <translation>no (deactivated)</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;activate</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked.</source>
+        <translation>Not saved: correct the fields marked.</translation>
+    </message>
+    <message>
+        <source>Unit %1 added.</source>
+        <translation>Unit %1 added.</translation>
+    </message>
+    <message>
+        <source>Unit %1 saved.</source>
+        <translation>Unit %1 saved.</translation>
+    </message>
+    <message>
+        <source>%1 is back on the roster.</source>
+        <translation>%1 is back on the roster.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated (kept on record).</source>
+        <translation>%1 is deactivated (kept on record).</translation>
+    </message>
+    <message>
+        <source>Import units from CSV</source>
+        <translation>Import units from CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not a roster.</source>
+        <translation>Nothing imported: the file is not a roster.</translation>
+    </message>
+    <message>
+        <source>%1: %2 units to add, %3 to update, %4 unchanged, %5 rows rejected.</source>
+        <translation>%1: %2 units to add, %3 to update, %4 unchanged, %5 rows rejected.</translation>
+    </message>
+    <message>
+        <source>Alt+Y applies the import; rejected rows are left out.</source>
+        <translation>Alt+Y applies the import; rejected rows are left out.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 rows rejected.</source>
+        <translation>Imported: %1 added, %2 updated, %3 unchanged, %4 rows rejected.</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Nothing imported</translation>
+    </message>
+    <message>
+        <source>Export units to CSV</source>
+        <translation>Export units to CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>%1 units exported to %2.</source>
+        <translation>%1 units exported to %2.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
@@ -1034,6 +2198,10 @@
         <translation>WIT (Eastern Indonesia, UTC+9)</translation>
     </message>
     <message>
+        <source>e.g. 33.74 (Kota Semarang)</source>
+        <translation>e.g. 33.74 (Kota Semarang)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1050,6 +2218,14 @@
         <translation>&amp;Simulated calls per minute</translation>
     </message>
     <message>
+        <source>Speed for unit &amp;ETA (straight line)</source>
+        <translation>Speed for unit &amp;ETA (straight line)</translation>
+    </message>
+    <message>
+        <source>Centre's own a&amp;rea code (first in Find area)</source>
+        <translation>Centre's own a&amp;rea code (first in Find area)</translation>
+    </message>
+    <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
         <translation>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</translation>
     </message>
@@ -1061,11 +2237,59 @@
         <source>Give this console a name, e.g. KONSOL-01.</source>
         <translation>Give this console a name, e.g. KONSOL-01.</translation>
     </message>
+    <message>
+        <source>Not a known area code: use e.g. 33.74 for Kota Semarang.</source>
+        <translation>Not a known area code: use e.g. 33.74 for Kota Semarang.</translation>
+    </message>
+</context>
+<context>
+    <name>TimerSettings</name>
+    <message>
+        <source>Call ringing longer than</source>
+        <translation>Call ringing longer than</translation>
+    </message>
+    <message>
+        <source>Incident answered, no unit dispatched after</source>
+        <translation>Incident answered, no unit dispatched after</translation>
+    </message>
+    <message>
+        <source>Unit dispatched, not acknowledged after</source>
+        <translation>Unit dispatched, not acknowledged after</translation>
+    </message>
+    <message>
+        <source>Unit en route longer than</source>
+        <translation>Unit en route longer than</translation>
+    </message>
+    <message>
+        <source>Unit on scene without an update for</source>
+        <translation>Unit on scene without an update for</translation>
+    </message>
+    <message>
+        <source>Timers and alerts (m:ss, or seconds)</source>
+        <translation>Timers and alerts (m:ss, or seconds)</translation>
+    </message>
+    <message>
+        <source>Sound when an alert is raised</source>
+        <translation>Sound when an alert is raised</translation>
+    </message>
+    <message>
+        <source>Write minutes:seconds (2:00) or seconds (120).</source>
+        <translation>Write minutes:seconds (2:00) or seconds (120).</translation>
+    </message>
+    <message>
+        <source>At least %1 seconds.</source>
+        <translation>At least %1 seconds.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>At most %1.</translation>
+    </message>
 </context>
 <context>
     <name>UnitBoard</name>
     <message>
         <source>%1 (%2 of %3 available)</source>
+        <extracomment>internalId of a unit row: its agency's number + 1 (group rows carry _GROUP). internalId of group rows. A unit row carries its agency's number + 1, not its group's position, so that the indexes of units stay right when a group appears or goes.</extracomment>
         <translation>%1 (%2 of %3 available)</translation>
     </message>
     <message>
@@ -1083,6 +2307,101 @@
     <message>
         <source>Since</source>
         <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>WatchList</name>
+    <message>
+        <source>Watch list</source>
+        <translation>Watch list</translation>
+    </message>
+    <message>
+        <source>Block requested from telco</source>
+        <translation>Block requested from telco</translation>
+    </message>
+    <message>
+        <source>Enter the number.</source>
+        <translation>Enter the number.</translation>
+    </message>
+    <message>
+        <source>A withheld number cannot be flagged.</source>
+        <translation>A withheld number cannot be flagged.</translation>
+    </message>
+    <message>
+        <source>Say why (shown to the call-taker).</source>
+        <translation>Say why (shown to the call-taker).</translation>
+    </message>
+    <message>
+        <source>At most 500 characters.</source>
+        <translation>At most 500 characters.</translation>
+    </message>
+    <message>
+        <source>Remove the control characters.</source>
+        <translation>Remove the control characters.</translation>
+    </message>
+    <message>
+        <source>This number already has this flag.</source>
+        <translation>This number already has this flag.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor changes the watch list.</source>
+        <translation>Only a supervisor changes the watch list.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Carrier / area</source>
+        <translation>Carrier / area</translation>
+    </message>
+    <message>
+        <source>Lift the selected flag (Del)</source>
+        <translation>Lift the selected flag (Del)</translation>
+    </message>
+    <message>
+        <source>Why (watch) or how and to whom the block was requested</source>
+        <translation>Why (watch) or how and to whom the block was requested</translation>
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation>&amp;Flag</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <source>&amp;Reason / note</source>
+        <translation>&amp;Reason / note</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Added: %1, %2.</source>
+        <translation>Added: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Select a flag to lift.</source>
+        <translation>Select a flag to lift.</translation>
+    </message>
+    <message>
+        <source>Lifted: %1, %2.</source>
+        <translation>Lifted: %1, %2.</translation>
     </message>
 </context>
 </TS>

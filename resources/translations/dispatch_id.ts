@@ -104,6 +104,41 @@
     </message>
 </context>
 <context>
+    <name>AlertList</name>
+    <message>
+        <source>⚠ OVERDUE Call from %1 ringing for %2 (limit %3)</source>
+        <translation>⚠ TERLAMBAT Panggilan dari %1 berdering %2 (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE Incident %1 answered %2 ago, no unit dispatched (limit %3)</source>
+        <translation>⚠ TERLAMBAT Kejadian %1 dijawab %2 lalu, belum ada unit dikirim (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 dispatched %2 ago, not acknowledged (limit %3)</source>
+        <translation>⚠ TERLAMBAT %1 dikirim %2 lalu, belum dikonfirmasi (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 en route for %2 (limit %3)</source>
+        <translation>⚠ TERLAMBAT %1 dalam perjalanan %2 (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
+        <translation>⚠ TERLAMBAT %1 di lokasi tanpa pembaruan selama %2 (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ ALERT %1 since %2</source>
+        <translation>⚠ PERINGATAN %1 sejak %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No overdue timers.</source>
+        <translation>Tidak ada yang terlambat.</translation>
+    </message>
+</context>
+<context>
     <name>CallQueue</name>
     <message>
         <source>State</source>
@@ -135,6 +170,159 @@
     </message>
 </context>
 <context>
+    <name>CallbackQueue</name>
+    <message>
+        <source>Silent</source>
+        <translation>Tanpa suara</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Reached, no emergency</source>
+        <translation>Terhubung, bukan darurat</translation>
+    </message>
+    <message>
+        <source>Reached, emergency</source>
+        <translation>Terhubung, darurat</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Tidak diangkat</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Sibuk</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Closed by supervisor</source>
+        <translation>Ditutup koordinator</translation>
+    </message>
+    <message>
+        <source>not yet called back</source>
+        <translation>belum ditelepon balik</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Percobaan terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPanel</name>
+    <message>
+        <source>Caller</source>
+        <translation>Penelepon</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>Tidak ada panggilan berdering.</translation>
+    </message>
+    <message>
+        <source>%1: no history (the number is not shown).</source>
+        <translation>%1: tanpa riwayat (nomor tidak ditampilkan).</translation>
+    </message>
+    <message>
+        <source>⚠ REPEAT PRANK CALLER: %1 prank calls in 24 h before this one — still answer it</source>
+        <translation>⚠ PENELEPON ISENG BERULANG: %1 panggilan iseng dalam 24 jam sebelum ini — tetap jawab</translation>
+    </message>
+    <message>
+        <source>👁 WATCH LIST since %1: %2</source>
+        <translation>👁 DAFTAR PANTAU sejak %1: %2</translation>
+    </message>
+    <message>
+        <source>⛔ BLOCK REQUESTED FROM TELCO on %1</source>
+        <translation>⛔ BLOKIR DIMINTA KE OPERATOR SELULER pada %1</translation>
+    </message>
+    <message>
+        <source>Earlier calls: %1 in 24 h, %2 in 30 days, %3 in all</source>
+        <translation>Panggilan sebelumnya: %1 dalam 24 jam, %2 dalam 30 hari, total %3</translation>
+    </message>
+    <message>
+        <source>Last calls:</source>
+        <translation>Panggilan terakhir:</translation>
+    </message>
+    <message>
+        <source>First call from this number.</source>
+        <translation>Panggilan pertama dari nomor ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>patrol</source>
+        <translation>patroli</translation>
+    </message>
+    <message>
+        <source>ambulance (basic life support)</source>
+        <translation>ambulans (bantuan hidup dasar)</translation>
+    </message>
+    <message>
+        <source>ambulance (advanced life support)</source>
+        <translation>ambulans (bantuan hidup lanjut)</translation>
+    </message>
+    <message>
+        <source>fire engine</source>
+        <translation>mobil pemadam</translation>
+    </message>
+    <message>
+        <source>rescue</source>
+        <translation>penyelamatan</translation>
+    </message>
+    <message>
+        <source>water tanker</source>
+        <translation>mobil tangki air</translation>
+    </message>
+    <message>
+        <source>boat</source>
+        <translation>perahu</translation>
+    </message>
+    <message>
+        <source>hearse</source>
+        <translation>mobil jenazah</translation>
+    </message>
+    <message>
+        <source>tow truck</source>
+        <translation>mobil derek</translation>
+    </message>
+    <message>
+        <source>utility crew</source>
+        <translation>tim utilitas</translation>
+    </message>
+    <message>
+        <source>social outreach</source>
+        <translation>penjangkauan sosial</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceBar</name>
     <message>
         <source>[Esc] Cancel</source>
@@ -142,7 +330,195 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Type a command, e.g. d 123 PSC-01 (help lists them).</source>
+        <translation>Ketik perintah, misalnya d 123 PSC-01 (help menampilkan daftarnya).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a command: dispatch, status, note, close, find or help.</source>
+        <translation>“%1” bukan perintah: dispatch, status, note, close, find, atau help.</translation>
+    </message>
+    <message>
+        <source>Name the incident: its number (2026-000123), the short 123, or . for the open one.</source>
+        <translation>Sebutkan kejadian: nomornya (2026-000123), singkatnya 123, atau . untuk yang sedang dibuka.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an incident number: 2026-000123, 123 or . for the open one.</source>
+        <translation>“%1” bukan nomor kejadian: 2026-000123, 123, atau . untuk yang sedang dibuka.</translation>
+    </message>
+    <message>
+        <source>Name the unit by its call sign.</source>
+        <translation>Sebutkan unit dengan kode panggilnya.</translation>
+    </message>
+    <message>
+        <source>“%1” is too long for a call sign.</source>
+        <translation>“%1” terlalu panjang untuk kode panggil.</translation>
+    </message>
+    <message>
+        <source>Name the status, e.g. ack, otw, tiba, clr (see help).</source>
+        <translation>Sebutkan status, misalnya ack, otw, tiba, clr (lihat help).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a unit status (see help status).</source>
+        <translation>“%1” bukan status unit (lihat help status).</translation>
+    </message>
+    <message>
+        <source>Type the note after the incident number.</source>
+        <translation>Ketik catatan setelah nomor kejadian.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>Catatan terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>Name how it ended: 1-7 as with F9, or a word (see help close).</source>
+        <translation>Sebutkan hasil akhirnya: 1-7 seperti pada F9, atau katanya (lihat help close).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a disposition: 1-7 as with F9.</source>
+        <translation>“%1” bukan hasil akhir: 1-7 seperti pada F9.</translation>
+    </message>
+    <message>
+        <source>Name a call sign or an incident number to find.</source>
+        <translation>Sebutkan kode panggil atau nomor kejadian yang dicari.</translation>
+    </message>
+    <message>
+        <source>“%1” is one word too many.</source>
+        <translation>Kata “%1” berlebih.</translation>
+    </message>
+    <message>
+        <source>dispatch | d | kirim &lt;incident&gt; &lt;call sign&gt; [call sign…]</source>
+        <translation>dispatch | d | kirim &lt;kejadian&gt; &lt;kode panggil&gt; [kode panggil…]</translation>
+    </message>
+    <message>
+        <source>Send one or more units to the incident (as F6).</source>
+        <translation>Kirim satu atau beberapa unit ke kejadian (seperti F6).</translation>
+    </message>
+    <message>
+        <source>status | s | st &lt;call sign&gt; &lt;status&gt;</source>
+        <translation>status | s | st &lt;kode panggil&gt; &lt;status&gt;</translation>
+    </message>
+    <message>
+        <source>Set the unit's status (as F7 / Shift+F7).</source>
+        <translation>Ubah status unit (seperti F7 / Shift+F7).</translation>
+    </message>
+    <message>
+        <source>note | n | catat &lt;incident&gt; &lt;text&gt;</source>
+        <translation>note | n | catat &lt;kejadian&gt; &lt;teks&gt;</translation>
+    </message>
+    <message>
+        <source>Add a note to the narrative (as F8).</source>
+        <translation>Tambah catatan ke kronologi (seperti F8).</translation>
+    </message>
+    <message>
+        <source>n . Victim conscious, breathing</source>
+        <translation>n . Korban sadar, bernapas</translation>
+    </message>
+    <message>
+        <source>close | tutup &lt;incident&gt; &lt;disposition&gt;</source>
+        <translation>close | tutup &lt;kejadian&gt; &lt;hasil akhir&gt;</translation>
+    </message>
+    <message>
+        <source>Close the incident; units still on it are released (as F9).</source>
+        <translation>Tutup kejadian; unit yang masih bertugas di sana dilepas (seperti F9).</translation>
+    </message>
+    <message>
+        <source>find | f | cari &lt;call sign or incident&gt;</source>
+        <translation>find | f | cari &lt;kode panggil atau kejadian&gt;</translation>
+    </message>
+    <message>
+        <source>Select the unit on the unit board, or open the incident.</source>
+        <translation>Pilih unit di papan unit, atau buka kejadian.</translation>
+    </message>
+    <message>
+        <source>help | ? | bantuan [command]</source>
+        <translation>help | ? | bantuan [perintah]</translation>
+    </message>
+    <message>
+        <source>Open Help, or show one command's syntax here.</source>
+        <translation>Buka Bantuan, atau tampilkan sintaks satu perintah di sini.</translation>
+    </message>
+    <message>
+        <source>d 123 PSC-01 · s PSC-01 otw · n . text · close . 1 · f PSC-01 · help</source>
+        <extracomment>The offscreen platform (tests, screenshots) cannot raise a popup; suggestions are still kept.</extracomment>
+        <translation>d 123 PSC-01 · s PSC-01 otw · n . teks · close . 1 · f PSC-01 · help</translation>
+    </message>
+    <message>
+        <source>&amp;Command (Ctrl+K):</source>
+        <translation>P&amp;erintah (Ctrl+K):</translation>
+    </message>
+    <message>
+        <source>Dispatched %1 to %2.</source>
+        <translation>%1 dikirim ke %2.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 sekarang %2.</translation>
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation>Catatan ditambahkan ke %1.</translation>
+    </message>
+    <message>
+        <source>Incident %1 closed: %2.</source>
+        <translation>Kejadian %1 ditutup: %2.</translation>
+    </message>
+    <message>
+        <source>Incident %1 opened.</source>
+        <translation>Kejadian %1 dibuka.</translation>
+    </message>
+    <message>
+        <source>No unit or incident “%1”.</source>
+        <translation>Tidak ada unit atau kejadian “%1”.</translation>
+    </message>
+    <message>
+        <source>Help is open; the Commands tab lists every command.</source>
+        <translation>Bantuan terbuka; tab Perintah memuat semua perintah.</translation>
+    </message>
+    <message>
+        <source>%1: %2 Example: %3</source>
+        <translation>%1: %2 Contoh: %3</translation>
+    </message>
+    <message>
+        <source>No incident is open on screen: type its number instead of “.”.</source>
+        <translation>Tidak ada kejadian terbuka di layar: ketik nomornya, bukan “.”.</translation>
+    </message>
+    <message>
+        <source>Unknown incident %1.</source>
+        <translation>Kejadian %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown unit “%1”.</source>
+        <translation>Unit “%1” tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; from there: %3.</source>
+        <translation>%1 berstatus %2; dari situ bisa ke: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 berstatus %2.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>Catatan kosong.</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>~%1 min</source>
+        <translation>~%1 mnt</translation>
+    </message>
+    <message>
+        <source>Recommended (Ctrl+R dispatches them)</source>
+        <translation>Rekomendasi (Ctrl+R mengirim semuanya)</translation>
+    </message>
     <message>
         <source>Available units (F6; Space marks, Enter dispatches)</source>
         <translation>Unit tersedia (F6; Spasi menandai, Enter mengirim)</translation>
@@ -170,6 +546,53 @@
     <message>
         <source>On scene</source>
         <translation>Tiba</translation>
+    </message>
+    <message>
+        <source>No incident open.</source>
+        <translation>Tidak ada kejadian terbuka.</translation>
+    </message>
+    <message>
+        <source>✔ %1 · %2 (already sent)</source>
+        <translation>✔ %1 · %2 (sudah dikirim)</translation>
+    </message>
+    <message>
+        <source>⚠ no available unit: %1</source>
+        <translation>⚠ tidak ada unit tersedia: %1</translation>
+    </message>
+    <message>
+        <source>Choose the category to get a recommendation.</source>
+        <translation>Pilih kategori untuk mendapatkan rekomendasi.</translation>
+    </message>
+    <message>
+        <source>No position: units by agency, without distances.</source>
+        <translation>Tanpa posisi: unit menurut instansi, tanpa jarak.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateOffer</name>
+    <message>
+        <source>same number</source>
+        <translation>nomor sama</translation>
+    </message>
+    <message>
+        <source>same category %1 m away</source>
+        <translation>kategori sama, berjarak %1 m</translation>
+    </message>
+    <message>
+        <source>same kelurahan</source>
+        <translation>kelurahan sama</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>tanpa kategori</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 mnt lalu</translation>
+    </message>
+    <message>
+        <source>⚠ Possible duplicate of %1 (%2) — Ctrl+D attaches this call to it</source>
+        <translation>⚠ Kemungkinan duplikat %1 (%2) — Ctrl+D menggabungkan panggilan ini ke sana</translation>
     </message>
 </context>
 <context>
@@ -224,6 +647,66 @@
     <message>
         <source>What it does</source>
         <translation>Fungsi</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Command line (Ctrl+K)</source>
+        <translation>Baris perintah (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>The field at the bottom of the window. Enter runs the command; if something is wrong it says what beside the field, marks the word, and keeps what you typed. Up and Down recall earlier commands, Tab completes the word (verbs, call signs, incident numbers, statuses), Esc goes back to where you were. Case does not matter.</source>
+        <translation>Kolom di bagian bawah jendela. Enter menjalankan perintah; jika ada yang salah, keterangannya muncul di samping kolom, katanya ditandai, dan ketikan Anda tetap ada. Up dan Down memanggil perintah sebelumnya, Tab melengkapi kata (perintah, kode panggil, nomor kejadian, status), Esc kembali ke posisi semula. Huruf besar/kecil tidak berpengaruh.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Contoh</translation>
+    </message>
+    <message>
+        <source>Incident: the full number 2026-000123, the short 123 (this year's incident 123), or . for the incident open on screen. Several call signs may be separated by spaces or commas.</source>
+        <translation>Kejadian: nomor lengkap 2026-000123, singkat 123 (kejadian ke-123 tahun ini), atau . untuk kejadian yang terbuka di layar. Beberapa kode panggil dapat dipisah dengan spasi atau koma.</translation>
+    </message>
+    <message>
+        <source>Status words</source>
+        <translation>Kata status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Words of several parts may be typed with spaces, hyphens or underscores (en route, on scene, false alarm). A unit is dispatched with the dispatch command, never with status.</source>
+        <translation>Kata yang terdiri dari beberapa bagian boleh diketik dengan spasi, tanda hubung, atau garis bawah (en route, on scene, false alarm). Unit dikirim dengan perintah dispatch, tidak pernah dengan status.</translation>
+    </message>
+    <message>
+        <source>Dispositions (close)</source>
+        <translation>Hasil akhir (close)</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Hasil akhir</translation>
+    </message>
+    <message>
+        <source>The digits are the same as the keys offered by Close the incident (F9).</source>
+        <translation>Angkanya sama dengan tombol pilihan pada Tutup kejadian (F9).</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Singkat</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inggris</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesia</translation>
     </message>
 </context>
 <context>
@@ -401,6 +884,22 @@
         <translation>Kejadian %1 · %2</translation>
     </message>
     <message>
+        <source>%1  (correction of the %2 note)</source>
+        <translation>%1  (koreksi catatan pukul %2)</translation>
+    </message>
+    <message>
+        <source>%1  [corrected at %2]</source>
+        <translation>%1  [dikoreksi pukul %2]</translation>
+    </message>
+    <message>
+        <source>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</source>
+        <translation>Pilih catatan dengan Up/Down, lalu tekan Ctrl+Shift+F8 lagi.</translation>
+    </message>
+    <message>
+        <source>Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)</source>
+        <translation>Koreksi catatan pukul %1 oleh %2: “%3” (Enter simpan, Esc batal)</translation>
+    </message>
+    <message>
         <source>✔ All changes saved (%1)</source>
         <translation>✔ Semua perubahan tersimpan (%1)</translation>
     </message>
@@ -413,12 +912,24 @@
         <translation>✖ Belum tersimpan: perbaiki kolom bertanda merah</translation>
     </message>
     <message>
+        <source>Copied from duplicate incident %1: %2</source>
+        <translation>Disalin dari kejadian duplikat %1: %2</translation>
+    </message>
+    <message>
         <source>Call from %1 answered; incident opened.</source>
         <translation>Panggilan dari %1 dijawab; kejadian dibuka.</translation>
     </message>
     <message>
         <source>Unit %1 dispatched.</source>
         <translation>Unit %1 dikirim.</translation>
+    </message>
+    <message>
+        <source>Further call from %1 attached (its incident %2 cancelled as duplicate).</source>
+        <translation>Panggilan tambahan dari %1 digabungkan (kejadiannya, %2, dibatalkan sebagai duplikat).</translation>
+    </message>
+    <message>
+        <source>Cancelled: duplicate of incident %1.</source>
+        <translation>Dibatalkan: duplikat kejadian %1.</translation>
     </message>
 </context>
 <context>
@@ -692,11 +1203,203 @@
         <source>Your role does not allow this.</source>
         <translation>Peran Anda tidak mengizinkan tindakan ini.</translation>
     </message>
+    <message>
+        <source>A correction must name a note of the same incident.</source>
+        <translation>Koreksi harus merujuk catatan dari kejadian yang sama.</translation>
+    </message>
+    <message>
+        <source>This category has no protocol card.</source>
+        <translation>Kategori ini tidak memiliki kartu protokol.</translation>
+    </message>
+    <message>
+        <source>That is not an answer to this question.</source>
+        <translation>Itu bukan jawaban untuk pertanyaan ini.</translation>
+    </message>
+    <message>
+        <source>The call is already attached to that incident.</source>
+        <translation>Panggilan sudah digabungkan ke kejadian tersebut.</translation>
+    </message>
+    <message>
+        <source>The callback was not found.</source>
+        <translation>Panggilan balik tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>The callback is already closed.</source>
+        <translation>Panggilan balik sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Write why the callback is closed.</source>
+        <translation>Tulis alasan panggilan balik ditutup.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most 2000 characters).</source>
+        <translation>Catatan terlalu panjang (maksimal 2000 karakter).</translation>
+    </message>
+    <message>
+        <source>The number was withheld: it cannot be called back.</source>
+        <translation>Nomor disembunyikan: tidak dapat ditelepon balik.</translation>
+    </message>
+    <message>
+        <source>That is not an outcome of a callback attempt.</source>
+        <translation>Itu bukan hasil percobaan panggilan balik.</translation>
+    </message>
+    <message>
+        <source>That is not an outcome for closing a callback.</source>
+        <translation>Itu bukan hasil untuk menutup panggilan balik.</translation>
+    </message>
+    <message>
+        <source>The flag was not found.</source>
+        <translation>Tanda tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>The flag is already lifted.</source>
+        <translation>Tanda sudah dicabut.</translation>
+    </message>
+    <message>
+        <source>Check the number and the reason.</source>
+        <translation>Periksa nomor dan alasannya.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can do this.</source>
+        <translation>Hanya koordinator atau administrator yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Write why the status is overridden.</source>
+        <translation>Tulis alasan status diubah paksa.</translation>
+    </message>
+    <message>
+        <source>The unit already has that status.</source>
+        <translation>Unit sudah berstatus itu.</translation>
+    </message>
+    <message>
+        <source>The alert was not found.</source>
+        <translation>Peringatan tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>Another unit already has this call sign.</source>
+        <translation>Kode panggil ini sudah dipakai unit lain.</translation>
+    </message>
+    <message>
+        <source>The unit is working an incident; it can be taken off the roster once it is free.</source>
+        <translation>Unit sedang menangani kejadian; unit dapat dikeluarkan dari daftar unit setelah bebas tugas.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).</source>
+        <translation>%1 berstatus %2: bisa diubah ke %3. Koordinator dapat mengubah paksa (Ctrl+Shift+F7).</translation>
+    </message>
+    <message>
+        <source>no other status</source>
+        <translation>tidak ada status lain</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEntry</name>
+    <message>
+        <source>province</source>
+        <translation>provinsi</translation>
+    </message>
+    <message>
+        <source>kabupaten/kota</source>
+        <translation>kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>kecamatan</source>
+        <translation>kecamatan</translation>
+    </message>
+    <message>
+        <source>kelurahan/desa</source>
+        <translation>kelurahan/desa</translation>
+    </message>
+    <message>
+        <source>No %1 named “%2” is known: check the spelling or use Find area (Ctrl+L).</source>
+        <translation>Tidak ada %1 bernama “%2”: periksa ejaan atau gunakan Cari wilayah (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the %2 “%3”: one of them is wrong.</source>
+        <translation>“%1” tidak berada di %2 “%3”: salah satunya keliru.</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude look swapped: latitude comes first. Did you mean %1?</source>
+        <translation>Lintang dan bujur tampak tertukar: lintang ditulis lebih dulu. Maksud Anda %1?</translation>
+    </message>
+    <message>
+        <source>Not a position: paste e.g. -6.99306, 110.42083, 6°59'35"S 110°25'15"E or a map link.</source>
+        <translation>Bukan posisi: tempel misalnya -6.99306, 110.42083, 6°59'35"S 110°25'15"E atau tautan peta.</translation>
+    </message>
+    <message>
+        <source>This link has no coordinates in it (a short link): open it and copy the position.</source>
+        <translation>Tautan ini tidak memuat koordinat (tautan pendek): buka tautannya lalu salin posisinya.</translation>
+    </message>
+    <message>
+        <source>Latitude must be between -90 and 90 (Indonesia: about -11 to 6).</source>
+        <translation>Lintang harus antara -90 dan 90 (Indonesia: sekitar -11 s.d. 6).</translation>
+    </message>
+    <message>
+        <source>Longitude must be between -180 and 180 (Indonesia: about 95 to 141).</source>
+        <translation>Bujur harus antara -180 dan 180 (Indonesia: sekitar 95 s.d. 141).</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude look swapped.</source>
+        <translation>Lintang dan bujur tampak tertukar.</translation>
+    </message>
+    <message>
+        <source>Find the location</source>
+        <translation>Cari lokasi</translation>
+    </message>
+    <message>
+        <source>Type a kelurahan, kecamatan or kota, pick with ↓ and Enter (Ctrl+L)</source>
+        <translation>Ketik kelurahan, kecamatan, atau kota, pilih dengan ↓ dan Enter (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Paste -6.99306, 110.42083, degrees-minutes-seconds or a map link</source>
+        <translation>Tempel -6.99306, 110.42083, derajat-menit-detik, atau tautan peta</translation>
+    </message>
+    <message>
+        <source>Find area</source>
+        <translation>Cari wilayah</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Premise history: no earlier incidents here.</source>
+        <translation>Riwayat lokasi: belum ada kejadian sebelumnya di sini.</translation>
+    </message>
+    <message>
+        <source>Premise history (same kelurahan or within 200 m):</source>
+        <translation>Riwayat lokasi (kelurahan sama atau dalam radius 200 m):</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>same kelurahan</source>
+        <translation>kelurahan sama</translation>
+    </message>
+    <message>
+        <source>No area matches “%1”.</source>
+        <translation>Wilayah “%1” tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>This area's names do not fit the form.</source>
+        <translation>Nama wilayah ini tidak sesuai dengan formulir.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Saved, but this is outside Indonesia: %1. Check it with the caller.</source>
+        <translation>Tersimpan, tetapi berada di luar Indonesia: %1. Periksa dengan penelepon.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
+        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -704,12 +1407,56 @@
         <translation>Panggilan (Ctrl+1)</translation>
     </message>
     <message>
+        <source>Only a supervisor can close a callback without reaching the caller.</source>
+        <translation>Hanya koordinator yang dapat menutup panggilan balik tanpa terhubung dengan penelepon.</translation>
+    </message>
+    <message>
         <source>Active incidents (Ctrl+2)</source>
         <translation>Kejadian aktif (Ctrl+2)</translation>
     </message>
     <message>
+        <source>Callbacks (Ctrl+4) (%1)</source>
+        <translation>Panggilan balik (Ctrl+4) (%1)</translation>
+    </message>
+    <message>
+        <source>No callback is waiting.</source>
+        <translation>Tidak ada panggilan balik yang menunggu.</translation>
+    </message>
+    <message>
+        <source>Call back %1 (%2 attempts so far); outcome:</source>
+        <translation>Telepon balik %1 (sudah %2 percobaan); hasil:</translation>
+    </message>
+    <message>
+        <source>Callback to %1: %2.</source>
+        <translation>Panggilan balik ke %1: %2.</translation>
+    </message>
+    <message>
+        <source>Close the callback to %1 as:</source>
+        <translation>Tutup panggilan balik ke %1 sebagai:</translation>
+    </message>
+    <message>
+        <source>Close the callback</source>
+        <translation>Tutup panggilan balik</translation>
+    </message>
+    <message>
+        <source>Why is it closed? (kept with the callback)</source>
+        <translation>Mengapa ditutup? (disimpan bersama panggilan balik)</translation>
+    </message>
+    <message>
+        <source>Callback to %1 closed: %2.</source>
+        <translation>Panggilan balik ke %1 ditutup: %2.</translation>
+    </message>
+    <message>
+        <source>Filter units: call sign, agency, status, station (Ctrl+F)</source>
+        <translation>Filter unit: kode panggil, instansi, status, pos (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Units (Ctrl+3)</source>
         <translation>Unit (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Overdue (Ctrl+Shift+A acknowledges)</source>
+        <translation>Terlambat (Ctrl+Shift+A konfirmasi)</translation>
     </message>
     <message>
         <source>Call Center 112 · %1</source>
@@ -772,12 +1519,28 @@
         <translation>Ubah formulir kejadian</translation>
     </message>
     <message>
+        <source>Find the area (kelurahan, kecamatan…)</source>
+        <translation>Cari wilayah (kelurahan, kecamatan…)</translation>
+    </message>
+    <message>
         <source>Add a note to the narrative</source>
         <translation>Tambah catatan ke kronologi</translation>
     </message>
     <message>
         <source>Close the incident</source>
         <translation>Tutup kejadian</translation>
+    </message>
+    <message>
+        <source>Go to the protocol card</source>
+        <translation>Ke kartu protokol</translation>
+    </message>
+    <message>
+        <source>Correct the selected note</source>
+        <translation>Koreksi catatan terpilih</translation>
+    </message>
+    <message>
+        <source>Attach the call to the suggested incident</source>
+        <translation>Gabungkan panggilan ke kejadian yang disarankan</translation>
     </message>
     <message>
         <source>Choose units to dispatch</source>
@@ -792,6 +1555,18 @@
         <translation>Pilih status unit</translation>
     </message>
     <message>
+        <source>Dispatch the recommended units</source>
+        <translation>Kirim unit yang direkomendasikan</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Baris perintah</translation>
+    </message>
+    <message>
+        <source>Override the unit's status (supervisor)</source>
+        <translation>Ubah paksa status unit (koordinator)</translation>
+    </message>
+    <message>
         <source>Go to calls</source>
         <translation>Ke daftar panggilan</translation>
     </message>
@@ -800,12 +1575,32 @@
         <translation>Ke daftar kejadian aktif</translation>
     </message>
     <message>
+        <source>Go to callbacks</source>
+        <translation>Ke daftar panggilan balik</translation>
+    </message>
+    <message>
+        <source>Call back the selected caller</source>
+        <translation>Telepon balik penelepon terpilih</translation>
+    </message>
+    <message>
+        <source>Close the callback (supervisor)</source>
+        <translation>Tutup panggilan balik (koordinator)</translation>
+    </message>
+    <message>
         <source>Go to units</source>
         <translation>Ke daftar unit</translation>
     </message>
     <message>
+        <source>Filter the unit board</source>
+        <translation>Filter papan unit</translation>
+    </message>
+    <message>
         <source>User accounts</source>
         <translation>Akun pengguna</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Daftar unit</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -818,6 +1613,10 @@
     <message>
         <source>Acknowledge alarms</source>
         <translation>Konfirmasi alarm</translation>
+    </message>
+    <message>
+        <source>Watch list (supervisor)</source>
+        <translation>Daftar pantau (koordinator)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -896,6 +1695,10 @@
         <translation>Dikonfirmasi: %1</translation>
     </message>
     <message>
+        <source>Timers not checked: the database is busy.</source>
+        <translation>Batas waktu tidak diperiksa: basis data sedang sibuk.</translation>
+    </message>
+    <message>
         <source>No call is ringing.</source>
         <translation>Tidak ada panggilan berdering.</translation>
     </message>
@@ -924,6 +1727,18 @@
         <translation>Tidak ada kejadian yang dibuka.</translation>
     </message>
     <message>
+        <source>No protocol card for this category.</source>
+        <translation>Tidak ada kartu protokol untuk kategori ini.</translation>
+    </message>
+    <message>
+        <source>No duplicate is suggested for this call.</source>
+        <translation>Tidak ada usulan duplikat untuk panggilan ini.</translation>
+    </message>
+    <message>
+        <source>Call from %1 attached to %2; its own incident was cancelled as a duplicate.</source>
+        <translation>Panggilan dari %1 digabungkan ke %2; kejadiannya sendiri dibatalkan sebagai duplikat.</translation>
+    </message>
+    <message>
         <source>No open incident to close.</source>
         <translation>Tidak ada kejadian terbuka untuk ditutup.</translation>
     </message>
@@ -934,6 +1749,10 @@
     <message>
         <source>Incident %1 closed: %2.</source>
         <translation>Kejadian %1 ditutup: %2.</translation>
+    </message>
+    <message>
+        <source>No unit is recommended.</source>
+        <translation>Tidak ada unit direkomendasikan.</translation>
     </message>
     <message>
         <source>Dispatched: %1</source>
@@ -960,6 +1779,22 @@
         <translation>%1 sekarang %2.</translation>
     </message>
     <message>
+        <source>Select a unit first (assigned units or Ctrl+3).</source>
+        <translation>Pilih unit terlebih dahulu (unit ditugaskan atau Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>Override %1 (now %2) to:</source>
+        <translation>Ubah paksa %1 (kini %2) menjadi:</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (override recorded).</source>
+        <translation>%1 sekarang %2 (ubah paksa dicatat).</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2 outside the normal order?</source>
+        <translation>Ubah %1 menjadi %2 di luar urutan normal?</translation>
+    </message>
+    <message>
         <source>up</source>
         <translation>aktif</translation>
     </message>
@@ -978,6 +1813,56 @@
     <message>
         <source>stopped</source>
         <translation>berhenti</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideReasonDialog</name>
+    <message>
+        <source>Override the unit's status</source>
+        <translation>Ubah paksa status unit</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the audit log):</source>
+        <translation>&amp;Alasan (dicatat di log audit):</translation>
+    </message>
+    <message>
+        <source>Write why the status is overridden.</source>
+        <translation>Tulis alasan status diubah paksa.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolCard</name>
+    <message>
+        <source>Protocol card (Ctrl+P)</source>
+        <translation>Kartu protokol (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Choose a category to see its questions.</source>
+        <translation>Pilih kategori untuk melihat pertanyaannya.</translation>
+    </message>
+    <message>
+        <source>No protocol card for this category.</source>
+        <translation>Tidak ada kartu protokol untuk kategori ini.</translation>
+    </message>
+    <message>
+        <source>No incident open.</source>
+        <translation>Tidak ada kejadian terbuka.</translation>
+    </message>
+    <message>
+        <source>%1: Up/Down chooses a question, its key answers it.</source>
+        <translation>%1: Up/Down memilih pertanyaan, tombol jawaban menjawabnya.</translation>
+    </message>
+    <message>
+        <source>answer: %1</source>
+        <translation>jawaban: %1</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>belum ditanyakan</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer to this question; press one of the keys shown.</source>
+        <translation>%1 bukan jawaban untuk pertanyaan ini; tekan salah satu tombol yang ditampilkan.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1901,285 @@
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Required.</source>
+        <translation>Wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>Berisi karakter kontrol.</translation>
+    </message>
+    <message>
+        <source>Unknown agency type.</source>
+        <translation>Jenis instansi tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Not a decimal number (e.g. -6.9893).</source>
+        <translation>Bukan angka desimal (misalnya -6.9893).</translation>
+    </message>
+    <message>
+        <source>Out of range (latitude -90..90, longitude -180..180).</source>
+        <translation>Di luar rentang (lintang -90..90, bujur -180..180).</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Isi lintang dan bujur, atau kosongkan keduanya.</translation>
+    </message>
+    <message>
+        <source>Unknown capability.</source>
+        <translation>Kemampuan tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Capability listed twice.</source>
+        <translation>Kemampuan tercantum dua kali.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Bukan nomor telepon.</translation>
+    </message>
+    <message>
+        <source>Write yes or no.</source>
+        <translation>Tulis ya atau tidak.</translation>
+    </message>
+    <message>
+        <source>Call sign used by an earlier row.</source>
+        <translation>Kode panggil sudah dipakai baris sebelumnya.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (save as 'CSV UTF-8').</source>
+        <translation>Berkas bukan teks UTF-8 (simpan sebagai 'CSV UTF-8').</translation>
+    </message>
+    <message>
+        <source>The file has no header row.</source>
+        <translation>Berkas tidak memiliki baris judul.</translation>
+    </message>
+    <message>
+        <source>A required column is missing.</source>
+        <translation>Kolom wajib tidak ada.</translation>
+    </message>
+    <message>
+        <source>Unknown column.</source>
+        <translation>Kolom tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Column named twice.</source>
+        <translation>Kolom disebut dua kali.</translation>
+    </message>
+    <message>
+        <source>More cells than the header has columns.</source>
+        <translation>Jumlah sel melebihi jumlah kolom judul.</translation>
+    </message>
+    <message>
+        <source>Not valid CSV (an unclosed quote?).</source>
+        <translation>CSV tidak valid (tanda kutip tidak ditutup?).</translation>
+    </message>
+    <message>
+        <source>Too many rows.</source>
+        <translation>Terlalu banyak baris.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Baris %1</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Daftar unit</translation>
+    </message>
+    <message>
+        <source>Filter: call sign, agency, station…</source>
+        <translation>Filter: kode panggil, instansi, pos…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Read only: only a supervisor edits the roster.</source>
+        <translation>Hanya baca: hanya koordinator yang dapat mengubah daftar unit.</translation>
+    </message>
+    <message>
+        <source>Call sign</source>
+        <translation>Kode panggil</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nama instansi</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Pos</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Kemampuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>&amp;Call sign</source>
+        <translation>&amp;Kode panggil</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name</source>
+        <translation>&amp;Nama instansi</translation>
+    </message>
+    <message>
+        <source>S&amp;tation</source>
+        <translation>&amp;Pos</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Lintang</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation>&amp;Bujur</translation>
+    </message>
+    <message>
+        <source>&amp;Radio channel</source>
+        <translation>Kanal ra&amp;dio</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telepon</translation>
+    </message>
+    <message>
+        <source>&amp;Agency type</source>
+        <translation>&amp;Jenis instansi</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pabilities (Space ticks)</source>
+        <translation>Ke&amp;mampuan (Spasi mencentang)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w unit</source>
+        <translation>&amp;Unit baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>N&amp;onaktifkan</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y import</source>
+        <translation>Te&amp;rapkan impor</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>no (deactivated)</source>
+        <translation>tidak (dinonaktifkan)</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>&amp;Aktifkan lagi</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked.</source>
+        <translation>Belum tersimpan: perbaiki kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <source>Unit %1 added.</source>
+        <translation>Unit %1 ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Unit %1 saved.</source>
+        <translation>Unit %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>%1 is back on the roster.</source>
+        <translation>%1 kembali masuk daftar unit.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated (kept on record).</source>
+        <translation>%1 dinonaktifkan (tetap tercatat).</translation>
+    </message>
+    <message>
+        <source>Import units from CSV</source>
+        <translation>Impor unit dari CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not a roster.</source>
+        <translation>Tidak ada yang diimpor: berkas ini bukan daftar unit.</translation>
+    </message>
+    <message>
+        <source>%1: %2 units to add, %3 to update, %4 unchanged, %5 rows rejected.</source>
+        <translation>%1: %2 unit akan ditambahkan, %3 diperbarui, %4 tidak berubah, %5 baris ditolak.</translation>
+    </message>
+    <message>
+        <source>Alt+Y applies the import; rejected rows are left out.</source>
+        <translation>Alt+R menerapkan impor; baris yang ditolak tidak diikutkan.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 rows rejected.</source>
+        <translation>Diimpor: %1 ditambahkan, %2 diperbarui, %3 tidak berubah, %4 baris ditolak.</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Tidak ada yang diimpor</translation>
+    </message>
+    <message>
+        <source>Export units to CSV</source>
+        <translation>Ekspor unit ke CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Gagal diekspor: %1</translation>
+    </message>
+    <message>
+        <source>%1 units exported to %2.</source>
+        <translation>%1 unit diekspor ke %2.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
@@ -1034,6 +2198,10 @@
         <translation>WIT (Waktu Indonesia Timur, UTC+9)</translation>
     </message>
     <message>
+        <source>e.g. 33.74 (Kota Semarang)</source>
+        <translation>misalnya 33.74 (Kota Semarang)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -1050,6 +2218,14 @@
         <translation>Panggilan &amp;simulasi per menit</translation>
     </message>
     <message>
+        <source>Speed for unit &amp;ETA (straight line)</source>
+        <translation>Kecepatan untuk &amp;ETA unit (garis lurus)</translation>
+    </message>
+    <message>
+        <source>Centre's own a&amp;rea code (first in Find area)</source>
+        <translation>Kode &amp;wilayah Call Center ini (teratas di Cari wilayah)</translation>
+    </message>
+    <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
         <translation>Sumber panggilan (modem caller-ID, Whozz Calling, NCID, Asterisk)</translation>
     </message>
@@ -1061,11 +2237,59 @@
         <source>Give this console a name, e.g. KONSOL-01.</source>
         <translation>Beri nama konsol ini, misalnya KONSOL-01.</translation>
     </message>
+    <message>
+        <source>Not a known area code: use e.g. 33.74 for Kota Semarang.</source>
+        <translation>Kode wilayah tidak dikenal: gunakan misalnya 33.74 untuk Kota Semarang.</translation>
+    </message>
+</context>
+<context>
+    <name>TimerSettings</name>
+    <message>
+        <source>Call ringing longer than</source>
+        <translation>Panggilan berdering lebih dari</translation>
+    </message>
+    <message>
+        <source>Incident answered, no unit dispatched after</source>
+        <translation>Kejadian dijawab, belum ada unit dikirim setelah</translation>
+    </message>
+    <message>
+        <source>Unit dispatched, not acknowledged after</source>
+        <translation>Unit dikirim, belum dikonfirmasi setelah</translation>
+    </message>
+    <message>
+        <source>Unit en route longer than</source>
+        <translation>Unit dalam perjalanan lebih dari</translation>
+    </message>
+    <message>
+        <source>Unit on scene without an update for</source>
+        <translation>Unit di lokasi tanpa pembaruan selama</translation>
+    </message>
+    <message>
+        <source>Timers and alerts (m:ss, or seconds)</source>
+        <translation>Batas waktu dan peringatan (m:dd, atau detik)</translation>
+    </message>
+    <message>
+        <source>Sound when an alert is raised</source>
+        <translation>Bunyikan suara saat ada peringatan</translation>
+    </message>
+    <message>
+        <source>Write minutes:seconds (2:00) or seconds (120).</source>
+        <translation>Tulis menit:detik (2:00) atau detik (120).</translation>
+    </message>
+    <message>
+        <source>At least %1 seconds.</source>
+        <translation>Minimal %1 detik.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>Maksimal %1.</translation>
+    </message>
 </context>
 <context>
     <name>UnitBoard</name>
     <message>
         <source>%1 (%2 of %3 available)</source>
+        <extracomment>internalId of a unit row: its agency's number + 1 (group rows carry _GROUP). internalId of group rows. A unit row carries its agency's number + 1, not its group's position, so that the indexes of units stay right when a group appears or goes.</extracomment>
         <translation>%1 (%2 dari %3 tersedia)</translation>
     </message>
     <message>
@@ -1083,6 +2307,101 @@
     <message>
         <source>Since</source>
         <translation>Sejak</translation>
+    </message>
+</context>
+<context>
+    <name>WatchList</name>
+    <message>
+        <source>Watch list</source>
+        <translation>Daftar pantau</translation>
+    </message>
+    <message>
+        <source>Block requested from telco</source>
+        <translation>Blokir diminta ke operator seluler</translation>
+    </message>
+    <message>
+        <source>Enter the number.</source>
+        <translation>Masukkan nomornya.</translation>
+    </message>
+    <message>
+        <source>A withheld number cannot be flagged.</source>
+        <translation>Nomor yang disembunyikan tidak dapat ditandai.</translation>
+    </message>
+    <message>
+        <source>Say why (shown to the call-taker).</source>
+        <translation>Sebutkan alasannya (ditampilkan ke operator).</translation>
+    </message>
+    <message>
+        <source>At most 500 characters.</source>
+        <translation>Maksimal 500 karakter.</translation>
+    </message>
+    <message>
+        <source>Remove the control characters.</source>
+        <translation>Hapus karakter kontrol.</translation>
+    </message>
+    <message>
+        <source>This number already has this flag.</source>
+        <translation>Nomor ini sudah memiliki tanda ini.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor changes the watch list.</source>
+        <translation>Hanya koordinator yang dapat mengubah daftar pantau.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Carrier / area</source>
+        <translation>Provider/area</translation>
+    </message>
+    <message>
+        <source>Lift the selected flag (Del)</source>
+        <translation>Cabut tanda terpilih (Del)</translation>
+    </message>
+    <message>
+        <source>Why (watch) or how and to whom the block was requested</source>
+        <translation>Alasan (pantau) atau cara dan kepada siapa blokir diminta</translation>
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation>&amp;Jenis tanda</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Nomor</translation>
+    </message>
+    <message>
+        <source>&amp;Reason / note</source>
+        <translation>&amp;Alasan / catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>Added: %1, %2.</source>
+        <translation>Ditambahkan: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Select a flag to lift.</source>
+        <translation>Pilih tanda yang akan dicabut.</translation>
+    </message>
+    <message>
+        <source>Lifted: %1, %2.</source>
+        <translation>Dicabut: %1, %2.</translation>
     </message>
 </context>
 </TS>
