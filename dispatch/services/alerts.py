@@ -4,16 +4,24 @@
 the domain which conditions are due, raises one ``alerts`` row per condition episode (kind, entity and
 the moment the waiting began, kept in the row's message) and records ``cleared_at`` when a condition
 stops holding. An alert stays on screen while its condition holds and nobody has acknowledged it.
+
+It runs every second with 2,000 units and 500 open incidents on the board (bench/bench_boards.py), so
+the database selects only the candidates, the rows whose waiting has lasted at least its limit, column
+by column (no ORM objects); the domain still decides what is due. A check that finds nothing new and
+nothing ended writes nothing.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import Engine, Row, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import CallState, IncidentStatus, UnitStatus
@@ -39,9 +47,7 @@ LOOKBACK = timedelta(days=7)
 RINGING_LOOKBACK = timedelta(days=1)
 #: Incidents that wait for their first unit (a reopened one is excluded: its answer was long ago).
 _WAITING = (IncidentStatus.NEW.value, IncidentStatus.AWAITING_DISPATCH.value)
-_TIMED_UNIT_STATUSES = tuple(
-    s.value for s in (UnitStatus.DISPATCHED, UnitStatus.EN_ROUTE, *sorted(ON_SCENE_STATUSES))
-)
+_ON_SCENE = tuple(sorted(status.value for status in ON_SCENE_STATUSES))
 
 
 @dataclass(frozen=True)
@@ -60,60 +66,103 @@ class AlertView:
     acknowledged_at: datetime | None
 
     @staticmethod
-    def of(row: Alert) -> AlertView:
-        params = _params(row)
-        since = params.get("since")
-        limit = params.get("limit_s")
+    def of(row: Any) -> AlertView:
+        """From an ``Alert`` object or a row of its columns (``_VIEW_COLUMNS``)."""
+        since, limit, label, incident = _params(row.kind, row.message)
         return AlertView(
             id=row.id,
             kind=row.kind,
             entity=row.entity,
             entity_id=row.entity_id,
             raised_at=row.raised_at,
-            since=datetime.fromisoformat(since) if isinstance(since, str) else None,
-            limit_s=limit if isinstance(limit, int) else None,
-            label=str(params.get("label", row.entity_id or "")),
-            incident_number=str(params.get("incident", "")),
+            since=since,
+            limit_s=limit,
+            label=(row.entity_id or "") if label is None else label,
+            incident_number=incident,
             cleared_at=row.cleared_at,
             acknowledged_at=row.acknowledged_at,
         )
 
 
-def _params(row: Alert) -> dict[str, object]:
-    if row.kind not in TIMER_KINDS:
-        return {}
+#: The columns an ``AlertView`` is made of, selected without building ORM objects.
+_VIEW_COLUMNS = (
+    Alert.id,
+    Alert.kind,
+    Alert.entity,
+    Alert.entity_id,
+    Alert.raised_at,
+    Alert.message,
+    Alert.cleared_at,
+    Alert.acknowledged_at,
+)
+
+
+@lru_cache(maxsize=8192)
+def _params(kind: str, message: str) -> tuple[datetime | None, int | None, str | None, str]:
+    """(since, limit in seconds, label, incident number) of a timer alert's message.
+
+    A row's message never changes once written, and the same open alerts are read every second:
+    each message is parsed once (the cache is keyed by the text itself, whatever database it is from).
+    """
+    if kind not in TIMER_KINDS:
+        return None, None, None, ""
     try:
-        loaded = json.loads(row.message)
+        loaded = json.loads(message)
     except ValueError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+        return None, None, None, ""
+    if not isinstance(loaded, dict):
+        return None, None, None, ""
+    since, limit, label = loaded.get("since"), loaded.get("limit_s"), loaded.get("label")
+    return (
+        datetime.fromisoformat(since) if isinstance(since, str) else None,
+        limit if isinstance(limit, int) else None,
+        None if label is None else str(label),
+        str(loaded.get("incident", "")),
+    )
 
 
-def _key(row: Alert) -> tuple[str, str, datetime] | None:
-    since = _params(row).get("since")
-    if not isinstance(since, str):
-        return None
-    return row.kind, row.entity_id or "", datetime.fromisoformat(since)
+def timer_state(session: Session, now: datetime, thresholds: TimerThresholds | None = None) -> TimerState:
+    """What the timers look at: ringing calls, incidents waiting for a unit, units under way.
 
+    With ``thresholds``, only the candidates: the conditions whose waiting began at least their limit
+    ago (an on-scene unit's wait starts at its status or its incident's last note, whichever is later,
+    so its status time is a bound). The domain's ``due_alerts`` still decides; the bounds only spare
+    reading the thousands of rows that cannot be due.
+    """
 
-def timer_state(session: Session, now: datetime) -> TimerState:
-    """What the timers look at: ringing calls, incidents waiting for a unit, units under way."""
+    def started_by(kind: TimerKind) -> datetime:
+        return now if thresholds is None else now - timedelta(seconds=thresholds.limit(kind))
+
     # Bounded by ring time so that the ring_at index serves it (calls grow by millions; state has no
     # index): a call still "ringing" after a day is a lost hang-up from a feed, not a waiting caller.
     ringing = tuple(
         RingingCall(call.id, call.ring_at, CallView.of(call).number_national)
         for call in session.scalars(
-            select(Call).where(Call.ring_at >= now - RINGING_LOOKBACK, Call.state == CallState.RINGING.value)
+            select(Call).where(
+                Call.ring_at >= now - RINGING_LOOKBACK,
+                Call.ring_at <= started_by(TimerKind.CALL_RINGING),
+                Call.state == CallState.RINGING.value,
+            )
         )
     )
     dispatched_ever = select(Assignment.id).where(Assignment.incident_id == Incident.id).exists()
     waiting = tuple(
         OpenIncident(incident_id, number, created_at, False)
         for incident_id, number, created_at in session.execute(
+            # ix_incidents_status_created_at
             select(Incident.id, Incident.number, Incident.created_at).where(
-                Incident.status.in_(_WAITING), ~dispatched_ever
+                Incident.status.in_(_WAITING),
+                Incident.created_at <= started_by(TimerKind.NOT_DISPATCHED),
+                ~dispatched_ever,
             )
         )
+    )
+    # The units table holds the roster (thousands, not millions): read whole, no index needed.
+    long_enough = or_(
+        (Unit.status == UnitStatus.DISPATCHED.value)
+        & (Unit.status_since <= started_by(TimerKind.NOT_ACKNOWLEDGED)),
+        (Unit.status == UnitStatus.EN_ROUTE.value) & (Unit.status_since <= started_by(TimerKind.EN_ROUTE)),
+        Unit.status.in_(_ON_SCENE) & (Unit.status_since <= started_by(TimerKind.ON_SCENE_NO_UPDATE)),
     )
     rows = session.execute(
         select(Unit.id, Unit.call_sign, Unit.status, Unit.status_since, Incident.id, Incident.number)
@@ -124,19 +173,23 @@ def timer_state(session: Session, now: datetime) -> TimerState:
             & Assignment.cancelled_at.is_(None),
         )
         .outerjoin(Incident, Incident.id == Assignment.incident_id)
-        .where(Unit.status.in_(_TIMED_UNIT_STATUSES), Unit.active.is_(True))
+        .where(Unit.active.is_(True), long_enough)
     ).all()
     on_scene_incidents = {
         incident_id
         for _, _, status, _, incident_id, _ in rows
-        if incident_id is not None and UnitStatus(status) in ON_SCENE_STATUSES
+        if incident_id is not None and status in _ON_SCENE
     }
-    last_note = dict(
-        session.execute(
-            select(IncidentNote.incident_id, func.max(IncidentNote.at))
-            .where(IncidentNote.incident_id.in_(on_scene_incidents))
-            .group_by(IncidentNote.incident_id)
-        ).all()
+    last_note = (
+        dict(
+            session.execute(
+                select(IncidentNote.incident_id, func.max(IncidentNote.at))
+                .where(IncidentNote.incident_id.in_(on_scene_incidents))
+                .group_by(IncidentNote.incident_id)
+            ).all()
+        )
+        if on_scene_incidents
+        else {}
     )
     units = tuple(
         UnitOnCall(
@@ -152,6 +205,12 @@ def timer_state(session: Session, now: datetime) -> TimerState:
     return TimerState(ringing, waiting, units)
 
 
+#: Per database: alert id -> (its view, its message) as last returned. A row changes only in
+#: ``cleared_at`` and the acknowledgement, and the same open alerts come back every second: their
+#: views are kept rather than read and rebuilt (hundreds when a busy room leaves them unacknowledged).
+_KNOWN_VIEWS: WeakKeyDictionary[Engine, dict[int, tuple[AlertView, str]]] = WeakKeyDictionary()
+
+
 def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[AlertView]:
     """Raise the alerts that became due, clear those whose condition ended; returns the open ones.
 
@@ -159,33 +218,72 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
     """
     now = ctx.clock.now()
     system = ctx.as_system()
-    with ctx.database.transaction() as session:
-        due = due_alerts(timer_state(session, now), now, thresholds)
-        candidates = _open_timer_rows(session, now, due)
-        by_key = {key: row for row in candidates if (key := _key(row)) is not None}
-        holding = []
-        for alert in due:
-            row = by_key.get(alert.key)
-            if row is None:
-                row = _raise(session, system, alert, now)
-            holding.append(row)
-        held = {id(row) for row in holding}
-        for row in candidates:
-            if id(row) not in held:
-                row.cleared_at = now
-                audit(session, system, "alert.clear", "alert", row.id, kind=row.kind, about=row.entity_id)
-        return [AlertView.of(row) for row in holding if row.acknowledged_at is None]
+    known = _KNOWN_VIEWS.setdefault(ctx.database.engine, {})
+    holding: list[int] = []
+    acknowledged: dict[int, datetime | None] = {}
+    try:
+        with ctx.database.transaction() as session:
+            due = due_alerts(timer_state(session, now, thresholds), now, thresholds)
+            candidates = _open_timer_rows(session, now, due)
+            by_key: dict[tuple[str, str, datetime], Row[Any]] = {}
+            for row in candidates:
+                since = _params(row.kind, row.message)[0]
+                if since is not None:
+                    by_key[row.kind, row.entity_id or "", since] = row
+            missing = []
+            for alert in due:
+                row = by_key.pop(alert.key, None)  # type: ignore[arg-type]
+                if row is None:
+                    new = _raise(session, system, alert, now)
+                    known[new.id] = (AlertView.of(new), new.message)
+                    holding.append(new.id)
+                    continue
+                holding.append(row.id)
+                acknowledged[row.id] = row.acknowledged_at
+                cached = known.get(row.id)
+                if cached is None or cached[1] != row.message:
+                    missing.append(row.id)
+            # The open rows left are those whose condition ended (or whose message has no episode).
+            held = set(holding)
+            ended = [row for row in candidates if row.id not in held]
+            if ended:
+                session.execute(
+                    update(Alert).where(Alert.id.in_([row.id for row in ended])).values(cleared_at=now)
+                )
+                for row in ended:
+                    audit(session, system, "alert.clear", "alert", row.id, kind=row.kind, about=row.entity_id)
+            if missing:
+                for full in session.execute(select(*_VIEW_COLUMNS).where(Alert.id.in_(missing))):
+                    known[full.id] = (AlertView.of(full), full.message)
+    except BaseException:
+        known.clear()  # ids raised in a transaction rolled back are no alert's
+        raise
+    result = []
+    for alert_id in holding:
+        view, message = known[alert_id]
+        if alert_id in acknowledged and view.acknowledged_at != acknowledged[alert_id]:
+            view = replace(view, acknowledged_at=acknowledged[alert_id])
+            known[alert_id] = (view, message)
+        if view.acknowledged_at is None:
+            result.append(view)
+    for alert_id in set(known) - set(holding):
+        del known[alert_id]
+    return result
 
 
-def _open_timer_rows(session: Session, now: datetime, due: Sequence[DueAlert]) -> list[Alert]:
+def _open_timer_rows(session: Session, now: datetime, due: Sequence[DueAlert]) -> list[Row[Any]]:
+    """The timer alerts not cleared: those raised within LOOKBACK (the raised_at index), and those of
+    conditions due now that began before it (the kind/entity index; rare: a wait of over a week)."""
     recent = Alert.raised_at >= now - LOOKBACK
     condition = recent
-    if due:
-        pairs = {(alert.kind.value, str(alert.entity_id)) for alert in due}
-        condition = or_(recent, tuple_(Alert.kind, Alert.entity_id).in_(pairs))
+    # An alert is raised at or after its episode began: a due episode that began within LOOKBACK has
+    # its alert among the recent ones.
+    old = {(alert.kind.value, str(alert.entity_id)) for alert in due if alert.since < now - LOOKBACK}
+    if old:
+        condition = or_(recent, tuple_(Alert.kind, Alert.entity_id).in_(old))
     return list(
-        session.scalars(
-            select(Alert)
+        session.execute(
+            select(Alert.id, Alert.kind, Alert.entity_id, Alert.message, Alert.acknowledged_at)
             .where(Alert.kind.in_(TIMER_KINDS), Alert.cleared_at.is_(None), condition)
             .order_by(Alert.id)
         )

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from dispatch.domain.timers import TimerKind, format_duration
 from dispatch.services.alerts import AlertView
@@ -48,7 +48,12 @@ def alert_text(alert: AlertView, now: datetime) -> str:
 
 
 class AlertList(QListWidget):
-    """Shows ``AlertView``s; the elapsed times are rewritten at each ``show_alerts`` (every second)."""
+    """Shows ``AlertView``s, newest first.
+
+    ``show_alerts`` runs every second. A busy room can leave hundreds of alerts open: lines are added
+    and taken away one by one (the rest stay, with their selection), and of the elapsed times only
+    those on screen are rewritten; the others are when scrolled to.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,42 +61,70 @@ class AlertList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setAlternatingRowColors(False)
+        # Hundreds of word-wrapped lines are measured in batches between events, not all at once.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
         self._alerts: list[AlertView] = []
+        self._now: datetime | None = None
         self._empty_text = translate("AlertList", "No overdue timers.")
+        self._foreground = QBrush(QColor("#b71c1c"))
+        self._background = QBrush(QColor("#ffebee"))
+        self._show_empty(True)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._rewrite_visible())
 
     @property
     def alerts(self) -> list[AlertView]:
         return list(self._alerts)
 
     def show_alerts(self, alerts: Sequence[AlertView], now: datetime) -> None:
-        ordered = sorted(alerts, key=lambda a: (a.raised_at, a.id), reverse=True)
-        if ordered and [a.id for a in ordered] == self.shown_alert_ids():
-            # Same alerts: only the elapsed times move; the selection and scroll stay where they are.
-            self._alerts = ordered
+        ordered = sorted(alerts, key=_order)
+        self._now = now
+        before, self._alerts = self._alerts, ordered
+        if [a.id for a in before] != [a.id for a in ordered]:
+            self._show_empty(not ordered)
+            # Both lists are in the same order (raised_at and id never change): walk them together.
+            wanted = {a.id for a in ordered}
+            for row in range(len(before) - 1, -1, -1):
+                if before[row].id not in wanted:
+                    self.takeItem(row)
+            had = {a.id for a in before}
             for row, alert in enumerate(ordered):
-                self.item(row).setText(alert_text(alert, now))
+                if alert.id not in had:
+                    self.insertItem(row, self._item(alert, now))
+        self._rewrite_visible()
+
+    def _show_empty(self, empty: bool) -> None:
+        shows_empty = self.count() == 1 and self.item(0).data(AlertIdRole) is None
+        if empty and not shows_empty:
+            item = QListWidgetItem(self._empty_text)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+        elif not empty and shows_empty:
+            self.takeItem(0)
+
+    def _item(self, alert: AlertView, now: datetime) -> QListWidgetItem:
+        item = QListWidgetItem(alert_text(alert, now))
+        item.setData(AlertIdRole, alert.id)
+        item.setForeground(self._foreground)
+        item.setBackground(self._background)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
+
+    def _rewrite_visible(self) -> None:
+        """The elapsed times of the lines on screen, as of the last ``show_alerts``."""
+        if self._now is None or not self._alerts:
             return
-        selected = set(self.selected_alert_ids())
-        self._alerts = ordered
-        self.setUpdatesEnabled(False)
-        try:
-            self.clear()
-            if not self._alerts:
-                item = QListWidgetItem(self._empty_text)
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.addItem(item)
-            for alert in self._alerts:
-                item = QListWidgetItem(alert_text(alert, now))
-                item.setData(AlertIdRole, alert.id)
-                item.setForeground(QBrush(QColor("#b71c1c")))
-                item.setBackground(QBrush(QColor("#ffebee")))
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-                self.addItem(item)
-                item.setSelected(alert.id in selected)
-        finally:
-            self.setUpdatesEnabled(True)
+        viewport = self.viewport().rect()
+        top = self.indexAt(viewport.topLeft())
+        bottom = self.indexAt(viewport.bottomLeft())
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else len(self._alerts) - 1
+        for row in range(max(0, first), min(last, len(self._alerts) - 1) + 1):
+            item = self.item(row)
+            text = alert_text(self._alerts[row], self._now)
+            if item.text() != text:
+                item.setText(text)
 
     def selected_alert_ids(self) -> list[int]:
         return [int(item.data(AlertIdRole)) for item in self.selectedItems() if item.data(AlertIdRole)]
@@ -100,4 +133,12 @@ class AlertList(QListWidget):
         return [alert.id for alert in self._alerts]
 
     def lines(self) -> list[str]:
-        return [self.item(row).text() for row in range(self.count())]
+        """Every line as it reads now (lines off screen included)."""
+        if not self._alerts or self._now is None:
+            return [self.item(row).text() for row in range(self.count())]
+        return [alert_text(alert, self._now) for alert in self._alerts]
+
+
+def _order(alert: AlertView) -> tuple[float, int]:
+    """Newest first."""
+    return -alert.raised_at.timestamp(), -alert.id
