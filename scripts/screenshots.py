@@ -2,8 +2,14 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
 
-Builds a realistic scene on a throwaway database: calls ringing, one incident being taken with
-units dispatched, others on the board.
+Builds a realistic scene on a throwaway database: calls ringing (one from a repeat prank caller on
+the watch list), one incident being taken with its protocol card answered and units dispatched,
+others on the board, a silent call waiting for its callback; then, a few minutes later, overdue
+timers under the unit board.
+
+Writes ``main-window-{lang}-{size}.png``, ``call-taking-{lang}-1366x768.png`` (caller history and the
+protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) and
+``closing-{lang}-1366x768.png`` (the widest one-key choice).
 """
 
 from __future__ import annotations
@@ -22,10 +28,13 @@ from PySide6.QtWidgets import QApplication
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, UnitStatus
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import SimFeedUrl
-from dispatch.services import accounts, calls, dispatching, incidents, queries
+from dispatch.services import accounts, callers, calls, dispatching, incidents, locations, protocols, queries
 from dispatch.services.bus import ChangeBus
+from dispatch.services.context import ServiceContext
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.database import open_database, sqlite_url
 from ui.i18n import install_translator
@@ -33,6 +42,24 @@ from ui.main_window import MainWindow
 from ui.session import ConsoleSession
 
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
+PRANKSTER = "0857-1234-0099"
+
+
+def ring_number(ctx: ServiceContext, clock: ManualClock, number: str, call_id: str) -> int:
+    """A call from a chosen number (the simulator picks its own numbers)."""
+    view = calls.record_signal(
+        ctx.as_system(),
+        CallSignal(
+            kind=SignalKind.INCOMING,
+            feed="sim://screenshots",
+            received_at=clock.now(),
+            number=parse_caller_number(number),
+            raw=f"CID {number}".encode(),
+            call_id=call_id,
+        ),
+    )
+    assert view is not None
+    return view.id
 
 
 def build_scene(workdir: Path, lang: str) -> MainWindow:
@@ -103,9 +130,30 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     dispatching.assign_units(ctx, laka.id, [medical, police])
     clock.advance(35)
     dispatching.set_unit_status(ctx, medical, UnitStatus.ACKNOWLEDGED)
-    for _ in range(2):
-        feed.ring()
-        clock.advance(7)
+    for question, answer in (("injured", "Y"), ("trapped", "N"), ("conscious", "Y")):
+        protocols.answer_question(ctx, laka.id, "LAKA", question, answer, lang)
+        clock.advance(8)
+    gisikdrono = next(match.code for match in locations.area_index().search("gisikdrono", within="33.74"))
+    locations.set_area(ctx, laka.id, gisikdrono)
+
+    # A caller who pranked twice this shift, on the watch list, rings again (still answered).
+    callers.watch_number(ctx, PRANKSTER, "Mengaku ada bom di sekolah, 3 kali minggu ini")
+    for attempt in range(2):
+        call_id = ring_number(ctx, clock, PRANKSTER, f"prank-{attempt}")
+        clock.advance(4)
+        calls.answer_call(ctx, call_id)
+        clock.advance(15)
+        calls.classify_call(ctx, call_id, CallClass.PRANK)
+        clock.advance(60)
+    silent = feed.ring()
+    clock.advance(5)
+    calls.answer_call(ctx, silent.id)
+    clock.advance(12)
+    calls.classify_call(ctx, silent.id, CallClass.SILENT)
+    feed.ring()
+    clock.advance(7)
+    ring_number(ctx, clock, PRANKSTER, "prank-2")
+    clock.advance(3)
 
     session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
     window = MainWindow(session)
@@ -117,6 +165,23 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     assert laka_view is not None
     window.incident_panel.show_caller_history(laka_view, queries.caller_history(ctx, laka_view))
     return window
+
+
+def select_prank_call(window: MainWindow) -> None:
+    """The repeat prank caller's ringing call selected: the caller panel shows its warnings."""
+    rows = [
+        row
+        for row in range(window.call_model.rowCount())
+        if window.call_model.row(row).number_national == PRANKSTER
+        and window.call_model.row(row).state.value == "ringing"
+    ]
+    window.call_view.selectRow(rows[0])
+    window.desk.follow_calls(force=True)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
 
 
 def main() -> int:
@@ -135,6 +200,23 @@ def main() -> int:
                 path = out / f"main-window-{lang}-{size_name}.png"
                 window.grab().save(str(path))
                 print(path)
+            window.resize(*SIZES["1366x768"])
+            select_prank_call(window)
+            window.work_tabs.setCurrentWidget(window.protocol_card)
+            settle(app)
+            path = out / f"call-taking-{lang}-1366x768.png"
+            window.grab().save(str(path))
+            print(path)
+            # Three minutes on: the police unit never acknowledged, a call still ringing.
+            clock = window.session.ctx.clock
+            assert isinstance(clock, ManualClock)
+            clock.advance(150)
+            window.check_timers()
+            window.work_tabs.setCurrentWidget(window.dispatch_panel)
+            settle(app)
+            path = out / f"alerts-{lang}-1366x768.png"
+            window.grab().save(str(path))
+            print(path)
             # The smallest screen with the widest one-key choice showing (closing an incident).
             window.resize(*SIZES["1366x768"])
             window.close_incident()

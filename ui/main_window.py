@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -156,9 +158,16 @@ class MainWindow(QMainWindow):
         self.desk = CallerDesk(self)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(calls_box)
-        left.addWidget(self.desk.caller_panel)
+        # Scrolls rather than squeezing its wrapped warnings when the column is short.
+        caller_scroll = QScrollArea()
+        caller_scroll.setObjectName("callerScroll")
+        caller_scroll.setWidgetResizable(True)
+        caller_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        caller_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        caller_scroll.setWidget(self.desk.caller_panel)
+        left.addWidget(caller_scroll)
         left.addWidget(self.desk.tabs)
-        left.setSizes([300, 140, 260])
+        left.setSizes([250, 190, 260])
 
         self.incident_panel = IncidentPanel(session)
         self.dispatch_panel = DispatchPanel(session)
@@ -167,14 +176,21 @@ class MainWindow(QMainWindow):
         form_scroll.setWidgetResizable(True)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_scroll.setWidget(self.incident_panel)
-        middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(form_scroll)
-        middle.addWidget(self.dispatch_panel)
-        middle.setStretchFactor(0, 2)
-        middle.setStretchFactor(1, 1)
         self.protocol_card = ProtocolCardPanel(session)
         self.protocol_card.answered.connect(lambda _view: self._refresh_incident_side(notes=True))
-        middle.insertWidget(1, self.protocol_card)
+        # The protocol card and the dispatch panel share the space under the form: at 1366x768 the
+        # form had no room left with all three stacked. The keys bring the right one forward.
+        self.work_tabs = QTabWidget()
+        self.work_tabs.setObjectName("workTabs")
+        self.work_tabs.addTab(self.dispatch_panel, translate("MainWindow", "Dispatch (F6)"))
+        self.work_tabs.addTab(self.protocol_card, translate("MainWindow", "Protocol card (Ctrl+P)"))
+        self.protocol_card.setTitle("")  # the tab says it
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(form_scroll)
+        middle.addWidget(self.work_tabs)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        middle.setSizes([400, 300])
 
         self.unit_view = QTreeView()
         self.unit_view.setObjectName("unitBoard")
@@ -217,7 +233,9 @@ class MainWindow(QMainWindow):
         right.addWidget(units_box)
         alerts_title = translate("MainWindow", "Overdue (Ctrl+Shift+A acknowledges)")
         right.addWidget(self._boxed(alerts_title, self.alert_list))
-        right.setSizes([480, 160])
+        right.setSizes([560, 90])
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 4)
@@ -886,6 +904,9 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.show_message("")
         self._refresh_incident_side()
         if incident is not None:
+            # Taking the call: the protocol questions; once units are out: the dispatch panel.
+            questions = not incident.units and self.protocol_card.card is not None
+            self.work_tabs.setCurrentWidget(self.protocol_card if questions else self.dispatch_panel)
             row = self.incident_model.row_of_key(incident.id)
             if row is not None:
                 self.incident_view.selectRow(row)
@@ -907,6 +928,7 @@ class MainWindow(QMainWindow):
             self.show_message(translate("MainWindow", "No incident is open."))
             return
         self.incident_panel.flush_all()  # a category still being typed decides the card
+        self.work_tabs.setCurrentWidget(self.protocol_card)
         if not self.protocol_card.focus_questions():
             self.show_message(translate("MainWindow", "No protocol card for this category."))
 
@@ -980,6 +1002,7 @@ class MainWindow(QMainWindow):
             self.show_message(translate("MainWindow", "No incident is open."))
             return
         self.incident_panel.flush_all()
+        self.work_tabs.setCurrentWidget(self.dispatch_panel)
         self.dispatch_panel.focus_candidates()
 
     def dispatch_recommended(self) -> None:
@@ -987,6 +1010,7 @@ class MainWindow(QMainWindow):
             self.show_message(translate("MainWindow", "No incident is open."))
             return
         self.incident_panel.flush_all()
+        self.work_tabs.setCurrentWidget(self.dispatch_panel)
         self._refresh_incident_side()  # the recommendation follows what was just saved
         unit_ids = self.dispatch_panel.recommended_ids()
         if not unit_ids:
@@ -1052,7 +1076,7 @@ class MainWindow(QMainWindow):
     def override_status(self) -> None:
         """Ctrl+Shift+F7: a supervisor forces any status, with a reason that is audited."""
         if not may_override(self.session.ctx.actor.role):
-            self.show_message(labels.service_error("supervisor_only"))
+            self.show_message(translate("MainWindow", "Only a supervisor can override a unit's status."))
             return
         unit = self._selected_unit()
         if unit is None:

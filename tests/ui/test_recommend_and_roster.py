@@ -119,7 +119,14 @@ def test_roster_csv_import_reports_rejected_rows_and_stores_the_good_ones(
     press(qtbot, Qt.Key.Key_I, ALT)  # Import CSV…
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))
     chooser = QApplication.activeModalWidget()
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert isinstance(chooser, QFileDialog)
+    # The roster dialog's own fields are line edits too: wait for the chooser's to have the focus.
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(QApplication.focusWidget(), QLineEdit)
+            and chooser.isAncestorOf(QApplication.focusWidget())
+        )
+    )
     qtbot.keyClicks(QApplication.focusWidget(), str(path))
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not chooser.isVisible())

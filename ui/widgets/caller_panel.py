@@ -111,14 +111,14 @@ class CallerPanel(QGroupBox):
             self.warning_label.show()
         if summary.watch is not None:
             self.watch_label.setText(
-                translate("CallerPanel", "👁 WATCH LIST since %1: %2")
+                translate("CallerPanel", "● WATCH LIST since %1: %2")
                 .replace("%1", local_datetime(summary.watch.at, zone))
                 .replace("%2", summary.watch.reason)
             )
             self.watch_label.show()
         if summary.block_requested is not None:
             block = summary.block_requested
-            text = translate("CallerPanel", "⛔ BLOCK REQUESTED FROM TELCO on %1").replace(
+            text = translate("CallerPanel", "✖ BLOCK REQUESTED FROM TELCO on %1").replace(
                 "%1", local_datetime(block.at, zone)
             )
             if block.reason:
