@@ -41,6 +41,7 @@ from dispatch.domain.enums import (
 from dispatch.domain.lifecycle import allowed_next, may_override, override_targets, usual_next
 from dispatch.feeds.runner import FeedHealth, FeedState
 from dispatch.services import alerts, calls, dispatching, incidents, queries
+from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
@@ -51,6 +52,7 @@ from ui.models.incident_board import IncidentBoardModel
 from ui.models.unit_board import UnitBoardModel, UnitFilterProxy
 from ui.session import ConsoleSession
 from ui.timefmt import elapsed, local_time
+from ui.timer_watch import TimerWatch
 from ui.widgets.alert_list import AlertList
 from ui.widgets.callback_desk import CallerDesk
 from ui.widgets.choice_bar import ChoiceBar
@@ -228,6 +230,11 @@ class MainWindow(QMainWindow):
         # Overdue timers under the unit board: what is late sits next to the units it concerns.
         self.alert_list = AlertList()
         self._alert_ids: set[int] = set()
+        self.timer_watch = TimerWatch(ctx, session.thresholds, self)
+        self.timer_watch.checked.connect(self._show_timer_alerts)
+        self.timer_watch.busy.connect(self._timers_busy)
+        #: Checks run on a worker thread; tests that drive the clock check on the GUI thread.
+        self.background_timers = True
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("unitsAndAlerts")
         right.addWidget(units_box)
@@ -721,7 +728,10 @@ class MainWindow(QMainWindow):
         self.unit_model.refresh_live_columns(
             [self.unit_filter.mapToSource(index) for index in visible_indexes(self.unit_view)]
         )
-        self.check_timers()
+        if self.background_timers:
+            self.timer_watch.request()
+        else:
+            self.check_timers()
 
     def _update_clock(self) -> None:
         now = self.session.ctx.clock.now()
@@ -792,14 +802,21 @@ class MainWindow(QMainWindow):
         self.show_message(translate("MainWindow", "Acknowledged: %1").replace("%1", ", ".join(names)))
 
     def check_timers(self) -> None:
-        """Every second: raise what became overdue, show what still is (and beep for a new one)."""
-        ctx = self.session.ctx
+        """Raise what became overdue and show what still is, now, on this thread (tests, scripts)."""
         try:
-            found = alerts.check_timers(ctx, self.session.thresholds)
+            found = self.timer_watch.check_now()
         except OperationalError:
-            # Another console holding the database past the busy timeout: the next tick tries again.
-            self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
+            self._timers_busy()
             return
+        self._show_timer_alerts(found)
+
+    def _timers_busy(self) -> None:
+        # Another console holding the database past the busy timeout: the next tick tries again.
+        self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
+
+    def _show_timer_alerts(self, found: list[AlertView]) -> None:
+        """Show the alerts of a check (and beep for a new one)."""
+        ctx = self.session.ctx
         new = {alert.id for alert in found} - self._alert_ids
         self._alert_ids = {alert.id for alert in found}
         self.alert_list.show_alerts(found, ctx.clock.now())
@@ -1169,6 +1186,7 @@ class MainWindow(QMainWindow):
         if self.session.simulator is not None:
             self.session.simulator.stop()
         self.bridge.close()
+        self.timer_watch.close()
         self.command_line.release()
         super().closeEvent(event)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -15,7 +17,7 @@ from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import Role, UnitStatus
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
-from dispatch.services import accounts, calls, dispatching, incidents
+from dispatch.services import accounts, alerts, calls, dispatching, incidents
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import IncidentView
 from dispatch.store.tables import Alert, AuditEntry, UnitStatusChange
@@ -38,8 +40,31 @@ def _incident(ctx: ServiceContext, feed: SimulatedFeed, catalogue: Catalogue) ->
 
 
 def _lines(window: MainWindow) -> list[str]:
+    window.background_timers = False  # check on this thread, so the result is there at once
     window._tick()  # what the one-second timer does
     return window.alert_list.lines()
+
+
+def test_the_one_second_check_runs_off_the_gui_thread_and_shows_its_result(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, clock: ManualClock
+) -> None:
+    ringing = feed.ring()
+    clock.advance(15)
+    assert window.background_timers
+    gui_thread = threading.get_ident()
+    checked_on: list[int] = []
+    original = alerts.check_timers
+
+    def spy(*args: object, **kwargs: object) -> object:
+        checked_on.append(threading.get_ident())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(alerts, "check_timers", spy)
+        window._tick()
+        qtbot.waitUntil(lambda: ringing.number_national in " ".join(window.alert_list.lines()))
+    assert checked_on
+    assert gui_thread not in checked_on
 
 
 def test_each_timer_appears_at_its_limit_and_ctrl_shift_a_records_the_acknowledgement(
