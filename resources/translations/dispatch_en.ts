@@ -255,12 +255,12 @@
         <translation>⚠ REPEAT PRANK CALLER: %1 prank calls in 24 h before this one — still answer it</translation>
     </message>
     <message>
-        <source>👁 WATCH LIST since %1: %2</source>
-        <translation>👁 WATCH LIST since %1: %2</translation>
+        <source>● WATCH LIST since %1: %2</source>
+        <translation>● WATCH LIST since %1: %2</translation>
     </message>
     <message>
-        <source>⛔ BLOCK REQUESTED FROM TELCO on %1</source>
-        <translation>⛔ BLOCK REQUESTED FROM TELCO on %1</translation>
+        <source>✖ BLOCK REQUESTED FROM TELCO on %1</source>
+        <translation>✖ BLOCK REQUESTED FROM TELCO on %1</translation>
     </message>
     <message>
         <source>Earlier calls: %1 in 24 h, %2 in 30 days, %3 in all</source>
@@ -1447,6 +1447,14 @@
         <translation>Callback to %1 closed: %2.</translation>
     </message>
     <message>
+        <source>Dispatch (F6)</source>
+        <translation>Dispatch (F6)</translation>
+    </message>
+    <message>
+        <source>Protocol card (Ctrl+P)</source>
+        <translation>Protocol card (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Filter units: call sign, agency, status, station (Ctrl+F)</source>
         <translation>Filter units: call sign, agency, status, station (Ctrl+F)</translation>
     </message>
@@ -1456,6 +1464,7 @@
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
+        <extracomment>Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
     </message>
     <message>
@@ -1777,6 +1786,10 @@
     <message>
         <source>%1 is now %2.</source>
         <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can override a unit's status.</source>
+        <translation>Only a supervisor can override a unit's status.</translation>
     </message>
     <message>
         <source>Select a unit first (assigned units or Ctrl+3).</source>
