@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.enums import AgencyType, UnitStatus
@@ -240,3 +243,38 @@ def test_needs_file_errors_say_where(catalogue: Catalogue, change: Any, expected
 def test_not_a_needs_table(catalogue: Catalogue, data: object) -> None:
     with pytest.raises(NeedsError):
         parse_needs(data, catalogue)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_json_gives_a_table_or_a_needs_error(catalogue: Catalogue, data: object) -> None:
+    with contextlib.suppress(NeedsError):
+        parse_needs(data, catalogue)
+
+
+@given(st.data())
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_shipped_table_with_one_value_replaced_gives_a_table_or_a_needs_error(
+    catalogue: Catalogue, data: st.DataObject
+) -> None:
+    table: Any = copy.deepcopy(load_json("catalogue", "needs.json"))
+    # Walk into the shipped file and replace one value anywhere with arbitrary JSON.
+    node = table
+    while isinstance(node, dict | list) and node and data.draw(st.booleans()):
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        key = data.draw(st.sampled_from(keys))
+        if not isinstance(node[key], dict | list) or not node[key]:
+            node[key] = data.draw(JSON_VALUES)
+            break
+        node = node[key]
+    with contextlib.suppress(NeedsError):
+        parse_needs(table, catalogue)
