@@ -91,6 +91,7 @@ def run_console(options: argparse.Namespace) -> int:
         thresholds=settings.thresholds,
         alert_sound=settings.alert_sound,
         eta_speed_kmh=settings.eta_speed_kmh,
+        prank_threshold=settings.prank_threshold,
         centre_area=settings.centre_area,
     )
     window = MainWindow(session)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.timers import TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
@@ -30,6 +31,8 @@ class ConsoleSession:
     alert_sound: bool = False
     #: Speed for the recommendation's straight-line ETA (ConsoleSettings.eta_speed_kmh).
     eta_speed_kmh: float = 40.0
+    #: Prank calls in 24 h, the ringing one included, that flag a repeat prank caller.
+    prank_threshold: int = DEFAULT_PRANK_THRESHOLD
     #: The centre's own area code prefix ("33.74"): its areas come first in the type-ahead.
     centre_area: str = ""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from PySide6.QtCore import QSettings
 
+from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
 from dispatch.store.database import sqlite_url
 from ui.session import DEFAULT_ZONE
@@ -38,6 +39,8 @@ class ConsoleSettings:
     alert_sound: bool = False
     #: Speed for the recommendation's straight-line ETA.
     eta_speed_kmh: float = 40.0
+    #: Prank calls in 24 h (the ringing one included) that mark a repeat prank caller.
+    prank_threshold: int = DEFAULT_PRANK_THRESHOLD
     #: The centre's own area (a Kemendagri code prefix such as "33.74"): first in the type-ahead.
     centre_area: str = ""
 
@@ -54,6 +57,7 @@ class ConsoleSettings:
             feeds=[str(url) for url in _as_list(store.value("feeds", []))],
             region=str(store.value("region", "ID")),
             eta_speed_kmh=_speed(store.value("eta_speed_kmh", 40.0)),
+            prank_threshold=_prank_threshold(store.value("prank_threshold", DEFAULT_PRANK_THRESHOLD)),
             centre_area=_area_code(store.value("centre_area", "")),
         )
 
@@ -69,6 +73,7 @@ class ConsoleSettings:
             store.setValue(f"timers/{name}", getattr(self.thresholds, name))
         store.setValue("timers/alert_sound", "true" if self.alert_sound else "false")
         store.setValue("eta_speed_kmh", self.eta_speed_kmh)
+        store.setValue("prank_threshold", self.prank_threshold)
         store.setValue("centre_area", self.centre_area)
         store.sync()
         with contextlib.suppress(OSError):
@@ -88,6 +93,15 @@ def _speed(value: object) -> float:
     except ValueError:
         return 40.0
     return speed if 5.0 <= speed <= 200.0 else 40.0
+
+
+def _prank_threshold(value: object) -> int:
+    """The saved repeat-prank threshold, or the default when missing or not sensible (2 to 20)."""
+    try:
+        threshold = int(str(value))
+    except ValueError:
+        return DEFAULT_PRANK_THRESHOLD
+    return threshold if 2 <= threshold <= 20 else DEFAULT_PRANK_THRESHOLD
 
 
 def _load_thresholds(store: QSettings) -> TimerThresholds:

@@ -189,6 +189,22 @@ def test_a_repeat_prank_callers_third_call_warns_and_is_still_answered_as_an_eme
         assert session.get_one(Incident, incident_id).status == IncidentStatus.NEW.value
 
 
+def test_the_prank_threshold_from_settings_decides_when_the_warning_shows(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, clock: ManualClock
+) -> None:
+    window.desk.caller_panel.prank_threshold = 2  # what a centre sets in Settings
+    first = ring_from(ctx, qtbot, window, PRANKSTER, 1)
+    panel = window.desk.caller_panel
+    qtbot.waitUntil(lambda: panel.shown_call_id == first.id)
+    assert not panel.is_prank_warning_shown()
+    answer_and_close_as(qtbot, window, "p")
+    clock.advance(600)
+    second = ring_from(ctx, qtbot, window, PRANKSTER, 2)
+    qtbot.waitUntil(lambda: panel.shown_call_id == second.id)
+    assert panel.is_prank_warning_shown()
+    assert "1 prank calls in 24 h" in panel.warning_label.text()
+
+
 def test_the_watch_list_shows_errors_per_field_adds_and_lifts(
     qtbot: QtBot, window: MainWindow, ctx: ServiceContext
 ) -> None:

@@ -163,9 +163,11 @@ def test_settings_dialog_saves_and_says_what_is_missing(qtbot: QtBot) -> None:
     dialog.console_name.setText("KONSOL-07")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.time_zone.setCurrentIndex(dialog.time_zone.findData("Asia/Makassar"))
+    dialog.prank_threshold.setValue(5)
     dialog._save()
     saved = ConsoleSettings.load()
     assert (saved.console_name, saved.language, saved.time_zone) == ("KONSOL-07", "en", "Asia/Makassar")
+    assert saved.prank_threshold == 5
 
 
 def test_supervisor_adds_a_call_taker_who_cannot_add_accounts(qtbot: QtBot, tmp_path: Path) -> None:

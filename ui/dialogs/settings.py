@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,10 @@ class SettingsDialog(QDialog):
         self.eta_speed.setDecimals(0)
         self.eta_speed.setSuffix(" km/h")
         self.eta_speed.setValue(settings.eta_speed_kmh)
+        self.prank_threshold = QSpinBox()
+        self.prank_threshold.setObjectName("prankThreshold")
+        self.prank_threshold.setRange(2, 20)
+        self.prank_threshold.setValue(settings.prank_threshold)
         self.centre_area = QLineEdit(settings.centre_area)
         self.centre_area.setObjectName("centreArea")
         self.centre_area.setPlaceholderText(translate("SettingsDialog", "e.g. 33.74 (Kota Semarang)"))
@@ -84,6 +89,10 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "&Time zone"), self.time_zone)
         form.addRow(translate("SettingsDialog", "&Simulated calls per minute"), self.sim_rate)
         form.addRow(translate("SettingsDialog", "Speed for unit &ETA (straight line)"), self.eta_speed)
+        form.addRow(
+            translate("SettingsDialog", "Repeat &prank caller: prank calls in 24 h, this one included"),
+            self.prank_threshold,
+        )
         form.addRow(
             translate("SettingsDialog", "Centre's own a&rea code (first in Find area)"), self.centre_area
         )
@@ -131,6 +140,7 @@ class SettingsDialog(QDialog):
         self.settings.time_zone = str(self.time_zone.currentData())
         self.settings.sim_rate = self.sim_rate.value()
         self.settings.eta_speed_kmh = self.eta_speed.value()
+        self.settings.prank_threshold = self.prank_threshold.value()
         centre_area = self.centre_area.text().strip().rstrip(".")
         if centre_area and area_index().get(centre_area) is None:
             self.centre_area_error.setText(

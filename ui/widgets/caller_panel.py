@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
 from dispatch.services import callers
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
@@ -29,7 +28,7 @@ class CallerPanel(QGroupBox):
         super().__init__(translate("CallerPanel", "Caller"), parent)
         self.setObjectName("callerPanel")
         self.session = session
-        self.prank_threshold = DEFAULT_PRANK_THRESHOLD
+        self.prank_threshold = session.prank_threshold
         self.summary: callers.CallerSummary | None = None
         self._shown_call: CallView | None = None
         layout = QVBoxLayout(self)
