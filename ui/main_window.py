@@ -49,7 +49,7 @@ from ui import labels
 from ui.bridge import ChangeBridge
 from ui.models.call_queue import CallQueueModel
 from ui.models.incident_board import IncidentBoardModel
-from ui.models.unit_board import UnitBoardModel, UnitFilterProxy
+from ui.models.unit_board import UnitBoardModel
 from ui.session import ConsoleSession
 from ui.timefmt import elapsed, local_time
 from ui.timer_watch import TimerWatch
@@ -86,6 +86,9 @@ FIT_PRECISION = 60
 FIT_INTERVAL_MS = 2000
 #: How often, at most, other units' changes refresh the open incident's recommendation.
 SIDE_REFRESH_MS = 300
+#: Typing in the unit filter applies the text this long after the last key: a word typed at speed
+#: filters the 2,000 units once, not once a letter.
+UNIT_FILTER_DELAY_MS = 120
 
 
 @dataclass(frozen=True)
@@ -196,26 +199,28 @@ class MainWindow(QMainWindow):
 
         self.unit_view = QTreeView()
         self.unit_view.setObjectName("unitBoard")
-        # The view shows the board through the filter; its indexes are the proxy's (unit_filter.unit_at).
-        self.unit_filter = UnitFilterProxy(self.unit_model)
-        self.unit_view.setModel(self.unit_filter)
+        # The board filters itself (no proxy): its rows are the units matching the filter text.
+        self.unit_view.setModel(self.unit_model)
         self.unit_view.setAlternatingRowColors(True)
         self.unit_view.setUniformRowHeights(True)
         self.unit_view.setIndentation(12)
         self.unit_view.header().setResizeContentsPrecision(FIT_PRECISION)
         self.unit_view.header().setStretchLastSection(True)
-        self.unit_filter.modelReset.connect(self._unit_board_reset)
-        self.unit_filter.layoutChanged.connect(self._unit_board_reset)
-        self.unit_filter.rowsInserted.connect(self._unit_rows_inserted)
-        self.unit_filter.rowsRemoved.connect(self._hide_empty_unit_groups)
+        self.unit_model.modelReset.connect(self._unit_board_reset)
+        self.unit_model.layoutChanged.connect(self._unit_board_reset)
+        self.unit_model.rowsInserted.connect(self._unit_rows_inserted)
+        self.unit_model.rowsRemoved.connect(self._unit_rows_removed)
+        self._unit_filter_timer = QTimer(self)
+        self._unit_filter_timer.setSingleShot(True)
+        self._unit_filter_timer.setInterval(UNIT_FILTER_DELAY_MS)
+        self._unit_filter_timer.timeout.connect(self.apply_unit_filter)
         self.unit_filter_input = QLineEdit()
         self.unit_filter_input.setObjectName("unitFilter")
         self.unit_filter_input.setClearButtonEnabled(True)
         self.unit_filter_input.setPlaceholderText(
             translate("MainWindow", "Filter units: call sign, agency, status, station (Ctrl+F)")
         )
-        self.unit_filter_input.textChanged.connect(self.unit_filter.set_filter_text)
-        self.unit_filter_input.textChanged.connect(self._hide_empty_unit_groups)
+        self.unit_filter_input.textChanged.connect(lambda _text: self._unit_filter_timer.start())
         units_column = QWidget()
         units_layout = QVBoxLayout(units_column)
         units_layout.setContentsMargins(0, 0, 0, 0)
@@ -318,25 +323,44 @@ class MainWindow(QMainWindow):
 
     def _unit_board_reset(self) -> None:
         """Group rows (agency names with counts) span the whole width; units sit under them."""
-        for row in range(self.unit_filter.rowCount()):
+        for row in range(self.unit_model.rowCount()):
             self.unit_view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.unit_view.expandAll()
         self._hide_empty_unit_groups()
 
     def _unit_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        """A new group (its agency's first unit) spans the width and is open."""
-        if not parent.isValid():
-            for row in range(first, last + 1):
-                self.unit_view.setFirstColumnSpanned(row, QModelIndex(), True)
-                self.unit_view.expand(self.unit_filter.index(row, 0))
+        """A new group (its agency's first unit) spans the width and is open; a group hidden as
+        empty shows again when a unit in it comes to match the filter."""
+        root = QModelIndex()
+        if parent.isValid():
+            # Widening the filter inserts a run of rows per gap: only the group's own row is checked.
+            if self.unit_view.isRowHidden(parent.row(), root):
+                self.unit_view.setRowHidden(parent.row(), root, False)
+            return
+        for row in range(first, last + 1):
+            self.unit_view.setFirstColumnSpanned(row, root, True)
+            self.unit_view.expand(self.unit_model.index(row, 0))
+        self._hide_empty_unit_groups()
+
+    def _unit_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A group left with no unit matching the filter is hidden."""
+        if parent.isValid() and self.unit_model.rowCount(parent) > 0:
+            return  # narrowing the filter removes a run of rows per gap: nothing to hide yet
+        self._hide_empty_unit_groups()
+
+    def apply_unit_filter(self) -> None:
+        """The unit filter's text applied to the board (typing applies it after a pause, see
+        UNIT_FILTER_DELAY_MS)."""
+        self._unit_filter_timer.stop()
+        self.unit_model.set_filter_text(self.unit_filter_input.text())
         self._hide_empty_unit_groups()
 
     def _hide_empty_unit_groups(self) -> None:
         """While a filter is typed, agencies with no unit matching it are not shown at all."""
-        filtering = bool(self.unit_filter.filter_words())
+        filtering = bool(self.unit_model.filter_words())
         root = QModelIndex()
-        for row in range(self.unit_filter.rowCount()):
-            hide = filtering and self.unit_filter.rowCount(self.unit_filter.index(row, 0)) == 0
+        for row in range(self.unit_model.rowCount()):
+            hide = filtering and self.unit_model.rowCount(self.unit_model.index(row, 0)) == 0
             if self.unit_view.isRowHidden(row, root) != hide:
                 self.unit_view.setRowHidden(row, root, hide)
 
@@ -725,9 +749,7 @@ class MainWindow(QMainWindow):
         self.call_model.refresh_live_columns(*visible_rows(self.call_view))
         self.incident_model.refresh_live_columns(*visible_rows(self.incident_view))
         self.desk.tick()
-        self.unit_model.refresh_live_columns(
-            [self.unit_filter.mapToSource(index) for index in visible_indexes(self.unit_view)]
-        )
+        self.unit_model.refresh_live_columns(visible_indexes(self.unit_view))
         if self.background_timers:
             self.timer_watch.request()
         else:
@@ -1116,7 +1138,7 @@ class MainWindow(QMainWindow):
         assignment = self.dispatch_panel.selected_assignment()
         if assignment is not None and assignment.active:
             return assignment.unit_id, assignment.call_sign, assignment.unit_status
-        unit = self.unit_filter.unit_at(self.unit_view.currentIndex())
+        unit = self.unit_model.unit_at(self.unit_view.currentIndex())
         if unit is not None:
             return unit.id, unit.call_sign, unit.status
         return None

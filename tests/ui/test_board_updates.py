@@ -1,4 +1,5 @@
-"""Boards follow changes row by row (no model resets), and the unit board filters by keyboard."""
+"""Boards follow changes row by row (no model resets), and the unit board filters by keyboard, row runs
+coming and going (no resets either), once typing pauses."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ from ui.models.snapshot_table import KeyRole
 
 
 def shown_units(window: MainWindow) -> list[str]:
-    """Call signs the unit board shows through its filter, top to bottom."""
-    proxy = window.unit_filter
+    """Call signs the unit board shows (those matching its filter), top to bottom."""
+    board = window.unit_model
     signs = []
-    for group in range(proxy.rowCount()):
-        parent = proxy.index(group, 0)
-        signs.extend(proxy.index(row, 0, parent).data() for row in range(proxy.rowCount(parent)))
+    for group in range(board.rowCount()):
+        parent = board.index(group, 0)
+        signs.extend(board.index(row, 0, parent).data() for row in range(board.rowCount(parent)))
     return signs
 
 
@@ -32,7 +33,7 @@ def groups_shown(window: MainWindow) -> int:
     """Agency groups the unit board shows (those with no unit matching the filter are hidden)."""
     root = QModelIndex()
     return sum(
-        1 for row in range(window.unit_filter.rowCount()) if not window.unit_view.isRowHidden(row, root)
+        1 for row in range(window.unit_model.rowCount()) if not window.unit_view.isRowHidden(row, root)
     )
 
 
@@ -65,12 +66,9 @@ def test_a_status_change_updates_only_that_units_row(
     resets: list[str] = []
     window.unit_model.modelReset.connect(lambda: resets.append("units"))
     window.incident_model.modelReset.connect(lambda: resets.append("incidents"))
-    window.unit_filter.modelReset.connect(lambda: resets.append("filter"))
     changed: list[tuple[QModelIndex, QModelIndex]] = []
     window.unit_model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top, bottom)))
-    window.unit_view.setCurrentIndex(
-        window.unit_filter.mapFromSource(window.unit_model.index_of_unit(unit.id))
-    )
+    window.unit_view.setCurrentIndex(window.unit_model.index_of_unit(unit.id))
     selected = QPersistentModelIndex(window.unit_view.currentIndex())
 
     dispatching.set_unit_status(ctx, unit.id, UnitStatus.OUT_OF_SERVICE)
@@ -80,7 +78,7 @@ def test_a_status_change_updates_only_that_units_row(
     assert unit_rows_signalled(window, changed) == {unit.id}
     assert resets == []
     assert selected.isValid()
-    assert window.unit_filter.unit_at(selected).id == unit.id  # type: ignore[union-attr]
+    assert window.unit_model.unit_at(selected).id == unit.id  # type: ignore[union-attr]
     group = window.unit_model.index_of_unit(unit.id).parent()
     free = sum(
         1 for u in queries.units(ctx) if u.agency_type is unit.agency_type and u.status.value == "available"
@@ -135,12 +133,12 @@ def test_ctrl_f_filters_the_unit_board_by_call_sign_and_clearing_shows_all(
 
     expected = sorted(s for s in every if s.startswith("DEMO-DMK"))
     assert expected
-    assert sorted(shown_units(window)) == expected
+    qtbot.waitUntil(lambda: sorted(shown_units(window)) == expected)
     assert groups_shown(window) == 1  # only the fire group is left
 
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_Backspace)
-    assert sorted(shown_units(window)) == sorted(every)
+    qtbot.waitUntil(lambda: sorted(shown_units(window)) == sorted(every))
     assert groups_shown(window) == window.unit_model.rowCount()
 
 
@@ -150,8 +148,8 @@ def test_the_filter_knows_statuses_in_words_and_follows_status_changes(
     unit = next(u for u in queries.units(ctx) if u.call_sign == "DEMO-SAR-02")
     window.focus_unit_filter()
     qtbot.keyClicks(window.unit_filter_input, labels.unit_status(UnitStatus.OFF_DUTY).lower())
+    qtbot.waitUntil(lambda: groups_shown(window) == 0)
     assert shown_units(window) == []
-    assert groups_shown(window) == 0
 
     dispatching.set_unit_status(ctx, unit.id, UnitStatus.OFF_DUTY)
     qtbot.waitUntil(lambda: shown_units(window) == ["DEMO-SAR-02"])
@@ -160,23 +158,24 @@ def test_the_filter_knows_statuses_in_words_and_follows_status_changes(
     qtbot.waitUntil(lambda: shown_units(window) == [])
 
 
-def test_the_filter_proxy_passes_the_model_tester_through_changes(
+def test_the_filtered_board_passes_the_model_tester_through_changes(
     qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, ctx: ServiceContext, feed: SimulatedFeed
 ) -> None:
-    qtmodeltester.check(window.unit_filter, force_py=True)
+    qtmodeltester.check(window.unit_model, force_py=True)
     units = {u.call_sign: u for u in queries.units(ctx)}
-    window.unit_filter.set_filter_text("demo-p")  # police, PSC, PMI, PLN, PDAM: several groups
+    window.unit_model.set_filter_text("demo-p")  # police, PSC, PMI, PLN, PDAM: several groups
     incident_id = open_incident(ctx, feed)
     dispatching.assign_units(ctx, incident_id, [units["DEMO-PSC-01"].id])
     dispatching.set_unit_status(ctx, units["DEMO-PLN-01"].id, UnitStatus.OUT_OF_SERVICE)
-    window.unit_filter.set_filter_text("out of service")
+    window.unit_model.set_filter_text("out of service")
     qtbot.waitUntil(lambda: shown_units(window) == ["DEMO-PLN-01"])
     dispatching.set_unit_status(ctx, units["DEMO-PLN-01"].id, UnitStatus.AVAILABLE)
     qtbot.waitUntil(lambda: shown_units(window) == [])
-    window.unit_filter.set_filter_text("")
+    window.unit_model.set_filter_text("demo-pol demo-p")  # narrowing: only rows shown are tested
+    window.unit_model.set_filter_text("")
     window.reload_all()
     window._tick()
-    qtmodeltester.check(window.unit_filter, force_py=True)
+    qtmodeltester.check(window.unit_model, force_py=True)
 
 
 def test_units_joining_leaving_and_moving_keep_the_board_in_call_sign_order(
@@ -201,3 +200,37 @@ def test_units_joining_leaving_and_moving_keep_the_board_in_call_sign_order(
     board.remove_keys([u.id for u in board.units() if u.agency_type is sar.agency_type])
     assert all(u.agency_type is not sar.agency_type for u in board.units())
     qtmodeltester.check(board, force_py=True)
+
+
+def test_typing_filters_once_it_pauses_in_row_runs_keeping_groups_open_and_the_selection(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext
+) -> None:
+    board = window.unit_model
+    every = [u.call_sign for u in queries.units(ctx)]
+    fire = next(u for u in queries.units(ctx) if u.call_sign.startswith("DEMO-DMK"))
+    window.unit_view.setCurrentIndex(board.index_of_unit(fire.id))
+    resets: list[str] = []
+    board.modelReset.connect(lambda: resets.append("reset"))
+    board.layoutChanged.connect(lambda: resets.append("layout"))
+    removed: list[tuple[int, int, int]] = []
+    board.rowsRemoved.connect(lambda parent, first, last: removed.append((parent.row(), first, last)))
+    window.focus_unit_filter()
+
+    qtbot.keyClicks(window.unit_filter_input, "demo-dmk")
+    assert board.filter_words() == ()  # nothing filtered while the keys come
+    qtbot.waitUntil(lambda: board.filter_words() == ("demo-dmk",))
+    assert sorted(shown_units(window)) == sorted(s for s in every if s.startswith("DEMO-DMK"))
+    # Each group's units that went were taken away a contiguous run at a time, not one by one.
+    assert len(removed) < len(every) - len(shown_units(window))
+    assert all(first <= last for _group, first, last in removed)
+    assert window.unit_view.currentIndex().data(KeyRole) == fire.id
+
+    window.unit_filter_input.clear()
+    qtbot.waitUntil(lambda: sorted(shown_units(window)) == sorted(every))
+    assert shown_units(window) == [u.call_sign for u in board.units()]
+    root = QModelIndex()
+    for group in range(board.rowCount()):
+        assert window.unit_view.isExpanded(board.index(group, 0))
+        assert not window.unit_view.isRowHidden(group, root)
+    assert window.unit_view.currentIndex().data(KeyRole) == fire.id
+    assert resets == []
