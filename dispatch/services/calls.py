@@ -225,11 +225,7 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
         raise ServiceError("not_a_closing_class", call_class=call_class.value)
     now = ctx.clock.now()
     with ctx.database.transaction() as session:
-        call = session.get(Call, call_id)
-        if call is None:
-            raise ServiceError("no_such_call", call_id=call_id)
-        if call.state == CallState.RINGING.value:
-            raise ServiceError("call_not_answered", call_id=call_id)
+        call = answered_call(session, call_id)
         before = call.classification
         call.classification = call_class.value
         if call.state != CallState.ENDED.value:
@@ -253,6 +249,16 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
         changes.append(Change(Topic.INCIDENTS, (view.incident_id,)))
     ctx.bus.publish(*changes)
     return view
+
+
+def answered_call(session: Session, call_id: int) -> Call:
+    """The call, refused unless it exists and has been answered (it may have ended since)."""
+    call = session.get(Call, call_id)
+    if call is None:
+        raise ServiceError("no_such_call", call_id=call_id)
+    if call.state == CallState.RINGING.value:
+        raise ServiceError("call_not_answered", call_id=call_id)
+    return call
 
 
 def hang_up(ctx: ServiceContext, call_id: int) -> CallView:

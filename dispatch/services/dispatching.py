@@ -21,6 +21,7 @@ from dispatch.domain.roster import UnitSpec
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import CLOSED_STATES, refresh_status
+from dispatch.services.roster import add_unit_row
 from dispatch.services.snapshots import AssignmentView, UnitView
 from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
 
@@ -169,38 +170,13 @@ def _record_status(
 
 def load_roster(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> int:
     """Add units whose call signs are not yet known; returns how many were added."""
-    now = ctx.clock.now()
     with ctx.database.transaction() as session:
         known = set(session.scalars(select(Unit.call_sign)))
         added = 0
         for spec in specs:
             if spec.call_sign in known:
                 continue
-            unit = Unit(
-                call_sign=spec.call_sign,
-                agency_type=spec.agency_type.value,
-                agency_name=spec.agency_name,
-                station=spec.station,
-                lat=spec.lat,
-                lon=spec.lon,
-                capabilities=",".join(spec.capabilities),
-                radio=spec.radio,
-                status=UnitStatus.AVAILABLE.value,
-                status_since=now,
-                active=True,
-            )
-            session.add(unit)
-            session.flush()
-            session.add(
-                UnitStatusChange(
-                    unit_id=unit.id,
-                    from_status=None,
-                    to_status=UnitStatus.AVAILABLE.value,
-                    at=now,
-                    user_id=ctx.actor.user_id,
-                    console_id=ctx.console_id,
-                )
-            )
+            add_unit_row(session, ctx, spec)
             added += 1
         if added:
             audit(session, ctx, "roster.load", "unit", None, added=added)

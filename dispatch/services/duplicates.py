@@ -25,7 +25,6 @@ from dispatch.domain.duplicates import (
 from dispatch.domain.enums import (
     OPEN_INCIDENT_STATUSES,
     CallClass,
-    CallState,
     Disposition,
     IncidentStatus,
     Presentation,
@@ -36,6 +35,7 @@ from dispatch.domain.geo import bounding_box, distance_m
 from dispatch.domain.incidents import TEXT_FIELDS
 from dispatch.domain.protocols import higher_priority
 from dispatch.services.bus import Change, Topic
+from dispatch.services.calls import answered_call
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView
@@ -163,11 +163,7 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
     """
     now = ctx.clock.now()
     with ctx.database.transaction() as session:
-        call = session.get(Call, call_id)
-        if call is None:
-            raise ServiceError("no_such_call", call_id=call_id)
-        if call.state == CallState.RINGING.value:
-            raise ServiceError("call_not_answered", call_id=call_id)
+        call = answered_call(session, call_id)
         target = session.get(Incident, target_incident_id)
         if target is None:
             raise ServiceError("no_such_incident", incident_id=target_incident_id)

@@ -74,7 +74,7 @@ def create_unit(ctx: ServiceContext, spec: UnitSpec) -> UnitView:
     with ctx.database.transaction() as session:
         if _by_call_sign(session, spec.call_sign) is not None:
             raise ServiceError("call_sign_taken", call_sign=spec.call_sign)
-        unit = _add(session, ctx, spec)
+        unit = add_unit_row(session, ctx, spec)
         audit(session, ctx, "unit.create", "unit", unit.id, **_detail(spec))
         view = UnitView.of(unit)
     ctx.bus.publish(Change(Topic.UNITS, (view.id,)))
@@ -172,7 +172,7 @@ def _import(session: Session, ctx: ServiceContext, specs: Sequence[UnitSpec], *,
         unit = known.get(spec.call_sign.casefold())
         if unit is None:
             if write:
-                known[spec.call_sign.casefold()] = _add(session, ctx, spec)
+                known[spec.call_sign.casefold()] = add_unit_row(session, ctx, spec)
             added.append(spec.call_sign)
             continue
         if spec_of(UnitView.of(unit)) == spec:
@@ -200,7 +200,8 @@ def _by_call_sign(session: Session, call_sign: str) -> Unit | None:
     ).first()
 
 
-def _add(session: Session, ctx: ServiceContext, spec: UnitSpec) -> Unit:
+def add_unit_row(session: Session, ctx: ServiceContext, spec: UnitSpec) -> Unit:
+    """A new unit, available, with its first status-history row (in the caller's transaction)."""
     now = ctx.clock.now()
     unit = Unit(status=UnitStatus.AVAILABLE.value, status_since=now)
     _apply(unit, spec)

@@ -11,22 +11,11 @@ from dispatch.domain.enums import AgencyType, CallClass, CallState, IncidentStat
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Assignment, AuditEntry, Call, Incident, IncidentNote, Unit, UnitStatusChange
+from tests.ui.keys import press, type_text
 from ui.main_window import MainWindow
 from ui.widgets.dispatch_panel import UnitIdRole
 
 LIFECYCLE = ["available", "dispatched", "acknowledged", "en_route", "on_scene", "cleared"]
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClicks(target, text)
 
 
 def test_call_answered_dispatched_and_closed_by_keyboard(

@@ -19,21 +19,10 @@ from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
 from dispatch.store.tables import AuditEntry, Call, Callback, CallbackAttempt, Incident
 from tests.services.support import signal
+from tests.ui.keys import CTRL, CTRL_SHIFT, press
 from ui.main_window import MainWindow
 
 PRANKSTER = "081377788899"
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key | str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifier)
-
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def ring_from(ctx: ServiceContext, qtbot: QtBot, window: MainWindow, number: str, serial: int) -> CallView:

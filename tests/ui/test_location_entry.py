@@ -11,21 +11,8 @@ from dispatch.domain.areas import area_index
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Incident
+from tests.ui.keys import CTRL, press, type_text
 from ui.main_window import MainWindow
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClicks(target, text)
 
 
 def answer(qtbot: QtBot, window: MainWindow, feed: SimulatedFeed) -> int:

@@ -15,22 +15,8 @@ from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services import calls
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Call, Incident, IncidentNote
+from tests.ui.keys import CTRL, CTRL_SHIFT, press, type_text
 from ui.main_window import MainWindow
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClicks(target, text)
 
 
 def paste(qtbot: QtBot, text: str) -> None:

@@ -19,19 +19,13 @@ from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceContext
 from dispatch.services.recommendations import set_incident_flags
 from dispatch.store.tables import Assignment, AuditEntry, Unit
+from tests.ui.keys import CTRL, press
 from ui.dialogs.roster import RosterDialog
 from ui.main_window import MainWindow
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 #: Simpang Lima, Semarang.
 SCENE = (-6.9903, 110.4229)
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifier)
 
 
 def test_traffic_accident_with_casualties_dispatched_by_accepting_the_recommendation(

@@ -38,6 +38,7 @@ from dispatch.services.snapshots import CallView, IncidentView, NoteView
 from ui import labels
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
+from ui.widgets.focus_out import FocusOutFilter
 from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
 
 translate = QCoreApplication.translate
@@ -99,17 +100,6 @@ class _EscapeKey(QObject):
         if escape and event.type() == QEvent.Type.KeyPress:
             self._callback()
             return True
-        return False
-
-
-class _FocusOut(QObject):
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._callback()
         return False
 
 
@@ -206,7 +196,7 @@ class IncidentPanel(QWidget):
                     widget = QLineEdit()
                     widget.setMinimumWidth(70)
                     widget.textEdited.connect(lambda _t, f=field: self._schedule(f))
-                    widget.installEventFilter(_FocusOut(lambda f=field: self._flush(f), widget))
+                    widget.installEventFilter(FocusOutFilter(lambda f=field: self._flush(f), widget))
                 widget.setObjectName(f"field_{field}")
                 label = QLabel(text)
                 label.setBuddy(widget)
@@ -223,7 +213,7 @@ class IncidentPanel(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         self.category.currentIndexChanged.connect(lambda _i: self._schedule("category"))
-        self.category.installEventFilter(_FocusOut(lambda: self._flush("category"), self.category))
+        self.category.installEventFilter(FocusOutFilter(lambda: self._flush("category"), self.category))
         self.priority.currentIndexChanged.connect(lambda _i: self._save("priority"))
         layout.addWidget(self.form)
         # Location: find an area by type-ahead (Ctrl+L), a pasted position, the premise history.

@@ -8,8 +8,6 @@ next to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QWidget
@@ -29,6 +27,7 @@ from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime
+from ui.widgets.focus_out import FocusOutFilter
 
 translate = QCoreApplication.translate
 
@@ -102,17 +101,6 @@ def position_problem(error: PositionRejected) -> str:
     }[error.problem]
 
 
-class _FocusOut(QObject):
-    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._callback()
-        return False
-
-
 class _SuggestionKeys(QObject):
     """↓/↑ move through the area suggestions, Enter picks, Escape closes the list."""
 
@@ -177,7 +165,7 @@ class LocationEntry(QGroupBox):
             translate("LocationEntry", "Paste -6.99306, 110.42083, degrees-minutes-seconds or a map link")
         )
         self.position_edit.returnPressed.connect(self.apply_position)
-        self.position_edit.installEventFilter(_FocusOut(self.apply_position, self.position_edit))
+        self.position_edit.installEventFilter(FocusOutFilter(self.apply_position, self.position_edit))
         self.position_message = QLabel()
         self.position_message.setObjectName("positionMessage")
         self.position_message.setWordWrap(True)
