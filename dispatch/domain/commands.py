@@ -35,6 +35,7 @@ class Verb(StrEnum):
     STATUS = "status"
     NOTE = "note"
     CLOSE = "close"
+    REOPEN = "reopen"
     FIND = "find"
     HELP = "help"
 
@@ -57,6 +58,7 @@ VERB_WORDS: dict[Verb, Words] = {
     Verb.STATUS: Words("s", ("status", "st"), ()),
     Verb.NOTE: Words("n", ("note",), ("catat",)),
     Verb.CLOSE: Words("close", (), ("tutup",)),
+    Verb.REOPEN: Words("reopen", (), ("bukaulang",)),
     Verb.FIND: Words("f", ("find",), ("cari",)),
     Verb.HELP: Words("?", ("help",), ("bantuan",)),
 }
@@ -224,6 +226,14 @@ class CloseCommand:
 
 
 @dataclass(frozen=True)
+class ReopenCommand:
+    incident: IncidentRef
+
+    def render(self) -> str:
+        return f"{Verb.REOPEN.value} {self.incident.render()}"
+
+
+@dataclass(frozen=True)
 class FindCommand:
     """A call sign or an incident: the incident is tried first when the text reads as one."""
 
@@ -245,7 +255,9 @@ class HelpCommand:
         return Verb.HELP.value if self.topic is None else f"{Verb.HELP.value} {self.topic.value}"
 
 
-Command = DispatchCommand | StatusCommand | NoteCommand | CloseCommand | FindCommand | HelpCommand
+Command = (
+    DispatchCommand | StatusCommand | NoteCommand | CloseCommand | ReopenCommand | FindCommand | HelpCommand
+)
 
 
 @dataclass(frozen=True)
@@ -304,6 +316,10 @@ def parse_command(line: str) -> Command:
         if disposition is None or disposition is Disposition.NON_EMERGENCY:
             raise CommandError(Problem.UNKNOWN_DISPOSITION, args[1].start, line[args[1].start : end])
         return CloseCommand(incident, disposition)
+    if verb is Verb.REOPEN:
+        incident = _incident(args, 0, end)
+        _no_more(args, 1)
+        return ReopenCommand(incident)
     if verb is Verb.FIND:
         if not args:
             raise CommandError(Problem.MISSING_TARGET, end)
@@ -420,6 +436,8 @@ def _expected(verb: Verb | None, position: int) -> set[str]:
         return {"incident"} if position == 1 else set()
     if verb is Verb.CLOSE:
         return {"incident"} if position == 1 else {"disposition"} if position == 2 else set()
+    if verb is Verb.REOPEN:
+        return {"incident"} if position == 1 else set()
     if verb is Verb.FIND:
         return {"unit", "incident"} if position == 1 else set()
     if verb is Verb.HELP:

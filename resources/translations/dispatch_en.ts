@@ -424,6 +424,14 @@
         <translation>Close the incident; units still on it are released (as F9).</translation>
     </message>
     <message>
+        <source>reopen | bukaulang &lt;incident&gt;</source>
+        <translation>reopen | bukaulang &lt;incident&gt;</translation>
+    </message>
+    <message>
+        <source>Reopen a closed incident (as Ctrl+Shift+F9).</source>
+        <translation>Reopen a closed incident (as Ctrl+Shift+F9).</translation>
+    </message>
+    <message>
         <source>find | f | cari &lt;call sign or incident&gt;</source>
         <translation>find | f | cari &lt;call sign or incident&gt;</translation>
     </message>
@@ -463,6 +471,10 @@
     <message>
         <source>Incident %1 closed: %2.</source>
         <translation>Incident %1 closed: %2.</translation>
+    </message>
+    <message>
+        <source>Incident %1 reopened.</source>
+        <translation>Incident %1 reopened.</translation>
     </message>
     <message>
         <source>Incident %1 opened.</source>
@@ -1540,6 +1552,10 @@
         <translation>Close the incident</translation>
     </message>
     <message>
+        <source>Reopen the incident shown (closed or cancelled)</source>
+        <translation>Reopen the incident shown (closed or cancelled)</translation>
+    </message>
+    <message>
         <source>Go to the protocol card</source>
         <translation>Go to the protocol card</translation>
     </message>
@@ -1754,6 +1770,14 @@
     <message>
         <source>Close incident %1 as:</source>
         <translation>Close incident %1 as:</translation>
+    </message>
+    <message>
+        <source>Open a closed incident first (Enter on its call).</source>
+        <translation>Open a closed incident first (Enter on its call).</translation>
+    </message>
+    <message>
+        <source>Incident %1 reopened.</source>
+        <translation>Incident %1 reopened.</translation>
     </message>
     <message>
         <source>Incident %1 closed: %2.</source>
@@ -2306,7 +2330,7 @@
     <name>UnitBoard</name>
     <message>
         <source>%1 (%2 of %3 available)</source>
-        <extracomment>internalId of a unit row: its agency's number + 1 (group rows carry _GROUP). internalId of group rows. A unit row carries its agency's number + 1, not its group's position, so that the indexes of units stay right when a group appears or goes.</extracomment>
+        <extracomment>A row of the board: an agency's heading, or a unit. Agencies in the board's order (that of AgencyType). A filter change needing more runs of rows removed or inserted than this is signalled as one layout change: each run is a pair of signals that every view and selection model follows (hundreds of scattered runs cost ~14 ms), a layout change one pair whatever the rows. Headings are bold on this shade (and say what they are: colour is not their only sign). What a heading asks of its first column's width: nothing (it spans the row); sizing the first column to its contents would otherwise fit the headings' long text, not the call signs.</extracomment>
         <translation>%1 (%2 of %3 available)</translation>
     </message>
     <message>

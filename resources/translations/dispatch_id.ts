@@ -424,6 +424,14 @@
         <translation>Tutup kejadian; unit yang masih bertugas di sana dilepas (seperti F9).</translation>
     </message>
     <message>
+        <source>reopen | bukaulang &lt;incident&gt;</source>
+        <translation>reopen | bukaulang &lt;kejadian&gt;</translation>
+    </message>
+    <message>
+        <source>Reopen a closed incident (as Ctrl+Shift+F9).</source>
+        <translation>Buka ulang kejadian yang sudah ditutup (seperti Ctrl+Shift+F9).</translation>
+    </message>
+    <message>
         <source>find | f | cari &lt;call sign or incident&gt;</source>
         <translation>find | f | cari &lt;kode panggil atau kejadian&gt;</translation>
     </message>
@@ -463,6 +471,10 @@
     <message>
         <source>Incident %1 closed: %2.</source>
         <translation>Kejadian %1 ditutup: %2.</translation>
+    </message>
+    <message>
+        <source>Incident %1 reopened.</source>
+        <translation>Kejadian %1 dibuka ulang.</translation>
     </message>
     <message>
         <source>Incident %1 opened.</source>
@@ -1540,6 +1552,10 @@
         <translation>Tutup kejadian</translation>
     </message>
     <message>
+        <source>Reopen the incident shown (closed or cancelled)</source>
+        <translation>Buka ulang kejadian yang tampil (ditutup atau dibatalkan)</translation>
+    </message>
+    <message>
         <source>Go to the protocol card</source>
         <translation>Ke kartu protokol</translation>
     </message>
@@ -1754,6 +1770,14 @@
     <message>
         <source>Close incident %1 as:</source>
         <translation>Tutup kejadian %1:</translation>
+    </message>
+    <message>
+        <source>Open a closed incident first (Enter on its call).</source>
+        <translation>Buka dulu kejadian yang sudah ditutup (Enter pada panggilannya).</translation>
+    </message>
+    <message>
+        <source>Incident %1 reopened.</source>
+        <translation>Kejadian %1 dibuka ulang.</translation>
     </message>
     <message>
         <source>Incident %1 closed: %2.</source>
@@ -2306,7 +2330,7 @@
     <name>UnitBoard</name>
     <message>
         <source>%1 (%2 of %3 available)</source>
-        <extracomment>internalId of a unit row: its agency's number + 1 (group rows carry _GROUP). internalId of group rows. A unit row carries its agency's number + 1, not its group's position, so that the indexes of units stay right when a group appears or goes.</extracomment>
+        <extracomment>A row of the board: an agency's heading, or a unit. Agencies in the board's order (that of AgencyType). A filter change needing more runs of rows removed or inserted than this is signalled as one layout change: each run is a pair of signals that every view and selection model follows (hundreds of scattered runs cost ~14 ms), a layout change one pair whatever the rows. Headings are bold on this shade (and say what they are: colour is not their only sign). What a heading asks of its first column's width: nothing (it spans the row); sizing the first column to its contents would otherwise fit the headings' long text, not the call signs.</extracomment>
         <translation>%1 (%2 dari %3 tersedia)</translation>
     </message>
     <message>

@@ -243,3 +243,17 @@ def test_the_operating_guide_status_table_agrees_with_the_parser() -> None:
         status = parse_command(f"s X {cells[1].strip().strip('`')}")
         for word in ", ".join(cells[2:]).split(","):
             assert parse_command(f"s X {word.strip()}") == status, word
+
+
+def test_reopen_names_one_incident() -> None:
+    from dispatch.domain.commands import ReopenCommand
+
+    assert parse_command("reopen 2026-000123") == ReopenCommand(IncidentRef(2026, 123))
+    assert parse_command("bukaulang .") == ReopenCommand(IncidentRef())
+    assert parse_command("reopen 5").render() == "reopen 5"
+    with pytest.raises(CommandError) as missing:
+        parse_command("reopen")
+    assert missing.value.problem is Problem.MISSING_INCIDENT
+    with pytest.raises(CommandError) as extra:
+        parse_command("reopen 5 6")
+    assert extra.value.problem is Problem.EXTRA_WORDS

@@ -41,6 +41,7 @@ from dispatch.domain.commands import (
     IncidentRef,
     NoteCommand,
     Problem,
+    ReopenCommand,
     StatusCommand,
     Verb,
     complete,
@@ -129,6 +130,11 @@ def syntax(verb: Verb) -> tuple[str, str, str]:
             translate("CommandLine", "close | tutup <incident> <disposition>"),
             translate("CommandLine", "Close the incident; units still on it are released (as F9)."),
             "close 123 1",
+        ),
+        Verb.REOPEN: (
+            translate("CommandLine", "reopen | bukaulang <incident>"),
+            translate("CommandLine", "Reopen a closed incident (as Ctrl+Shift+F9)."),
+            "reopen 123",
         ),
         Verb.FIND: (
             translate("CommandLine", "find | f | cari <call sign or incident>"),
@@ -422,6 +428,11 @@ class CommandLine(QWidget):
                 .replace("%1", closed.number)
                 .replace("%2", labels.disposition(command.disposition))
             )
+        if isinstance(command, ReopenCommand):
+            incident = self._incident(command.incident)
+            reopened = incidents.reopen_incident(ctx, incident.id)
+            self.incident_found.emit(reopened.id)
+            return translate("CommandLine", "Incident %1 reopened.").replace("%1", reopened.number)
         if isinstance(command, FindCommand):
             return self._find(command)
         return self._help(command)
@@ -521,14 +532,13 @@ def _field_text(problem: FieldProblem) -> str:
 
 
 def select_unit(view: QAbstractItemView, unit_id: int) -> bool:
-    """Select and show the unit's row on a board whose unit rows carry their id in KeyRole (two levels)."""
+    """Select and show the unit's row on a flat board whose unit rows carry their id in KeyRole (headings
+    carry none); False when the unit is not shown (not on the board, or filtered out)."""
     model = view.model()
-    for group in range(model.rowCount()):
-        parent = model.index(group, 0)
-        for row in range(model.rowCount(parent)):
-            index = model.index(row, 0, parent)
-            if index.data(KeyRole) == unit_id:
-                view.setCurrentIndex(index)
-                view.scrollTo(index)
-                return True
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(KeyRole) == unit_id:
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+            return True
     return False
