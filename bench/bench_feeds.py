@@ -695,7 +695,7 @@ def without_resize_to_contents(window: MainWindow) -> None:
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column in range(window.unit_model.columnCount()):
         window.unit_view.resizeColumnToContents(column)
-    window.unit_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    window.unit_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 def summary(values: Sequence[float]) -> dict[str, Any]:

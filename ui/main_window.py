@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +60,7 @@ from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.incident_panel import IncidentPanel
 from ui.widgets.protocol_card import ProtocolCardPanel
+from ui.widgets.unit_board_view import UnitBoardView
 
 translate = QCoreApplication.translate
 
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._side_timer.setInterval(SIDE_REFRESH_MS)
         self._side_timer.timeout.connect(lambda: self._refresh_incident_side(notes=True))
         # Boards whose rows changed since their columns were last sized to their contents.
-        self._unfitted: set[QTableView | QTreeView] = set()
+        self._unfitted: set[QTableView] = set()
 
         self.call_model = CallQueueModel(ctx.clock, session.zone)
         self.incident_model = IncidentBoardModel(ctx.clock, session.catalogue, session.lang)
@@ -197,19 +197,12 @@ class MainWindow(QMainWindow):
         middle.setStretchFactor(1, 2)
         middle.setSizes([400, 300])
 
-        self.unit_view = QTreeView()
+        # A flat table (agency headings between the units), not a tree: a tree laid out all its rows
+        # on every row filtered in or out. The board filters itself (no proxy).
+        self.unit_view = UnitBoardView()
         self.unit_view.setObjectName("unitBoard")
-        # The board filters itself (no proxy): its rows are the units matching the filter text.
         self.unit_view.setModel(self.unit_model)
-        self.unit_view.setAlternatingRowColors(True)
-        self.unit_view.setUniformRowHeights(True)
-        self.unit_view.setIndentation(12)
-        self.unit_view.header().setResizeContentsPrecision(FIT_PRECISION)
-        self.unit_view.header().setStretchLastSection(True)
-        self.unit_model.modelReset.connect(self._unit_board_reset)
-        self.unit_model.layoutChanged.connect(self._unit_board_reset)
-        self.unit_model.rowsInserted.connect(self._unit_rows_inserted)
-        self.unit_model.rowsRemoved.connect(self._unit_rows_removed)
+        self.unit_view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION)
         self._unit_filter_timer = QTimer(self)
         self._unit_filter_timer.setSingleShot(True)
         self._unit_filter_timer.setInterval(UNIT_FILTER_DELAY_MS)
@@ -321,48 +314,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(widget)
         return box
 
-    def _unit_board_reset(self) -> None:
-        """Group rows (agency names with counts) span the whole width; units sit under them."""
-        for row in range(self.unit_model.rowCount()):
-            self.unit_view.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.unit_view.expandAll()
-        self._hide_empty_unit_groups()
-
-    def _unit_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        """A new group (its agency's first unit) spans the width and is open; a group hidden as
-        empty shows again when a unit in it comes to match the filter."""
-        root = QModelIndex()
-        if parent.isValid():
-            # Widening the filter inserts a run of rows per gap: only the group's own row is checked.
-            if self.unit_view.isRowHidden(parent.row(), root):
-                self.unit_view.setRowHidden(parent.row(), root, False)
-            return
-        for row in range(first, last + 1):
-            self.unit_view.setFirstColumnSpanned(row, root, True)
-            self.unit_view.expand(self.unit_model.index(row, 0))
-        self._hide_empty_unit_groups()
-
-    def _unit_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
-        """A group left with no unit matching the filter is hidden."""
-        if parent.isValid() and self.unit_model.rowCount(parent) > 0:
-            return  # narrowing the filter removes a run of rows per gap: nothing to hide yet
-        self._hide_empty_unit_groups()
-
     def apply_unit_filter(self) -> None:
         """The unit filter's text applied to the board (typing applies it after a pause, see
-        UNIT_FILTER_DELAY_MS)."""
+        UNIT_FILTER_DELAY_MS); agencies with no unit matching it lose their heading too."""
         self._unit_filter_timer.stop()
         self.unit_model.set_filter_text(self.unit_filter_input.text())
-        self._hide_empty_unit_groups()
-
-    def _hide_empty_unit_groups(self) -> None:
-        """While a filter is typed, agencies with no unit matching it are not shown at all."""
-        filtering = bool(self.unit_model.filter_words())
-        root = QModelIndex()
-        for row in range(self.unit_model.rowCount()):
-            hide = filtering and self.unit_model.rowCount(self.unit_model.index(row, 0)) == 0
-            if self.unit_view.isRowHidden(row, root) != hide:
-                self.unit_view.setRowHidden(row, root, hide)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -625,10 +581,11 @@ class MainWindow(QMainWindow):
         self.unit_model.set_units(queries.units(ctx))
         for view in (self.call_view, self.incident_view, self.unit_view):
             fit_columns(view)
-        header = self.unit_view.header()
+        header = self.unit_view.horizontalHeader()
         metrics = self.unit_view.fontMetrics()
         widest = max(metrics.horizontalAdvance(labels.unit_status(status)) for status in UnitStatus)
-        header.resizeSection(1, max(header.sectionSize(1), widest + 24))  # + padding and margins
+        # + the cell's margins: more pushed "Since" out of the board at 1366x768 in Indonesian.
+        header.resizeSection(1, max(header.sectionSize(1), widest + 12))
         self.desk.reload()
         self._refresh_incident_side()
 
@@ -749,7 +706,7 @@ class MainWindow(QMainWindow):
         self.call_model.refresh_live_columns(*visible_rows(self.call_view))
         self.incident_model.refresh_live_columns(*visible_rows(self.incident_view))
         self.desk.tick()
-        self.unit_model.refresh_live_columns(visible_indexes(self.unit_view))
+        self.unit_model.refresh_live_columns(*visible_rows(self.unit_view))
         if self.background_timers:
             self.timer_watch.request()
         else:
@@ -1228,12 +1185,12 @@ def feed_state_text(health: FeedHealth, session: ConsoleSession) -> str:
     return translate("MainWindow", "stopped")
 
 
-def fit_columns(view: QTableView | QTreeView) -> None:
+def fit_columns(view: QTableView) -> None:
     """Size every column but the last (which stretches) to its contents, once.
 
     Columns named in the view's ``keepWidth`` property (a list of numbers) keep their set width.
     """
-    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    header = view.horizontalHeader()
     keep = view.property("keepWidth") or []
     for column in range(header.count() - 1):
         if column not in keep:
@@ -1247,17 +1204,6 @@ def visible_rows(view: QTableView) -> tuple[int, int]:
         return 0, -1
     last = view.rowAt(view.viewport().height() - 1)
     return first, view.model().rowCount() - 1 if last < 0 else last
-
-
-def visible_indexes(view: QTreeView) -> list[QModelIndex]:
-    """The rows a tree shows, top to bottom (column 0)."""
-    found = []
-    height = view.viewport().height()
-    index = view.indexAt(QPoint(0, 0))
-    while index.isValid() and view.visualRect(index).top() < height:
-        found.append(index)
-        index = view.indexBelow(index)
-    return found
 
 
 def widen_columns(view: QTableView, rows: list[int]) -> None:

@@ -1,5 +1,5 @@
 """Boards follow changes row by row (no model resets), and the unit board filters by keyboard, row runs
-coming and going (no resets either), once typing pauses."""
+coming and going (or one layout change when they would be many; no resets either), once typing pauses."""
 
 from __future__ import annotations
 
@@ -22,19 +22,29 @@ from ui.models.snapshot_table import KeyRole
 def shown_units(window: MainWindow) -> list[str]:
     """Call signs the unit board shows (those matching its filter), top to bottom."""
     board = window.unit_model
-    signs = []
-    for group in range(board.rowCount()):
-        parent = board.index(group, 0)
-        signs.extend(board.index(row, 0, parent).data() for row in range(board.rowCount(parent)))
-    return signs
+    rows = (board.index(row, 0) for row in range(board.rowCount()))
+    return [index.data() for index in rows if index.data(KeyRole) is not None]
 
 
 def groups_shown(window: MainWindow) -> int:
-    """Agency groups the unit board shows (those with no unit matching the filter are hidden)."""
-    root = QModelIndex()
-    return sum(
-        1 for row in range(window.unit_model.rowCount()) if not window.unit_view.isRowHidden(row, root)
-    )
+    """Agency headings on the unit board (agencies with no unit matching the filter have none); each
+    spans the row and is followed by its agency's units, and every unit row follows its heading."""
+    board = window.unit_model
+    headings = 0
+    agency = None
+    for row in range(board.rowCount()):
+        unit = board.unit_at(board.index(row, 0))
+        if unit is None:
+            headings += 1
+            agency = board.group_at(board.index(row, 0))
+            assert window.unit_view.columnSpan(row, 0) == board.columnCount()
+            assert agency is not None
+            assert board.index(row, 0).data().startswith(labels.agency(agency))
+            assert board.index(row + 1, 0).data(KeyRole) is not None  # a heading has units under it
+        else:
+            assert unit.agency_type is agency
+            assert window.unit_view.columnSpan(row, 0) == 1
+    return headings
 
 
 def status_shown(window: MainWindow, unit_id: int) -> str | None:
@@ -46,10 +56,10 @@ def unit_rows_signalled(window: MainWindow, signals: list[tuple[QModelIndex, QMo
     """The units whose rows a list of dataChanged signals covered (group rows left out)."""
     ids = set()
     for top_left, bottom_right in signals:
-        if not top_left.parent().isValid():
-            continue
         for row in range(top_left.row(), bottom_right.row() + 1):
-            ids.add(window.unit_model.index(row, 0, top_left.parent()).data(KeyRole))
+            unit_id = window.unit_model.index(row, 0).data(KeyRole)
+            if unit_id is not None:
+                ids.add(unit_id)
     return ids
 
 
@@ -79,7 +89,8 @@ def test_a_status_change_updates_only_that_units_row(
     assert resets == []
     assert selected.isValid()
     assert window.unit_model.unit_at(selected).id == unit.id  # type: ignore[union-attr]
-    group = window.unit_model.index_of_unit(unit.id).parent()
+    group = window.unit_model.group_index(unit.agency_type)
+    assert group.row() < window.unit_model.index_of_unit(unit.id).row()
     free = sum(
         1 for u in queries.units(ctx) if u.agency_type is unit.agency_type and u.status.value == "available"
     )
@@ -124,7 +135,7 @@ def test_ctrl_f_filters_the_unit_board_by_call_sign_and_clearing_shows_all(
 ) -> None:
     every = [u.call_sign for u in queries.units(ctx)]
     assert sorted(shown_units(window)) == sorted(every)
-    assert groups_shown(window) == window.unit_model.rowCount()
+    assert groups_shown(window) == len({u.agency_type for u in queries.units(ctx)})
     window.call_view.setFocus()
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -139,7 +150,7 @@ def test_ctrl_f_filters_the_unit_board_by_call_sign_and_clearing_shows_all(
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.unit_filter_input, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: sorted(shown_units(window)) == sorted(every))
-    assert groups_shown(window) == window.unit_model.rowCount()
+    assert groups_shown(window) == len({u.agency_type for u in queries.units(ctx)})
 
 
 def test_the_filter_knows_statuses_in_words_and_follows_status_changes(
@@ -194,9 +205,11 @@ def test_units_joining_leaving_and_moving_keep_the_board_in_call_sign_order(
     assert "DEMO-SAR-01" not in signs
     assert "DEMO-AAA-01" in signs
     assert "DEMO-POL-99" in signs
-    for group in range(board.rowCount()):
-        in_group = [u.call_sign for u in board.group_units(group)]
+    for agency in board.groups():
+        in_group = [u.call_sign for u in board.group_units(agency)]
         assert in_group == sorted(in_group)
+    assert shown_units(window) == [u.call_sign for u in board.units()]
+    assert groups_shown(window) == len(board.groups())
     board.remove_keys([u.id for u in board.units() if u.agency_type is sar.agency_type])
     assert all(u.agency_type is not sar.agency_type for u in board.units())
     qtmodeltester.check(board, force_py=True)
@@ -213,7 +226,7 @@ def test_typing_filters_once_it_pauses_in_row_runs_keeping_groups_open_and_the_s
     board.modelReset.connect(lambda: resets.append("reset"))
     board.layoutChanged.connect(lambda: resets.append("layout"))
     removed: list[tuple[int, int, int]] = []
-    board.rowsRemoved.connect(lambda parent, first, last: removed.append((parent.row(), first, last)))
+    board.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, first, last)))
     window.focus_unit_filter()
 
     qtbot.keyClicks(window.unit_filter_input, "demo-dmk")
@@ -228,9 +241,56 @@ def test_typing_filters_once_it_pauses_in_row_runs_keeping_groups_open_and_the_s
     window.unit_filter_input.clear()
     qtbot.waitUntil(lambda: sorted(shown_units(window)) == sorted(every))
     assert shown_units(window) == [u.call_sign for u in board.units()]
-    root = QModelIndex()
-    for group in range(board.rowCount()):
-        assert window.unit_view.isExpanded(board.index(group, 0))
-        assert not window.unit_view.isRowHidden(group, root)
+    assert groups_shown(window) == len({u.agency_type for u in board.units()})
     assert window.unit_view.currentIndex().data(KeyRole) == fire.id
     assert resets == []
+
+
+def test_a_filter_scattering_removals_changes_the_layout_once_keeping_the_selection(
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow, ctx: ServiceContext
+) -> None:
+    board = window.unit_model
+    qtmodeltester.check(board, force_py=True)
+    units = queries.units(ctx)
+    kept = next(u for u in units if u.call_sign == "DEMO-PSC-02")
+    gone = next(u for u in units if u.call_sign == "DEMO-PSC-01")
+    # Out of service every other unit: the filter by that status leaves scattered rows.
+    scattered = [u for u in units if u.call_sign != gone.call_sign][::2]
+    assert kept in scattered
+    for unit in scattered:
+        dispatching.set_unit_status(ctx, unit.id, UnitStatus.OUT_OF_SERVICE)
+    out_of_service = labels.unit_status(UnitStatus.OUT_OF_SERVICE)
+    qtbot.waitUntil(lambda: all(status_shown(window, u.id) == out_of_service for u in scattered))
+    window.unit_view.setCurrentIndex(board.index_of_unit(kept.id))
+    selected = window.unit_view.selectionModel().selectedRows()
+    assert [index.data(KeyRole) for index in selected] == [kept.id]
+    signals: list[str] = []
+    board.modelReset.connect(lambda: signals.append("reset"))
+    board.layoutChanged.connect(lambda: signals.append("layout"))
+    board.rowsRemoved.connect(lambda _parent, _first, _last: signals.append("removed"))
+    board.rowsInserted.connect(lambda _parent, _first, _last: signals.append("inserted"))
+
+    window.unit_filter_input.setText(out_of_service)
+    window.apply_unit_filter()
+
+    expected = [u.call_sign for u in board.units() if u.status is UnitStatus.OUT_OF_SERVICE]
+    assert shown_units(window) == expected
+    assert sorted(expected) == sorted(u.call_sign for u in scattered)
+    assert signals == ["layout"]
+    assert groups_shown(window) == len({u.agency_type for u in scattered})
+    assert window.unit_view.currentIndex().data(KeyRole) == kept.id
+    selected = window.unit_view.selectionModel().selectedRows()
+    assert [index.data(KeyRole) for index in selected] == [kept.id]
+
+    # A unit no longer matching goes (its row only), and the one filtered out comes in by its status.
+    dispatching.set_unit_status(ctx, kept.id, UnitStatus.AVAILABLE)
+    dispatching.set_unit_status(ctx, gone.id, UnitStatus.OUT_OF_SERVICE)
+    qtbot.waitUntil(lambda: "DEMO-PSC-01" in shown_units(window) and "DEMO-PSC-02" not in shown_units(window))
+    assert signals[1:].count("layout") == 0
+    assert groups_shown(window) == len({u.agency_type for u in scattered})
+
+    window.unit_filter_input.clear()
+    window.apply_unit_filter()
+    assert shown_units(window) == [u.call_sign for u in board.units()]
+    assert "reset" not in signals
+    qtmodeltester.check(board, force_py=True)

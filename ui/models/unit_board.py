@@ -1,11 +1,15 @@
 """The unit board: units grouped by agency type; status as text and colour, never colour alone.
 
+A flat table: a heading row for each agency ("Police (12 of 40 available)") and under it the agency's
+units, in call-sign order. As a tree (group rows with the units as children) the view laid out every
+open row on each row inserted or removed, calling Python two or three times a row: widening the filter
+to 2,000 units cost 20-35 ms. A table lays out nothing per row (uniform row heights): its cost follows
+the rows on screen, not the size of the board.
+
 Updated unit by unit (``update_units``, ``remove_keys``): at 2,000 units, rebuilding the board for
 every status change cost more than a frame. The model filters itself (``set_filter_text``): it shows only
-the units whose call sign, agency, status (in the user's language) or station contain every word typed.
-Through a QSortFilterProxyModel each filter change called Python for every row twice over (the proxy's
-mapping, then the view's layout of every row) and stalled the window 50-100 ms; here a change removes and
-inserts the rows that stop or start matching, in contiguous runs, and the view lays out only what is left.
+the units whose call sign, agency, status (in the user's language) or station contain every word typed,
+and the headings of the agencies with a unit shown.
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from dispatch.domain.clock import Clock
 from dispatch.domain.enums import AgencyType, UnitStatus
@@ -33,31 +38,42 @@ from ui.timefmt import elapsed
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
+#: A row of the board: an agency's heading, or a unit.
+Row = AgencyType | UnitView
 
-AGENCIES = list(AgencyType)
-#: internalId of a unit row: its agency's number + 1 (group rows carry _GROUP).
-_UNIT_ID = {agency: number + 1 for number, agency in enumerate(AGENCIES)}
-#: internalId of group rows. A unit row carries its agency's number + 1, not its group's position,
-#: so that the indexes of units stay right when a group appears or goes.
-_GROUP = 0
+#: Agencies in the board's order (that of AgencyType).
+_ORDER = {agency: number for number, agency in enumerate(AgencyType)}
 SINCE_COLUMN = 3
-# flags() runs twice for every row the view lays out: combined once here, not with enum arithmetic
-# in Python each time (that alone cost 6 µs a call, 25 ms to lay out 2,000 rows).
+# flags() runs for every cell the view paints or selects: combined once here, not with enum arithmetic
+# in Python each time (that alone cost 6 µs a call).
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _UNIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
+#: A filter change needing more runs of rows removed or inserted than this is signalled as one layout
+#: change: each run is a pair of signals that every view and selection model follows (hundreds of
+#: scattered runs cost ~14 ms), a layout change one pair whatever the rows.
+MAX_FILTER_RUNS = 8
+#: Headings are bold on this shade (and say what they are: colour is not their only sign).
+GROUP_BACKGROUND = "#d7dee8"
+#: What a heading asks of its first column's width: nothing (it spans the row); sizing the first column
+#: to its contents would otherwise fit the headings' long text, not the call signs.
+_GROUP_SIZE_HINT = QSize(1, 1)
 
 
 def _call_sign(unit: UnitView) -> str:
     return unit.call_sign
 
 
-class UnitBoardModel(QAbstractItemModel):
-    """Agency group rows, and under each the units of the agency that match the filter.
+def _key(row: Row) -> object:
+    """What identifies a row across changes: the unit's id, or the agency of a heading."""
+    return row.id if isinstance(row, UnitView) else row
 
-    Groups stay while they have units, matching or not (the view hides the empty ones while a filter is
-    typed): a group removed and inserted again would come back collapsed, and opening it again lays out
-    all its rows.
+
+class UnitBoardModel(QAbstractTableModel):
+    """Agency heading rows, each followed by the units of the agency that match the filter.
+
+    An agency with no unit matching the filter has no heading either. Headings span the row in the view
+    (``ui.widgets.unit_board_view.UnitBoardView`` keeps the spans on the rows ``group_rows`` names).
     """
 
     COLUMNS = 4
@@ -65,11 +81,14 @@ class UnitBoardModel(QAbstractItemModel):
     def __init__(self, clock: Clock) -> None:
         super().__init__()
         self._clock = clock
+        # Agencies with at least one unit (shown or filtered out), in AgencyType order.
         self._groups: list[AgencyType] = []
         # Each group's units in call-sign order (the order of ``queries.units``), all of them.
         self._all: dict[AgencyType, list[UnitView]] = {}
-        # The rows: each group's units that match the filter, in the same order.
+        # Each group's units that match the filter, in the same order.
         self._units: dict[AgencyType, list[UnitView]] = {}
+        # The rows as the view sees them: for each group with units shown, its heading and those units.
+        self._rows: list[Row] = []
         # unit id -> the unit's snapshot on the board (its agency and call sign find its row).
         self._by_id: dict[int, UnitView] = {}
         self._haystacks: dict[int, tuple[UnitView, str]] = {}
@@ -81,63 +100,64 @@ class UnitBoardModel(QAbstractItemModel):
         bold = QFont()
         bold.setBold(True)
         self._bold = bold
+        self._group_brush = QBrush(QColor(GROUP_BACKGROUND))
 
     # -- structure ---------------------------------------------------------------------------------
 
-    # index(), parent(), rowCount() and flags() run for every row the view lays out: they check bounds
-    # themselves rather than through hasIndex(), which calls back into Python twice.
+    # index(), rowCount() and flags() run for every cell the view paints: they check bounds themselves
+    # rather than through hasIndex(), which calls back into Python twice.
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if row < 0 or not 0 <= column < 4:
+        if row < 0 or row >= len(self._rows) or not 0 <= column < 4 or parent.isValid():
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP) if row < len(self._groups) else QModelIndex()
-        group_row = parent.row()
-        if parent.internalId() != _GROUP or parent.column() != 0 or group_row >= len(self._groups):
-            return QModelIndex()
-        agency = self._groups[group_row]
-        if row >= len(self._units[agency]):
-            return QModelIndex()
-        return self.createIndex(row, column, _UNIT_ID[agency])
-
-    def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
-        if child is None:
-            return super().parent()  # QObject.parent()
-        if not child.isValid() or child.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(self._groups.index(AGENCIES[child.internalId() - 1]), 0, _GROUP)
+        return self.createIndex(row, column)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._units[self._groups[parent.row()]])
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return self.COLUMNS
+        return 0 if parent.isValid() else self.COLUMNS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
             return _NO_FLAGS
-        return _GROUP_FLAGS if index.internalId() == _GROUP else _UNIT_FLAGS
+        return _UNIT_FLAGS if isinstance(self._rows[row], UnitView) else _GROUP_FLAGS
+
+    def group_rows(self) -> list[int]:
+        """The rows that are agency headings, top to bottom (right between the runs of a filter change
+        too: read from the rows themselves)."""
+        return [number for number, row in enumerate(self._rows) if type(row) is not UnitView]
 
     # -- data --------------------------------------------------------------------------------------
 
     def unit_at(self, index: Index) -> UnitView | None:
-        """The unit on this row; None for a group row (or an index from before rows went)."""
-        if not index.isValid() or index.internalId() == _GROUP:
+        """The unit on this row; None for a heading (or an index from before rows went)."""
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
             return None
-        rows = self._units.get(AGENCIES[index.internalId() - 1], [])
-        return rows[index.row()] if index.row() < len(rows) else None
+        found = self._rows[row]
+        return found if isinstance(found, UnitView) else None
+
+    def group_at(self, index: Index) -> AgencyType | None:
+        """The agency whose heading this row is; None for a unit's row."""
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        found = self._rows[row]
+        return None if isinstance(found, UnitView) else found
 
     def units(self) -> list[UnitView]:
         """Every unit on the board, shown or filtered out."""
         return [u for group in self._groups for u in self._all[group]]
 
-    def group_units(self, group_row: int) -> list[UnitView]:
-        """The group's rows: its units that match the filter."""
-        return self._units[self._groups[group_row]]
+    def groups(self) -> list[AgencyType]:
+        """The agencies with a heading on the board (those with a unit matching the filter)."""
+        return [agency for agency in self._groups if self._units[agency]]
+
+    def group_units(self, agency: AgencyType) -> list[UnitView]:
+        """The agency's rows: its units that match the filter, in call-sign order."""
+        return list(self._units.get(agency, ()))
 
     def unit_by_id(self, unit_id: int) -> UnitView | None:
         return self._by_id.get(unit_id)
@@ -146,9 +166,13 @@ class UnitBoardModel(QAbstractItemModel):
         """The index of the unit's row, invalid when the unit is not on the board or filtered out."""
         unit = self._by_id.get(unit_id)
         row = None if unit is None else self._row(unit)
-        if unit is None or row is None:
+        return QModelIndex() if row is None else self.createIndex(row, column)
+
+    def group_index(self, agency: AgencyType) -> QModelIndex:
+        """The index of the agency's heading, invalid when it has none (no unit shown)."""
+        if not self._units.get(agency):
             return QModelIndex()
-        return self.createIndex(row, column, _UNIT_ID[unit.agency_type])
+        return self.createIndex(self._group_start(agency), 0)
 
     def haystack(self, unit: UnitView) -> str:
         """What the filter searches, lower case: call sign, agency, status (as shown), station."""
@@ -168,14 +192,13 @@ class UnitBoardModel(QAbstractItemModel):
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
             return None
-        if index.internalId() == _GROUP:
-            return self._group_data(index, role)
-        unit = self.unit_at(index)
-        if unit is None:
-            return None
+        unit = self._rows[row]
         column = index.column()
+        if not isinstance(unit, UnitView):
+            return self._group_data(unit, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return unit.call_sign
@@ -217,12 +240,15 @@ class UnitBoardModel(QAbstractItemModel):
             )
         return text
 
-    def _group_data(self, index: Index, role: int) -> Any:
-        agency = self._groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            return self._group_text(agency)
+    def _group_data(self, agency: AgencyType, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._group_text(agency) if column == 0 else None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._group_brush
+        if role == Qt.ItemDataRole.SizeHintRole and column == 0:
+            return _GROUP_SIZE_HINT
         return None
 
     def headerData(
@@ -250,9 +276,9 @@ class UnitBoardModel(QAbstractItemModel):
     def set_filter_text(self, text: str) -> None:
         """Show only the units whose text contains every word of ``text`` (case-folded); all for none.
 
-        The rows that stop matching are removed and those that start are inserted, a contiguous run
-        at a time, so that the view keeps its open groups, selection and scroll position and lays out
-        only the rows left.
+        The rows that stop matching are removed and those that start are inserted, a contiguous run at
+        a time; when that takes more than MAX_FILTER_RUNS runs, the board changes in one layout change
+        instead. Either way the view keeps its selection and current row (when still shown).
         """
         words = tuple(text.casefold().split())
         if words == self._words:
@@ -260,40 +286,60 @@ class UnitBoardModel(QAbstractItemModel):
         # Every old word inside a new one (a word typed on): only the rows shown can still match.
         narrowing = bool(self._words) and all(any(old in new for new in words) for old in self._words)
         self._words = words
-        for group_row, agency in enumerate(self._groups):
-            candidates = self._units[agency] if narrowing else self._all[agency]
-            self._show(group_row, [u for u in candidates if self.matches(u)] if words else list(candidates))
+        wanted = {
+            agency: [u for u in (self._units if narrowing else self._all)[agency] if self.matches(u)]
+            if words
+            else list(self._all[agency])
+            for agency in self._groups
+        }
+        self._show(wanted)
 
-    def _show(self, group_row: int, wanted: list[UnitView]) -> None:
-        """Make the group's rows ``wanted`` (a subsequence of the group's units, in order)."""
-        parent = self.index(group_row, 0)
-        rows = self._units[self._groups[group_row]]
-        keep = {u.id for u in wanted}
-        end = len(rows)
-        while end > 0:  # from the bottom, so that the rows above keep their numbers
-            if rows[end - 1].id in keep:
-                end -= 1
-                continue
-            start = end - 1
-            while start > 0 and rows[start - 1].id not in keep:
-                start -= 1
-            self.beginRemoveRows(parent, start, end - 1)
-            del rows[start:end]
+    def _show(self, wanted: dict[AgencyType, list[UnitView]]) -> None:
+        """Make each group's rows its ``wanted`` units (a subsequence of its units, in order)."""
+        rows = self._flatten(wanted)
+        old_keys = [_key(row) for row in self._rows]
+        new_keys = [_key(row) for row in rows]
+        kept_old, kept_new = set(old_keys), set(new_keys)
+        removals = _runs([key not in kept_new for key in old_keys])
+        insertions = _runs([key not in kept_old for key in new_keys])
+        if len(removals) + len(insertions) > MAX_FILTER_RUNS:
+            self._relayout(wanted, rows)
+            return
+        for start, end in reversed(removals):  # from the bottom, so that the rows above keep their numbers
+            self.beginRemoveRows(QModelIndex(), start, end - 1)
+            del self._rows[start:end]
             self.endRemoveRows()
-            end = start
-        # The rows left are a subsequence of ``wanted``: insert what is missing between them.
-        present = {u.id for u in rows}
-        row = 0
-        while row < len(wanted):
-            if wanted[row].id in present:
-                row += 1
-                continue
-            start = row
-            while row < len(wanted) and wanted[row].id not in present:
-                row += 1
-            self.beginInsertRows(parent, start, row - 1)
-            rows[start:start] = wanted[start:row]
+        self._units = wanted
+        # The rows left are a subsequence of ``rows`` (the same order): insert what is missing.
+        for start, end in insertions:
+            self.beginInsertRows(QModelIndex(), start, end - 1)
+            self._rows[start:start] = rows[start:end]
             self.endInsertRows()
+
+    def _relayout(self, wanted: dict[AgencyType, list[UnitView]], rows: list[Row]) -> None:
+        """The board becomes ``rows`` in one layout change; indexes kept on a row follow it."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._units, self._rows = wanted, rows
+        persistent = self.persistentIndexList()
+        if persistent:
+            new_row = {_key(row): number for number, row in enumerate(rows)}
+            moved = []
+            for index in persistent:
+                old = index.row()
+                target = new_row.get(_key(before[old])) if 0 <= old < len(before) else None
+                moved.append(QModelIndex() if target is None else self.createIndex(target, index.column()))
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _flatten(self, shown: dict[AgencyType, list[UnitView]]) -> list[Row]:
+        rows: list[Row] = []
+        for agency in self._groups:
+            units = shown[agency]
+            if units:
+                rows.append(agency)
+                rows.extend(units)
+        return rows
 
     # -- updating ----------------------------------------------------------------------------------
 
@@ -302,6 +348,8 @@ class UnitBoardModel(QAbstractItemModel):
         grouped: dict[AgencyType, list[UnitView]] = {}
         for unit in units:
             grouped.setdefault(unit.agency_type, []).append(unit)
+        for group in grouped.values():
+            group.sort(key=_call_sign)
         groups = [agency for agency in AgencyType if agency in grouped]
         same_shape = groups == self._groups and all(
             [u.id for u in grouped[g]] == [u.id for u in self._all[g]] for g in groups
@@ -309,18 +357,19 @@ class UnitBoardModel(QAbstractItemModel):
         if not same_shape:
             self.beginResetModel()
             self._groups, self._all = groups, grouped
-            self._units = {g: [u for u in grouped[g] if self.matches(u)] for g in groups}
             self._by_id = {u.id: u for u in units}
             self._haystacks.clear()
             self._group_texts.clear()
+            self._units = {g: [u for u in grouped[g] if self.matches(u)] for g in groups}
+            self._rows = self._flatten(self._units)
             self.endResetModel()
             return
-        for group_row, agency in enumerate(groups):
+        for agency in groups:
             changed = [new for old, new in zip(self._all[agency], grouped[agency], strict=True) if old != new]
             for view in changed:
                 self._replace(view, count=False)
             if changed:
-                self._group_changed(group_row)
+                self._group_changed(agency)
 
     def update_units(self, views: Iterable[UnitView]) -> None:
         """These units as they are now: changed rows signalled, new ones inserted, inactive removed."""
@@ -344,29 +393,24 @@ class UnitBoardModel(QAbstractItemModel):
             if unit is None:
                 continue
             agency = unit.agency_type
-            group = self._all[agency]
-            group_row = self._groups.index(agency)
-            row = self._row(unit)
+            self._hide_row(unit)
             del self._by_id[unit_id]
             self._haystacks.pop(unit_id, None)
-            if len(group) == 1:
-                self.beginRemoveRows(QModelIndex(), group_row, group_row)
-                del self._groups[group_row]
+            group = self._all[agency]
+            del group[self._position(unit)]
+            if not group:  # no row left to signal: the group had none shown
+                self._groups.remove(agency)
                 del self._all[agency]
                 del self._units[agency]
-                self.endRemoveRows()
+                self._group_texts.pop(agency, None)
                 continue
-            del group[self._position(unit)]
-            if row is not None:
-                self.beginRemoveRows(self.index(group_row, 0), row, row)
-                del self._units[agency][row]
-                self.endRemoveRows()
-            self._group_changed(group_row)
+            self._group_changed(agency)
 
     def _replace(self, view: UnitView, count: bool = True) -> None:
         """The unit as it is now: its row changes, moves, goes or comes as it matches the filter."""
         before = self._by_id[view.id]
-        group = self._all[view.agency_type]
+        agency = view.agency_type
+        group = self._all[agency]
         position = self._position(before)
         if group[position] == view:
             return
@@ -374,59 +418,87 @@ class UnitBoardModel(QAbstractItemModel):
         del group[position]
         group.insert(bisect_left(group, view.call_sign, key=_call_sign), view)
         self._by_id[view.id] = view
-        group_row = self._groups.index(view.agency_type)
-        parent = self.index(group_row, 0)
-        rows = self._units[view.agency_type]
         shown = self.matches(view)
         if row is not None and not shown:
-            self.beginRemoveRows(parent, row, row)
-            del rows[row]
-            self.endRemoveRows()
+            self._hide_row(before)
         elif row is None and shown:
-            target = bisect_left(rows, view.call_sign, key=_call_sign)
-            self.beginInsertRows(parent, target, target)
-            rows.insert(target, view)
-            self.endInsertRows()
+            self._show_row(view)
         elif row is not None:
+            units = self._units[agency]
+            place = row - self._group_start(agency) - 1
             if before.call_sign != view.call_sign:
-                rest = rows[:row] + rows[row + 1 :]
+                rest = units[:place] + units[place + 1 :]
                 target = bisect_left(rest, view.call_sign, key=_call_sign)
-                if target != row:
+                if target != place:
+                    new_row = row + target - place
                     # Qt counts the destination in the rows before the move.
-                    destination = target if target < row else target + 1
-                    self.beginMoveRows(parent, row, row, parent, destination)
-                    del rows[row]
-                    rows.insert(target, view)
+                    destination = new_row if new_row < row else new_row + 1
+                    self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+                    del units[place]
+                    units.insert(target, view)
+                    del self._rows[row]
+                    self._rows.insert(new_row, view)
                     self.endMoveRows()
-                    row = target
-            rows[row] = view
-            self.dataChanged.emit(self.index(row, 0, parent), self.index(row, self.COLUMNS - 1, parent))
+                    place, row = target, new_row
+            units[place] = view
+            self._rows[row] = view
+            self.dataChanged.emit(self.createIndex(row, 0), self.createIndex(row, self.COLUMNS - 1))
         if count:
-            self._group_changed(group_row)
+            self._group_changed(agency)
 
     def _insert(self, view: UnitView) -> None:
         agency = view.agency_type
-        shown = self.matches(view)
         if agency not in self._all:
-            group_row = sum(1 for g in self._groups if AGENCIES.index(g) < AGENCIES.index(agency))
-            self.beginInsertRows(QModelIndex(), group_row, group_row)
-            self._groups.insert(group_row, agency)
-            self._all[agency] = [view]
-            self._units[agency] = [view] if shown else []
-            self._by_id[view.id] = view
-            self.endInsertRows()
-            return
+            self._groups.insert(sum(1 for g in self._groups if _ORDER[g] < _ORDER[agency]), agency)
+            self._all[agency] = []
+            self._units[agency] = []
         group = self._all[agency]
         group.insert(bisect_left(group, view.call_sign, key=_call_sign), view)
         self._by_id[view.id] = view
-        group_row = self._groups.index(agency)
-        if shown:
-            rows = self._units[agency]
-            row = bisect_left(rows, view.call_sign, key=_call_sign)
-            self.beginInsertRows(self.index(group_row, 0), row, row)
-            rows.insert(row, view)
-            self.endInsertRows()
-        self._group_changed(group_row)
+        if self.matches(view):
+            self._show_row(view)
+        self._group_changed(agency)
+
+    def _show_row(self, view: UnitView) -> None:
+        """Insert the unit's row (with its agency's heading, when it is the agency's first shown)."""
+        agency = view.agency_type
+        units = self._units[agency]
+        start = self._group_start(agency)
+        place = bisect_left(units, view.call_sign, key=_call_sign)
+        if units:
+            self.beginInsertRows(QModelIndex(), start + 1 + place, start + 1 + place)
+            units.insert(place, view)
+            self._rows.insert(start + 1 + place, view)
+        else:
+            self.beginInsertRows(QModelIndex(), start, start + 1)
+            units.append(view)
+            self._rows[start:start] = [agency, view]
+        self.endInsertRows()
+
+    def _hide_row(self, unit: UnitView) -> None:
+        """Remove the unit's row if shown (with its agency's heading, when it was the agency's last)."""
+        row = self._row(unit)
+        if row is None:
+            return
+        agency = unit.agency_type
+        units = self._units[agency]
+        place = row - self._group_start(agency) - 1
+        first = row - 1 if len(units) == 1 else row
+        self.beginRemoveRows(QModelIndex(), first, row)
+        del units[place]
+        del self._rows[first : row + 1]
+        self.endRemoveRows()
+
+    def _group_start(self, agency: AgencyType) -> int:
+        """The row of the agency's heading (where it goes, when the agency has no unit shown)."""
+        row = 0
+        for group in self._groups:
+            if group is agency:
+                return row
+            shown = len(self._units[group])
+            if shown:
+                row += 1 + shown
+        raise KeyError(agency)
 
     def _position(self, unit: UnitView) -> int:
         """The unit's place among its group's units (groups are in call-sign order, call signs unique)."""
@@ -434,35 +506,42 @@ class UnitBoardModel(QAbstractItemModel):
 
     def _row(self, unit: UnitView) -> int | None:
         """The unit's row, None when the filter leaves it out."""
-        rows = self._units[unit.agency_type]
-        row = bisect_left(rows, unit.call_sign, key=_call_sign)
-        return row if row < len(rows) and rows[row].id == unit.id else None
+        units = self._units[unit.agency_type]
+        place = bisect_left(units, unit.call_sign, key=_call_sign)
+        if place >= len(units) or units[place].id != unit.id:
+            return None
+        return self._group_start(unit.agency_type) + 1 + place
 
-    def _group_changed(self, group_row: int) -> None:
-        """A unit of the group changed: its counts are signalled if they changed."""
-        agency = self._groups[group_row]
+    def _group_changed(self, agency: AgencyType) -> None:
+        """A unit of the group changed: its heading is signalled if its counts changed."""
         before = self._group_texts.pop(agency, None)
-        if before != self._group_text(agency):
-            index = self.index(group_row, 0)
+        if before != self._group_text(agency) and self._units[agency]:
+            index = self.createIndex(self._group_start(agency), 0)
             self.dataChanged.emit(index, index)
 
-    def refresh_live_columns(self, rows: Iterable[Index] | None = None) -> None:
-        """Time moved on: the "Since" column repaints, nothing else.
+    def refresh_live_columns(self, first: int = 0, last: int | None = None) -> None:
+        """Time moved on: the "Since" column of rows ``first`` to ``last`` (the ones a view shows; by
+        default all) repaints, nothing else."""
+        last = len(self._rows) - 1 if last is None else min(last, len(self._rows) - 1)
+        first = max(first, 0)
+        if first <= last:
+            self.dataChanged.emit(
+                self.createIndex(first, SINCE_COLUMN),
+                self.createIndex(last, SINCE_COLUMN),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
-        ``rows`` limits it to those unit rows (the ones a view shows); by default every row.
-        """
-        if rows is not None:
-            for index in rows:
-                if index.isValid() and index.internalId() != _GROUP:
-                    cell = self.index(index.row(), SINCE_COLUMN, index.parent())
-                    self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
-            return
-        for group_row in range(len(self._groups)):
-            parent = self.index(group_row, 0)
-            count = self.rowCount(parent)
-            if count:
-                self.dataChanged.emit(
-                    self.index(0, SINCE_COLUMN, parent),
-                    self.index(count - 1, SINCE_COLUMN, parent),
-                    [Qt.ItemDataRole.DisplayRole],
-                )
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """The [start, end) runs of consecutive True values."""
+    runs = []
+    start = None
+    for number, flag in enumerate(flags):
+        if flag and start is None:
+            start = number
+        elif not flag and start is not None:
+            runs.append((start, number))
+            start = None
+    if start is not None:
+        runs.append((start, len(flags)))
+    return runs
