@@ -421,6 +421,13 @@ class MainWindow(QMainWindow):
         )
         add(
             incident_menu,
+            translate("MainWindow", "Reopen the incident shown (closed or cancelled)"),
+            "Ctrl+Shift+F9",
+            self.reopen_incident,
+            "reopenIncident",
+        )
+        add(
+            incident_menu,
             translate("MainWindow", "Go to the protocol card"),
             "Ctrl+P",
             self.focus_protocol_card,
@@ -977,6 +984,20 @@ class MainWindow(QMainWindow):
             lambda chosen: self._closed(incident.id, chosen),
             return_focus=self.incident_view,
         )
+
+    def reopen_incident(self) -> None:
+        """A closed incident shown (opened from its call, or with `f 123`) goes back on the board."""
+        incident = self.incident_panel.incident
+        if incident is None or incident.closed_at is None:
+            self.show_message(translate("MainWindow", "Open a closed incident first (Enter on its call)."))
+            return
+        try:
+            view = incidents.reopen_incident(self.session.ctx, incident.id)
+        except ServiceError as error:
+            self.show_message(labels.service_error(error.code))
+            return
+        self._open_incident(view.id)
+        self.show_message(translate("MainWindow", "Incident %1 reopened.").replace("%1", view.number))
 
     def _closed(self, incident_id: int, disposition: Disposition) -> None:
         try:
