@@ -244,7 +244,18 @@ class Watcher:
         self.topic = Topic
         window.unit_model.dataChanged.connect(self._units_changed)
         window.unit_model.rowsInserted.connect(self._units_changed)
+        window.unit_model.rowsRemoved.connect(self._units_changed)
+        window.unit_model.layoutChanged.connect(self._units_changed)
         window.unit_model.modelReset.connect(self._units_changed)
+        # A unit the filter hides changes without any signal (it has no row): it counts as shown
+        # once the window's refresh has given the model its new status.
+        refresh = window._apply_changes
+
+        def refresh_then_check() -> None:
+            refresh()
+            self._units_changed()
+
+        window._apply_changes = refresh_then_check
         window.incident_model.dataChanged.connect(self._incidents_changed)
         window.incident_model.rowsMoved.connect(self._incidents_changed)
         window.incident_model.rowsRemoved.connect(self._incidents_changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState, Presentation
@@ -142,29 +142,37 @@ def units(ctx: ServiceContext) -> list[UnitView]:
         return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
 
 
+#: One statement, built once: a unit's columns with its open assignment's incident, for a set of ids.
+#: Column rows, not ORM objects: at 50 changes a second the ORM's per-call cost showed on the board.
+_UNITS_BY_ID = (
+    select(*Unit.__table__.c, Assignment.incident_id, Incident.number.label("incident_number"))
+    .outerjoin(
+        Assignment,
+        and_(
+            Assignment.unit_id == Unit.id,
+            Assignment.cleared_at.is_(None),
+            Assignment.cancelled_at.is_(None),
+        ),
+    )
+    .outerjoin(Incident, Incident.id == Assignment.incident_id)
+    .where(Unit.id.in_(bindparam("ids", expanding=True)))
+)
+
+
 def units_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[UnitView]:
     """The named units as they are now, inactive ones included (the caller drops them from boards).
 
     One status change refreshes one row: reading all 2,000 units for it was the board's hot spot.
     """
-    wanted = set(ids)
+    wanted = sorted(set(ids))
     if not wanted:
         return []
     with ctx.database.sessions() as session:
-        rows = session.scalars(select(Unit).where(Unit.id.in_(wanted))).all()
-        current = {
-            unit_id: (incident_id, number)
-            for unit_id, incident_id, number in session.execute(
-                select(Assignment.unit_id, Incident.id, Incident.number)
-                .join(Incident, Incident.id == Assignment.incident_id)
-                .where(
-                    Assignment.unit_id.in_(wanted),
-                    Assignment.cleared_at.is_(None),
-                    Assignment.cancelled_at.is_(None),
-                )
-            )
-        }
-        return [UnitView.of(u, *current.get(u.id, (None, None))) for u in rows]
+        views: dict[int, UnitView] = {}
+        for row in session.execute(_UNITS_BY_ID, {"ids": wanted}):
+            if row.id not in views:  # a unit has one open assignment; the first wins if ever two
+                views[row.id] = UnitView.of(row, row.incident_id, row.incident_number)  # type: ignore[arg-type]
+        return list(views.values())
 
 
 def incidents_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[IncidentView]:

@@ -113,3 +113,22 @@ def test_withheld_numbers_have_no_history(ctx: ServiceContext, clock: ManualCloc
         _end(ctx, clock, "PRIVATE")
     withheld = _ring(ctx, clock, "PRIVATE")
     assert queries.caller_history(ctx, withheld) == []
+
+
+def test_units_by_id_read_as_the_whole_board_does(ctx: ServiceContext, clock: ManualClock) -> None:
+    from dispatch.services import dispatching
+
+    board = {unit.call_sign: unit for unit in queries.units(ctx)}
+    ambulance, patrol = board["DEMO-PSC-01"], board["DEMO-POL-01"]
+    incident = calls.answer_call(ctx, _ring(ctx, clock, "081234567811").id)[1]
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    fresh = {unit.id: unit for unit in queries.units(ctx)}
+    by_id = {unit.id: unit for unit in queries.units_by_id(ctx, [ambulance.id, patrol.id, 10**9])}
+    assert set(by_id) == {ambulance.id, patrol.id}  # an unknown id is simply not there
+    assert by_id[ambulance.id] == fresh[ambulance.id]
+    assert (by_id[ambulance.id].incident_id, by_id[ambulance.id].incident_number) == (
+        incident.id,
+        incident.number,
+    )
+    assert by_id[patrol.id] == fresh[patrol.id]
+    assert by_id[patrol.id].incident_id is None
