@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.background_timers = True
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("unitsAndAlerts")
+        self.units_and_alerts = right
         right.addWidget(units_box)
         alerts_title = translate("MainWindow", "Overdue (Ctrl+Shift+A acknowledges)")
         right.addWidget(self._boxed(alerts_title, self.alert_list))
@@ -800,9 +801,22 @@ class MainWindow(QMainWindow):
         # Another console holding the database past the busy timeout: the next tick tries again.
         self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
 
+    def _make_room_for_alerts(self) -> None:
+        """Alerts appearing where there were none: give them a third of the column if they had less.
+
+        Only then, so that a size the dispatcher set by hand is not fought every second.
+        """
+        sizes = self.units_and_alerts.sizes()
+        total = sum(sizes)
+        wanted = total // 3
+        if len(sizes) == 2 and sizes[1] < wanted:
+            self.units_and_alerts.setSizes([total - wanted, wanted])
+
     def _show_timer_alerts(self, found: list[AlertView]) -> None:
         """Show the alerts of a check (and beep for a new one)."""
         ctx = self.session.ctx
+        if found and not self._alert_ids:
+            self._make_room_for_alerts()
         new = {alert.id for alert in found} - self._alert_ids
         self._alert_ids = {alert.id for alert in found}
         self.alert_list.show_alerts(found, ctx.clock.now())
