@@ -33,7 +33,9 @@ def test_non_editable_install_finds_its_resources(tmp_path: Path) -> None:
     probe = """
 import json, sys
 from dispatch.resources import resources_dir
-from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.catalogue_files import load_default_catalogue, load_default_protocols, load_demo_roster
+from dispatch.domain.areas import area_index
+from dispatch.services.recommendations import load_default_needs
 from dispatch.store.database import open_database, sqlite_url, head_revision, current_revision
 from pathlib import Path
 import dispatch, ui
@@ -41,6 +43,9 @@ db = open_database(sqlite_url(Path(sys.argv[1])))
 print(json.dumps({
     "resources": str(resources_dir()), "dispatch": dispatch.__file__, "ui": ui.__file__,
     "categories": len(load_default_catalogue()), "units": len(load_demo_roster()),
+    "protocols": len(load_default_protocols().cards),
+    "needs": len(load_default_needs(load_default_catalogue()).flag_needs),
+    "pleburan": area_index().get("33.74.07.1005").village,
     "revision": current_revision(db.engine), "head": head_revision(),
     "qm": sorted(p.name for p in (resources_dir() / "translations").glob("*.qm")),
 }))
@@ -71,6 +76,9 @@ db.dispose()
         assert found[key].startswith(str(target)), found
     assert found["categories"] == 16
     assert found["units"] > 0
+    assert found["protocols"] >= 8
+    assert found["needs"] > 0
+    assert found["pleburan"] == "Pleburan"
     assert found["revision"] == found["head"]
     assert found["qm"] == ["dispatch_en.qm", "dispatch_id.qm"]
 
