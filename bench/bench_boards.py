@@ -247,13 +247,15 @@ class Watcher:
         window.unit_model.rowsRemoved.connect(self._units_changed)
         window.unit_model.layoutChanged.connect(self._units_changed)
         window.unit_model.modelReset.connect(self._units_changed)
-        # A unit the filter hides changes without any signal (it has no row): it counts as shown
-        # once the window's refresh has given the model its new status.
+        # A unit the filter hides changes without any signal (it has no row), and an incident whose
+        # row a change leaves as it was signals nothing: each counts as shown once the window's
+        # refresh has given the model its state.
         refresh = window._apply_changes
 
         def refresh_then_check() -> None:
             refresh()
             self._units_changed()
+            self._incidents_changed()
 
         window._apply_changes = refresh_then_check
         window.incident_model.dataChanged.connect(self._incidents_changed)
@@ -309,6 +311,10 @@ def open_window(ctx: Any, catalogue: Any, full_reload: bool) -> Any:
     window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
     window.resize(1366, 768)
     window.show()
+    if not full_reload:
+        from ui.app import freeze_long_lived
+
+        freeze_long_lived()  # as the console does once its window is up (ui/app.py)
     window.bench_tick = window._tick
     if full_reload:
         window.incremental_boards = False

@@ -3,6 +3,7 @@ a fresh database asks for the first supervisor; a known one asks to log in."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sqlite3
 from collections.abc import Callable
@@ -231,6 +232,7 @@ def test_a_configured_feed_starts_the_console_live(qtbot: QtBot, tmp_path: Path)
             QTimer.singleShot(50, inspect_then_close)
             return
         window = windows[0]
+        seen["frozen"] = gc.get_freeze_count()  # start-up's objects kept out of full collections
         seen["training"] = window.session.training
         seen["banner"] = window.training_banner.isVisibleTo(window)
         seen["feed"] = window.feed_label.text()
@@ -254,6 +256,8 @@ def test_a_configured_feed_starts_the_console_live(qtbot: QtBot, tmp_path: Path)
     finally:
         server.close()
     assert code == 0
+    assert int(str(seen["frozen"])) > 10_000
+    assert gc.get_freeze_count() == 0  # collectable again once the console has closed
     assert seen["training"] is False
     assert seen["banner"] is False
     assert f"ncid://127.0.0.1:{server.port}: up" in str(seen["feed"])
