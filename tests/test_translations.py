@@ -94,3 +94,29 @@ def test_compiled_translations_match_their_sources(tmp_path: Path, lang: str) ->
     )
     shipped = TRANSLATIONS / f"dispatch_{lang}.qm"
     assert compiled.read_bytes() == shipped.read_bytes(), "run scripts/update_translations.py"
+
+
+#: Contexts whose labels share one window (the settings dialog embeds the feed list and the timer
+#: limits), and labels that are one button's two states (never shown together).
+SAME_WINDOW = {"settings": ("SettingsDialog", "FeedSettings", "TimerSettings")}
+ONE_BUTTON = {("FeedSettings", "S&top test")}
+ACCELERATOR = re.compile(r"&(\w)")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("window", sorted(SAME_WINDOW))
+def test_alt_keys_are_not_shared_within_one_window(lang: str, window: str) -> None:
+    taken: dict[str, str] = {}
+    clashes = []
+    for context, source, message in _messages(TRANSLATIONS / f"dispatch_{lang}.ts"):
+        if context not in SAME_WINDOW[window] or (context, source) in ONE_BUTTON:
+            continue
+        for text in _translations(message):
+            found = ACCELERATOR.search(text.replace("&&", ""))
+            if found is None:
+                continue
+            letter = found.group(1).casefold()
+            if letter in taken:
+                clashes.append(f"Alt+{letter.upper()}: {taken[letter]!r} and {text!r}")
+            taken[letter] = text
+    assert clashes == []

@@ -2247,16 +2247,16 @@
         <translation>&amp;Console name</translation>
     </message>
     <message>
-        <source>&amp;Time zone</source>
-        <translation>&amp;Time zone</translation>
+        <source>Time &amp;zone</source>
+        <translation>Time &amp;zone</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d for unit ETA (straight line)</source>
+        <translation>Spee&amp;d for unit ETA (straight line)</translation>
     </message>
     <message>
         <source>&amp;Simulated calls per minute</source>
         <translation>&amp;Simulated calls per minute</translation>
-    </message>
-    <message>
-        <source>Speed for unit &amp;ETA (straight line)</source>
-        <translation>Speed for unit &amp;ETA (straight line)</translation>
     </message>
     <message>
         <source>Repeat &amp;prank caller: prank calls in 24 h, this one included</source>

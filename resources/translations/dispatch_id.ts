@@ -2247,7 +2247,7 @@
         <translation>Nama &amp;konsol</translation>
     </message>
     <message>
-        <source>&amp;Time zone</source>
+        <source>Time &amp;zone</source>
         <translation>&amp;Zona waktu</translation>
     </message>
     <message>
@@ -2255,12 +2255,12 @@
         <translation>Panggilan &amp;simulasi per menit</translation>
     </message>
     <message>
-        <source>Speed for unit &amp;ETA (straight line)</source>
+        <source>Spee&amp;d for unit ETA (straight line)</source>
         <translation>Kecepatan untuk &amp;ETA unit (garis lurus)</translation>
     </message>
     <message>
         <source>Repeat &amp;prank caller: prank calls in 24 h, this one included</source>
-        <translation>Penelepon iseng &amp;berulang: panggilan iseng dalam 24 jam, termasuk ini</translation>
+        <translation>Penelepon iseng be&amp;rulang: panggilan iseng dalam 24 jam, termasuk ini</translation>
     </message>
     <message>
         <source>Centre's own a&amp;rea code (first in Find area)</source>

@@ -86,9 +86,9 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "&Language"), self.language)
         form.addRow(translate("SettingsDialog", "&Console name"), self.console_name)
         form.addRow("", self.console_error)
-        form.addRow(translate("SettingsDialog", "&Time zone"), self.time_zone)
+        form.addRow(translate("SettingsDialog", "Time &zone"), self.time_zone)
         form.addRow(translate("SettingsDialog", "&Simulated calls per minute"), self.sim_rate)
-        form.addRow(translate("SettingsDialog", "Speed for unit &ETA (straight line)"), self.eta_speed)
+        form.addRow(translate("SettingsDialog", "Spee&d for unit ETA (straight line)"), self.eta_speed)
         form.addRow(
             translate("SettingsDialog", "Repeat &prank caller: prank calls in 24 h, this one included"),
             self.prank_threshold,
