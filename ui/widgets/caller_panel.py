@@ -41,6 +41,7 @@ class CallerPanel(QGroupBox):
         self.counts_label = self._label("callerCounts", layout)
         self.recent_label = self._label("callerRecent", layout)
         self.recent_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addStretch(1)  # lines stay together at the top when the column is tall
         self.show_call(None)
 
     @staticmethod
