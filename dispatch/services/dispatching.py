@@ -42,7 +42,8 @@ def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int])
             unit = session.get(Unit, unit_id, with_for_update=True)
             if unit is None:
                 raise ServiceError("no_such_unit", unit_id=unit_id)
-            if UnitStatus(unit.status) not in DISPATCHABLE:
+            if not unit.active or UnitStatus(unit.status) not in DISPATCHABLE:
+                # An inactive unit is usually still "available": a stale board must not send it.
                 raise ServiceError("unit_not_available", call_sign=unit.call_sign, status=unit.status)
             assignment = Assignment(
                 incident_id=incident_id, unit_id=unit.id, dispatched_by=ctx.actor.user_id, dispatched_at=now

@@ -131,3 +131,19 @@ def _incident(ctx: ServiceContext) -> int:
     assert call is not None
     _, incident = calls.answer_call(ctx, call.id)
     return incident.id
+
+
+def test_a_deactivated_unit_cannot_be_dispatched_from_a_stale_board(
+    ctx: ServiceContext, clock: object
+) -> None:
+    target = unit(ctx, "DEMO-POL-03")
+    roster.set_unit_active(ctx, target.id, False)
+    ringing = calls.record_signal(
+        ctx.as_system(), signal(SignalKind.INCOMING, ctx.clock.now(), "081234567899")
+    )
+    assert ringing is not None
+    incident = calls.answer_call(ctx, ringing.id)[1]
+    with pytest.raises(ServiceError) as refused:
+        dispatching.assign_units(ctx, incident.id, [target.id])  # the id a stale board still holds
+    assert refused.value.code == "unit_not_available"
+    assert queries.assignments(ctx, incident.id) == []
