@@ -188,6 +188,9 @@ def service_error(code: str) -> str:
         "supervisor_only": translate("Labels", "Only a supervisor or an administrator can do this."),
         "override_reason_required": translate("Labels", "Write why the status is overridden."),
         "status_unchanged": translate("Labels", "The unit already has that status."),
+        "no_incident_for_status": translate(
+            "Labels", "The unit has no incident to work on: dispatch it to the incident instead."
+        ),
         "no_such_alert": translate("Labels", "The alert was not found."),
         "call_sign_taken": translate("Labels", "Another unit already has this call sign."),
         "unit_committed": translate(

@@ -97,6 +97,8 @@ class CsvImport:
     units: tuple[UnitSpec, ...]
     rejected: tuple[RejectedRow, ...]
     delimiter: str
+    #: The columns the header names: a unit already on the roster keeps its value in the others.
+    columns: frozenset[str]
 
 
 def read_roster_csv(data: bytes | str) -> CsvImport:
@@ -149,7 +151,7 @@ def read_roster_csv(data: bytes | str) -> CsvImport:
             continue
         seen[key] = line
         units.append(unit)
-    return CsvImport(tuple(units), tuple(rejected), delimiter)
+    return CsvImport(tuple(units), tuple(rejected), delimiter, frozenset(name for name in columns if name))
 
 
 def write_roster_csv(units: Iterable[UnitSpec], delimiter: str = ",") -> str:

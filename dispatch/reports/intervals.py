@@ -30,6 +30,8 @@ class StatusEvent:
     assignment_id: int
     status: UnitStatus
     at: datetime
+    #: The history row's id: of two rows in the same second, the lower one was recorded first.
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def _seconds(start: datetime | None, end: datetime | None) -> float | None:
 
 def assignment_intervals(assignment_id: int, events: Iterable[StatusEvent]) -> AssignmentIntervals:
     """The intervals of one assignment from its history rows (in any order; the first of each counts)."""
-    ordered = sorted((e for e in events if e.assignment_id == assignment_id), key=lambda e: e.at)
+    ordered = sorted((e for e in events if e.assignment_id == assignment_id), key=lambda e: (e.at, e.id))
 
     def first(status: UnitStatus, after: datetime | None = None) -> datetime | None:
         return next(
@@ -80,7 +82,12 @@ def assignment_intervals(assignment_id: int, events: Iterable[StatusEvent]) -> A
     on_scene = first(UnitStatus.ON_SCENE, en_route or dispatched)
     left = None
     if on_scene is not None:
-        left = next((e.at for e in ordered if e.at >= on_scene and e.status not in AT_SCENE), None)
+        # After the On scene row itself, not merely at or after its time: a status recorded in the
+        # same second before it (en route) did not take the unit off the scene.
+        arrived = next(
+            i for i, e in enumerate(ordered) if e.status is UnitStatus.ON_SCENE and e.at >= on_scene
+        )
+        left = next((e.at for e in ordered[arrived + 1 :] if e.status not in AT_SCENE), None)
     return AssignmentIntervals(
         assignment_id=assignment_id,
         dispatched_at=dispatched,
@@ -118,13 +125,18 @@ def interval_report(ctx: ServiceContext, since: datetime, until: datetime) -> li
             .order_by(Assignment.dispatched_at, Assignment.id)
         ).all()
         events: dict[int, list[StatusEvent]] = defaultdict(list)
-        for found_id, status, at in session.execute(
-            select(UnitStatusChange.assignment_id, UnitStatusChange.to_status, UnitStatusChange.at).where(
-                UnitStatusChange.incident_id.in_(ids), UnitStatusChange.assignment_id.is_not(None)
+        for row_id, found_id, status, at in session.execute(
+            select(
+                UnitStatusChange.id,
+                UnitStatusChange.assignment_id,
+                UnitStatusChange.to_status,
+                UnitStatusChange.at,
             )
+            .where(UnitStatusChange.incident_id.in_(ids), UnitStatusChange.assignment_id.is_not(None))
+            .order_by(UnitStatusChange.at, UnitStatusChange.id)
         ):
             if found_id is not None:
-                events[found_id].append(StatusEvent(found_id, UnitStatus(status), at))
+                events[found_id].append(StatusEvent(found_id, UnitStatus(status), at, row_id))
     by_incident: dict[int, list[UnitIntervals]] = defaultdict(list)
     numbers = dict(incidents)
     for assignment_id, incident_id, call_sign in assignments:

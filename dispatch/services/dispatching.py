@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import UnitStatus
 from dispatch.domain.lifecycle import (
+    COMMITTED,
     DISPATCHABLE,
     MILESTONE_COLUMN,
     allowed_next,
@@ -103,6 +104,10 @@ def set_unit_status(
                 "override_reason_required" if reason is None else "status_unchanged", call_sign=unit.call_sign
             )
         assignment = _active_assignment(session, unit.id)
+        if overriding and status in COMMITTED and assignment is None:
+            # Working with no incident: on the board "on scene" nowhere, on no timer's incident.
+            # The supervisor dispatches the unit to the incident instead.
+            raise ServiceError("no_incident_for_status", call_sign=unit.call_sign, requested=status)
         _record_status(session, ctx, unit, status, assignment, reason if overriding else None)
         incident_id = None
         if assignment is not None:

@@ -7,14 +7,14 @@ working an incident (available, off duty or out of service).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import AgencyType, Role, UnitStatus
-from dispatch.domain.roster import UnitSpec
+from dispatch.domain.roster import UNIT_FIELDS, UnitSpec
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import UnitView
@@ -127,20 +127,27 @@ def set_unit_active(ctx: ServiceContext, unit_id: int, active: bool) -> UnitView
     return view
 
 
-def preview_import(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> ImportReport:
+def preview_import(
+    ctx: ServiceContext, specs: Sequence[UnitSpec], columns: Collection[str] = UNIT_FIELDS
+) -> ImportReport:
     """What :func:`import_units` would do, without writing (the dialog shows it before applying)."""
     with ctx.database.sessions() as session:
-        return _import(session, ctx, specs, write=False)
+        return _import(session, ctx, specs, columns, write=False)
 
 
-def import_units(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> ImportReport:
+def import_units(
+    ctx: ServiceContext, specs: Sequence[UnitSpec], columns: Collection[str] = UNIT_FIELDS
+) -> ImportReport:
     """Add units with new call signs and update those known; one transaction, one audit row.
 
-    A unit the file would deactivate while it works an incident is left as it is and reported.
+    ``columns`` are those the file has: a known unit keeps its stored value of every other field (a
+    file of call signs and phone numbers changes phone numbers only, and reactivates no one); a new
+    unit gets the spec's defaults. A unit the file would deactivate while it works an incident is left
+    as it is and reported.
     """
     _require_editor(ctx)
     with ctx.database.transaction() as session:
-        report = _import(session, ctx, specs, write=True)
+        report = _import(session, ctx, specs, columns, write=True)
         if report.added or report.updated:
             audit(
                 session,
@@ -162,7 +169,14 @@ def export_units(ctx: ServiceContext) -> list[UnitSpec]:
     return [spec_of(view) for view in roster_units(ctx)]
 
 
-def _import(session: Session, ctx: ServiceContext, specs: Sequence[UnitSpec], *, write: bool) -> ImportReport:
+def _import(
+    session: Session,
+    ctx: ServiceContext,
+    specs: Sequence[UnitSpec],
+    columns: Collection[str],
+    *,
+    write: bool,
+) -> ImportReport:
     known = {unit.call_sign.casefold(): unit for unit in session.scalars(select(Unit))}
     added: list[str] = []
     updated: list[str] = []
@@ -175,7 +189,9 @@ def _import(session: Session, ctx: ServiceContext, specs: Sequence[UnitSpec], *,
                 known[spec.call_sign.casefold()] = add_unit_row(session, ctx, spec)
             added.append(spec.call_sign)
             continue
-        if spec_of(UnitView.of(unit)) == spec:
+        stored = spec_of(UnitView.of(unit))
+        spec = _within_columns(stored, spec, columns)
+        if stored == spec:
             unchanged.append(spec.call_sign)
             continue
         try:
@@ -187,6 +203,20 @@ def _import(session: Session, ctx: ServiceContext, specs: Sequence[UnitSpec], *,
             _apply(unit, spec)
         updated.append(spec.call_sign)
     return ImportReport(tuple(added), tuple(updated), tuple(unchanged), tuple(refused))
+
+
+def _within_columns(stored: UnitSpec, spec: UnitSpec, columns: Collection[str]) -> UnitSpec:
+    """``spec`` with the stored value of every field whose column the file does not have."""
+    kept: dict[str, object] = {
+        name: getattr(stored, name)
+        for name in ("station", "capabilities", "radio", "phone", "active")
+        if name not in columns
+    }
+    # A position is a pair: a file without both columns cannot hold one (a row with only one
+    # coordinate is refused), so it keeps the stored position.
+    if not {"lat", "lon"} <= set(columns):
+        kept.update(lat=stored.lat, lon=stored.lon)
+    return replace(spec, **kept)  # type: ignore[arg-type]
 
 
 def _check_activity_change(unit: Unit, active: bool) -> None:

@@ -106,3 +106,35 @@ def test_call_processing_is_answer_to_the_first_dispatch() -> None:
     assert call_processing_s(at(0, 0), [at(2, 0), at(1, 4)]) == 64
     assert call_processing_s(at(0, 0), []) is None
     assert call_processing_s(None, [at(1, 0)]) is None
+
+
+def test_a_status_at_the_same_second_as_on_scene_but_before_it_does_not_end_the_time_on_scene() -> None:
+    # En route and on scene typed in the same second (the unit called both at once): the history
+    # row order (its id) says which came first, and the scene is left only by a later row.
+    events = [
+        StatusEvent(6, UnitStatus.CLEARED, at(20, 0), id=4),
+        StatusEvent(6, UnitStatus.ON_SCENE, at(10, 0), id=3),
+        StatusEvent(6, UnitStatus.EN_ROUTE, at(10, 0), id=2),
+        StatusEvent(6, UnitStatus.DISPATCHED, at(0, 0), id=1),
+    ]
+    result = assignment_intervals(6, events)
+    assert (result.turnout_s, result.travel_s, result.on_scene_s) == (600, 0, 600)
+
+
+def test_the_report_reads_same_second_statuses_in_the_order_they_were_recorded(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    clock.set(at(0, 0))
+    call = calls.record_signal(ctx, signal(SignalKind.RING, clock.now(), call_id="c-same"))
+    assert call is not None
+    incident = calls.answer_call(ctx, call.id)[1]
+    ambulance = unit(ctx, "DEMO-PSC-01")
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    clock.set(at(5, 0))
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.EN_ROUTE)
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.ON_SCENE)
+    clock.set(at(25, 0))
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.CLEARED)
+    (report,) = interval_report(ctx, at(-1, 0), at(60, 0))
+    (row,) = report.units
+    assert (row.intervals.turnout_s, row.intervals.travel_s, row.intervals.on_scene_s) == (300, 0, 1200)

@@ -14,6 +14,7 @@ from dispatch.domain.roster import UnitSpec
 from dispatch.domain.signals import SignalKind
 from dispatch.services import accounts, calls, dispatching, queries, roster
 from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.services.snapshots import UnitView
 from dispatch.store.tables import Unit, UnitStatusChange
 from tests.services.support import audited, signal, unit
 
@@ -147,3 +148,49 @@ def test_a_deactivated_unit_cannot_be_dispatched_from_a_stale_board(
         dispatching.assign_units(ctx, incident.id, [target.id])  # the id a stale board still holds
     assert refused.value.code == "unit_not_available"
     assert queries.assignments(ctx, incident.id) == []
+
+
+def test_an_import_without_some_columns_keeps_what_the_roster_has_in_them(ctx: ServiceContext) -> None:
+    inactive = _on_roster(ctx, "DEMO-POL-02")
+    roster.set_unit_active(ctx, inactive.id, False)
+    kept = {name: roster.spec_of(_on_roster(ctx, name)) for name in ("DEMO-POL-01", "DEMO-POL-02")}
+    assert kept["DEMO-POL-01"].station
+    assert kept["DEMO-POL-01"].capabilities
+    assert kept["DEMO-POL-01"].has_position
+    # A file with only the required columns and the phone: the other fields of known units stay.
+    specs = [
+        UnitSpec("DEMO-POL-01", AgencyType.POLICE, "Polrestabes (DEMO)", "", None, None, (), "", "024-1"),
+        UnitSpec(
+            "DEMO-POL-02",
+            AgencyType.POLICE,
+            kept["DEMO-POL-02"].agency_name,
+            "",
+            None,
+            None,
+            (),
+            "",
+            kept["DEMO-POL-02"].phone,
+        ),
+        replace(NEW, station="", lat=None, lon=None, capabilities=(), radio=""),
+    ]
+    columns = frozenset({"call_sign", "agency_type", "agency_name", "phone"})
+    preview = roster.preview_import(ctx, specs, columns)
+    report = roster.import_units(ctx, specs, columns)
+    assert preview == report
+    assert report == roster.ImportReport(
+        added=("DEMO-PSC-09",), updated=("DEMO-POL-01",), unchanged=("DEMO-POL-02",)
+    )
+    assert roster.spec_of(unit(ctx, "DEMO-POL-01")) == replace(
+        kept["DEMO-POL-01"], agency_name="Polrestabes (DEMO)", phone="024-1"
+    )
+    # No "active" column: a deactivated unit stays off the roster.
+    assert roster.spec_of(_on_roster(ctx, "DEMO-POL-02")) == kept["DEMO-POL-02"]
+    # A new unit gets the defaults: empty fields, active.
+    added = roster.spec_of(unit(ctx, "DEMO-PSC-09"))
+    assert (added.station, added.has_position, added.capabilities, added.active) == ("", False, (), True)
+    again = roster.import_units(ctx, specs, columns)
+    assert again == roster.ImportReport(unchanged=("DEMO-POL-01", "DEMO-POL-02", "DEMO-PSC-09"))
+
+
+def _on_roster(ctx: ServiceContext, call_sign: str) -> UnitView:
+    return next(view for view in roster.roster_units(ctx) if view.call_sign == call_sign)

@@ -162,3 +162,31 @@ def test_closing_and_reopening_work_after_an_override(
     with pytest.raises(ServiceError, match="transition_refused"):
         dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.EN_ROUTE)
     dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.AVAILABLE)
+
+
+@pytest.mark.parametrize(
+    "status", [UnitStatus.ACKNOWLEDGED, UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE, UnitStatus.TRANSPORTING]
+)
+def test_a_unit_with_no_incident_cannot_be_overridden_into_working_one(
+    ctx: ServiceContext, status: UnitStatus
+) -> None:
+    ambulance = unit(ctx, AMBULANCE)
+    before = len(_history(ctx, ambulance.id))
+    with pytest.raises(ServiceError) as refused:
+        dispatching.set_unit_status(ctx, ambulance.id, status, override_reason="Radio mati; lapor lewat HP.")
+    assert refused.value.code == "no_incident_for_status"
+    assert unit(ctx, AMBULANCE).status is UnitStatus.AVAILABLE
+    assert len(_history(ctx, ambulance.id)) == before
+
+
+def test_an_override_to_cancelled_ends_the_assignment_as_cancelled_only(
+    ctx: ServiceContext, clock: ManualClock, incident: IncidentView
+) -> None:
+    ambulance = unit(ctx, AMBULANCE)
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.EN_ROUTE)
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.ON_SCENE)
+    clock.advance(60)
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.CANCELLED, override_reason="Salah kirim.")
+    (assignment,) = queries.assignments(ctx, incident.id)
+    assert (assignment.cancelled_at, assignment.cleared_at) == (clock.now(), None)

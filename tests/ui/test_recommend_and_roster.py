@@ -150,3 +150,32 @@ def test_roster_csv_import_reports_rejected_rows_and_stores_the_good_ones(
         assert actions == ["roster.import"]
     qtbot.waitUntil(lambda: any(u.call_sign == "DEMO-PSC-21" for u in window.unit_model.units()))
     dialog.close()
+
+
+def test_a_csv_of_phone_numbers_changes_only_the_phone_numbers(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    with ctx.database.transaction() as session:
+        police = session.scalars(select(Unit).where(Unit.call_sign == "DEMO-POL-01")).one()
+        police.active = False  # off the roster for now: a phone list must not put it back
+        before = (police.station, police.lat, police.lon, police.capabilities, police.radio)
+        assert all(before)
+    path = tmp_path / "phones.csv"
+    path.write_bytes(
+        b"call_sign,agency_type,agency_name,phone\r\nDEMO-POL-01,police,Polrestabes (DEMO),024-1\r\n"
+    )
+    window.call_view.setFocus()
+    press(qtbot, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RosterDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, RosterDialog)
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    dialog.import_file(str(path))  # what choosing the file in Import CSV… does
+    assert "0 units to add, 1 to update, 0 unchanged" in dialog.report.toPlainText()
+    press(qtbot, Qt.Key.Key_Y, ALT)  # Apply import
+    qtbot.waitUntil(lambda: "Imported: 0 added, 1 updated" in dialog.report.toPlainText())
+    with ctx.database.sessions() as session:
+        police = session.scalars(select(Unit).where(Unit.call_sign == "DEMO-POL-01")).one()
+        assert (police.station, police.lat, police.lon, police.capabilities, police.radio) == before
+        assert (police.agency_name, police.phone, police.active) == ("Polrestabes (DEMO)", "024-1", False)
+    dialog.close()

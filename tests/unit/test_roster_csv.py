@@ -189,3 +189,11 @@ def test_export_then_import_gives_the_same_units(units: list[UnitSpec], delimite
     result = read_roster_csv(("\ufeff" + text).encode("utf-8"))
     assert result.rejected == ()
     assert list(result.units) == units
+
+
+def test_the_import_names_the_columns_the_file_has() -> None:
+    result = read_roster_csv(
+        b"Call sign;Agency type;Agency name;Phone;;\r\nPSC-07;medical;PSC 119;024-112;;\r\n"
+    )
+    assert result.columns == frozenset({"call_sign", "agency_type", "agency_name", "phone"})
+    assert read_roster_csv(write_roster_csv(load_demo_roster())).columns == frozenset(HEADER.split(","))

@@ -449,7 +449,7 @@ class RosterDialog(QDialog):
                 ]
             )
             return
-        preview = roster.preview_import(self._ctx, result.units)
+        preview = roster.preview_import(self._ctx, result.units, result.columns)
         lines = [
             translate("RosterDialog", "%1: %2 units to add, %3 to update, %4 unchanged, %5 rows rejected.")
             .replace("%1", Path(path).name)
@@ -471,7 +471,7 @@ class RosterDialog(QDialog):
         if pending is None:
             return
         try:
-            report = roster.import_units(self._ctx, pending.units)
+            report = roster.import_units(self._ctx, pending.units, pending.columns)
         except ServiceError as error:
             self._say(labels.service_error(error.code), error=True)
             return
