@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.timer_watch = TimerWatch(ctx, session.thresholds, self)
         self.timer_watch.checked.connect(self._show_timer_alerts)
         self.timer_watch.busy.connect(self._timers_busy)
+        self.timer_watch.failed.connect(self._timers_failed)
         #: Checks run on a worker thread; tests that drive the clock check on the GUI thread.
         self.background_timers = True
         right = QSplitter(Qt.Orientation.Vertical)
@@ -800,6 +801,10 @@ class MainWindow(QMainWindow):
     def _timers_busy(self) -> None:
         # Another console holding the database past the busy timeout: the next tick tries again.
         self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
+
+    def _timers_failed(self, reason: str) -> None:
+        # Logged by the watch; said here so that no one trusts an alert list that stopped changing.
+        self.show_message(translate("MainWindow", "Timers could not be checked: %1").replace("%1", reason))
 
     def _make_room_for_alerts(self) -> None:
         """Alerts appearing where there were none: give them a third of the column if they had less.

@@ -1,0 +1,72 @@
+"""The one-second timer check on its worker: a result older than a check made since is not shown, and
+a check that fails says so and does not stop the next ones."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import delete
+
+from dispatch.domain.clock import ManualClock
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services.context import ServiceContext
+from dispatch.store.tables import Alert
+from ui.main_window import MainWindow
+
+NONE_OVERDUE = ["No overdue timers."]
+
+
+def test_a_background_result_older_than_the_acknowledgement_does_not_bring_the_alert_back(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, clock: ManualClock
+) -> None:
+    ringing = feed.ring()
+    clock.advance(15)
+    window.check_timers()
+    (line,) = window.alert_list.lines()
+    assert ringing.number_national in line
+    assert window.background_timers
+    window._tick()  # the one-second check starts on the worker
+    window.timer_watch.wait()  # and finds the alert still open; its result is on its way
+    window.acknowledge_alarms()  # Ctrl+Shift+A
+    assert window.alert_list.lines() == NONE_OVERDUE
+    qtbot.wait(200)  # the older result arrives
+    assert window.alert_list.lines() == NONE_OVERDUE
+    window._tick()  # later checks are shown as before
+    qtbot.wait(200)
+    assert window.alert_list.lines() == NONE_OVERDUE
+
+
+def test_a_check_that_fails_is_logged_shown_and_the_next_second_checks_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    feed: SimulatedFeed,
+    ctx: ServiceContext,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with ctx.database.transaction() as session:
+        # An alert whose message cannot be read (written by hand, or by a broken version).
+        session.add(
+            Alert(
+                kind="timer_call_ringing",
+                raised_at=clock.now(),
+                entity="call",
+                entity_id="999",
+                message='{"since": "kemarin"}',
+            )
+        )
+    ringing = feed.ring()
+    clock.advance(15)
+    with caplog.at_level(logging.ERROR, logger="ui.timer_watch"):
+        window._tick()
+        qtbot.waitUntil(lambda: "Timers could not be checked:" in window.message_label.text())
+    assert "kemarin" in window.message_label.text()
+    assert any(record.exc_info for record in caplog.records if record.name == "ui.timer_watch")
+
+    with ctx.database.transaction() as session:
+        session.execute(delete(Alert).where(Alert.entity_id == "999"))
+    clock.advance(1)
+    window._tick()
+    qtbot.waitUntil(lambda: ringing.number_national in " ".join(window.alert_list.lines()))
