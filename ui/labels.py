@@ -175,6 +175,12 @@ def service_error(code: str) -> str:
         "no_such_protocol": translate("Labels", "This category has no protocol card."),
         "no_such_protocol_answer": translate("Labels", "That is not an answer to this question."),
         "call_already_attached": translate("Labels", "The call is already attached to that incident."),
+        "call_attached": translate(
+            "Labels", "The call was attached to another incident; it cannot be closed as non-emergency."
+        ),
+        "protocol_not_for_category": translate(
+            "Labels", "That protocol card is for another category than the incident's."
+        ),
         "no_such_callback": translate("Labels", "The callback was not found."),
         "callback_closed": translate("Labels", "The callback is already closed."),
         "note_required": translate("Labels", "Write why the callback is closed."),

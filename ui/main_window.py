@@ -974,6 +974,9 @@ class MainWindow(QMainWindow):
             return
         if view is None:
             return
+        if self._active_call_id == call_id:
+            # Now a further call about a shared incident: F4 must not close it as this console's own.
+            self._active_call_id = None
         self._open_incident(candidate.incident_id)
         self.show_message(
             translate(

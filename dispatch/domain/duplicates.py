@@ -1,7 +1,8 @@
 """When a new call is probably about an incident already open (several people call about one fire).
 
 The rules (issue 4): the same number called about it within 30 minutes; the same category within
-500 m; the same kelurahan (village code, or village name when no code was picked) within 30 minutes.
+500 m; the same kelurahan (village code, or village and kecamatan names when no village code was picked)
+within 30 minutes.
 The console only *offers* to attach the call: the call-taker decides.
 """
 
@@ -35,15 +36,31 @@ class IncidentFacts:
     lon: float | None = None
     area_code: str = ""
     village: str = ""
+    district: str = ""
 
 
 def village_key(name: str) -> str:
     """Village names compared as people type them: case, accents, "Kel."/"Desa" and spacing ignored."""
+    return _name_key(name, ("kel", "kelurahan", "desa", "ds"))
+
+
+def district_key(name: str) -> str:
+    """Kecamatan names compared as people type them: case, accents, "Kec." and spacing ignored."""
+    return _name_key(name, ("kec", "kecamatan"))
+
+
+def _name_key(name: str, prefixes: tuple[str, ...]) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
     words = folded.replace(".", " ").split()
-    while words and words[0] in ("kel", "kelurahan", "desa", "ds"):
+    while words and words[0] in prefixes:
         words = words[1:]
     return " ".join(words)
+
+
+def _is_village_code(code: str) -> bool:
+    """A Kemendagri code down to the kelurahan ("33.74.04.1001"), not a regency or district."""
+    parts = code.split(".")
+    return len(parts) == 4 and all(parts)
 
 
 def duplicate_reasons(
@@ -78,7 +95,9 @@ def duplicate_reasons(
 
 
 def _same_area(probe: IncidentFacts, candidate: IncidentFacts) -> bool:
-    if probe.area_code and candidate.area_code:
+    if _is_village_code(probe.area_code) and _is_village_code(candidate.area_code):
         return probe.area_code == candidate.area_code
-    probe_key, candidate_key = village_key(probe.village), village_key(candidate.village)
-    return bool(probe_key) and probe_key == candidate_key
+    # Desa names repeat across a regency (several "Sukorejo"): the kecamatan must agree too.
+    villages = village_key(probe.village), village_key(candidate.village)
+    districts = district_key(probe.district), district_key(candidate.district)
+    return all(villages) and all(districts) and villages[0] == villages[1] and districts[0] == districts[1]

@@ -20,6 +20,7 @@ from dispatch.domain.incidents import format_incident_number
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView, IncidentView
 from dispatch.store.tables import Call, Callback, FeedFrame, Incident, IncidentCounter, IncidentNote
 
@@ -226,15 +227,20 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
     now = ctx.clock.now()
     with ctx.database.transaction() as session:
         call = answered_call(session, call_id)
+        if call.classification == CallClass.DUPLICATE.value:
+            # Its incident is now the one it was attached to, shared with other callers and units.
+            raise ServiceError("call_attached", call_id=call_id)
         before = call.classification
         call.classification = call_class.value
         if call.state != CallState.ENDED.value:
             _end(call, ctx)
         number = None
+        released: list[int] = []
         if call.incident_id is not None:
             incident = session.get_one(Incident, call.incident_id)
             number = incident.number
             if incident.status not in (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value):
+                released = release_units(session, ctx, incident.id)
                 incident.status = IncidentStatus.CANCELLED.value
                 incident.disposition = Disposition.NON_EMERGENCY.value
                 incident.closed_at = now
@@ -247,6 +253,8 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
     changes = [Change(Topic.CALLS, (call_id,))]
     if view.incident_id is not None:
         changes.append(Change(Topic.INCIDENTS, (view.incident_id,)))
+    if released:
+        changes.append(Change(Topic.UNITS, tuple(released)))
     ctx.bus.publish(*changes)
     return view
 

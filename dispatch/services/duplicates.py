@@ -68,6 +68,7 @@ _FACT_COLUMNS = (
     Incident.lon,
     Incident.area_code,
     Incident.village,
+    Incident.district,
 )
 
 
@@ -139,6 +140,7 @@ def _facts(row: Any) -> IncidentFacts:
         lon=row.lon,
         area_code=row.area_code or "",
         village=row.village,
+        district=row.district,
     )
 
 

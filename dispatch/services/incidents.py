@@ -19,6 +19,7 @@ from dispatch.domain.incidents import (
     validate_text_field,
 )
 from dispatch.domain.lifecycle import can_transition, derive_incident_status
+from dispatch.domain.protocols import higher_priority
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import IncidentView, NoteView
@@ -46,11 +47,15 @@ def update_field(
             # premise history and duplicates would otherwise match the old kelurahan).
             stale_area, incident.area_code = incident.area_code, ""
         if field == "category" and clean is not None:
-            incident.priority = priority_for_category(
+            priority = priority_for_category(
                 Priority(incident.priority),
                 None if before is None else catalogue.get(str(before)).default_priority,
                 catalogue.get(str(clean)).default_priority,
-            ).value
+            )
+            if _has_protocol_answers(session, incident_id):
+                # What the caller's answers established (someone trapped) outranks any default.
+                priority = higher_priority(Priority(incident.priority), priority)
+            incident.priority = priority.value
         incident.updated_at = ctx.clock.now()
         refresh_status(session, incident)
         audit(
@@ -67,6 +72,14 @@ def update_field(
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
     ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
     return view
+
+
+def _has_protocol_answers(session: Session, incident_id: int) -> bool:
+    # The note kind written by dispatch.services.protocols (which imports this module).
+    query = select(IncidentNote.id).where(
+        IncidentNote.incident_id == incident_id, IncidentNote.kind == "protocol"
+    )
+    return session.scalars(query.limit(1)).first() is not None
 
 
 def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> str | float | None:

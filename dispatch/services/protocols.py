@@ -48,6 +48,9 @@ def answer_question(
             raise ServiceError("no_such_incident", incident_id=incident_id)
         if incident.status in _CLOSED:
             raise ServiceError("incident_closed", number=incident.number)
+        if card.category != incident.category:
+            # Its answers (and the priority they raise) would belong to another kind of emergency.
+            raise ServiceError("protocol_not_for_category", card=card_code, category=incident.category)
         before_flags = parse_flags(incident.flags or "")
         effect = answer_effect(Priority(incident.priority), before_flags, answer)
         note = IncidentNote(

@@ -8,15 +8,33 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.enums import CallClass, CallState, Disposition, IncidentStatus, Presentation, Priority
+from dispatch.domain.enums import (
+    CallClass,
+    CallState,
+    Disposition,
+    IncidentStatus,
+    Presentation,
+    Priority,
+    UnitStatus,
+)
 from dispatch.domain.signals import SignalKind
-from dispatch.services import calls, queries
+from dispatch.services import calls, dispatching, duplicates, incidents, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.services.snapshots import CallView
 from dispatch.store.tables import Call, FeedFrame, Incident, IncidentNote
-from tests.services.support import FEED, MOBILE, MOBILE_E164, audit_since, audited, last_audit_id, signal
+from tests.services.support import (
+    FEED,
+    MOBILE,
+    MOBILE_E164,
+    audit_since,
+    audited,
+    last_audit_id,
+    signal,
+    unit,
+)
 
 
 def _ring(
@@ -279,3 +297,39 @@ def test_hanging_up_ends_the_call_and_keeps_the_incident(ctx: ServiceContext, cl
         calls.hang_up(ctx, call.id)
     # The line's ENDED signal after the hang-up finds no unfinished call; it is only logged.
     assert calls.record_signal(ctx.as_system(), signal(SignalKind.ENDED, clock.advance(1))) is None
+
+
+def test_a_call_attached_as_a_duplicate_cannot_be_classified(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    # Classifying it would cancel the incident it was attached to, which other callers and units share.
+    _, target = calls.answer_call(ctx, _ring(ctx, clock).id)
+    incidents.update_field(ctx, target.id, "category", "LAKA", catalogue)
+    clock.advance(60)
+    second, _ = calls.answer_call(ctx, _ring(ctx, clock, "085712345678").id)
+    duplicates.attach_call(ctx, second.id, target.id)
+    with pytest.raises(ServiceError, match="call_attached"):
+        calls.classify_call(ctx, second.id, CallClass.PRANK)
+    kept = queries.incident(ctx, target.id)
+    assert kept is not None
+    assert kept.status is not IncidentStatus.CANCELLED
+    call = queries.call(ctx, second.id)
+    assert call is not None
+    assert call.classification is CallClass.DUPLICATE
+
+
+def test_classifying_releases_the_units_of_the_cancelled_incident(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, changes: list[Change]
+) -> None:
+    call, incident = calls.answer_call(ctx, _ring(ctx, clock).id)
+    incidents.update_field(ctx, incident.id, "category", "LAKA", catalogue)
+    ambulance = unit(ctx, "DEMO-PSC-01")
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    assert unit(ctx, "DEMO-PSC-01").incident_id == incident.id
+    clock.advance(30)
+    changes.clear()
+    calls.classify_call(ctx, call.id, CallClass.PRANK)
+    released = unit(ctx, "DEMO-PSC-01")
+    assert released.status is UnitStatus.CANCELLED
+    assert released.incident_id is None
+    assert Change(Topic.UNITS, (ambulance.id,)) in changes

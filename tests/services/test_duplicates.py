@@ -78,10 +78,13 @@ def test_same_kelurahan_within_30_minutes(
     ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
 ) -> None:
     _, first = _answer(ctx, clock)
-    _fill(ctx, catalogue, first, village="Pleburan")
+    _fill(ctx, catalogue, first, village="Pleburan", district="Semarang Selatan")
     clock.advance(10 * 60)
     _, second = _answer(ctx, clock, OTHER_MOBILE)
     _fill(ctx, catalogue, second, village="Kel. pleburan")
+    # A desa name repeats across kecamatan: the name alone is not the same kelurahan.
+    assert duplicates.find_duplicates(ctx, second) == []
+    _fill(ctx, catalogue, second, district="Kec. semarang selatan")
     assert [c.reasons for c in duplicates.find_duplicates(ctx, second)] == [(DuplicateReason.SAME_AREA,)]
     clock.advance(25 * 60)
     assert duplicates.find_duplicates(ctx, second) == []

@@ -127,3 +127,36 @@ def test_a_closed_incident_takes_no_answers(
     with pytest.raises(ServiceError) as refused:
         protocols.answer_question(ctx, incident_id, "FIRE", "people_inside", "Y", "id")
     assert refused.value.code == "incident_closed"
+
+
+def test_a_card_of_another_category_is_refused_and_nothing_written(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    incident_id = _incident(ctx, clock, "MED", catalogue)
+    before = queries.incident_notes(ctx, incident_id)
+    with pytest.raises(ServiceError) as refused:
+        protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "Y", "id")
+    assert refused.value.code == "protocol_not_for_category"
+    assert queries.incident_notes(ctx, incident_id) == before
+    stored = queries.incident(ctx, incident_id)
+    assert stored is not None
+    assert (stored.priority, stored.flags) == (Priority.P1, frozenset())
+
+
+@pytest.mark.parametrize("path", [("", "LAKA"), ("FIRE", "LAKA"), ("HEWAN", "LAKA")])
+def test_a_category_change_never_lowers_a_priority_a_protocol_answer_raised(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, path: tuple[str, ...]
+) -> None:
+    incident_id = _incident(ctx, clock, "LAKA", catalogue)  # P2 by default
+    assert protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "Y", "id").priority is Priority.P1
+    for category in path:  # cleared and picked again, or another category and back
+        view = incidents.update_field(ctx, incident_id, "category", category, catalogue)
+        assert view.priority is Priority.P1
+
+
+def test_without_protocol_answers_a_category_still_brings_its_default(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    incident_id = _incident(ctx, clock, "FIRE", catalogue)  # P1
+    view = incidents.update_field(ctx, incident_id, "category", "LAKA", catalogue)
+    assert view.priority is Priority.P2

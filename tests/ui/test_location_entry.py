@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from dispatch.domain.areas import area_index
 from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services import calls, locations
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Incident
 from tests.ui.keys import CTRL, press, type_text
@@ -148,3 +149,60 @@ def test_an_address_that_does_not_nest_is_named_next_to_the_field(
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: stored(ctx, incident_id).district == "Gayamsari")
     assert not message.isVisible()
+
+
+def test_a_pasted_position_not_yet_applied_is_saved_by_a_flush(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    # Ctrl+D (attach) and closing flush the form before the incident is left: nothing typed is lost.
+    incident_id = answer(qtbot, window, feed)
+    location = window.incident_panel.location
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is location.position_edit
+    QApplication.clipboard().setText("-6.99306, 110.42083")
+    press(qtbot, Qt.Key.Key_V, CTRL)  # no Enter, still in the field
+    assert stored(ctx, incident_id).lat is None
+    window.incident_panel.flush_all()
+    row = stored(ctx, incident_id)
+    assert (row.lat, row.lon) == (-6.99306, 110.42083)
+
+
+def _refuse_a_paste(qtbot: QtBot, window: MainWindow) -> None:
+    location = window.incident_panel.location
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is location.position_edit
+    type_text(qtbot, "di depan masjid")
+    press(qtbot, Qt.Key.Key_Return)
+    assert location.position_message.isVisible()
+
+
+def test_a_cleared_refused_position_shows_positions_saved_elsewhere_again(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    incident_id = answer(qtbot, window, feed)
+    location = window.incident_panel.location
+    _refuse_a_paste(qtbot, window)
+    location.position_edit.selectAll()
+    press(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Return)
+    assert not location.position_message.isVisible()
+    press(qtbot, Qt.Key.Key_F5)  # out of the position field
+    locations.set_position(ctx, incident_id, -6.99306, 110.42083)  # another console, or the map
+    qtbot.waitUntil(lambda: location.position_edit.text() == "-6.99306, 110.42083")
+
+
+def test_another_incident_shows_positions_saved_elsewhere_after_a_refused_paste(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    answer(qtbot, window, feed)
+    location = window.incident_panel.location
+    _refuse_a_paste(qtbot, window)
+    second = calls.answer_call(ctx, feed.ring().id)[1].id
+    window._open_incident(second)  # what opening it from the board does
+    assert window.incident_panel.incident.id == second  # type: ignore[union-attr]
+    assert not location.position_message.isVisible()
+    press(qtbot, Qt.Key.Key_F5)
+    locations.set_position(ctx, second, -6.99306, 110.42083)
+    qtbot.waitUntil(lambda: location.position_edit.text() == "-6.99306, 110.42083")

@@ -112,6 +112,7 @@ def test_a_second_caller_about_the_same_fire_is_attached_to_the_first_incident(
     first = answer(qtbot, window, first_call)
     choose_category(qtbot, window, "FIRE")
     type_into(qtbot, window, "village", "Pleburan")
+    type_into(qtbot, window, "district", "Semarang Selatan")
     qtbot.waitUntil(lambda: window.incident_panel.save_state == "saved")
     press(qtbot, Qt.Key.Key_F3)  # hang up: the first caller has said all
     assert window.duplicate_offer.isHidden()
@@ -123,6 +124,7 @@ def test_a_second_caller_about_the_same_fire_is_attached_to_the_first_incident(
     choose_category(qtbot, window, "FIRE")
     type_into(qtbot, window, "landmark", "depan masjid")
     type_into(qtbot, window, "village", "pleburan")
+    type_into(qtbot, window, "district", "semarang selatan")
     qtbot.waitUntil(lambda: window.duplicate_offer.isVisible())
     offer = window.duplicate_offer.text()
     assert "Possible duplicate of 2026-000001" in offer
@@ -137,6 +139,8 @@ def test_a_second_caller_about_the_same_fire_is_attached_to_the_first_incident(
         lambda: window.incident_panel.incident is not None and window.incident_panel.incident.id == first
     )
     assert window.duplicate_offer.isHidden()
+    # The attached call is no longer this console's own call: F4 must not close it (and its new incident).
+    assert window._active_call_id is None
     qtbot.waitUntil(lambda: "Further call from 0857" in window.incident_panel.narrative.toPlainText())
     with ctx.database.sessions() as session:
         call = session.get_one(Call, second_call)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from dispatch.domain.duplicates import (
     DuplicateReason,
     IncidentFacts,
+    district_key,
     duplicate_reasons,
     village_key,
 )
@@ -18,6 +19,9 @@ from dispatch.domain.duplicates import (
 NOW = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
 # Simpang Lima, Semarang; 0.0036 degrees of latitude is about 400 m.
 LAT, LON = -6.99306, 110.42083
+
+
+PLEBURAN = {"village": "Pleburan", "district": "Semarang Selatan"}
 
 
 def facts(minutes_ago: float = 0, **values: object) -> IncidentFacts:
@@ -51,11 +55,23 @@ def test_nearby_needs_both_positions_and_a_category() -> None:
     [
         ({"area_code": "33.74.04.1001"}, {"area_code": "33.74.04.1001"}, True),
         ({"area_code": "33.74.04.1001"}, {"area_code": "33.74.04.1002", "village": "Pleburan"}, False),
-        ({"village": "Pleburan"}, {"village": "Kel. PLEBURAN "}, True),
-        ({"village": "Pleburan", "area_code": "33.74.04.1001"}, {"village": "pleburan"}, True),
+        (PLEBURAN, {"village": "Kel. PLEBURAN ", "district": "Kec. semarang  selatan"}, True),
+        ({**PLEBURAN, "area_code": "33.74.04.1001"}, PLEBURAN, True),
         ({"village": ""}, {"village": ""}, False),
-        ({"village": "Pleburan", "category": "FIRE"}, {"village": "Pleburan", "category": "MED"}, False),
-        ({"village": "Pleburan", "category": "FIRE"}, {"village": "Pleburan"}, True),
+        ({**PLEBURAN, "category": "FIRE"}, {**PLEBURAN, "category": "MED"}, False),
+        ({**PLEBURAN, "category": "FIRE"}, PLEBURAN, True),
+        # A regency or district picked from the list is not a kelurahan: the names decide.
+        ({"area_code": "33.74"}, {"area_code": "33.74"}, False),
+        ({"area_code": "33.74.04"}, {"area_code": "33.74.04"}, False),
+        ({**PLEBURAN, "area_code": "33.74"}, {**PLEBURAN, "area_code": "33.74.04.1001"}, True),
+        # One desa name in two kecamatan: two places; and a name without its kecamatan is not enough.
+        (
+            {"village": "Sukorejo", "district": "Gunungpati"},
+            {"village": "Sukorejo", "district": "Mijen"},
+            False,
+        ),
+        ({"village": "Pleburan"}, {"village": "Kel. PLEBURAN "}, False),
+        (PLEBURAN, {"village": "Pleburan"}, False),
     ],
 )
 def test_same_kelurahan_within_30_minutes(
@@ -68,8 +84,8 @@ def test_same_kelurahan_within_30_minutes(
 
 
 def test_all_reasons_are_reported_together() -> None:
-    probe = facts(category="FIRE", lat=LAT, lon=LON, village="Pleburan")
-    same = facts(4, category="FIRE", lat=LAT, lon=LON, village="Pleburan")
+    probe = facts(category="FIRE", lat=LAT, lon=LON, **PLEBURAN)
+    same = facts(4, category="FIRE", lat=LAT, lon=LON, **PLEBURAN)
     assert duplicate_reasons(probe, same, NOW, NOW - timedelta(minutes=4)) == (
         DuplicateReason.SAME_NUMBER,
         DuplicateReason.SAME_CATEGORY_NEARBY,
@@ -84,6 +100,12 @@ def test_village_key_ignores_case_accents_prefixes_and_spacing() -> None:
     assert village_key("Kel.") == ""
 
 
+def test_district_key_ignores_case_accents_prefixes_and_spacing() -> None:
+    assert district_key("  Kecamatan  Semarang Selatan ") == district_key("semarang selatan")
+    assert district_key("Kec. Gajahmungkúr") == "gajahmungkur"
+    assert district_key("Kec.") == ""
+
+
 _coordinates = st.tuples(st.floats(-11, 6), st.floats(95, 141))
 
 
@@ -96,6 +118,8 @@ _coordinates = st.tuples(st.floats(-11, 6), st.floats(95, 141))
     st.text(max_size=12),
     st.text(max_size=12),
     st.floats(0, 120),
+    st.tuples(st.text(max_size=8), st.text(max_size=8)),
+    st.tuples(*[st.sampled_from(["", "33.74", "33.74.04", "33.74.04.1001", "33.74.04.1002"])] * 2),
 )
 def test_rules_are_symmetric_in_place_and_never_raise(
     a: tuple[float, float],
@@ -105,9 +129,27 @@ def test_rules_are_symmetric_in_place_and_never_raise(
     village_a: str,
     village_b: str,
     minutes: float,
+    districts: tuple[str, str],
+    codes: tuple[str, str],
 ) -> None:
-    first = facts(minutes, category=category_a, lat=a[0], lon=a[1], village=village_a)
-    second = facts(minutes, category=category_b, lat=b[0], lon=b[1], village=village_b)
+    first = facts(
+        minutes,
+        category=category_a,
+        lat=a[0],
+        lon=a[1],
+        village=village_a,
+        district=districts[0],
+        area_code=codes[0],
+    )
+    second = facts(
+        minutes,
+        category=category_b,
+        lat=b[0],
+        lon=b[1],
+        village=village_b,
+        district=districts[1],
+        area_code=codes[1],
+    )
     forward = duplicate_reasons(first, second, NOW)
     backward = duplicate_reasons(second, first, NOW)
     assert set(forward) == set(backward)

@@ -467,6 +467,8 @@ class IncidentPanel(QWidget):
     def flush_all(self) -> None:
         for field in list(self._pending):
             self._flush(field)
+        # A position pasted but not yet applied (no Enter, focus still there): saved too, if changed.
+        self.location.apply_position()
 
     def _save(self, field: str) -> None:
         if self._loading or self._incident is None:

@@ -199,7 +199,7 @@ class LocationEntry(QGroupBox):
         if changed:
             self.find_edit.clear()
             self.area_message.hide()
-            self.position_message.hide()
+            self._hide_position_message()
             self._show_position(incident)
         self.show_premises()
 
@@ -337,7 +337,12 @@ class LocationEntry(QGroupBox):
 
     def apply_position(self) -> None:
         text = self.position_edit.text()
-        if self._incident is None or text == self._applied_position:
+        if self._incident is None:
+            return
+        if text == self._applied_position:
+            # A refused text put back to the stored position: nothing is wrong any more.
+            if self.position_message.property("error"):
+                self._hide_position_message()
             return
         try:
             if text.strip():
@@ -359,7 +364,7 @@ class LocationEntry(QGroupBox):
         self.position_edit.setText(shown)
         self._applied_position = shown
         if position is None:
-            self.position_message.hide()
+            self._hide_position_message()
         elif position.outside_indonesia:
             self._say(
                 self.position_message,
@@ -377,6 +382,11 @@ class LocationEntry(QGroupBox):
             )
         self.changed.emit(updated)
         self.show_premises()
+
+    def _hide_position_message(self) -> None:
+        # A hidden message holds nothing back: refresh() shows positions saved elsewhere again.
+        self.position_message.hide()
+        self.position_message.setProperty("error", False)
 
     def _say(self, label: QLabel, text: str, warning: bool, error: bool | None = None) -> None:
         label.setText(text)
