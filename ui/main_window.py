@@ -974,9 +974,8 @@ class MainWindow(QMainWindow):
             return
         if view is None:
             return
-        if self._active_call_id == call_id:
-            # Now a further call about a shared incident: F4 must not close it as this console's own.
-            self._active_call_id = None
+        # The caller is still on the line: F3 hangs up as usual; F4 is refused by the service
+        # (classify_call: an attached call cannot close the incident it shares).
         self._open_incident(candidate.incident_id)
         self.show_message(
             translate(

@@ -1232,6 +1232,14 @@
         <translation>The call is already attached to that incident.</translation>
     </message>
     <message>
+        <source>The call was attached to another incident; it cannot be closed as non-emergency.</source>
+        <translation>The call was attached to another incident; it cannot be closed as non-emergency.</translation>
+    </message>
+    <message>
+        <source>That protocol card is for another category than the incident's.</source>
+        <translation>That protocol card is for another category than the incident's.</translation>
+    </message>
+    <message>
         <source>The callback was not found.</source>
         <translation>The callback was not found.</translation>
     </message>
@@ -1282,6 +1290,10 @@
     <message>
         <source>The unit already has that status.</source>
         <translation>The unit already has that status.</translation>
+    </message>
+    <message>
+        <source>The unit has no incident to work on: dispatch it to the incident instead.</source>
+        <translation>The unit has no incident to work on: dispatch it to the incident instead.</translation>
     </message>
     <message>
         <source>The alert was not found.</source>
@@ -1722,6 +1734,10 @@
     <message>
         <source>Timers not checked: the database is busy.</source>
         <translation>Timers not checked: the database is busy.</translation>
+    </message>
+    <message>
+        <source>Timers could not be checked: %1</source>
+        <translation>Timers could not be checked: %1</translation>
     </message>
     <message>
         <source>No call is ringing.</source>

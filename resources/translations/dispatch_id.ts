@@ -1232,6 +1232,14 @@
         <translation>Panggilan sudah digabungkan ke kejadian tersebut.</translation>
     </message>
     <message>
+        <source>The call was attached to another incident; it cannot be closed as non-emergency.</source>
+        <translation>Panggilan sudah digabungkan ke kejadian lain; tidak dapat ditutup sebagai bukan darurat.</translation>
+    </message>
+    <message>
+        <source>That protocol card is for another category than the incident's.</source>
+        <translation>Kartu protokol itu untuk kategori lain, bukan kategori kejadian ini.</translation>
+    </message>
+    <message>
         <source>The callback was not found.</source>
         <translation>Panggilan balik tidak ditemukan.</translation>
     </message>
@@ -1282,6 +1290,10 @@
     <message>
         <source>The unit already has that status.</source>
         <translation>Unit sudah berstatus itu.</translation>
+    </message>
+    <message>
+        <source>The unit has no incident to work on: dispatch it to the incident instead.</source>
+        <translation>Unit tidak punya kejadian untuk ditangani: kirim unit ke kejadiannya.</translation>
     </message>
     <message>
         <source>The alert was not found.</source>
@@ -1722,6 +1734,10 @@
     <message>
         <source>Timers not checked: the database is busy.</source>
         <translation>Batas waktu tidak diperiksa: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>Timers could not be checked: %1</source>
+        <translation>Batas waktu tidak dapat diperiksa: %1</translation>
     </message>
     <message>
         <source>No call is ringing.</source>

@@ -139,8 +139,15 @@ def test_a_second_caller_about_the_same_fire_is_attached_to_the_first_incident(
         lambda: window.incident_panel.incident is not None and window.incident_panel.incident.id == first
     )
     assert window.duplicate_offer.isHidden()
-    # The attached call is no longer this console's own call: F4 must not close it (and its new incident).
-    assert window._active_call_id is None
+    # The caller is still on the line: F4 is refused (it would cancel the shared incident), F3 hangs up.
+    assert window._active_call_id == second_call
+    press(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.choice_bar.isVisible())
+    press(qtbot, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: "attached to another incident" in window.message_label.text())
+    press(qtbot, Qt.Key.Key_F3)
+    with ctx.database.sessions() as session:
+        assert session.get_one(Call, second_call).state == "ended"
     qtbot.waitUntil(lambda: "Further call from 0857" in window.incident_panel.narrative.toPlainText())
     with ctx.database.sessions() as session:
         call = session.get_one(Call, second_call)
