@@ -110,6 +110,8 @@ class CallbackOutcome(StrEnum):
     UNREACHABLE = "unreachable"
     # Only a supervisor closes a callback without reaching the caller; the note says why.
     CLOSED_BY_SUPERVISOR = "closed_by_supervisor"
+    # Closed by the service when the call is classified as something that is not called back.
+    RECLASSIFIED = "reclassified"
 
 
 #: Outcomes a call-taker records for an attempt (one key each in the console).

@@ -146,6 +146,34 @@ class Recommendation:
         return tuple(pick.unit_id for pick in self.picks)
 
 
+def _match_assigned(needs: Sequence[Need], units: Sequence[UnitLike]) -> dict[int, int]:
+    """The most needs the units working the incident can meet, one need each: unit index -> need index.
+
+    A maximum bipartite matching (augmenting paths; a handful of units and needs), not first fit:
+    with needs [ALS or BLS, ALS] and units ALS then BLS, first fit spends the ALS unit on the first
+    need, leaves the BLS unit idle and asks for another ALS unit.
+    """
+    fits = [
+        [n for n, need in enumerate(needs) if need.covered_by(unit.agency_type, unit.capabilities)]
+        for unit in units
+    ]
+    unit_of_need: dict[int, int] = {}
+
+    def place(u: int, tried: set[int]) -> bool:
+        for n in fits[u]:
+            if n in tried:
+                continue
+            tried.add(n)
+            if n not in unit_of_need or place(unit_of_need[n], tried):
+                unit_of_need[n] = u
+                return True
+        return False
+
+    for u in range(len(units)):
+        place(u, set())
+    return {u: n for n, u in unit_of_need.items()}
+
+
 def recommend(
     needs: Sequence[Need],
     units: Iterable[UnitLike],
@@ -163,14 +191,10 @@ def recommend(
     """
     if speed_kmh <= 0:
         raise ValueError("speed must be positive")
-    open_needs = list(range(len(needs)))
-    covered: list[tuple[Need, str]] = []
-    for unit in assigned:
-        for index in open_needs:
-            if needs[index].covered_by(unit.agency_type, unit.capabilities):
-                covered.append((needs[index], unit.call_sign))
-                open_needs.remove(index)
-                break
+    working = list(assigned)
+    need_of_unit = _match_assigned(needs, working)
+    covered = [(needs[need_of_unit[u]], working[u].call_sign) for u in sorted(need_of_unit)]
+    open_needs = [i for i in range(len(needs)) if i not in need_of_unit.values()]
 
     # Only units that can meet an open need are measured: the cost grows with them, not the roster.
     ranked: list[_Ranked] = []

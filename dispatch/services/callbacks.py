@@ -193,8 +193,9 @@ def record_attempt(
         audit(session, ctx, "callback.attempt", "callback", row.id, outcome=outcome.value, attempt=attempt.id)
         if outcome is CallbackOutcome.REACHED_EMERGENCY:
             previous = call.incident_id
+            # A code, worded by the UI in the reader's language and time zone.
             incident = calls.open_incident_for_call(
-                session, ctx, call, now, f"callback.reached_emergency call {call.id} rang {call.ring_at}"
+                session, ctx, call, now, f"callback.reached_emergency {call.id} {call.ring_at.isoformat()}"
             )
             incident_id = incident.id
             audit(

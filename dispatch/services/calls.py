@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.enums import (
     NON_EMERGENCY_CLASSES,
     CallClass,
@@ -247,16 +248,46 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
                 incident.updated_at = now
                 audit(session, ctx, "incident.cancel", "incident", incident.id, reason=call_class.value)
         audit(session, ctx, "call.classify", "call", call.id, before=before, after=call_class.value)
+        closed_callback = None
         if call_class is CallClass.SILENT:
             open_callback(session, ctx, call, CallClass.SILENT)
+        else:
+            closed_callback = _close_callback_of_reclassified(session, ctx, call, before)
         view = CallView.of(call, number)
     changes = [Change(Topic.CALLS, (call_id,))]
+    if closed_callback is not None:
+        changes.append(Change(Topic.CALLBACKS, (closed_callback,)))
     if view.incident_id is not None:
         changes.append(Change(Topic.INCIDENTS, (view.incident_id,)))
     if released:
         changes.append(Change(Topic.UNITS, tuple(released)))
     ctx.bus.publish(*changes)
     return view
+
+
+def _close_callback_of_reclassified(
+    session: Session, ctx: ServiceContext, call: Call, before: str | None
+) -> int | None:
+    """A call no longer silent or abandoned is not called back: its open callback leaves the queue."""
+    row = session.scalars(
+        select(Callback).where(Callback.call_id == call.id, Callback.closed_at.is_(None))
+    ).first()
+    if row is None:
+        return None
+    row.closed_at = ctx.clock.now()
+    row.closed_by = ctx.actor.user_id
+    row.outcome = CallbackOutcome.RECLASSIFIED.value
+    audit(
+        session,
+        ctx,
+        "callback.close",
+        "callback",
+        row.id,
+        outcome=CallbackOutcome.RECLASSIFIED.value,
+        before=before,
+        after=call.classification,
+    )
+    return row.id
 
 
 def answered_call(session: Session, call_id: int) -> Call:

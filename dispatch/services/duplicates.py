@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.duplicates import (
@@ -81,12 +81,20 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
             return []
         probe = _facts(probe_row)
         last_call: dict[int, datetime] = {}
-        numbers = _numbers_of(session, incident_id)
-        if numbers:
+        e164s, raws = _numbers_of(session, incident_id)
+        if e164s or raws:
+            same_number = or_(
+                Call.number_e164.in_(e164s),
+                and_(
+                    Call.number_raw.in_(raws),
+                    Call.number_e164.is_(None),
+                    Call.presentation == Presentation.ALLOWED.value,
+                ),
+            )
             found_calls = session.execute(
                 select(Call.incident_id, func.max(Call.ring_at))
                 .where(
-                    Call.number_e164.in_(numbers),
+                    same_number,
                     Call.ring_at >= now - SAME_NUMBER_WINDOW,
                     Call.incident_id.is_not(None),
                     Call.incident_id != incident_id,
@@ -144,17 +152,23 @@ def _facts(row: Any) -> IncidentFacts:
     )
 
 
-def _numbers_of(session: Session, incident_id: int) -> list[str]:
-    """The incident's callers' numbers (withheld callers share a marker, so they never match)."""
-    return list(
-        session.scalars(
-            select(Call.number_e164).where(
-                Call.incident_id == incident_id,
-                Call.number_e164.is_not(None),
-                Call.presentation == Presentation.ALLOWED.value,
-            )
+def _numbers_of(session: Session, incident_id: int) -> tuple[list[str], list[str]]:
+    """The incident's callers' E.164 numbers, and the raw numbers of those shown without an E.164 form.
+
+    Only shown (allowed) numbers: withheld callers share a marker, so they never match.
+    """
+    e164s: list[str] = []
+    raws: list[str] = []
+    for e164, raw in session.execute(
+        select(Call.number_e164, Call.number_raw).where(
+            Call.incident_id == incident_id, Call.presentation == Presentation.ALLOWED.value
         )
-    )
+    ):
+        if e164 is not None:
+            e164s.append(e164)
+        elif raw:
+            raws.append(raw)
+    return e164s, raws
 
 
 def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> CallView:
@@ -244,8 +258,10 @@ def _copy_typed(
         session.add(copied)
         session.flush()
         audit(session, ctx, "incident.note", "incident", target.id, note=copied.id, copied_from=old.id)
-    # What the second caller's answers established (someone trapped) must not be lost either.
-    priority = higher_priority(Priority(target.priority), Priority(old.priority) if old.category else None)
+    # What the second caller's answers established (someone trapped) must not be lost either, nor a
+    # priority typed before any category was chosen (anything but the starting P3 was set by someone).
+    carried = bool(old.category) or old.priority != Priority.P3.value
+    priority = higher_priority(Priority(target.priority), Priority(old.priority) if carried else None)
     if priority.value != target.priority:
         audit(
             session,

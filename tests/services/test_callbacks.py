@@ -126,7 +126,7 @@ def test_attempts_are_kept_and_only_reaching_the_caller_closes(
 def test_reaching_an_emergency_opens_an_incident_linked_to_the_call(
     ctx: ServiceContext, clock: ManualClock
 ) -> None:
-    call_id = silent_call(ctx, clock)
+    call_id = silent_call(ctx, clock)  # rings at START, 2026-11-27 05:00 UTC
     cancelled_incident = queries.call(ctx, call_id).incident_id  # type: ignore[union-attr]
     queued = only_open(ctx)
     clock.advance(120)
@@ -142,6 +142,10 @@ def test_reaching_an_emergency_opens_an_incident_linked_to_the_call(
     assert incident.status is IncidentStatus.NEW
     assert incident.number == done.incident_number
     assert queries.call(ctx, call_id).incident_id == incident.id  # type: ignore[union-attr]
+    # A code with the ring time in ISO form: the panel words it in the reader's language and zone.
+    assert [(n.kind, n.text) for n in queries.incident_notes(ctx, incident.id)] == [
+        ("system", f"callback.reached_emergency {call_id} 2026-11-27T05:00:00+00:00")
+    ]
     assert [r.action for r in rows] == [
         "callback.attempt",
         "incident.open",
@@ -204,3 +208,43 @@ def test_unknown_callbacks_are_refused(ctx: ServiceContext) -> None:
     with pytest.raises(ServiceError, match="no_such_callback"):
         callbacks.record_attempt(ctx, 42, CallbackOutcome.BUSY)
     assert callbacks.callback(ctx, 42) is None
+
+
+@pytest.mark.parametrize("new_class", [CallClass.PRANK, CallClass.WRONG_NUMBER, CallClass.INFORMATION])
+def test_reclassifying_a_silent_call_closes_its_open_callback_with_a_reason(
+    ctx: ServiceContext, clock: ManualClock, changes: list[Change], new_class: CallClass
+) -> None:
+    call_id = silent_call(ctx, clock)
+    queued = only_open(ctx)
+    clock.advance(60)
+    changes.clear()
+    _view, rows = audited(ctx, lambda: calls.classify_call(ctx, call_id, new_class))
+    assert callbacks.open_callbacks(ctx) == []
+    closed = callbacks.callback(ctx, queued.id)
+    assert closed is not None
+    assert (closed.outcome, closed.closed_at) == (CallbackOutcome.RECLASSIFIED, clock.now())
+    close_rows = [r for r in rows if r.action == "callback.close"]
+    assert [(r.entity_id, json.loads(r.detail or "{}")) for r in close_rows] == [
+        (str(queued.id), {"outcome": "reclassified", "before": "silent", "after": new_class.value})
+    ]
+    with ctx.database.transaction() as session:
+        assert session.get_one(Callback, queued.id).closed_by == ctx.actor.user_id
+    # The queue (and its tab count) listens to CALLBACKS.
+    assert Change(Topic.CALLBACKS, (queued.id,)) in changes
+
+
+def test_classifying_an_abandoned_call_closes_its_callback_but_silent_again_keeps_it(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    view = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now()))
+    assert view is not None
+    clock.advance(15)
+    calls.record_signal(ctx.as_system(), signal(SignalKind.ENDED, clock.now()))
+    assert only_open(ctx).reason is CallbackReason.ABANDONED
+    calls.classify_call(ctx, view.id, CallClass.WRONG_NUMBER)
+    assert callbacks.open_callbacks(ctx) == []
+
+    call_id = silent_call(ctx, clock, "081398765432")
+    queued = only_open(ctx)
+    calls.classify_call(ctx, call_id, CallClass.SILENT)
+    assert only_open(ctx) == queued

@@ -90,6 +90,21 @@ def test_same_kelurahan_within_30_minutes(
     assert duplicates.find_duplicates(ctx, second) == []
 
 
+def test_an_allowed_number_without_an_e164_form_matches_by_its_raw_digits(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    _, first = _answer(ctx, clock, "0247654")  # a short line number: shown, but not valid as E.164
+    _answer(ctx, clock, "12345")
+    clock.advance(4 * 60)
+    _, second = _answer(ctx, clock, "0247654")
+    found = duplicates.find_duplicates(ctx, second)
+    assert [(c.incident_id, c.reasons) for c in found] == [(first, (DuplicateReason.SAME_NUMBER,))]
+    # Withheld markers are raw text too, and still never match.
+    _answer(ctx, clock, "anonymous")
+    _, withheld = _answer(ctx, clock, "anonymous")
+    assert duplicates.find_duplicates(ctx, withheld) == []
+
+
 def test_attach_links_the_call_cancels_its_incident_and_keeps_everything_typed(
     ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, changes: list[Change]
 ) -> None:
@@ -138,6 +153,29 @@ def test_attach_links_the_call_cancels_its_incident_and_keeps_everything_typed(
     assert {c.topic for c in changes} >= {Topic.CALLS, Topic.INCIDENTS, Topic.NOTES}
     # Nothing is open twice: the board holds the target only.
     assert [i.id for i in queries.active_incidents(ctx)] == [target]
+
+
+def test_a_priority_typed_on_a_duplicate_without_category_is_carried_if_more_urgent(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    _, target = _answer(ctx, clock)
+    _fill(ctx, catalogue, target, priority="P2")
+    call_id, duplicate = _answer(ctx, clock, OTHER_MOBILE)
+    _fill(ctx, catalogue, duplicate, priority="P1")  # "someone is not breathing": no category chosen yet
+    duplicate_number = queries.incident(ctx, duplicate).number  # type: ignore[union-attr]
+    _view, rows = audited(ctx, lambda: duplicates.attach_call(ctx, call_id, target))
+    assert queries.incident(ctx, target).priority.value == "P1"  # type: ignore[union-attr]
+    assert [
+        json.loads(r.detail or "{}")
+        for r in rows
+        if r.action == "incident.update" and r.entity_id == str(target)
+    ] == [{"field": "priority", "before": "P2", "after": "P1", "reason": f"duplicate {duplicate_number}"}]
+
+    # A less urgent typed priority never lowers the target's.
+    call_id, less = _answer(ctx, clock, "081399990000")
+    _fill(ctx, catalogue, less, priority="P2")
+    duplicates.attach_call(ctx, call_id, target)
+    assert queries.incident(ctx, target).priority.value == "P1"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("case", ["closed_target", "same_incident", "ringing", "no_call"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -137,6 +138,37 @@ def test_a_silent_call_is_queued_called_back_and_closed(
             )
         ).one()
         assert json.loads(close_detail or "{}") == {"outcome": "closed_by_supervisor"}
+
+
+def test_a_callback_reaching_an_emergency_is_worded_with_the_ring_time_in_the_session_zone(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, clock: ManualClock
+) -> None:
+    window.session.zone = ZoneInfo("Asia/Jayapura")  # WIT, UTC+9: the call rang at 14:00:00 there
+    silent = ring_from(ctx, qtbot, window, "081298765432", 1)
+    answer_and_close_as(qtbot, window, "s")
+    qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    clock.advance(120)
+    press(qtbot, Qt.Key.Key_B, CTRL)
+    press(qtbot, "e")  # reached, an emergency: a new incident opens in the panel
+    qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
+    lines = window.incident_panel.narrative.toPlainText().splitlines()
+    assert lines == [
+        f"14:02:00  {ctx.actor.user_name}: "
+        f"Callback reached the caller of call {silent.id} (rang at 14:00:00): emergency, incident opened."
+    ]
+
+
+def test_reclassifying_a_silent_call_takes_it_off_the_callbacks_tab(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext
+) -> None:
+    silent = ring_from(ctx, qtbot, window, "081298765432", 1)
+    answer_and_close_as(qtbot, window, "s")
+    qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
+    assert "(1)" in window.desk.tabs.tabText(1)
+    calls.classify_call(ctx, silent.id, CallClass.PRANK)  # e.g. from another console, after review
+    qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 0)
+    assert "(0)" in window.desk.tabs.tabText(1)
 
 
 def test_a_repeat_prank_callers_third_call_warns_and_is_still_answered_as_an_emergency(

@@ -162,6 +162,21 @@ def test_units_already_working_the_incident_meet_needs_first() -> None:
     assert result.covered == ((needs[0], "MEDICAL-01"),)
 
 
+def test_assigned_units_cover_as_many_needs_as_they_can_whatever_their_order() -> None:
+    als = unit(1, A.MEDICAL, ("ambulance_als",), 1.0, status=UnitStatus.EN_ROUTE)
+    bls = unit(2, A.MEDICAL, ("ambulance_bls",), 1.5, status=UnitStatus.EN_ROUTE)
+    spare_als = unit(3, A.MEDICAL, ("ambulance_als",), 2.0)
+    needs = [Need((A.MEDICAL,), AMBULANCE), Need((A.MEDICAL,), ("ambulance_als",))]
+    for assigned in ([als, bls], [bls, als]):
+        result = recommend(needs, [*assigned, spare_als], SCENE, assigned=assigned)
+        assert result.picks == ()
+        assert result.unmet == ()
+        assert sorted(result.covered, key=lambda c: c[1]) == [
+            (needs[1], "MEDICAL-01"),
+            (needs[0], "MEDICAL-02"),
+        ]
+
+
 def test_a_need_no_unit_can_meet_is_reported() -> None:
     result = recommend([Need((A.SAR,), ("boat",))], [unit(1, A.SAR, ("rescue",), 1)], SCENE)
     assert result.picks == ()

@@ -34,6 +34,7 @@ def callback_outcome(outcome: CallbackOutcome) -> str:
         CallbackOutcome.BUSY: translate("CallbackQueue", "Busy"),
         CallbackOutcome.UNREACHABLE: translate("CallbackQueue", "Unreachable"),
         CallbackOutcome.CLOSED_BY_SUPERVISOR: translate("CallbackQueue", "Closed by supervisor"),
+        CallbackOutcome.RECLASSIFIED: translate("CallbackQueue", "Closed: call reclassified"),
     }[outcome]
 
 

@@ -7,6 +7,7 @@ the field (nothing typed is lost) and not saved until it is put right.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -385,7 +386,7 @@ class IncidentPanel(QWidget):
         # Corrections are marked in words on both notes, not by style alone.
         corrected_at = {n.corrects_id: n.at for n in notes if n.corrects_id is not None}
         for note in notes:
-            text = f"{local_time(note.at, zone)}  {note.author}: {_note_text(note.kind, note.text)}"
+            text = f"{local_time(note.at, zone)}  {note.author}: {_note_text(note.kind, note.text, zone)}"
             original = by_id.get(note.corrects_id) if note.corrects_id is not None else None
             if original is not None:
                 text = translate("IncidentPanel", "%1  (correction of the %2 note)").replace("%1", text)
@@ -431,7 +432,7 @@ class IncidentPanel(QWidget):
             translate("IncidentPanel", "Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)")
             .replace("%1", local_time(note.at, self._session.zone))
             .replace("%2", note.author)
-            .replace("%3", _note_text(note.kind, note.text)[:120])
+            .replace("%3", _note_text(note.kind, note.text, self._session.zone)[:120])
         )
         self.correction_label.show()
         if not self.note_input.text():
@@ -561,7 +562,7 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def _note_text(kind: str, text: str) -> str:
+def _note_text(kind: str, text: str, zone: tzinfo) -> str:
     """System notes are stored as codes so that each reader sees them in their own language."""
     if kind == "copied":
         # services.duplicates: the cancelled duplicate's number, then "field: value" / "note: text" lines.
@@ -591,4 +592,19 @@ def _note_text(kind: str, text: str) -> str:
         )
     if code == "incident.duplicate_of":
         return translate("IncidentPanel", "Cancelled: duplicate of incident %1.").replace("%1", argument)
+    if code == "callback.reached_emergency":
+        # services.callbacks: the call's id, then its ring time in ISO form (UTC).
+        call_id, _, rang = argument.partition(" ")
+        try:
+            ring_at = datetime.fromisoformat(rang)
+        except ValueError:
+            return text  # not this code's form: shown as stored rather than lost
+        return (
+            translate(
+                "IncidentPanel",
+                "Callback reached the caller of call %1 (rang at %2): emergency, incident opened.",
+            )
+            .replace("%1", call_id)
+            .replace("%2", local_time(ring_at, zone))
+        )
     return text
