@@ -204,6 +204,10 @@
         <translation>Closed by supervisor</translation>
     </message>
     <message>
+        <source>Closed: call reclassified</source>
+        <translation>Closed: call reclassified</translation>
+    </message>
+    <message>
         <source>not yet called back</source>
         <translation>not yet called back</translation>
     </message>
@@ -942,6 +946,10 @@
     <message>
         <source>Cancelled: duplicate of incident %1.</source>
         <translation>Cancelled: duplicate of incident %1.</translation>
+    </message>
+    <message>
+        <source>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</source>
+        <translation>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,10 @@
         <translation>Ditutup koordinator</translation>
     </message>
     <message>
+        <source>Closed: call reclassified</source>
+        <translation>Ditutup: panggilan diklasifikasi ulang</translation>
+    </message>
+    <message>
         <source>not yet called back</source>
         <translation>belum ditelepon balik</translation>
     </message>
@@ -942,6 +946,10 @@
     <message>
         <source>Cancelled: duplicate of incident %1.</source>
         <translation>Dibatalkan: duplikat kejadian %1.</translation>
+    </message>
+    <message>
+        <source>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</source>
+        <translation>Panggilan balik tersambung ke penelepon panggilan %1 (berdering pukul %2): darurat, kejadian dibuka.</translation>
     </message>
 </context>
 <context>
