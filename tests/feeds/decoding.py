@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterable
 
 from dispatch.domain.phone import parse_caller_number
@@ -48,3 +49,12 @@ def expected(name: str) -> list[dict[str, object]]:
     """The events listed in the sample file ``name`` (a .expected.jsonl), one per non-blank line."""
     text = (SAMPLES / name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def random_stream(seed: int, size: int, alphabets: Iterable[bytes]) -> bytes:
+    """``size`` reproducible random bytes drawn from one of ``alphabets`` (or from all 256 values):
+    streams rich in a protocol's separators, and streams with none at all."""
+    rng = random.Random(seed)
+    alphabet = rng.choice([bytes(range(256)), *alphabets])
+    table = bytes(alphabet[index % len(alphabet)] for index in range(256))
+    return rng.randbytes(size).translate(table)

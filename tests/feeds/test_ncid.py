@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import random
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame
 from dispatch.feeds.ncid import MAX_LINE, NcidDecoder
-from tests.feeds.decoding import as_event, decoded, expected, feed_all, rejected
+from tests.feeds.decoding import as_event, decoded, expected, feed_all, random_stream, rejected
 
 #: The in-repository copy of shared/samples/feeds.
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -538,19 +537,15 @@ def test_garbage_then_a_line_break_then_a_valid_line_yields_that_line(garbage: b
     assert last.raw == cid("081211112222", "SITI")
 
 
-def _random_bytes(seed: int, size: int) -> bytes:
-    rng = random.Random(seed)
-    # Some streams with many line breaks and field stars, some with none at all.
-    alphabet = rng.choice([bytes(range(256)), b"CID: *NMBR0812\r\n", b"xyz", b"*\n"])
-    table = bytes(alphabet[index % len(alphabet)] for index in range(256))
-    return rng.randbytes(size).translate(table)
+#: Streams with many of the protocol's line breaks and separators.
+STREAM_ALPHABETS = (b"CID: *NMBR0812\r\n", b"xyz", b"*\n")
 
 
 # 64 KiB a run: 20 runs keep the suite quick; the bound is checked on every one.
 @settings(max_examples=20, deadline=None)
 @given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=8192))
 def test_64_kib_of_random_bytes_in_bounded_time(seed: int, chunk: int) -> None:
-    data = _random_bytes(seed, 64 * 1024)
+    data = random_stream(seed, 64 * 1024, STREAM_ALPHABETS)
     started = time.perf_counter()
     whole = decode(data)
     chunked = decode(data, chunk=chunk)
