@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
 from dispatch.domain.enums import (
     AgencyType,
     CallClass,
@@ -152,6 +153,32 @@ def role(value: Role) -> str:
         Role.SUPERVISOR: translate("Labels", "Supervisor"),
         Role.ADMIN: translate("Labels", "Administrator"),
     }[value]
+
+
+def callback_reason(reason: CallbackReason) -> str:
+    return {
+        CallbackReason.SILENT: translate("Labels", "Silent"),
+        CallbackReason.ABANDONED: translate("Labels", "Abandoned"),
+    }[reason]
+
+
+def callback_outcome(outcome: CallbackOutcome) -> str:
+    return {
+        CallbackOutcome.REACHED_NO_EMERGENCY: translate("Labels", "Reached, no emergency"),
+        CallbackOutcome.REACHED_EMERGENCY: translate("Labels", "Reached, emergency"),
+        CallbackOutcome.NO_ANSWER: translate("Labels", "No answer"),
+        CallbackOutcome.BUSY: translate("Labels", "Busy"),
+        CallbackOutcome.UNREACHABLE: translate("Labels", "Unreachable"),
+        CallbackOutcome.CLOSED_BY_SUPERVISOR: translate("Labels", "Closed by supervisor"),
+        CallbackOutcome.RECLASSIFIED: translate("Labels", "Closed: call reclassified"),
+    }[outcome]
+
+
+def flag_kind(kind: NumberFlagKind) -> str:
+    return {
+        NumberFlagKind.WATCH: translate("Labels", "Watch list"),
+        NumberFlagKind.BLOCK_REQUESTED: translate("Labels", "Block requested from telco"),
+    }[kind]
 
 
 def service_error(code: str) -> str:

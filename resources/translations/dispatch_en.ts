@@ -172,42 +172,6 @@
 <context>
     <name>CallbackQueue</name>
     <message>
-        <source>Silent</source>
-        <translation>Silent</translation>
-    </message>
-    <message>
-        <source>Abandoned</source>
-        <translation>Abandoned</translation>
-    </message>
-    <message>
-        <source>Reached, no emergency</source>
-        <translation>Reached, no emergency</translation>
-    </message>
-    <message>
-        <source>Reached, emergency</source>
-        <translation>Reached, emergency</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>No answer</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Busy</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Unreachable</translation>
-    </message>
-    <message>
-        <source>Closed by supervisor</source>
-        <translation>Closed by supervisor</translation>
-    </message>
-    <message>
-        <source>Closed: call reclassified</source>
-        <translation>Closed: call reclassified</translation>
-    </message>
-    <message>
         <source>not yet called back</source>
         <translation>not yet called back</translation>
     </message>
@@ -1174,6 +1138,42 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Reached, no emergency</source>
+        <translation>Reached, no emergency</translation>
+    </message>
+    <message>
+        <source>Reached, emergency</source>
+        <translation>Reached, emergency</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>Closed by supervisor</source>
+        <translation>Closed by supervisor</translation>
+    </message>
+    <message>
+        <source>Closed: call reclassified</source>
+        <translation>Closed: call reclassified</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>Watch list</translation>
+    </message>
+    <message>
+        <source>Block requested from telco</source>
+        <translation>Block requested from telco</translation>
     </message>
     <message>
         <source>This call is no longer ringing.</source>
@@ -2379,10 +2379,6 @@
     <message>
         <source>Watch list</source>
         <translation>Watch list</translation>
-    </message>
-    <message>
-        <source>Block requested from telco</source>
-        <translation>Block requested from telco</translation>
     </message>
     <message>
         <source>Enter the number.</source>

@@ -172,42 +172,6 @@
 <context>
     <name>CallbackQueue</name>
     <message>
-        <source>Silent</source>
-        <translation>Tanpa suara</translation>
-    </message>
-    <message>
-        <source>Abandoned</source>
-        <translation>Terputus</translation>
-    </message>
-    <message>
-        <source>Reached, no emergency</source>
-        <translation>Terhubung, bukan darurat</translation>
-    </message>
-    <message>
-        <source>Reached, emergency</source>
-        <translation>Terhubung, darurat</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>Tidak diangkat</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Sibuk</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Tidak dapat dihubungi</translation>
-    </message>
-    <message>
-        <source>Closed by supervisor</source>
-        <translation>Ditutup koordinator</translation>
-    </message>
-    <message>
-        <source>Closed: call reclassified</source>
-        <translation>Ditutup: panggilan diklasifikasi ulang</translation>
-    </message>
-    <message>
         <source>not yet called back</source>
         <translation>belum ditelepon balik</translation>
     </message>
@@ -1174,6 +1138,42 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Reached, no emergency</source>
+        <translation>Terhubung, bukan darurat</translation>
+    </message>
+    <message>
+        <source>Reached, emergency</source>
+        <translation>Terhubung, darurat</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Tidak diangkat</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Sibuk</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Closed by supervisor</source>
+        <translation>Ditutup koordinator</translation>
+    </message>
+    <message>
+        <source>Closed: call reclassified</source>
+        <translation>Ditutup: panggilan diklasifikasi ulang</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>Daftar pantau</translation>
+    </message>
+    <message>
+        <source>Block requested from telco</source>
+        <translation>Blokir diminta ke operator seluler</translation>
     </message>
     <message>
         <source>This call is no longer ringing.</source>
@@ -2379,10 +2379,6 @@
     <message>
         <source>Watch list</source>
         <translation>Daftar pantau</translation>
-    </message>
-    <message>
-        <source>Block requested from telco</source>
-        <translation>Blokir diminta ke operator seluler</translation>
     </message>
     <message>
         <source>Enter the number.</source>

@@ -37,13 +37,6 @@ translate = QCoreApplication.translate
 FlagIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def flag_kind(kind: NumberFlagKind) -> str:
-    return {
-        NumberFlagKind.WATCH: translate("WatchList", "Watch list"),
-        NumberFlagKind.BLOCK_REQUESTED: translate("WatchList", "Block requested from telco"),
-    }[kind]
-
-
 def flag_problem(problem: FlagProblem) -> str:
     return {
         FlagProblem.NUMBER_MISSING: translate("WatchList", "Enter the number."),
@@ -110,7 +103,7 @@ class WatchListDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("flagKind")
         for kind in NumberFlagKind:
-            self.kind.addItem(flag_kind(kind), kind)
+            self.kind.addItem(labels.flag_kind(kind), kind)
         self.number = QLineEdit()
         self.number.setObjectName("flagNumber")
         self.number.setPlaceholderText("0812-3456-7890")
@@ -159,7 +152,7 @@ class WatchListDialog(QDialog):
             shown = format_national(flag.number) if flag.number.startswith("+") else flag.number
             values = [
                 shown,
-                flag_kind(flag.kind),
+                labels.flag_kind(flag.kind),
                 local_datetime(flag.at, self._zone),
                 flag.reason,
                 callers.number_description(flag.number),
@@ -189,7 +182,9 @@ class WatchListDialog(QDialog):
             (self.number if "number" in problems else self.reason).setFocus()
             return
         self.message.setText(
-            translate("WatchList", "Added: %1, %2.").replace("%1", flag.number).replace("%2", flag_kind(kind))
+            translate("WatchList", "Added: %1, %2.")
+            .replace("%1", flag.number)
+            .replace("%2", labels.flag_kind(kind))
         )
         self.number.clear()
         self.reason.clear()
@@ -209,6 +204,6 @@ class WatchListDialog(QDialog):
         self.message.setText(
             translate("WatchList", "Lifted: %1, %2.")
             .replace("%1", flag.number)
-            .replace("%2", flag_kind(flag.kind))
+            .replace("%2", labels.flag_kind(flag.kind))
         )
         self.reload()

@@ -7,7 +7,7 @@ from datetime import tzinfo
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
-from dispatch.domain.callers import CallbackOutcome, CallbackReason
+from dispatch.domain.callers import CallbackReason
 from dispatch.domain.clock import Clock
 from dispatch.services.callbacks import CallbackView
 from ui import labels
@@ -17,25 +17,6 @@ from ui.timefmt import elapsed, local_time
 translate = QCoreApplication.translate
 
 SILENT_BRUSH = QBrush(QColor("#ffe0b2"))
-
-
-def callback_reason(reason: CallbackReason) -> str:
-    return {
-        CallbackReason.SILENT: translate("CallbackQueue", "Silent"),
-        CallbackReason.ABANDONED: translate("CallbackQueue", "Abandoned"),
-    }[reason]
-
-
-def callback_outcome(outcome: CallbackOutcome) -> str:
-    return {
-        CallbackOutcome.REACHED_NO_EMERGENCY: translate("CallbackQueue", "Reached, no emergency"),
-        CallbackOutcome.REACHED_EMERGENCY: translate("CallbackQueue", "Reached, emergency"),
-        CallbackOutcome.NO_ANSWER: translate("CallbackQueue", "No answer"),
-        CallbackOutcome.BUSY: translate("CallbackQueue", "Busy"),
-        CallbackOutcome.UNREACHABLE: translate("CallbackQueue", "Unreachable"),
-        CallbackOutcome.CLOSED_BY_SUPERVISOR: translate("CallbackQueue", "Closed by supervisor"),
-        CallbackOutcome.RECLASSIFIED: translate("CallbackQueue", "Closed: call reclassified"),
-    }[outcome]
 
 
 def _number(row: CallbackView) -> str:
@@ -49,13 +30,15 @@ class CallbackQueueModel(SnapshotTableModel[CallbackView]):
         def last_attempt(row: CallbackView) -> str:
             if row.last_attempt_outcome is None:
                 return translate("CallbackQueue", "not yet called back")
-            return f"{callback_outcome(row.last_attempt_outcome)} {local_time(row.last_attempt_at, zone)}"
+            return (
+                f"{labels.callback_outcome(row.last_attempt_outcome)} {local_time(row.last_attempt_at, zone)}"
+            )
 
         super().__init__(
             [
                 Column(
                     lambda: translate("CallbackQueue", "Reason"),
-                    lambda r: callback_reason(r.reason),
+                    lambda r: labels.callback_reason(r.reason),
                     background=lambda r: SILENT_BRUSH if r.reason is CallbackReason.SILENT else None,
                 ),
                 Column(lambda: translate("CallbackQueue", "Rang"), lambda r: local_time(r.ring_at, zone)),

@@ -19,7 +19,7 @@ from dispatch.services.callbacks import CallbackView
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
 from ui import labels
-from ui.models.callback_queue import CallbackQueueModel, callback_outcome
+from ui.models.callback_queue import CallbackQueueModel
 from ui.widgets.caller_panel import CallerPanel
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class CallerDesk(QObject):
             self.window.show_message(translate("MainWindow", "No callback is waiting."))
             return
         self.tabs.setCurrentIndex(1)
-        options = [(key, callback_outcome(o), o) for o, key in ATTEMPT_KEYS.items()]
+        options = [(key, labels.callback_outcome(o), o) for o, key in ATTEMPT_KEYS.items()]
         self.window.choice_bar.ask(
             translate("MainWindow", "Call back %1 (%2 attempts so far); outcome:")
             .replace(
@@ -157,7 +157,7 @@ class CallerDesk(QObject):
         self.window.show_message(
             translate("MainWindow", "Callback to %1: %2.")
             .replace("%1", view.number_national)
-            .replace("%2", callback_outcome(outcome))
+            .replace("%2", labels.callback_outcome(outcome))
         )
         if outcome is CallbackOutcome.REACHED_EMERGENCY and view.incident_id is not None:
             self.window._open_incident(view.incident_id)
@@ -172,7 +172,7 @@ class CallerDesk(QObject):
             self.window.show_message(refusal("supervisor_only"))
             return
         self.tabs.setCurrentIndex(1)
-        options = [(key, callback_outcome(o), o) for o, key in CLOSE_KEYS.items()]
+        options = [(key, labels.callback_outcome(o), o) for o, key in CLOSE_KEYS.items()]
         self.window.choice_bar.ask(
             translate("MainWindow", "Close the callback to %1 as:").replace("%1", chosen.number_national),
             options,
@@ -202,7 +202,7 @@ class CallerDesk(QObject):
         self.window.show_message(
             translate("MainWindow", "Callback to %1 closed: %2.")
             .replace("%1", view.number_national)
-            .replace("%2", callback_outcome(outcome))
+            .replace("%2", labels.callback_outcome(outcome))
         )
         self.callback_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
