@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The migrations in order. Alembic (a quarter of a second to import) is loaded only when a
 #: database must be upgraded; a test checks that this list matches the migration scripts.
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Above this size a full quick_check would delay start-up by seconds; SQLite still reports any
@@ -75,6 +75,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends normally, rolls back otherwise."""
         with self.sessions() as session, session.begin():
+            session.connection(execution_options={SQLITE_IMMEDIATE: True})
             yield session
 
     def dispose(self) -> None:
@@ -113,13 +114,36 @@ def _create_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         # Sessions may be used from a feed thread as well as the GUI thread; each gets its own connection.
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    else:
+        # A connection the server dropped (restart, pg_terminate_backend) is found at checkout, not
+        # in the middle of a service's transaction.
+        kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+#: Execution option that makes a SQLite transaction begin IMMEDIATE (take the write lock at BEGIN).
+SQLITE_IMMEDIATE = "sqlite_immediate"
+
+
+def _sqlite_begin(connection: Any) -> None:
+    """SQLAlchemy's pysqlite recipe: the transaction is ours, not the driver's.
+
+    The driver's own handling begins a transaction only before the first INSERT/UPDATE/DELETE and
+    commits before DDL, so reads that decide a write were outside the write's transaction and a
+    migration's DDL was not atomic. Writes begin IMMEDIATE: check-then-write services serialise
+    across every console sharing the file.
+    """
+    immediate = connection.get_execution_options().get(SQLITE_IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not begin or commit by itself; _sqlite_begin emits BEGIN.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
