@@ -20,9 +20,11 @@ from dispatch.domain.accounts import (
     is_locked,
 )
 from dispatch.domain.clock import Clock
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Role
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext, ServiceError, audit
+from dispatch.services.uow import reading, unit_of_work
 from dispatch.store.database import Database
 from dispatch.store.tables import Console, Shift, User
 
@@ -39,27 +41,30 @@ def register_console(
     database: Database, clock: Clock, bus: ChangeBus, name: str, hostname: str
 ) -> ServiceContext:
     """Find or add this console's row and return the context its services run in."""
-    with database.transaction() as session:
+    # Until its row exists the console has no id; the audit row names the new one.
+    unregistered = ServiceContext(database, clock, bus, 0, name)
+    with unit_of_work(unregistered) as work:
+        session = work.session
         console = session.scalars(select(Console).where(Console.name == name)).first()
         if console is None:
             console = Console(name=name, hostname=hostname, registered_at=clock.now())
             session.add(console)
             session.flush()
             ctx = ServiceContext(database, clock, bus, console.id, console.name)
-            audit(session, ctx, "console.register", "console", console.id, hostname=hostname)
+            work.audit(AuditAction.CONSOLE_REGISTER, "console", console.id, acting=ctx, hostname=hostname)
         else:
             ctx = ServiceContext(database, clock, bus, console.id, console.name)
     return ctx
 
 
 def has_users(ctx: ServiceContext) -> bool:
-    with ctx.database.transaction() as session:
+    with reading(ctx) as session:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
 class AccountRefused(ServiceError):
     def __init__(self, problems: dict[str, AccountProblem]) -> None:
-        super().__init__("account_refused", problems=problems)
+        super().__init__(Refusal.ACCOUNT_REFUSED, problems=problems)
         self.problems = problems
 
 
@@ -72,7 +77,7 @@ def create_user(
 ) -> Actor:
     """A supervisor or administrator adds an account."""
     if ctx.actor.role not in ACCOUNT_MANAGERS:
-        raise ServiceError("not_allowed", action="create_user")
+        raise ServiceError(Refusal.NOT_ALLOWED, action="create_user")
     return _create_user(ctx, username, full_name, password, repeated, role)
 
 
@@ -81,7 +86,8 @@ def _create_user(
 ) -> Actor:
     username = username.strip().lower()
     problems = account_problems(username, full_name, password, repeated)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         if (
             "username" not in problems
             and session.scalars(select(User.id).where(User.username == username)).first()
@@ -100,7 +106,7 @@ def _create_user(
         )
         session.add(user)
         session.flush()
-        audit(session, ctx, "user.create", "user", user.id, username=username, role=role.value)
+        audit(session, ctx, AuditAction.USER_CREATE, "user", user.id, username=username, role=role.value)
         return Actor(user.id, user.username, user.full_name, user.role)
 
 
@@ -109,7 +115,7 @@ def create_first_supervisor(
 ) -> Actor:
     """Only allowed while the database has no accounts at all."""
     if has_users(ctx):
-        raise ServiceError("accounts_exist")
+        raise ServiceError(Refusal.ACCOUNTS_EXIST)
     return _create_user(ctx, username, full_name, password, repeated, Role.SUPERVISOR)
 
 
@@ -142,25 +148,34 @@ def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
     """Check a password; every attempt, good or bad, is audited under the name that was typed."""
     username = username.strip().lower()
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         user = session.scalars(select(User).where(User.username == username).with_for_update()).first()
         attempt = ctx.acting_as(Actor(None if user is None else user.id, username or "?"))
         if user is None:
             _verify(_dummy_hash(), password)
-            audit(session, attempt, "user.login_failed", "user", None, reason="unknown")
+            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", None, reason="unknown")
             return LoginResult(LoginOutcome.WRONG_CREDENTIALS)
         state = LockState(user.failed_logins, user.locked_until)
         if not user.active:
-            audit(session, attempt, "user.login_failed", "user", user.id, reason="inactive")
+            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="inactive")
             return LoginResult(LoginOutcome.INACTIVE)
         if is_locked(state, now):
-            audit(session, attempt, "user.login_failed", "user", user.id, reason="locked")
+            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="locked")
             return LoginResult(LoginOutcome.LOCKED)
         if not _verify(user.password_hash, password):
             state = after_failure(state, now)
             user.failed_logins, user.locked_until = state.failed_logins, state.locked_until
             locked = is_locked(state, now)
-            audit(session, attempt, "user.login_failed", "user", user.id, reason="password", locked=locked)
+            audit(
+                session,
+                attempt,
+                AuditAction.USER_LOGIN_FAILED,
+                "user",
+                user.id,
+                reason="password",
+                locked=locked,
+            )
             return LoginResult(LoginOutcome.LOCKED if locked else LoginOutcome.WRONG_CREDENTIALS)
         state = after_success()
         user.failed_logins, user.locked_until = state.failed_logins, state.locked_until
@@ -169,13 +184,14 @@ def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
             user.password_hash = _hasher.hash(password)
         actor = Actor(user.id, user.username, user.full_name, user.role)
         session.add(Shift(console_id=ctx.console_id, user_id=user.id, started_at=now))
-        audit(session, ctx.acting_as(actor), "user.login", "user", user.id)
+        audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id)
         return LoginResult(LoginOutcome.OK, actor)
 
 
 def log_out(ctx: ServiceContext) -> None:
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         shift = session.scalars(
             select(Shift)
             .where(
@@ -188,7 +204,7 @@ def log_out(ctx: ServiceContext) -> None:
         ).first()
         if shift is not None:
             shift.ended_at = now
-        audit(session, ctx, "user.logout", "user", ctx.actor.user_id)
+        audit(session, ctx, AuditAction.USER_LOGOUT, "user", ctx.actor.user_id)
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -24,6 +24,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, Row, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import CallState, IncidentStatus, UnitStatus
 from dispatch.domain.timers import (
     ON_SCENE_STATUSES,
@@ -38,6 +39,7 @@ from dispatch.domain.timers import (
 )
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Alert, Assignment, Call, Incident, IncidentNote, Unit
 
 TIMER_KINDS = tuple(kind.value for kind in TimerKind)
@@ -222,7 +224,8 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
     holding: list[int] = []
     acknowledged: dict[int, datetime | None] = {}
     try:
-        with ctx.database.transaction() as session:
+        with unit_of_work(ctx) as work:
+            session = work.session
             due = due_alerts(timer_state(session, now, thresholds), now, thresholds)
             candidates = _open_timer_rows(session, now, due)
             by_key: dict[tuple[str, str, datetime], Row[Any]] = {}
@@ -251,7 +254,15 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
                     update(Alert).where(Alert.id.in_([row.id for row in ended])).values(cleared_at=now)
                 )
                 for row in ended:
-                    audit(session, system, "alert.clear", "alert", row.id, kind=row.kind, about=row.entity_id)
+                    audit(
+                        session,
+                        system,
+                        AuditAction.ALERT_CLEAR,
+                        "alert",
+                        row.id,
+                        kind=row.kind,
+                        about=row.entity_id,
+                    )
             if missing:
                 for full in session.execute(select(*_VIEW_COLUMNS).where(Alert.id.in_(missing))):
                     known[full.id] = (AlertView.of(full), full.message)
@@ -307,7 +318,9 @@ def _raise(session: Session, ctx: ServiceContext, alert: DueAlert, now: datetime
     )
     session.add(row)
     session.flush()
-    audit(session, ctx, "alert.raise", "alert", row.id, kind=alert.kind.value, about=alert.entity_id)
+    audit(
+        session, ctx, AuditAction.ALERT_RAISE, "alert", row.id, kind=alert.kind.value, about=alert.entity_id
+    )
     return row
 
 
@@ -336,16 +349,17 @@ def acknowledge_alert(ctx: ServiceContext, alert_id: int) -> None:
 def acknowledge_alerts(ctx: ServiceContext, alert_ids: Iterable[int]) -> list[int]:
     """Acknowledge several alerts in one transaction; returns those acknowledged now."""
     done = []
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         for alert_id in dict.fromkeys(alert_ids):
             alert = session.get(Alert, alert_id)
             if alert is None:
-                raise ServiceError("no_such_alert", alert_id=alert_id)
+                raise ServiceError(Refusal.NO_SUCH_ALERT, alert_id=alert_id)
             if alert.acknowledged_at is not None:
                 continue
             alert.acknowledged_at = ctx.clock.now()
             alert.acknowledged_by = ctx.actor.user_id
             alert.acknowledged_console_id = ctx.console_id
-            audit(session, ctx, "alert.acknowledge", "alert", alert.id, kind=alert.kind)
+            audit(session, ctx, AuditAction.ALERT_ACKNOWLEDGE, "alert", alert.id, kind=alert.kind)
             done.append(alert.id)
     return done

@@ -20,11 +20,13 @@ from dispatch.domain.callers import (
     CallbackReason,
     attempt_closes,
 )
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Presentation, Role
 from dispatch.domain.phone import format_national
 from dispatch.services import calls
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Call, Callback, CallbackAttempt, Incident
 
 CLOSERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
@@ -149,9 +151,9 @@ def _views(session: Session, query: Select[Callback]) -> list[CallbackView]:
 def _open_callback_row(session: Session, callback_id: int) -> Callback:
     row = session.get(Callback, callback_id, with_for_update=True)
     if row is None:
-        raise ServiceError("no_such_callback", callback_id=callback_id)
+        raise ServiceError(Refusal.NO_SUCH_CALLBACK, callback_id=callback_id)
     if row.closed_at is not None:
-        raise ServiceError("callback_closed", callback_id=callback_id)
+        raise ServiceError(Refusal.CALLBACK_CLOSED, callback_id=callback_id)
     return row
 
 
@@ -159,7 +161,7 @@ def _clean_note(note: str) -> str:
     # Control characters (but newlines and tabs) are dropped: a pasted note must not garble the log.
     text = "".join(ch for ch in note if ch in "\n\t" or ord(ch) >= 32).strip()
     if len(text) > NOTE_MAX:
-        raise ServiceError("note_too_long", limit=NOTE_MAX)
+        raise ServiceError(Refusal.NOTE_TOO_LONG, limit=NOTE_MAX)
     return text
 
 
@@ -170,16 +172,17 @@ def record_attempt(
     emergency also opens an incident linked to the original call. No answer, busy or unreachable
     leave it open (and visible)."""
     if outcome not in ATTEMPT_OUTCOMES:
-        raise ServiceError("not_an_attempt_outcome", outcome=outcome.value)
+        raise ServiceError(Refusal.NOT_AN_ATTEMPT_OUTCOME, outcome=outcome.value)
     text = _clean_note(note)
     now = ctx.clock.now()
     incident_id = None
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         row = _open_callback_row(session, callback_id)
         call = session.get_one(Call, row.call_id)
         call_id = call.id
         if call.presentation != Presentation.ALLOWED.value:
-            raise ServiceError("number_withheld", callback_id=callback_id)
+            raise ServiceError(Refusal.NUMBER_WITHHELD, callback_id=callback_id)
         attempt = CallbackAttempt(
             callback_id=row.id,
             at=now,
@@ -190,7 +193,15 @@ def record_attempt(
         )
         session.add(attempt)
         session.flush()
-        audit(session, ctx, "callback.attempt", "callback", row.id, outcome=outcome.value, attempt=attempt.id)
+        audit(
+            session,
+            ctx,
+            AuditAction.CALLBACK_ATTEMPT,
+            "callback",
+            row.id,
+            outcome=outcome.value,
+            attempt=attempt.id,
+        )
         if outcome is CallbackOutcome.REACHED_EMERGENCY:
             previous = call.incident_id
             # A code, worded by the UI in the reader's language and time zone.
@@ -201,7 +212,7 @@ def record_attempt(
             audit(
                 session,
                 ctx,
-                "callback.emergency",
+                AuditAction.CALLBACK_EMERGENCY,
                 "callback",
                 row.id,
                 incident=incident.id,
@@ -209,10 +220,10 @@ def record_attempt(
             )
         if attempt_closes(outcome):
             _close(session, ctx, row, outcome, text)
-    changes = [Change(Topic.CALLBACKS, (callback_id,))]
-    if incident_id is not None:
-        changes += [Change(Topic.CALLS, (call_id,)), Change(Topic.INCIDENTS, (incident_id,))]
-    ctx.bus.publish(*changes)
+        work.notify(Topic.CALLBACKS, callback_id)
+        if incident_id is not None:
+            work.notify(Topic.CALLS, call_id)
+            work.notify(Topic.INCIDENTS, incident_id)
     view = callback(ctx, callback_id)
     assert view is not None
     return view
@@ -223,16 +234,17 @@ def close_callback(
 ) -> CallbackView:
     """A supervisor closes a callback without (another) attempt; the note says why."""
     if ctx.actor.role not in CLOSERS:
-        raise ServiceError("supervisor_only", action="callback.close")
+        raise ServiceError(Refusal.SUPERVISOR_ONLY, action=AuditAction.CALLBACK_CLOSE)
     if outcome not in SUPERVISOR_CLOSE_OUTCOMES:
-        raise ServiceError("not_a_close_outcome", outcome=outcome.value)
+        raise ServiceError(Refusal.NOT_A_CLOSE_OUTCOME, outcome=outcome.value)
     text = _clean_note(note)
     if not text:
-        raise ServiceError("note_required", callback_id=callback_id)
-    with ctx.database.transaction() as session:
+        raise ServiceError(Refusal.NOTE_REQUIRED, callback_id=callback_id)
+    with unit_of_work(ctx) as work:
+        session = work.session
         row = _open_callback_row(session, callback_id)
         _close(session, ctx, row, outcome, text)
-    ctx.bus.publish(Change(Topic.CALLBACKS, (callback_id,)))
+        work.announce(Change(Topic.CALLBACKS, (callback_id,)))
     view = callback(ctx, callback_id)
     assert view is not None
     return view
@@ -243,4 +255,4 @@ def _close(session: Session, ctx: ServiceContext, row: Callback, outcome: Callba
     row.closed_by = ctx.actor.user_id
     row.outcome = outcome.value
     row.note = note
-    audit(session, ctx, "callback.close", "callback", row.id, outcome=outcome.value)
+    audit(session, ctx, AuditAction.CALLBACK_CLOSE, "callback", row.id, outcome=outcome.value)

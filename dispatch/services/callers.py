@@ -24,12 +24,14 @@ from dispatch.domain.callers import (
     is_repeat_prank,
     window_starts,
 )
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import CallClass, Presentation, Role
 from dispatch.domain.phone import parse_caller_number
 from dispatch.services import queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Call, NumberFlag
 
 #: Earlier calls listed in the summary (the counts cover all of them).
@@ -85,7 +87,7 @@ def caller_summary(
     if isinstance(call, int):
         found = queries.call(ctx, call)
         if found is None:
-            raise ServiceError("no_such_call", call_id=call)
+            raise ServiceError(Refusal.NO_SUCH_CALL, call_id=call)
         call = found
     if call.presentation is not Presentation.ALLOWED:
         return CallerSummary(
@@ -175,7 +177,7 @@ def number_description(key: str) -> str:
 
 def _require_supervisor(ctx: ServiceContext, action: str) -> None:
     if ctx.actor.role not in FLAG_MANAGERS:
-        raise ServiceError("supervisor_only", action=action)
+        raise ServiceError(Refusal.SUPERVISOR_ONLY, action=action)
 
 
 def watch_number(ctx: ServiceContext, number: str, reason: str) -> NumberFlagView:
@@ -192,11 +194,12 @@ def _add_flag(ctx: ServiceContext, kind: NumberFlagKind, number: str, reason: st
     _require_supervisor(ctx, f"flag.{kind.value}")
     presentable, key = number_key(number)
     problems = flag_problems(presentable, number, reason)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         if "number" not in problems and any(f.kind is kind for f in _active_flags(session, key)):
             problems["number"] = FlagProblem.ALREADY_FLAGGED
         if problems:
-            raise ServiceError("flag_refused", problems=problems)
+            raise ServiceError(Refusal.FLAG_REFUSED, problems=problems)
         row = NumberFlag(
             number=key,
             kind=kind.value,
@@ -207,26 +210,35 @@ def _add_flag(ctx: ServiceContext, kind: NumberFlagKind, number: str, reason: st
         )
         session.add(row)
         session.flush()
-        audit(session, ctx, f"number_flag.{kind.value}", "number_flag", row.id, number=key)
+        audit(session, ctx, AuditAction(f"number_flag.{kind.value}"), "number_flag", row.id, number=key)
         view = _flag_view(row)
-    ctx.bus.publish(Change(Topic.NUMBER_FLAGS, (view.id,)))
+        work.announce(Change(Topic.NUMBER_FLAGS, (view.id,)))
     return view
 
 
 def lift_flag(ctx: ServiceContext, flag_id: int) -> NumberFlagView:
     """Lift a flag (kept, with who lifted it and when; flags are never deleted)."""
     _require_supervisor(ctx, "flag.lift")
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         row = session.get(NumberFlag, flag_id, with_for_update=True)
         if row is None:
-            raise ServiceError("no_such_flag", flag_id=flag_id)
+            raise ServiceError(Refusal.NO_SUCH_FLAG, flag_id=flag_id)
         if row.lifted_at is not None:
-            raise ServiceError("flag_lifted", flag_id=flag_id)
+            raise ServiceError(Refusal.FLAG_LIFTED, flag_id=flag_id)
         row.lifted_at = ctx.clock.now()
         row.lifted_by = ctx.actor.user_id
-        audit(session, ctx, "number_flag.lift", "number_flag", row.id, number=row.number, kind=row.kind)
+        audit(
+            session,
+            ctx,
+            AuditAction.NUMBER_FLAG_LIFT,
+            "number_flag",
+            row.id,
+            number=row.number,
+            kind=row.kind,
+        )
         view = _flag_view(row)
-    ctx.bus.publish(Change(Topic.NUMBER_FLAGS, (flag_id,)))
+        work.announce(Change(Topic.NUMBER_FLAGS, (flag_id,)))
     return view
 
 

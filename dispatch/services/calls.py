@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.callers import CallbackOutcome
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import (
     NON_EMERGENCY_CLASSES,
     CallClass,
@@ -19,10 +20,11 @@ from dispatch.domain.enums import (
 )
 from dispatch.domain.incidents import format_incident_number
 from dispatch.domain.signals import CallSignal, SignalKind
-from dispatch.services.bus import Change, Topic
+from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView, IncidentView
+from dispatch.services.uow import UnitOfWork, unit_of_work
 from dispatch.store.tables import Call, Callback, FeedFrame, Incident, IncidentCounter, IncidentNote
 
 #: No call stays unfinished longer than this; an older unfinished call is not matched to new events.
@@ -31,33 +33,40 @@ OPEN_CALL_WINDOW = timedelta(hours=12)
 
 def record_signal(ctx: ServiceContext, signal: CallSignal) -> CallView | None:
     """Store the frame and apply it to its call, in one transaction, before anything is shown."""
-    with ctx.database.transaction() as session:
-        frame = FeedFrame(
-            feed=signal.feed,
-            received_at=signal.received_at,
-            raw=signal.raw,
-            decoded=json.dumps(_signal_fields(signal), ensure_ascii=False),
-        )
-        session.add(frame)
-        call = _apply_signal(session, ctx, signal)
-        if call is not None:
-            session.flush()
-            frame.call_id = call.id
-            audit(session, ctx, f"call.{signal.kind.value}", "call", call.id, feed=signal.feed)
-        view = None if call is None else CallView.of(call)
-    ctx.bus.publish(Change(Topic.FEED), *([Change(Topic.CALLS, (view.id,))] if view else []))
+    with unit_of_work(ctx) as work:
+        view = store_signal(work, signal)
     return view
+
+
+def store_signal(work: UnitOfWork, signal: CallSignal) -> CallView | None:
+    """``record_signal`` inside the caller's unit of work (a feed stores the frames of one read together)."""
+    session = work.session
+    frame = FeedFrame(
+        feed=signal.feed,
+        received_at=signal.received_at,
+        raw=signal.raw,
+        decoded=json.dumps(_signal_fields(signal), ensure_ascii=False),
+    )
+    session.add(frame)
+    work.notify(Topic.FEED)
+    call = _apply_signal(session, work.ctx, signal)
+    if call is not None:
+        session.flush()
+        frame.call_id = call.id
+        work.audit(AuditAction(f"call.{signal.kind.value}"), "call", call.id, feed=signal.feed)
+        work.notify(Topic.CALLS, call.id)
+    return None if call is None else CallView.of(call)
 
 
 def record_rejected_frame(
     ctx: ServiceContext, feed: str, raw: bytes, reason: str, received_at: datetime | None = None
 ) -> None:
     """A frame that could not be decoded is kept, with the reason, for the installer to see."""
-    with ctx.database.transaction() as session:
-        session.add(
+    with unit_of_work(ctx) as work:
+        work.session.add(
             FeedFrame(feed=feed, received_at=received_at or ctx.clock.now(), raw=raw, rejected_reason=reason)
         )
-    ctx.bus.publish(Change(Topic.FEED))
+        work.notify(Topic.FEED)
 
 
 def _signal_fields(signal: CallSignal) -> dict[str, object]:
@@ -132,7 +141,8 @@ def _end(call: Call, ctx: ServiceContext) -> None:
 def answer_call(ctx: ServiceContext, call_id: int) -> tuple[CallView, IncidentView]:
     """Answer a ringing call: the incident exists from this moment, so nothing typed can be lost."""
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         # A conditional update so that two consoles cannot both answer the same call.
         claimed = session.execute(  # type: ignore[attr-defined]
             update(Call)
@@ -146,14 +156,15 @@ def answer_call(ctx: ServiceContext, call_id: int) -> tuple[CallView, IncidentVi
             )
         ).rowcount
         if claimed != 1:
-            raise ServiceError("call_not_ringing", call_id=call_id)
+            raise ServiceError(Refusal.CALL_NOT_RINGING, call_id=call_id)
         call = session.get_one(Call, call_id)
         session.refresh(call)
-        audit(session, ctx, "call.answer", "call", call.id)
+        audit(session, ctx, AuditAction.CALL_ANSWER, "call", call.id)
         note = f"call.answered {call.number_e164 or call.number_raw}"
         incident = open_incident_for_call(session, ctx, call, now, note)
         views = CallView.of(call, incident.number), IncidentView.of(incident)
-    ctx.bus.publish(Change(Topic.CALLS, (call_id,)), Change(Topic.INCIDENTS, (views[1].id,)))
+        work.notify(Topic.CALLS, call_id)
+        work.notify(Topic.INCIDENTS, incident.id)
     return views
 
 
@@ -189,7 +200,9 @@ def open_incident_for_call(
             text=note,
         )
     )
-    audit(session, ctx, "incident.open", "incident", incident.id, number=incident.number, call=call.id)
+    audit(
+        session, ctx, AuditAction.INCIDENT_OPEN, "incident", incident.id, number=incident.number, call=call.id
+    )
     return incident
 
 
@@ -204,7 +217,7 @@ def open_callback(session: Session, ctx: ServiceContext, call: Call, reason: Cal
     callback = Callback(call_id=call.id, reason=reason.value, opened_at=ctx.clock.now(), note="")
     session.add(callback)
     session.flush()
-    audit(session, ctx, "callback.open", "callback", callback.id, call=call.id, reason=reason.value)
+    audit(session, ctx, AuditAction.CALLBACK_OPEN, "callback", callback.id, call=call.id, reason=reason.value)
 
 
 def _next_incident_number(session: Session, ctx: ServiceContext) -> str:
@@ -224,13 +237,14 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
     record stays complete and the incident number is accounted for.
     """
     if call_class not in NON_EMERGENCY_CLASSES:
-        raise ServiceError("not_a_closing_class", call_class=call_class.value)
+        raise ServiceError(Refusal.NOT_A_CLOSING_CLASS, call_class=call_class.value)
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         call = answered_call(session, call_id)
         if call.classification == CallClass.DUPLICATE.value:
             # Its incident is now the one it was attached to, shared with other callers and units.
-            raise ServiceError("call_attached", call_id=call_id)
+            raise ServiceError(Refusal.CALL_ATTACHED, call_id=call_id)
         before = call.classification
         call.classification = call_class.value
         if call.state != CallState.ENDED.value:
@@ -246,22 +260,28 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
                 incident.disposition = Disposition.NON_EMERGENCY.value
                 incident.closed_at = now
                 incident.updated_at = now
-                audit(session, ctx, "incident.cancel", "incident", incident.id, reason=call_class.value)
-        audit(session, ctx, "call.classify", "call", call.id, before=before, after=call_class.value)
+                audit(
+                    session,
+                    ctx,
+                    AuditAction.INCIDENT_CANCEL,
+                    "incident",
+                    incident.id,
+                    reason=call_class.value,
+                )
+        audit(session, ctx, AuditAction.CALL_CLASSIFY, "call", call.id, before=before, after=call_class.value)
         closed_callback = None
         if call_class is CallClass.SILENT:
             open_callback(session, ctx, call, CallClass.SILENT)
         else:
             closed_callback = _close_callback_of_reclassified(session, ctx, call, before)
         view = CallView.of(call, number)
-    changes = [Change(Topic.CALLS, (call_id,))]
-    if closed_callback is not None:
-        changes.append(Change(Topic.CALLBACKS, (closed_callback,)))
-    if view.incident_id is not None:
-        changes.append(Change(Topic.INCIDENTS, (view.incident_id,)))
-    if released:
-        changes.append(Change(Topic.UNITS, tuple(released)))
-    ctx.bus.publish(*changes)
+        work.notify(Topic.CALLS, call_id)
+        if closed_callback is not None:
+            work.notify(Topic.CALLBACKS, closed_callback)
+        if view.incident_id is not None:
+            work.notify(Topic.INCIDENTS, view.incident_id)
+        if released:
+            work.notify(Topic.UNITS, *released)
     return view
 
 
@@ -280,7 +300,7 @@ def _close_callback_of_reclassified(
     audit(
         session,
         ctx,
-        "callback.close",
+        AuditAction.CALLBACK_CLOSE,
         "callback",
         row.id,
         outcome=CallbackOutcome.RECLASSIFIED.value,
@@ -294,22 +314,22 @@ def answered_call(session: Session, call_id: int) -> Call:
     """The call, refused unless it exists and has been answered (it may have ended since)."""
     call = session.get(Call, call_id)
     if call is None:
-        raise ServiceError("no_such_call", call_id=call_id)
+        raise ServiceError(Refusal.NO_SUCH_CALL, call_id=call_id)
     if call.state == CallState.RINGING.value:
-        raise ServiceError("call_not_answered", call_id=call_id)
+        raise ServiceError(Refusal.CALL_NOT_ANSWERED, call_id=call_id)
     return call
 
 
 def hang_up(ctx: ServiceContext, call_id: int) -> CallView:
     """The call-taker ends the conversation; the incident, if any, goes on."""
-    with ctx.database.transaction() as session:
-        call = session.get(Call, call_id)
+    with unit_of_work(ctx) as work:
+        call = work.session.get(Call, call_id)
         if call is None:
-            raise ServiceError("no_such_call", call_id=call_id)
+            work.refuse(Refusal.NO_SUCH_CALL, call_id=call_id)
         if call.state != CallState.ANSWERED.value:
-            raise ServiceError("call_not_answered", call_id=call_id)
+            work.refuse(Refusal.CALL_NOT_ANSWERED, call_id=call_id)
         _end(call, ctx)
-        audit(session, ctx, "call.hang_up", "call", call.id)
+        work.audit(AuditAction.CALL_HANG_UP, "call", call.id)
+        work.notify(Topic.CALLS, call_id)
         view = CallView.of(call)
-    ctx.bus.publish(Change(Topic.CALLS, (call_id,)))
     return view

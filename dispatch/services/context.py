@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dispatch.domain.clock import Clock
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.services.bus import ChangeBus
 from dispatch.store.database import Database
 from dispatch.store.tables import AuditEntry
@@ -44,31 +45,42 @@ class ServiceContext:
 class ServiceError(Exception):
     """A request the rules refuse; ``code`` is what the UI turns into words."""
 
-    def __init__(self, code: str, **details: Any) -> None:
+    def __init__(self, code: Refusal, **details: Any) -> None:
         super().__init__(code, details)
         self.code = code
         self.details = details
 
 
+def audit_entry(
+    ctx: ServiceContext, action: AuditAction, entity: str, entity_id: object, detail: dict[str, Any]
+) -> AuditEntry:
+    """The audit row of an action done by ``ctx``'s actor at its console, now."""
+    return AuditEntry(
+        at=ctx.clock.now(),
+        user_id=ctx.actor.user_id,
+        user_name=ctx.actor.user_name,
+        console_id=ctx.console_id,
+        console_name=ctx.console_name,
+        action=AuditAction(action).value,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        detail=json.dumps(detail, default=str, ensure_ascii=False, sort_keys=True) if detail else None,
+    )
+
+
 def audit(
     session: Session,
     ctx: ServiceContext,
-    action: str,
+    action: AuditAction,
     entity: str,
     entity_id: object = None,
     **detail: Any,
 ) -> None:
-    """Add the audit row of the current transaction (it commits or rolls back with the change)."""
-    session.add(
-        AuditEntry(
-            at=ctx.clock.now(),
-            user_id=ctx.actor.user_id,
-            user_name=ctx.actor.user_name,
-            console_id=ctx.console_id,
-            console_name=ctx.console_name,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            detail=json.dumps(detail, default=str, ensure_ascii=False, sort_keys=True) if detail else None,
-        )
-    )
+    """Add an audit row to the unit of work ``session`` belongs to (helpers that hold a session).
+
+    Audit rows are written only inside a unit of work (``services.uow``), so that every one
+    commits with its change.
+    """
+    if "unit_of_work" not in session.info:
+        raise RuntimeError("audit rows are written only inside a unit of work")
+    session.add(audit_entry(ctx, action, entity, entity_id, detail))

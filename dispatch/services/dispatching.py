@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import UnitStatus
 from dispatch.domain.lifecycle import (
     COMMITTED,
@@ -24,28 +25,30 @@ from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import CLOSED_STATES, refresh_status
 from dispatch.services.roster import add_unit_row
 from dispatch.services.snapshots import AssignmentView, UnitView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
 
 
 def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int]) -> list[AssignmentView]:
     """Dispatch several units at once: all are sent, or none (one transaction)."""
     if not unit_ids:
-        raise ServiceError("no_units_chosen")
+        raise ServiceError(Refusal.NO_UNITS_CHOSEN)
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = session.get(Incident, incident_id)
         if incident is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status in CLOSED_STATES:
-            raise ServiceError("incident_closed", number=incident.number)
+            raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
         views = []
         for unit_id in dict.fromkeys(unit_ids):
             unit = session.get(Unit, unit_id, with_for_update=True)
             if unit is None:
-                raise ServiceError("no_such_unit", unit_id=unit_id)
+                raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
             if not unit.active or UnitStatus(unit.status) not in DISPATCHABLE:
                 # An inactive unit is usually still "available": a stale board must not send it.
-                raise ServiceError("unit_not_available", call_sign=unit.call_sign, status=unit.status)
+                raise ServiceError(Refusal.UNIT_NOT_AVAILABLE, call_sign=unit.call_sign, status=unit.status)
             assignment = Assignment(
                 incident_id=incident_id, unit_id=unit.id, dispatched_by=ctx.actor.user_id, dispatched_at=now
             )
@@ -62,13 +65,13 @@ def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int])
                     text=f"unit.dispatched {unit.call_sign}",
                 )
             )
-            audit(session, ctx, "unit.dispatch", "unit", unit.id, incident=incident.number)
+            audit(session, ctx, AuditAction.UNIT_DISPATCH, "unit", unit.id, incident=incident.number)
             views.append(AssignmentView.of(assignment, unit))
         incident.updated_at = now
         refresh_status(session, incident)
-    ctx.bus.publish(
-        Change(Topic.UNITS, tuple(v.unit_id for v in views)), Change(Topic.INCIDENTS, (incident_id,))
-    )
+        work.announce(
+            Change(Topic.UNITS, tuple(v.unit_id for v in views)), Change(Topic.INCIDENTS, (incident_id,))
+        )
     return views
 
 
@@ -81,33 +84,35 @@ def set_unit_status(
     the history row keeps the reason and the audit row says it was an override.
     """
     reason = recorded_reason(override_reason)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
-            raise ServiceError("no_such_unit", unit_id=unit_id)
+            raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
         if status is UnitStatus.DISPATCHED:
-            raise ServiceError("dispatch_through_assign", call_sign=unit.call_sign)
+            raise ServiceError(Refusal.DISPATCH_THROUGH_ASSIGN, call_sign=unit.call_sign)
         current = UnitStatus(unit.status)
         overriding = not can_transition(current, status)
         if overriding and override_reason is None:
             raise ServiceError(
-                "transition_refused",
+                Refusal.TRANSITION_REFUSED,
                 call_sign=unit.call_sign,
                 current=current,
                 requested=status,
                 allowed=sorted(allowed_next(current) - {UnitStatus.DISPATCHED}, key=list(UnitStatus).index),
             )
         if overriding and not may_override(ctx.actor.role):
-            raise ServiceError("supervisor_only", call_sign=unit.call_sign, requested=status)
+            raise ServiceError(Refusal.SUPERVISOR_ONLY, call_sign=unit.call_sign, requested=status)
         if overriding and (reason is None or current is status):
             raise ServiceError(
-                "override_reason_required" if reason is None else "status_unchanged", call_sign=unit.call_sign
+                Refusal.OVERRIDE_REASON_REQUIRED if reason is None else Refusal.STATUS_UNCHANGED,
+                call_sign=unit.call_sign,
             )
         assignment = _active_assignment(session, unit.id)
         if overriding and status in COMMITTED and assignment is None:
             # Working with no incident: on the board "on scene" nowhere, on no timer's incident.
             # The supervisor dispatches the unit to the incident instead.
-            raise ServiceError("no_incident_for_status", call_sign=unit.call_sign, requested=status)
+            raise ServiceError(Refusal.NO_INCIDENT_FOR_STATUS, call_sign=unit.call_sign, requested=status)
         _record_status(session, ctx, unit, status, assignment, reason if overriding else None)
         incident_id = None
         if assignment is not None:
@@ -116,10 +121,9 @@ def set_unit_status(
             incident.updated_at = ctx.clock.now()
             refresh_status(session, incident)
         view = UnitView.of(unit, incident_id)
-    changes = [Change(Topic.UNITS, (unit_id,))]
-    if incident_id is not None:
-        changes.append(Change(Topic.INCIDENTS, (incident_id,)))
-    ctx.bus.publish(*changes)
+        work.notify(Topic.UNITS, unit_id)
+        if incident_id is not None:
+            work.notify(Topic.INCIDENTS, incident_id)
     return view
 
 
@@ -169,14 +173,15 @@ def _record_status(
     )
     if override is not None:
         detail = {"before": before, "after": status.value, "reason": override}
-        audit(session, ctx, "unit.status.override", "unit", unit.id, **detail)
+        audit(session, ctx, AuditAction.UNIT_STATUS_OVERRIDE, "unit", unit.id, **detail)
     elif status is not UnitStatus.DISPATCHED:
-        audit(session, ctx, "unit.status", "unit", unit.id, before=before, after=status.value)
+        audit(session, ctx, AuditAction.UNIT_STATUS, "unit", unit.id, before=before, after=status.value)
 
 
 def load_roster(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> int:
     """Add units whose call signs are not yet known; returns how many were added."""
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         known = set(session.scalars(select(Unit.call_sign)))
         added = 0
         for spec in specs:
@@ -185,7 +190,7 @@ def load_roster(ctx: ServiceContext, specs: Sequence[UnitSpec]) -> int:
             add_unit_row(session, ctx, spec)
             added += 1
         if added:
-            audit(session, ctx, "roster.load", "unit", None, added=added)
-    if added:
-        ctx.bus.publish(Change(Topic.UNITS))
+            audit(session, ctx, AuditAction.ROSTER_LOAD, "unit", None, added=added)
+        if added:
+            work.announce(Change(Topic.UNITS))
     return added

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.duplicates import (
     NEARBY_RADIUS_M,
     SAME_AREA_WINDOW,
@@ -34,11 +35,12 @@ from dispatch.domain.flags import format_flags, parse_flags
 from dispatch.domain.geo import bounding_box, distance_m
 from dispatch.domain.incidents import TEXT_FIELDS
 from dispatch.domain.protocols import higher_priority
-from dispatch.services.bus import Change, Topic
+from dispatch.services.bus import Topic
 from dispatch.services.calls import answered_call
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Call, Incident, IncidentNote
 
 _OPEN = tuple(status.value for status in OPEN_INCIDENT_STATUSES)
@@ -178,15 +180,16 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
     typed into it is copied onto the target as a note, so nothing is lost and nothing is open twice.
     """
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         call = answered_call(session, call_id)
         target = session.get(Incident, target_incident_id)
         if target is None:
-            raise ServiceError("no_such_incident", incident_id=target_incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=target_incident_id)
         if target.status not in _OPEN:
-            raise ServiceError("incident_closed", number=target.number)
+            raise ServiceError(Refusal.INCIDENT_CLOSED, number=target.number)
         if call.incident_id == target.id:
-            raise ServiceError("call_already_attached", number=target.number)
+            raise ServiceError(Refusal.CALL_ALREADY_ATTACHED, number=target.number)
         caller = call.number_e164 or call.number_raw
         old = None if call.incident_id is None else session.get(Incident, call.incident_id)
         released: list[int] = []
@@ -198,7 +201,15 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
             old.closed_at = now
             old.updated_at = now
             _system_note(session, ctx, old.id, now, f"incident.duplicate_of {target.number}")
-            audit(session, ctx, "incident.cancel", "incident", old.id, reason="duplicate", target=target.id)
+            audit(
+                session,
+                ctx,
+                AuditAction.INCIDENT_CANCEL,
+                "incident",
+                old.id,
+                reason="duplicate",
+                target=target.id,
+            )
         before = call.classification
         call.classification = CallClass.DUPLICATE.value
         call.incident_id = target.id
@@ -209,7 +220,7 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
         audit(
             session,
             ctx,
-            "call.attach",
+            AuditAction.CALL_ATTACH,
             "call",
             call.id,
             before=before,
@@ -217,15 +228,14 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
             incident=target.id,
             cancelled=None if old is None else old.id,
         )
-        audit(session, ctx, "incident.note", "incident", target.id, note=note.id)
+        audit(session, ctx, AuditAction.INCIDENT_NOTE, "incident", target.id, note=note.id)
         view = CallView.of(call, target.number)
-    touched = (target_incident_id,) if old is None else (target_incident_id, old.id)
-    ctx.bus.publish(
-        Change(Topic.CALLS, (call_id,)),
-        Change(Topic.INCIDENTS, touched),
-        Change(Topic.NOTES, touched),
-        *([Change(Topic.UNITS, tuple(released))] if released else []),
-    )
+        touched = (target_incident_id,) if old is None else (target_incident_id, old.id)
+        work.notify(Topic.CALLS, call_id)
+        work.notify(Topic.INCIDENTS, *touched)
+        work.notify(Topic.NOTES, *touched)
+        if released:
+            work.notify(Topic.UNITS, *released)
     return view
 
 
@@ -257,7 +267,9 @@ def _copy_typed(
         )
         session.add(copied)
         session.flush()
-        audit(session, ctx, "incident.note", "incident", target.id, note=copied.id, copied_from=old.id)
+        audit(
+            session, ctx, AuditAction.INCIDENT_NOTE, "incident", target.id, note=copied.id, copied_from=old.id
+        )
     # What the second caller's answers established (someone trapped) must not be lost either, nor a
     # priority typed before any category was chosen (anything but the starting P3 was set by someone).
     carried = bool(old.category) or old.priority != Priority.P3.value
@@ -266,7 +278,7 @@ def _copy_typed(
         audit(
             session,
             ctx,
-            "incident.update",
+            AuditAction.INCIDENT_UPDATE,
             "incident",
             target.id,
             field="priority",
@@ -280,7 +292,7 @@ def _copy_typed(
         audit(
             session,
             ctx,
-            "incident.update",
+            AuditAction.INCIDENT_UPDATE,
             "incident",
             target.id,
             field="flags",

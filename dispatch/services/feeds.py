@@ -2,17 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import select
 
+from dispatch.domain.codes import AuditAction
 from dispatch.domain.signals import CallSignal
 from dispatch.services import alerts, calls
-from dispatch.services.bus import Change, Topic
-from dispatch.services.context import ServiceContext, audit
-from dispatch.store.tables import Alert, FeedOutage
+from dispatch.services.bus import Topic
+from dispatch.services.context import ServiceContext
+from dispatch.services.snapshots import CallView
+from dispatch.services.uow import reading, unit_of_work
+from dispatch.store.tables import Alert, FeedFrame, FeedOutage
 
-FEED_DOWN_ALERT = "feed_down"
+
+class FeedAlarmKind(StrEnum):
+    """The ``alerts.kind`` of a feed's alarms (the supervisor raises them, a person acknowledges)."""
+
+    DOWN = "feed_down"  # no connection for 30 s
+    DELAYED = "feed_delayed"  # frames read but not yet stored for 10 s (the database is away)
+    RESTARTED = "feed_restarted"  # the feed's thread ended and was started again
+    GARBAGE = "feed_garbage"  # more rejected frames than the storing limit
+    SPOOL_FULL = "feed_spool_full"  # frames lost: the spool reached its bound
+
+
+FEED_DOWN_ALERT = FeedAlarmKind.DOWN.value
+FEED_ALARM_KINDS = tuple(kind.value for kind in FeedAlarmKind)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedSignal:
+    """A frame that could not be decoded (or stored as a call), kept with its reason."""
+
+    feed: str
+    received_at: datetime
+    raw: bytes
+    reason: str
+
+
+#: What a feed hands on for storing: a decoded call event or a rejected frame.
+Received = CallSignal | RejectedSignal
 
 
 class StoreSink:
@@ -21,70 +53,105 @@ class StoreSink:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx.as_system()
 
-    def signal(self, signal: CallSignal) -> None:
-        calls.record_signal(self._ctx, signal)
+    def signal(self, signal: CallSignal) -> CallView | None:
+        return calls.record_signal(self._ctx, signal)
 
     def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None:
         calls.record_rejected_frame(self._ctx, feed, raw, reason, received_at)
 
+    def frames(self, frames: Sequence[Received]) -> list[CallView | None]:
+        return store_frames(self._ctx, frames)
 
-class OutageRecorder:
-    """Turns a feed's health reports into outage rows (call it from the feed's thread)."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
-        self._ctx = ctx
-        self._down: set[str] = set()
-
-    def __call__(self, feed: str, up: bool, down: bool, since: datetime, reason: str) -> None:
-        if down and feed not in self._down:
-            self._down.add(feed)
-            outage_started(self._ctx, feed, since, reason)
-        elif up and feed in self._down:
-            self._down.discard(feed)
-            outage_ended(self._ctx, feed, since)
+def store_frames(ctx: ServiceContext, frames: Sequence[Received]) -> list[CallView | None]:
+    """Store the frames of one read, in order, in one transaction (all or none)."""
+    views: list[CallView | None] = []
+    if not frames:
+        return views
+    with unit_of_work(ctx.as_system()) as work:
+        for frame in frames:
+            if isinstance(frame, CallSignal):
+                views.append(calls.store_signal(work, frame))
+            else:
+                work.session.add(
+                    FeedFrame(
+                        feed=frame.feed,
+                        received_at=frame.received_at,
+                        raw=frame.raw,
+                        rejected_reason=frame.reason,
+                    )
+                )
+                work.notify(Topic.FEED)
+                views.append(None)
+    return views
 
 
 def outage_started(ctx: ServiceContext, feed: str, at: datetime, reason: str) -> int:
     """Open an outage for ``feed`` unless one is open already; returns its id."""
-    with ctx.database.transaction() as session:
-        open_outage = session.scalars(
-            select(FeedOutage).where(FeedOutage.feed == feed, FeedOutage.ended_at.is_(None))
+    with unit_of_work(ctx.as_system()) as work:
+        open_outage = work.session.scalars(
+            select(FeedOutage).where(FeedOutage.feed == feed, FeedOutage.ended_at.is_(None)).with_for_update()
         ).first()
         if open_outage is not None:
             return open_outage.id
         outage = FeedOutage(feed=feed, console_id=ctx.console_id, started_at=at, reason=reason[:2000])
-        session.add(outage)
-        session.flush()
-        audit(session, ctx.as_system(), "feed.down", "feed", outage.id, feed=feed, reason=reason[:500])
+        work.session.add(outage)
+        work.session.flush()
+        work.audit(AuditAction.FEED_DOWN, "feed", outage.id, feed=feed, reason=reason[:500])
+        work.notify(Topic.FEED)
         outage_id = outage.id
-    ctx.bus.publish(Change(Topic.FEED))
     return outage_id
 
 
 def outage_ended(ctx: ServiceContext, feed: str, at: datetime) -> None:
-    with ctx.database.transaction() as session:
-        for outage in session.scalars(
-            select(FeedOutage).where(FeedOutage.feed == feed, FeedOutage.ended_at.is_(None))
+    with unit_of_work(ctx.as_system()) as work:
+        for outage in work.session.scalars(
+            select(FeedOutage).where(FeedOutage.feed == feed, FeedOutage.ended_at.is_(None)).with_for_update()
         ):
-            outage.ended_at = at
-            audit(session, ctx.as_system(), "feed.up", "feed", outage.id, feed=feed)
-    ctx.bus.publish(Change(Topic.FEED))
+            outage.ended_at = max(at, outage.started_at)
+            work.audit(AuditAction.FEED_UP, "feed", outage.id, feed=feed)
+            work.notify(Topic.FEED)
 
 
-def raise_feed_alarm(ctx: ServiceContext, feed: str, down_since: datetime) -> int:
-    """A feed has been down too long: an alert a person must acknowledge."""
-    with ctx.database.transaction() as session:
+def raise_feed_alarm(
+    ctx: ServiceContext,
+    feed: str,
+    since: datetime,
+    kind: FeedAlarmKind = FeedAlarmKind.DOWN,
+    detail: str = "",
+    raised_at: datetime | None = None,
+) -> int:
+    """An alert a person must acknowledge; one per feed and kind until it is acknowledged.
+
+    ``raised_at`` is when the console noticed (it may be written later, once the database accepts
+    writes again); an unacknowledged alert of the same kind and feed is returned instead of a second.
+    """
+    entity_id = feed[:64]
+    with unit_of_work(ctx.as_system()) as work:
+        existing = work.session.scalars(
+            select(Alert.id).where(
+                Alert.kind == kind.value,
+                Alert.entity == "feed",
+                Alert.entity_id == entity_id,
+                Alert.acknowledged_at.is_(None),
+            )
+        ).first()
+        if existing is not None:
+            return existing
+        message = f"since {since.isoformat()}" + (f": {detail}" if detail else "")
         alert = Alert(
-            kind=FEED_DOWN_ALERT,
-            raised_at=ctx.clock.now(),
+            kind=kind.value,
+            raised_at=raised_at or ctx.clock.now(),
             entity="feed",
-            entity_id=feed[:64],
-            message=f"down since {down_since.isoformat()}",
+            entity_id=entity_id,
+            message=message[:2000],
+            console_id=ctx.console_id,
         )
-        session.add(alert)
-        session.flush()
-        audit(session, ctx.as_system(), "alert.raise", "alert", alert.id, kind=FEED_DOWN_ALERT, feed=feed)
-        return alert.id
+        work.session.add(alert)
+        work.session.flush()
+        work.audit(AuditAction.ALERT_RAISE, "alert", alert.id, kind=kind.value, feed=feed)
+        alert_id = alert.id
+    return alert_id
 
 
 def acknowledge_alert(ctx: ServiceContext, alert_id: int) -> None:
@@ -94,7 +161,7 @@ def acknowledge_alert(ctx: ServiceContext, alert_id: int) -> None:
 
 def outages(ctx: ServiceContext, since: datetime) -> list[tuple[str, datetime, datetime | None, str]]:
     """(feed, started, ended or None, reason) of the outages that overlap ``since`` until now."""
-    with ctx.database.sessions() as session:
+    with reading(ctx) as session:
         rows = session.scalars(
             select(FeedOutage)
             .where((FeedOutage.ended_at.is_(None)) | (FeedOutage.ended_at >= since))

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Disposition, IncidentStatus, Priority, UnitStatus
 from dispatch.domain.incidents import (
     CHOICE_FIELDS,
@@ -23,6 +24,7 @@ from dispatch.domain.protocols import higher_priority
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import IncidentView, NoteView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
 
 CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
@@ -35,7 +37,8 @@ def update_field(
 ) -> IncidentView:
     """Save one field; raises FieldRejected (nothing saved) when the value is not acceptable."""
     clean = _validated(field, value, catalogue)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = _open_incident(session, incident_id)
         before = getattr(incident, field)
         if before == clean:
@@ -61,7 +64,7 @@ def update_field(
         audit(
             session,
             ctx,
-            "incident.update",
+            AuditAction.INCIDENT_UPDATE,
             "incident",
             incident_id,
             field=field,
@@ -70,7 +73,7 @@ def update_field(
             **({"area_code_cleared": stale_area} if stale_area else {}),
         )
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
-    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+        work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view
 
 
@@ -106,22 +109,23 @@ def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> s
 def _open_incident(session: Session, incident_id: int) -> Incident:
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise ServiceError("no_such_incident", incident_id=incident_id)
+        raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
     if incident.status in CLOSED_STATES:
-        raise ServiceError("incident_closed", number=incident.number)
+        raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
     return incident
 
 
 def add_note(ctx: ServiceContext, incident_id: int, text: str, corrects_id: int | None = None) -> NoteView:
     """Append to the narrative. Notes are never edited: a correction is a new note naming the old one."""
     clean = validate_note(text)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         if session.get(Incident, incident_id) is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if corrects_id is not None:
             corrected = session.get(IncidentNote, corrects_id)
             if corrected is None or corrected.incident_id != incident_id:
-                raise ServiceError("note_not_in_incident", note_id=corrects_id, incident_id=incident_id)
+                raise ServiceError(Refusal.NOTE_NOT_IN_INCIDENT, note_id=corrects_id, incident_id=incident_id)
         note = IncidentNote(
             incident_id=incident_id,
             at=ctx.clock.now(),
@@ -134,44 +138,48 @@ def add_note(ctx: ServiceContext, incident_id: int, text: str, corrects_id: int 
         session.add(note)
         session.flush()
         correction = {} if corrects_id is None else {"corrects": corrects_id}
-        audit(session, ctx, "incident.note", "incident", incident_id, note=note.id, **correction)
+        audit(session, ctx, AuditAction.INCIDENT_NOTE, "incident", incident_id, note=note.id, **correction)
         view = NoteView.of(note, ctx.actor.user_name)
-    ctx.bus.publish(Change(Topic.NOTES, (incident_id,)))
+        work.announce(Change(Topic.NOTES, (incident_id,)))
     return view
 
 
 def close_incident(ctx: ServiceContext, incident_id: int, disposition: Disposition) -> IncidentView:
     """Close with a disposition; units still working it are cleared (or cancelled if not yet there)."""
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = _open_incident(session, incident_id)
         released = release_units(session, ctx, incident_id)
         incident.status = IncidentStatus.CLOSED.value
         incident.disposition = disposition.value
         incident.closed_at = now
         incident.updated_at = now
-        audit(session, ctx, "incident.close", "incident", incident_id, disposition=disposition.value)
+        audit(
+            session, ctx, AuditAction.INCIDENT_CLOSE, "incident", incident_id, disposition=disposition.value
+        )
         view = IncidentView.of(incident)
-    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.UNITS, tuple(released)))
+        work.announce(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.UNITS, tuple(released)))
     return view
 
 
 def reopen_incident(ctx: ServiceContext, incident_id: int) -> IncidentView:
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = session.get(Incident, incident_id)
         if incident is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status not in CLOSED_STATES:
-            raise ServiceError("incident_not_closed", number=incident.number)
+            raise ServiceError(Refusal.INCIDENT_NOT_CLOSED, number=incident.number)
         before = incident.status
         incident.status = IncidentStatus.REOPENED.value
         incident.disposition = None
         incident.closed_at = None
         incident.updated_at = now
-        audit(session, ctx, "incident.reopen", "incident", incident_id, before=before)
+        audit(session, ctx, AuditAction.INCIDENT_REOPEN, "incident", incident_id, before=before)
         view = IncidentView.of(incident)
-    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+        work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view
 
 
@@ -209,7 +217,9 @@ def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> li
                 console_id=ctx.console_id,
             )
         )
-        audit(session, ctx, "unit.status", "unit", unit.id, before=current.value, after=target.value)
+        audit(
+            session, ctx, AuditAction.UNIT_STATUS, "unit", unit.id, before=current.value, after=target.value
+        )
         released.append(unit.id)
     return released
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.areas import AreaIndex, AreaLevel, area_index
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Disposition, IncidentStatus
 from dispatch.domain.geo import bounding_box, distance_m
 from dispatch.domain.incidents import FieldProblem, FieldRejected, validate_text_field
@@ -18,6 +19,7 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import CLOSED_STATES, active_unit_signs
 from dispatch.services.snapshots import IncidentView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Incident
 
 #: Previous incidents this close count as the same premises.
@@ -28,9 +30,9 @@ _AREA_FIELDS = ("province", "regency", "district", "village")
 def _open(session: Session, incident_id: int) -> Incident:
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise ServiceError("no_such_incident", incident_id=incident_id)
+        raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
     if incident.status in CLOSED_STATES:
-        raise ServiceError("incident_closed", number=incident.number)
+        raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
     return incident
 
 
@@ -44,13 +46,14 @@ def set_area(
     """
     area = (index or area_index()).get(area_code.strip())
     if area is None:
-        raise ServiceError("no_such_area", area=area_code)
+        raise ServiceError(Refusal.NO_SUCH_AREA, area=area_code)
     names = [
         validate_text_field(field, name)
         for field, (_code, name) in zip(_AREA_FIELDS, area.chain, strict=False)
     ]
     names += [""] * (len(_AREA_FIELDS) - len(names))
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = _open(session, incident_id)
         before = {field: getattr(incident, field) for field in (*_AREA_FIELDS, "postcode", "area_code")}
         for field, name in zip(_AREA_FIELDS, names, strict=True):
@@ -61,10 +64,12 @@ def set_area(
         after = {field: getattr(incident, field) for field in before}
         if after != before:
             incident.updated_at = ctx.clock.now()
-            audit(session, ctx, "incident.area", "incident", incident_id, before=before, after=after)
+            audit(
+                session, ctx, AuditAction.INCIDENT_AREA, "incident", incident_id, before=before, after=after
+            )
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
-    if after != before:
-        ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+        if after != before:
+            work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view
 
 
@@ -77,7 +82,8 @@ def set_position(ctx: ServiceContext, incident_id: int, lat: float | None, lon: 
             raise FieldRejected("lat", FieldProblem.LAT_OUT_OF_RANGE)
         if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
             raise FieldRejected("lon", FieldProblem.LON_OUT_OF_RANGE)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = _open(session, incident_id)
         before = (incident.lat, incident.lon)
         if before != (lat, lon):
@@ -86,15 +92,15 @@ def set_position(ctx: ServiceContext, incident_id: int, lat: float | None, lon: 
             audit(
                 session,
                 ctx,
-                "incident.position",
+                AuditAction.INCIDENT_POSITION,
                 "incident",
                 incident_id,
                 before=list(before),
                 after=[lat, lon],
             )
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
-    if before != (lat, lon):
-        ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+        if before != (lat, lon):
+            work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view
 
 
@@ -128,10 +134,11 @@ def premise_history(ctx: ServiceContext, incident_id: int, limit: int = 10) -> t
         Incident.lat,
         Incident.lon,
     )
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = session.get(Incident, incident_id)
         if incident is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         in_area: list[Any] = []
         if incident.area_code and _is_village(incident.area_code):
             in_area = list(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dispatch.catalogue_files import load_default_protocols
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import IncidentStatus, Priority
 from dispatch.domain.flags import format_flags, parse_flags
 from dispatch.domain.protocols import ProtocolSet, answer_effect
@@ -10,6 +11,7 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import active_unit_signs
 from dispatch.services.snapshots import IncidentView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Incident, IncidentNote
 
 NOTE_KIND = "protocol"
@@ -33,24 +35,25 @@ def answer_question(
     cards = protocols if protocols is not None else load_default_protocols()
     card = cards.get(card_code)
     if card is None:
-        raise ServiceError("no_such_protocol", card=card_code)
+        raise ServiceError(Refusal.NO_SUCH_PROTOCOL, card=card_code)
     try:
         question = card.question(question_id)
         answer = question.answer(answer_key)
     except KeyError as error:
         raise ServiceError(
-            "no_such_protocol_answer", card=card_code, question=question_id, key=answer_key
+            Refusal.NO_SUCH_PROTOCOL_ANSWER, card=card_code, question=question_id, key=answer_key
         ) from error
     now = ctx.clock.now()
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = session.get(Incident, incident_id)
         if incident is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status in _CLOSED:
-            raise ServiceError("incident_closed", number=incident.number)
+            raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
         if card.category != incident.category:
             # Its answers (and the priority they raise) would belong to another kind of emergency.
-            raise ServiceError("protocol_not_for_category", card=card_code, category=incident.category)
+            raise ServiceError(Refusal.PROTOCOL_NOT_FOR_CATEGORY, card=card_code, category=incident.category)
         before_flags = parse_flags(incident.flags or "")
         effect = answer_effect(Priority(incident.priority), before_flags, answer)
         note = IncidentNote(
@@ -66,7 +69,7 @@ def answer_question(
         audit(
             session,
             ctx,
-            "incident.protocol_answer",
+            AuditAction.INCIDENT_PROTOCOL_ANSWER,
             "incident",
             incident_id,
             card=card.category,
@@ -80,7 +83,7 @@ def answer_question(
             audit(
                 session,
                 ctx,
-                "incident.update",
+                AuditAction.INCIDENT_UPDATE,
                 "incident",
                 incident_id,
                 field="priority",
@@ -94,7 +97,7 @@ def answer_question(
             audit(
                 session,
                 ctx,
-                "incident.update",
+                AuditAction.INCIDENT_UPDATE,
                 "incident",
                 incident_id,
                 field="flags",
@@ -103,5 +106,5 @@ def answer_question(
             )
         incident.updated_at = now
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
-    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.NOTES, (incident_id,)))
+        work.announce(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.NOTES, (incident_id,)))
     return view

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.flags import IncidentFlag, format_flags, parse_flags
 from dispatch.domain.recommend import DEFAULT_SPEED_KMH, NeedsTable, Recommendation, parse_needs, recommend
 from dispatch.resources import load_json
@@ -14,6 +15,7 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import CLOSED_STATES, active_unit_signs
 from dispatch.services.snapshots import IncidentView, UnitView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Incident
 
 NEEDS_FILE = ("catalogue", "needs.json")
@@ -53,25 +55,26 @@ def recommend_for_incident(
     """Read the incident and the units, then recommend (reads only; nothing is written)."""
     incident = queries.incident(ctx, incident_id)
     if incident is None:
-        raise ServiceError("no_such_incident", incident_id=incident_id)
+        raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
     return recommend_units(incident, queries.units(ctx), catalogue, needs, speed_kmh)
 
 
 def set_incident_flags(ctx: ServiceContext, incident_id: int, flags: Iterable[IncidentFlag]) -> IncidentView:
     """Record what is known about the incident (casualties, people trapped); the needs follow."""
     stored = format_flags(flags)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         incident = session.get(Incident, incident_id)
         if incident is None:
-            raise ServiceError("no_such_incident", incident_id=incident_id)
+            raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status in CLOSED_STATES:
-            raise ServiceError("incident_closed", number=incident.number)
+            raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
         before = incident.flags or ""
         if format_flags(parse_flags(before)) == stored:
             return IncidentView.of(incident, active_unit_signs(session, incident_id))
         incident.flags = stored
         incident.updated_at = ctx.clock.now()
-        audit(session, ctx, "incident.flags", "incident", incident_id, before=before, after=stored)
+        audit(session, ctx, AuditAction.INCIDENT_FLAGS, "incident", incident_id, before=before, after=stored)
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
-    ctx.bus.publish(Change(Topic.INCIDENTS, (incident_id,)))
+        work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view

@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import AgencyType, Role, UnitStatus
 from dispatch.domain.roster import UNIT_FIELDS, UnitSpec
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import UnitView
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Unit, UnitStatusChange
 
 #: Roles that may edit the roster.
@@ -43,7 +45,7 @@ def can_edit(ctx: ServiceContext) -> bool:
 
 def _require_editor(ctx: ServiceContext) -> None:
     if not can_edit(ctx):
-        raise ServiceError("supervisor_only")
+        raise ServiceError(Refusal.SUPERVISOR_ONLY)
 
 
 def roster_units(ctx: ServiceContext) -> list[UnitView]:
@@ -71,45 +73,56 @@ def spec_of(view: UnitView) -> UnitSpec:
 
 def create_unit(ctx: ServiceContext, spec: UnitSpec) -> UnitView:
     _require_editor(ctx)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         if _by_call_sign(session, spec.call_sign) is not None:
-            raise ServiceError("call_sign_taken", call_sign=spec.call_sign)
+            raise ServiceError(Refusal.CALL_SIGN_TAKEN, call_sign=spec.call_sign)
         unit = add_unit_row(session, ctx, spec)
-        audit(session, ctx, "unit.create", "unit", unit.id, **_detail(spec))
+        audit(session, ctx, AuditAction.UNIT_CREATE, "unit", unit.id, **_detail(spec))
         view = UnitView.of(unit)
-    ctx.bus.publish(Change(Topic.UNITS, (view.id,)))
+        work.announce(Change(Topic.UNITS, (view.id,)))
     return view
 
 
 def update_unit(ctx: ServiceContext, unit_id: int, spec: UnitSpec) -> UnitView:
     """Change a unit's roster fields; a unit working an incident may be edited, not deactivated."""
     _require_editor(ctx)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
-            raise ServiceError("no_such_unit", unit_id=unit_id)
+            raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
         other = _by_call_sign(session, spec.call_sign)
         if other is not None and other.id != unit.id:
-            raise ServiceError("call_sign_taken", call_sign=spec.call_sign)
+            raise ServiceError(Refusal.CALL_SIGN_TAKEN, call_sign=spec.call_sign)
         before = _detail(spec_of(UnitView.of(unit)))
         _check_activity_change(unit, spec.active)
         _apply(unit, spec)
         after = _detail(spec)
         changed = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
         if changed:
-            audit(session, ctx, "unit.update", "unit", unit.id, call_sign=unit.call_sign, changed=changed)
+            audit(
+                session,
+                ctx,
+                AuditAction.UNIT_UPDATE,
+                "unit",
+                unit.id,
+                call_sign=unit.call_sign,
+                changed=changed,
+            )
         view = UnitView.of(unit)
-    if changed:
-        ctx.bus.publish(Change(Topic.UNITS, (unit_id,)))
+        if changed:
+            work.announce(Change(Topic.UNITS, (unit_id,)))
     return view
 
 
 def set_unit_active(ctx: ServiceContext, unit_id: int, active: bool) -> UnitView:
     _require_editor(ctx)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
-            raise ServiceError("no_such_unit", unit_id=unit_id)
+            raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
         if unit.active == active:
             return UnitView.of(unit)
         _check_activity_change(unit, active)
@@ -117,13 +130,13 @@ def set_unit_active(ctx: ServiceContext, unit_id: int, active: bool) -> UnitView
         audit(
             session,
             ctx,
-            "unit.activate" if active else "unit.deactivate",
+            AuditAction.UNIT_ACTIVATE if active else AuditAction.UNIT_DEACTIVATE,
             "unit",
             unit.id,
             call_sign=unit.call_sign,
         )
         view = UnitView.of(unit)
-    ctx.bus.publish(Change(Topic.UNITS, (unit_id,)))
+        work.announce(Change(Topic.UNITS, (unit_id,)))
     return view
 
 
@@ -146,21 +159,22 @@ def import_units(
     as it is and reported.
     """
     _require_editor(ctx)
-    with ctx.database.transaction() as session:
+    with unit_of_work(ctx) as work:
+        session = work.session
         report = _import(session, ctx, specs, columns, write=True)
         if report.added or report.updated:
             audit(
                 session,
                 ctx,
-                "roster.import",
+                AuditAction.ROSTER_IMPORT,
                 "unit",
                 None,
                 added=list(report.added),
                 updated=list(report.updated),
                 refused=[list(r) for r in report.refused],
             )
-    if report.added or report.updated:
-        ctx.bus.publish(Change(Topic.UNITS))
+        if report.added or report.updated:
+            work.announce(Change(Topic.UNITS))
     return report
 
 
@@ -221,7 +235,7 @@ def _within_columns(stored: UnitSpec, spec: UnitSpec, columns: Collection[str]) 
 
 def _check_activity_change(unit: Unit, active: bool) -> None:
     if unit.active != active and UnitStatus(unit.status) not in IDLE_STATUSES:
-        raise ServiceError("unit_committed", call_sign=unit.call_sign, status=unit.status)
+        raise ServiceError(Refusal.UNIT_COMMITTED, call_sign=unit.call_sign, status=unit.status)
 
 
 def _by_call_sign(session: Session, call_sign: str) -> Unit | None:

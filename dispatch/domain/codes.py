@@ -1,0 +1,129 @@
+"""The console's vocabularies of record: why a request is refused, what an audit row says was
+done, and what kind of note a narrative line is.
+
+Stored and passed as these codes; the UI words each one in the reader's language (a test keeps
+every member worded in Indonesian and English).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Refusal(StrEnum):
+    """Why a service refused a request (``ServiceError.code``)."""
+
+    # calls
+    CALL_NOT_RINGING = "call_not_ringing"
+    CALL_NOT_ANSWERED = "call_not_answered"
+    NO_SUCH_CALL = "no_such_call"
+    NOT_A_CLOSING_CLASS = "not_a_closing_class"
+    CALL_ALREADY_ATTACHED = "call_already_attached"
+    CALL_ATTACHED = "call_attached"
+    # incidents and notes
+    NO_SUCH_INCIDENT = "no_such_incident"
+    INCIDENT_CLOSED = "incident_closed"
+    INCIDENT_NOT_CLOSED = "incident_not_closed"
+    NOTE_NOT_IN_INCIDENT = "note_not_in_incident"
+    NO_SUCH_AREA = "no_such_area"
+    NO_SUCH_PROTOCOL = "no_such_protocol"
+    NO_SUCH_PROTOCOL_ANSWER = "no_such_protocol_answer"
+    PROTOCOL_NOT_FOR_CATEGORY = "protocol_not_for_category"
+    # units and dispatch
+    NO_UNITS_CHOSEN = "no_units_chosen"
+    UNIT_NOT_AVAILABLE = "unit_not_available"
+    NO_SUCH_UNIT = "no_such_unit"
+    TRANSITION_REFUSED = "transition_refused"
+    DISPATCH_THROUGH_ASSIGN = "dispatch_through_assign"
+    OVERRIDE_REASON_REQUIRED = "override_reason_required"
+    STATUS_UNCHANGED = "status_unchanged"
+    NO_INCIDENT_FOR_STATUS = "no_incident_for_status"
+    CALL_SIGN_TAKEN = "call_sign_taken"
+    UNIT_COMMITTED = "unit_committed"
+    # callbacks and number flags
+    NO_SUCH_CALLBACK = "no_such_callback"
+    CALLBACK_CLOSED = "callback_closed"
+    NOTE_REQUIRED = "note_required"
+    NOTE_TOO_LONG = "note_too_long"
+    NUMBER_WITHHELD = "number_withheld"
+    NOT_AN_ATTEMPT_OUTCOME = "not_an_attempt_outcome"
+    NOT_A_CLOSE_OUTCOME = "not_a_close_outcome"
+    NO_SUCH_FLAG = "no_such_flag"
+    FLAG_LIFTED = "flag_lifted"
+    FLAG_REFUSED = "flag_refused"
+    # alerts
+    NO_SUCH_ALERT = "no_such_alert"
+    # accounts and permissions
+    NOT_ALLOWED = "not_allowed"
+    SUPERVISOR_ONLY = "supervisor_only"
+    ACCOUNTS_EXIST = "accounts_exist"
+    ADMINISTRATOR_ONLY = "administrator_only"
+    ACCOUNT_REFUSED = "account_refused"
+    NO_SUCH_USER = "no_such_user"
+    LAST_ADMINISTRATOR = "last_administrator"
+    LAST_ACCOUNT_MANAGER = "last_account_manager"
+    # another console changed the same thing first (a race lost, e.g. a unique row taken)
+    CHANGED_ELSEWHERE = "changed_elsewhere"
+
+
+class AuditAction(StrEnum):
+    """What an audit row records (``audit_log.action``)."""
+
+    CONSOLE_REGISTER = "console.register"
+    USER_CREATE = "user.create"
+    USER_LOGIN = "user.login"
+    USER_LOGIN_FAILED = "user.login_failed"
+    USER_LOGOUT = "user.logout"
+    USER_UNLOCK = "user.unlock"
+    USER_DEACTIVATE = "user.deactivate"
+    USER_REACTIVATE = "user.reactivate"
+    USER_PASSWORD_RESET = "user.password_reset"
+    USER_ROLE_CHANGE = "user.role_change"
+    CALL_INCOMING = "call.incoming"  # a feed's events (SignalKind)
+    CALL_RING = "call.ring"
+    CALL_ANSWERED = "call.answered"
+    CALL_ENDED = "call.ended"
+    CALL_ANSWER = "call.answer"  # the call-taker's actions
+    CALL_HANG_UP = "call.hang_up"
+    CALL_CLASSIFY = "call.classify"
+    CALL_ATTACH = "call.attach"
+    INCIDENT_OPEN = "incident.open"
+    INCIDENT_UPDATE = "incident.update"
+    INCIDENT_AREA = "incident.area"
+    INCIDENT_POSITION = "incident.position"
+    INCIDENT_FLAGS = "incident.flags"
+    INCIDENT_NOTE = "incident.note"
+    INCIDENT_PROTOCOL_ANSWER = "incident.protocol_answer"
+    INCIDENT_CLOSE = "incident.close"
+    INCIDENT_CANCEL = "incident.cancel"
+    INCIDENT_REOPEN = "incident.reopen"
+    UNIT_CREATE = "unit.create"
+    UNIT_UPDATE = "unit.update"
+    UNIT_ACTIVATE = "unit.activate"
+    UNIT_DEACTIVATE = "unit.deactivate"
+    UNIT_DISPATCH = "unit.dispatch"
+    UNIT_STATUS = "unit.status"
+    UNIT_STATUS_OVERRIDE = "unit.status.override"
+    ROSTER_LOAD = "roster.load"
+    ROSTER_IMPORT = "roster.import"
+    CALLBACK_OPEN = "callback.open"
+    CALLBACK_ATTEMPT = "callback.attempt"
+    CALLBACK_CLOSE = "callback.close"
+    CALLBACK_EMERGENCY = "callback.emergency"
+    NUMBER_FLAG_WATCH = "number_flag.watch"
+    NUMBER_FLAG_BLOCK_REQUESTED = "number_flag.block_requested"
+    NUMBER_FLAG_LIFT = "number_flag.lift"
+    ALERT_RAISE = "alert.raise"
+    ALERT_ACKNOWLEDGE = "alert.acknowledge"
+    ALERT_CLEAR = "alert.clear"
+    FEED_DOWN = "feed.down"
+    FEED_UP = "feed.up"
+
+
+class NoteKind(StrEnum):
+    """What kind of line of an incident's narrative a note is (``incident_notes.kind``)."""
+
+    NARRATIVE = "narrative"  # typed by the call-taker
+    SYSTEM = "system"  # written by the console as a code, worded by the reader's UI
+    PROTOCOL = "protocol"  # a protocol card's question and answer
+    COPIED = "copied"  # carried over from a duplicate incident
