@@ -2,11 +2,23 @@
 
 A secret in a URL (``ami://user:secret@host``) is kept out of ``repr`` and shown masked by
 ``display``; nothing prints or logs the URL as typed.
+
+Error messages never quote what was typed, beyond a scheme name: a malformed URL may hold its
+secret anywhere (a ``/``, ``?`` or ``#`` in a secret moves it into what a URL parser takes for the
+port or the query), so no part of the credentials, the port or a parameter is ever echoed, and no
+library error text (which quotes the port) is carried along, not even as the exception's cause.
+
+AMI credentials: everything between ``ami://`` and the *last* ``@`` is ``user:secret`` (split at
+the first ``:``), so a secret may hold ``@ : / ? #`` as typed; percent-escapes are decoded (UTF-8).
+A user or secret holding a control character (a line break, NUL, tab...; typed or percent-encoded
+as ``%0A``, ``%0D``, ``%00``) is refused here: it would inject headers into the Login action.
+Other schemes take no credentials: ``user:secret@`` in them is refused.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -18,7 +30,14 @@ SerialProtocol = Literal["modem", "whozz", "auto"]
 
 
 class FeedUrlError(ValueError):
-    pass
+    """What is wrong with a feed URL, in words that never quote a secret."""
+
+
+#: Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: A host name, IPv4 address or IPv6 literal (without its brackets, perhaps with a zone).
+_HOST = re.compile(r"[A-Za-z0-9_.:%-]+")
+_SCHEME_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}")
 
 
 @dataclass(frozen=True)
@@ -87,6 +106,10 @@ class AmiFeedUrl:
     context: str | None = None
     queue: str | None = None
 
+    def __post_init__(self) -> None:
+        _check_credential("user", self.username)
+        _check_credential("secret", self.secret)
+
     def _query(self) -> str:
         pairs = [
             (k, v) for k, v in (("exten", self.exten), ("context", self.context), ("queue", self.queue)) if v
@@ -106,7 +129,7 @@ FeedUrl = SimFeedUrl | SerialFeedUrl | NcidFeedUrl | WhozzUdpFeedUrl | AmiFeedUr
 
 
 def parse_feed_url(text: str) -> FeedUrl:
-    """Parse any feed URL of FEEDS.md; FeedUrlError says what is wrong (without the secret)."""
+    """Parse any feed URL of FEEDS.md; FeedUrlError says what is wrong (never quoting a secret)."""
     text = text.strip()
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme == "sim":
@@ -114,27 +137,44 @@ def parse_feed_url(text: str) -> FeedUrl:
     if scheme == "serial":
         return _parse_serial(text)
     if scheme not in KNOWN_SCHEMES:
-        raise FeedUrlError(f"unknown feed type {scheme or text!r}: use one of {', '.join(KNOWN_SCHEMES)}")
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError as error:
-        raise FeedUrlError(f"not a valid {scheme} URL: {_masked(text)} ({error})") from error
-    host = parts.hostname or ""
-    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        named = f"unknown feed type {scheme!r}" if _SCHEME_TOKEN.fullmatch(scheme) else "unknown feed type"
+        raise FeedUrlError(f"{named}: use one of {', '.join(KNOWN_SCHEMES)}")
+    rest = text.split(":", 1)[1]
+    if not rest.startswith("//"):
+        raise FeedUrlError(f"a {scheme} URL starts with {scheme}://, e.g. {_EXAMPLES[scheme]}")
+    tail = rest[2:]
+    if scheme == "ami":
+        return _parse_ami(tail)
+    if "@" in tail:
+        raise FeedUrlError(f"{scheme}:// takes no user or secret, e.g. {_EXAMPLES[scheme]}")
+    host, port, _query = _location(scheme, tail)
     if scheme == "ncid":
         if not host:
-            raise FeedUrlError("ncid:// needs a host, e.g. ncid://192.168.1.10:3333")
+            raise FeedUrlError(f"ncid:// needs a host, e.g. {_EXAMPLES[scheme]}")
         return NcidFeedUrl(host, port or 3333)
-    if scheme == "whozz-udp":
-        return WhozzUdpFeedUrl(host or "0.0.0.0", port or 3520)
+    return WhozzUdpFeedUrl(host or "0.0.0.0", port or 3520)
+
+
+_EXAMPLES = {
+    "ncid": "ncid://192.168.1.10:3333",
+    "whozz-udp": "whozz-udp://0.0.0.0:3520",
+    "ami": "ami://dispatch:***@pbx:5038?exten=112",
+}
+
+
+def _parse_ami(tail: str) -> AmiFeedUrl:
+    credentials, at, location = tail.rpartition("@")
+    user_text, colon, secret_text = credentials.partition(":")
+    if not at or not colon or not user_text:
+        raise FeedUrlError(f"ami:// needs a user and a secret before the host, e.g. {_EXAMPLES['ami']}")
+    username = _credential("user", user_text)
+    secret = _credential("secret", secret_text)
+    host, port, query = _location("ami", location)
     if not host:
-        raise FeedUrlError("ami:// needs a host, e.g. ami://dispatch:***@pbx:5038?exten=112")
-    if not parts.username or parts.password is None:
-        raise FeedUrlError(f"ami:// needs a user and a secret: {_masked(text)}")
+        raise FeedUrlError(f"ami:// needs a host after the secret, e.g. {_EXAMPLES['ami']}")
     return AmiFeedUrl(
-        username=unquote(parts.username),
-        secret=unquote(parts.password),
+        username=username,
+        secret=secret,
         host=host,
         port=port or 5038,
         exten=query.get("exten"),
@@ -143,21 +183,67 @@ def parse_feed_url(text: str) -> FeedUrl:
     )
 
 
+def _credential(label: str, text: str) -> str:
+    """A user or secret as typed, percent-escapes decoded; refused (by name) if it cannot be sent."""
+    try:
+        value = unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        raise FeedUrlError(
+            f"the AMI {label} holds a percent-escape that is not UTF-8 text; write it as typed"
+        ) from None
+    _check_credential(label, value)
+    return value
+
+
+def _check_credential(label: str, value: str) -> None:
+    if _CONTROL.search(value) is not None:
+        raise FeedUrlError(
+            f"the AMI {label} holds a control character (a line break, tab or NUL, typed or "
+            "percent-encoded as %0A, %0D, %09, %00): it cannot be sent in a Login"
+        )
+
+
+def _location(scheme: str, location: str) -> tuple[str, int | None, dict[str, str]]:
+    """Host, port and query of ``host:port?query`` (no credentials in it); nothing of it quoted."""
+    if _CONTROL.search(location) is not None:
+        raise FeedUrlError(f"a {scheme} URL must not hold control characters or line breaks")
+    try:
+        parts = urlsplit(f"{scheme}://{location}")
+        port = parts.port
+        host = parts.hostname or ""
+    except ValueError:
+        # The message of urllib quotes the port text: never carried along (from None).
+        raise FeedUrlError(
+            f"not a valid {scheme} URL: the host or the port (a number up to 65535) is malformed, "
+            f"e.g. {_EXAMPLES[scheme]}"
+        ) from None
+    if host and _HOST.fullmatch(host) is None:
+        raise FeedUrlError(f"not a valid {scheme} URL: the host is malformed, e.g. {_EXAMPLES[scheme]}")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    return host, port, query
+
+
 def parse_sim_url(text: str) -> SimFeedUrl:
     try:
         parts = urlsplit(text)
-    except ValueError as error:  # e.g. "sim://[": an unbalanced IPv6 bracket
-        raise FeedUrlError(f"not a valid URL: {text}") from error
+    except ValueError:  # e.g. "sim://[": an unbalanced IPv6 bracket
+        raise FeedUrlError("not a valid URL, e.g. sim://?rate=2&seed=1") from None
     if parts.scheme != "sim":
-        raise FeedUrlError(f"not a sim:// URL: {text}")
+        raise FeedUrlError("not a sim:// URL, e.g. sim://?rate=2&seed=1")
+    if "@" in parts.netloc:
+        raise FeedUrlError("sim:// takes no user or secret, e.g. sim://?rate=2&seed=1")
     query = parse_qs(parts.query)
+    rate_text = query.get("rate", [str(DEFAULT_SIM_RATE)])[-1]
+    seed_text = query.get("seed", ["1"])[-1]
     try:
-        rate = float(query.get("rate", [str(DEFAULT_SIM_RATE)])[-1])
-        seed = int(query.get("seed", ["1"])[-1])
-    except ValueError as error:
-        raise FeedUrlError(f"rate must be a number and seed an integer: {text}") from error
+        rate = float(rate_text)
+        seed = int(seed_text)
+    except ValueError:
+        raise FeedUrlError(
+            "rate must be a number and seed a whole number, e.g. sim://?rate=2&seed=1"
+        ) from None
     if not math.isfinite(rate) or not 0 < rate <= 600:
-        raise FeedUrlError(f"rate must be between 0 and 600 calls a minute: {text}")
+        raise FeedUrlError("rate must be between 0 and 600 calls a minute")
     return SimFeedUrl(rate_per_minute=rate, seed=seed)
 
 
@@ -166,28 +252,24 @@ def _parse_serial(text: str) -> SerialFeedUrl:
     port, _, query_text = rest.partition("?")
     if not port:
         raise FeedUrlError("serial: needs a port, e.g. serial:/dev/ttyUSB0 or serial:COM3")
+    if "@" in rest and "://" in rest:
+        # pyserial's URLs (socket://, rfc2217://) take no credentials; the port is shown everywhere.
+        raise FeedUrlError("serial: port URLs take no user or secret, e.g. serial:socket://host:4000")
+    if _CONTROL.search(port) is not None:
+        raise FeedUrlError("serial: the port name must not hold control characters or line breaks")
     query = {k: v[-1] for k, v in parse_qs(query_text).items()}
+    baud_text = query.get("baud", "1200")
     try:
-        baud = int(query.get("baud", "1200"))
-    except ValueError as error:
-        raise FeedUrlError(f"baud must be a whole number: {text}") from error
+        baud = int(baud_text)
+    except ValueError:
+        raise FeedUrlError("baud must be a whole number, e.g. baud=1200") from None
     if baud not in (300, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
         raise FeedUrlError(f"unusual baud rate {baud}: use 1200 (modems), 9600 (Whozz Calling) or 19200")
     protocol = query.get("protocol", "auto")
     if protocol not in SERIAL_PROTOCOLS:
-        raise FeedUrlError(f"protocol must be one of {', '.join(SERIAL_PROTOCOLS)}: {text}")
+        raise FeedUrlError(f"protocol must be one of {', '.join(SERIAL_PROTOCOLS)}")
     return SerialFeedUrl(port=port, baud=baud, protocol=protocol)  # type: ignore[arg-type]
 
 
 def _host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
-
-
-def _masked(text: str) -> str:
-    """``text`` with anything between ``//user:`` and ``@`` replaced, for error messages."""
-    head, sep, tail = text.partition("://")
-    if not sep or "@" not in tail:
-        return text
-    credentials, _, location = tail.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return f"{head}://{user}:***@{location}"
