@@ -41,6 +41,9 @@ MAX_LINE = 1024
 
 #: Ethernet Link datagrams: header ``^^<U>`` + 6-byte unit number + ``<S>`` + 6-byte serial + ``$``.
 DATAGRAM_RECORD_OFFSET = 21
+#: The records of a datagram, padded to their last column: call datagrams are 83 bytes, detail 52.
+CALL_RECORD_SIZE = 62
+DETAIL_RECORD_SIZE = 31
 
 _PRINTABLE = re.compile(rb"[\x20-\x7e\t]*")
 _CALL = re.compile(
@@ -48,6 +51,8 @@ _CALL = re.compile(
     r"[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2} [AP]M"
 )
 _DETAIL = re.compile(r"[0-9]{2} [RFNH] +[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} *")
+_CALL_START = re.compile(rb"[0-9]{2} [IO] ")
+_DETAIL_START = re.compile(rb"[0-9]{2} [RFNH] ")
 _NUMBER_COLUMNS = slice(32, 46)
 _NAME_START = 47
 
@@ -114,7 +119,14 @@ class WhozzDecoder:
 
 
 def decode_whozz_datagram(datagram: bytes) -> list[Frame]:
-    """One Ethernet Link UDP datagram: the frame of its record (``raw`` the whole datagram), or nothing."""
+    """One Ethernet Link UDP datagram: the frame of its record (``raw`` the whole datagram), or nothing.
+
+    A unit sends whole records, padded to their columns: a call datagram is 83 bytes (a 62-byte
+    record), a detail datagram 52 (a 31-byte record), perhaps followed by a line end. Anything
+    shorter is a truncated datagram and anything longer is not one record: both are rejected,
+    never read as a call (a datagram cut in its number would otherwise be a call from a partial
+    number). The record follows the ``$`` at offset 20 without a ``$`` of its own.
+    """
     data = bytes(datagram)
     if (
         len(data) < DATAGRAM_RECORD_OFFSET
@@ -125,9 +137,31 @@ def decode_whozz_datagram(datagram: bytes) -> list[Frame]:
         return [RejectedFrame(data, "not a Whozz Calling Ethernet Link datagram")]
     if len(data) > DATAGRAM_RECORD_OFFSET + MAX_LINE:
         return [RejectedFrame(data, "datagram too long")]
-    record = data[DATAGRAM_RECORD_OFFSET:].rstrip(b"\r\n")
+    record = data[DATAGRAM_RECORD_OFFSET:]
+    for end in (b"\r\n", b"\n", b"\r"):
+        if record.endswith(end):
+            record = record[: -len(end)]
+            break
     if not record.strip():
         return [RejectedFrame(data, "datagram without a record")]
+    if not _PRINTABLE.fullmatch(record):
+        return [RejectedFrame(data, "non-printable bytes in the record")]
+    if _CALL_START.match(record):
+        size, what = CALL_RECORD_SIZE, "call record"
+    elif _DETAIL_START.match(record):
+        size, what = DETAIL_RECORD_SIZE, "detail record"
+    else:
+        return [RejectedFrame(data, "not a Whozz Calling record")]
+    if len(record) < size:
+        return [
+            RejectedFrame(
+                data,
+                f"truncated datagram: {len(data)} bytes, a {what} needs "
+                f"{DATAGRAM_RECORD_OFFSET + size} ({size} after the header)",
+            )
+        ]
+    if len(record) > size:
+        return [RejectedFrame(data, f"datagram longer than a {what} ({len(data)} bytes)")]
     frame = decode_whozz_record(record, data)
     return [] if frame is None else [frame]
 

@@ -180,6 +180,52 @@ def test_whozz_udp_datagram(tmp_path: Path) -> None:
     _compare(events, wanted)
 
 
+def test_a_truncated_whozz_datagram_is_reported_rejected_and_the_next_whole_one_decodes() -> None:
+    whole = sample("whozz-udp-datagram.bin")
+    cut = whole[: whole.index(b"0812345") + 7]  # was a call from "0812345"
+    port = free_udp_port()
+    listener = Listener(f"whozz-udp://127.0.0.1:{port}", "--count", "1")
+    listener.wait_listening()
+    send_udp(port, cut)
+    send_udp(port, whole)
+    code, events, stderr = listener.finish()
+    assert code == 0
+    _compare(events, expected("whozz-serial.expected.jsonl")[:1])
+    assert [line for line in stderr if line.startswith("rejected: ")] == [
+        f"rejected: truncated datagram: 60 bytes, a call record needs 83 (62 after the header): "
+        f"{cut.decode('latin-1')!r}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("ami://disp%0Aatch:rahasia-pbx@127.0.0.1:{port}?exten=112", "user"),
+        ("ami://dispatch:rahasia%0D%0AAction: Logoff@127.0.0.1:{port}", "secret"),
+    ],
+)
+def test_an_ami_credential_with_an_encoded_line_break_is_refused_before_connecting(
+    url: str, field: str
+) -> None:
+    server = ScriptedServer([_ami_script(sample("ami-session.bin"))])
+    try:
+        done = subprocess.run(
+            [sys.executable, "main.py", "listen", url.format(port=server.port), "--seconds", "2"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        server.close()
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"listen: the AMI {field} holds a control character")
+    assert "rahasia" not in done.stderr
+    assert server.connections == 0
+
+
 @pytest.mark.parametrize(
     ("name", "transport"),
     [

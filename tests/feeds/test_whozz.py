@@ -280,8 +280,9 @@ def test_a_datagram_of_each_kind() -> None:
     assert decode_whozz_datagram(datagram(record(dollar=False, direction="O"))) == []
 
 
-def test_a_datagram_with_trimmed_spaces_or_a_line_end_still_decodes() -> None:
-    for data in (datagram(record(dollar=False, trim=True)), datagram(record(dollar=False) + b"\r\n")):
+def test_a_datagram_with_a_line_end_still_decodes() -> None:
+    for end in (b"\r\n", b"\n", b"\r"):
+        data = datagram(record(dollar=False) + end)
         [frame] = decode_whozz_datagram(data)
         assert isinstance(frame, DecodedFrame)
         assert (frame.number_raw, frame.name, frame.line, frame.raw) == (
@@ -310,10 +311,98 @@ def test_a_datagram_with_trimmed_spaces_or_a_line_end_still_decodes() -> None:
         (datagram(record(dollar=False, checksum="B")), "caller-ID checksum bad (B)"),
         (datagram(b"\x00" * 62), "non-printable bytes in the record"),
         (datagram(record(dollar=False) * 40), "datagram too long"),
+        (datagram(record()), "not a Whozz Calling record"),  # a "$" of its own after the header's
+        (datagram(record(dollar=False) + b" "), "datagram longer than a call record (84 bytes)"),
+        (datagram(record(dollar=False) + b"\r\n\r\n"), "non-printable bytes in the record"),
+        (datagram(detail("R") + b"  "), "datagram longer than a detail record (54 bytes)"),
+        (
+            datagram(record(dollar=False, trim=True)),
+            "truncated datagram: 80 bytes, a call record needs 83 (62 after the header)",
+        ),
+        (
+            datagram(detail("R")[:-1]),
+            "truncated datagram: 51 bytes, a detail record needs 52 (31 after the header)",
+        ),
+        (datagram(b"$" + detail("R")), "not a Whozz Calling record"),
     ],
 )
 def test_a_bad_datagram_is_rejected(data: bytes, reason: str) -> None:
     assert decode_whozz_datagram(data) == [RejectedFrame(data, reason)]
+
+
+def test_the_sample_cut_in_its_number_is_rejected_not_a_call_from_a_partial_number() -> None:
+    whole = (SAMPLES / "whozz-udp-datagram.bin").read_bytes()
+    assert len(whole) == 83
+    cut = whole[: whole.index(b"0812345") + 7]  # was a call from "0812345"
+    assert decode_whozz_datagram(cut) == [
+        RejectedFrame(cut, "truncated datagram: 60 bytes, a call record needs 83 (62 after the header)")
+    ]
+
+
+@pytest.mark.parametrize("size", range(84))
+def test_every_prefix_of_a_call_or_detail_datagram_is_rejected_but_the_whole(size: int) -> None:
+    for whole in (datagram(record(dollar=False)), datagram(detail("R"))):
+        if size > len(whole):
+            continue
+        frames = decode_whozz_datagram(whole[:size])
+        if size == len(whole):
+            assert not rejected(frames)
+        else:
+            assert [frame.raw for frame in rejected(frames)] == [whole[:size]]
+            assert not decoded(frames)
+
+
+def _columns(record_text: bytes) -> tuple[str, str | None, str]:
+    """What a whole call record's columns say: number (as the decoder reports it), name, line."""
+    text = record_text.decode("ascii")
+    number = text[32:46].strip()
+    marker = {"PRIVATE": "P", "OUT OF AREA": "O", "UNAVAILABLE": "O", "": "O"}.get(number.upper())
+    return marker or number.replace("-", ""), clean_name(text[47:62]), text[0:2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    number=st.text(alphabet=string.digits, min_size=3, max_size=14),
+    name=st.text(alphabet="ABCDEFGHIJKLMQRSTUVWXYZ .", max_size=15),
+    draw=st.data(),
+)
+def test_a_cut_or_damaged_datagram_is_rejected_or_decodes_exactly_its_columns(
+    number: str, name: str, draw: st.DataObject
+) -> None:
+    """Truncated at any byte, bytes dropped, inserted or replaced anywhere: a datagram either is
+    rejected with a reason, or is whole and decodes to what its own columns hold (never to a
+    partial number)."""
+    whole = datagram(record(dollar=False, number=number, name=name))
+    damage = draw.draw(st.sampled_from(["truncate", "drop", "insert", "replace"]), label="damage")
+    at = draw.draw(st.integers(0, len(whole) - 1), label="at")
+    if damage == "truncate":
+        data = whole[:at]
+    elif damage == "drop":
+        count = draw.draw(st.integers(1, 8), label="count")
+        data = whole[:at] + whole[at + count :]
+    elif damage == "insert":
+        data = whole[:at] + draw.draw(st.binary(min_size=1, max_size=8), label="bytes") + whole[at:]
+    else:
+        data = whole[:at] + draw.draw(st.binary(min_size=1, max_size=1), label="byte") + whole[at + 1 :]
+    frames = decode_whozz_datagram(data)
+    assert len(frames) <= 1
+    for frame in rejected(frames):
+        assert frame.raw == data
+        assert frame.reason
+    for frame in decoded(frames):
+        assert len(data) == 83  # a replaced byte at most: the datagram is still whole
+        assert (frame.number_raw, frame.name, frame.line) == _columns(data[21:])
+        if damage == "replace" and not 32 + 21 <= at < 46 + 21:
+            assert frame.number_raw == number  # only damage inside the number changes it
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=120), header=st.booleans())
+def test_any_bytes_after_a_header_decode_only_as_a_whole_padded_record(data: bytes, header: bool) -> None:
+    packet = (UNIT + b"$" + data) if header else data
+    for frame in decoded(decode_whozz_datagram(packet)):
+        assert len(packet.rstrip(b"\r\n")) in (83, 52) or len(packet) in (84, 85)
+        assert (frame.number_raw, frame.name, frame.line) == _columns(packet[21:83])
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -436,8 +525,8 @@ def test_garbage_then_a_blank_line_then_a_valid_record_yields_it_last(
         wanted.line,
         text + b"\r\n",
     )
-    # The same record as a datagram decodes alike.
-    [frame] = decode_whozz_datagram(UNIT + b"$" + text.removeprefix(b"$"))
+    # The same record as a datagram (whole: a datagram is padded to its columns) decodes alike.
+    [frame] = decode_whozz_datagram(UNIT + b"$" + text.removeprefix(b"$").ljust(62))
     assert isinstance(frame, DecodedFrame)
     assert (frame.kind, frame.number_raw, frame.name, frame.line) == (
         wanted.kind,
