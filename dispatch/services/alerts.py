@@ -39,7 +39,7 @@ from dispatch.domain.timers import (
 )
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView
-from dispatch.services.uow import unit_of_work
+from dispatch.services.uow import insert_unless_taken, unit_of_work
 from dispatch.store.tables import Alert, Assignment, Call, Incident, IncidentNote, Unit
 
 TIMER_KINDS = tuple(kind.value for kind in TimerKind)
@@ -234,12 +234,12 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
                 if since is not None:
                     by_key[row.kind, row.entity_id or "", since] = row
             missing = []
+            new_alerts: list[tuple[int, DueAlert]] = []
             for alert in due:
                 row = by_key.pop(alert.key, None)  # type: ignore[arg-type]
                 if row is None:
-                    new = _raise(session, system, alert, now)
-                    known[new.id] = (AlertView.of(new), new.message)
-                    holding.append(new.id)
+                    new_alerts.append((len(holding), alert))
+                    holding.append(0)  # its id once raised
                     continue
                 holding.append(row.id)
                 acknowledged[row.id] = row.acknowledged_at
@@ -247,6 +247,8 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
                 if cached is None or cached[1] != row.message:
                     missing.append(row.id)
             # The open rows left are those whose condition ended (or whose message has no episode).
+            # They are cleared before a new episode of the same subject is raised: one open alert
+            # per subject (a unique index since 0007).
             held = set(holding)
             ended = [row for row in candidates if row.id not in held]
             if ended:
@@ -263,6 +265,13 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
                         kind=row.kind,
                         about=row.entity_id,
                     )
+            for position, alert in new_alerts:
+                new = _raise(session, system, alert, now)
+                if new is None:
+                    continue  # another console raised it first: seen at the next check
+                known[new.id] = (AlertView.of(new), new.message)
+                holding[position] = new.id
+            holding = [alert_id for alert_id in holding if alert_id]
             if missing:
                 for full in session.execute(select(*_VIEW_COLUMNS).where(Alert.id.in_(missing))):
                     known[full.id] = (AlertView.of(full), full.message)
@@ -301,7 +310,8 @@ def _open_timer_rows(session: Session, now: datetime, due: Sequence[DueAlert]) -
     )
 
 
-def _raise(session: Session, ctx: ServiceContext, alert: DueAlert, now: datetime) -> Alert:
+def _raise(session: Session, ctx: ServiceContext, alert: DueAlert, now: datetime) -> Alert | None:
+    """The alert's row, or None when another console raised the same alert first."""
     params = {
         "since": alert.since.isoformat(),
         "limit_s": alert.limit_s,
@@ -316,8 +326,8 @@ def _raise(session: Session, ctx: ServiceContext, alert: DueAlert, now: datetime
         message=json.dumps(params, ensure_ascii=False, sort_keys=True),
         console_id=ctx.console_id,
     )
-    session.add(row)
-    session.flush()
+    if not insert_unless_taken(session, row):
+        return None
     audit(
         session, ctx, AuditAction.ALERT_RAISE, "alert", row.id, kind=alert.kind.value, about=alert.entity_id
     )

@@ -24,7 +24,7 @@ from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView, IncidentView
-from dispatch.services.uow import UnitOfWork, unit_of_work
+from dispatch.services.uow import UnitOfWork, insert_unless_taken, unit_of_work
 from dispatch.store.tables import Call, Callback, FeedFrame, Incident, IncidentCounter, IncidentNote
 
 #: No call stays unfinished longer than this; an older unfinished call is not matched to new events.
@@ -224,8 +224,10 @@ def _next_incident_number(session: Session, ctx: ServiceContext) -> str:
     year = ctx.clock.now().year
     counter = session.get(IncidentCounter, year, with_for_update=True)
     if counter is None:
-        counter = IncidentCounter(year=year, last=0)
-        session.add(counter)
+        # The year's first incident: two consoles may both find no counter; the row is created by
+        # whichever inserts first, and both then take the lock on it.
+        insert_unless_taken(session, IncidentCounter(year=year, last=0))
+        counter = session.get_one(IncidentCounter, year, with_for_update=True, populate_existing=True)
     counter.last += 1
     return format_incident_number(year, counter.last)
 

@@ -36,14 +36,23 @@ def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int])
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
-        incident = session.get(Incident, incident_id)
+        # Locks in one order everywhere (the incident, then its units by id), so that dispatching
+        # and closing the same incident on two consoles serialise instead of deadlocking.
+        incident = session.get(Incident, incident_id, with_for_update=True)
         if incident is None:
             raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status in CLOSED_STATES:
             raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
+        chosen = list(dict.fromkeys(unit_ids))
+        locked = {
+            unit.id: unit
+            for unit in session.scalars(
+                select(Unit).where(Unit.id.in_(chosen)).order_by(Unit.id).with_for_update()
+            )
+        }
         views = []
-        for unit_id in dict.fromkeys(unit_ids):
-            unit = session.get(Unit, unit_id, with_for_update=True)
+        for unit_id in chosen:
+            unit = locked.get(unit_id)
             if unit is None:
                 raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
             if not unit.active or UnitStatus(unit.status) not in DISPATCHABLE:
@@ -86,6 +95,10 @@ def set_unit_status(
     reason = recorded_reason(override_reason)
     with unit_of_work(ctx) as work:
         session = work.session
+        # The incident first, then the unit: the lock order of dispatching and closing.
+        working = _active_assignment(session, unit_id)
+        if working is not None:
+            session.get(Incident, working.incident_id, with_for_update=True)
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
             raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)

@@ -15,7 +15,7 @@ from dispatch.services import alerts, calls
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
-from dispatch.services.uow import reading, unit_of_work
+from dispatch.services.uow import insert_unless_taken, reading, unit_of_work
 from dispatch.store.tables import Alert, FeedFrame, FeedOutage
 
 
@@ -95,8 +95,11 @@ def outage_started(ctx: ServiceContext, feed: str, at: datetime, reason: str) ->
         if open_outage is not None:
             return open_outage.id
         outage = FeedOutage(feed=feed, console_id=ctx.console_id, started_at=at, reason=reason[:2000])
-        work.session.add(outage)
-        work.session.flush()
+        if not insert_unless_taken(work.session, outage):
+            # Another console opened it first (one open outage per feed: a unique index since 0007).
+            return work.session.scalars(
+                select(FeedOutage.id).where(FeedOutage.feed == feed, FeedOutage.ended_at.is_(None))
+            ).one()
         work.audit(AuditAction.FEED_DOWN, "feed", outage.id, feed=feed, reason=reason[:500])
         work.notify(Topic.FEED)
         outage_id = outage.id

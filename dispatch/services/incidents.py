@@ -107,7 +107,8 @@ def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> s
 
 
 def _open_incident(session: Session, incident_id: int) -> Incident:
-    incident = session.get(Incident, incident_id)
+    # Locked: a close and a dispatch of the same incident on two consoles serialise on this row.
+    incident = session.get(Incident, incident_id, with_for_update=True)
     if incident is None:
         raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
     if incident.status in CLOSED_STATES:
@@ -194,6 +195,8 @@ def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> li
             Assignment.cleared_at.is_(None),
             Assignment.cancelled_at.is_(None),
         )
+        .order_by(Unit.id)
+        .with_for_update()
     ).all()
     released = []
     for assignment, unit in rows:

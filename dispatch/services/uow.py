@@ -204,6 +204,22 @@ def reading(ctx: ServiceContext) -> Iterator[Session]:
         raise unavailable from error
 
 
+def insert_unless_taken(session: Session, row: object) -> bool:
+    """Insert ``row`` unless a unique row with its key exists (written by another console first).
+
+    A savepoint keeps the rest of the unit of work when the insert loses that race.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError as error:
+        if not _lost_a_race(error):
+            raise
+        return False
+    return True
+
+
 def _lost_a_race(error: IntegrityError) -> bool:
     """A unique row written by another console between our read and our write.
 

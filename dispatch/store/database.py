@@ -1,14 +1,30 @@
 """Opening a database: refuse what is not ours, upgrade what is older, never overwrite.
 
-``open_database`` checks a SQLite file with the plain ``sqlite3`` module *before* SQLAlchemy sets any
-pragma (``journal_mode=WAL`` rewrites the file header), so that a refused file stays byte-for-byte
-unchanged. Only a database that is ours and not newer than this console is migrated.
+A database is the console's only if it carries the console's mark: on SQLite the header's
+``application_id`` is ``APPLICATION_ID`` and, on every backend, the one ``database_identity`` row
+holds ``MARK`` and whether the database is live or training (migration 0005). A database from
+before 0005 has no mark; it is recognised by its own Alembic revision (0001-0004) *and* exactly the
+tables of that revision, and is marked by the upgrade. Anything else with tables is foreign: another
+program's ``alembic_version`` too.
+
+``open_database`` looks at a SQLite file with the plain ``sqlite3`` module, read-only, *before*
+SQLAlchemy sets any pragma (``journal_mode=WAL`` rewrites the file header), so that a refused file
+stays byte-for-byte unchanged and gets no file beside it. Only a database that is ours, of the
+kind the console asks for, and not newer than this console is upgraded, after a copy is taken with
+SQLite's backup API next to the file. Each migration runs in its own transaction (env.py).
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+import stat
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,8 +36,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dispatch.store import audit_chain
+
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The migrations in order. Alembic (a quarter of a second to import) is loaded only when a
@@ -29,9 +49,44 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-# Above this size a full quick_check would delay start-up by seconds; SQLite still reports any
-# corrupt page it meets later, and the structural checks below run on every file.
+# Above this size a full quick_check would delay start-up by seconds; it runs in the background
+# instead (quick_check, started by the window), and the structural checks below run on every file.
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+#: SQLite ``PRAGMA application_id`` of the console's databases ("D112"; set by migration 0005).
+APPLICATION_ID = 0x44313132
+#: ``database_identity.mark`` of the console's databases.
+MARK = "dispatch-console/112"
+#: The first revision whose databases carry the mark.
+MARKED_FROM = "0005"
+_ALEMBIC = "alembic_version"
+_TABLES_0001 = frozenset({"consoles", "users", "audit_log", "shifts", _ALEMBIC})
+_TABLES_0002 = _TABLES_0001 | {
+    "incident_counters",
+    "units",
+    "alerts",
+    "incidents",
+    "assignments",
+    "calls",
+    "incident_notes",
+    "feed_frames",
+    "unit_status_history",
+}
+_TABLES_0003 = _TABLES_0002 | {"feed_outages"}
+#: The tables of an unmarked database at each revision before the mark (exactly these, no others).
+UNMARKED_TABLES = {
+    "0001": _TABLES_0001,
+    "0002": _TABLES_0002,
+    "0003": _TABLES_0003,
+    "0004": _TABLES_0003 | {"callbacks", "callback_attempts", "number_flags"},
+}
+
+
+class DatabaseKind(StrEnum):
+    """Recorded when a database is made: a live console and a training console never share one."""
+
+    LIVE = "live"
+    TRAINING = "training"
 
 
 class RefusalReason(StrEnum):
@@ -40,6 +95,14 @@ class RefusalReason(StrEnum):
     FOREIGN = "foreign"
     NEWER = "newer"
     UNREACHABLE = "unreachable"
+    #: A live database opened by a training console (``--simulator``).
+    LIVE_IN_TRAINING = "live_in_training"
+    #: A training database opened by a live console (feeds configured, or ``--live``).
+    TRAINING_IN_LIVE = "training_in_live"
+    #: A migration failed; the database is left at the revision before it.
+    UPGRADE_FAILED = "upgrade_failed"
+    #: Older than this console, and the role connecting may not upgrade it (PostgreSQL: not the owner).
+    NOT_MIGRATED = "not_migrated"
 
 
 class DatabaseRefused(Exception):
@@ -57,6 +120,12 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     url: str
+    #: Live or training, as recorded in the database (decided at its creation).
+    kind: DatabaseKind = DatabaseKind.LIVE
+    #: The file was too large for the full check at start: run ``quick_check`` in the background.
+    check_deferred: bool = False
+    #: The copy taken before this start upgraded the database, if it did.
+    backup: Path | None = None
 
     @property
     def display_url(self) -> str:
@@ -81,8 +150,14 @@ class Database:
     def dispose(self) -> None:
         if self.engine.dialect.name == "sqlite":
             # Keeps the planner's statistics current as the tables grow (cheap; SQLite's advice).
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA optimize")
+            # It may write, so it takes the write lock first (a deferred read upgraded to a write
+            # fails at once when another console wrote meanwhile); a busy database skips it.
+            try:
+                with self.engine.connect().execution_options(**{SQLITE_IMMEDIATE: True}) as connection:
+                    connection.exec_driver_sql("PRAGMA optimize")
+                    connection.commit()
+            except SQLAlchemyError as error:
+                log.warning("PRAGMA optimize skipped: %s", error)
         self.engine.dispose()
 
 
@@ -90,22 +165,215 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Check, migrate and open the database at ``url``; raise DatabaseRefused if it is not usable."""
+def open_database(url: str, *, upgrade: bool = True, kind: DatabaseKind | None = None) -> Database:
+    """Check, migrate and open the database at ``url``; raise DatabaseRefused if it is not usable.
+
+    ``kind`` is what the console is about to do: a database of the other kind is refused, a new one
+    is made of this kind (live when None; None accepts either kind of an existing database).
+    """
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        path = parsed.database
-        if path and path != ":memory:":
-            _precheck_sqlite_file(Path(path))
+    location = parsed.render_as_string(hide_password=True)
+    path: Path | None = None
+    verdict: Verdict | None = None
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database)
+        verdict = _precheck_sqlite_file(path, kind)
     engine = _create_engine(url)
+    backup = None
     try:
-        _check_schema_version(engine, url)
-        if upgrade and current_revision(engine) != REVISIONS[-1]:
-            upgrade_to_head(engine)
+        if verdict is None:
+            verdict = _check_engine(engine, location, kind)
+        if upgrade and verdict.revision != head_revision():
+            if path is not None and not verdict.new:
+                backup = backup_sqlite(path, verdict.revision)
+                log.warning(
+                    "Upgrading %s from revision %s; copy taken first: %s", path, verdict.revision, backup
+                )
+            _check_may_migrate(engine, location, verdict.revision)
+            try:
+                upgrade_to_head(engine, kind=verdict.kind, kind_reason=verdict.kind_reason)
+            except SQLAlchemyError as error:
+                if verdict.new and current_revision_or_none(engine) is None:
+                    # Nothing could be written (a folder without write access, a full disk).
+                    raise DatabaseRefused(
+                        RefusalReason.UNREACHABLE, location, _driver_message(error)
+                    ) from error
+                raise _upgrade_failed(engine, location, backup, error) from error
+            except Exception as error:
+                raise _upgrade_failed(engine, location, backup, error) from error
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), url=url)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    # Audit rows get their place in the hash chain whoever adds them (dispatch/store/audit_chain.py).
+    audit_chain.install(sessions)
+    return Database(
+        engine=engine,
+        sessions=sessions,
+        url=url,
+        kind=verdict.kind,
+        check_deferred=verdict.check_deferred,
+        backup=backup,
+    )
+
+
+def _driver_message(error: BaseException) -> str:
+    return str(getattr(error, "orig", None) or error)
+
+
+def current_revision_or_none(engine: Engine) -> str | None:
+    """The revision, or None when there is none or it cannot be read."""
+    try:
+        return current_revision(engine)
+    except SQLAlchemyError:
+        return None
+
+
+def _upgrade_failed(
+    engine: Engine, location: str, backup: Path | None, error: BaseException
+) -> DatabaseRefused:
+    at = current_revision_or_none(engine) or "none"
+    log.error("Upgrading %s failed at revision %s: %s", location, at, _driver_message(error))
+    detail = f"left at revision {at}: {_driver_message(error)}"
+    if backup is not None:
+        detail += f"; copy taken before the upgrade: {backup}"
+    return DatabaseRefused(RefusalReason.UPGRADE_FAILED, location, detail)
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a database holds that decides whether it is the console's (read without writing)."""
+
+    #: Table names, SQLite's own ``sqlite_*`` left out.
+    tables: frozenset[str]
+    #: ``alembic_version.version_num`` (None: no such table, or no row).
+    revision: str | None
+    #: SQLite's header ``application_id``; None on other backends.
+    application_id: int | None
+    #: (mark, kind) of the ``database_identity`` row, if the table has one.
+    identity: tuple[str, str] | None
+    #: (kind, reason) from the rows of an unmarked database; None when it holds no calls or units.
+    evidence: tuple[DatabaseKind, str] | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The database is ours: new or at ``revision``, of ``kind``."""
+
+    new: bool
+    revision: str | None
+    kind: DatabaseKind
+    kind_reason: str
+    check_deferred: bool = False
+
+
+#: What the rows of a 0001-0004 database say about its kind, first match first (as migration 0005).
+_EVIDENCE = (
+    (
+        DatabaseKind.TRAINING,
+        "upgrade:simulated-calls",
+        "calls",
+        "SELECT 1 FROM calls WHERE feed LIKE 'sim:%' LIMIT 1",
+    ),
+    (
+        DatabaseKind.TRAINING,
+        "upgrade:demo-roster",
+        "units",
+        "SELECT 1 FROM units WHERE call_sign LIKE 'DEMO-%' LIMIT 1",
+    ),
+    (DatabaseKind.LIVE, "upgrade:live-calls", "calls", "SELECT 1 FROM calls LIMIT 1"),
+    (DatabaseKind.LIVE, "upgrade:live-units", "units", "SELECT 1 FROM units LIMIT 1"),
+)
+
+
+def _survey(
+    tables: set[str], first_row: Callable[[str], tuple[Any, ...] | None], application_id: int | None
+) -> Survey:
+    """``first_row(sql)`` runs a query and returns its first row (or None)."""
+    tables = {name for name in tables if not name.startswith("sqlite_")}
+    revision = None
+    if _ALEMBIC in tables:
+        row = first_row(f"SELECT version_num FROM {_ALEMBIC}")
+        revision = None if row is None else str(row[0])
+    identity = None
+    if "database_identity" in tables:
+        row = first_row("SELECT mark, kind FROM database_identity WHERE id = 1")
+        identity = None if row is None else (str(row[0]), str(row[1]))
+    evidence = None
+    if identity is None and revision in UNMARKED_TABLES:
+        for kind, reason, table, query in _EVIDENCE:
+            if table in tables and first_row(query) is not None:
+                evidence = (kind, reason)
+                break
+    return Survey(frozenset(tables), revision, application_id, identity, evidence)
+
+
+def classify(survey: Survey, location: str, expected: DatabaseKind | None) -> Verdict:
+    """Ours (new, or at a revision, of a kind) or refused with the reason; see the module docstring."""
+    if survey.application_id not in (None, 0, APPLICATION_ID):
+        raise DatabaseRefused(
+            RefusalReason.FOREIGN, location, f"application_id {survey.application_id:#x} is another program's"
+        )
+    if not survey.tables:
+        return Verdict(True, None, expected or DatabaseKind.LIVE, "created")
+    foreign = ", ".join(sorted(survey.tables)[:8])
+    if _ALEMBIC not in survey.tables:
+        raise DatabaseRefused(RefusalReason.FOREIGN, location, foreign)
+    marked = (
+        survey.identity is not None
+        and survey.identity[0] == MARK
+        and survey.identity[1] in {kind.value for kind in DatabaseKind}
+        and survey.application_id in (None, APPLICATION_ID)
+    )
+    revision = survey.revision
+    if revision is None or (revision not in REVISIONS and not marked):
+        raise DatabaseRefused(RefusalReason.FOREIGN, location, f"revision {revision}; tables {foreign}")
+    if revision not in REVISIONS:
+        raise DatabaseRefused(RefusalReason.NEWER, location, revision)
+    if REVISIONS.index(revision) >= REVISIONS.index(MARKED_FROM):
+        if not marked or survey.identity is None:
+            raise DatabaseRefused(
+                RefusalReason.FOREIGN, location, f"revision {revision} without this console's mark"
+            )
+        kind, reason = DatabaseKind(survey.identity[1]), "recorded"
+    else:
+        expected_tables = UNMARKED_TABLES[revision]
+        if survey.identity is not None or survey.application_id == APPLICATION_ID:
+            raise DatabaseRefused(RefusalReason.FOREIGN, location, f"revision {revision} with a mark")
+        if survey.tables != expected_tables:
+            odd = sorted(survey.tables ^ expected_tables)[:8]
+            raise DatabaseRefused(
+                RefusalReason.FOREIGN, location, f"revision {revision} but tables differ: {', '.join(odd)}"
+            )
+        if survey.evidence is None:
+            kind, reason = expected or DatabaseKind.LIVE, "upgrade:unused"
+        else:
+            kind, reason = survey.evidence
+    if expected is not None and kind is not expected:
+        refusal = (
+            RefusalReason.LIVE_IN_TRAINING if kind is DatabaseKind.LIVE else RefusalReason.TRAINING_IN_LIVE
+        )
+        raise DatabaseRefused(refusal, location, f"{kind.value} database ({reason})")
+    return Verdict(False, revision, kind, reason)
+
+
+def _check_engine(engine: Engine, location: str, expected: DatabaseKind | None) -> Verdict:
+    """The same checks over a SQLAlchemy connection (PostgreSQL, or SQLite in memory)."""
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+
+            def first_row(query: str) -> tuple[Any, ...] | None:
+                row = connection.exec_driver_sql(query).first()
+                return None if row is None else tuple(row)
+
+            application_id = None
+            if connection.dialect.name == "sqlite":
+                application_id = int(connection.exec_driver_sql("PRAGMA application_id").scalar_one())
+            survey = _survey(tables, first_row, application_id)
+    except SQLAlchemyError as error:
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, _driver_message(error)) from error
+    return classify(survey, location, expected)
 
 
 def _create_engine(url: str) -> Engine:
@@ -155,59 +423,147 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _precheck_sqlite_file(path: Path) -> None:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    if path.is_dir():
-        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, str(path), "is a directory")
+def _precheck_sqlite_file(path: Path, expected: DatabaseKind | None) -> Verdict:
+    """Everything about a SQLite file that can be known without writing to it (or beside it)."""
+    location = str(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location, "a link to nothing") from None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+        return Verdict(True, None, expected or DatabaseKind.LIVE, "created")
+    except OSError as error:
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    if stat.S_ISDIR(status.st_mode):
+        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location, "is a directory")
+    if not stat.S_ISREG(status.st_mode):
+        # A pipe or a device would block or change as it is read.
+        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location, "not a regular file")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise DatabaseRefused(RefusalReason.UNREACHABLE, str(path), str(error)) from error
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
     if not header:
-        return  # an empty file is a new database
+        return Verdict(True, None, expected or DatabaseKind.LIVE, "created")  # an empty file is new
     if header != SQLITE_HEADER:
-        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, str(path), "no SQLite header")
+        raise DatabaseRefused(RefusalReason.NOT_A_DATABASE, location, "no SQLite header")
     _check_header_size(path)
-    # Read-only URI: the check itself must not be able to change the file. Without a -wal or -journal
-    # file the database is complete in itself and is opened "immutable", or a read-only look at a WAL
-    # database would leave new -wal and -shm files beside it.
+    wal, shm, journal = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+    size = status.st_size + (wal.stat().st_size if wal.exists() else 0)
+    if journal.exists() or (wal.exists() and not shm.exists()):
+        # SQLite would roll the journal back, or make a -shm beside the file, even to read it: the
+        # look is taken at a private copy instead (a state left by a crash or by copying files).
+        with tempfile.TemporaryDirectory(prefix="dispatch-check-") as folder:
+            copy = Path(folder) / path.name
+            try:
+                shutil.copyfile(path, copy)
+                for side in (wal, journal):
+                    if side.exists():
+                        shutil.copyfile(side, copy.with_name(side.name))
+            except OSError as error:
+                raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+            return _look(copy.as_uri(), location, size, expected)
+    # Read-only URI: the check itself cannot change the file. Without a -wal the database is
+    # complete in itself and is opened "immutable" (no lock files); with -wal and -shm (another
+    # console has it open, or one crashed) SQLite reads the WAL through them as they are.
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")):
+    if not wal.exists():
         uri += "&immutable=1"
+    return _look(uri, location, size, expected)
+
+
+def _look(uri: str, location: str, size: int, expected: DatabaseKind | None) -> Verdict:
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
-        raise DatabaseRefused(RefusalReason.UNREACHABLE, str(path), str(error)) from error
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
+    deferred = size > FULL_CHECK_MAX_BYTES
     try:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
             connection.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchall()
-        if path.stat().st_size <= FULL_CHECK_MAX_BYTES:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-            if rows != [("ok",)]:
-                problems = "; ".join(str(row[0]) for row in rows[:3])
-                raise DatabaseRefused(RefusalReason.CORRUPT, str(path), problems)
-        # Foreign and newer databases are refused here, before the engine's pragmas could rewrite the
-        # header (journal_mode=WAL changes a rollback-journal database's file format bytes).
-        _check_sqlite_schema(connection, [t for t in tables if not t.startswith("sqlite_")], str(path))
+        if not deferred:
+            problems = _problems(connection.execute("PRAGMA quick_check").fetchall())
+            if problems:
+                raise DatabaseRefused(RefusalReason.CORRUPT, location, "; ".join(problems[:3]))
+        application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+
+        def first_row(query: str) -> tuple[Any, ...] | None:
+            row = connection.execute(query).fetchone()
+            return None if row is None else tuple(row)
+
+        # Foreign, newer and other-kind databases are refused here, before the engine's pragmas
+        # could rewrite the header (journal_mode=WAL changes a rollback-journal file's format bytes).
+        verdict = classify(_survey(set(tables), first_row, application_id), location, expected)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         # A damaged text value (not valid UTF-8) fails in Python's decoding, not in SQLite.
-        raise DatabaseRefused(RefusalReason.CORRUPT, str(path), str(error)) from error
+        raise DatabaseRefused(RefusalReason.CORRUPT, location, str(error)) from error
     finally:
         connection.close()
+    if deferred:
+        return Verdict(verdict.new, verdict.revision, verdict.kind, verdict.kind_reason, check_deferred=True)
+    return verdict
 
 
-def _check_sqlite_schema(connection: sqlite3.Connection, tables: list[str], location: str) -> None:
-    if not tables:
-        return
-    if "alembic_version" not in tables:
-        raise DatabaseRefused(RefusalReason.FOREIGN, location, ", ".join(sorted(tables)[:8]))
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    if row is not None and str(row[0]) not in known_revisions():
-        raise DatabaseRefused(RefusalReason.NEWER, location, str(row[0]))
+def _problems(rows: Sequence[Any]) -> list[str]:
+    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+
+
+def quick_check(database: Database, cancel: threading.Event | None = None) -> list[str]:
+    """SQLite's ``PRAGMA quick_check`` over the whole database: the problems found, [] when sound.
+
+    For a file too large to check at start (``Database.check_deferred``): it reads every page, so
+    it runs on a thread of its own; setting ``cancel`` stops it soon (then []). Other backends: [].
+    """
+    if database.engine.dialect.name != "sqlite":
+        return []
+    try:
+        with database.engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            if cancel is not None:
+                driver.set_progress_handler(lambda: 1 if cancel.is_set() else 0, 10_000)  # type: ignore[union-attr]
+            try:
+                return _problems(connection.exec_driver_sql("PRAGMA quick_check").fetchall())
+            finally:
+                if cancel is not None:
+                    driver.set_progress_handler(None, 0)  # type: ignore[union-attr]
+    except SQLAlchemyError as error:
+        if cancel is not None and cancel.is_set():
+            return []
+        return [_driver_message(error)]
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """A copy of ``path`` by SQLite's backup API, beside it, named with the revision and the time.
+
+    ``dispatch.sqlite3`` at 0004 becomes ``dispatch.backup-0004-20261127T050000Z.sqlite3``.
+    """
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    suffix = path.suffix or ".sqlite3"
+    target = path.with_name(f"{path.stem}.backup-{revision or 'none'}-{stamp}{suffix}")
+    serial = 1
+    while target.exists():
+        serial += 1
+        target = path.with_name(f"{path.stem}.backup-{revision or 'none'}-{stamp}-{serial}{suffix}")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    os.chmod(target, 0o600)
+    return target
 
 
 def _check_header_size(path: Path) -> None:
@@ -226,10 +582,6 @@ def _check_header_size(path: Path) -> None:
     wal = path.with_name(path.name + "-wal")
     if change_counter == valid_for and not wal.exists() and pages * page_size > path.stat().st_size:
         raise DatabaseRefused(RefusalReason.CORRUPT, str(path), "file is shorter than its header says")
-
-
-def known_revisions() -> set[str]:
-    return set(REVISIONS)
 
 
 def head_revision() -> str:
@@ -252,31 +604,54 @@ def current_revision(engine: Engine) -> str | None:
         return None if row is None else str(row[0])
 
 
-def _check_schema_version(engine: Engine, url: str) -> None:
-    location = make_url(url).render_as_string(hide_password=True)
-    try:
-        with engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-    except SQLAlchemyError as error:
+def _check_may_migrate(engine: Engine, location: str, revision: str | None) -> None:
+    """On PostgreSQL the console's role owns nothing: its owner upgrades it (docs/installing.md)."""
+    from dispatch.store.roles import may_migrate
+
+    with engine.connect() as connection:
+        allowed = may_migrate(connection)
+    if not allowed:
         raise DatabaseRefused(
-            RefusalReason.UNREACHABLE, location, str(getattr(error, "orig", None) or error)
-        ) from error
-    if not tables:
-        return
-    if "alembic_version" not in tables:
-        raise DatabaseRefused(RefusalReason.FOREIGN, location, ", ".join(sorted(tables)[:8]))
-    revision = current_revision(engine)
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseRefused(RefusalReason.NEWER, location, revision)
+            RefusalReason.NOT_MIGRATED,
+            location,
+            f"revision {revision or 'none'}, this console needs {head_revision()}: "
+            "dispatch-console migrate --db OWNER_URL --console-role ROLE",
+        )
 
 
-def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+def upgrade_to_head(
+    engine: Engine,
+    revision: str = "head",
+    *,
+    kind: DatabaseKind | None = None,
+    kind_reason: str = "created",
+) -> None:
+    """Run the migrations up to ``revision``, each in its own transaction (see env.py).
+
+    ``kind`` is recorded by migration 0005 if it runs (a 0001-0004 database upgraded without one is
+    classified by its rows there). On SQLite each migration's BEGIN takes the write lock, and the
+    upgrade runs with foreign keys off (batch operations recreate tables); each migration checks them.
+    """
     from alembic import command
 
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    if kind is not None:
+        config.attributes["database_kind"] = kind.value
+        config.attributes["database_kind_reason"] = kind_reason
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.execution_options(**{SQLITE_IMMEDIATE: True})
+            # Outside any transaction (SQLite ignores the pragma inside one).
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def _alembic_config() -> Config:

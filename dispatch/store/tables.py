@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Float,
     ForeignKey,
     Index,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -26,6 +28,32 @@ from dispatch.store.types import UTCDateTime
 
 class Base(DeclarativeBase):
     pass
+
+
+class DatabaseIdentity(Base):
+    """The one row that makes a database the console's, and says whether it is live or training.
+
+    Written once by migration 0005 (when the database is created, or when a 0001-0004 database is
+    upgraded) and never changed: triggers refuse UPDATE and DELETE. On SQLite the file header's
+    ``application_id`` carries the same mark (``dispatch.store.database.APPLICATION_ID``).
+    """
+
+    __tablename__ = "database_identity"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="ck_database_identity_one_row"),
+        CheckConstraint("kind IN ('live', 'training')", name="ck_database_identity_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    #: ``dispatch-console/112``: another program's table of the same name does not carry it.
+    mark: Mapped[str] = mapped_column(String(64))
+    #: ``live`` or ``training`` (``dispatch.store.database.DatabaseKind``).
+    kind: Mapped[str] = mapped_column(String(16))
+    #: How the kind was decided: ``created``, or ``upgrade:<evidence>`` for a 0001-0004 database.
+    kind_reason: Mapped[str] = mapped_column(String(64))
+    #: When the row was written (the database's creation, or the upgrade that marked it).
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    console_version: Mapped[str] = mapped_column(String(32))
 
 
 class Console(Base):
@@ -63,7 +91,7 @@ class Shift(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: UPDATE and DELETE are refused by database triggers (see migration 0001)."""
+    """Append-only: UPDATE and DELETE are refused by database triggers (migrations 0001, 0006)."""
 
     __tablename__ = "audit_log"
 
@@ -77,6 +105,19 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)
+    #: Place in the hash chain (commit order) and the link's hash; see dispatch/store/audit_chain.py.
+    seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The one row naming the chain's last link; writers lock it (migration 0006)."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class FeedFrame(Base):
@@ -249,7 +290,19 @@ class UnitStatusChange(Base):
 
 class Alert(Base):
     __tablename__ = "alerts"
-    __table_args__ = (Index("ix_alerts_kind_entity_id", "kind", "entity_id"),)
+    __table_args__ = (
+        Index("ix_alerts_kind_entity_id", "kind", "entity_id"),
+        # One open alert per subject: two consoles checking the same timers raise it once.
+        Index(
+            "ux_alerts_open_subject",
+            "kind",
+            "entity",
+            "entity_id",
+            unique=True,
+            sqlite_where=text("cleared_at IS NULL"),
+            postgresql_where=text("cleared_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
@@ -269,7 +322,16 @@ class FeedOutage(Base):
     """A feed down from ``started_at`` to ``ended_at`` (open while it is still down)."""
 
     __tablename__ = "feed_outages"
-    __table_args__ = (Index("ix_feed_outages_feed_started_at", "feed", "started_at"),)
+    __table_args__ = (
+        Index("ix_feed_outages_feed_started_at", "feed", "started_at"),
+        Index(
+            "ux_feed_outages_open_feed",
+            "feed",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+            postgresql_where=text("ended_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     feed: Mapped[str] = mapped_column(String(255))
