@@ -1,4 +1,15 @@
-"""Consoles, user accounts and logging in (argon2 hashes, lockout after five wrong passwords)."""
+"""Consoles, user accounts and logging in (argon2 hashes, lockout after five wrong passwords).
+
+Supervisors and administrators manage accounts (add, unlock, deactivate, reactivate, reset a
+password, change a role); only an administrator touches an administrator's account or makes one,
+and no change may leave the centre without an active administrator (or, where there is none, without
+an active supervisor). Every change is audited.
+
+The lockout counter holds under parallel guessing: the read of an account's counter, the password
+check and the counter's write are one transaction that holds the account: SQLite begins it
+IMMEDIATE (one writer at a time), PostgreSQL locks the user's row (``SELECT ... FOR UPDATE``). So
+five wrong passwords lock the account however many consoles or processes guess at once.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +29,16 @@ from dispatch.domain.accounts import (
     after_failure,
     after_success,
     is_locked,
+    new_password_problems,
 )
 from dispatch.domain.clock import Clock
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Role
+from dispatch.domain.permissions import Action
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext, ServiceError, audit
-from dispatch.services.uow import reading, unit_of_work
+from dispatch.services.permissions import require
+from dispatch.services.uow import UnitOfWork, reading, unit_of_work
 from dispatch.store.database import Database
 from dispatch.store.tables import Console, Shift, User
 
@@ -68,16 +82,20 @@ class AccountRefused(ServiceError):
         self.problems = problems
 
 
-#: Roles that may manage accounts.
+#: Roles that manage accounts (an account of one of these keeps the centre manageable).
 ACCOUNT_MANAGERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
+#: The name a failed login is audited under when the typed name is nobody's (it may be a password
+#: typed into the wrong field, so it is not stored).
+UNKNOWN_USER = "?"
 
 
 def create_user(
     ctx: ServiceContext, username: str, full_name: str, password: str, repeated: str, role: Role
 ) -> Actor:
-    """A supervisor or administrator adds an account."""
-    if ctx.actor.role not in ACCOUNT_MANAGERS:
-        raise ServiceError(Refusal.NOT_ALLOWED, action="create_user")
+    """A supervisor or administrator adds an account (an administrator's: administrators only)."""
+    require(ctx, Action.MANAGE_ACCOUNTS)
+    if role is Role.ADMIN:
+        require(ctx, Action.MANAGE_ADMINISTRATORS)
     return _create_user(ctx, username, full_name, password, repeated, role)
 
 
@@ -150,8 +168,9 @@ def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
+        # Locks the row on PostgreSQL; on SQLite the unit of work already holds the write lock.
         user = session.scalars(select(User).where(User.username == username).with_for_update()).first()
-        attempt = ctx.acting_as(Actor(None if user is None else user.id, username or "?"))
+        attempt = ctx.acting_as(Actor(None, UNKNOWN_USER) if user is None else Actor(user.id, user.username))
         if user is None:
             _verify(_dummy_hash(), password)
             audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", None, reason="unknown")
@@ -212,3 +231,115 @@ def _verify(password_hash: str, password: str) -> bool:
         return bool(_hasher.verify(password_hash, password))
     except (VerificationError, InvalidHashError):
         return False
+
+
+# --- managing accounts (supervisors and administrators) ------------------------------------------
+
+
+def unlock_user(ctx: ServiceContext, user_id: int) -> UserView:
+    """End a lockout and clear the count of wrong passwords."""
+    with unit_of_work(ctx) as work:
+        user = _managed(work, user_id, unlock=True)
+        was_locked = is_locked(LockState(user.failed_logins, user.locked_until), ctx.clock.now())
+        user.failed_logins, user.locked_until = 0, None
+        work.audit(AuditAction.USER_UNLOCK, "user", user.id, username=user.username, was_locked=was_locked)
+        return _view(user)
+
+
+def deactivate_user(ctx: ServiceContext, user_id: int) -> UserView:
+    """The account can no longer log in (it stays on record, with its history)."""
+    with unit_of_work(ctx) as work:
+        user = _managed(work, user_id)
+        if user.active:
+            _keep_the_centre_manageable(work, user, losing=True)
+            user.active = False
+            work.audit(AuditAction.USER_DEACTIVATE, "user", user.id, username=user.username)
+        return _view(user)
+
+
+def reactivate_user(ctx: ServiceContext, user_id: int) -> UserView:
+    with unit_of_work(ctx) as work:
+        user = _managed(work, user_id)
+        if not user.active:
+            user.active = True
+            work.audit(AuditAction.USER_REACTIVATE, "user", user.id, username=user.username)
+        return _view(user)
+
+
+def reset_password(ctx: ServiceContext, user_id: int, password: str, repeated: str) -> UserView:
+    """Set a new password (the same rules as a new account's); a lockout ends with it."""
+    with unit_of_work(ctx) as work:
+        user = _managed(work, user_id)
+        problems = new_password_problems(user.username, password, repeated)
+        if problems:
+            raise AccountRefused(problems)
+        user.password_hash = _hasher.hash(password)
+        user.failed_logins, user.locked_until = 0, None
+        work.audit(AuditAction.USER_PASSWORD_RESET, "user", user.id, username=user.username)
+        return _view(user)
+
+
+def change_role(ctx: ServiceContext, user_id: int, role: Role) -> UserView:
+    """Give the account another role; making an administrator needs an administrator."""
+    with unit_of_work(ctx) as work:
+        user = _managed(work, user_id)
+        if role is Role.ADMIN:
+            require(ctx, Action.MANAGE_ADMINISTRATORS, user_id=user_id)
+        if user.role != role.value:
+            if user.active and role.value != Role.ADMIN.value:
+                _keep_the_centre_manageable(work, user, losing=role.value not in ACCOUNT_MANAGERS)
+            before, user.role = user.role, role.value
+            work.audit(
+                AuditAction.USER_ROLE_CHANGE,
+                "user",
+                user.id,
+                username=user.username,
+                before=before,
+                after=role.value,
+            )
+        return _view(user)
+
+
+def _managed(work: UnitOfWork, user_id: int, *, unlock: bool = False) -> User:
+    """The account ``user_id``, locked for this change, if the actor may manage it.
+
+    Unlocking any account is a supervisor's work; every other change to an administrator's account
+    is an administrator's.
+    """
+    require(work.ctx, Action.MANAGE_ACCOUNTS, user_id=user_id)
+    user = work.session.scalars(select(User).where(User.id == user_id).with_for_update()).first()
+    if user is None:
+        work.refuse(Refusal.NO_SUCH_USER, user_id=user_id)
+    if user.role == Role.ADMIN.value and not unlock:
+        require(work.ctx, Action.MANAGE_ADMINISTRATORS, user_id=user_id)
+    return user
+
+
+def _keep_the_centre_manageable(work: UnitOfWork, user: User, *, losing: bool) -> None:
+    """Refuse a change that leaves no active administrator, or no active account manager at all.
+
+    ``losing``: the account stops managing accounts (deactivated, or made a call-taker or
+    dispatcher); otherwise it only stops being an administrator. The other managers' rows are
+    locked, so two supervisors deactivating each other at once cannot both succeed.
+    """
+    others = work.session.execute(
+        select(User.id, User.role)
+        .where(User.active.is_(True), User.role.in_(ACCOUNT_MANAGERS), User.id != user.id)
+        .with_for_update()
+    ).all()
+    if user.role == Role.ADMIN.value and not any(role == Role.ADMIN.value for _, role in others):
+        work.refuse(Refusal.LAST_ADMINISTRATOR, user_id=user.id)
+    if losing and user.role in ACCOUNT_MANAGERS and not others:
+        work.refuse(Refusal.LAST_ACCOUNT_MANAGER, user_id=user.id)
+
+
+def _view(user: User) -> UserView:
+    return UserView(
+        user.id,
+        user.username,
+        user.full_name,
+        Role(user.role),
+        user.active,
+        user.locked_until,
+        user.last_login_at,
+    )

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.callers import CallbackOutcome
-from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import (
     NON_EMERGENCY_CLASSES,
     CallClass,
@@ -196,7 +196,7 @@ def open_incident_for_call(
             at=now,
             author_id=ctx.actor.user_id,
             console_id=ctx.console_id,
-            kind="system",
+            kind=NoteKind.SYSTEM.value,
             text=note,
         )
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import UnitStatus
 from dispatch.domain.lifecycle import (
     COMMITTED,
@@ -70,7 +70,7 @@ def assign_units(ctx: ServiceContext, incident_id: int, unit_ids: Sequence[int])
                     at=now,
                     author_id=ctx.actor.user_id,
                     console_id=ctx.console_id,
-                    kind="system",
+                    kind=NoteKind.SYSTEM.value,
                     text=f"unit.dispatched {unit.call_sign}",
                 )
             )

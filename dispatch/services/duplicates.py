@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.duplicates import (
     NEARBY_RADIUS_M,
     SAME_AREA_WINDOW,
@@ -45,7 +45,7 @@ from dispatch.store.tables import Call, Incident, IncidentNote
 
 _OPEN = tuple(status.value for status in OPEN_INCIDENT_STATUSES)
 #: Note kinds typed by people (copied onto the target when a duplicate incident is cancelled).
-_TYPED_NOTE_KINDS = ("narrative", "protocol", "copied")
+_TYPED_NOTE_KINDS = (NoteKind.NARRATIVE, NoteKind.PROTOCOL, NoteKind.COPIED)
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def _copy_typed(
             at=now,
             author_id=ctx.actor.user_id,
             console_id=ctx.console_id,
-            kind="copied",
+            kind=NoteKind.COPIED.value,
             text="\n".join(lines),
         )
         session.add(copied)
@@ -311,7 +311,7 @@ def _system_note(
         at=now,
         author_id=ctx.actor.user_id,
         console_id=ctx.console_id,
-        kind="system",
+        kind=NoteKind.SYSTEM.value,
         text=text,
     )
     session.add(note)

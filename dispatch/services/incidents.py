@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.catalogue import Catalogue
-from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import Disposition, IncidentStatus, Priority, UnitStatus
 from dispatch.domain.incidents import (
     CHOICE_FIELDS,
@@ -80,7 +80,7 @@ def update_field(
 def _has_protocol_answers(session: Session, incident_id: int) -> bool:
     # The note kind written by dispatch.services.protocols (which imports this module).
     query = select(IncidentNote.id).where(
-        IncidentNote.incident_id == incident_id, IncidentNote.kind == "protocol"
+        IncidentNote.incident_id == incident_id, IncidentNote.kind == NoteKind.PROTOCOL
     )
     return session.scalars(query.limit(1)).first() is not None
 
@@ -132,7 +132,7 @@ def add_note(ctx: ServiceContext, incident_id: int, text: str, corrects_id: int 
             at=ctx.clock.now(),
             author_id=ctx.actor.user_id,
             console_id=ctx.console_id,
-            kind="narrative",
+            kind=NoteKind.NARRATIVE.value,
             text=clean,
             corrects_id=corrects_id,
         )

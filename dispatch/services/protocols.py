@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dispatch.catalogue_files import load_default_protocols
-from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import IncidentStatus, Priority
 from dispatch.domain.flags import format_flags, parse_flags
 from dispatch.domain.protocols import ProtocolSet, answer_effect
@@ -14,7 +14,7 @@ from dispatch.services.snapshots import IncidentView
 from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Incident, IncidentNote
 
-NOTE_KIND = "protocol"
+NOTE_KIND = NoteKind.PROTOCOL
 _CLOSED = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
 
 
