@@ -678,7 +678,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=float, default=5)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a toy size (200 units, 40 incidents, 1.5 s): checks that it works; figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        global UNITS, INCIDENTS  # read by seed() when it builds the scratch database
+        UNITS, INCIDENTS = 200, 40
+        args.seconds, args.singles = 1.5, 10
     if args.child:
         return other_console(args.child, args.rate, args.seconds, str(args.seed))
     report = run(args)

@@ -173,7 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--probes", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a toy size (seconds): checks that the benchmark works; figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.probes = 10
     report = run(args.path, args.probes, args.seed)
     print(f"Duplicate check (services.duplicates.find_duplicates) on {args.path}")
     print(f"CPU: {report['cpu']}; Python {report['python']}; SQLite {sqlite3.sqlite_version}")

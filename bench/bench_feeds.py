@@ -1,6 +1,6 @@
 """Benchmark of the caller-ID feeds: decoding, pty-to-screen latency, and a burst of calls.
 
-    python -m bench.bench_feeds [--frames 1000] [--json out.json]
+    python -m bench.bench_feeds [--frames 1000] [--json out.json] [--smoke]
 
 Three measurements, in one run, each against a floor measured in the same run:
 
@@ -23,9 +23,10 @@ Three measurements, in one run, each against a floor measured in the same run:
    GUI thread measures the event-loop lag (three runs, each on a fresh console).
 
 The window's own GUI-thread work (the call-queue refresh, the 1 s ticker's live columns) is timed by
-wrappers set in this process, to tell what a stall was made of. ``--no-resize-to-contents`` is a
-what-if: the boards' columns are sized once instead of ``QHeaderView.ResizeToContents`` (the fix
-the README proposes), applied in this process only.
+the window's timing hook (``MainWindow.timing_hook``), to tell what a stall was made of.
+``--no-resize-to-contents`` is a what-if: the boards' columns are sized once instead of
+``QHeaderView.ResizeToContents`` (the fix the README proposes), applied in this process only.
+``--smoke`` runs every part at a toy size, in seconds, to check that the benchmark still works.
 
 Times are ``time.perf_counter`` (CLOCK_MONOTONIC on Linux, so comparable across processes).
 Percentiles are nearest-rank. Qt runs with ``QT_QPA_PLATFORM=offscreen``; the GUI waits run the Qt
@@ -619,51 +620,38 @@ class ShownTimes:
 
 
 class GuiWork:
-    """Timed work of the window on the GUI thread (wrappers in this process; nothing else changes).
+    """Timed work of the window on the GUI thread, from the window's timing hook
+    (``MainWindow.timing_hook``; nothing of the window is wrapped or replaced).
 
     * ``queue_query``: ``queries.call_queue``, run by the window on every change notice about calls;
     * ``queue_model``: ``call_model.set_rows`` with its result (row signals, and the views' slots that
       run inside them);
-    * ``tick_*``: the ``refresh_live_columns`` of the three boards, run by the window's 1 s ticker
-      (the ``dataChanged`` of the ring timers and ages, and the views' slots that run inside it).
+    * ``tick_*``: the ``refresh_live_columns`` of the three boards' visible rows, run by the window's
+      1 s ticker (the ``dataChanged`` of the ring timers and ages, and the views' slots that run
+      inside it).
 
     Painting and delayed layouts run later in the event loop and are not in these figures; the lag
     meter sees them.
     """
 
+    #: The window's step names, as this benchmark reports them.
+    NAMES = {
+        "call_queue_query": "queue_query",
+        "call_queue_model": "queue_model",
+        "tick_call_queue": "tick_call_queue",
+        "tick_incident_board": "tick_incident_board",
+        "tick_unit_board": "tick_unit_board",
+    }
+
     def __init__(self, window: MainWindow) -> None:
-        from dispatch.services import queries
+        self.samples: dict[str, list[tuple[float, float]]] = {name: [] for name in self.NAMES.values()}
+        self._window = window
+        window.timing_hook = self._record
 
-        self.samples: dict[str, list[tuple[float, float]]] = {
-            "queue_query": [],
-            "queue_model": [],
-            "tick_call_queue": [],
-            "tick_incident_board": [],
-            "tick_unit_board": [],
-        }
-        self._queries = queries
-        self._original_query = queries.call_queue
-        self._models = (window.call_model, window.incident_model, window.unit_model)
-
-        def call_queue(ctx: Any, *args: Any, **kwargs: Any) -> Any:
-            return self._timed("queue_query", lambda: self._original_query(ctx, *args, **kwargs))
-
-        queries.call_queue = call_queue
-        original_set_rows = window.call_model.set_rows
-        window.call_model.set_rows = lambda rows: self._timed(  # type: ignore[method-assign]
-            "queue_model", lambda: original_set_rows(rows)
-        )
-        for name, model in zip(("call_queue", "incident_board", "unit_board"), self._models, strict=True):
-            original = model.refresh_live_columns
-            model.refresh_live_columns = lambda n=name, o=original: self._timed(  # type: ignore[method-assign]
-                f"tick_{n}", o
-            )
-
-    def _timed(self, name: str, action: Callable[[], Any]) -> Any:
-        began = time.perf_counter()
-        result = action()
-        self.samples[name].append((began, (time.perf_counter() - began) * 1000))
-        return result
+    def _record(self, step: str, began: float, seconds: float) -> None:
+        name = self.NAMES.get(step)
+        if name is not None:
+            self.samples[name].append((began, seconds * 1000))
 
     def between(self, start: float, end: float) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -673,11 +661,7 @@ class GuiWork:
         return out
 
     def close(self) -> None:
-        self._queries.call_queue = self._original_query
-        for model in self._models:
-            for name in ("set_rows", "refresh_live_columns"):
-                with contextlib.suppress(AttributeError):
-                    delattr(model, name)
+        self._window.timing_hook = None
 
 
 def without_resize_to_contents(window: MainWindow) -> None:
@@ -1058,7 +1042,13 @@ class LagMeter:
 
 
 def measure_burst(
-    folder: Path, count: int, spread_s: float, seed: int, resize_to_contents: bool = True
+    folder: Path,
+    count: int,
+    spread_s: float,
+    seed: int,
+    resize_to_contents: bool = True,
+    idle_s: float = 2.0,
+    after_s: float = 3.0,
 ) -> dict[str, Any]:
     callers = Callers(random.Random(seed + 7))
     numbers = [callers.fresh_mobile() if i % 8 else callers.fresh_landline() for i in range(count)]
@@ -1088,7 +1078,7 @@ def measure_burst(
             lag = LagMeter()
             lag.start()
             idle_start = time.perf_counter()
-            run_until(lambda: False, 2.0, poll_ms=50)  # idle: the lag with no feed activity
+            run_until(lambda: False, idle_s, poll_ms=50)  # idle: the lag with no feed activity
             idle_end = time.perf_counter()
             server.stdin.write("go\n")
             server.stdin.flush()
@@ -1096,7 +1086,7 @@ def measure_burst(
             all_shown = run_until(lambda: wanted <= shown.at.keys(), spread_s + 30, poll_ms=20)
             done = time.perf_counter()
             # Afterwards, all the burst's calls still ringing on screen and the feed quiet.
-            run_until(lambda: False, 3.0, poll_ms=50)
+            run_until(lambda: False, after_s, poll_ms=50)
             after_end = time.perf_counter()
             lag.stop()
             sent = json.loads(server.stdout.readline())
@@ -1224,6 +1214,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     args.burst_seconds,
                     args.seed + run_number,
                     resize_to_contents=not args.no_resize_to_contents,
+                    idle_s=args.burst_idle,
+                    after_s=args.burst_after,
                 )
                 for run_number in range(args.burst_runs)
             ]
@@ -1410,6 +1402,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--burst-runs", type=int, default=3, help="bursts, each on a fresh console (%(default)s)"
     )
+    parser.add_argument(
+        "--burst-idle", type=float, default=2.0, help="seconds of idle lag before a burst (%(default)s)"
+    )
+    parser.add_argument(
+        "--burst-after", type=float, default=3.0, help="seconds of lag after a burst (%(default)s)"
+    )
     parser.add_argument("--parts", default="decode,latency,burst", help="which parts (%(default)s)")
     parser.add_argument(
         "--no-resize-to-contents",
@@ -1420,7 +1418,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tmp", type=Path, help="where the temporary databases go (default: $TMPDIR)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="every part at a toy size (seconds): checks that the benchmark works; figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.frames, args.warm_up, args.decode_frames, args.repeats = 10, 2, 300, 1
+        args.burst, args.burst_seconds, args.burst_runs = 20, 0.2, 1
+        args.burst_idle, args.burst_after = 0.3, 0.3
     if min(args.frames, args.burst, args.burst_runs, args.repeats) < 1 or args.decode_frames < 3:
         parser.error("--frames, --burst, --burst-runs, --repeats: at least 1; --decode-frames: at least 3")
     report = run(args)

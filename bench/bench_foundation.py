@@ -15,6 +15,12 @@ context from ``accounts.register_console``, a ``ChangeBus`` and the ``SystemCloc
 * extras without a target: how ``calls.record_signal`` finds the call a signal belongs to when the
   feed sends no call id (``calls._find_call``, for withheld numbers and frequent callers; see its
   query plan);
+* one audited service write each (``--write-runs``), on a scratch copy of the database (made with
+  SQLite's backup API in a temporary folder, removed afterwards): ``calls.record_signal`` for a new
+  call ringing (the frame, the call and the audit row in one transaction) and
+  ``incidents.update_field`` of an open incident's caller name (the row, its audit row), each against
+  the floor of one plain ``sqlite3`` INSERT and COMMIT on the same copy (WAL, ``synchronous=FULL``:
+  what any commit costs the disk);
 * the resident memory of this process afterwards (the GUI start-up is measured separately, by
   :func:`measure_startup`);
 * the machine: CPU, cores, RAM, load average, Python, SQLite and SQLAlchemy versions.
@@ -23,7 +29,10 @@ Every figure is wall-clock milliseconds from ``time.perf_counter_ns``. The first
 reported on its own ("first": compiles the statement, fills SQLite's page cache); then come a few
 unrecorded warm-up calls and ``--runs`` recorded ones, summarised as p50/p95/p99/max (nearest rank). The
 SQL each query sends is captured once and its ``EXPLAIN QUERY PLAN`` printed; a full scan of a large
-table is flagged. Nothing is written to the database.
+table is flagged. Nothing is written to the database at PATH (the writes go to the scratch copy).
+
+``--smoke`` runs every part at a toy size (a few runs each, GUI start-up with a few board runs) to
+check that the benchmark still works; its figures mean nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,13 +60,15 @@ import sqlalchemy
 from sqlalchemy import Engine, event
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from bench.seed import CONSOLE_NAME
+from bench.seed import CONSOLE_NAME, PASSWORD, SUPERVISOR
+from dispatch.catalogue_files import load_default_catalogue
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.enums import CallState, Presentation
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services import accounts, queries
 from dispatch.services import calls as call_service
+from dispatch.services import incidents as incident_service
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
@@ -218,7 +230,7 @@ def memory() -> dict[str, Any]:
     return found
 
 
-def measure_startup(path: Path) -> dict[str, Any]:
+def measure_startup(path: Path, *extra: str) -> dict[str, Any]:
     """GUI start-up to a usable window, and its memory, in a fresh process: ``python -m bench.startup PATH``.
 
     ``bench/startup.py`` is written separately; until it exists this reports "not measured yet". Its
@@ -227,7 +239,7 @@ def measure_startup(path: Path) -> dict[str, Any]:
     """
     if not (Path(__file__).resolve().parent / "startup.py").exists():
         return {"status": "not measured yet", "reason": "bench/startup.py does not exist"}
-    command = [sys.executable, "-m", "bench.startup", str(path)]
+    command = [sys.executable, "-m", "bench.startup", str(path), *extra]
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     except subprocess.TimeoutExpired:
@@ -532,14 +544,124 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ]
             bench.feed_lookup("withheld", [n.raw for n in numbers["withheld"][:2]], args.feed_runs)
             bench.feed_lookup("50 most frequent callers", frequent_raw, args.feed_runs)
+        if args.write_runs:
+            report["writes"] = measure_writes(path, args.write_runs, rng, bench.results)
         report["results"] = [t.summary() for t in bench.results]
         report["plans"] = bench.plans
         report["memory"] = memory()
-        report["startup"] = measure_startup(path)
+        report["startup"] = measure_startup(path, *(["--board-runs", "3"] if args.smoke else []))
         return report
     finally:
         raw.close()
         database.dispose()
+
+
+# --- audited writes --------------------------------------------------------------------------------
+
+WRITE_TABLE = "bench_write_floor"
+
+
+def measure_writes(path: Path, runs: int, rng: random.Random, results: list[Timing]) -> dict[str, Any]:
+    """One audited service write at a time, on a scratch copy of the database; the floor alongside.
+
+    Each write is a whole service call as the console makes it (its session, its transaction, the
+    audit row, the commit with ``synchronous=FULL``, the change notice), interleaved with the floor:
+    one plain ``sqlite3`` INSERT and COMMIT on the same copy. The first of each is reported as "first",
+    the next WARM_UP are not recorded.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-writes-") as folder:
+        copy = Path(folder) / path.name
+        began = time.perf_counter()
+        source, target = sqlite3.connect(path), sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        copy_s = time.perf_counter() - began
+        database = open_database(sqlite_url(copy))
+        floor_db = sqlite3.connect(copy, isolation_level=None)
+        try:
+            floor_db.execute("PRAGMA journal_mode=WAL")
+            floor_db.execute("PRAGMA synchronous=FULL")
+            floor_db.execute(f"CREATE TABLE {WRITE_TABLE} (id INTEGER PRIMARY KEY, at TEXT, detail TEXT)")
+            ctx = accounts.register_console(
+                database, SystemClock(), ChangeBus(), CONSOLE_NAME, socket.gethostname()
+            )
+            login = accounts.log_in(ctx, SUPERVISOR[0], PASSWORD)
+            if login.actor is None:
+                raise SystemExit(f"{path}: cannot log in as {SUPERVISOR[0]}: {login.outcome}")
+            ctx = ctx.acting_as(login.actor)
+            catalogue = load_default_catalogue()
+            feed_row = floor_db.execute("SELECT feed FROM calls ORDER BY id DESC LIMIT 1").fetchone()
+            feed = feed_row[0] if feed_row else "serial:/dev/ttyS0"
+            open_row = floor_db.execute(
+                "SELECT id FROM incidents WHERE status NOT IN ('closed', 'cancelled') "
+                "ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            signal_timing = Timing(
+                "write: calls.record_signal (a new call ringing)",
+                note="frame, call and audit row in one transaction, committed, notice published",
+                display="write: calls.record_signal, a new call ringing",
+            )
+            field_timing = Timing(
+                "write: incidents.update_field (caller_name)",
+                note="an open incident's caller name and its audit row, committed, notice published",
+                display="write: incidents.update_field, caller name",
+            )
+            floor = Timing(
+                "write floor: plain sqlite3 INSERT + COMMIT",
+                note="one row, WAL, synchronous=FULL, same file",
+                display="  floor: plain sqlite3 INSERT + COMMIT",
+            )
+            results += [signal_timing, field_timing, floor]
+            used: set[str] = set()
+
+            def new_signal() -> CallSignal:
+                while True:
+                    raw = f"0812{rng.randrange(10**8):08d}"
+                    if raw not in used:
+                        used.add(raw)
+                        break
+                number = parse_caller_number(raw)
+                return CallSignal(SignalKind.INCOMING, feed, ctx.clock.now(), number, raw.encode(), line="1")
+
+            def plain() -> None:
+                floor_db.execute("BEGIN IMMEDIATE")
+                floor_db.execute(
+                    f"INSERT INTO {WRITE_TABLE} (at, detail) VALUES (?, ?)",
+                    (datetime.now(UTC).isoformat(), "x" * 120),
+                )
+                floor_db.execute("COMMIT")
+
+            for index in range(WARM_UP + runs + 1):
+                first, record = index == 0, index > WARM_UP
+                signal = new_signal()
+                timed(
+                    signal_timing,
+                    lambda s=signal: call_service.record_signal(ctx, s),
+                    first=first,
+                    record=record,
+                )
+                if open_row is not None:
+                    name = f"Pelapor {index}"
+                    timed(
+                        field_timing,
+                        lambda n=name: incident_service.update_field(
+                            ctx, open_row[0], "caller_name", n, catalogue
+                        ),
+                        first=first,
+                        record=record,
+                    )
+                timed(floor, plain, first=first, record=record)
+            return {
+                "copy_s": round(copy_s, 2),
+                "copy_mib": round(copy.stat().st_size / 2**20, 1),
+                "runs": runs,
+            }
+        finally:
+            floor_db.close()
+            database.dispose()
 
 
 # --- output ----------------------------------------------------------------------------------------
@@ -572,6 +694,12 @@ def render(report: dict[str, Any]) -> str:
             f"{r['p99_ms']:>9.2f}{r['max_ms']:>9.2f}  {target}"
         )
     mem = report["memory"]
+    if "writes" in report:
+        w = report["writes"]
+        lines.append(
+            f"writes: on a scratch copy of the database ({w['copy_mib']:,} MiB, copied in {w['copy_s']} s), "
+            f"{w['runs']} recorded of each, interleaved with the floor"
+        )
     lines += [
         "",
         f"memory: RSS {mem.get('rss_mib')} MiB, peak {mem.get('peak_rss_mib')} MiB ({mem['note']})",
@@ -599,9 +727,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cold-runs", type=int, default=50, help="caller-history lookups on a cold page cache"
     )
     parser.add_argument("--feed-runs", type=int, default=50, help="runs of the feed's call lookup")
+    parser.add_argument(
+        "--write-runs", type=int, default=200, help="audited service writes of each kind, on a scratch copy"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed for the choice of numbers and incidents")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a few runs of everything: checks that it works, figures mean nothing",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.runs, args.cold_runs, args.feed_runs, args.write_runs = 10, 3, 3, 10
     if not args.path.is_file():
         parser.error(f"{args.path} does not exist; make it with python -m bench.seed {args.path}")
     if args.runs < 1:

@@ -1,6 +1,6 @@
 """Refresh the Qt Linguist sources and compile them.
 
-    python scripts/update_translations.py
+    python scripts/update_translations.py [--check]
 
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of ``ui/`` into
    ``resources/translations/dispatch_{id,en}.ts`` (existing translations are kept, vanished
@@ -10,6 +10,10 @@
 
 Indonesian entries left ``unfinished`` must be translated (Qt Linguist, or by editing the XML);
 ``tests/test_translations.py`` fails while any remains.
+
+``--check`` runs the same steps on copies in a temporary folder and changes nothing: exit status 1,
+naming the files, when the committed ``.ts``/``.qm`` files differ from what the steps make or an
+Indonesian entry is unfinished; 0 when they are up to date.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -93,7 +98,44 @@ def release() -> None:
         )
 
 
+def check() -> int:
+    global TRANSLATIONS
+    committed = TRANSLATIONS
+    with tempfile.TemporaryDirectory(prefix="translations-check-") as folder:
+        TRANSLATIONS = Path(folder)
+        try:
+            for lang in LANGUAGES:
+                shutil.copy(committed / f"dispatch_{lang}.ts", TRANSLATIONS)
+            update()
+            made = sorted(p.name for p in TRANSLATIONS.iterdir())
+            stale = [n for n in made if (TRANSLATIONS / n).read_bytes() != (committed / n).read_bytes()]
+            unfinished = unfinished_count()
+        finally:
+            TRANSLATIONS = committed
+    for name in stale:
+        print(f"out of date: resources/translations/{name} (run python scripts/update_translations.py)")
+    print(f"Indonesian entries still to translate: {unfinished}")
+    return 1 if stale or unfinished else 0
+
+
+def unfinished_count() -> int:
+    return sum(
+        1 for m in ET.parse(ts_path("id")).getroot().iter("translation") if m.get("type") == "unfinished"
+    )
+
+
+def update() -> None:
+    run_lupdate([ts_path(lang) for lang in LANGUAGES])
+    fill_english(ts_path("en"))
+    mark_indonesian(ts_path("id"))
+    release()
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--check"]:
+        return check()
+    if sys.argv[1:]:
+        raise SystemExit("usage: python scripts/update_translations.py [--check]")
     run_lupdate([ts_path(lang) for lang in LANGUAGES])
     fill_english(ts_path("en"))
     mark_indonesian(ts_path("id"))

@@ -6,8 +6,10 @@ dispatched unit without the mouse.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -97,10 +99,22 @@ class KeyHelp:
     what: str
 
 
+_T = TypeVar("_T")
+
+# A timing hook's arguments: the step's name, when it began (``time.perf_counter``), its seconds.
+TimingHook = Callable[[str, float, float], None]
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: ConsoleSession) -> None:
         super().__init__()
         self.session = session
+        # Timing hook for benchmarks (bench/bench_feeds.py): called after each timed step of the
+        # window's own GUI-thread work: "call_queue_query" and "call_queue_model" (the call queue
+        # refreshed after a change notice about calls), "tick_call_queue", "tick_incident_board" and
+        # "tick_unit_board" (the 1 s ticker's live columns of the visible rows). None: nothing timed.
+        # (Plain comments: pyside6-lupdate copies "#:" comments into the translation sources.)
+        self.timing_hook: TimingHook | None = None
         ctx = session.ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self._title())
@@ -624,7 +638,8 @@ class MainWindow(QMainWindow):
         # Calls show incident numbers, which never change: a change to an incident alone (a unit's
         # status, say: 50 a second in a busy centre) leaves the call queue as it is.
         if Topic.CALLS in topics or (Topic.INCIDENTS in ids and ids[Topic.INCIDENTS] is None):
-            self.call_model.set_rows(queries.call_queue(ctx))
+            rows = self._timed("call_queue_query", lambda: queries.call_queue(ctx))
+            self._timed("call_queue_model", lambda: self.call_model.set_rows(rows))
             self._unfitted.add(self.call_view)
         incident_ids = ids.get(Topic.INCIDENTS, set())
         if Topic.UNITS in ids:
@@ -712,14 +727,31 @@ class MainWindow(QMainWindow):
         if self.session.feeds is not None:
             self._update_feed_label()
         # Only the rows on screen: the rest are painted afresh when scrolled to.
-        self.call_model.refresh_live_columns(*visible_rows(self.call_view))
-        self.incident_model.refresh_live_columns(*visible_rows(self.incident_view))
+        self._timed(
+            "tick_call_queue", lambda: self.call_model.refresh_live_columns(*visible_rows(self.call_view))
+        )
+        self._timed(
+            "tick_incident_board",
+            lambda: self.incident_model.refresh_live_columns(*visible_rows(self.incident_view)),
+        )
         self.desk.tick()
-        self.unit_model.refresh_live_columns(*visible_rows(self.unit_view))
+        self._timed(
+            "tick_unit_board", lambda: self.unit_model.refresh_live_columns(*visible_rows(self.unit_view))
+        )
         if self.background_timers:
             self.timer_watch.request()
         else:
             self.check_timers()
+
+    def _timed(self, name: str, step: Callable[[], _T]) -> _T:
+        hook = self.timing_hook
+        if hook is None:
+            return step()
+        began = time.perf_counter()
+        try:
+            return step()
+        finally:
+            hook(name, began, time.perf_counter() - began)
 
     def _update_clock(self) -> None:
         now = self.session.ctx.clock.now()
