@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
+from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import (
     AgencyType,
     CallClass,
@@ -181,56 +182,157 @@ def flag_kind(kind: NumberFlagKind) -> str:
     }[kind]
 
 
-def service_error(code: str) -> str:
-    """A refusal from the services, in words (unknown codes are shown as they are)."""
-    messages = {
-        "call_not_ringing": translate("Labels", "This call is no longer ringing."),
-        "call_not_answered": translate("Labels", "Answer the call first."),
-        "no_such_call": translate("Labels", "The call was not found."),
-        "no_such_incident": translate("Labels", "The incident was not found."),
-        "incident_closed": translate("Labels", "The incident is closed."),
-        "incident_not_closed": translate("Labels", "The incident is not closed."),
-        "no_units_chosen": translate("Labels", "Choose at least one unit (Space marks a unit)."),
-        "unit_not_available": translate("Labels", "The unit is not available."),
-        "transition_refused": translate(
+def service_error(code: Refusal | str) -> str:
+    """A refusal from the services, in words (a code from a newer console is shown as it is)."""
+    try:
+        return _refusal_words()[Refusal(code)]
+    except ValueError:
+        return str(code)
+
+
+def _refusal_words() -> dict[Refusal, str]:
+    return {
+        Refusal.CALL_NOT_RINGING: translate("Labels", "This call is no longer ringing."),
+        Refusal.CALL_NOT_ANSWERED: translate("Labels", "Answer the call first."),
+        Refusal.NO_SUCH_CALL: translate("Labels", "The call was not found."),
+        Refusal.NOT_A_CLOSING_CLASS: translate(
+            "Labels", "A call is closed as information, prank, silent or wrong number."
+        ),
+        Refusal.NO_SUCH_INCIDENT: translate("Labels", "The incident was not found."),
+        Refusal.INCIDENT_CLOSED: translate("Labels", "The incident is closed."),
+        Refusal.INCIDENT_NOT_CLOSED: translate("Labels", "The incident is not closed."),
+        Refusal.NO_SUCH_AREA: translate("Labels", "That area is not in the list of areas."),
+        Refusal.NO_UNITS_CHOSEN: translate("Labels", "Choose at least one unit (Space marks a unit)."),
+        Refusal.UNIT_NOT_AVAILABLE: translate("Labels", "The unit is not available."),
+        Refusal.TRANSITION_REFUSED: translate(
             "Labels", "That status change is not allowed from the unit's status."
         ),
-        "no_such_unit": translate("Labels", "The unit was not found."),
-        "dispatch_through_assign": translate("Labels", "Dispatch units from the incident."),
-        "not_allowed": translate("Labels", "Your role does not allow this."),
-        "note_not_in_incident": translate("Labels", "A correction must name a note of the same incident."),
-        "no_such_protocol": translate("Labels", "This category has no protocol card."),
-        "no_such_protocol_answer": translate("Labels", "That is not an answer to this question."),
-        "call_already_attached": translate("Labels", "The call is already attached to that incident."),
-        "call_attached": translate(
+        Refusal.NO_SUCH_UNIT: translate("Labels", "The unit was not found."),
+        Refusal.DISPATCH_THROUGH_ASSIGN: translate("Labels", "Dispatch units from the incident."),
+        Refusal.NOT_ALLOWED: translate("Labels", "Your role does not allow this."),
+        Refusal.NOTE_NOT_IN_INCIDENT: translate(
+            "Labels", "A correction must name a note of the same incident."
+        ),
+        Refusal.NO_SUCH_PROTOCOL: translate("Labels", "This category has no protocol card."),
+        Refusal.NO_SUCH_PROTOCOL_ANSWER: translate("Labels", "That is not an answer to this question."),
+        Refusal.CALL_ALREADY_ATTACHED: translate("Labels", "The call is already attached to that incident."),
+        Refusal.CALL_ATTACHED: translate(
             "Labels", "The call was attached to another incident; it cannot be closed as non-emergency."
         ),
-        "protocol_not_for_category": translate(
+        Refusal.PROTOCOL_NOT_FOR_CATEGORY: translate(
             "Labels", "That protocol card is for another category than the incident's."
         ),
-        "no_such_callback": translate("Labels", "The callback was not found."),
-        "callback_closed": translate("Labels", "The callback is already closed."),
-        "note_required": translate("Labels", "Write why the callback is closed."),
-        "note_too_long": translate("Labels", "The note is too long (at most 2000 characters)."),
-        "number_withheld": translate("Labels", "The number was withheld: it cannot be called back."),
-        "not_an_attempt_outcome": translate("Labels", "That is not an outcome of a callback attempt."),
-        "not_a_close_outcome": translate("Labels", "That is not an outcome for closing a callback."),
-        "no_such_flag": translate("Labels", "The flag was not found."),
-        "flag_lifted": translate("Labels", "The flag is already lifted."),
-        "flag_refused": translate("Labels", "Check the number and the reason."),
-        "supervisor_only": translate("Labels", "Only a supervisor or an administrator can do this."),
-        "override_reason_required": translate("Labels", "Write why the status is overridden."),
-        "status_unchanged": translate("Labels", "The unit already has that status."),
-        "no_incident_for_status": translate(
+        Refusal.NO_SUCH_CALLBACK: translate("Labels", "The callback was not found."),
+        Refusal.CALLBACK_CLOSED: translate("Labels", "The callback is already closed."),
+        Refusal.NOTE_REQUIRED: translate("Labels", "Write why the callback is closed."),
+        Refusal.NOTE_TOO_LONG: translate("Labels", "The note is too long (at most 2000 characters)."),
+        Refusal.NUMBER_WITHHELD: translate("Labels", "The number was withheld: it cannot be called back."),
+        Refusal.NOT_AN_ATTEMPT_OUTCOME: translate("Labels", "That is not an outcome of a callback attempt."),
+        Refusal.NOT_A_CLOSE_OUTCOME: translate("Labels", "That is not an outcome for closing a callback."),
+        Refusal.NO_SUCH_FLAG: translate("Labels", "The flag was not found."),
+        Refusal.FLAG_LIFTED: translate("Labels", "The flag is already lifted."),
+        Refusal.FLAG_REFUSED: translate("Labels", "Check the number and the reason."),
+        Refusal.SUPERVISOR_ONLY: translate("Labels", "Only a supervisor or an administrator can do this."),
+        Refusal.OVERRIDE_REASON_REQUIRED: translate("Labels", "Write why the status is overridden."),
+        Refusal.STATUS_UNCHANGED: translate("Labels", "The unit already has that status."),
+        Refusal.NO_INCIDENT_FOR_STATUS: translate(
             "Labels", "The unit has no incident to work on: dispatch it to the incident instead."
         ),
-        "no_such_alert": translate("Labels", "The alert was not found."),
-        "call_sign_taken": translate("Labels", "Another unit already has this call sign."),
-        "unit_committed": translate(
+        Refusal.NO_SUCH_ALERT: translate("Labels", "The alert was not found."),
+        Refusal.CALL_SIGN_TAKEN: translate("Labels", "Another unit already has this call sign."),
+        Refusal.UNIT_COMMITTED: translate(
             "Labels", "The unit is working an incident; it can be taken off the roster once it is free."
         ),
+        Refusal.ACCOUNTS_EXIST: translate("Labels", "Accounts exist already: a supervisor adds new ones."),
+        Refusal.ADMINISTRATOR_ONLY: translate("Labels", "Only an administrator can do this."),
+        Refusal.ACCOUNT_REFUSED: translate("Labels", "Check the fields marked beside them."),
+        Refusal.NO_SUCH_USER: translate("Labels", "The user account was not found."),
+        Refusal.LAST_ADMINISTRATOR: translate(
+            "Labels", "This is the last active administrator: add another administrator first."
+        ),
+        Refusal.LAST_ACCOUNT_MANAGER: translate(
+            "Labels", "No one would be left to manage accounts: add another supervisor first."
+        ),
+        Refusal.CHANGED_ELSEWHERE: translate(
+            "Labels", "Another console changed this at the same moment. Look again and repeat if needed."
+        ),
     }
-    return messages.get(code, code)
+
+
+def audit_action(action: AuditAction | str) -> str:
+    """What an audit row records, in words (an action from a newer console is shown as it is)."""
+    try:
+        return _audit_words()[AuditAction(action)]
+    except ValueError:
+        return str(action)
+
+
+def _audit_words() -> dict[AuditAction, str]:
+    return {
+        AuditAction.CONSOLE_REGISTER: translate("Labels", "Console registered"),
+        AuditAction.USER_CREATE: translate("Labels", "Account created"),
+        AuditAction.USER_LOGIN: translate("Labels", "Logged in"),
+        AuditAction.USER_LOGIN_FAILED: translate("Labels", "Login failed"),
+        AuditAction.USER_LOGOUT: translate("Labels", "Logged out"),
+        AuditAction.USER_UNLOCK: translate("Labels", "Account unlocked"),
+        AuditAction.USER_DEACTIVATE: translate("Labels", "Account deactivated"),
+        AuditAction.USER_REACTIVATE: translate("Labels", "Account reactivated"),
+        AuditAction.USER_PASSWORD_RESET: translate("Labels", "Password reset"),
+        AuditAction.USER_ROLE_CHANGE: translate("Labels", "Role changed"),
+        AuditAction.CALL_INCOMING: translate("Labels", "Call came in (feed)"),
+        AuditAction.CALL_RING: translate("Labels", "Call ringing (feed)"),
+        AuditAction.CALL_ANSWERED: translate("Labels", "Call answered (feed)"),
+        AuditAction.CALL_ENDED: translate("Labels", "Call ended (feed)"),
+        AuditAction.CALL_ANSWER: translate("Labels", "Call answered"),
+        AuditAction.CALL_HANG_UP: translate("Labels", "Call hung up"),
+        AuditAction.CALL_CLASSIFY: translate("Labels", "Call classified"),
+        AuditAction.CALL_ATTACH: translate("Labels", "Call attached to an incident"),
+        AuditAction.INCIDENT_OPEN: translate("Labels", "Incident opened"),
+        AuditAction.INCIDENT_UPDATE: translate("Labels", "Incident field changed"),
+        AuditAction.INCIDENT_AREA: translate("Labels", "Incident area set"),
+        AuditAction.INCIDENT_POSITION: translate("Labels", "Incident position set"),
+        AuditAction.INCIDENT_FLAGS: translate("Labels", "Incident marks changed"),
+        AuditAction.INCIDENT_NOTE: translate("Labels", "Note added"),
+        AuditAction.INCIDENT_PROTOCOL_ANSWER: translate("Labels", "Protocol question answered"),
+        AuditAction.INCIDENT_CLOSE: translate("Labels", "Incident closed"),
+        AuditAction.INCIDENT_CANCEL: translate("Labels", "Incident cancelled"),
+        AuditAction.INCIDENT_REOPEN: translate("Labels", "Incident reopened"),
+        AuditAction.UNIT_CREATE: translate("Labels", "Unit added"),
+        AuditAction.UNIT_UPDATE: translate("Labels", "Unit changed"),
+        AuditAction.UNIT_ACTIVATE: translate("Labels", "Unit put back on the roster"),
+        AuditAction.UNIT_DEACTIVATE: translate("Labels", "Unit taken off the roster"),
+        AuditAction.UNIT_DISPATCH: translate("Labels", "Unit dispatched"),
+        AuditAction.UNIT_STATUS: translate("Labels", "Unit status changed"),
+        AuditAction.UNIT_STATUS_OVERRIDE: translate("Labels", "Unit status overridden"),
+        AuditAction.ROSTER_LOAD: translate("Labels", "Roster loaded"),
+        AuditAction.ROSTER_IMPORT: translate("Labels", "Roster imported"),
+        AuditAction.CALLBACK_OPEN: translate("Labels", "Callback queued"),
+        AuditAction.CALLBACK_ATTEMPT: translate("Labels", "Callback attempted"),
+        AuditAction.CALLBACK_CLOSE: translate("Labels", "Callback closed"),
+        AuditAction.CALLBACK_EMERGENCY: translate("Labels", "Callback reached an emergency"),
+        AuditAction.NUMBER_FLAG_WATCH: translate("Labels", "Number put on the watch list"),
+        AuditAction.NUMBER_FLAG_BLOCK_REQUESTED: translate("Labels", "Block requested from telco"),
+        AuditAction.NUMBER_FLAG_LIFT: translate("Labels", "Number flag lifted"),
+        AuditAction.ALERT_RAISE: translate("Labels", "Alert raised"),
+        AuditAction.ALERT_ACKNOWLEDGE: translate("Labels", "Alert acknowledged"),
+        AuditAction.ALERT_CLEAR: translate("Labels", "Alert cleared"),
+        AuditAction.FEED_DOWN: translate("Labels", "Feed down"),
+        AuditAction.FEED_UP: translate("Labels", "Feed up again"),
+    }
+
+
+def note_kind(kind: NoteKind | str) -> str:
+    """What kind of narrative line a note is, in words."""
+    words = {
+        NoteKind.NARRATIVE: translate("Labels", "Typed"),
+        NoteKind.SYSTEM: translate("Labels", "Console"),
+        NoteKind.PROTOCOL: translate("Labels", "Protocol card"),
+        NoteKind.COPIED: translate("Labels", "Copied from a duplicate"),
+    }
+    try:
+        return words[NoteKind(kind)]
+    except ValueError:
+        return str(kind)
 
 
 def status_refusal(code: str, details: dict[str, object]) -> str:

@@ -19,6 +19,22 @@
         <translation>At least %1 characters.</translation>
     </message>
     <message>
+        <source>At most %1 characters.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This password is one of the most common ones: choose another.</source>
+        <translation>This password is one of the most common ones: choose another.</translation>
+    </message>
+    <message>
+        <source>The password must not contain the username.</source>
+        <translation>The password must not contain the username.</translation>
+    </message>
+    <message>
+        <source>One character repeated is not a password: choose another.</source>
+        <translation>One character repeated is not a password: choose another.</translation>
+    </message>
+    <message>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -124,6 +140,10 @@
     <message>
         <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
         <translation>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
+        <translation>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -1188,6 +1208,10 @@
         <translation>The call was not found.</translation>
     </message>
     <message>
+        <source>A call is closed as information, prank, silent or wrong number.</source>
+        <translation>A call is closed as information, prank, silent or wrong number.</translation>
+    </message>
+    <message>
         <source>The incident was not found.</source>
         <translation>The incident was not found.</translation>
     </message>
@@ -1198,6 +1222,10 @@
     <message>
         <source>The incident is not closed.</source>
         <translation>The incident is not closed.</translation>
+    </message>
+    <message>
+        <source>That area is not in the list of areas.</source>
+        <translation>That area is not in the list of areas.</translation>
     </message>
     <message>
         <source>Choose at least one unit (Space marks a unit).</source>
@@ -1314,6 +1342,242 @@
     <message>
         <source>The unit is working an incident; it can be taken off the roster once it is free.</source>
         <translation>The unit is working an incident; it can be taken off the roster once it is free.</translation>
+    </message>
+    <message>
+        <source>Accounts exist already: a supervisor adds new ones.</source>
+        <translation>Accounts exist already: a supervisor adds new ones.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can do this.</source>
+        <translation>Only an administrator can do this.</translation>
+    </message>
+    <message>
+        <source>Check the fields marked beside them.</source>
+        <translation>Check the fields marked beside them.</translation>
+    </message>
+    <message>
+        <source>The user account was not found.</source>
+        <translation>The user account was not found.</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator: add another administrator first.</source>
+        <translation>This is the last active administrator: add another administrator first.</translation>
+    </message>
+    <message>
+        <source>No one would be left to manage accounts: add another supervisor first.</source>
+        <translation>No one would be left to manage accounts: add another supervisor first.</translation>
+    </message>
+    <message>
+        <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
+        <translation>Another console changed this at the same moment. Look again and repeat if needed.</translation>
+    </message>
+    <message>
+        <source>Console registered</source>
+        <translation>Console registered</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Account deactivated</source>
+        <translation>Account deactivated</translation>
+    </message>
+    <message>
+        <source>Account reactivated</source>
+        <translation>Account reactivated</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Call came in (feed)</source>
+        <translation>Call came in (feed)</translation>
+    </message>
+    <message>
+        <source>Call ringing (feed)</source>
+        <translation>Call ringing (feed)</translation>
+    </message>
+    <message>
+        <source>Call answered (feed)</source>
+        <translation>Call answered (feed)</translation>
+    </message>
+    <message>
+        <source>Call ended (feed)</source>
+        <translation>Call ended (feed)</translation>
+    </message>
+    <message>
+        <source>Call answered</source>
+        <translation>Call answered</translation>
+    </message>
+    <message>
+        <source>Call hung up</source>
+        <translation>Call hung up</translation>
+    </message>
+    <message>
+        <source>Call classified</source>
+        <translation>Call classified</translation>
+    </message>
+    <message>
+        <source>Call attached to an incident</source>
+        <translation>Call attached to an incident</translation>
+    </message>
+    <message>
+        <source>Incident opened</source>
+        <translation>Incident opened</translation>
+    </message>
+    <message>
+        <source>Incident field changed</source>
+        <translation>Incident field changed</translation>
+    </message>
+    <message>
+        <source>Incident area set</source>
+        <translation>Incident area set</translation>
+    </message>
+    <message>
+        <source>Incident position set</source>
+        <translation>Incident position set</translation>
+    </message>
+    <message>
+        <source>Incident marks changed</source>
+        <translation>Incident marks changed</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Note added</translation>
+    </message>
+    <message>
+        <source>Protocol question answered</source>
+        <translation>Protocol question answered</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>Incident closed</translation>
+    </message>
+    <message>
+        <source>Incident cancelled</source>
+        <translation>Incident cancelled</translation>
+    </message>
+    <message>
+        <source>Incident reopened</source>
+        <translation>Incident reopened</translation>
+    </message>
+    <message>
+        <source>Unit added</source>
+        <translation>Unit added</translation>
+    </message>
+    <message>
+        <source>Unit changed</source>
+        <translation>Unit changed</translation>
+    </message>
+    <message>
+        <source>Unit put back on the roster</source>
+        <translation>Unit put back on the roster</translation>
+    </message>
+    <message>
+        <source>Unit taken off the roster</source>
+        <translation>Unit taken off the roster</translation>
+    </message>
+    <message>
+        <source>Unit dispatched</source>
+        <translation>Unit dispatched</translation>
+    </message>
+    <message>
+        <source>Unit status changed</source>
+        <translation>Unit status changed</translation>
+    </message>
+    <message>
+        <source>Unit status overridden</source>
+        <translation>Unit status overridden</translation>
+    </message>
+    <message>
+        <source>Roster loaded</source>
+        <translation>Roster loaded</translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <source>Callback queued</source>
+        <translation>Callback queued</translation>
+    </message>
+    <message>
+        <source>Callback attempted</source>
+        <translation>Callback attempted</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>Callback closed</translation>
+    </message>
+    <message>
+        <source>Callback reached an emergency</source>
+        <translation>Callback reached an emergency</translation>
+    </message>
+    <message>
+        <source>Number put on the watch list</source>
+        <translation>Number put on the watch list</translation>
+    </message>
+    <message>
+        <source>Number flag lifted</source>
+        <translation>Number flag lifted</translation>
+    </message>
+    <message>
+        <source>Alert raised</source>
+        <translation>Alert raised</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Alert acknowledged</translation>
+    </message>
+    <message>
+        <source>Alert cleared</source>
+        <translation>Alert cleared</translation>
+    </message>
+    <message>
+        <source>Feed down</source>
+        <translation>Feed down</translation>
+    </message>
+    <message>
+        <source>Feed up again</source>
+        <translation>Feed up again</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Protocol card</source>
+        <translation>Protocol card</translation>
+    </message>
+    <message>
+        <source>Copied from a duplicate</source>
+        <translation>Copied from a duplicate</translation>
     </message>
     <message>
         <source>%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).</source>
@@ -1496,7 +1760,7 @@
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
-        <extracomment>Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
+        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
     </message>
     <message>
@@ -1937,6 +2201,10 @@
         <translation>Database refused</translation>
     </message>
     <message>
+        <source>The console could not start</source>
+        <translation>The console could not start</translation>
+    </message>
+    <message>
         <source>This file is not a database of this console.</source>
         <translation>This file is not a database of this console.</translation>
     </message>
@@ -1957,8 +2225,24 @@
         <translation>The database cannot be opened.</translation>
     </message>
     <message>
+        <source>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</source>
+        <translation>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</translation>
+    </message>
+    <message>
+        <source>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</source>
+        <translation>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</translation>
+    </message>
+    <message>
+        <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
+        <translation>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</translation>
+    </message>
+    <message>
         <source>The console did not change the file.</source>
         <translation>The console did not change the file.</translation>
+    </message>
+    <message>
+        <source>The console could not start. Tell your supervisor or installer what it says below.</source>
+        <translation>The console could not start. Tell your supervisor or installer what it says below.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,22 @@
         <translation>Minimal %1 karakter.</translation>
     </message>
     <message>
+        <source>At most %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This password is one of the most common ones: choose another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password must not contain the username.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One character repeated is not a password: choose another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The two passwords are not the same.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
@@ -124,6 +140,10 @@
     <message>
         <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
         <translation>⚠ TERLAMBAT %1 di lokasi tanpa pembaruan selama %2 (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -1188,6 +1208,10 @@
         <translation>Panggilan tidak ditemukan.</translation>
     </message>
     <message>
+        <source>A call is closed as information, prank, silent or wrong number.</source>
+        <translation>Panggilan ditutup sebagai informasi, iseng, diam, atau salah sambung.</translation>
+    </message>
+    <message>
         <source>The incident was not found.</source>
         <translation>Kejadian tidak ditemukan.</translation>
     </message>
@@ -1198,6 +1222,10 @@
     <message>
         <source>The incident is not closed.</source>
         <translation>Kejadian belum ditutup.</translation>
+    </message>
+    <message>
+        <source>That area is not in the list of areas.</source>
+        <translation>Wilayah itu tidak ada dalam daftar wilayah.</translation>
     </message>
     <message>
         <source>Choose at least one unit (Space marks a unit).</source>
@@ -1314,6 +1342,242 @@
     <message>
         <source>The unit is working an incident; it can be taken off the roster once it is free.</source>
         <translation>Unit sedang menangani kejadian; unit dapat dikeluarkan dari daftar unit setelah bebas tugas.</translation>
+    </message>
+    <message>
+        <source>Accounts exist already: a supervisor adds new ones.</source>
+        <translation>Akun sudah ada: supervisor yang menambah akun baru.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can do this.</source>
+        <translation>Hanya administrator yang dapat melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Check the fields marked beside them.</source>
+        <translation>Periksa isian yang ditandai di sampingnya.</translation>
+    </message>
+    <message>
+        <source>The user account was not found.</source>
+        <translation>Akun pengguna tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator: add another administrator first.</source>
+        <translation>Ini administrator aktif terakhir: tambahkan administrator lain terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>No one would be left to manage accounts: add another supervisor first.</source>
+        <translation>Tidak akan ada lagi yang dapat mengelola akun: tambahkan supervisor lain terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
+        <translation>Konsol lain mengubah ini pada saat yang sama. Periksa kembali dan ulangi bila perlu.</translation>
+    </message>
+    <message>
+        <source>Console registered</source>
+        <translation>Konsol didaftarkan</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Akun dibuat</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Gagal masuk</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Akun dibuka kuncinya</translation>
+    </message>
+    <message>
+        <source>Account deactivated</source>
+        <translation>Akun dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>Account reactivated</source>
+        <translation>Akun diaktifkan kembali</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Kata sandi diatur ulang</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Peran diubah</translation>
+    </message>
+    <message>
+        <source>Call came in (feed)</source>
+        <translation>Panggilan masuk (feed)</translation>
+    </message>
+    <message>
+        <source>Call ringing (feed)</source>
+        <translation>Panggilan berdering (feed)</translation>
+    </message>
+    <message>
+        <source>Call answered (feed)</source>
+        <translation>Panggilan diangkat (feed)</translation>
+    </message>
+    <message>
+        <source>Call ended (feed)</source>
+        <translation>Panggilan berakhir (feed)</translation>
+    </message>
+    <message>
+        <source>Call answered</source>
+        <translation>Panggilan diterima</translation>
+    </message>
+    <message>
+        <source>Call hung up</source>
+        <translation>Panggilan ditutup</translation>
+    </message>
+    <message>
+        <source>Call classified</source>
+        <translation>Panggilan diklasifikasikan</translation>
+    </message>
+    <message>
+        <source>Call attached to an incident</source>
+        <translation>Panggilan digabung ke kejadian</translation>
+    </message>
+    <message>
+        <source>Incident opened</source>
+        <translation>Kejadian dibuka</translation>
+    </message>
+    <message>
+        <source>Incident field changed</source>
+        <translation>Isian kejadian diubah</translation>
+    </message>
+    <message>
+        <source>Incident area set</source>
+        <translation>Wilayah kejadian ditetapkan</translation>
+    </message>
+    <message>
+        <source>Incident position set</source>
+        <translation>Posisi kejadian ditetapkan</translation>
+    </message>
+    <message>
+        <source>Incident marks changed</source>
+        <translation>Tanda kejadian diubah</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Catatan ditambahkan</translation>
+    </message>
+    <message>
+        <source>Protocol question answered</source>
+        <translation>Pertanyaan protokol dijawab</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>Kejadian ditutup</translation>
+    </message>
+    <message>
+        <source>Incident cancelled</source>
+        <translation>Kejadian dibatalkan</translation>
+    </message>
+    <message>
+        <source>Incident reopened</source>
+        <translation>Kejadian dibuka kembali</translation>
+    </message>
+    <message>
+        <source>Unit added</source>
+        <translation>Unit ditambahkan</translation>
+    </message>
+    <message>
+        <source>Unit changed</source>
+        <translation>Unit diubah</translation>
+    </message>
+    <message>
+        <source>Unit put back on the roster</source>
+        <translation>Unit dikembalikan ke daftar unit</translation>
+    </message>
+    <message>
+        <source>Unit taken off the roster</source>
+        <translation>Unit dikeluarkan dari daftar unit</translation>
+    </message>
+    <message>
+        <source>Unit dispatched</source>
+        <translation>Unit dikerahkan</translation>
+    </message>
+    <message>
+        <source>Unit status changed</source>
+        <translation>Status unit diubah</translation>
+    </message>
+    <message>
+        <source>Unit status overridden</source>
+        <translation>Status unit diubah paksa</translation>
+    </message>
+    <message>
+        <source>Roster loaded</source>
+        <translation>Daftar unit dimuat</translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation>Daftar unit diimpor</translation>
+    </message>
+    <message>
+        <source>Callback queued</source>
+        <translation>Panggilan balik diantrekan</translation>
+    </message>
+    <message>
+        <source>Callback attempted</source>
+        <translation>Panggilan balik dicoba</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>Panggilan balik ditutup</translation>
+    </message>
+    <message>
+        <source>Callback reached an emergency</source>
+        <translation>Panggilan balik menemukan keadaan darurat</translation>
+    </message>
+    <message>
+        <source>Number put on the watch list</source>
+        <translation>Nomor masuk daftar pantauan</translation>
+    </message>
+    <message>
+        <source>Number flag lifted</source>
+        <translation>Tanda nomor dicabut</translation>
+    </message>
+    <message>
+        <source>Alert raised</source>
+        <translation>Peringatan muncul</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Peringatan dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Alert cleared</source>
+        <translation>Peringatan selesai</translation>
+    </message>
+    <message>
+        <source>Feed down</source>
+        <translation>Feed terputus</translation>
+    </message>
+    <message>
+        <source>Feed up again</source>
+        <translation>Feed tersambung lagi</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Diketik</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <source>Protocol card</source>
+        <translation>Kartu protokol</translation>
+    </message>
+    <message>
+        <source>Copied from a duplicate</source>
+        <translation>Disalin dari kejadian ganda</translation>
     </message>
     <message>
         <source>%1 is %2: it can go to %3. A supervisor can override (Ctrl+Shift+F7).</source>
@@ -1496,7 +1760,7 @@
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
-        <extracomment>Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
+        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Terlambat (Ctrl+Shift+A konfirmasi)</translation>
     </message>
     <message>
@@ -1937,6 +2201,10 @@
         <translation>Basis data ditolak</translation>
     </message>
     <message>
+        <source>The console could not start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This file is not a database of this console.</source>
         <translation>Berkas ini bukan basis data konsol ini.</translation>
     </message>
@@ -1957,8 +2225,24 @@
         <translation>Basis data tidak dapat dibuka.</translation>
     </message>
     <message>
+        <source>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The console did not change the file.</source>
         <translation>Konsol tidak mengubah berkas ini.</translation>
+    </message>
+    <message>
+        <source>The console could not start. Tell your supervisor or installer what it says below.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
