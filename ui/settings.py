@@ -1,12 +1,20 @@
 """The console's own settings (language, console name, time zone, simulator rate), kept by QSettings
-in the platform's configuration directory."""
+in the platform's configuration directory.
+
+The file may hold a PBX secret (an AMI feed URL), so it is private from the start: each save writes a
+new file inside a private temporary folder beside it (mode 0700), created 0600 before anything is
+written, flushed to disk, and renamed over the old file. No moment exists when another user of the
+machine could read it, and a crash during a save leaves the old file whole.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import shutil
 import socket
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -62,7 +70,29 @@ class ConsoleSettings:
         )
 
     def save(self) -> None:
-        store = _settings()
+        """Write the settings privately and atomically (see the module's docstring)."""
+        final = Path(_settings().fileName())
+        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))  # mode 0700
+        try:
+            staged = private / final.name
+            _create_private(staged, final)
+            store = QSettings(str(staged), QSettings.Format.IniFormat)
+            self._write(store)
+            store.sync()
+            status = store.status()
+            del store
+            if status != QSettings.Status.NoError:
+                raise OSError(f"the settings could not be written ({status.name})")
+            os.chmod(staged, 0o600)
+            with open(staged, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(staged, final)
+            _fsync_directory(final.parent)
+        finally:
+            shutil.rmtree(private, ignore_errors=True)
+
+    def _write(self, store: QSettings) -> None:
         store.setValue("language", self.language)
         store.setValue("console_name", self.console_name)
         store.setValue("time_zone", self.time_zone)
@@ -75,9 +105,30 @@ class ConsoleSettings:
         store.setValue("eta_speed_kmh", self.eta_speed_kmh)
         store.setValue("prank_threshold", self.prank_threshold)
         store.setValue("centre_area", self.centre_area)
-        store.sync()
-        with contextlib.suppress(OSError):
-            os.chmod(store.fileName(), 0o600)  # it may hold a PBX secret
+
+
+def settings_file() -> Path:
+    """Where the settings are saved (the platform's configuration folder)."""
+    return Path(_settings().fileName())
+
+
+def _create_private(staged: Path, current: Path) -> None:
+    """``staged`` created with mode 0600, holding ``current``'s text (keys of newer versions stay)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(staged, flags, 0o600), "wb") as out:
+        if hasattr(os, "fchmod"):
+            os.fchmod(out.fileno(), 0o600)  # exactly 0600, whatever the umask
+        with contextlib.suppress(FileNotFoundError), open(current, "rb") as old:
+            shutil.copyfileobj(old, out)
+
+
+def _fsync_directory(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _area_code(value: object) -> str:

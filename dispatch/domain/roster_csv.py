@@ -5,12 +5,19 @@ semicolon between cells (Excel uses the semicolon where the decimal separator is
 decimal comma in coordinates too. Capabilities in one cell are separated by ";" or "|". Good rows are
 returned and every refused row is reported with its line, column and reason, so that a file with a
 typo is not all-or-nothing. Export writes a file that imports back to the same units.
+
+Export neutralises formulas (OWASP "CSV injection"): a cell starting with = + - @ a tab or a carriage
+return would be run by a spreadsheet as a formula (``=cmd|' /C calc'!A0``), so it gets a leading
+apostrophe, which spreadsheets read as "text follows" and do not show. Plain numbers such as a
+negative latitude stay numbers. Import removes the one apostrophe that export added (and that a
+spreadsheet keeps when it saves such a text back), so a round trip changes nothing.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,6 +36,12 @@ from dispatch.domain.roster import (
 REQUIRED_COLUMNS = ("call_sign", "agency_type", "agency_name")
 #: A roster of a province is a few thousand units; far more is not a roster.
 MAX_ROWS = 50_000
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
+#: A cell that is only a decimal number ("-6.9893", "1e-05") is a number, not a formula.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+#: What :func:`neutralise_cell` made: apostrophes, then the start of a formula.
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
 
 
 class CsvProblem(StrEnum):
@@ -130,7 +143,7 @@ def read_roster_csv(data: bytes | str) -> CsvImport:
             raise RosterCsvError(line, "", CsvProblem.TOO_MANY_ROWS)
         if not any(cell.strip() for cell in cells):
             continue  # blank lines and rows of empty cells (Excel leaves them after deleting)
-        fields = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns)}
+        fields = {name: restore_cell(cells[i]) if i < len(cells) else "" for i, name in enumerate(columns)}
         call_sign = fields.get("call_sign", "").strip()[:40]
         if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
             rejected.append(RejectedRow(line, "", CsvProblem.TOO_MANY_CELLS, call_sign=call_sign))
@@ -164,8 +177,25 @@ def write_roster_csv(units: Iterable[UnitSpec], delimiter: str = ",") -> str:
     writer.writerow(UNIT_FIELDS)
     for unit in units:
         fields = unit_to_text(unit)
-        writer.writerow([fields[name] for name in UNIT_FIELDS])
+        writer.writerow([neutralise_cell(fields[name]) for name in UNIT_FIELDS])
     return out.getvalue()
+
+
+def neutralise_cell(text: str) -> str:
+    """``text`` as a spreadsheet will show it and never run it: a formula start gets an apostrophe.
+
+    Apostrophes already in front of a formula start get one more, so that :func:`restore_cell`
+    can tell what export added from what was typed.
+    """
+    if _PLAIN_NUMBER.fullmatch(text):
+        return text
+    rest = text.lstrip("'")
+    return "'" + text if rest[:1] in FORMULA_STARTS and rest else text
+
+
+def restore_cell(text: str) -> str:
+    """The inverse of :func:`neutralise_cell`: ``restore_cell(neutralise_cell(t)) == t``."""
+    return text[1:] if _NEUTRALISED.match(text) else text
 
 
 def _delimiter(text: str) -> str:

@@ -164,14 +164,21 @@ def test_a_wrong_password_is_refused_and_audited(supervisor: ServiceContext) -> 
         assert session.scalars(select(Shift)).all() == []
 
 
-def test_an_unknown_username_is_audited_under_the_typed_name(supervisor: ServiceContext) -> None:
-    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, " Penyusup ", "anything"))
+def test_an_unknown_username_is_audited_without_the_typed_text(supervisor: ServiceContext) -> None:
+    # What was typed may be a password typed into the name field: it is not stored.
+    result, rows = audited(supervisor, lambda: accounts.log_in(supervisor, " Rahasia-Sari-1 ", "anything"))
     assert result.outcome is LoginOutcome.WRONG_CREDENTIALS
     assert result.actor is None
     assert [(r.action, r.user_name, r.user_id, r.console_name) for r in rows] == [
-        ("user.login_failed", "penyusup", None, "KONSOL-01")
+        ("user.login_failed", "?", None, "KONSOL-01")
     ]
     assert json.loads(rows[0].detail or "{}") == {"reason": "unknown"}
+    assert "rahasia" not in " ".join(f"{r.user_name} {r.detail} {r.entity_id}" for r in rows).lower()
+
+
+def test_a_failed_login_of_an_existing_user_is_audited_under_the_account(supervisor: ServiceContext) -> None:
+    _, rows = audited(supervisor, lambda: accounts.log_in(supervisor, " SARI ", "wrong-password"))
+    assert [(r.action, r.user_name, r.user_id) for r in rows] == [("user.login_failed", "sari", 1)]
 
 
 def test_five_wrong_passwords_lock_the_account_until_the_lockout_ends(
@@ -223,7 +230,7 @@ def test_only_supervisors_and_administrators_create_accounts(ctx: ServiceContext
     accounts.create_user(ctx, "budi", "Budi Santoso", "operator-112", "operator-112", Role.CALL_TAKER)
     budi = accounts.log_in(ctx, "budi", "operator-112").actor
     assert budi is not None
-    with pytest.raises(ServiceError, match="not_allowed"):
+    with pytest.raises(ServiceError, match="supervisor_only"):
         accounts.create_user(
             ctx.acting_as(budi), "dewi", "Dewi", "operator-112", "operator-112", Role.SUPERVISOR
         )

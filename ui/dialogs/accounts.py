@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dispatch.domain.accounts import MIN_PASSWORD_LENGTH, AccountProblem, LoginOutcome
+from dispatch.domain.accounts import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    AccountProblem,
+    LoginOutcome,
+)
 from dispatch.domain.enums import Role
 from dispatch.services import accounts
 from dispatch.services.context import Actor, ServiceContext, ServiceError
@@ -38,6 +43,18 @@ def account_problem(problem: AccountProblem) -> str:
         AccountProblem.FULL_NAME_MISSING: translate("Accounts", "Enter the person's full name."),
         AccountProblem.PASSWORD_TOO_SHORT: translate("Accounts", "At least %1 characters.").replace(
             "%1", str(MIN_PASSWORD_LENGTH)
+        ),
+        AccountProblem.PASSWORD_TOO_LONG: translate("Accounts", "At most %1 characters.").replace(
+            "%1", str(MAX_PASSWORD_LENGTH)
+        ),
+        AccountProblem.PASSWORD_COMMON: translate(
+            "Accounts", "This password is one of the most common ones: choose another."
+        ),
+        AccountProblem.PASSWORD_CONTAINS_USERNAME: translate(
+            "Accounts", "The password must not contain the username."
+        ),
+        AccountProblem.PASSWORD_REPETITIVE: translate(
+            "Accounts", "One character repeated is not a password: choose another."
         ),
         AccountProblem.PASSWORDS_DIFFER: translate("Accounts", "The two passwords are not the same."),
     }[problem]
