@@ -1,19 +1,26 @@
 """Running a feed: connect, decode, hand every frame on, and reconnect with backoff.
 
 A ``FeedRunner`` owns one feed on its own thread. It never stops by itself: a refused connection,
-an unplugged adapter or a dropped socket makes it report the feed down, wait (1 s, doubling to 30 s)
-and try again. Every frame, decoded or rejected, goes to the sink in order of arrival, stamped
-with the time its bytes were read; a partial frame left by a disconnect goes as rejected.
+an unplugged adapter, a dropped socket or any unexpected error while opening or reading makes it
+report the feed down, wait (1 s, doubling to 30 s) and try again. Every frame, decoded or rejected,
+goes to the sink in order of arrival, stamped with the time its bytes were read; a partial frame
+left by a disconnect goes as rejected. A frame that makes the decoder or the number parsing fail
+goes as rejected with the reason. Rejected frames are handed on at a bounded rate
+(``GarbageLimit``); the rest are counted and summarised in one rejected frame.
+
+What ends the thread anyway (an exception that is not an ``Exception``) is kept in ``ended_by``;
+the supervisor (``dispatch.feeds.supervisor``) raises an alarm and starts it again.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from dispatch.domain.clock import Clock
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number
@@ -22,10 +29,16 @@ from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame
 from dispatch.feeds.protocols import OpenFeed, open_feed
 from dispatch.feeds.transports import FeedDisconnected, FeedOpenError
 from dispatch.feeds.urls import FeedUrl
+from dispatch.services.feeds import Received, RejectedSignal
+
+log = logging.getLogger(__name__)
 
 READ_TIMEOUT = 0.25
 FIRST_RETRY = 1.0
 LONGEST_RETRY = 30.0
+#: Rejected frames stored per feed: a burst of this many, then this many a minute.
+GARBAGE_BURST = 20
+GARBAGE_PER_MINUTE = 60
 
 
 class FeedState(StrEnum):
@@ -37,33 +50,30 @@ class FeedState(StrEnum):
 
 @dataclass(frozen=True)
 class FeedHealth:
+    """A feed's connection state, and (filled in by the supervisor) how its storing is going."""
+
     feed: str
     state: FeedState
     since: datetime
     last_frame_at: datetime | None = None
     detail: str = ""
     retry_in: float | None = None
+    #: Frames read but not stored yet for a while: since when (None while storing keeps up).
+    delayed_since: datetime | None = None
+    #: Frames waiting in the spool.
+    queued: int = 0
+    #: Why storing is delayed (the database's answer), for the tooltip.
+    store_detail: str = ""
+    #: Rejected frames over the storing limit, counted but not stored.
+    rejected_dropped: int = 0
 
-
-def record_outages(
-    recorder: Callable[[str, bool, bool, datetime, str], None],
-) -> Callable[[FeedHealth], None]:
-    """Adapt ``services.feeds.OutageRecorder`` to health reports."""
-
-    def report(health: FeedHealth) -> None:
-        recorder(
-            health.feed,
-            health.state is FeedState.UP,
-            health.state is FeedState.DOWN,
-            health.since,
-            health.detail,
-        )
-
-    return report
+    @property
+    def delayed(self) -> bool:
+        return self.delayed_since is not None
 
 
 class FeedSink(Protocol):
-    def signal(self, signal: CallSignal) -> None: ...
+    def signal(self, signal: CallSignal) -> Any: ...
 
     def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None: ...
 
@@ -99,6 +109,52 @@ class Backoff:
         self._next = self._first
 
 
+class GarbageLimit:
+    """A token bucket over rejected frames: ``burst`` at once, refilled ``per_minute``.
+
+    Frames over the limit are counted (``dropped``, and ``since`` the first of the current run of
+    drops); the next frame let through is preceded by one rejected frame saying how many were not
+    stored, so the feed log accounts for every one.
+    """
+
+    def __init__(
+        self, clock: Clock, burst: int = GARBAGE_BURST, per_minute: float = GARBAGE_PER_MINUTE
+    ) -> None:
+        self._clock = clock
+        self._burst = float(burst)
+        self._rate = per_minute / 60.0
+        self._tokens = float(burst)
+        self._at = clock.now()
+        self.dropped = 0  # over the whole run
+        self._unreported = 0
+        self.since: datetime | None = None  # first drop of the current garbage episode
+        self.last_drop: datetime | None = None
+
+    def admit(self, feed: str, frame: RejectedSignal) -> list[RejectedSignal]:
+        now = self._clock.now()
+        self._tokens = min(self._burst, self._tokens + (now - self._at).total_seconds() * self._rate)
+        self._at = now
+        if self._tokens < 1.0:
+            self.dropped += 1
+            self._unreported += 1
+            self.since = self.since or now
+            self.last_drop = now
+            return []
+        self._tokens -= 1.0
+        return [*self.summary(feed, now), frame]
+
+    def summary(self, feed: str, now: datetime) -> list[RejectedSignal]:
+        """The rejected frame that counts the frames not stored since the last one (if any)."""
+        if not self._unreported:
+            return []
+        count, self._unreported = self._unreported, 0
+        reason = (
+            f"{count} rejected frames not stored: over the limit of {self._burst:g} at once "
+            f"and {self._rate * 60:g} a minute"
+        )
+        return [RejectedSignal(feed, now, b"", reason)]
+
+
 class FeedRunner:
     """Runs ``url`` until stopped. ``on_health`` is called from the runner's thread."""
 
@@ -111,6 +167,7 @@ class FeedRunner:
         on_health: Callable[[FeedHealth], None] | None = None,
         backoff: Backoff | None = None,
         opener: Callable[[FeedUrl], OpenFeed] = open_feed,
+        garbage: GarbageLimit | None = None,
     ) -> None:
         self.url = url
         self._sink = sink
@@ -119,16 +176,33 @@ class FeedRunner:
         self._on_health = on_health or (lambda _health: None)
         self._backoff = backoff or Backoff()
         self._opener = opener
+        self.garbage = garbage or GarbageLimit(clock)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._health = FeedHealth(url.display, FeedState.CONNECTING, clock.now())
+        #: What ended the thread last time, when it was not asked to stop ("" while it runs).
+        self.ended_by = ""
+        self.starts = 0
 
     @property
     def health(self) -> FeedHealth:
         return self._health
 
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
     def start(self) -> None:
-        self._thread = threading.Thread(target=self.run, name=f"feed {self.url.display}", daemon=True)
+        """Start the thread (again, after it ended)."""
+        self.ended_by = ""
+        self.starts += 1
+        self._thread = threading.Thread(
+            target=self._thread_main, name=f"feed {self.url.display}", daemon=True
+        )
         self._thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -136,6 +210,16 @@ class FeedRunner:
         if self._thread is not None:
             self._thread.join(timeout)
         self._report(FeedState.STOPPED, "")
+
+    def _thread_main(self) -> None:
+        try:
+            self.run()
+        except BaseException as error:  # recorded for the supervisor's alarm
+            self.ended_by = f"{type(error).__name__}: {error}"
+            log.critical("feed %s: thread ended by %s", self.url.display, self.ended_by, exc_info=True)
+            return
+        if not self._stop.is_set():
+            self.ended_by = "the feed's thread returned"
 
     def run(self, until: Callable[[], bool] = lambda: False) -> None:
         """Connect, read and reconnect until ``stop()`` or ``until()`` says so."""
@@ -146,6 +230,10 @@ class FeedRunner:
             except FeedOpenError as error:
                 self._wait_to_retry(str(error))
                 continue
+            except Exception as error:
+                log.exception("feed %s: opening failed unexpectedly", self.url.display)
+                self._wait_to_retry(f"cannot open: {type(error).__name__}: {error}")
+                continue
             self._backoff.reset()
             self._report(FeedState.UP, "")
             reason = self._read(opened, until)
@@ -154,32 +242,86 @@ class FeedRunner:
 
     def _read(self, opened: OpenFeed, until: Callable[[], bool]) -> str | None:
         """Read until stopped (None) or disconnected (the reason)."""
-        now = self._clock.now()
-        self._deliver(opened.early_frames, now)
+        self._deliver(opened.early_frames, self._clock.now())
         try:
             while not self._stop.is_set() and not until():
                 try:
                     data = opened.connection.read(READ_TIMEOUT)
                 except FeedDisconnected as error:
-                    self._deliver(opened.decoder.flush(), self._clock.now())
+                    self._flush(opened)
                     return str(error)
+                except Exception as error:
+                    log.exception("feed %s: reading failed unexpectedly", self.url.display)
+                    self._flush(opened)
+                    return f"read failed: {type(error).__name__}: {error}"
                 if data:
-                    self._deliver(opened.decoder.feed(data), self._clock.now())
-            self._deliver(opened.decoder.flush(), self._clock.now())
+                    received_at = self._clock.now()
+                    try:
+                        frames = opened.decoder.feed(data)
+                    except Exception as error:
+                        log.exception("feed %s: the decoder failed", self.url.display)
+                        frames = [RejectedFrame(data, f"decoder failed: {type(error).__name__}: {error}")]
+                    self._deliver(frames, received_at)
+            self._flush(opened)
             return None
         finally:
-            opened.connection.close()
+            try:
+                opened.connection.close()
+            except Exception:
+                log.exception("feed %s: closing the connection failed", self.url.display)
 
-    def _deliver(self, frames: list[Frame], received_at: datetime) -> None:
+    def _flush(self, opened: OpenFeed) -> None:
+        try:
+            frames = opened.decoder.flush()
+        except Exception as error:
+            log.exception("feed %s: the decoder failed at a disconnect", self.url.display)
+            frames = [RejectedFrame(b"", f"decoder failed at the end: {type(error).__name__}: {error}")]
+        now = self._clock.now()
+        self._deliver(frames, now)
+        self._hand_on(self.garbage.summary(self.url.display, now))
+
+    def _deliver(self, frames: Sequence[Frame], received_at: datetime) -> None:
+        if not frames:
+            return
         feed = self.url.display
+        received: list[Received] = []
         for frame in frames:
-            if isinstance(frame, RejectedFrame):
-                self._sink.rejected(feed, frame.raw, frame.reason, received_at)
+            if isinstance(frame, DecodedFrame):
+                try:
+                    received.append(to_signal(frame, feed, received_at, self._region))
+                    continue
+                except Exception as error:
+                    log.exception("feed %s: a decoded frame could not be made a call event", feed)
+                    rejected = RejectedSignal(
+                        feed, received_at, frame.raw, f"not a call event: {type(error).__name__}: {error}"
+                    )
             else:
-                self._sink.signal(to_signal(frame, feed, received_at, self._region))
-        if frames:
-            self._health = replace(self._health, last_frame_at=received_at)
-            self._on_health(self._health)
+                rejected = RejectedSignal(feed, received_at, frame.raw, frame.reason)
+            received.extend(self.garbage.admit(feed, rejected))
+        self._hand_on(received)
+        self._health = replace(self._health, last_frame_at=received_at, rejected_dropped=self.garbage.dropped)
+        self._call_on_health()
+
+    def _hand_on(self, received: Sequence[Received]) -> None:
+        """To the sink: all the frames of one read at once when it takes them so, else one by one."""
+        if not received:
+            return
+        together = getattr(self._sink, "frames", None)
+        try:
+            if together is not None:
+                together(received)
+                return
+        except Exception:
+            log.exception("feed %s: the sink refused %d frames", self.url.display, len(received))
+            return
+        for item in received:
+            try:
+                if isinstance(item, RejectedSignal):
+                    self._sink.rejected(item.feed, item.raw, item.reason, item.received_at)
+                else:
+                    self._sink.signal(item)
+            except Exception:
+                log.exception("feed %s: the sink refused a frame", self.url.display)
 
     def _wait_to_retry(self, reason: str) -> None:
         delay = self._backoff.next()
@@ -189,5 +331,11 @@ class FeedRunner:
     def _report(self, state: FeedState, detail: str, retry_in: float | None = None) -> None:
         previous = self._health
         since = previous.since if previous.state is state else self._clock.now()
-        self._health = FeedHealth(previous.feed, state, since, previous.last_frame_at, detail, retry_in)
-        self._on_health(self._health)
+        self._health = replace(previous, state=state, since=since, detail=detail, retry_in=retry_in)
+        self._call_on_health()
+
+    def _call_on_health(self) -> None:
+        try:
+            self._on_health(self._health)
+        except Exception:
+            log.exception("feed %s: a health listener failed", self.url.display)
