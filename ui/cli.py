@@ -11,7 +11,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dispatch-console",
         description="Call-taking and dispatch console for a 112 emergency call centre.",
-        epilog="dispatch-console listen URL [--count N] [--seconds S]: decode a feed live (docs/feeds.md)",
+        epilog="dispatch-console listen URL [--count N] [--seconds S]: decode a feed live (docs/feeds.md); "
+        "dispatch-console verify --db URL: check the audit log's hash chain; "
+        "dispatch-console admin create-user|list-users|unlock|reset-password --db URL: accounts; "
+        "dispatch-console migrate --db OWNER_URL [--console-role ROLE]: upgrade as the owner (docs/installing.md)",
     )
     parser.add_argument(
         "--db",
@@ -53,6 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dispatch.feeds.listen import main as listen
 
         return listen(arguments[1:])
+    if arguments[:1] == ["admin"]:
+        # No Qt: accounts for installers (dispatch/admin.py); passwords never from argv.
+        from dispatch.admin import main as admin
+
+        return admin(arguments[1:])
+    if arguments[:1] in (["verify"], ["migrate"]):
+        # No Qt: the audit chain's check and the owner's upgrade (dispatch/store/maintenance.py).
+        from dispatch.store.maintenance import main as maintenance
+
+        return maintenance(arguments)
     options = build_parser().parse_args(arguments)
     from ui.app import run_console
 
