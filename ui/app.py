@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import logging
 import socket
 import sys
 import threading
@@ -25,22 +26,28 @@ from dispatch.services import accounts, dispatching
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext
 from dispatch.simulator.callers import CallerGenerator
-from dispatch.store.database import DatabaseRefused, open_database
+from dispatch.store.database import DatabaseKind, DatabaseRefused, open_database
 from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
-from ui.dialogs.refusal import refusal_text
+from ui.dialogs.refusal import refusal_text, startup_failure_text
+from ui.faults import FaultReporter, configure_logging
 from ui.feed_monitor import FeedMonitor
 from ui.i18n import default_language, install_translator
+from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
-from ui.settings import APP_NAME, ConsoleSettings, database_url
+from ui.settings import APP_NAME, ConsoleSettings, data_dir, database_url
 
 EXIT_REFUSED = 3
 EXIT_NOT_LOGGED_IN = 1
+
+log = logging.getLogger(__name__)
 
 
 def run_console(options: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    log_path = configure_logging(data_dir() / "logs")
+    log.info("console starting; log in %s", log_path)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "dispatch-console.svg"))))
@@ -55,17 +62,26 @@ def run_console(options: argparse.Namespace) -> int:
         return EXIT_REFUSED
     # Training is what a console without feeds does, and training never runs live feeds.
     training = options.simulator or (not feed_urls and not options.live)
-    url = database_url(options.db, training)
+    # A database records at its creation whether it is live or training; the other kind is refused.
+    kind = DatabaseKind.TRAINING if training else DatabaseKind.LIVE
     try:
-        database = open_database(url)
+        url = database_url(options.db, training)
+        database = open_database(url, kind=kind)
     except DatabaseRefused as refused:
+        log.error("Database refused: %s", refused)
         QMessageBox.critical(None, app.translate("Refusal", "Database refused"), refusal_text(refused))
         return EXIT_REFUSED
+    except Exception as error:  # every start-up failure ends in the dialog, never a traceback
+        return _startup_failed(app, error)
 
     clock = SystemClock()
-    ctx = accounts.register_console(
-        database, clock, ChangeBus(), options.console or settings.console_name, socket.gethostname()
-    )
+    try:
+        ctx = accounts.register_console(
+            database, clock, ChangeBus(), options.console or settings.console_name, socket.gethostname()
+        )
+    except Exception as error:
+        database.engine.dispose()
+        return _startup_failed(app, error)
     actor = authenticate(ctx)
     if actor is None:
         database.dispose()
@@ -73,7 +89,8 @@ def run_console(options: argparse.Namespace) -> int:
     ctx = ctx.acting_as(actor)
     catalogue = load_default_catalogue()
     simulator = None
-    if training:
+    if training and database.kind is DatabaseKind.TRAINING:
+        # The demonstration roster goes only into a training database (refused as live otherwise).
         dispatching.load_roster(ctx, load_demo_roster())
         sim_url = SimFeedUrl(
             rate_per_minute=options.sim_rate or settings.sim_rate, seed=options.sim_seed or 1
@@ -98,7 +115,17 @@ def run_console(options: argparse.Namespace) -> int:
         centre_area=settings.centre_area,
     )
     window = MainWindow(session)
+    # From here every uncaught exception (GUI thread or any other) is logged and shown in the window.
+    faults = FaultReporter(app)
+    faults.fault_reported.connect(window.fault_bar.report)
+    faults.install()
     window.show()
+    integrity_watch = None
+    if database.check_deferred:
+        # Too large to check page by page before the window: checked now, off the GUI thread.
+        integrity_watch = IntegrityWatch(ctx)
+        integrity_watch.damaged.connect(window.add_standing_alert)
+        integrity_watch.start()
     if monitor is not None:
         monitor.start()
     # The carrier and area tables load off the GUI thread, before the first caller needs them; what
@@ -119,10 +146,13 @@ def run_console(options: argparse.Namespace) -> int:
     if simulator is not None:
         simulator.start()
     code = app.exec()
+    faults.uninstall()
     # A warm-up still reading when the interpreter (or Qt) shuts down crashed the process at exit;
     # a quick quit waits for them instead (a few seconds at most).
     for thread in warm_ups:
         thread.join()
+    if integrity_watch is not None:
+        integrity_watch.stop()
     # Collectable again, so that the window and its Qt objects are freed while Qt still exists (a
     # frozen object is left to the interpreter's exit, after Qt's, which can crash PySide6).
     gc.unfreeze()
@@ -131,6 +161,15 @@ def run_console(options: argparse.Namespace) -> int:
     accounts.log_out(ctx)
     database.dispose()
     return code
+
+
+def _startup_failed(app: QApplication, error: Exception) -> int:
+    """The refusal dialog for a failure other than a refused database (a locked file, a full disk)."""
+    log.error("Start-up failed: %s: %s", type(error).__name__, error)
+    QMessageBox.critical(
+        None, app.translate("Refusal", "The console could not start"), startup_failure_text(error)
+    )
+    return EXIT_REFUSED
 
 
 def freeze_long_lived(collect: bool = True) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
@@ -41,10 +42,12 @@ from dispatch.domain.enums import (
 )
 from dispatch.domain.lifecycle import allowed_next, may_override, override_targets, usual_next
 from dispatch.feeds.runner import FeedHealth, FeedState
+from dispatch.feeds.supervisor import FeedAlarm
 from dispatch.services import alerts, calls, dispatching, incidents, queries
 from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceError
+from dispatch.services.feeds import FeedAlarmKind
 from dispatch.services.snapshots import CallView
 from ui import labels
 from ui.bridge import ChangeBridge
@@ -60,6 +63,7 @@ from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.command_line import CommandLine, select_unit
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
+from ui.widgets.fault_bar import FaultBar
 from ui.widgets.incident_panel import IncidentPanel
 from ui.widgets.protocol_card import ProtocolCardPanel
 from ui.widgets.unit_board_view import UnitBoardView
@@ -161,6 +165,9 @@ class MainWindow(QMainWindow):
         )
         self.alarm_bar.hide()
         outer.addWidget(self.alarm_bar)
+        # The database not answering, an unexpected error (ui/faults.py routes them here).
+        self.fault_bar = FaultBar()
+        outer.addWidget(self.fault_bar)
         self.choice_bar = ChoiceBar()
         outer.addWidget(self.choice_bar)
         self.duplicate_offer = DuplicateOffer(session)
@@ -242,6 +249,8 @@ class MainWindow(QMainWindow):
         # Overdue timers under the unit board: what is late sits next to the units it concerns.
         self.alert_list = AlertList()
         self._alert_ids: set[int] = set()
+        #: Alerts that are not timers' (a damaged database), shown until acknowledged.
+        self.standing_alerts: list[AlertView] = []
         self.timer_watch = TimerWatch(ctx, session.thresholds, self)
         self.timer_watch.checked.connect(self._show_timer_alerts)
         self.timer_watch.busy.connect(self._timers_busy)
@@ -613,6 +622,7 @@ class MainWindow(QMainWindow):
         self._refresh_incident_side()
 
     def _on_change(self, change: Change) -> None:
+        self.fault_bar.database_answered()  # a notice follows a commit: the database answers again
         if not self._pending_topics:
             # One refresh per event-loop turn, however many notices came in it. (A minimum interval
             # between refreshes was measured: it delayed single calls and did not cure bursts.)
@@ -764,9 +774,10 @@ class MainWindow(QMainWindow):
         if monitor is not None:
             parts, tips, down = [], [], False
             for health in monitor.health.values():
-                parts.append(f"{health.feed.split('?')[0]}: {feed_state_text(health, self.session)}")
-                tips.append(f"{health.feed}\n{feed_state_text(health, self.session)} {health.detail}".strip())
-                down = down or health.state is not FeedState.UP
+                state = feed_state_text(health, self.session) + storing_text(health)
+                parts.append(f"{health.feed.split('?')[0]}: {state}")
+                tips.append(f"{health.feed}\n{state} {health.detail} {health.store_detail}".strip())
+                down = down or health.state is not FeedState.UP or health.delayed
             self.feed_label.setText(translate("MainWindow", "Feeds: %1").replace("%1", " | ".join(parts)))
             self.feed_label.setToolTip("\n\n".join(tips))
             self.feed_label.setStyleSheet("color: #b71c1c; font-weight: bold;" if down else "")
@@ -783,17 +794,12 @@ class MainWindow(QMainWindow):
 
     def _show_alarms(self) -> None:
         monitor = self.session.feeds
-        alarms = [] if monitor is None else list(monitor.alarms.values())
+        alarms = [] if monitor is None else list(monitor.alarms)
         if not alarms:
             self.alarm_bar.hide()
             return
         zone = self.session.zone
-        lines = [
-            translate("MainWindow", "⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.")
-            .replace("%1", alarm.feed)
-            .replace("%2", local_time(alarm.down_since, zone))
-            for alarm in alarms
-        ]
+        lines = [feed_alarm_text(alarm, zone) for alarm in alarms]
         lines.append(
             translate("MainWindow", "Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.")
         )
@@ -804,8 +810,10 @@ class MainWindow(QMainWindow):
         """Feed alarms, and the overdue timers selected in the list (all of them if none is selected)."""
         monitor = self.session.feeds
         names = []
+        if self.fault_bar.acknowledge():
+            names.append(translate("MainWindow", "unexpected error"))
         if monitor is not None and monitor.alarms:
-            names = [alarm.feed for alarm in monitor.acknowledge(self.session.ctx)]
+            names.extend(alarm.feed for alarm in monitor.acknowledge(self.session.ctx))
         chosen = self.alert_list.selected_alert_ids() or self.alert_list.shown_alert_ids()
         if chosen:
             shown = {alert.id: alert.label for alert in self.alert_list.alerts}
@@ -815,6 +823,7 @@ class MainWindow(QMainWindow):
                 self.show_message(labels.service_error(error.code))
                 return
             names.extend(shown[alert_id] for alert_id in done if alert_id in shown)
+            self.standing_alerts = [alert for alert in self.standing_alerts if alert.id not in done]
             self.check_timers()
         if not names:
             self.show_message(translate("MainWindow", "No alarm to acknowledge."))
@@ -849,9 +858,15 @@ class MainWindow(QMainWindow):
         if len(sizes) == 2 and sizes[1] < wanted:
             self.units_and_alerts.setSizes([total - wanted, wanted])
 
+    def add_standing_alert(self, alert: AlertView) -> None:
+        """An alert raised outside the timers (the background check of the database found damage)."""
+        self.standing_alerts.append(alert)
+        self.check_timers()
+
     def _show_timer_alerts(self, found: list[AlertView]) -> None:
-        """Show the alerts of a check (and beep for a new one)."""
+        """Show the alerts of a check and the standing ones (and beep for a new one)."""
         ctx = self.session.ctx
+        found = [*self.standing_alerts, *found]
         if found and not self._alert_ids:
             self._make_room_for_alerts()
         new = {alert.id for alert in found} - self._alert_ids
@@ -1257,6 +1272,42 @@ def feed_state_text(health: FeedHealth, session: ConsoleSession) -> str:
     if health.state is FeedState.CONNECTING:
         return translate("MainWindow", "connecting")
     return translate("MainWindow", "stopped")
+
+
+def storing_text(health: FeedHealth) -> str:
+    """``, STORING DELAYED (12 waiting)`` while a feed's frames wait for the database; else nothing."""
+    if not health.delayed:
+        return ""
+    return translate("MainWindow", ", STORING DELAYED (%1 waiting)").replace("%1", str(health.queued))
+
+
+def feed_alarm_text(alarm: FeedAlarm, zone: tzinfo) -> str:
+    """One line of the alarm bar for a feed alarm (dispatch.feeds.supervisor)."""
+    texts = {
+        FeedAlarmKind.DOWN: translate(
+            "MainWindow", "⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console."
+        ),
+        FeedAlarmKind.DELAYED: translate(
+            "MainWindow",
+            "⚠ CALLS NOT STORED YET: %1 since %2. The database does not accept them; they are kept on "
+            "this computer and stored when it does.",
+        ),
+        FeedAlarmKind.RESTARTED: translate(
+            "MainWindow", "⚠ FEED RESTARTED: %1 stopped at %2 and was started again (%3)."
+        ),
+        FeedAlarmKind.GARBAGE: translate(
+            "MainWindow", "⚠ FEED SENDS GARBAGE: %1 since %2. Most of it is counted, not stored (%3)."
+        ),
+        FeedAlarmKind.SPOOL_FULL: translate(
+            "MainWindow", "⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full."
+        ),
+    }
+    return (
+        texts[alarm.kind]
+        .replace("%1", alarm.feed)
+        .replace("%2", local_time(alarm.since, zone))
+        .replace("%3", alarm.detail)
+    )
 
 
 def fit_columns(view: QTableView) -> None:

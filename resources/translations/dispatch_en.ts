@@ -596,6 +596,29 @@
     </message>
 </context>
 <context>
+    <name>FaultBar</name>
+    <message>
+        <source>another console or program holds it</source>
+        <translation>another console or program holds it</translation>
+    </message>
+    <message>
+        <source>the connection to it is lost</source>
+        <translation>the connection to it is lost</translation>
+    </message>
+    <message>
+        <source>it refused the write</source>
+        <translation>it refused the write</translation>
+    </message>
+    <message>
+        <source>⚠ DATABASE NOT ANSWERING (%1): what you just did was NOT saved. Try again; calls from the feeds are kept and stored when it answers.</source>
+        <translation>⚠ DATABASE NOT ANSWERING (%1): what you just did was NOT saved. Try again; calls from the feeds are kept and stored when it answers.</translation>
+    </message>
+    <message>
+        <source>⚠ UNEXPECTED ERROR: %1. It is in the console's log; tell the supervisor. Ctrl+Shift+A acknowledges.</source>
+        <translation>⚠ UNEXPECTED ERROR: %1. It is in the console's log; tell the supervisor. Ctrl+Shift+A acknowledges.</translation>
+    </message>
+</context>
+<context>
     <name>FeedSettings</name>
     <message>
         <source>&amp;Add</source>
@@ -1988,8 +2011,32 @@
         <translation>Feed: simulator (%1)</translation>
     </message>
     <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
+    </message>
+    <message>
+        <source>, STORING DELAYED (%1 waiting)</source>
+        <translation>, STORING DELAYED (%1 waiting)</translation>
+    </message>
+    <message>
         <source>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</source>
         <translation>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</translation>
+    </message>
+    <message>
+        <source>⚠ CALLS NOT STORED YET: %1 since %2. The database does not accept them; they are kept on this computer and stored when it does.</source>
+        <translation>⚠ CALLS NOT STORED YET: %1 since %2. The database does not accept them; they are kept on this computer and stored when it does.</translation>
+    </message>
+    <message>
+        <source>⚠ FEED RESTARTED: %1 stopped at %2 and was started again (%3).</source>
+        <translation>⚠ FEED RESTARTED: %1 stopped at %2 and was started again (%3).</translation>
+    </message>
+    <message>
+        <source>⚠ FEED SENDS GARBAGE: %1 since %2. Most of it is counted, not stored (%3).</source>
+        <translation>⚠ FEED SENDS GARBAGE: %1 since %2. Most of it is counted, not stored (%3).</translation>
+    </message>
+    <message>
+        <source>⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full.</source>
+        <translation>⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full.</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>

@@ -596,6 +596,29 @@
     </message>
 </context>
 <context>
+    <name>FaultBar</name>
+    <message>
+        <source>another console or program holds it</source>
+        <translation>konsol atau program lain sedang memakainya</translation>
+    </message>
+    <message>
+        <source>the connection to it is lost</source>
+        <translation>sambungan ke basis data terputus</translation>
+    </message>
+    <message>
+        <source>it refused the write</source>
+        <translation>basis data menolak penyimpanan</translation>
+    </message>
+    <message>
+        <source>⚠ DATABASE NOT ANSWERING (%1): what you just did was NOT saved. Try again; calls from the feeds are kept and stored when it answers.</source>
+        <translation>⚠ BASIS DATA TIDAK MENJAWAB (%1): yang baru Anda lakukan TIDAK tersimpan. Coba lagi; panggilan dari feed tetap disimpan begitu basis data menjawab.</translation>
+    </message>
+    <message>
+        <source>⚠ UNEXPECTED ERROR: %1. It is in the console's log; tell the supervisor. Ctrl+Shift+A acknowledges.</source>
+        <translation>⚠ KESALAHAN TAK TERDUGA: %1. Tercatat di log konsol; beri tahu supervisor. Ctrl+Shift+A mengonfirmasi.</translation>
+    </message>
+</context>
+<context>
     <name>FeedSettings</name>
     <message>
         <source>&amp;Add</source>
@@ -1988,8 +2011,32 @@
         <translation>Sumber: simulator (%1)</translation>
     </message>
     <message>
+        <source>unexpected error</source>
+        <translation>kesalahan tak terduga</translation>
+    </message>
+    <message>
+        <source>, STORING DELAYED (%1 waiting)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</source>
         <translation>⚠ SUMBER MATI: %1 sejak %2. Panggilan dari sumber ini tidak sampai ke konsol.</translation>
+    </message>
+    <message>
+        <source>⚠ CALLS NOT STORED YET: %1 since %2. The database does not accept them; they are kept on this computer and stored when it does.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ FEED RESTARTED: %1 stopped at %2 and was started again (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ FEED SENDS GARBAGE: %1 since %2. Most of it is counted, not stored (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>

@@ -1,0 +1,113 @@
+"""Nothing fails silently: a database that does not answer and an unexpected error reach a person.
+
+The database is locked for real, by another process holding SQLite's write lock; the thread ends
+for real, by an exception. The window shows each in its fault bar, and nothing shown as saved is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from dispatch.domain.signals import SignalKind
+from dispatch.services import calls, uow
+from dispatch.services.context import ServiceContext
+from dispatch.store import database as store_database
+from dispatch.store.database import Database, open_database, sqlite_url
+from tests.services.support import signal
+from ui.faults import FaultReporter
+from ui.main_window import MainWindow
+
+HOLD_LOCK = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+connection.rollback()
+"""
+
+
+@pytest.fixture
+def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """The console's database, giving up on a held lock within a second instead of fifteen."""
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(uow, "RETRY_DELAYS", (0.05,))
+    db = open_database(sqlite_url(db_path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def faults(window: MainWindow) -> Iterator[FaultReporter]:
+    reporter = FaultReporter()
+    reporter.fault_reported.connect(window.fault_bar.report)
+    reporter.install()
+    yield reporter
+    reporter.uninstall()
+
+
+def hold_write_lock(path: Path) -> subprocess.Popen[str]:
+    """Another process holding the database's write lock until a line reaches its stdin."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_a_database_locked_by_another_process_is_shown_and_the_action_can_be_repeated(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, faults: FaultReporter, db_path: Path
+) -> None:
+    ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, ctx.clock.now()))
+    assert ringing is not None
+    qtbot.waitUntil(lambda: window.call_model.rowCount() == 1)
+    holder = hold_write_lock(db_path)
+    try:
+        window.call_view.setFocus()
+        qtbot.keyClick(window, Qt.Key.Key_F2)
+        qtbot.waitUntil(window.fault_bar.isVisible)
+        assert "DATABASE NOT ANSWERING" in window.fault_bar.text()
+        assert "another console or program holds it" in window.fault_bar.text()
+        assert "NOT saved" in window.fault_bar.text()
+    finally:
+        holder.communicate("\n", timeout=10)
+    # Nothing was half-written: the call still rings, and F2 now answers it; the bar goes.
+    assert window.call_model.rowCount() == 1
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
+    assert window.incident_panel.incident is not None
+
+
+def test_a_thread_ended_by_an_exception_is_logged_and_shown_until_acknowledged(
+    qtbot: QtBot, window: MainWindow, faults: FaultReporter, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fails() -> None:
+        raise RuntimeError("the worker met something it did not expect")
+
+    with caplog.at_level(logging.ERROR, logger="dispatch.faults"):
+        worker = threading.Thread(target=fails, name="worker under test")
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(window.fault_bar.isVisible)
+    assert "UNEXPECTED ERROR: RuntimeError: the worker met something" in window.fault_bar.text()
+    logged = [record for record in caplog.records if "worker under test" in record.getMessage()]
+    assert logged
+    assert logged[0].exc_info is not None  # with its traceback
+    window.activateWindow()
+    qtbot.keyClick(
+        window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
