@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from dispatch.services.uow import DatabaseUnavailable
+from dispatch.services.uow import DatabaseUnavailable, classify
 
 translate = QCoreApplication.translate
 
@@ -26,8 +26,10 @@ class FaultBar(QLabel):
         self.hide()
 
     def report(self, error: BaseException) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            self.database_fault = error
+        # A read that met a database gone away arrives as the driver's error: classified here too.
+        unavailable = classify(error)
+        if unavailable is not None:
+            self.database_fault = unavailable
         else:
             self.unexpected.append(f"{type(error).__name__}: {error}"[:300])
         self._show()
