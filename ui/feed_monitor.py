@@ -1,30 +1,25 @@
-"""Runs the configured feeds for the window and watches their health.
+"""The window's view of the feed supervisor (``dispatch.feeds.supervisor``): a thin Qt adapter.
 
-Each feed runs on its own thread (``dispatch.feeds.runner``); its health reports cross to the GUI
-thread through a queued Qt signal. A feed down for more than ``ALARM_AFTER`` raises an alarm that
-someone must acknowledge; every outage is recorded for the handover report.
+The supervisor runs the feeds, their spools, the alarm rules and the outage records on threads of
+its own, without Qt. Its change reports arrive here through a queued Qt signal, so ``health`` and
+``alarms`` are read and ``health_changed`` / ``alarms_changed`` emitted on the GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from dispatch.feeds.runner import FeedHealth, FeedRunner, FeedState
+from dispatch.feeds.runner import FeedHealth
+from dispatch.feeds.supervisor import DOWN_ALARM_AFTER, FeedAlarm, FeedSupervisor, spool_dir_for
 from dispatch.feeds.urls import FeedUrl
-from dispatch.services import feeds
 from dispatch.services.context import ServiceContext
+from ui.settings import data_dir
 
-ALARM_AFTER = timedelta(seconds=30)
+ALARM_AFTER = DOWN_ALARM_AFTER
 
-
-@dataclass
-class FeedAlarm:
-    feed: str
-    alert_id: int
-    down_since: datetime
+__all__ = ["ALARM_AFTER", "FeedAlarm", "FeedMonitor"]
 
 
 class FeedMonitor(QObject):
@@ -34,66 +29,55 @@ class FeedMonitor(QObject):
     health_changed = Signal(object)
     alarm_raised = Signal(object)
     alarms_changed = Signal()
-    _reported = Signal(object)  # from feed threads
+    _reported = Signal()  # from the supervisor's threads
 
     def __init__(
-        self, ctx: ServiceContext, urls: list[FeedUrl], region: str, parent: QObject | None = None
+        self,
+        ctx: ServiceContext,
+        urls: list[FeedUrl],
+        region: str,
+        parent: QObject | None = None,
+        spool_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
-        self._runners = [
-            FeedRunner(url, feeds.StoreSink(ctx), ctx.clock, region, on_health=self._reported.emit)
-            for url in urls
-        ]
-        self.health: dict[str, FeedHealth] = {r.url.display: r.health for r in self._runners}
-        self.alarms: dict[str, FeedAlarm] = {}
-        self._down_since: dict[str, datetime] = {}
-        self._alarmed: set[str] = set()  # feeds alarmed during their current outage
+        if spool_dir is None:
+            spool_dir = spool_dir_for(ctx.database.url, data_dir())
+        self.supervisor = FeedSupervisor(ctx, urls, spool_dir, region)
+        self.health: dict[str, FeedHealth] = self.supervisor.health
+        self.alarms: list[FeedAlarm] = []
         self._reported.connect(self._on_report)
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self.check_alarms)
+        self.supervisor.subscribe(self._reported.emit)
 
     def start(self) -> None:
-        for runner in self._runners:
-            runner.start()
-        self._timer.start()
+        self.supervisor.start()
 
     def stop(self) -> None:
-        self._timer.stop()
-        for runner in self._runners:
-            runner.stop()
+        self.supervisor.stop()
 
-    @Slot(object)
-    def _on_report(self, health: FeedHealth) -> None:
-        previous = self.health.get(health.feed)
-        self.health[health.feed] = health
-        if health.state is FeedState.DOWN and health.feed not in self._down_since:
-            self._down_since[health.feed] = health.since
-        elif health.state is FeedState.UP and health.feed in self._down_since:
-            del self._down_since[health.feed]
-            self._alarmed.discard(health.feed)
-        if previous != health:
-            self.health_changed.emit(health)
+    @Slot()
+    def _on_report(self) -> None:
+        health = self.supervisor.health
+        for name, now in health.items():
+            if self.health.get(name) != now:
+                self.health[name] = now
+                self.health_changed.emit(now)
+        alarms = self.supervisor.alarms
+        if [id(a) for a in alarms] != [id(a) for a in self.alarms]:
+            new = [alarm for alarm in alarms if all(alarm is not seen for seen in self.alarms)]
+            self.alarms = alarms
+            for alarm in new:
+                self.alarm_raised.emit(alarm)
+            self.alarms_changed.emit()
 
     @Slot()
     def check_alarms(self) -> None:
-        now = self._ctx.clock.now()
-        for feed, since in list(self._down_since.items()):
-            if feed not in self._alarmed and now - since >= ALARM_AFTER:
-                self._alarmed.add(feed)
-                alert_id = feeds.raise_feed_alarm(self._ctx, feed, since)
-                alarm = FeedAlarm(feed, alert_id, since)
-                self.alarms[feed] = alarm
-                self.alarm_raised.emit(alarm)
-                self.alarms_changed.emit()
+        """Apply the rules now (the supervisor's own thread does so every second)."""
+        self.supervisor.check()
+        self._on_report()
 
     def acknowledge(self, ctx: ServiceContext) -> list[FeedAlarm]:
-        """The user (``ctx``) has seen every open alarm; they are recorded as acknowledged."""
-        done = list(self.alarms.values())
-        for alarm in done:
-            feeds.acknowledge_alert(ctx, alarm.alert_id)
-        self.alarms.clear()
-        if done:
-            self.alarms_changed.emit()
+        """The user (``ctx``) has seen every open alarm; recorded as acknowledged (now, or as soon as
+        the database accepts writes again)."""
+        done = self.supervisor.acknowledge(ctx)
+        self._on_report()
         return done

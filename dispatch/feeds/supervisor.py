@@ -23,12 +23,16 @@ window bridges them to its own thread (``ui/feed_monitor.py``).
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from dispatch.domain.clock import Clock
 from dispatch.domain.phone import DEFAULT_REGION
@@ -53,6 +57,22 @@ GARBAGE_QUIET = timedelta(minutes=1)
 WATCH_INTERVAL = 1.0
 STORE_FIRST_RETRY = 0.2
 STORE_LONGEST_RETRY = 5.0
+
+
+def spool_dir_for(database_url: str, data_dir: Path) -> Path:
+    """Where a console keeps the spools of the feeds it stores into the database at ``database_url``.
+
+    Beside a SQLite file (``dispatch.sqlite3.spool/``: the spool belongs to that database and moves
+    with it); for a server, under the console's data folder, one folder per server and database.
+    """
+    parsed = make_url(database_url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        file = Path(parsed.database)
+        return file.with_name(file.name + ".spool")
+    server = f"{parsed.host or 'localhost'}-{parsed.port or ''}-{parsed.database or ''}"
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", server)[:64]
+    digest = hashlib.sha256(parsed.render_as_string(hide_password=True).encode()).hexdigest()[:12]
+    return data_dir / "spool" / f"{readable}-{digest}"
 
 
 @dataclass
@@ -259,6 +279,7 @@ class FeedSupervisor:
         self.down_alarm_after = down_alarm_after
         self.delayed_alarm_after = delayed_alarm_after
         self._lock = threading.RLock()
+        self._recording = threading.Lock()
         self._listeners: list[Callable[[], None]] = []
         self._stop = threading.Event()
         self._poke = threading.Event()
@@ -481,8 +502,9 @@ class FeedSupervisor:
         Returns False when the database did not accept them all (they are tried again later).
         """
         try:
-            self._record_outages()
-            self._record_alarms()
+            with self._recording:  # the recorder thread and an acknowledgement, one at a time
+                self._record_outages()
+                self._record_alarms()
         except DatabaseUnavailable as error:
             log.info("feed records wait for the database: %s", error)
             return False

@@ -2016,7 +2016,7 @@
     </message>
     <message>
         <source>, STORING DELAYED (%1 waiting)</source>
-        <translation type="unfinished" />
+        <translation>, PENYIMPANAN TERTUNDA (%1 menunggu)</translation>
     </message>
     <message>
         <source>⚠ FEED DOWN: %1 since %2. Calls from it are not reaching this console.</source>
@@ -2024,19 +2024,19 @@
     </message>
     <message>
         <source>⚠ CALLS NOT STORED YET: %1 since %2. The database does not accept them; they are kept on this computer and stored when it does.</source>
-        <translation type="unfinished" />
+        <translation>⚠ PANGGILAN BELUM TERSIMPAN: %1 sejak %2. Basis data belum menerimanya; panggilan disimpan sementara di komputer ini dan dimasukkan begitu basis data menerima.</translation>
     </message>
     <message>
         <source>⚠ FEED RESTARTED: %1 stopped at %2 and was started again (%3).</source>
-        <translation type="unfinished" />
+        <translation>⚠ SUMBER DIJALANKAN ULANG: %1 berhenti pukul %2 dan dijalankan lagi (%3).</translation>
     </message>
     <message>
         <source>⚠ FEED SENDS GARBAGE: %1 since %2. Most of it is counted, not stored (%3).</source>
-        <translation type="unfinished" />
+        <translation>⚠ SUMBER MENGIRIM DATA RUSAK: %1 sejak %2. Sebagian besar hanya dihitung, tidak disimpan (%3).</translation>
     </message>
     <message>
         <source>⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full.</source>
-        <translation type="unfinished" />
+        <translation>⚠ PANGGILAN HILANG: %1 sejak %2. Antrean data yang menunggu basis data sudah penuh.</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
