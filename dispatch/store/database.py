@@ -555,6 +555,8 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)
+            # One self-contained file (the copied header says WAL): nothing beside it when read.
+            copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
     except BaseException:

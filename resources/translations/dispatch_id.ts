@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
-        <translation type="unfinished" />
+        <translation>⚠ DATABASE RUSAK: %1 (ditemukan %2 lalu). Beri tahu supervisor: teknisi memulihkan cadangan terakhir.</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -2249,7 +2249,7 @@
     </message>
     <message>
         <source>The console could not start</source>
-        <translation type="unfinished" />
+        <translation>Konsol tidak dapat dijalankan</translation>
     </message>
     <message>
         <source>This file is not a database of this console.</source>
@@ -2273,15 +2273,15 @@
     </message>
     <message>
         <source>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</source>
-        <translation type="unfinished" />
+        <translation>Ini database operasional (live), sedangkan konsol dijalankan dalam mode latihan. Latihan tidak pernah menyentuh data operasional: jalankan tanpa --simulator (dengan feed pusat panggilan), atau gunakan database latihan.</translation>
     </message>
     <message>
         <source>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</source>
-        <translation type="unfinished" />
+        <translation>Ini database latihan, sedangkan konsol dijalankan secara operasional (feed terpasang atau --live). Panggilan operasional tidak pernah dicampur dengan latihan: gunakan database operasional, atau jalankan dengan --simulator.</translation>
     </message>
     <message>
         <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
-        <translation type="unfinished" />
+        <translation>Pembaruan database ini gagal. Database tetap pada versi sebelum langkah yang gagal dan akan diperbarui lagi saat konsol dijalankan berikutnya; salinan yang dibuat sebelumnya tercantum di bawah.</translation>
     </message>
     <message>
         <source>The console did not change the file.</source>
@@ -2289,7 +2289,7 @@
     </message>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>
-        <translation type="unfinished" />
+        <translation>Konsol tidak dapat dijalankan. Sampaikan pesan di bawah ini kepada supervisor atau teknisi.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,39 @@ def refusal_text(refused: DatabaseRefused) -> str:
             "This database was written by a newer version of the console. Install that version to use it.",
         ),
         RefusalReason.UNREACHABLE: translate("Refusal", "The database cannot be opened."),
+        RefusalReason.LIVE_IN_TRAINING: translate(
+            "Refusal",
+            "This is a live database and the console is starting in training mode. Training never "
+            "touches live data: start without --simulator (with the centre's feeds), or use the "
+            "training database.",
+        ),
+        RefusalReason.TRAINING_IN_LIVE: translate(
+            "Refusal",
+            "This is a training database and the console is starting live (feeds configured or "
+            "--live). Calls of a live centre are never mixed with exercises: use the live database, "
+            "or start with --simulator.",
+        ),
+        RefusalReason.UPGRADE_FAILED: translate(
+            "Refusal",
+            "Upgrading this database failed. It is left at the version it had before the failing "
+            "step and will be upgraded again at the next start; the copy taken before is named below.",
+        ),
+        RefusalReason.NOT_MIGRATED: translate(
+            "Refusal",
+            "This database must first be upgraded for this version of the console, and the console's "
+            "own database account may not do that. Ask your installer to run the command below with "
+            "the database owner's account.",
+        ),
     }[refused.reason]
+    if refused.reason is RefusalReason.UPGRADE_FAILED:
+        return f"{what}\n\n{refused.location}\n{refused.detail}"
     untouched = translate("Refusal", "The console did not change the file.")
     return f"{what}\n\n{refused.location}\n{refused.detail}\n\n{untouched}"
+
+
+def startup_failure_text(error: BaseException) -> str:
+    """Any other failure while starting: what happened, in one line, for the installer."""
+    what = translate(
+        "Refusal", "The console could not start. Tell your supervisor or installer what it says below."
+    )
+    return f"{what}\n\n{type(error).__name__}: {error}"

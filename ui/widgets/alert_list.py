@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 
 from dispatch.domain.timers import TimerKind, format_duration
 from dispatch.services.alerts import AlertView
+from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
 from ui.timefmt import elapsed
 
 translate = QCoreApplication.translate
@@ -36,6 +37,10 @@ def alert_text(alert: AlertView, now: datetime) -> str:
             "AlertList", "⚠ OVERDUE %1 on scene without an update for %2 (limit %3)"
         ),
     }
+    templates[DATABASE_DAMAGED_ALERT] = translate(
+        "AlertList",
+        "⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.",
+    )
     template = templates.get(alert.kind, translate("AlertList", "⚠ ALERT %1 since %2"))
     text = (
         template.replace("%1", alert.label)
