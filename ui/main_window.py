@@ -734,6 +734,8 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self._update_clock()
+        if self.session.simulator is not None:
+            self.session.simulator.advance()  # the window drives the simulator's time
         if self.session.feeds is not None:
             self._update_feed_label()
         # Only the rows on screen: the rest are painted afresh when scrolled to.

@@ -21,7 +21,6 @@ def feed(ctx: ServiceContext, catalogue: Catalogue) -> Iterator[SimulatedFeed]:
     simulated = SimulatedFeed(ctx, CallerGenerator(11, catalogue), SimFeedUrl(rate_per_minute=2, seed=11))
     yield simulated
     simulated.stop()
-    simulated.deleteLater()
 
 
 @pytest.fixture

@@ -42,7 +42,6 @@ def test_window_speaks_indonesian(
     assert window.incident_panel.category.itemText(2).startswith("LAKA · Kecelakaan lalu lintas")
     headers = [window.call_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["Status", "Waktu", "Dering"]
-    feed.deleteLater()
 
 
 def test_english_is_the_source_language(
