@@ -9,7 +9,7 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
 ``bench.bench_boards`` and ``bench.bench_feeds`` (socat needed). Then prints the machine, the date
 and every figure of the README's tables with its baseline from the same run, as Markdown rows to
-paste into the README (the figures are never typed). About 12 minutes at full size on the reference
+paste into the README (the figures are never typed). Some 10-15 minutes at full size on the reference
 machine; ``--smoke`` runs everything at a toy size in well under a minute (figures that mean
 nothing: for checking that the command works). Run it on an idle machine; the load average before
 and after is printed.
@@ -123,8 +123,12 @@ def render(folder: Path) -> str:
         f"{round((machine.get('ram_mib') or 0) / 1024, 1)} GiB RAM, Python {machine.get('python', '?')}, "
         f"SQLite {machine.get('sqlite', '?')}, SQLAlchemy {machine.get('sqlalchemy', '?')}"
         + (f", PySide6 {machine['pyside6']}" if "pyside6" in machine else ""),
-        f"Date: {run.get('started', (foundation or {}).get('when', '?'))}; load average before "
-        f"{[round(x, 2) for x in run.get('load', [])]}, after {[round(x, 2) for x in os.getloadavg()]}",
+        f"Date: {run.get('started', (foundation or {}).get('when', '?'))}; load average "
+        + "; ".join(
+            f"{name} {figures['machine'].get('load_average')}"
+            for name, figures in (("foundation", foundation), ("feeds", feeds))
+            if figures and "machine" in figures
+        ),
     ]
     if foundation:
 
@@ -207,7 +211,7 @@ def render(folder: Path) -> str:
                 got.append(
                     (
                         "decode throughput, frames/s: "
-                        + " / ".join(x["parser"].split(",")[0] for x in decode),
+                        + " / ".join(" ".join(x["parser"].replace(",", "").split()[:2]) for x in decode),
                         " / ".join(f"{x['decode_frames_per_s']:,.0f}" for x in decode),
                         "merely splitting the stream: "
                         + " / ".join(f"{x['split_frames_per_s'] / 1e6:.1f} M" for x in decode),
