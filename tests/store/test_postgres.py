@@ -1,15 +1,15 @@
 """The same store and services on a real PostgreSQL server (the set-up for a centre with several consoles).
 
-Needs ``DISPATCH_TEST_POSTGRES_URL``: a ``postgresql+psycopg://`` URL to a database the tests may use.
-Each test works in a schema of its own, created and dropped around it, so reruns start clean. Without
-the variable the tests are skipped, unless ``DISPATCH_REQUIRE_POSTGRES=1`` (CI), where that is a failure.
+Needs ``DISPATCH_TEST_POSTGRES_URL`` (the consoles' role) and ``DISPATCH_TEST_POSTGRES_OWNER_URL`` (the
+owner's), as .ci/run sets them (see tests/store/postgres.py). Each test works in a schema of its own,
+created and migrated by the owner and dropped around it, so reruns start clean; the services run as the
+consoles' role. Without the variables the tests are skipped, unless ``DISPATCH_REQUIRE_POSTGRES=1`` (CI),
+where that is a failure.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -37,40 +37,39 @@ from dispatch.store.database import (
 from dispatch.store.tables import AuditEntry, Shift, UnitStatusChange
 from tests.conftest import START, SUPERVISOR_PASSWORD
 from tests.services.support import audit_since, signal, unit
+from tests.store.postgres import Schema, Server, empty_schema, migrated_schema, server
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def server_url() -> str:
-    url = os.environ.get("DISPATCH_TEST_POSTGRES_URL", "").strip()
-    if not url:
-        if os.environ.get("DISPATCH_REQUIRE_POSTGRES") == "1":
-            pytest.fail("DISPATCH_REQUIRE_POSTGRES=1 but DISPATCH_TEST_POSTGRES_URL is not set")
-        pytest.skip("DISPATCH_TEST_POSTGRES_URL is not set")
-    assert make_url(url).get_backend_name() == "postgresql", "expected a postgresql+psycopg:// URL"
-    return url
+def found() -> Server:
+    return server()
 
 
 @pytest.fixture
-def admin(server_url: str) -> Iterator[Engine]:
-    engine = create_engine(server_url)
+def server_url(found: Server) -> str:
+    return found.console_url
+
+
+@pytest.fixture
+def schema(found: Server) -> Iterator[Schema]:
+    """A fresh schema, migrated by the owner; the consoles' role granted what it needs."""
+    with migrated_schema(found) as made:
+        yield made
+
+
+@pytest.fixture
+def schema_url(schema: Schema) -> str:
+    """The consoles' role, working in the test's schema."""
+    return schema.console_url
+
+
+@pytest.fixture
+def owner(schema: Schema) -> Iterator[Engine]:
+    engine = create_engine(schema.owner_url)
     yield engine
     engine.dispose()
-
-
-@pytest.fixture
-def schema_url(server_url: str, admin: Engine) -> Iterator[str]:
-    """A URL whose connections work in a fresh schema of their own."""
-    schema = f"dispatch_test_{secrets.token_hex(6)}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 @pytest.fixture
@@ -90,8 +89,8 @@ def test_migrations_reach_head_and_reopening_is_fine(pg: Database, schema_url: s
         again.dispose()
 
 
-def test_a_database_from_a_newer_console_is_refused(pg: Database, schema_url: str) -> None:
-    with pg.engine.begin() as connection:
+def test_a_database_from_a_newer_console_is_refused(pg: Database, owner: Engine, schema_url: str) -> None:
+    with owner.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     with pytest.raises(DatabaseRefused) as refused:
         open_database(schema_url)
@@ -99,17 +98,20 @@ def test_a_database_from_a_newer_console_is_refused(pg: Database, schema_url: st
     assert "dispatch:***@" in refused.value.location
 
 
-def test_another_applications_schema_is_foreign(admin: Engine, schema_url: str) -> None:
-    foreign = make_url(schema_url)
-    engine = create_engine(foreign)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("CREATE TABLE recipes (id serial PRIMARY KEY, name text)"))
-    finally:
-        engine.dispose()
-    with pytest.raises(DatabaseRefused) as refused:
-        open_database(schema_url)
-    assert refused.value.reason is RefusalReason.FOREIGN
+def test_another_applications_schema_is_foreign(found: Server) -> None:
+    with empty_schema(found) as foreign:
+        engine = create_engine(foreign.owner_url)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text("CREATE TABLE recipes (id serial PRIMARY KEY, name text)"))
+                if foreign.two_roles:
+                    connection.execute(text(f'GRANT SELECT ON recipes TO "{foreign.console_role}"'))
+        finally:
+            engine.dispose()
+        for url in (foreign.console_url, foreign.owner_url):
+            with pytest.raises(DatabaseRefused) as refused:
+                open_database(url)
+            assert refused.value.reason is RefusalReason.FOREIGN
 
 
 def test_an_unreachable_server_is_refused(server_url: str) -> None:
@@ -247,9 +249,12 @@ def test_incident_numbers_follow_the_year(pg: Database) -> None:
         "TRUNCATE audit_log",
     ],
 )
-def test_the_audit_log_is_append_only(pg: Database, statement: str) -> None:
+def test_the_audit_log_is_append_only(pg: Database, owner: Engine, statement: str) -> None:
     accounts.register_console(pg, ManualClock(START), ChangeBus(), "KONSOL-01", "pg-host")
-    with pytest.raises(DBAPIError, match="append-only"), pg.engine.begin() as connection:
+    # The owner is stopped by the trigger; the consoles' role already lacks the privilege.
+    with pytest.raises(DBAPIError, match="append-only"), owner.begin() as connection:
+        connection.execute(text(statement))
+    with pytest.raises(DBAPIError, match=r"append-only|permission denied"), pg.engine.begin() as connection:
         connection.execute(text(statement))
     with pg.transaction() as session:
         assert session.scalars(select(AuditEntry.action)).all() == ["console.register"]

@@ -2,9 +2,27 @@
 
 Revision ID: 0006
 Revises: 0005
+
+1. ``audit_log`` gets ``seq`` (place in the chain, unique) and ``hash``; the rows already there are
+   chained in id order (the only order known for them; on SQLite it is also their commit order), with
+   the append-only trigger lifted for that one UPDATE inside this migration's transaction. The
+   one-row ``audit_chain_head`` names the last link. See ``dispatch/store/audit_chain.py``.
+2. Calls, feed frames, incident notes, unit status history and assignments refuse DELETE, and UPDATE
+   of their recorded facts, in the database itself (SQLite triggers ``RAISE(ABORT)``; PostgreSQL
+   trigger functions, TRUNCATE refused too). :data:`PROTECTED` names, per table, the columns that may
+   change freely and those written once (NULL -> value allowed, value -> another value refused);
+   every other column is a fact that never changes. A later migration adding a column to one of
+   these tables must re-create the table's triggers with the column in the right list.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
+
+import sqlalchemy as sa
+from alembic import op
+
+from dispatch.store import audit_chain
 
 revision = "0006"
 down_revision = "0005"
@@ -12,9 +30,172 @@ branch_labels = None
 depends_on = None
 
 
+class Protection(NamedTuple):
+    #: Never change once inserted.
+    fixed: tuple[str, ...]
+    #: Written once: NULL -> value allowed, value -> another value refused.
+    once: tuple[str, ...] = ()
+    #: May change (current state, kept in history elsewhere and audited).
+    free: tuple[str, ...] = ()
+
+
+PROTECTED: dict[str, Protection] = {
+    "calls": Protection(
+        fixed=(
+            "id",
+            "feed",
+            "line",
+            "external_id",
+            "number_raw",
+            "number_e164",
+            "presentation",
+            "number_description",
+            "caller_name",
+            "ring_at",
+        ),
+        # Answered (at the telephone or by a console) and ended once.
+        once=("answered_at", "ended_at", "answered_by", "console_id"),
+        # The call's state moves on; its class is reclassified (audited); its incident changes when
+        # it is attached to another incident as a duplicate, or a callback reaches an emergency.
+        free=("state", "classification", "incident_id"),
+    ),
+    "feed_frames": Protection(
+        fixed=("id", "feed", "received_at", "raw", "decoded", "rejected_reason"),
+        once=("call_id",),
+    ),
+    "incident_notes": Protection(
+        fixed=("id", "incident_id", "at", "author_id", "console_id", "kind", "text", "corrects_id"),
+    ),
+    "unit_status_history": Protection(
+        fixed=(
+            "id",
+            "unit_id",
+            "assignment_id",
+            "incident_id",
+            "from_status",
+            "to_status",
+            "at",
+            "user_id",
+            "console_id",
+            "override_reason",
+        ),
+    ),
+    "assignments": Protection(
+        fixed=("id", "incident_id", "unit_id", "dispatched_by", "dispatched_at"),
+        once=(
+            "acknowledged_at",
+            "en_route_at",
+            "on_scene_at",
+            "patient_contact_at",
+            "transporting_at",
+            "at_hospital_at",
+            "cleared_at",
+            "cancelled_at",
+        ),
+    ),
+}
+
+AUDIT_SQLITE_TRIGGERS = (
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+)
+
+
+def _sqlite_statements(table: str, rule: Protection) -> list[str]:
+    changed = [f"OLD.{c} IS NOT NEW.{c}" for c in rule.fixed]
+    changed += [f"(OLD.{c} IS NOT NULL AND OLD.{c} IS NOT NEW.{c})" for c in rule.once]
+    condition = "\n            OR ".join(changed)
+    return [
+        f"""CREATE TRIGGER {table}_facts_fixed BEFORE UPDATE ON {table}
+        WHEN {condition}
+        BEGIN SELECT RAISE(ABORT, '{table}: recorded facts cannot be changed'); END""",
+        f"""CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+        BEGIN SELECT RAISE(ABORT, '{table}: recorded facts cannot be deleted'); END""",
+    ]
+
+
+def _postgres_statements(table: str, rule: Protection) -> list[str]:
+    changed = [f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in rule.fixed]
+    changed += [f"(OLD.{c} IS NOT NULL AND NEW.{c} IS DISTINCT FROM OLD.{c})" for c in rule.once]
+    condition = "\n               OR ".join(changed)
+    return [
+        f"""CREATE FUNCTION {table}_protect() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' OR TG_OP = 'TRUNCATE' THEN
+                RAISE EXCEPTION '{table}: recorded facts cannot be deleted';
+            END IF;
+            IF {condition} THEN
+                RAISE EXCEPTION '{table}: recorded facts cannot be changed';
+            END IF;
+            RETURN NEW;
+        END $$""",
+        f"""CREATE TRIGGER {table}_protect BEFORE UPDATE OR DELETE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {table}_protect()""",
+        f"""CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+        FOR EACH STATEMENT EXECUTE FUNCTION {table}_protect()""",
+    ]
+
+
 def upgrade() -> None:
-    pass
+    bind = op.get_bind()
+    sqlite = bind.dialect.name == "sqlite"
+
+    op.add_column("audit_log", sa.Column("seq", sa.Integer(), nullable=True))
+    op.add_column("audit_log", sa.Column("hash", sa.String(length=64), nullable=True))
+    op.create_index(op.f("ix_audit_log_seq"), "audit_log", ["seq"], unique=True)
+    op.create_table(
+        "audit_chain_head",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("hash", sa.String(length=64), nullable=False),
+        sa.CheckConstraint("id = 1", name="audit_chain_head_one_row"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+    # The rows written before the chain: the append-only rule is lifted for this one UPDATE, inside
+    # this transaction (a crash leaves the database at 0005, triggers and all).
+    if sqlite:
+        op.execute("DROP TRIGGER audit_log_no_update")
+    else:
+        op.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")
+    seq, last_hash = audit_chain.chain_existing_rows(bind)
+    if sqlite:
+        op.execute(AUDIT_SQLITE_TRIGGERS[0])
+    else:
+        op.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change")
+    bind.execute(
+        sa.text("INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, :seq, :hash)"),
+        {"seq": seq, "hash": last_hash},
+    )
+
+    for table, rule in PROTECTED.items():
+        for statement in _sqlite_statements(table, rule) if sqlite else _postgres_statements(table, rule):
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    pass
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table in PROTECTED:
+        if sqlite:
+            op.execute(f"DROP TRIGGER {table}_facts_fixed")
+            op.execute(f"DROP TRIGGER {table}_no_delete")
+        else:
+            op.execute(f"DROP TRIGGER {table}_protect ON {table}")
+            op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
+            op.execute(f"DROP FUNCTION {table}_protect()")
+    op.drop_table("audit_chain_head")
+    op.drop_index(op.f("ix_audit_log_seq"), table_name="audit_log")
+    if sqlite:
+        # SQLite drops a column by copying the table, which would lose the append-only triggers.
+        op.execute("DROP TRIGGER audit_log_no_update")
+        op.execute("DROP TRIGGER audit_log_no_delete")
+        with op.batch_alter_table("audit_log") as batch:
+            batch.drop_column("hash")
+            batch.drop_column("seq")
+        for statement in AUDIT_SQLITE_TRIGGERS:
+            op.execute(statement)
+    else:
+        op.drop_column("audit_log", "hash")
+        op.drop_column("audit_log", "seq")
