@@ -2284,6 +2284,10 @@
         <translation>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</translation>
     </message>
     <message>
+        <source>This database must first be upgraded for this version of the console, and the console's own database account may not do that. Ask your installer to run the command below with the database owner's account.</source>
+        <translation>This database must first be upgraded for this version of the console, and the console's own database account may not do that. Ask your installer to run the command below with the database owner's account.</translation>
+    </message>
+    <message>
         <source>The console did not change the file.</source>
         <translation>The console did not change the file.</translation>
     </message>

@@ -2284,6 +2284,10 @@
         <translation>Pembaruan database ini gagal. Database tetap pada versi sebelum langkah yang gagal dan akan diperbarui lagi saat konsol dijalankan berikutnya; salinan yang dibuat sebelumnya tercantum di bawah.</translation>
     </message>
     <message>
+        <source>This database must first be upgraded for this version of the console, and the console's own database account may not do that. Ask your installer to run the command below with the database owner's account.</source>
+        <translation>Database ini harus diperbarui dulu untuk versi konsol ini, dan akun database milik konsol tidak berwenang melakukannya. Minta teknisi pemasang menjalankan perintah di bawah dengan akun pemilik database.</translation>
+    </message>
+    <message>
         <source>The console did not change the file.</source>
         <translation>Konsol tidak mengubah berkas ini.</translation>
     </message>
