@@ -1247,7 +1247,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings import SettingsDialog
         from ui.settings import ConsoleSettings
 
-        SettingsDialog(ConsoleSettings.load(), self).open()
+        SettingsDialog(ConsoleSettings.load(), self, role=self.session.ctx.actor.role).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.incident_panel.flush_all()

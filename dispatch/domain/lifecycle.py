@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dispatch.domain.enums import IncidentStatus, Role, UnitStatus
+from dispatch.domain.enums import IncidentStatus, UnitStatus
+from dispatch.domain.permissions import Action, can, roles_that_can
 
 S = UnitStatus
 
@@ -100,13 +101,13 @@ def check_transition(current: UnitStatus, requested: UnitStatus) -> None:
 
 
 #: Roles that may move a unit outside the allowed transitions (a radio report missed, a wrong key).
-OVERRIDE_ROLES = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})
+OVERRIDE_ROLES = frozenset(role.value for role in roles_that_can(Action.OVERRIDE_UNIT_STATUS))
 #: Longest override reason kept; the history row and the audit row both carry it.
 MAX_OVERRIDE_REASON = 500
 
 
 def may_override(role: str) -> bool:
-    return role in OVERRIDE_ROLES
+    return can(role, Action.OVERRIDE_UNIT_STATUS)
 
 
 def override_reason(text: str | None) -> str | None:

@@ -34,7 +34,7 @@ from dispatch.domain.accounts import (
 from dispatch.domain.clock import Clock
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Role
-from dispatch.domain.permissions import Action
+from dispatch.domain.permissions import Action, roles_that_can
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext, ServiceError, audit
 from dispatch.services.permissions import require
@@ -83,7 +83,7 @@ class AccountRefused(ServiceError):
 
 
 #: Roles that manage accounts (an account of one of these keeps the centre manageable).
-ACCOUNT_MANAGERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
+ACCOUNT_MANAGERS = tuple(role.value for role in roles_that_can(Action.MANAGE_ACCOUNTS))
 #: The name a failed login is audited under when the typed name is nobody's (it may be a password
 #: typed into the wrong field, so it is not stored).
 UNKNOWN_USER = "?"

@@ -21,7 +21,8 @@ from dispatch.domain.callers import (
     attempt_closes,
 )
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.domain.enums import Presentation, Role
+from dispatch.domain.enums import Presentation
+from dispatch.domain.permissions import Action, can
 from dispatch.domain.phone import format_national
 from dispatch.services import calls
 from dispatch.services.bus import Change, Topic
@@ -29,7 +30,6 @@ from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Call, Callback, CallbackAttempt, Incident
 
-CLOSERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
 NOTE_MAX = 2000
 
 
@@ -233,7 +233,7 @@ def close_callback(
     ctx: ServiceContext, callback_id: int, outcome: CallbackOutcome, note: str
 ) -> CallbackView:
     """A supervisor closes a callback without (another) attempt; the note says why."""
-    if ctx.actor.role not in CLOSERS:
+    if not can(ctx.actor.role, Action.CLOSE_CALLBACK):
         raise ServiceError(Refusal.SUPERVISOR_ONLY, action=AuditAction.CALLBACK_CLOSE)
     if outcome not in SUPERVISOR_CLOSE_OUTCOMES:
         raise ServiceError(Refusal.NOT_A_CLOSE_OUTCOME, outcome=outcome.value)

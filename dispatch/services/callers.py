@@ -25,7 +25,8 @@ from dispatch.domain.callers import (
     window_starts,
 )
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.domain.enums import CallClass, Presentation, Role
+from dispatch.domain.enums import CallClass, Presentation
+from dispatch.domain.permissions import Action, can
 from dispatch.domain.phone import parse_caller_number
 from dispatch.services import queries
 from dispatch.services.bus import Change, Topic
@@ -36,7 +37,6 @@ from dispatch.store.tables import Call, NumberFlag
 
 #: Earlier calls listed in the summary (the counts cover all of them).
 RECENT_LISTED = 8
-FLAG_MANAGERS = (Role.SUPERVISOR.value, Role.ADMIN.value)
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def number_description(key: str) -> str:
 
 
 def _require_supervisor(ctx: ServiceContext, action: str) -> None:
-    if ctx.actor.role not in FLAG_MANAGERS:
+    if not can(ctx.actor.role, Action.MANAGE_NUMBER_FLAGS):
         raise ServiceError(Refusal.SUPERVISOR_ONLY, action=action)
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.domain.enums import AgencyType, Role, UnitStatus
+from dispatch.domain.enums import AgencyType, UnitStatus
+from dispatch.domain.permissions import Action, can
 from dispatch.domain.roster import UNIT_FIELDS, UnitSpec
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
@@ -23,7 +24,6 @@ from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Unit, UnitStatusChange
 
 #: Roles that may edit the roster.
-ROSTER_EDITORS = (Role.SUPERVISOR.value, Role.ADMIN.value)
 #: Statuses in which a unit may be taken off (or put back on) the roster.
 IDLE_STATUSES = frozenset({UnitStatus.AVAILABLE, UnitStatus.OFF_DUTY, UnitStatus.OUT_OF_SERVICE})
 
@@ -40,7 +40,7 @@ class ImportReport:
 
 
 def can_edit(ctx: ServiceContext) -> bool:
-    return ctx.actor.role in ROSTER_EDITORS
+    return can(ctx.actor.role, Action.EDIT_ROSTER)
 
 
 def _require_editor(ctx: ServiceContext) -> None:

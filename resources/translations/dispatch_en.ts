@@ -95,8 +95,44 @@
         <translation>Role</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list.</source>
+        <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Reac&amp;tivate</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Change role</translation>
+    </message>
+    <message>
+        <source>New ro&amp;le</source>
+        <translation>New ro&amp;le</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word</source>
+        <translation>New pass&amp;word</translation>
+    </message>
+    <message>
+        <source>Re&amp;set password</source>
+        <translation>Re&amp;set password</translation>
     </message>
     <message>
         <source>Add an account</source>
@@ -113,6 +149,50 @@
     <message>
         <source>Only a supervisor or an administrator can add accounts.</source>
         <translation>Only a supervisor or an administrator can add accounts.</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock</source>
+        <translation>U&amp;nlock</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat new password</source>
+        <translation>Rep&amp;eat new password</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Account %1 unlocked.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated: it can no longer log in.</source>
+        <translation>Account %1 deactivated: it can no longer log in.</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Account %1 reactivated.</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>Role of %1 changed.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset; tell them the new one in person.</source>
+        <translation>Password of %1 reset; tell them the new one in person.</translation>
     </message>
     <message>
         <source>Account %1 added.</source>
@@ -2628,6 +2708,10 @@
     <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
         <translation>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</translation>
+    </message>
+    <message>
+        <source>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
+        <translation>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

@@ -20,19 +20,19 @@
     </message>
     <message>
         <source>At most %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>Paling banyak %1 karakter.</translation>
     </message>
     <message>
         <source>This password is one of the most common ones: choose another.</source>
-        <translation type="unfinished" />
+        <translation>Kata sandi ini termasuk yang paling umum dipakai: pilih yang lain.</translation>
     </message>
     <message>
         <source>The password must not contain the username.</source>
-        <translation type="unfinished" />
+        <translation>Kata sandi tidak boleh memuat nama pengguna.</translation>
     </message>
     <message>
         <source>One character repeated is not a password: choose another.</source>
-        <translation type="unfinished" />
+        <translation>Satu karakter yang diulang-ulang bukan kata sandi: pilih yang lain.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
@@ -95,8 +95,44 @@
         <translation>Peran</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Terakhir masuk</translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Akun yang dipilih</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list.</source>
+        <translation>Pilih akun dalam daftar.</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Akti&amp;fkan lagi</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>Non&amp;aktifkan</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Ganti peran</translation>
+    </message>
+    <message>
+        <source>New ro&amp;le</source>
+        <translation>P&amp;eran baru</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word</source>
+        <translation>Kata san&amp;di baru</translation>
+    </message>
+    <message>
+        <source>Re&amp;set password</source>
+        <translation>&amp;Setel ulang kata sandi</translation>
     </message>
     <message>
         <source>Add an account</source>
@@ -113,6 +149,50 @@
     <message>
         <source>Only a supervisor or an administrator can add accounts.</source>
         <translation>Hanya koordinator atau administrator yang dapat menambah akun.</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock</source>
+        <translation>&amp;Buka kunci</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat new password</source>
+        <translation>Ulangi kata sand&amp;i baru</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Terkunci sampai %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Kunci akun %1 sudah dibuka.</translation>
+    </message>
+    <message>
+        <source>Account %1 deactivated: it can no longer log in.</source>
+        <translation>Akun %1 dinonaktifkan: tidak bisa masuk lagi.</translation>
+    </message>
+    <message>
+        <source>Account %1 reactivated.</source>
+        <translation>Akun %1 diaktifkan lagi.</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>Peran %1 sudah diganti.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset; tell them the new one in person.</source>
+        <translation>Kata sandi %1 sudah disetel ulang; sampaikan kata sandi baru secara langsung.</translation>
     </message>
     <message>
         <source>Account %1 added.</source>
@@ -2628,6 +2708,10 @@
     <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
         <translation>Sumber panggilan (modem caller-ID, Whozz Calling, NCID, Asterisk)</translation>
+    </message>
+    <message>
+        <source>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
+        <translation>Sumber panggilan, batas waktu, dan wilayah pusat hanya ditampilkan: hanya supervisor atau administrator yang dapat mengubahnya.</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from dispatch.domain.enums import Role
 from tests.feeds.peers import ScriptedServer, TcpScript
 from ui.dialogs.feeds import FeedListEditor
 from ui.dialogs.settings import SettingsDialog
@@ -59,7 +60,7 @@ def test_test_button_shows_decoded_and_rejected_frames(qtbot: QtBot) -> None:
 
 def test_feeds_are_saved_with_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    dialog = SettingsDialog(ConsoleSettings.load())
+    dialog = SettingsDialog(ConsoleSettings.load(), role=Role.SUPERVISOR)
     qtbot.addWidget(dialog)
     dialog.feeds.url.setText("serial:/dev/ttyUSB0?protocol=modem")
     dialog.feeds.add()

@@ -120,7 +120,7 @@ def test_first_start_asks_for_the_supervisor_and_says_what_is_wrong(qtbot: QtBot
     code = run_console(build_parser().parse_args(["--db", str(path), "--lang", "en", "--live"]))
     assert code == EXIT_NOT_LOGGED_IN
     assert "lower-case letters" in seen["username"]
-    assert "At least 8 characters" in seen["password"]
+    assert "At least 10 characters" in seen["password"]
 
 
 def test_login_dialog_refuses_a_wrong_password_and_locks_after_five(qtbot: QtBot, tmp_path: Path) -> None:

@@ -233,7 +233,7 @@ def test_a_call_taker_is_told_that_overriding_is_for_supervisors(
 
 def test_timer_limits_are_checked_beside_each_field_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    dialog = SettingsDialog(ConsoleSettings.load())
+    dialog = SettingsDialog(ConsoleSettings.load(), role=Role.SUPERVISOR)
     qtbot.addWidget(dialog)
     timers = dialog.timers
     assert [timers.fields[name].text() for name in THRESHOLD_FIELDS] == [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Callable
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +29,7 @@ from dispatch.domain.accounts import (
     LoginOutcome,
 )
 from dispatch.domain.enums import Role
+from dispatch.domain.permissions import Action, can
 from dispatch.services import accounts
 from dispatch.services.context import Actor, ServiceContext, ServiceError
 from ui import labels
@@ -191,29 +194,127 @@ class LoginDialog(QDialog):
 
 
 class UserAccountsDialog(QDialog):
-    """The list of accounts, and a form to add one (supervisors and administrators)."""
+    """The list of accounts; a supervisor's actions on the selected one; a form to add one.
+
+    Supervisors and administrators unlock, deactivate or reactivate, reset the password of and change
+    the role of the selected account (an administrator's account, and making an administrator: an
+    administrator only). Each refusal is shown next to the field or button it concerns.
+    """
 
     def __init__(self, ctx: ServiceContext, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._zone = zone
+        self._users: list[accounts.UserView] = []
         self.setObjectName("userAccountsDialog")
         self.setWindowTitle(translate("Accounts", "User accounts"))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("accountsTable")
         self.table.setHorizontalHeaderLabels(
             [
                 translate("Accounts", "Username"),
                 translate("Accounts", "Full name"),
                 translate("Accounts", "Role"),
+                translate("Accounts", "State"),
                 translate("Accounts", "Last login"),
             ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
+        allowed = can(ctx.actor.role, Action.MANAGE_ACCOUNTS)
+        layout.addWidget(self._build_selected_box(allowed))
+        layout.addWidget(self._build_add_box(allowed))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if not allowed:
+            self.message.setText(
+                translate("Accounts", "Only a supervisor or an administrator can add accounts.")
+            )
+        self.reload()
+        self.resize(720, 760)
 
+    # --- building ------------------------------------------------------------------------------
+
+    def _role_choices(self, combo: QComboBox) -> None:
+        """Every role this actor may give (administrator only for an administrator)."""
+        for role in Role:
+            if role is Role.ADMIN and not can(self._ctx.actor.role, Action.MANAGE_ADMINISTRATORS):
+                continue
+            combo.addItem(labels.role(role), role.value)
+
+    def _build_selected_box(self, allowed: bool) -> QGroupBox:
+        box = QGroupBox(translate("Accounts", "Selected account"))
+        box.setObjectName("selectedAccountBox")
+        form = QFormLayout(box)
+        self.selected_label = QLabel(translate("Accounts", "Choose an account in the list."))
+        self.selected_label.setObjectName("selectedAccount")
+        form.addRow(self.selected_label)
+        self.unlock_button = QPushButton(translate("Accounts", "U&nlock"))
+        self.unlock_button.setObjectName("unlockAccount")
+        self.unlock_button.clicked.connect(self.unlock_selected)
+        self.active_button = QPushButton(translate("Accounts", "&Deactivate"))
+        self.active_button.setObjectName("toggleActive")
+        self.active_button.clicked.connect(self.toggle_active)
+        self.state_error = _error_label()
+        self.state_error.setObjectName("stateError")
+        row = QHBoxLayout()
+        row.addWidget(self.unlock_button)
+        row.addWidget(self.active_button)
+        row.addStretch(1)
+        form.addRow(row)
+        form.addRow("", self.state_error)
+        self.change_role_combo = QComboBox()
+        self.change_role_combo.setObjectName("changeRole")
+        self._role_choices(self.change_role_combo)
+        self.change_role_button = QPushButton(translate("Accounts", "&Change role"))
+        self.change_role_button.setObjectName("changeRoleButton")
+        self.change_role_button.clicked.connect(self.change_role)
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.change_role_combo, 1)
+        role_row.addWidget(self.change_role_button)
+        form.addRow(translate("Accounts", "New ro&le"), role_row)
+        self.role_error = _error_label()
+        self.role_error.setObjectName("roleError")
+        form.addRow("", self.role_error)
+        self.reset_password = QLineEdit()
+        self.reset_password.setObjectName("resetPassword")
+        self.reset_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_repeated = QLineEdit()
+        self.reset_repeated.setObjectName("resetRepeated")
+        self.reset_repeated.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_errors = {name: _error_label() for name in ("password", "repeated")}
+        form.addRow(translate("Accounts", "New pass&word"), self.reset_password)
+        form.addRow("", self.reset_errors["password"])
+        form.addRow(translate("Accounts", "Rep&eat new password"), self.reset_repeated)
+        form.addRow("", self.reset_errors["repeated"])
+        self.reset_button = QPushButton(translate("Accounts", "Re&set password"))
+        self.reset_button.setObjectName("resetPasswordButton")
+        self.reset_button.clicked.connect(self.reset_selected_password)
+        form.addRow("", self.reset_button)
+        self.selected_message = QLabel()
+        self.selected_message.setObjectName("selectedMessage")
+        self.selected_message.setWordWrap(True)
+        form.addRow(self.selected_message)
+        box.setEnabled(allowed)
+        self._selected_widgets = (
+            self.unlock_button,
+            self.active_button,
+            self.change_role_combo,
+            self.change_role_button,
+            self.reset_password,
+            self.reset_repeated,
+            self.reset_button,
+        )
+        return box
+
+    def _build_add_box(self, allowed: bool) -> QGroupBox:
         box = QGroupBox(translate("Accounts", "Add an account"))
         form = QFormLayout(box)
         self.username = QLineEdit()
@@ -222,8 +323,7 @@ class UserAccountsDialog(QDialog):
         self.full_name.setObjectName("newFullName")
         self.role = QComboBox()
         self.role.setObjectName("newRole")
-        for role in Role:
-            self.role.addItem(labels.role(role), role.value)
+        self._role_choices(self.role)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeated = QLineEdit()
@@ -246,30 +346,151 @@ class UserAccountsDialog(QDialog):
         self.message.setObjectName("accountsMessage")
         self.message.setWordWrap(True)
         form.addRow(self.message)
-        layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        allowed = ctx.actor.role in accounts.ACCOUNT_MANAGERS
         box.setEnabled(allowed)
-        if not allowed:
-            self.message.setText(
-                translate("Accounts", "Only a supervisor or an administrator can add accounts.")
-            )
-        self.reload()
-        self.resize(640, 560)
+        return box
+
+    # --- the list --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        users = accounts.list_users(self._ctx)
-        self.table.setRowCount(len(users))
-        for row, user in enumerate(users):
+        selected = self.selected_user()
+        self._users = accounts.list_users(self._ctx)
+        now = self._ctx.clock.now()
+        self.table.setRowCount(len(self._users))
+        for row, user in enumerate(self._users):
             last = (
                 user.last_login_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
                 if user.last_login_at
                 else ""
             )
-            for column, text in enumerate((user.username, user.full_name, labels.role(user.role), last)):
+            for column, text in enumerate(
+                (user.username, user.full_name, labels.role(user.role), self._state(user, now), last)
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+            if selected is not None and user.id == selected.id:
+                self.table.selectRow(row)
+        self._selection_changed()
+
+    def _state(self, user: accounts.UserView, now: datetime) -> str:
+        if not user.active:
+            return translate("Accounts", "Deactivated")
+        if user.locked_until is not None and now < user.locked_until:
+            until = user.locked_until.astimezone(self._zone).strftime("%H:%M")
+            return translate("Accounts", "Locked until %1").replace("%1", until)
+        return translate("Accounts", "Active")
+
+    def selected_user(self) -> accounts.UserView | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if len(rows) != 1 or not self._users:
+            return None
+        row = rows.pop()
+        return self._users[row] if row < len(self._users) else None
+
+    def select_username(self, username: str) -> None:
+        for row, user in enumerate(self._users):
+            if user.username == username:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        user = self.selected_user()
+        for widget in self._selected_widgets:
+            widget.setEnabled(user is not None)
+        for label in (self.state_error, self.role_error, *self.reset_errors.values()):
+            label.hide()
+        if user is None:
+            self.selected_label.setText(translate("Accounts", "Choose an account in the list."))
+            return
+        self.selected_label.setText(
+            translate("Accounts", "%1 (%2): %3")
+            .replace("%1", user.username)
+            .replace("%2", user.full_name)
+            .replace("%3", self._state(user, self._ctx.clock.now()))
+        )
+        self.active_button.setText(
+            translate("Accounts", "&Deactivate") if user.active else translate("Accounts", "Reac&tivate")
+        )
+        index = self.change_role_combo.findData(user.role.value)
+        if index >= 0:
+            self.change_role_combo.setCurrentIndex(index)
+
+    # --- actions on the selected account -------------------------------------------------------------
+
+    def _act(
+        self,
+        action: Callable[[int], accounts.UserView],
+        error: QLabel,
+        done: str,
+        fields: dict[str, QLabel] | None = None,
+    ) -> bool:
+        """Run ``action`` on the selected account; a refusal is shown in ``error`` (or by field)."""
+        user = self.selected_user()
+        if user is None:
+            return False
+        self.selected_message.clear()
+        try:
+            changed = action(user.id)
+        except accounts.AccountRefused as refused:
+            for field, problem in refused.problems.items():
+                label = (fields or {}).get(field, error)
+                label.setText(account_problem(problem))
+                label.show()
+            return False
+        except ServiceError as refused:
+            error.setText(labels.service_error(refused.code))
+            error.show()
+            return False
+        self.reload()
+        self.select_username(changed.username)
+        self.selected_message.setText(done.replace("%1", changed.username))
+        return True
+
+    def unlock_selected(self) -> None:
+        self._act(
+            lambda user_id: accounts.unlock_user(self._ctx, user_id),
+            self.state_error,
+            translate("Accounts", "Account %1 unlocked."),
+        )
+
+    def toggle_active(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        if user.active:
+            self._act(
+                lambda user_id: accounts.deactivate_user(self._ctx, user_id),
+                self.state_error,
+                translate("Accounts", "Account %1 deactivated: it can no longer log in."),
+            )
+        else:
+            self._act(
+                lambda user_id: accounts.reactivate_user(self._ctx, user_id),
+                self.state_error,
+                translate("Accounts", "Account %1 reactivated."),
+            )
+
+    def change_role(self) -> None:
+        role = Role(self.change_role_combo.currentData())
+        self._act(
+            lambda user_id: accounts.change_role(self._ctx, user_id, role),
+            self.role_error,
+            translate("Accounts", "Role of %1 changed."),
+        )
+
+    def reset_selected_password(self) -> None:
+        for label in self.reset_errors.values():
+            label.hide()
+        password, repeated = self.reset_password.text(), self.reset_repeated.text()
+        done = self._act(
+            lambda user_id: accounts.reset_password(self._ctx, user_id, password, repeated),
+            self.reset_errors["password"],
+            translate("Accounts", "Password of %1 reset; tell them the new one in person."),
+            self.reset_errors,
+        )
+        if done:
+            self.reset_password.clear()
+            self.reset_repeated.clear()
+
+    # --- adding ----------------------------------------------------------------------------------
 
     def add_account(self) -> None:
         for label in self.errors.values():

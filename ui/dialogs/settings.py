@@ -1,4 +1,9 @@
-"""The console's settings: language, console name, time zone, simulated call rate."""
+"""The console's settings: language, console name, time zone, simulated call rate.
+
+Feeds, timer limits and the centre's area change how every call is taken: only a supervisor or an
+administrator edits them (``Action.EDIT_FEEDS`` and the others); anyone else sees them read-only,
+with a line saying why.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch.domain.areas import area_index
+from dispatch.domain.enums import Role
+from dispatch.domain.permissions import Action, can
 from ui.dialogs.feeds import FeedListEditor
 from ui.settings import ConsoleSettings
 from ui.widgets.timer_settings import TimerSettingsEditor
@@ -30,9 +37,14 @@ TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 class SettingsDialog(QDialog):
     """Edits ``ConsoleSettings``; saved when accepted. Changes apply at the next start."""
 
-    def __init__(self, settings: ConsoleSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: ConsoleSettings, parent: QWidget | None = None, *, role: Role | str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
+        self.may_edit_feeds = can(role, Action.EDIT_FEEDS)
+        self.may_edit_timers = can(role, Action.EDIT_TIMER_LIMITS)
+        self.may_edit_centre_area = can(role, Action.EDIT_CENTRE_AREA)
         self.setWindowTitle(translate("SettingsDialog", "Console settings"))
         self.settings = settings
         layout = QVBoxLayout(self)
@@ -107,6 +119,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.feeds, 1)
         self.timers = TimerSettingsEditor(settings.thresholds, settings.alert_sound)
         layout.addWidget(self.timers)
+        self.feeds.setEnabled(self.may_edit_feeds)
+        self.timers.setEnabled(self.may_edit_timers)
+        self.centre_area.setReadOnly(not self.may_edit_centre_area)
+        self.read_only_note = QLabel(
+            translate(
+                "SettingsDialog",
+                "Feeds, timer limits and the centre's area are shown read-only: only a supervisor "
+                "or an administrator can change them.",
+            )
+        )
+        self.read_only_note.setObjectName("settingsReadOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet("font-weight: bold;")
+        self.read_only_note.setVisible(
+            not (self.may_edit_feeds and self.may_edit_timers and self.may_edit_centre_area)
+        )
+        layout.insertWidget(0, self.read_only_note)
         note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -130,25 +159,28 @@ class SettingsDialog(QDialog):
             )
             self.console_error.show()
             return
-        thresholds = self.timers.thresholds()
-        if thresholds is None:
-            return
-        self.settings.thresholds = thresholds
-        self.settings.alert_sound = self.timers.alert_sound.isChecked()
+        if self.may_edit_timers:
+            thresholds = self.timers.thresholds()
+            if thresholds is None:
+                return
+            self.settings.thresholds = thresholds
+            self.settings.alert_sound = self.timers.alert_sound.isChecked()
         self.settings.language = str(self.language.currentData())
         self.settings.console_name = name
         self.settings.time_zone = str(self.time_zone.currentData())
         self.settings.sim_rate = self.sim_rate.value()
         self.settings.eta_speed_kmh = self.eta_speed.value()
         self.settings.prank_threshold = self.prank_threshold.value()
-        centre_area = self.centre_area.text().strip().rstrip(".")
-        if centre_area and area_index().get(centre_area) is None:
-            self.centre_area_error.setText(
-                translate("SettingsDialog", "Not a known area code: use e.g. 33.74 for Kota Semarang.")
-            )
-            self.centre_area_error.show()
-            return
-        self.settings.centre_area = centre_area
-        self.settings.feeds = self.feeds.urls
+        if self.may_edit_centre_area:
+            centre_area = self.centre_area.text().strip().rstrip(".")
+            if centre_area and area_index().get(centre_area) is None:
+                self.centre_area_error.setText(
+                    translate("SettingsDialog", "Not a known area code: use e.g. 33.74 for Kota Semarang.")
+                )
+                self.centre_area_error.show()
+                return
+            self.settings.centre_area = centre_area
+        if self.may_edit_feeds:
+            self.settings.feeds = self.feeds.urls
         self.settings.save()
         self.accept()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch.domain.callers import FlagProblem, NumberFlagKind
-from dispatch.domain.enums import Role
+from dispatch.domain.permissions import Action, can
 from dispatch.domain.phone import format_national
 from dispatch.services import callers
 from dispatch.services.context import ServiceContext, ServiceError
@@ -138,7 +138,7 @@ class WatchListDialog(QDialog):
             button.setAutoDefault(False)
         layout.addWidget(buttons)
 
-        if ctx.actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        if not can(ctx.actor.role, Action.MANAGE_NUMBER_FLAGS):
             for widget in (self.kind, self.number, self.reason, self.add_button, self.lift_button):
                 widget.setEnabled(False)
             self.message.setText(translate("WatchList", "Only a supervisor changes the watch list."))

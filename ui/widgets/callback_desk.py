@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QTabWidget
 
 from dispatch.domain.callers import ATTEMPT_OUTCOMES, SUPERVISOR_CLOSE_OUTCOMES, CallbackOutcome
-from dispatch.domain.enums import CallState, Role
+from dispatch.domain.enums import CallState
+from dispatch.domain.permissions import Action, can
 from dispatch.services import callbacks
 from dispatch.services.bus import Topic
 from dispatch.services.callbacks import CallbackView
@@ -168,7 +169,7 @@ class CallerDesk(QObject):
         if chosen is None:
             self.window.show_message(translate("MainWindow", "No callback is waiting."))
             return
-        if self.window.session.ctx.actor.role not in (Role.SUPERVISOR.value, Role.ADMIN.value):
+        if not can(self.window.session.ctx.actor.role, Action.CLOSE_CALLBACK):
             self.window.show_message(refusal("supervisor_only"))
             return
         self.tabs.setCurrentIndex(1)

@@ -1,0 +1,92 @@
+"""Feeds, timer limits and the centre's area in Settings: editable by a supervisor or an administrator
+only; a call-taker or dispatcher sees them read-only with the reason, and saving keeps them as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from dispatch.domain.enums import Role
+from dispatch.domain.timers import TimerThresholds
+from ui.dialogs.settings import SettingsDialog
+from ui.settings import ConsoleSettings
+
+FEED = "ncid://192.168.1.10:3333"
+
+
+@pytest.fixture
+def saved(qtbot: QtBot, tmp_path: Path) -> ConsoleSettings:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    settings = ConsoleSettings.load()
+    settings.console_name = "KONSOL-03"
+    settings.feeds = [FEED]
+    settings.centre_area = "33.74"
+    settings.thresholds = TimerThresholds(call_ringing=20)
+    settings.save()
+    return ConsoleSettings.load()
+
+
+@pytest.mark.parametrize("role", [Role.CALL_TAKER, Role.DISPATCHER, None])
+def test_a_call_taker_sees_feeds_timers_and_area_read_only_and_saving_keeps_them(
+    qtbot: QtBot, saved: ConsoleSettings, role: Role | None
+) -> None:
+    dialog = SettingsDialog(saved, role=role)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note = dialog.read_only_note
+    assert note.isVisible()
+    assert note.text() == (
+        "Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an "
+        "administrator can change them."
+    )
+    assert not dialog.feeds.isEnabled()
+    assert not dialog.feeds.url.isEnabled()
+    assert not dialog.timers.isEnabled()
+    assert dialog.centre_area.isReadOnly()
+    assert dialog.feeds.urls == [FEED]  # shown, not hidden
+
+    # Typing into the fields changes nothing: they take no keys.
+    qtbot.keyClicks(dialog.centre_area, "99")
+    assert dialog.centre_area.text() == "33.74"
+    qtbot.keyClicks(dialog.timers.fields["call_ringing"], "5")
+    assert dialog.timers.fields["call_ringing"].text() == "0:20"
+
+    # What a call-taker may change is saved; the protected values stay as they were.
+    dialog.console_name.setText("KONSOL-04")
+    dialog._save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    again = ConsoleSettings.load()
+    assert again.console_name == "KONSOL-04"
+    assert (again.feeds, again.centre_area, again.thresholds) == (
+        [FEED],
+        "33.74",
+        TimerThresholds(call_ringing=20),
+    )
+
+
+@pytest.mark.parametrize("role", [Role.SUPERVISOR, Role.ADMIN])
+def test_a_supervisor_edits_feeds_timers_and_area(qtbot: QtBot, saved: ConsoleSettings, role: Role) -> None:
+    dialog = SettingsDialog(saved, role=role)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.read_only_note.isVisible()
+    assert dialog.feeds.isEnabled()
+    assert dialog.timers.isEnabled()
+    assert not dialog.centre_area.isReadOnly()
+    dialog.centre_area.clear()
+    qtbot.keyClicks(dialog.centre_area, "33.22")
+    dialog.timers.fields["call_ringing"].setText("30")
+    dialog.feeds.url.setText("serial:/dev/ttyUSB0?protocol=modem")
+    dialog.feeds.add()
+    dialog._save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    again = ConsoleSettings.load()
+    assert again.centre_area == "33.22"
+    assert again.thresholds.call_ringing == 30
+    assert again.feeds == [FEED, "serial:/dev/ttyUSB0?protocol=modem"]
