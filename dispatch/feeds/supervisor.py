@@ -400,7 +400,11 @@ class FeedSupervisor:
                     changed = True
                 if feed.store.started and not feed.store.alive and not self._stop.is_set():
                     log.error("feed %s: storing thread ended; starting it again", feed.name)
+                    self._raise(
+                        feed, FeedAlarmKind.RESTARTED, now, now, "the storing thread ended", force=True
+                    )
                     feed.store.start()
+                    changed = True
                 health = self._compose(feed, now)
                 if health != feed.health:
                     feed.health = health
