@@ -565,25 +565,38 @@ class SinkTimes:
 
     @contextlib.contextmanager
     def installed(self) -> Iterator[SinkTimes]:
+        # The feed's runner hands each read to its FeedStore (entered: appended to the spool); the
+        # storing thread stores it with services.feeds.store_frames (one transaction per read).
+        from dispatch.feeds.supervisor import FeedStore
         from dispatch.services import feeds
 
-        original = feeds.StoreSink.signal
+        original_frames = FeedStore.frames
+        original_store = feeds.store_frames
         times = self
 
-        def signal(sink: Any, call_signal: Any) -> None:
-            number = call_signal.number.raw
-            times.entered.setdefault(number, time.perf_counter())
-            times._current.number = number
-            try:
-                original(sink, call_signal)  # calls.record_signal: one transaction, then the notice
-            finally:
-                times._current.number = None
+        def numbers_of(batch: Any) -> list[str]:
+            return [item.number.raw for item in batch if hasattr(item, "number")]
 
-        feeds.StoreSink.signal = signal  # type: ignore[method-assign]
+        def frames(store: Any, batch: Any) -> None:
+            now = time.perf_counter()
+            for number in numbers_of(batch):
+                times.entered.setdefault(number, now)
+            original_frames(store, batch)
+
+        def store_frames(ctx: Any, batch: Any) -> Any:
+            times._current.numbers = numbers_of(batch)
+            try:
+                return original_store(ctx, batch)  # one transaction, then the notices
+            finally:
+                times._current.numbers = []
+
+        FeedStore.frames = frames  # type: ignore[method-assign]
+        feeds.store_frames = store_frames
         try:
             yield self
         finally:
-            feeds.StoreSink.signal = original  # type: ignore[method-assign]
+            FeedStore.frames = original_frames  # type: ignore[method-assign]
+            feeds.store_frames = original_store
 
     def listen(self, ctx: ServiceContext) -> None:
         """``record_signal`` publishes ``FEED`` and then ``CALLS``; the first notice, taken on the
@@ -591,9 +604,9 @@ class SinkTimes:
         from dispatch.services.bus import Change
 
         def committed(_change: Change) -> None:
-            number = getattr(self._current, "number", None)
-            if number is not None:
-                self.committed.setdefault(number, time.perf_counter())
+            now = time.perf_counter()
+            for number in getattr(self._current, "numbers", []):
+                self.committed.setdefault(number, now)
 
         ctx.bus.subscribe(committed)
 
