@@ -100,7 +100,11 @@ class Spool:
             behind = bool(self._batches)
             batch = Batch(self._next_seq, list(frames), len(line))
             self._next_seq += 1
-            self._write(line, sync=behind)
+            try:
+                self._write(line, sync=behind)
+            except OSError:
+                # The file cannot take it (a full disk): the read is still kept, in memory.
+                log.exception("spool %s: read %d kept in memory only", self.path, batch.seq)
             self._batches.append(batch)
             self._frames += len(frames)
             self._bytes += len(line)
@@ -124,12 +128,16 @@ class Spool:
             self._batches.popleft()
             self._frames -= len(batch.frames)
             self._bytes -= batch.size
-            if self._batches:
-                self._write(json.dumps({"d": batch.seq}).encode() + b"\n", sync=False)
-            else:
-                self._file.flush()
-                self._file.truncate(0)
-                self._bytes = 0
+            try:
+                if self._batches:
+                    self._write(json.dumps({"d": batch.seq}).encode() + b"\n", sync=False)
+                else:
+                    self._file.flush()
+                    self._file.truncate(0)
+                    self._bytes = 0
+            except OSError:
+                # Not marked in the file: stored again after a restart (the read is in the database).
+                log.exception("spool %s: read %d stored but not marked done", self.path, batch.seq)
 
     def drop_head_frames(self, batch: Batch, count: int) -> None:
         """The first ``count`` frames of the head were stored one by one; keep only the rest."""

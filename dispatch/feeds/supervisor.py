@@ -108,7 +108,9 @@ class FeedStore:
         self._on_change = on_change
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        #: When the oldest pending read was handed over (None when nothing waits).
+        #: When the oldest pending read was handed over (None when nothing waits); set and cleared
+        #: under ``_waiting`` together with the spool's append and done.
+        self._waiting = threading.Lock()
         self._waiting_since: datetime | None = None
         self.unavailable = ""  # the database's last refusal, while it lasts
         self.stored = 0
@@ -120,9 +122,11 @@ class FeedStore:
 
     def frames(self, frames: Sequence[Received]) -> None:
         now = self._ctx.clock.now()
-        if self._waiting_since is None:
-            self._waiting_since = now
-        if not self.spool.append(frames, now):
+        with self._waiting:
+            kept = self.spool.append(frames, now)
+            if kept and self._waiting_since is None:
+                self._waiting_since = now
+        if not kept:
             log.error("feed %s: spool full, %d frames lost", self.feed, len(frames))
             self._on_change()
 
@@ -210,10 +214,11 @@ class FeedStore:
             log.exception("feed %s: a read could not be stored; storing its frames one by one", self.feed)
             self._store_one_by_one(batch, error)
         self.stored += len(batch.frames)
-        self.spool.done(batch)
+        with self._waiting:
+            self.spool.done(batch)
+            self._waiting_since = None if self.spool.pending_frames == 0 else self._ctx.clock.now()
         was_unavailable = bool(self.unavailable)
         self.unavailable = ""
-        self._waiting_since = None if self.spool.pending_frames == 0 else self._ctx.clock.now()
         if was_unavailable:
             log.warning("feed %s: storing again", self.feed)
         self._on_change()
