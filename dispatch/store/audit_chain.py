@@ -18,7 +18,10 @@ with ``at`` in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` and ``null`` for a missing
 it (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions are serialised already), so
 the chain order is the order in which the writers commit, and a log cut short at its end no longer
 matches its head. The hashes are given in :func:`chain_new_entries`, a ``before_flush`` hook on every
-session that ``dispatch.store.database`` makes, whoever adds the row.
+session that ``dispatch.store.database`` makes, whoever adds the row. The database itself refuses a
+row that does not extend the chain (``seq`` = head + 1, a hash) and moves the head as rows are
+inserted (trigger ``audit_log_extend_chain``, migration 0006); the console's PostgreSQL role cannot
+move the head otherwise.
 
 The form above is version 1 and must never change: a different form needs a new tag and a migration.
 """
@@ -80,6 +83,11 @@ chain_head = sa.table(
 )
 
 
+# Built once: statement construction costs more than the query on SQLite.
+_READ_HEAD = sa.text("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
+_LOCK_HEAD = sa.text("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+
+
 def format_at(at: datetime) -> str:
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("naive datetime in an audit row")
@@ -120,17 +128,14 @@ def chain_new_entries(session: Session, _flush_context: Any, _instances: Any) ->
     # The order in which they were added is the order in which the flush inserts them.
     entries.sort(key=lambda entry: instance_state(entry).insert_order or 0)
     connection = session.connection()
-    query = sa.select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)
-    if connection.dialect.name != "sqlite":
-        # Held until commit: the next writer reads the head this transaction leaves.
-        query = query.with_for_update()
-    head = connection.execute(query).one()
-    seq, previous = int(head.seq), str(head.hash)
+    # PostgreSQL: the lock is held until commit, so the next writer reads the head this one leaves.
+    # The head moves by itself as the rows are inserted (trigger audit_log_extend_chain, 0006).
+    query = _READ_HEAD if connection.dialect.name == "sqlite" else _LOCK_HEAD
+    seq, previous = connection.execute(query).one()
     for entry in entries:
         seq += 1
         entry.seq = seq
         entry.hash = previous = link_hash(previous, seq, {c: getattr(entry, c) for c in CONTENT_COLUMNS})
-    connection.execute(sa.update(chain_head).where(chain_head.c.id == 1).values(seq=seq, hash=previous))
 
 
 def chain_existing_rows(connection: Connection) -> tuple[int, str]:

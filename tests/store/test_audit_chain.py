@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.signals import SignalKind
@@ -70,8 +71,8 @@ def _verify(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def _as_attacker(path: Path, *statements: str) -> None:
     connection = sqlite3.connect(path)
     try:
-        connection.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
-        connection.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        for trigger in ("no_update", "no_delete", "in_chain", "extend_chain"):
+            connection.execute(f"DROP TRIGGER IF EXISTS audit_log_{trigger}")
         for statement in statements:
             connection.execute(statement)
         connection.commit()
@@ -340,3 +341,25 @@ def test_an_anchor_written_down_finds_a_chain_recomputed_from_scratch(
     assert f"not the anchor's {anchor}" in output
     assert maintenance(["verify", "--db", str(written), "--anchor", f"99999:{anchor}"]) == 1
     assert "before the anchor's seq 99999" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("seq", "digest"),
+    [("NULL", "NULL"), ("(SELECT seq + 1 FROM audit_chain_head)", "NULL"), ("1", f"'{'a' * 64}'")],
+)
+def test_the_database_refuses_a_row_that_does_not_extend_the_chain(
+    ctx: ServiceContext, database: Database, seq: str, digest: str
+) -> None:
+    with database.engine.connect() as connection:
+        head = connection.execute(text("SELECT seq, hash FROM audit_chain_head")).one()
+    with pytest.raises(DBAPIError, match="must extend the hash chain"), database.engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO audit_log (at, user_name, console_name, action, entity, seq, hash) "
+                f"VALUES ('2026-11-27 05:00:30.000000', 'sari', 'KONSOL-01', 'user.logout', 'user', {seq}, "
+                f"{digest})"
+            )
+        )
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT seq, hash FROM audit_chain_head")).one() == head
+        assert audit_chain.verify(connection).intact

@@ -144,6 +144,21 @@ PROTECTED_CHANGES = [
     ("DELETE FROM unit_status_history", "permission denied"),
     ("DELETE FROM assignments", "permission denied"),
     ("DELETE FROM audit_log", "permission denied"),
+    ("UPDATE audit_chain_head SET seq = seq - 1", "permission denied"),
+    ("UPDATE audit_chain_head SET hash = repeat('0', 64)", "permission denied"),
+    ("UPDATE audit_chain_head SET id = 2", "audit_chain_head_one_row"),
+    ("DELETE FROM audit_chain_head", "permission denied"),
+    ("SELECT audit_log_extend_chain()", "permission denied|trigger functions can only be called"),
+    (
+        "INSERT INTO audit_log (at, user_name, console_name, action, entity) "
+        "VALUES (now(), 'sari', 'KONSOL-01', 'user.logout', 'user')",
+        "must extend the hash chain",
+    ),
+    (
+        "INSERT INTO audit_log (at, user_name, console_name, action, entity, seq, hash) "
+        "VALUES (now(), 'sari', 'KONSOL-01', 'user.logout', 'user', 1, repeat('a', 64))",
+        "must extend the hash chain",
+    ),
 ]
 
 
@@ -193,6 +208,7 @@ def test_the_console_role_holds_exactly_the_granted_privileges(ctx: ServiceConte
     granted = dict(rows)
     assert owns == 0
     assert granted["audit_log"] == "INSERT,SELECT"
+    assert granted["audit_chain_head"] == "SELECT"  # and UPDATE of its constant id, to lock it
     assert granted["alembic_version"] == "SELECT"
     assert granted["incident_notes"] == "INSERT,SELECT"
     assert all("DELETE" not in privileges and "TRUNCATE" not in privileges for privileges in granted.values())
@@ -228,9 +244,9 @@ def test_the_chain_finds_what_the_owner_did_with_the_trigger_dropped(
 ) -> None:
     assert _verify(schema.console_url, capsys)[0] == 0
     with owner.begin() as connection:
-        connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change"))
+        connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
         connection.execute(text(tamper))
-        connection.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change"))
+        connection.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
     status, output = _verify(schema.console_url, capsys)
     assert status == 1, output
     assert expected in output

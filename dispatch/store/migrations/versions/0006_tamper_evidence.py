@@ -6,7 +6,9 @@ Revises: 0005
 1. ``audit_log`` gets ``seq`` (place in the chain, unique) and ``hash``; the rows already there are
    chained in id order (the only order known for them; on SQLite it is also their commit order), with
    the append-only trigger lifted for that one UPDATE inside this migration's transaction. The
-   one-row ``audit_chain_head`` names the last link. See ``dispatch/store/audit_chain.py``.
+   one-row ``audit_chain_head`` names the last link; from now on a row must extend the chain
+   (``seq`` = head + 1, with a hash) and its insert moves the head (``audit_log_extend_chain``).
+   See ``dispatch/store/audit_chain.py``.
 2. Calls, feed frames, incident notes, unit status history and assignments refuse DELETE, and UPDATE
    of their recorded facts, in the database itself (SQLite triggers ``RAISE(ABORT)``; PostgreSQL
    trigger functions, TRUNCATE refused too). :data:`PROTECTED` names, per table, the columns that may
@@ -103,6 +105,36 @@ AUDIT_SQLITE_TRIGGERS = (
 )
 
 
+# A row must extend the chain (seq = head + 1, with a hash); inserting it moves the head. On
+# PostgreSQL the function runs as its owner, so the console's role, which may only lock the head
+# (UPDATE of its constant id), cannot move it any other way.
+CHAIN_SQLITE_TRIGGERS = (
+    """CREATE TRIGGER audit_log_in_chain BEFORE INSERT ON audit_log
+       WHEN NEW.seq IS NULL OR NEW.hash IS NULL OR length(NEW.hash) != 64
+         OR NEW.seq IS NOT (SELECT seq FROM audit_chain_head WHERE id = 1) + 1
+       BEGIN SELECT RAISE(ABORT, 'audit_log: a row must extend the hash chain'); END""",
+    """CREATE TRIGGER audit_log_extend_chain AFTER INSERT ON audit_log
+       BEGIN UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END""",
+)
+CHAIN_POSTGRES_TRIGGERS = (
+    """CREATE FUNCTION audit_log_extend_chain() RETURNS trigger LANGUAGE plpgsql
+       SECURITY DEFINER SET search_path FROM CURRENT AS $$
+       BEGIN
+           IF NEW.hash IS NULL OR length(NEW.hash) <> 64 THEN
+               RAISE EXCEPTION 'audit_log: a row must extend the hash chain';
+           END IF;
+           UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq = NEW.seq - 1;
+           IF NOT FOUND THEN
+               RAISE EXCEPTION 'audit_log: a row must extend the hash chain';
+           END IF;
+           RETURN NEW;
+       END $$""",
+    "REVOKE ALL ON FUNCTION audit_log_extend_chain() FROM PUBLIC",
+    """CREATE TRIGGER audit_log_extend_chain BEFORE INSERT ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION audit_log_extend_chain()""",
+)
+
+
 def _sqlite_statements(table: str, rule: Protection) -> list[str]:
     changed = [f"OLD.{c} IS NOT NEW.{c}" for c in rule.fixed]
     changed += [f"(OLD.{c} IS NOT NULL AND OLD.{c} IS NOT NEW.{c})" for c in rule.once]
@@ -170,6 +202,9 @@ def upgrade() -> None:
         {"seq": seq, "hash": last_hash},
     )
 
+    for statement in CHAIN_SQLITE_TRIGGERS if sqlite else CHAIN_POSTGRES_TRIGGERS:
+        op.execute(statement)
+
     for table, rule in PROTECTED.items():
         for statement in _sqlite_statements(table, rule) if sqlite else _postgres_statements(table, rule):
             op.execute(statement)
@@ -185,6 +220,12 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {table}_protect ON {table}")
             op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
             op.execute(f"DROP FUNCTION {table}_protect()")
+    if sqlite:
+        op.execute("DROP TRIGGER audit_log_in_chain")
+        op.execute("DROP TRIGGER audit_log_extend_chain")
+    else:
+        op.execute("DROP TRIGGER audit_log_extend_chain ON audit_log")
+        op.execute("DROP FUNCTION audit_log_extend_chain()")
     op.drop_table("audit_chain_head")
     op.drop_index(op.f("ix_audit_log_seq"), table_name="audit_log")
     if sqlite:
