@@ -517,6 +517,11 @@ class FeedSupervisor:
         except DatabaseUnavailable as error:
             log.info("feed records wait for the database: %s", error)
             return False
+        except Exception:
+            # A defect or a refusal: logged, and tried again at the next round (never raised into
+            # the window's acknowledgement or the recorder thread).
+            log.exception("feed outages and alarms could not be recorded; trying again")
+            return False
         return True
 
     def _record_outages(self) -> None:

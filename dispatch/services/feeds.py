@@ -127,34 +127,39 @@ def raise_feed_alarm(
     """An alert a person must acknowledge; one per feed and kind until it is acknowledged.
 
     ``raised_at`` is when the console noticed (it may be written later, once the database accepts
-    writes again); an unacknowledged alert of the same kind and feed is returned instead of a second.
+    writes again). An unacknowledged alert of the same kind and feed is returned instead of a second
+    (another console may have raised it first); an acknowledged one still open is cleared now, so
+    that the new one is the subject's one open alert (migration 0007's unique index).
     """
     entity_id = feed[:64]
+    now = ctx.clock.now()
     with unit_of_work(ctx.as_system()) as work:
-        existing = work.session.scalars(
-            select(Alert.id).where(
-                Alert.kind == kind.value,
-                Alert.entity == "feed",
-                Alert.entity_id == entity_id,
-                Alert.acknowledged_at.is_(None),
+        session = work.session
+        subject = (Alert.kind == kind.value, Alert.entity == "feed", Alert.entity_id == entity_id)
+        for _ in range(2):
+            existing = session.scalars(
+                select(Alert).where(*subject, Alert.cleared_at.is_(None)).with_for_update()
+            ).first()
+            if existing is not None and existing.acknowledged_at is None:
+                return existing.id
+            if existing is not None:
+                existing.cleared_at = max(now, existing.acknowledged_at or now)
+                work.audit(AuditAction.ALERT_CLEAR, "alert", existing.id, kind=kind.value, feed=feed)
+                session.flush()
+            message = f"since {since.isoformat()}" + (f": {detail}" if detail else "")
+            alert = Alert(
+                kind=kind.value,
+                raised_at=raised_at or now,
+                entity="feed",
+                entity_id=entity_id,
+                message=message[:2000],
+                console_id=ctx.console_id,
             )
-        ).first()
-        if existing is not None:
-            return existing
-        message = f"since {since.isoformat()}" + (f": {detail}" if detail else "")
-        alert = Alert(
-            kind=kind.value,
-            raised_at=raised_at or ctx.clock.now(),
-            entity="feed",
-            entity_id=entity_id,
-            message=message[:2000],
-            console_id=ctx.console_id,
-        )
-        work.session.add(alert)
-        work.session.flush()
-        work.audit(AuditAction.ALERT_RAISE, "alert", alert.id, kind=kind.value, feed=feed)
-        alert_id = alert.id
-    return alert_id
+            if insert_unless_taken(session, alert):
+                work.audit(AuditAction.ALERT_RAISE, "alert", alert.id, kind=kind.value, feed=feed)
+                return alert.id
+            # Another console raised it between our read and our insert: that one is ours too.
+        raise RuntimeError(f"no open {kind.value} alert for {feed} could be read or written")
 
 
 def acknowledge_alert(ctx: ServiceContext, alert_id: int) -> None:

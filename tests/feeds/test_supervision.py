@@ -20,6 +20,7 @@ from dispatch.feeds.protocols import OpenFeed, open_feed
 from dispatch.feeds.runner import GARBAGE_BURST, Backoff, FeedState
 from dispatch.feeds.supervisor import DELAYED_ALARM_AFTER, DOWN_ALARM_AFTER, FeedSupervisor
 from dispatch.feeds.urls import FeedUrl, parse_feed_url
+from dispatch.services import feeds
 from dispatch.services.context import ServiceContext
 from dispatch.services.feeds import FeedAlarmKind
 from dispatch.store.tables import Alert, AuditEntry, FeedFrame, FeedOutage
@@ -400,3 +401,21 @@ def test_an_alarm_acknowledged_while_the_database_is_locked_is_recorded_afterwar
     assert driven.record()
     (alert,) = stored_alerts(ctx)
     assert alert.acknowledged_by == ctx.actor.user_id
+
+
+def test_a_feed_alarm_raised_again_after_its_acknowledgement_is_a_new_alert(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    feed = "ncid://192.0.2.10:3333"
+    first = feeds.raise_feed_alarm(ctx, feed, clock.now(), FeedAlarmKind.DOWN)
+    assert feeds.raise_feed_alarm(ctx, feed, clock.now(), FeedAlarmKind.DOWN) == first, "still waiting"
+    other_kind = feeds.raise_feed_alarm(ctx, feed, clock.now(), FeedAlarmKind.GARBAGE)
+    assert other_kind != first
+    feeds.acknowledge_alert(ctx, first)
+    clock.advance(60)
+    second = feeds.raise_feed_alarm(ctx, feed, clock.now(), FeedAlarmKind.DOWN)
+    assert second not in (first, other_kind)
+    rows = {alert.id: alert for alert in stored_alerts(ctx)}
+    assert rows[first].cleared_at is not None, "the acknowledged one is no longer open"
+    assert rows[second].cleared_at is None
+    assert rows[second].acknowledged_at is None
