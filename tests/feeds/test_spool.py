@@ -8,13 +8,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.enums import Presentation
+from dispatch.domain.phone import CallerNumber, parse_caller_number
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.feeds.spool import Spool, spool_files, spool_path
 from dispatch.feeds.supervisor import FeedSupervisor
@@ -182,3 +185,77 @@ def test_a_spool_of_a_feed_no_longer_configured_is_stored_too(
     finally:
         supervisor.stop()
     assert [c.number_e164 for c in stored_calls(ctx)] == [e164(7), e164(8)]
+
+
+_texts = st.text(max_size=40)
+_frames = st.one_of(
+    st.builds(
+        RejectedSignal,
+        feed=st.just(FEED),
+        received_at=st.datetimes(timezones=st.just(UTC)),
+        raw=st.binary(max_size=200),
+        reason=_texts,
+    ),
+    st.builds(
+        CallSignal,
+        kind=st.sampled_from(SignalKind),
+        feed=st.just(FEED),
+        received_at=st.datetimes(timezones=st.just(UTC)),
+        number=st.builds(
+            CallerNumber,
+            raw=_texts,
+            e164=st.one_of(st.none(), _texts),
+            presentation=st.sampled_from(Presentation),
+            description=_texts,
+        ),
+        raw=st.binary(max_size=200),
+        line=st.one_of(st.none(), _texts),
+        name=st.one_of(st.none(), _texts),
+        call_id=st.one_of(st.none(), _texts),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    reads=st.lists(st.lists(_frames, min_size=1, max_size=4), min_size=1, max_size=5), done=st.integers(0, 5)
+)
+def test_any_frames_come_back_from_the_spool_as_they_went_in(
+    tmp_path_factory: pytest.TempPathFactory, reads: list[list[CallSignal | RejectedSignal]], done: int
+) -> None:
+    folder = tmp_path_factory.mktemp("spool")
+    spool = Spool(spool_path(folder, FEED))
+    for read in reads:
+        assert spool.append(read, datetime.now(UTC))
+    for _ in range(min(done, len(reads))):
+        head = spool.head()
+        assert head is not None
+        spool.done(head)
+    spool.close()
+    reopened = Spool(spool_path(folder, FEED))
+    back = []
+    while (head := reopened.head()) is not None:
+        back.append(head.frames)
+        reopened.done(head)
+    reopened.close()
+    assert back == reads[min(done, len(reads)) :]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tail=st.binary(max_size=300))
+def test_whatever_follows_in_a_spool_file_never_stops_the_console_loading_it(
+    tmp_path_factory: pytest.TempPathFactory, tail: bytes
+) -> None:
+    folder = tmp_path_factory.mktemp("spool")
+    path = spool_path(folder, FEED)
+    clock = ManualClock(datetime(2026, 11, 27, 5, tzinfo=UTC))
+    spool = Spool(path)
+    spool.append([_signal(clock, 1)], clock.now())
+    spool.close()
+    with open(path, "ab") as damaged:
+        damaged.write(tail)
+    reopened = Spool(path)
+    head = reopened.head()
+    assert head is not None
+    assert head.frames[0] == _signal(clock, 1), "the good read before the damage is kept"
+    reopened.close()
