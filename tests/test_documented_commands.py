@@ -41,6 +41,7 @@ COVERED = {
     r"^(\.venv/bin/)?python scripts/update_translations\.py": "test_translations_check",
     r"scripts/screenshots\.py": "test_screenshots_script",
     r"^scripts/bench\b": "tests/test_benchmarks.py::test_readme_figures",
+    r"^dispatch-console migrate ": "tests/store/test_postgres_tamper.py::test_the_documented_migrate_command",
 }
 
 

@@ -6,8 +6,12 @@ Needs the two roles of .ci/run (``DISPATCH_TEST_POSTGRES_URL``, ``DISPATCH_TEST_
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -44,6 +48,8 @@ from tests.store.postgres import (
 from tests.store.test_postgres import _log_in
 
 pytestmark = pytest.mark.postgres
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -326,3 +332,35 @@ def test_migrate_refuses_to_make_the_owner_the_console_role(
         status = maintenance(["migrate", "--db", schema.owner_url, "--console-role", owner_role])
         assert status == 2
         assert "the console needs its own" in capsys.readouterr().err
+
+
+def test_the_documented_migrate_command(found: Server) -> None:
+    """docs/installing.md's migrate command, as a process, with the test server's owner and role."""
+    text_of_doc = (ROOT / "docs" / "installing.md").read_text(encoding="utf-8").replace("\\\n", " ")
+    documented = re.search(r"^dispatch-console migrate --db (\S+)\s+--console-role (\S+)$", text_of_doc, re.M)
+    assert documented is not None
+    with empty_schema(found) as schema:
+        command = documented.group(0).split()
+        command[command.index(documented.group(1))] = schema.owner_url
+        command[command.index(documented.group(2))] = schema.console_role
+        console = Path(sys.executable).parent / "dispatch-console"
+        result = subprocess.run(
+            [str(console), *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        assert f"at revision {head_revision()}" in result.stdout
+        database = open_database(schema.console_url)
+        try:
+            accounts.register_console(database, ManualClock(START), ChangeBus(), "KONSOL-01", "pg-host")
+        finally:
+            database.dispose()
+        verified = subprocess.run(
+            [str(console), "verify", "--db", schema.console_url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert verified.returncode == 0, verified.stderr
+        assert "audit chain intact: 1 rows" in verified.stdout
