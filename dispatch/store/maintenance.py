@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -49,6 +50,17 @@ def _existing(url: str) -> str | None:
         if path in ("", ":memory:") or not Path(path).is_file():
             return f"no such database file: {path or '(none)'}"
     return None
+
+
+def snapshot(connection: Connection) -> Connection:
+    """One view of the database for the whole check, while consoles go on writing.
+
+    SQLite: the read transaction keeps its WAL snapshot. PostgreSQL: REPEATABLE READ, or the head
+    (read first) could lag behind rows committed while the walk runs.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execution_options(isolation_level="REPEATABLE READ")
+    return connection
 
 
 def _anchor(text: str) -> tuple[int, str]:
@@ -96,7 +108,7 @@ def verify_main(argv: Sequence[str]) -> int:
             )
             return EXIT_CANNOT_CHECK
         with database.engine.connect() as connection:
-            report = audit_chain.verify(connection, dict(options.anchor))
+            report = audit_chain.verify(snapshot(connection), dict(options.anchor))
     except SQLAlchemyError as error:
         print(f"verify: {getattr(error, 'orig', None) or error}", file=sys.stderr)
         return EXIT_CANNOT_CHECK

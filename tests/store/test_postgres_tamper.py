@@ -33,6 +33,7 @@ from dispatch.store.database import (
     upgrade_to_head,
 )
 from dispatch.store.maintenance import main as maintenance
+from dispatch.store.maintenance import snapshot
 from dispatch.store.roles import PRIVILEGES
 from tests.conftest import START
 from tests.services.support import signal, unit
@@ -277,9 +278,16 @@ def test_concurrent_writers_keep_one_chain_in_commit_order(ctx: ServiceContext) 
     threads = [threading.Thread(target=ring, args=(worker,)) for worker in range(6)]
     for thread in threads:
         thread.start()
+    checks = []
+    while any(thread.is_alive() for thread in threads):
+        # verify's own snapshot: consistent while the writers go on.
+        with ctx.database.engine.connect() as connection:
+            checks.append(audit_chain.verify(snapshot(connection)))
     for thread in threads:
         thread.join()
     assert errors == []
+    assert checks
+    assert [check.broken for check in checks if not check.intact] == []
     with ctx.database.engine.connect() as connection:
         report = audit_chain.verify(connection)
         incoming = connection.execute(
