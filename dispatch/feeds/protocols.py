@@ -1,12 +1,24 @@
-"""Which connection and which decoder each feed URL needs, and the AMI login handshake."""
+"""Which connection and which decoder each feed URL needs, the AMI login handshake, and warming.
+
+``warm_up(url, region)`` runs, once per process, everything the first frame of such a feed would
+otherwise run for the first time: the decoder's module and the lazily imported pieces of it (a
+representative stream through a throwaway decoder), and the number parsing of ``to_signal``
+(phonenumbers' metadata for the region, its short-number data for emergency numbers, and the
+carrier and area tables: together some 300 ms on the first call). ``open_feed`` calls it before it
+connects, so a feed is warm before it reports that it listens and the first call after a start is
+as fast as the rest.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 import time
 from dataclasses import dataclass
 
-from dispatch.feeds.frames import Decoder, Frame
+from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number, warm_up_descriptions
+from dispatch.feeds.frames import DecodedFrame, Decoder, Frame
 from dispatch.feeds.transports import (
     Connection,
     FeedDisconnected,
@@ -16,6 +28,8 @@ from dispatch.feeds.transports import (
     UdpConnection,
 )
 from dispatch.feeds.urls import AmiFeedUrl, FeedUrl, NcidFeedUrl, SerialFeedUrl, SimFeedUrl, WhozzUdpFeedUrl
+
+log = logging.getLogger(__name__)
 
 LOGIN_TIMEOUT = 10.0
 # A Whozz Calling record starts with an optional "$", two digits of line, then a record letter.
@@ -88,8 +102,109 @@ def _whozz() -> Decoder:
     return WhozzDecoder()
 
 
-def open_feed(url: FeedUrl) -> OpenFeed:
-    """Connect (and log in, for AMI); FeedOpenError says why not, without any secret."""
+_WARM_NUMBERS = ("081234567890", "0248311234", "+6281234567890", "112", "P", "O", "<unknown>", "12ab")
+_warmed: set[tuple[str, str]] = set()
+_warm_lock = threading.Lock()
+
+
+def warm_stream(kind: str) -> bytes:
+    """A representative stream of ``kind``: a call or two of each form its decoder knows."""
+    if kind == "modem":
+        body = b"\x01\x0811151403" + b"\x02\x0c081234567890" + b"\x07\x0cBUDI SANTOSO"
+        mdmf = bytes([0x80, len(body)]) + body
+        sdmf = b"\x04\x1411151403081234567890"
+        return (
+            b"RING\r\n\r\nDATE = 1115\r\nTIME = 1403\r\nNMBR = 081234567890\r\nNAME = BUDI SANTOSO\r\n\r\n"
+            b"DATE=1115\r\nTIME=1404\r\nNMBR=P\r\n\r\nRING\r\n"
+            + b"".join((m + bytes([-sum(m) % 256])).hex().upper().encode() + b"\r\n" for m in (mdmf, sdmf))
+        )
+    if kind == "whozz":
+        return (
+            b"$01 I S 0000 G A0 11/15 02:03 PM 081234567890   BUDI SANTOSO   \r\n"
+            b"01 R             11/15 14:03:05\r\n"
+            b"$01 I E 0142 G A2 11/15 02:03 PM 081234567890   BUDI SANTOSO   \r\n"
+        )
+    if kind == "whozz-udp":
+        header = b"^^<U>\x00\x00\x00\x00\x00\x01<S>\x00\x00\x00\x00\x00\x01$"
+        return header + warm_stream("whozz").split(b"\r\n")[0].removeprefix(b"$")
+    if kind == "ncid":
+        return (
+            b"200 Server: ncidd (NCID) 1.13\n210 API: 1.0\n253 No Call log\n300 End of connection startup\n"
+            b"CID: *DATE*11152022*TIME*1403*LINE*POTS*NMBR*081234567890*MESG*NONE*NAME*BUDI SANTOSO*\n"
+            b"CIDINFO: *LINE*POTS*RING*1*TIME*14:03:05*\n"
+        )
+    ids = b"Uniqueid: 1.1\r\nLinkedid: 1.1\r\n\r\n"
+    return (
+        b"Asterisk Call Manager/5.0.3\r\n"
+        b"Response: Success\r\nActionID: 1\r\nMessage: Authentication accepted\r\n\r\n"
+        b"Event: Newchannel\r\nChannel: PJSIP/trunk-00000001\r\nChannelState: 4\r\n"
+        b"ChannelStateDesc: Ring\r\nCallerIDNum: 081234567890\r\nCallerIDName: BUDI SANTOSO\r\n"
+        b"Context: from-trunk\r\nExten: 112\r\n"
+        + ids
+        + b"Event: Newstate\r\nChannelState: 6\r\nChannelStateDesc: Up\r\n"
+        + ids
+        + b"Event: Hangup\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n"
+        + ids
+    )
+
+
+def warm_decoders(url: FeedUrl) -> list[tuple[str, Decoder]]:
+    """Throwaway decoders of the kinds ``url`` will use, each with the name of its stream."""
+    if isinstance(url, SerialFeedUrl):
+        kinds = {"modem": ["modem"], "whozz": ["whozz"]}.get(url.protocol, ["modem", "whozz"])
+        found = [(kind, _modem() if kind == "modem" else _whozz()) for kind in kinds]
+        if url.protocol == "auto":
+            found += [(kind, AutoSerialDecoder()) for kind in kinds]
+        return found
+    if isinstance(url, NcidFeedUrl):
+        from dispatch.feeds.ncid import NcidDecoder
+
+        return [("ncid", NcidDecoder())]
+    if isinstance(url, WhozzUdpFeedUrl):
+        return [("whozz-udp", DatagramDecoder())]
+    if isinstance(url, AmiFeedUrl):
+        from dispatch.feeds.ami import AmiDecoder
+
+        return [
+            ("ami", AmiDecoder(exten=url.exten, context=url.context, queue=url.queue)),
+            ("ami", AmiDecoder()),
+        ]
+    return []
+
+
+def warm_up(url: FeedUrl, region: str = DEFAULT_REGION) -> None:
+    """Run what the first frame of ``url`` would run for the first time (once per process and kind).
+
+    Throwaway decoders decode a representative stream, fed whole and a byte at a time, and every
+    number they give, with a few of each presentation, goes through ``parse_caller_number`` for
+    ``region``; then the carrier and area tables are loaded. Never raises for a decoding matter:
+    warming is an optimisation, and a feed opens all the same.
+    """
+    decoders = warm_decoders(url)
+    key = (",".join(sorted({kind for kind, _ in decoders})), region)
+    with _warm_lock:
+        if key in _warmed:
+            return
+        _warmed.add(key)
+        try:
+            numbers: list[str] = list(_WARM_NUMBERS)
+            for kind, decoder in decoders:
+                stream = warm_stream(kind)
+                frames = decoder.feed(stream) + decoder.flush()
+                for byte in range(len(stream)):
+                    frames += decoder.feed(stream[byte : byte + 1])
+                frames += decoder.flush()
+                numbers += [frame.number_raw for frame in frames if isinstance(frame, DecodedFrame)]
+            for number in numbers:
+                parse_caller_number(number, region)
+            warm_up_descriptions()
+        except Exception:  # the feed opens all the same; its first frame pays what was left
+            log.exception("warming up for %s failed", url.display)
+
+
+def open_feed(url: FeedUrl, region: str = DEFAULT_REGION) -> OpenFeed:
+    """Warm up, then connect (and log in, for AMI); FeedOpenError says why not, without any secret."""
+    warm_up(url, region)
     if isinstance(url, SerialFeedUrl):
         decoder: Decoder = {"modem": _modem, "whozz": _whozz}.get(url.protocol, AutoSerialDecoder)()
         return OpenFeed(SerialConnection(url), decoder, [])

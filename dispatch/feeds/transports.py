@@ -4,11 +4,18 @@ Each ``read(timeout)`` wakes as soon as bytes arrive (a blocking read with a tim
 sleep-and-poll), returns ``b""`` when the timeout passes quietly, and raises ``FeedDisconnected``
 when the other end is gone (an unplugged USB adapter, a closed socket). The timeout only bounds how
 long a stop request waits.
+
+A read costs as few system calls as can be: a serial device on a POSIX system is read straight from
+its file descriptor (one ``select`` and one ``os.read`` of whatever has arrived, instead of
+pyserial's ``read(1)``, ``in_waiting`` and ``read(n)``), and a timeout is set on a port or a socket
+only when it changes (pyserial reconfigures the whole port, termios and all, each time it is set).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import select
 import socket
 from typing import Protocol
 
@@ -43,10 +50,18 @@ class SerialConnection:
             self._port = serial.serial_for_url(url.port, baudrate=url.baud, timeout=0.5, exclusive=None)
         except (serial.SerialException, ValueError, OSError) as error:
             raise FeedOpenError(f"cannot open serial port {url.port}: {error}") from error
+        self._timeout: float | None = 0.5
+        # A device of this system (not a pyserial URL such as socket:// or loop://): its descriptor.
+        self._fd: int | None = None
+        if os.name == "posix" and type(self._port) is serial.Serial:
+            self._fd = getattr(self._port, "fd", None)
 
     def read(self, timeout: float) -> bytes:
+        if self._fd is not None:
+            return self._read_fd(self._fd, timeout)
         try:
-            self._port.timeout = timeout
+            if timeout != self._timeout:
+                self._port.timeout = self._timeout = timeout
             first = self._port.read(1)
             if not first:
                 return b""
@@ -55,6 +70,22 @@ class SerialConnection:
         except (serial.SerialException, OSError, TypeError) as error:
             # TypeError: pyserial on a pty whose other side vanished mid-read.
             raise FeedDisconnected(f"serial port lost: {error}") from error
+
+    @staticmethod
+    def _read_fd(fd: int, timeout: float) -> bytes:
+        try:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                return b""
+            data = os.read(fd, MAX_READ)
+        except (BlockingIOError, InterruptedError):
+            return b""
+        except (OSError, ValueError) as error:  # EIO: the pty's other side is gone; ValueError: closed
+            raise FeedDisconnected(f"serial port lost: {error}") from error
+        if not data:
+            # As pyserial says it: a vanished device is always ready and reads nothing.
+            raise FeedDisconnected("serial port lost: the device is ready to read but returned no data")
+        return data
 
     def write(self, data: bytes) -> None:
         try:
@@ -77,7 +108,8 @@ class TcpConnection:
 
     def read(self, timeout: float) -> bytes:
         try:
-            self._socket.settimeout(timeout)
+            if timeout != self._socket.gettimeout():
+                self._socket.settimeout(timeout)
             data = self._socket.recv(MAX_READ)
         except TimeoutError:
             return b""
@@ -117,7 +149,8 @@ class UdpConnection:
 
     def read(self, timeout: float) -> bytes:
         try:
-            self._socket.settimeout(timeout)
+            if timeout != self._socket.gettimeout():
+                self._socket.settimeout(timeout)
             data, _peer = self._socket.recvfrom(MAX_READ)
         except TimeoutError:
             return b""
