@@ -320,13 +320,11 @@ def _line_within(fd: int, buffer: bytearray, seconds: float) -> bytes:
     return line
 
 
-def test_the_first_call_after_listening_is_as_fast_as_the_rest(tmp_path: Path) -> None:
-    """Before warming, the first call took 340 ms and more (phonenumbers' tables loading on it)
-    and the later ones about 1 ms. Each call is timed from the write to its JSON line; the first
-    must be within 10 times the median of the later ones, or under 100 ms on a machine too busy
-    for that to mean anything: far from the 340 ms it took, on any machine."""
-    with pty_pair(tmp_path) as pair:
-        listener = Listener(f"serial:{pair.console}?protocol=modem", "--count", "16")
+def _call_times(folder: Path, calls: int = 16) -> list[float]:
+    """A fresh ``listen`` on a fresh pty: ms from each block's write to its JSON line, in order."""
+    folder.mkdir()
+    with pty_pair(folder) as pair:
+        listener = Listener(f"serial:{pair.console}?protocol=modem", "--count", str(calls))
         listener.wait_listening()
         assert listener.process.stdout is not None
         fd = listener.process.stdout.fileno()
@@ -334,7 +332,7 @@ def test_the_first_call_after_listening_is_as_fast_as_the_rest(tmp_path: Path) -
         device = os.open(pair.device, os.O_WRONLY | os.O_NOCTTY)
         times: list[float] = []
         try:
-            for index in range(16):
+            for index in range(calls):
                 data, number = _block(index)
                 time.sleep(0.02)
                 started = time.perf_counter()
@@ -346,8 +344,23 @@ def test_the_first_call_after_listening_is_as_fast_as_the_rest(tmp_path: Path) -
             os.close(device)
         code, _, _ = listener.finish()
     assert code == 0
-    first, later = times[0], statistics.median(times[1:])
-    assert first <= max(10 * later, 100.0), f"first {first:.1f} ms, later median {later:.2f} ms"
+    return times
+
+
+def test_the_first_call_after_listening_is_as_fast_as_the_rest(tmp_path: Path) -> None:
+    """Before warming, the first call took 290 to 950 ms (phonenumbers' tables loading on it) and
+    the later ones about 1 ms. The first must be within 10 times the median of the later ones, or
+    under 100 ms on a machine too busy for that to mean anything: far from what it took, on any
+    machine. A fresh listen tries again once before the test fails (a stall of a loaded machine
+    does not fall on the first call twice; the missing warm-up does)."""
+    seen = []
+    for attempt in range(2):
+        times = _call_times(tmp_path / f"attempt{attempt}")
+        first, later = times[0], statistics.median(times[1:])
+        if first <= max(10 * later, 100.0):
+            return
+        seen.append(f"first {first:.1f} ms, later median {later:.2f} ms")
+    raise AssertionError("; ".join(seen))
 
 
 def test_warming_loads_what_the_first_frame_would_in_a_fresh_interpreter() -> None:
