@@ -37,7 +37,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.attributes import instance_state
 
 from dispatch.store.types import UTCDateTime
@@ -113,9 +113,21 @@ def link_hash(previous: str, seq: int, content: dict[str, Any]) -> str:
 # --- chaining new rows ------------------------------------------------------------------------------
 
 
+#: ``session.info`` key: the head as this session's transaction left it (locked, on PostgreSQL).
+_HEAD = "dispatch.audit_chain.head"
+
+
 def install(sessions: sessionmaker[Session]) -> None:
     """Chain the audit rows of every session made by ``sessions``."""
     event.listen(sessions, "before_flush", chain_new_entries)
+    event.listen(sessions, "after_transaction_end", _forget_head)
+
+
+def _forget_head(session: Session, transaction: SessionTransaction) -> None:
+    # A transaction or savepoint ending (committed or rolled back) may have moved the head back; a
+    # flush's own inner transaction ending does not.
+    if transaction.nested or transaction.parent is None:
+        session.info.pop(_HEAD, None)
 
 
 def chain_new_entries(session: Session, _flush_context: Any, _instances: Any) -> None:
@@ -128,14 +140,20 @@ def chain_new_entries(session: Session, _flush_context: Any, _instances: Any) ->
     # The order in which they were added is the order in which the flush inserts them.
     entries.sort(key=lambda entry: instance_state(entry).insert_order or 0)
     connection = session.connection()
-    # PostgreSQL: the lock is held until commit, so the next writer reads the head this one leaves.
-    # The head moves by itself as the rows are inserted (trigger audit_log_extend_chain, 0006).
-    query = _READ_HEAD if connection.dialect.name == "sqlite" else _LOCK_HEAD
-    seq, previous = connection.execute(query).one()
+    known = session.info.get(_HEAD)
+    if known is not None and known[0] is connection:
+        # A later flush of the same transaction: the head is still locked and where we left it.
+        seq, previous = known[1], known[2]
+    else:
+        # PostgreSQL: locked until commit, so the next writer reads the head this one leaves. The
+        # head moves by itself as the rows are inserted (trigger audit_log_extend_chain, 0006).
+        query = _READ_HEAD if connection.dialect.name == "sqlite" else _LOCK_HEAD
+        seq, previous = connection.execute(query).one()
     for entry in entries:
         seq += 1
         entry.seq = seq
         entry.hash = previous = link_hash(previous, seq, {c: getattr(entry, c) for c in CONTENT_COLUMNS})
+    session.info[_HEAD] = (connection, seq, previous)
 
 
 def chain_existing_rows(connection: Connection) -> tuple[int, str]:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import DBAPIError
 
 from dispatch.domain.clock import ManualClock
@@ -363,3 +363,45 @@ def test_the_database_refuses_a_row_that_does_not_extend_the_chain(
     with database.engine.connect() as connection:
         assert connection.execute(text("SELECT seq, hash FROM audit_chain_head")).one() == head
         assert audit_chain.verify(connection).intact
+
+
+def _audit_row(action: str) -> AuditEntry:
+    return AuditEntry(
+        at=datetime(2026, 11, 27, 5, 0, tzinfo=UTC),
+        user_name="system",
+        console_name="KONSOL-01",
+        action=action,
+        entity="test",
+    )
+
+
+def test_flushes_of_one_transaction_read_the_head_once_and_a_rolled_back_savepoint_is_forgotten(
+    database: Database,
+) -> None:
+    reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "FROM audit_chain_head" in statement:
+            reads.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        with database.transaction() as session:
+            session.add(_audit_row("first"))
+            session.flush()
+            session.add(_audit_row("second"))
+            session.flush()
+            assert len(reads) == 1
+            savepoint = session.begin_nested()
+            session.add(_audit_row("rolled.back"))
+            session.flush()
+            savepoint.rollback()
+            session.add(_audit_row("third"))  # the head is read again: the savepoint's row is gone
+        assert len(reads) == 2
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    with database.engine.connect() as connection:
+        report = audit_chain.verify(connection)
+        actions = connection.execute(text("SELECT action FROM audit_log ORDER BY seq")).scalars().all()
+    assert report.intact, report.broken
+    assert actions == ["first", "second", "third"]
