@@ -281,6 +281,9 @@ _FORMS = [
     "sim://{user}:{secret}@?rate=2",
     "http://{user}:{secret}@pbx.local",
     "{user}:{secret}@pbx.local",
+    "{secret}",  # pasted in the wrong field
+    "{secret}:5038",
+    "{secret}://pbx.local",
 ]
 
 
