@@ -14,14 +14,18 @@ Every ``audit_log`` row carries its place in the chain (``seq``: 1, 2, 3, ... in
 
 with ``at`` in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` and ``null`` for a missing value. The row's
 ``id`` is not covered: on PostgreSQL it comes from a sequence, whose order is not the commit order;
-``seq`` is. The one-row table ``audit_chain_head`` holds the last ``seq`` and ``hash``: a writer locks
-it (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions are serialised already), so
-the chain order is the order in which the writers commit, and a log cut short at its end no longer
-matches its head. The hashes are given in :func:`chain_new_entries`, a ``before_flush`` hook on every
-session that ``dispatch.store.database`` makes, whoever adds the row. The database itself refuses a
-row that does not extend the chain (``seq`` = head + 1, a hash) and moves the head as rows are
-inserted (trigger ``audit_log_extend_chain``, migration 0006); the console's PostgreSQL role cannot
-move the head otherwise.
+``seq`` is. The one-row table ``audit_chain_head`` holds the last ``seq`` and ``hash``, so that a log
+cut short at its end no longer matches its head, and the chain order is the order in which the
+writers commit:
+
+* SQLite: write transactions are serialised already; :func:`chain_new_entries`, a ``before_flush``
+  hook on every session that ``dispatch.store.database`` makes (whoever adds the row), reads the head
+  and gives the new rows their ``seq`` and ``hash``; the database refuses a row that does not extend
+  the chain and moves the head as rows are inserted (triggers, migration 0006).
+* PostgreSQL: the database chains every row itself in a ``BEFORE INSERT`` trigger running as the
+  owner (``audit_log_extend_chain``, migration 0006): it locks the head (``SELECT ... FOR UPDATE``,
+  held until commit), computes the same form, and moves the head; no round trip is added, and the
+  console's role can neither move the head nor choose a link's hash.
 
 The form above is version 1 and must never change: a different form needs a new tag and a migration.
 """
@@ -85,7 +89,6 @@ chain_head = sa.table(
 
 # Built once: statement construction costs more than the query on SQLite.
 _READ_HEAD = sa.text("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
-_LOCK_HEAD = sa.text("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
 
 
 def format_at(at: datetime) -> str:
@@ -137,18 +140,19 @@ def chain_new_entries(session: Session, _flush_context: Any, _instances: Any) ->
     entries = [obj for obj in session.new if isinstance(obj, AuditEntry)]
     if not entries:
         return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return  # PostgreSQL chains the rows itself, under the head's lock (migration 0006)
     # The order in which they were added is the order in which the flush inserts them.
     entries.sort(key=lambda entry: instance_state(entry).insert_order or 0)
-    connection = session.connection()
     known = session.info.get(_HEAD)
     if known is not None and known[0] is connection:
-        # A later flush of the same transaction: the head is still locked and where we left it.
+        # A later flush of the same transaction: the head is where this transaction left it.
         seq, previous = known[1], known[2]
     else:
-        # PostgreSQL: locked until commit, so the next writer reads the head this one leaves. The
-        # head moves by itself as the rows are inserted (trigger audit_log_extend_chain, 0006).
-        query = _READ_HEAD if connection.dialect.name == "sqlite" else _LOCK_HEAD
-        seq, previous = connection.execute(query).one()
+        # The write transaction is the only writer (BEGIN IMMEDIATE, or a deferred one that could
+        # not take the write lock with a stale snapshot); the insert's trigger moves the head.
+        seq, previous = connection.execute(_READ_HEAD).one()
     for entry in entries:
         seq += 1
         entry.seq = seq

@@ -24,9 +24,8 @@ from sqlalchemy import Connection, text
 PRIVILEGES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),
     "audit_log": ("SELECT", "INSERT"),
-    # Lock it (SELECT ... FOR UPDATE needs an UPDATE privilege), never change it: its id must stay
-    # 1, and only inserting an audit row moves it (a trigger running as the owner).
-    "audit_chain_head": ("SELECT", "UPDATE (id)"),
+    # Only inserting an audit row moves it (a trigger running as the owner, migration 0006).
+    "audit_chain_head": ("SELECT",),
     "incident_notes": ("SELECT", "INSERT"),
     "unit_status_history": ("SELECT", "INSERT"),
 }

@@ -105,9 +105,8 @@ AUDIT_SQLITE_TRIGGERS = (
 )
 
 
-# A row must extend the chain (seq = head + 1, with a hash); inserting it moves the head. On
-# PostgreSQL the function runs as its owner, so the console's role, which may only lock the head
-# (UPDATE of its constant id), cannot move it any other way.
+# SQLite: a row must extend the chain (seq = head + 1, with a hash; the console computes it, see
+# audit_chain.chain_new_entries), and inserting it moves the head.
 CHAIN_SQLITE_TRIGGERS = (
     """CREATE TRIGGER audit_log_in_chain BEFORE INSERT ON audit_log
        WHEN NEW.seq IS NULL OR NEW.hash IS NULL OR length(NEW.hash) != 64
@@ -116,17 +115,33 @@ CHAIN_SQLITE_TRIGGERS = (
     """CREATE TRIGGER audit_log_extend_chain AFTER INSERT ON audit_log
        BEGIN UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END""",
 )
+# PostgreSQL: the database chains every row itself, in the same canonical form (audit_chain.py;
+# to_json escapes strings exactly as Python's json.dumps(ensure_ascii=False) does), whatever seq and
+# hash the client sent. The head is locked until commit, so the chain order is the commit order,
+# and no round trip is added. The function runs as its owner: the console's role cannot move the
+# head or write a link of its own.
 CHAIN_POSTGRES_TRIGGERS = (
     """CREATE FUNCTION audit_log_extend_chain() RETURNS trigger LANGUAGE plpgsql
        SECURITY DEFINER SET search_path FROM CURRENT AS $$
+       DECLARE
+           head record;
+           form text;
        BEGIN
-           IF NEW.hash IS NULL OR length(NEW.hash) <> 64 THEN
-               RAISE EXCEPTION 'audit_log: a row must extend the hash chain';
-           END IF;
-           UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq = NEW.seq - 1;
-           IF NOT FOUND THEN
-               RAISE EXCEPTION 'audit_log: a row must extend the hash chain';
-           END IF;
+           SELECT seq, hash INTO head FROM audit_chain_head WHERE id = 1 FOR UPDATE;
+           NEW.seq := head.seq + 1;
+           form := '["dispatch-audit/1",' || NEW.seq::text
+               || ',' || to_json(to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text
+               || ',' || coalesce(NEW.user_id::text, 'null')
+               || ',' || coalesce(to_json(NEW.user_name)::text, 'null')
+               || ',' || coalesce(NEW.console_id::text, 'null')
+               || ',' || coalesce(to_json(NEW.console_name)::text, 'null')
+               || ',' || coalesce(to_json(NEW.action)::text, 'null')
+               || ',' || coalesce(to_json(NEW.entity)::text, 'null')
+               || ',' || coalesce(to_json(NEW.entity_id)::text, 'null')
+               || ',' || coalesce(to_json(NEW.detail)::text, 'null')
+               || ']';
+           NEW.hash := encode(sha256(convert_to(head.hash || E'\\n' || form, 'UTF8')), 'hex');
+           UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
            RETURN NEW;
        END $$""",
     "REVOKE ALL ON FUNCTION audit_log_extend_chain() FROM PUBLIC",
