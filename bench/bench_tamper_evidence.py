@@ -1,6 +1,6 @@
 """What tamper evidence costs an audited write: the hash chain and the immutability triggers.
 
-    python -m bench.bench_tamper_evidence [--runs 300] [--postgres OWNER_URL CONSOLE_URL]
+    python -m bench.bench_tamper_evidence [--runs 300] [--postgres OWNER_URL CONSOLE_URL] [--smoke]
 
 Two fresh databases side by side, written by the console's own services in turns (A, B, A, B...):
 
@@ -101,13 +101,14 @@ def _timed(action: Callable[[], object]) -> tuple[float, object]:
 def run(with_: Writer, without: Writer, runs: int) -> dict[str, tuple[list[float], list[float]]]:
     kinds = ("record_signal", "answer_call", "update_field")
     times: dict[str, tuple[list[float], list[float]]] = {kind: ([], []) for kind in kinds}
-    for index in range(runs + 20):
+    warm_up = min(20, runs)
+    for index in range(runs + warm_up):
         order = ((0, with_), (1, without)) if index % 2 == 0 else ((1, without), (0, with_))
         for side, writer in order:
             t1, call_id = _timed(writer.ring)
             t2, incident_id = _timed(lambda w=writer, c=call_id: w.answer(c))  # type: ignore[misc]
             t3, _ = _timed(lambda w=writer, i=incident_id: w.field(i))  # type: ignore[misc]
-            if index >= 20:  # warm-up
+            if index >= warm_up:
                 for kind, value in zip(kinds, (t1, t2, t3), strict=True):
                     times[kind][side].append(value)
     return times
@@ -178,7 +179,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--postgres", nargs=2, metavar=("OWNER_URL", "CONSOLE_URL"))
+    parser.add_argument("--smoke", action="store_true", help="a few runs, to check that it works")
     options = parser.parse_args()
+    if options.smoke:
+        options.runs = 5
     with sqlite_pair() as (on, off):
         _strip(off)
         times = run(Writer(_log_in(on, "BENCH-A")), Writer(_log_in(off, "BENCH-B")), options.runs)
