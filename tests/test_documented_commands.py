@@ -42,6 +42,8 @@ COVERED = {
     r"scripts/screenshots\.py": "test_screenshots_script",
     r"^scripts/bench\b": "tests/test_benchmarks.py::test_readme_figures",
     r"^dispatch-console migrate ": "tests/store/test_postgres_tamper.py::test_the_documented_migrate_command",
+    r"^dispatch-console admin (create-user|list-users|unlock|reset-password) ": "tests/test_admin_command.py",
+    r"^dispatch-console verify ": "tests/store/test_audit_chain.py (verify run as a process)",
 }
 
 

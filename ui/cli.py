@@ -14,7 +14,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="dispatch-console listen URL [--count N] [--seconds S]: decode a feed live (docs/feeds.md); "
         "dispatch-console verify --db URL: check the audit log's hash chain; "
         "dispatch-console admin create-user|list-users|unlock|reset-password --db URL: accounts; "
-        "dispatch-console migrate --db OWNER_URL [--console-role ROLE]: upgrade as the owner (docs/installing.md)",
+        "dispatch-console migrate --db OWNER_URL [--console-role ROLE]: upgrade as the owner "
+        "(docs/installing.md)",
     )
     parser.add_argument(
         "--db",
