@@ -22,6 +22,7 @@ from dispatch.domain.timers import TimerThresholds
 from dispatch.services import alerts
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext
+from dispatch.services.uow import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,9 @@ class TimerWatch(QObject):
     def _check(self, number: int) -> None:
         try:
             found = alerts.check_timers(self._ctx, self._thresholds)
-        except OperationalError:
+        except (OperationalError, DatabaseUnavailable):
+            # Another console or program holding the database (the unit of work already retried
+            # and logged it): said in the status line, tried again next second, no traceback.
             self.busy.emit()
             return
         except Exception as error:  # nobody reads the Future: say so, and check again next second

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from dispatch.domain.clock import ManualClock
 from dispatch.domain.signals import SignalKind
 from dispatch.services import calls, uow
 from dispatch.services.context import ServiceContext
@@ -111,3 +112,28 @@ def test_a_thread_ended_by_an_exception_is_logged_and_shown_until_acknowledged(
         window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
+
+
+def test_timers_checked_while_another_process_holds_the_database_say_busy_without_a_traceback(
+    qtbot: QtBot,
+    window: MainWindow,
+    ctx: ServiceContext,
+    clock: ManualClock,
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, ctx.clock.now()))
+    assert ringing is not None
+    clock.advance(15)
+    holder = hold_write_lock(db_path)
+    try:
+        with caplog.at_level(logging.ERROR, logger="ui.timer_watch"):
+            window._tick()  # the one-second check, on its worker, meets the held lock
+            qtbot.waitUntil(lambda: "the database is busy" in window.message_label.text())
+        assert "could not be checked" not in window.message_label.text()
+        assert not [record for record in caplog.records if record.name == "ui.timer_watch"]
+    finally:
+        holder.communicate("\n", timeout=10)
+    clock.advance(1)
+    window._tick()  # the next second checks again and raises the alert
+    qtbot.waitUntil(lambda: any(ringing.number_national in line for line in window.alert_list.lines()))
