@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from dispatch.domain.accounts import MAX_FAILED_LOGINS, LoginOutcome
@@ -127,3 +128,53 @@ def test_a_call_taker_sees_the_list_but_no_actions(qtbot: QtBot, console: Servic
     ):
         assert not button.isEnabled()
     assert dialog.message.text() == "Only a supervisor or an administrator can add accounts."
+
+
+def test_the_new_role_label_is_reached_by_its_alt_key_and_shows_no_ampersand(
+    qtbot: QtBot, console: ServiceContext
+) -> None:
+    dialog = _dialog(qtbot, console)
+    dialog.select_username("budi")
+    labels = [label for label in dialog.findChildren(QLabel) if label.text() == "New ro&le"]
+    assert len(labels) == 1
+    assert labels[0].buddy() is dialog.change_role_combo
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.username.setFocus()
+    qtbot.keyClick(dialog.username, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert dialog.change_role_combo.hasFocus()
+    assert dialog.username.text() == ""
+
+
+def test_a_message_about_one_account_goes_when_another_is_chosen(
+    qtbot: QtBot, console: ServiceContext
+) -> None:
+    dialog = _dialog(qtbot, console)
+    dialog.select_username("budi")
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert dialog.selected_message.text() == "Account budi unlocked."
+    dialog.select_username("sari")
+    assert dialog.selected_message.text() == ""
+
+
+def test_a_refused_new_account_puts_the_cursor_in_the_first_refused_field(
+    qtbot: QtBot, console: ServiceContext
+) -> None:
+    dialog = _dialog(qtbot, console)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.username, "ani")
+    qtbot.keyClicks(dialog.full_name, "Ani Rahmawati")
+    qtbot.keyClicks(dialog.password, "ani-rahmawati")
+    qtbot.keyClicks(dialog.repeated, "ani-rahmawati")
+    dialog.repeated.setFocus()
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors["password"].text() == "The password must not contain the username."
+    assert dialog.password.hasFocus()
+    assert dialog.password.selectedText() == "ani-rahmawati"
+
+
+def test_the_dialog_fits_a_1366x768_screen_with_a_title_bar(qtbot: QtBot, console: ServiceContext) -> None:
+    dialog = _dialog(qtbot, console)
+    assert dialog.height() <= 768 - 80  # a title bar and a panel
+    assert dialog.minimumSizeHint().height() <= dialog.height()

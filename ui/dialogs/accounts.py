@@ -71,6 +71,16 @@ def _error_label() -> QLabel:
     return label
 
 
+def focus_first_refused(problems: dict[str, AccountProblem], fields: dict[str, QLineEdit]) -> None:
+    """Put the cursor in the first field refused, beside its message (after Return in the last
+    field it stayed there, below a password refused two fields up)."""
+    for name, field in fields.items():
+        if name in problems:
+            field.setFocus()
+            field.selectAll()
+            return
+
+
 class FirstSupervisorDialog(QDialog):
     """Shown once, on a database without accounts. ``actor`` is set when it is accepted."""
 
@@ -135,9 +145,18 @@ class FirstSupervisorDialog(QDialog):
             for field, problem in refused.problems.items():
                 self.errors[field].setText(account_problem(problem))
                 self.errors[field].show()
+            focus_first_refused(refused.problems, self._fields())
             return
         accounts.log_in(self._ctx, self.username.text(), self.password.text())
         self.accept()
+
+    def _fields(self) -> dict[str, QLineEdit]:
+        return {
+            "username": self.username,
+            "full_name": self.full_name,
+            "password": self.password,
+            "repeated": self.repeated,
+        }
 
 
 class LoginDialog(QDialog):
@@ -238,7 +257,8 @@ class UserAccountsDialog(QDialog):
                 translate("Accounts", "Only a supervisor or an administrator can add accounts.")
             )
         self.reload()
-        self.resize(720, 760)
+        # 760 px high did not fit a 1366x768 screen once a title bar and a panel were added.
+        self.resize(720, 640)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -279,7 +299,11 @@ class UserAccountsDialog(QDialog):
         role_row = QHBoxLayout()
         role_row.addWidget(self.change_role_combo, 1)
         role_row.addWidget(self.change_role_button)
-        form.addRow(translate("Accounts", "New ro&le"), role_row)
+        # A label beside a layout has no buddy of its own: without one its "&" was shown as text
+        # ("P&eran baru") and Alt+L (Alt+E) typed a letter into another field.
+        role_label = QLabel(translate("Accounts", "New ro&le"))
+        role_label.setBuddy(self.change_role_combo)
+        form.addRow(role_label, role_row)
         self.role_error = _error_label()
         self.role_error.setObjectName("roleError")
         form.addRow("", self.role_error)
@@ -397,6 +421,7 @@ class UserAccountsDialog(QDialog):
             widget.setEnabled(user is not None)
         for label in (self.state_error, self.role_error, *self.reset_errors.values()):
             label.hide()
+        self.selected_message.clear()  # "Role of ani changed." is not about the next account chosen
         if user is None:
             self.selected_label.setText(translate("Accounts", "Choose an account in the list."))
             return
@@ -508,6 +533,15 @@ class UserAccountsDialog(QDialog):
             for field, problem in refused.problems.items():
                 self.errors[field].setText(account_problem(problem))
                 self.errors[field].show()
+            focus_first_refused(
+                refused.problems,
+                {
+                    "username": self.username,
+                    "full_name": self.full_name,
+                    "password": self.password,
+                    "repeated": self.repeated,
+                },
+            )
             return
         except ServiceError as error:
             self.message.setText(labels.service_error(error.code))
