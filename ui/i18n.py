@@ -25,3 +25,32 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator:
     app.installTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
     return translator
+
+
+def standard_button_words() -> list[str]:
+    """Qt's own words on dialog buttons (OK, Cancel, Close, Save...), in the language installed.
+
+    Qt asks for them under its theme's context: ``QPlatformTheme``, or ``QGnomeTheme`` on GNOME, Xfce
+    and other GTK desktops. Qt ships no Indonesian for them, so the Indonesian console showed
+    "Cancel" and "Close" beside Indonesian fields; they are listed here, where lupdate finds them,
+    and translated in the console's own catalogue.
+    """
+    translate = QCoreApplication.translate
+    return [
+        translate("QPlatformTheme", "OK"),
+        translate("QPlatformTheme", "Save"),
+        translate("QPlatformTheme", "&Yes"),
+        translate("QPlatformTheme", "&No"),
+        translate("QPlatformTheme", "Close"),
+        translate("QPlatformTheme", "Cancel"),
+        translate("QPlatformTheme", "Discard"),
+        translate("QPlatformTheme", "Help"),
+        translate("QPlatformTheme", "Apply"),
+        translate("QPlatformTheme", "Reset"),
+        translate("QPlatformTheme", "Restore Defaults"),
+        translate("QGnomeTheme", "&OK"),
+        translate("QGnomeTheme", "&Save"),
+        translate("QGnomeTheme", "&Cancel"),
+        translate("QGnomeTheme", "&Close"),
+        translate("QGnomeTheme", "Close without Saving"),
+    ]

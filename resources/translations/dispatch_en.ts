@@ -1798,7 +1798,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. Notices from other threads (feeds) within BURST_GAP_MS of the last refresh they caused are a burst: then the boards are refreshed at most every BURST_REFRESH_MS. A call that comes alone is shown at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>
@@ -2315,6 +2315,76 @@
     <message>
         <source>%1 is not an answer to this question; press one of the keys shown.</source>
         <translation>%1 is not an answer to this question; press one of the keys shown.</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Close without Saving</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Restore Defaults</translation>
     </message>
 </context>
 <context>

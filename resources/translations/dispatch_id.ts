@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
-        <translation>⚠ DATABASE RUSAK: %1 (ditemukan %2 lalu). Beri tahu supervisor: teknisi memulihkan cadangan terakhir.</translation>
+        <translation>⚠ DATABASE RUSAK: %1 (ditemukan %2 lalu). Beri tahu koordinator: teknisi memulihkan cadangan terakhir.</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -691,11 +691,11 @@
     </message>
     <message>
         <source>⚠ DATABASE NOT ANSWERING (%1): what you just did was NOT saved. Try again; calls from the feeds are kept and stored when it answers.</source>
-        <translation>⚠ BASIS DATA TIDAK MENJAWAB (%1): yang baru Anda lakukan TIDAK tersimpan. Coba lagi; panggilan dari feed tetap disimpan begitu basis data menjawab.</translation>
+        <translation>⚠ BASIS DATA TIDAK MENJAWAB (%1): yang baru Anda lakukan TIDAK tersimpan. Coba lagi; panggilan dari sumber tetap disimpan begitu basis data menjawab.</translation>
     </message>
     <message>
         <source>⚠ UNEXPECTED ERROR: %1. It is in the console's log; tell the supervisor. Ctrl+Shift+A acknowledges.</source>
-        <translation>⚠ KESALAHAN TAK TERDUGA: %1. Tercatat di log konsol; beri tahu supervisor. Ctrl+Shift+A mengonfirmasi.</translation>
+        <translation>⚠ KESALAHAN TAK TERDUGA: %1. Tercatat di log konsol; beri tahu koordinator. Ctrl+Shift+A mengonfirmasi.</translation>
     </message>
 </context>
 <context>
@@ -1448,7 +1448,7 @@
     </message>
     <message>
         <source>Accounts exist already: a supervisor adds new ones.</source>
-        <translation>Akun sudah ada: supervisor yang menambah akun baru.</translation>
+        <translation>Akun sudah ada: koordinator yang menambah akun baru.</translation>
     </message>
     <message>
         <source>Only an administrator can do this.</source>
@@ -1468,7 +1468,7 @@
     </message>
     <message>
         <source>No one would be left to manage accounts: add another supervisor first.</source>
-        <translation>Tidak akan ada lagi yang dapat mengelola akun: tambahkan supervisor lain terlebih dahulu.</translation>
+        <translation>Tidak akan ada lagi yang dapat mengelola akun: tambahkan koordinator lain terlebih dahulu.</translation>
     </message>
     <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
@@ -1798,7 +1798,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. Notices from other threads (feeds) within BURST_GAP_MS of the last refresh they caused are a burst: then the boards are refreshed at most every BURST_REFRESH_MS. A call that comes alone is shown at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -2318,6 +2318,76 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Tutu&amp;p</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Setel ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
@@ -2353,11 +2423,11 @@
     </message>
     <message>
         <source>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</source>
-        <translation>Ini database operasional (live), sedangkan konsol dijalankan dalam mode latihan. Latihan tidak pernah menyentuh data operasional: jalankan tanpa --simulator (dengan feed pusat panggilan), atau gunakan database latihan.</translation>
+        <translation>Ini basis data operasional (live), sedangkan konsol dijalankan dalam mode latihan. Latihan tidak pernah menyentuh data operasional: jalankan tanpa --simulator (dengan sumber panggilan pusat), atau gunakan basis data latihan.</translation>
     </message>
     <message>
         <source>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</source>
-        <translation>Ini database latihan, sedangkan konsol dijalankan secara operasional (feed terpasang atau --live). Panggilan operasional tidak pernah dicampur dengan latihan: gunakan database operasional, atau jalankan dengan --simulator.</translation>
+        <translation>Ini basis data latihan, sedangkan konsol dijalankan secara operasional (sumber panggilan terpasang atau --live). Panggilan operasional tidak pernah dicampur dengan latihan: gunakan basis data operasional, atau jalankan dengan --simulator.</translation>
     </message>
     <message>
         <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
@@ -2373,7 +2443,7 @@
     </message>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>
-        <translation>Konsol tidak dapat dijalankan. Sampaikan pesan di bawah ini kepada supervisor atau teknisi.</translation>
+        <translation>Konsol tidak dapat dijalankan. Sampaikan pesan di bawah ini kepada koordinator atau teknisi.</translation>
     </message>
 </context>
 <context>
@@ -2711,7 +2781,7 @@
     </message>
     <message>
         <source>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
-        <translation>Sumber panggilan, batas waktu, dan wilayah pusat hanya ditampilkan: hanya supervisor atau administrator yang dapat mengubahnya.</translation>
+        <translation>Sumber panggilan, batas waktu, dan wilayah pusat hanya ditampilkan: hanya koordinator atau administrator yang dapat mengubahnya.</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

@@ -71,3 +71,35 @@ def test_help_lists_every_shortcut_of_the_window(
     assert shortcuts <= listed
     assert {"F1", "F2", "F4", "F6", "F7", "F9"} <= listed
     assert QCoreApplication.translate("MainWindow", "Enter") in listed
+
+
+def test_qt_dialog_buttons_speak_indonesian(qtbot: QtBot, indonesian: None) -> None:
+    """Qt has no Indonesian for its own buttons: "Cancel" and "Close" stood beside Indonesian fields."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.i18n import standard_button_words
+
+    standard = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(standard.Ok | standard.Cancel | standard.Close | standard.Save)
+    qtbot.addWidget(box)
+    shown = {box.button(b).text().replace("&", "") for b in (standard.Cancel, standard.Close, standard.Save)}
+    assert shown == {"Batal", "Tutup", "Simpan"}
+    english = {"Close", "Cancel", "Save", "&Save", "&Cancel", "&Close", "Help", "Reset"}
+    assert not english & set(standard_button_words()[1:])  # every word but OK (also Indonesian) changed
+
+
+@pytest.mark.parametrize("reason", ["LIVE_IN_TRAINING", "TRAINING_IN_LIVE"])
+def test_the_live_or_training_refusal_has_no_english_detail_in_indonesian(
+    indonesian: None, reason: str
+) -> None:
+    from dispatch.store.database import DatabaseRefused, RefusalReason
+    from ui.dialogs.refusal import refusal_text
+
+    kind = "live" if reason == "LIVE_IN_TRAINING" else "training"
+    text = refusal_text(
+        DatabaseRefused(RefusalReason[reason], "/srv/112/pusat.sqlite3", f"{kind} database (recorded)")
+    )
+    assert "/srv/112/pusat.sqlite3" in text
+    assert "database (recorded)" not in text
+    assert "Konsol tidak mengubah berkas ini." in text
+    assert "basis data" in text

@@ -52,6 +52,10 @@ def refusal_text(refused: DatabaseRefused) -> str:
     if refused.reason is RefusalReason.UPGRADE_FAILED:
         return f"{what}\n\n{refused.location}\n{refused.detail}"
     untouched = translate("Refusal", "The console did not change the file.")
+    if refused.reason in (RefusalReason.LIVE_IN_TRAINING, RefusalReason.TRAINING_IN_LIVE):
+        # The sentence says which kind the file is; the detail ("live database (recorded)") is the
+        # log's, in English: in the Indonesian dialog it read as a leftover.
+        return f"{what}\n\n{refused.location}\n\n{untouched}"
     return f"{what}\n\n{refused.location}\n{refused.detail}\n\n{untouched}"
 
 
