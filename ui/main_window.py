@@ -255,6 +255,10 @@ class MainWindow(QMainWindow):
         self.timer_watch.checked.connect(self._show_timer_alerts)
         self.timer_watch.busy.connect(self._timers_busy)
         self.timer_watch.failed.connect(self._timers_failed)
+        # A check writes (it begins IMMEDIATE): one that went through means the database answers
+        # again, also when it changed nothing and so sent no notice (the bar said NOT ANSWERING for
+        # minutes after the lock was gone, over accounts added meanwhile).
+        self.timer_watch.checked.connect(lambda _found: self.fault_bar.database_answered())
         #: Checks run on a worker thread; tests that drive the clock check on the GUI thread.
         self.background_timers = True
         right = QSplitter(Qt.Orientation.Vertical)

@@ -137,3 +137,21 @@ def test_timers_checked_while_another_process_holds_the_database_say_busy_withou
     clock.advance(1)
     window._tick()  # the next second checks again and raises the alert
     qtbot.waitUntil(lambda: any(ringing.number_national in line for line in window.alert_list.lines()))
+
+
+def test_the_database_fault_goes_when_the_next_timer_check_gets_through(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, faults: FaultReporter, db_path: Path
+) -> None:
+    ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, ctx.clock.now()))
+    assert ringing is not None
+    qtbot.waitUntil(lambda: window.call_model.rowCount() == 1)
+    holder = hold_write_lock(db_path)
+    try:
+        window.call_view.setFocus()
+        qtbot.keyClick(window, Qt.Key.Key_F2)
+        qtbot.waitUntil(window.fault_bar.isVisible)
+    finally:
+        holder.communicate("\n", timeout=10)
+    # Nothing else is done at this console: the one-second check, a write, shows it answers again.
+    window._tick()
+    qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
