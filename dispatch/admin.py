@@ -61,6 +61,15 @@ PROBLEM_TEXT = {
     AccountProblem.PASSWORDS_DIFFER: "the two passwords are not the same",
 }
 
+#: The refusals these commands can meet, in words (the code follows in brackets, for scripts).
+REFUSAL_TEXT = {
+    Refusal.NO_SUCH_USER: "no account is named {username}",
+    Refusal.LAST_ADMINISTRATOR: "no administrator would be left",
+    Refusal.LAST_ACCOUNT_MANAGER: "no one would be left to manage accounts",
+    Refusal.NOT_ALLOWED: "not allowed",
+    Refusal.CHANGED_ELSEWHERE: "another console changed it first: run the command again",
+}
+
 
 class CommandError(Exception):
     """The command cannot run (exit status 2)."""
@@ -144,7 +153,10 @@ def _run(ctx: ServiceContext, options: argparse.Namespace, stdin: TextIO, out: T
             print(f"{field}: {PROBLEM_TEXT[problem]}", file=sys.stderr)
         return EXIT_REFUSED
     except ServiceError as error:
-        print(f"refused: {error.code}", file=sys.stderr)
+        # "refused: no_such_user" was all an installer read for a mistyped name.
+        words = REFUSAL_TEXT.get(Refusal(error.code), "refused")
+        name = options.username.strip().lower() if hasattr(options, "username") else ""
+        print(f"dispatch-console admin: {words.format(username=name)} ({error.code})", file=sys.stderr)
         return EXIT_REFUSED
 
 

@@ -160,4 +160,4 @@ def test_an_unknown_account_or_missing_database_is_an_error(db: Path, tmp_path: 
     )  # fmt: skip
     unknown = admin("unlock", "--db", str(db), "nobody")
     assert unknown.returncode == 1
-    assert "no_such_user" in unknown.stderr
+    assert unknown.stderr.strip() == "dispatch-console admin: no account is named nobody (no_such_user)"
