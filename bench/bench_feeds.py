@@ -78,6 +78,9 @@ if TYPE_CHECKING:
 LATENCY_TARGET_MS = 20.0
 LAG_TARGET_MS = 50.0
 LAG_TIMER_MS = 5
+#: What-if (``--burst-refresh-ms``): the window's minimum interval between refreshes in a burst
+#: (``MainWindow.burst_refresh_ms``; 0: a refresh per event-loop turn). None: the window's own.
+BURST_REFRESH_MS: int | None = None
 PASSWORD = "rahasia-112"
 
 # --- realistic caller data ---------------------------------------------------------------------------
@@ -540,6 +543,8 @@ def open_console(folder: Path, feed_url: str, resize_to_contents: bool = True) -
     window.show()
     if not resize_to_contents:
         without_resize_to_contents(window)
+    if BURST_REFRESH_MS is not None:
+        window.burst_refresh_ms = BURST_REFRESH_MS
     monitor.start()
     console = Console(folder, database, ctx, monitor, window, url.display)
     if not run_until(lambda: all(h.state is FeedState.UP for h in monitor.health.values()), 10):
@@ -1200,6 +1205,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "columns": "sized once (what-if)" if args.no_resize_to_contents else "as the window sets them",
     }
     parts = set(args.parts.split(","))
+    global BURST_REFRESH_MS
+    BURST_REFRESH_MS = args.burst_refresh_ms
+    if args.burst_refresh_ms is not None:
+        report["burst_refresh_ms"] = args.burst_refresh_ms
     # The console loads the carrier and area tables in a thread at start-up (ui.app); so does this run,
     # before anything is timed.
     began = time.perf_counter()
@@ -1426,6 +1435,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-resize-to-contents",
         action="store_true",
         help="what-if: size the boards' columns once instead of QHeaderView.ResizeToContents",
+    )
+    parser.add_argument(
+        "--burst-refresh-ms",
+        type=int,
+        help="what-if: the window's minimum interval between refreshes during a burst (0: none)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--tmp", type=Path, help="where the temporary databases go (default: $TMPDIR)")

@@ -7,6 +7,7 @@ its own, without Qt. Its change reports arrive here through a queued Qt signal, 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -46,7 +47,10 @@ class FeedMonitor(QObject):
         self.health: dict[str, FeedHealth] = self.supervisor.health
         self.alarms: list[FeedAlarm] = []
         self._reported.connect(self._on_report)
-        self.supervisor.subscribe(self._reported.emit)
+        # One queued report at a time: a runner reports each frame, and a burst of 200 calls a
+        # second woke the GUI thread (and took the GIL) for each (bench/bench_feeds.py).
+        self._report_queued = threading.Event()
+        self.supervisor.subscribe(self._report_soon)
 
     def start(self) -> None:
         self.supervisor.start()
@@ -54,8 +58,15 @@ class FeedMonitor(QObject):
     def stop(self) -> None:
         self.supervisor.stop()
 
+    def _report_soon(self) -> None:
+        """From the supervisor's threads."""
+        if not self._report_queued.is_set():
+            self._report_queued.set()
+            self._reported.emit()
+
     @Slot()
     def _on_report(self) -> None:
+        self._report_queued.clear()  # a report after this point queues another call
         health = self.supervisor.health
         for name, now in health.items():
             if self.health.get(name) != now:

@@ -120,6 +120,21 @@ class Spool:
                 self._lock.wait(timeout)
             return self._batches[0] if self._batches else None
 
+    def heads(self, max_frames: int, timeout: float | None = None) -> list[Batch]:
+        """The oldest pending reads, as many as fit in ``max_frames`` (always at least one), waiting
+        up to ``timeout`` seconds for one; [] when none came. Each is ``done`` in this order."""
+        with self._lock:
+            if not self._batches and timeout:
+                self._lock.wait(timeout)
+            taken: list[Batch] = []
+            frames = 0
+            for batch in self._batches:
+                if taken and frames + len(batch.frames) > max_frames:
+                    break
+                taken.append(batch)
+                frames += len(batch.frames)
+            return taken
+
     def done(self, batch: Batch) -> None:
         """``batch`` (the head) is stored: forget it; an empty spool leaves an empty file."""
         with self._lock:

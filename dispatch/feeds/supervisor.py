@@ -4,9 +4,10 @@ One ``FeedSupervisor`` runs the configured feeds of a console (or, later, of the
 
 - each feed's ``FeedRunner`` reads and decodes on its own thread and hands the frames of each read
   to the feed's ``FeedStore``, which appends them to the feed's spool file (``dispatch.feeds.spool``)
-  at once and stores them in the database on a thread of its own, one read per transaction, in
-  order. When the database does not accept writes (``DatabaseUnavailable``) the store keeps the
-  read and tries again with backoff (0.2 s doubling to 5 s); reading never waits for the database.
+  at once and stores them in the database on a thread of its own, in order, one read per
+  transaction (the reads waiting, up to ``STORE_MAX_FRAMES`` frames, together when storing is
+  behind). When the database does not accept writes (``DatabaseUnavailable``) the store keeps the
+  reads and tries again with backoff (0.2 s doubling to 5 s); reading never waits for the database.
   An unexpected error for one frame stores that frame as rejected, with the reason, and goes on.
 - the watch thread looks at every feed each second: a runner whose thread ended for any reason is
   started again (alarm ``feed_restarted``); a feed down for ``DOWN_ALARM_AFTER`` (30 s), frames
@@ -57,6 +58,9 @@ GARBAGE_QUIET = timedelta(minutes=1)
 WATCH_INTERVAL = 1.0
 STORE_FIRST_RETRY = 0.2
 STORE_LONGEST_RETRY = 5.0
+#: At most this many frames in one transaction when reads have piled up (a burst of calls): more
+#: would make the first of them wait long for the commit, and hold the write lock long.
+STORE_MAX_FRAMES = 20
 
 
 def spool_dir_for(database_url: str, data_dir: Path) -> Path:
@@ -187,10 +191,10 @@ class FeedStore:
         backoff = Backoff(STORE_FIRST_RETRY, STORE_LONGEST_RETRY)
         while not self._stop.is_set():
             try:
-                batch = self.spool.head(timeout=0.5)
-                if batch is None:
+                batches = self.spool.heads(STORE_MAX_FRAMES, timeout=0.5)
+                if not batches:
                     continue
-                self._store(batch)
+                self._store(batches)
                 backoff.reset()
             except DatabaseUnavailable as error:
                 self.refusals += 1
@@ -205,17 +209,25 @@ class FeedStore:
                 log.exception("feed %s: the storing thread failed; trying again", self.feed)
                 self._stop.wait(backoff.next())
 
-    def _store(self, batch: Batch) -> None:
+    def _store(self, batches: list[Batch]) -> None:
+        """The reads waiting (oldest first) in one transaction: one read when storing keeps up;
+        when it is behind (a burst of calls) several, so each costs one commit less."""
+        frames = [frame for batch in batches for frame in batch.frames]
         try:
-            feeds.store_frames(self._ctx, batch.frames)
+            feeds.store_frames(self._ctx, frames)
         except DatabaseUnavailable:
             raise
         except Exception as error:
+            if len(batches) > 1:
+                for batch in batches:  # each read alone, in order: one bad read holds back no other
+                    self._store([batch])
+                return
             log.exception("feed %s: a read could not be stored; storing its frames one by one", self.feed)
-            self._store_one_by_one(batch, error)
-        self.stored += len(batch.frames)
+            self._store_one_by_one(batches[0], error)
+        self.stored += len(frames)
         with self._waiting:
-            self.spool.done(batch)
+            for batch in batches:
+                self.spool.done(batch)
             self._waiting_since = None if self.spool.pending_frames == 0 else self._ctx.clock.now()
         was_unavailable = bool(self.unavailable)
         self.unavailable = ""
