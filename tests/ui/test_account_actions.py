@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from dispatch.domain.accounts import MAX_FAILED_LOGINS, LoginOutcome
@@ -19,6 +19,7 @@ from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.store.database import open_database, sqlite_url
 from ui.dialogs.accounts import UserAccountsDialog
+from ui.i18n import install_translator
 
 ZONE = ZoneInfo("Asia/Jakarta")
 PASSWORD = "operator-112"
@@ -178,3 +179,18 @@ def test_the_dialog_fits_a_1366x768_screen_with_a_title_bar(qtbot: QtBot, consol
     dialog = _dialog(qtbot, console)
     assert dialog.height() <= 768 - 80  # a title bar and a panel
     assert dialog.minimumSizeHint().height() <= dialog.height()
+
+
+def test_every_column_header_is_shown_whole_in_indonesian(
+    qtbot: QtBot, qapp: QApplication, console: ServiceContext
+) -> None:
+    translator = install_translator(qapp, "id")
+    try:
+        dialog = _dialog(qtbot, console)
+    finally:
+        qapp.removeTranslator(translator)
+    assert dialog.table.horizontalHeaderItem(0).text() == "Nama pengguna"
+    header = dialog.table.horizontalHeader()
+    for column in range(dialog.table.columnCount() - 1):  # the last one stretches
+        text = dialog.table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text) + 8, text

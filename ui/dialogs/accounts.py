@@ -392,6 +392,8 @@ class UserAccountsDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if selected is not None and user.id == selected.id:
                 self.table.selectRow(row)
+        # Headers included: at 100 px the Indonesian "Nama pengguna" was cut to "Nama penggun".
+        self.table.resizeColumnsToContents()
         self._selection_changed()
 
     def _state(self, user: accounts.UserView, now: datetime) -> str:
