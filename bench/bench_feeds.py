@@ -641,9 +641,10 @@ class GuiWork:
     """Timed work of the window on the GUI thread, from the window's timing hook
     (``MainWindow.timing_hook``; nothing of the window is wrapped or replaced).
 
-    * ``queue_query``: ``queries.call_queue``, run by the window on every change notice about calls;
-    * ``queue_model``: ``call_model.set_rows`` with its result (row signals, and the views' slots that
-      run inside them);
+    * ``queue_query``: the window's reading of calls after notices about them: ``queries.calls_by_id``
+      for the calls the notices name (``queries.call_queue``, the whole queue, when they name none);
+    * ``queue_model``: ``call_model.update_calls`` (or ``set_rows``) with its result (row signals, and
+      the views' slots that run inside them);
     * ``tick_*``: the ``refresh_live_columns`` of the three boards' visible rows, run by the window's
       1 s ticker (the ``dataChanged`` of the ring timers and ages, and the views' slots that run
       inside it).
@@ -1265,8 +1266,8 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 def render_gui_work(phases: dict[str, dict[str, Any]]) -> list[str]:
     names = {
-        "queue_query": "call queue query (queries.call_queue)",
-        "queue_model": "call queue model update (set_rows)",
+        "queue_query": "call queue query (calls_by_id/call_queue)",
+        "queue_model": "call queue model update (update_calls)",
         "tick_call_queue": "1 s ticker: call queue ring timers",
         "tick_incident_board": "1 s ticker: incident board ages",
         "tick_unit_board": "1 s ticker: unit board 'since' column",
