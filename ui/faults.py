@@ -2,20 +2,25 @@
 
 ``FaultReporter`` replaces ``sys.excepthook`` (exceptions escaping a slot or an event handler on the
 GUI thread end there) and ``threading.excepthook`` (a thread ending with an exception), writes each
-to the log with its traceback, and emits ``fault_reported`` on the GUI thread, where the window's
-fault bar shows it. The console's log file is set up by :func:`configure_logging`.
+to the log with its traceback (a database busy or lost: one line saying what was not saved), and
+emits ``fault_reported`` on the GUI thread, where the window's fault bar shows it. The console's log
+file is set up by :func:`configure_logging`.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
+import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
+
+from dispatch.services.uow import classify
 
 log = logging.getLogger("dispatch.faults")
 
@@ -40,6 +45,14 @@ def configure_logging(directory: Path) -> Path:
         root.addHandler(errors)
     root.setLevel(logging.INFO)
     return path
+
+
+def _where(trace: TracebackType | None) -> str:
+    """The console's own function nearest the failure (the window's action that was refused)."""
+    frames = traceback.extract_tb(trace)
+    ours = [frame for frame in frames if f"{os.sep}ui{os.sep}" in frame.filename]
+    frame = (ours or frames or [None])[-1]
+    return "?" if frame is None else f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
 
 
 class FaultReporter(QObject):
@@ -73,7 +86,13 @@ class FaultReporter(QObject):
         if issubclass(kind, KeyboardInterrupt):
             self._previous_hook(kind, error, trace)
             return
-        log.error("uncaught %s: %s", kind.__name__, error, exc_info=(kind, error, trace))
+        unavailable = classify(error)
+        if unavailable is not None and unavailable.reason in ("busy", "lost"):
+            # Expected when another console or program holds the database: one line saying what
+            # was not saved, not a traceback (the unit of work logged each attempt already).
+            log.warning("database %s, not saved: %s (in %s)", unavailable.reason, unavailable, _where(trace))
+        else:
+            log.error("uncaught %s: %s", kind.__name__, error, exc_info=(kind, error, trace))
         self.fault_reported.emit(error)
 
     def _thread_ended(self, args: threading.ExceptHookArgs) -> None:

@@ -155,3 +155,29 @@ def test_the_database_fault_goes_when_the_next_timer_check_gets_through(
     # Nothing else is done at this console: the one-second check, a write, shows it answers again.
     window._tick()
     qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
+
+
+def test_an_action_refused_by_a_locked_database_is_logged_in_one_line_without_a_traceback(
+    qtbot: QtBot,
+    window: MainWindow,
+    ctx: ServiceContext,
+    faults: FaultReporter,
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, ctx.clock.now()))
+    assert ringing is not None
+    qtbot.waitUntil(lambda: window.call_model.rowCount() == 1)
+    holder = hold_write_lock(db_path)
+    try:
+        with caplog.at_level(logging.WARNING, logger="dispatch.faults"):
+            window.call_view.setFocus()
+            qtbot.keyClick(window, Qt.Key.Key_F2)
+            qtbot.waitUntil(window.fault_bar.isVisible)
+    finally:
+        holder.communicate("\n", timeout=10)
+    (record,) = [record for record in caplog.records if record.name == "dispatch.faults"]
+    assert record.levelno == logging.WARNING
+    assert record.exc_info is None
+    assert record.getMessage().startswith("database busy, not saved: ")
+    assert "main_window.py" in record.getMessage()
