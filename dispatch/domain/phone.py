@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 from phonenumbers.shortnumberinfo import is_emergency_number
 
 from dispatch.domain.enums import Presentation
@@ -24,6 +24,7 @@ _UNAVAILABLE_MARKERS = frozenset(
 )
 # A number may start with "+" or an area code in brackets ("(024) 8311234", our own display form).
 _DIALLABLE = re.compile(r"^\+?[0-9(][0-9 ()./-]*$")
+_NOT_DIGIT = re.compile(r"[^0-9+]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,21 @@ class CallerNumber:
         return self.e164 or self.raw
 
 
-def parse_caller_number(raw: str, region: str = DEFAULT_REGION) -> CallerNumber:
+def parse_caller_number(raw: str, region: str = DEFAULT_REGION, *, describe: bool = True) -> CallerNumber:
+    """``raw`` as the console understands it; ``describe=False`` leaves ``description`` empty.
+
+    The same callers ring again, so the answers for the last numbers seen are kept (the value is
+    frozen). Without a description (``listen`` prints none) the carrier and area are not looked up.
+    """
+    return _parse_cached(raw, region, describe)
+
+
+#: How many numbers' answers are kept (least recently seen dropped first).
+PARSE_CACHE_SIZE = 1024
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse_cached(raw: str, region: str, describe: bool) -> CallerNumber:
     text = raw.strip()
     marker = text.upper()
     if marker in _PRIVATE_MARKERS:
@@ -62,19 +77,42 @@ def parse_caller_number(raw: str, region: str = DEFAULT_REGION) -> CallerNumber:
     if not _DIALLABLE.match(text):
         # Letters would be dropped silently by phonenumbers ("O812..." parses): keep them raw.
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
-    digits = re.sub(r"[^0-9+]", "", text)
+    digits = _NOT_DIGIT.sub("", text)
     if digits.startswith("00"):
         digits = "+" + digits[2:]
-    if is_emergency_number(digits, region):
+    shortest, longest = _emergency_lengths(region)
+    if shortest <= len(digits) - digits.count("+") <= longest and is_emergency_number(digits, region):
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
     try:
         parsed = phonenumbers.parse(digits, region)
     except NumberParseException:
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
-    if not phonenumbers.is_valid_number(parsed):
+    # The type is worked out once: a number is valid exactly when it has one (``is_valid_number``
+    # is ``number_type(...) != UNKNOWN`` for the region of the number's own country code), and the
+    # carrier and area lookups would each work it out again.
+    number_type = phonenumbers.number_type(parsed)
+    if number_type == PhoneNumberType.UNKNOWN:
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-    return CallerNumber(raw=raw, e164=e164, presentation=Presentation.ALLOWED, description=_describe(parsed))
+    description = _describe(parsed, number_type) if describe else ""
+    return CallerNumber(raw=raw, e164=e164, presentation=Presentation.ALLOWED, description=description)
+
+
+@lru_cache(maxsize=64)
+def _emergency_lengths(region: str) -> tuple[int, int]:
+    """The fewest and most digits of the region's emergency numbers: a number outside is none.
+
+    ``is_emergency_number`` matches all the digits against the region's emergency pattern, whose
+    lengths the metadata lists (``tests/unit/test_phone.py`` checks every region's pattern against
+    them), so that check, a good part of the cost of a new number, runs only for short numbers.
+    """
+    metadata = PhoneMetadata.short_metadata_for_region(region.upper(), None)
+    if metadata is None or metadata.emergency is None or not metadata.emergency.national_number_pattern:
+        return (1, 0)  # none: no length is between
+    lengths = metadata.emergency.possible_length
+    if not lengths:
+        return (0, 1_000_000)  # lengths not listed: every number is checked
+    return (min(lengths), max(lengths))
 
 
 @lru_cache(maxsize=4096)
@@ -89,23 +127,33 @@ def format_national(e164: str) -> str:
     return str(phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL))
 
 
-def _describe(parsed: phonenumbers.PhoneNumber) -> str:
+def _describe(parsed: phonenumbers.PhoneNumber, number_type: int) -> str:
     """Carrier for a mobile (by prefix only, numbers are ported), area for a landline.
+
+    ``number_type`` is the number's (valid) type. This is ``carrier.name_for_number`` and then
+    ``geocoder.description_for_number``, without their working out the type again.
 
     The carrier and area tables cost about 100 MB and half a second to load, so they are imported
     on first use (``warm_up_descriptions`` loads them ahead, off the GUI thread).
     """
     from phonenumbers import carrier, geocoder
 
-    number_type = phonenumbers.number_type(parsed)
     if number_type in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
-        name = carrier.name_for_number(parsed, "en")
+        name = carrier.name_for_valid_number(parsed, "en")
         if name:
             return str(name)
-    return str(geocoder.description_for_number(parsed, "id") or geocoder.description_for_number(parsed, "en"))
+    if not phonenumbers.is_number_type_geographical(number_type, parsed.country_code or 0):
+        return str(
+            geocoder.country_name_for_number(parsed, "id") or geocoder.country_name_for_number(parsed, "en")
+        )
+    return str(
+        geocoder.description_for_valid_number(parsed, "id")
+        or geocoder.description_for_valid_number(parsed, "en")
+    )
 
 
 def warm_up_descriptions() -> None:
     """Load the carrier and area tables now, so the first call does not wait for them."""
-    _describe(phonenumbers.parse("+6281234567890", None))
-    _describe(phonenumbers.parse("+62248311234", None))
+    for number in ("+6281234567890", "+62248311234"):
+        parsed = phonenumbers.parse(number, None)
+        _describe(parsed, phonenumbers.number_type(parsed))

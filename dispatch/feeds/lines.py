@@ -87,6 +87,11 @@ class LineSplitter:
         """The stream has shown that it ends lines with CR alone (until an LF follows a CR again)."""
         return self._cr_only
 
+    @property
+    def at_line_start(self) -> bool:
+        """Nothing of a line is kept and no LF is awaited after a CR: the next byte starts a line."""
+        return not self._line and not self._overlong and not self._after_cr
+
     def feed(self, data: bytes) -> list[LineEvent]:
         """The events completed by ``data``, in order; a partial line is kept for the next call."""
         events: list[LineEvent] = []

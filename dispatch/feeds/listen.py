@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
+import os
 import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
+from json.encoder import encode_basestring as _string
 from typing import TextIO
 
 from dispatch.domain.clock import SystemClock
@@ -32,39 +33,72 @@ from dispatch.feeds.urls import FeedUrl, FeedUrlError, SimFeedUrl, parse_feed_ur
 EXIT_CANNOT_OPEN = 2
 
 
-#: Made once: ``json.dumps`` with options builds a new encoder for every line.
-_JSON = json.JSONEncoder(ensure_ascii=False)
+#: The JSON line's keys, in order; every value is a string or null.
+_LINE = (
+    '{"event": %s, "feed": %s, "received_at": %s, "line": %s, "number": %s, "number_raw": %s, '
+    '"presentation": %s, "name": %s, "call_id": %s, "raw": %s}'
+)
 
 
 def signal_json(signal: CallSignal) -> str:
-    return _JSON.encode(
-        {
-            "event": signal.kind.value,
-            "feed": signal.feed,
-            "received_at": signal.received_at.isoformat(),
-            "line": signal.line,
-            "number": signal.number.e164,
-            "number_raw": signal.number.raw,
-            "presentation": signal.number.presentation.value,
-            "name": signal.name,
-            "call_id": signal.call_id,
-            "raw": signal.raw.decode("latin-1"),
-        }
+    """The event as one line of JSON: exactly ``json.dumps(..., ensure_ascii=False)`` of the object
+    with these keys (tested), written out directly: the encoder's general machinery, run once
+    per call with cold caches, cost more than a call's decoding."""
+    number = signal.number
+    return _LINE % (
+        _string(signal.kind._value_),
+        _string(signal.feed),
+        _string(signal.received_at.isoformat()),
+        _or_null(signal.line),
+        _or_null(number.e164),
+        _string(number.raw),
+        _string(number.presentation._value_),
+        _or_null(signal.name),
+        _or_null(signal.call_id),
+        _string(signal.raw.decode("latin-1")),
     )
 
 
+def _or_null(text: str | None) -> str:
+    return "null" if text is None else _string(text)
+
+
 class PrintSink:
+    """Prints each event as a JSON line, at once.
+
+    On the process's own standard output (a file descriptor) a line is encoded as ``out`` would
+    encode it and written with one ``os.write``: the text and buffer layers, flushed every line,
+    cost some 20 us a call with cold caches.
+    """
+
     def __init__(self, out: TextIO, err: TextIO, limit: int | None = None) -> None:
         self._out = out
         self._err = err
         self._limit = limit
         self.events = 0
+        self._fd: int | None = None
+        if out is sys.stdout:
+            try:
+                fd = out.fileno()
+            except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+                fd = None
+            if fd is not None:
+                out.flush()
+                self._fd = fd
+                self._encoding = out.encoding or "utf-8"
+                self._errors = out.errors or "strict"
 
     def signal(self, signal: CallSignal) -> None:
         if self._limit is not None and self.events >= self._limit:
             return  # --count reached: events that came in the same read are not printed
-        self._out.write(signal_json(signal) + "\n")
-        self._out.flush()
+        line = signal_json(signal) + "\n"
+        if self._fd is None:
+            self._out.write(line)
+            self._out.flush()
+        else:
+            data = line.encode(self._encoding, self._errors)
+            while data:
+                data = data[os.write(self._fd, data) :]
         self.events += 1
 
     def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None:
@@ -113,7 +147,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
 def _warm_output(url: FeedUrl, region: str) -> None:
     """Turn a frame into a JSON line once, unprinted, so the first call's line costs what the rest do."""
     frame = DecodedFrame(SignalKind.INCOMING, "081234567890", b"NMBR = 081234567890\r\n", "BUDI", "1")
-    signal_json(to_signal(frame, url.display, SystemClock().now(), region))
+    signal_json(to_signal(frame, url.display, SystemClock().now(), region, describe=False))
 
 
 def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -142,7 +176,10 @@ def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: Tex
             return True
         return deadline is not None and time.monotonic() >= deadline
 
-    runner = FeedRunner(url, sink, SystemClock(), options.region, on_health=on_health, opener=opener)
+    # No carrier or area looked up: the line does not carry them.
+    runner = FeedRunner(
+        url, sink, SystemClock(), options.region, on_health=on_health, opener=opener, describe=False
+    )
     try:
         runner.run(until=done)
     except KeyboardInterrupt:

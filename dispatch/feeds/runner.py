@@ -79,14 +79,20 @@ class FeedSink(Protocol):
 
 
 def to_signal(
-    frame: DecodedFrame, feed: str, received_at: datetime, region: str = DEFAULT_REGION
+    frame: DecodedFrame,
+    feed: str,
+    received_at: datetime,
+    region: str = DEFAULT_REGION,
+    *,
+    describe: bool = True,
 ) -> CallSignal:
-    """The one place a feed's number goes through phonenumbers."""
+    """The one place a feed's number goes through phonenumbers (``describe``: look up its carrier
+    or area too)."""
     return CallSignal(
         kind=frame.kind,
         feed=feed,
         received_at=received_at,
-        number=parse_caller_number(frame.number_raw, region),
+        number=parse_caller_number(frame.number_raw, region, describe=describe),
         raw=frame.raw,
         line=frame.line,
         name=frame.name,
@@ -168,8 +174,11 @@ class FeedRunner:
         backoff: Backoff | None = None,
         opener: Callable[[FeedUrl], OpenFeed] = open_feed,
         garbage: GarbageLimit | None = None,
+        describe: bool = True,
     ) -> None:
         self.url = url
+        #: Numbers get their carrier or area (``listen``, which prints none, says False).
+        self._describe = describe
         self._sink = sink
         self._clock = clock
         self._region = region
@@ -288,7 +297,8 @@ class FeedRunner:
         for frame in frames:
             if isinstance(frame, DecodedFrame):
                 try:
-                    received.append(to_signal(frame, feed, received_at, self._region))
+                    signal = to_signal(frame, feed, received_at, self._region, describe=self._describe)
+                    received.append(signal)
                     continue
                 except Exception as error:
                     log.exception("feed %s: a decoded frame could not be made a call event", feed)

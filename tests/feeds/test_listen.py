@@ -16,10 +16,16 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.feeds.listen import signal_json
 from dispatch.feeds.protocols import warm_decoders, warm_stream
 from dispatch.feeds.transports import FeedDisconnected, SerialConnection
 from dispatch.feeds.urls import parse_feed_url
@@ -430,3 +436,83 @@ def test_a_serial_read_returns_a_whole_block_at_once_and_a_lost_port_disconnects
 def _read_until_disconnected(connection: SerialConnection) -> None:
     for _ in range(40):
         connection.read(0.25)
+
+
+# --- the JSON line, written out directly ---------------------------------------------------------
+
+_texts = st.text() | st.sampled_from(["", 'BUDI "SANTOSO"', "a\\b", "\x00\x1f\x7f", "é ü 中", "\ud800"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(list(SignalKind)),
+    feed=_texts,
+    line=st.none() | _texts,
+    raw_number=_texts,
+    name=st.none() | _texts,
+    call_id=st.none() | _texts,
+    raw=st.binary(max_size=60),
+    moment=st.datetimes(timezones=st.just(UTC)),
+)
+def test_the_json_line_is_what_json_dumps_writes(
+    kind: SignalKind,
+    feed: str,
+    line: str | None,
+    raw_number: str,
+    name: str | None,
+    call_id: str | None,
+    raw: bytes,
+    moment: datetime,
+) -> None:
+    signal = CallSignal(
+        kind=kind,
+        feed=feed,
+        received_at=moment,
+        number=parse_caller_number(raw_number),
+        raw=raw,
+        line=line,
+        name=name,
+        call_id=call_id,
+    )
+    fields = {
+        "event": signal.kind.value,
+        "feed": signal.feed,
+        "received_at": signal.received_at.isoformat(),
+        "line": signal.line,
+        "number": signal.number.e164,
+        "number_raw": signal.number.raw,
+        "presentation": signal.number.presentation.value,
+        "name": signal.name,
+        "call_id": signal.call_id,
+        "raw": signal.raw.decode("latin-1"),
+    }
+    assert signal_json(signal) == json.dumps(fields, ensure_ascii=False)
+
+
+def test_the_sink_writes_the_process_stdout_as_its_text_layer_would(tmp_path: Path) -> None:
+    """On the real standard output the sink writes the descriptor itself; the bytes are the same."""
+    script = (
+        "import sys\n"
+        "from datetime import datetime, UTC\n"
+        "from dispatch.domain.phone import parse_caller_number\n"
+        "from dispatch.domain.signals import CallSignal, SignalKind\n"
+        "from dispatch.feeds.listen import PrintSink, signal_json\n"
+        "sink = PrintSink(sys.stdout, sys.stderr, limit=2)\n"
+        "assert sink._fd == 1\n"
+        "for n, name in enumerate(['SITI', 'é 中 \\\\ \"', 'third']):\n"
+        "    s = CallSignal(SignalKind.INCOMING, 'serial:/dev/ttyS0', datetime(2026, 1, 1, tzinfo=UTC),\n"
+        "                   parse_caller_number('08123456789%d' % n), b'NMBR\\xff\\r\\n', name=name)\n"
+        "    sink.signal(s)\n"
+        "    sys.stderr.write(signal_json(s) + '\\n')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+        check=True,
+    )
+    expected_lines = done.stderr.decode("utf-8").splitlines(keepends=True)
+    assert len(expected_lines) == 3
+    assert done.stdout.decode("utf-8") == "".join(expected_lines[:2])  # the limit of 2 holds

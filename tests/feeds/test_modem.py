@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dispatch.domain.phone import parse_caller_number
@@ -699,3 +699,109 @@ def test_64_kib_of_random_bytes_returns_promptly(seed: int, kind: str) -> None:
     assert time.perf_counter() - started < 10
     assert all(len(frame.raw) <= MAX_BLOCK_LINES * (MAX_LINE + 2) for frame in frames)
     assert all(len(frame.raw) <= MAX_LINE + 2 for frame in rejected(frames) if b"=" not in frame.raw)
+
+
+# --- the short path for whole CR LF lines ----------------------------------------------------------
+#
+# ``feed`` takes a read of whole printable CR LF lines at a line start in one loop instead of byte by
+# byte. Fed line by line it takes that path for every read; fed a byte at a time never: the frames
+# must be the same.
+
+_LINES = [
+    b"",
+    b"RING",
+    b"RING 2",
+    b"  ",
+    b"OK",
+    b"ATZ=1",
+    b"AT+VCID=1",
+    b"CONNECT = 5",
+    b"CONNECTED = 5",
+    b"DATE = 1115",
+    b"DATE=11151403",
+    b"DATE = 11x5",
+    b"TIME = 1403",
+    b"TIME=1406",
+    b"NMBR = 081234567890",
+    b"NMBR=P",
+    b"NMBR = 0812 3456",
+    b"DDN_NMBR = 0248311234",
+    b"NAME = BUDI SANTOSO",
+    b"NAME=NO NAME",
+    b"MESG = 060103",
+    b"MESG = zz",
+    b"X_1 = anything",
+    b"lower = case",
+    b"hello",
+    b"\tNAME = SITI\t",
+    hex_line(BUDI_MDMF),
+    hex_line(sdmf(b"0541741234"), checksum=False),
+    b"8026",
+    b"A" * MAX_LINE,
+]
+
+_crlf_lines = st.lists(st.sampled_from(_LINES), min_size=1, max_size=40)
+
+
+class _CountingDecoder(ModemDecoder):
+    """Counts the reads that took the short path."""
+
+    short_reads = 0
+
+    def _feed_crlf_lines(self, data: bytes) -> list[Frame]:
+        self.short_reads += 1
+        return super()._feed_crlf_lines(data)
+
+
+_FULL_BLOCK = [b"DATE = 1115", *(b"T%d = x" % n for n in range(MAX_BLOCK_LINES)), b"NMBR = 0812", b"NAME = A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_crlf_lines, cut=st.integers(0, 40))
+@example(lines=_FULL_BLOCK, cut=0)
+@example(lines=_FULL_BLOCK, cut=len(_FULL_BLOCK))
+def test_whole_crlf_lines_decode_as_they_do_a_byte_at_a_time(lines: list[bytes], cut: int) -> None:
+    data = b"".join(line + b"\r\n" for line in lines)
+    byte_at_a_time = bytewise(data)
+
+    by_lines = _CountingDecoder()
+    frames: list[Frame] = []
+    # Two reads of whole lines each (the second starts with a block perhaps still open), then every
+    # further line on its own.
+    head, tail = lines[:cut], lines[cut:]
+    for read in [head, tail[:3], *([line] for line in tail[3:])]:
+        frames += by_lines.feed(b"".join(line + b"\r\n" for line in read))
+    frames += by_lines.flush()
+    assert frames == byte_at_a_time
+    assert by_lines.short_reads >= 1
+
+    whole = _CountingDecoder()
+    assert whole.feed(data) + whole.flush() == byte_at_a_time
+    assert whole.short_reads == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"NMBR = 081234567890\r",  # ends in a CR: its LF may follow
+        b"NMBR = 081234567890\n",  # LF alone
+        b"NMBR = 0812\r\n34567890\r\n",  # fine, but see the next
+        b"NMBR = 081234567890\r\n\x00\r\n",  # not printable
+        b"A" * (MAX_LINE + 1) + b"\r\n",  # too long
+        b"NMBR = 081234567890\r\nNAME",  # a partial line
+    ],
+)
+def test_a_read_the_short_path_cannot_take_goes_the_long_way(data: bytes) -> None:
+    decoder = _CountingDecoder()
+    frames = decoder.feed(data) + decoder.flush()
+    assert frames == bytewise(data)
+    assert decoder.short_reads == (1 if data == b"NMBR = 0812\r\n34567890\r\n" else 0)
+
+
+def test_the_short_path_is_not_taken_after_a_partial_line_or_a_bare_cr() -> None:
+    for first in [b"NMBR = 0812", b"RING\r", b"RING\rRING\r"]:
+        decoder = _CountingDecoder()
+        rest = b"34567890\r\nDATE = 1115\r\nTIME = 1403\r\nNAME = BUDI\r\n\r\n"
+        frames = decoder.feed(first) + decoder.feed(rest) + decoder.flush()
+        assert frames == bytewise(first + rest)
+        assert decoder.short_reads == 0
