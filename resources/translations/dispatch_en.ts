@@ -39,6 +39,10 @@
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
+        <source>A password has at least %1 characters, is not one of the most common ones and does not contain the username.</source>
+        <translation>A password has at least %1 characters, is not one of the most common ones and does not contain the username.</translation>
+    </message>
+    <message>
         <source>First start: create the supervisor account</source>
         <translation>First start: create the supervisor account</translation>
     </message>
@@ -1798,7 +1802,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. Notices from other threads (feeds) within BURST_GAP_MS of the last refresh they caused are a burst: then the boards are refreshed at most every BURST_REFRESH_MS. A call that comes alone is shown at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>

@@ -111,9 +111,11 @@ def test_first_start_asks_for_the_supervisor_and_says_what_is_wrong(qtbot: QtBot
         dialog.full_name.setText("Sari Wulandari")
         dialog.password.setText("short")
         dialog.repeated.setText("short")
+        seen["rules"] = dialog.rules.text()  # said before the first try
         dialog._create()
         seen["username"] = dialog.errors["username"].text()
         seen["password"] = dialog.errors["password"].text()
+        seen["focus"] = "username" if dialog.focusWidget() is dialog.username else "elsewhere"
         dialog.reject()
 
     _when_modal(fill)
@@ -121,6 +123,11 @@ def test_first_start_asks_for_the_supervisor_and_says_what_is_wrong(qtbot: QtBot
     assert code == EXIT_NOT_LOGGED_IN
     assert "lower-case letters" in seen["username"]
     assert "At least 10 characters" in seen["password"]
+    assert seen["rules"] == (
+        "A password has at least 10 characters, is not one of the most common ones and does not "
+        "contain the username."
+    )
+    assert seen["focus"] == "username"  # the first field refused
 
 
 def test_login_dialog_refuses_a_wrong_password_and_locks_after_five(qtbot: QtBot, tmp_path: Path) -> None:

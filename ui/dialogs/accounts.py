@@ -63,6 +63,14 @@ def account_problem(problem: AccountProblem) -> str:
     }[problem]
 
 
+def password_rules() -> str:
+    return translate(
+        "Accounts",
+        "A password has at least %1 characters, is not one of the most common ones and does not "
+        "contain the username.",
+    ).replace("%1", str(MIN_PASSWORD_LENGTH))
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet("color: #b71c1c;")
@@ -101,6 +109,11 @@ class FirstSupervisorDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # The rules before the first try, not only as refusals one at a time.
+        self.rules = QLabel(password_rules())
+        self.rules.setObjectName("passwordRules")
+        self.rules.setWordWrap(True)
+        layout.addWidget(self.rules)
         form = QFormLayout()
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -122,6 +135,7 @@ class FirstSupervisorDialog(QDialog):
             form.addRow(text, widget)
             form.addRow("", self.errors[name])
         layout.addLayout(form)
+        layout.addStretch(1)  # room to spare goes below the fields, not around the introduction
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
