@@ -194,3 +194,17 @@ def test_every_column_header_is_shown_whole_in_indonesian(
     for column in range(dialog.table.columnCount() - 1):  # the last one stretches
         text = dialog.table.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text) + 8, text
+
+
+def test_the_last_column_still_takes_the_rest_after_an_account_is_added(
+    qtbot: QtBot, console: ServiceContext
+) -> None:
+    dialog = _dialog(qtbot, console)
+    qtbot.keyClicks(dialog.username, "ani")
+    qtbot.keyClicks(dialog.full_name, "Ani Rahmawati")
+    qtbot.keyClicks(dialog.password, "gudeg-jogja-malam")
+    qtbot.keyClicks(dialog.repeated, "gudeg-jogja-malam")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 3
+    header = dialog.table.horizontalHeader()
+    assert header.length() >= dialog.table.viewport().width()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -257,7 +258,11 @@ class UserAccountsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # Fitted to contents, headers included: at 100 px the Indonesian "Nama pengguna" was cut to
+        # "Nama penggun". The last column takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
         allowed = can(ctx.actor.role, Action.MANAGE_ACCOUNTS)
@@ -406,8 +411,6 @@ class UserAccountsDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if selected is not None and user.id == selected.id:
                 self.table.selectRow(row)
-        # Headers included: at 100 px the Indonesian "Nama pengguna" was cut to "Nama penggun".
-        self.table.resizeColumnsToContents()
         self._selection_changed()
 
     def _state(self, user: accounts.UserView, now: datetime) -> str:
