@@ -208,3 +208,17 @@ def test_the_last_column_still_takes_the_rest_after_an_account_is_added(
     assert dialog.table.rowCount() == 3
     header = dialog.table.horizontalHeader()
     assert header.length() >= dialog.table.viewport().width()
+
+
+def test_refusals_one_after_another_leave_the_accounts_in_view(qtbot: QtBot, console: ServiceContext) -> None:
+    dialog = _dialog(qtbot, console)
+    dialog.select_username("sari")  # the only supervisor
+    qtbot.mouseClick(dialog.active_button, Qt.MouseButton.LeftButton)
+    assert dialog.state_error.isVisibleTo(dialog)
+    dialog.change_role_combo.setCurrentIndex(dialog.change_role_combo.findData("dispatcher"))
+    qtbot.mouseClick(dialog.change_role_button, Qt.MouseButton.LeftButton)
+    assert dialog.role_error.isVisibleTo(dialog)
+    assert not dialog.state_error.isVisibleTo(dialog)  # the older refusal went
+    qtbot.wait(50)
+    assert dialog.height() <= 768 - 80
+    assert dialog.table.viewport().height() >= 2 * dialog.table.rowHeight(0)  # both accounts seen

@@ -265,6 +265,10 @@ class UserAccountsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
+        # At least three accounts in view, whatever refusals the boxes below show.
+        rows = 3 * self.table.verticalHeader().defaultSectionSize()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
         allowed = can(ctx.actor.role, Action.MANAGE_ACCOUNTS)
         layout.addWidget(self._build_selected_box(allowed))
         layout.addWidget(self._build_add_box(allowed))
@@ -277,7 +281,7 @@ class UserAccountsDialog(QDialog):
             )
         self.reload()
         # 760 px high did not fit a 1366x768 screen once a title bar and a panel were added.
-        self.resize(720, 640)
+        self.resize(720, 680)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -471,6 +475,14 @@ class UserAccountsDialog(QDialog):
         if user is None:
             return False
         self.selected_message.clear()
+        # One refusal at a time: an older one beside another field is no longer the answer, and
+        # two or three of them left the list of accounts one row high.
+        for label in (self.state_error, self.role_error):
+            if label is not error:
+                label.hide()
+        if error is not self.reset_errors["password"]:
+            for label in self.reset_errors.values():
+                label.hide()
         try:
             changed = action(user.id)
         except accounts.AccountRefused as refused:
