@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>This database has no accounts yet. Create the first supervisor; the supervisor then adds the call-takers and dispatchers.</source>
-        <translation>Basis data ini belum memiliki akun. Buat akun koordinator pertama; koordinator kemudian menambahkan operator dan petugas pengarah.</translation>
+        <translation>Basis data ini belum memiliki akun. Buat akun koordinator pertama; koordinator kemudian menambahkan operator dan petugas dispatch.</translation>
     </message>
     <message>
         <source>&amp;Username</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>Dispatcher</source>
-        <translation>Petugas pengarah</translation>
+        <translation>Petugas dispatch</translation>
     </message>
     <message>
         <source>Supervisor</source>
