@@ -74,10 +74,13 @@ def _parse_cached(raw: str, region: str, describe: bool) -> CallerNumber:
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.PRIVATE)
     if marker in _UNAVAILABLE_MARKERS:
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.UNAVAILABLE)
-    if not _DIALLABLE.match(text):
+    if text.isascii() and text.isdigit():
+        digits = text  # as nearly every feed sends it: the two patterns below would not change it
+    elif not _DIALLABLE.match(text):
         # Letters would be dropped silently by phonenumbers ("O812..." parses): keep them raw.
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
-    digits = _NOT_DIGIT.sub("", text)
+    else:
+        digits = _NOT_DIGIT.sub("", text)
     if digits.startswith("00"):
         digits = "+" + digits[2:]
     shortest, longest = _emergency_lengths(region)
