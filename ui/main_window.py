@@ -830,7 +830,10 @@ class MainWindow(QMainWindow):
             parts, tips, down = [], [], False
             for health in monitor.health.values():
                 state = feed_state_text(health, self.session) + storing_text(health)
-                parts.append(f"{health.feed.split('?')[0]}: {state}")
+                # Storing delayed first: at the end it was what the squeezed status line cut off,
+                # leaving a red "up, last 01:25" (colour alone) until the banner came 10 s later.
+                shown = storing_text(health).lstrip(", ") if health.delayed else state
+                parts.append(f"{health.feed.split('?')[0]}: {shown}")
                 tips.append(f"{health.feed}\n{state} {health.detail} {health.store_detail}".strip())
                 down = down or health.state is not FeedState.UP or health.delayed
             self.feed_label.setText(translate("MainWindow", "Feeds: %1").replace("%1", " | ".join(parts)))

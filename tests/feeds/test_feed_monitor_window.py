@@ -54,7 +54,10 @@ def test_storing_delayed_is_shown_and_alarmed_while_the_database_is_locked(
         clock.advance(DELAYED_ALARM_AFTER.total_seconds())
         monitor.check_alarms()
         window._update_feed_label()
-        assert "STORING DELAYED (1 waiting)" in window.feed_label.text()
+        # First, where a squeezed status line does not cut it off.
+        assert (
+            window.feed_label.text() == f"Feeds: ncid://127.0.0.1:{server.port}: STORING DELAYED (1 waiting)"
+        )
         assert window.alarm_bar.isVisible()
         assert "CALLS NOT STORED YET" in window.alarm_bar.text()
         assert window.call_model.first_ringing() is None
