@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         # A check writes (it begins IMMEDIATE): one that went through means the database answers
         # again, also when it changed nothing and so sent no notice (the bar said NOT ANSWERING for
         # minutes after the lock was gone, over accounts added meanwhile).
-        self.timer_watch.checked.connect(lambda _found: self.fault_bar.database_answered())
+        self.timer_watch.checked.connect(lambda _found: self._timers_got_through())
         #: Checks run on a worker thread; tests that drive the clock check on the GUI thread.
         self.background_timers = True
         right = QSplitter(Qt.Orientation.Vertical)
@@ -900,6 +900,14 @@ class MainWindow(QMainWindow):
     def _timers_busy(self) -> None:
         # Another console holding the database past the busy timeout: the next tick tries again.
         self.show_message(translate("MainWindow", "Timers not checked: the database is busy."))
+
+    def _timers_got_through(self) -> None:
+        self.fault_bar.database_answered()
+        # "Timers not checked: the database is busy." stayed in the status line long after it was not.
+        busy = translate("MainWindow", "Timers not checked: the database is busy.")
+        failed = translate("MainWindow", "Timers could not be checked: %1").split("%1")[0]
+        if self.message_label.text() == busy or self.message_label.text().startswith(failed):
+            self.message_label.clear()
 
     def _timers_failed(self, reason: str) -> None:
         # Logged by the watch; said here so that no one trusts an alert list that stopped changing.
