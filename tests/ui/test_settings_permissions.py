@@ -48,6 +48,7 @@ def test_a_call_taker_sees_feeds_timers_and_area_read_only_and_saving_keeps_them
     assert not dialog.feeds.url.isEnabled()
     assert not dialog.timers.isEnabled()
     assert dialog.centre_area.isReadOnly()
+    assert not dialog.centre_area.isEnabled()  # greyed as the feeds and timers are
     assert dialog.feeds.urls == [FEED]  # shown, not hidden
 
     # Typing into the fields changes nothing: they take no keys.

@@ -122,6 +122,8 @@ class SettingsDialog(QDialog):
         self.feeds.setEnabled(self.may_edit_feeds)
         self.timers.setEnabled(self.may_edit_timers)
         self.centre_area.setReadOnly(not self.may_edit_centre_area)
+        # Greyed like the feeds and timers: read-only alone looked like a field waiting for a code.
+        self.centre_area.setEnabled(self.may_edit_centre_area)
         self.read_only_note = QLabel(
             translate(
                 "SettingsDialog",
