@@ -499,6 +499,7 @@ class Console:
     def close(self) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
 
+        gc.unfreeze()  # as ui.app does before the window goes (frozen Qt objects crash PySide6 at exit)
         self.monitor.stop()
         qt_app().processEvents()  # health reports the feed's thread queued before it stopped
         self.window.close()
@@ -523,6 +524,7 @@ def open_console(folder: Path, feed_url: str, resize_to_contents: bool = True) -
     from dispatch.services import accounts, dispatching
     from dispatch.services.bus import ChangeBus
     from dispatch.store.database import open_database, sqlite_url
+    from ui.app import freeze_long_lived
     from ui.feed_monitor import FeedMonitor
     from ui.main_window import MainWindow
     from ui.session import ConsoleSession
@@ -546,6 +548,10 @@ def open_console(folder: Path, feed_url: str, resize_to_contents: bool = True) -
     if BURST_REFRESH_MS is not None:
         window.burst_refresh_ms = BURST_REFRESH_MS
     monitor.start()
+    # As ui.app does once the window is up: what exists now (modules, the phone tables loaded by
+    # run(), the window) is kept out of the garbage collector's full passes. Without it a full pass
+    # walked the phone tables and stopped every thread about 100 ms in a burst now and then.
+    freeze_long_lived()
     console = Console(folder, database, ctx, monitor, window, url.display)
     if not run_until(lambda: all(h.state is FeedState.UP for h in monitor.health.values()), 10):
         console.close()
@@ -645,6 +651,8 @@ class GuiWork:
       for the calls the notices name (``queries.call_queue``, the whole queue, when they name none);
     * ``queue_model``: ``call_model.update_calls`` (or ``set_rows``) with its result (row signals, and
       the views' slots that run inside them);
+    * ``gc``: the garbage collector's passes (``gc.callbacks``), on whichever thread they ran: they
+      hold the GIL, so every thread waits;
     * ``tick_*``: the ``refresh_live_columns`` of the three boards' visible rows, run by the window's
       1 s ticker (the ``dataChanged`` of the ring timers and ages, and the views' slots that run
       inside it).
@@ -664,8 +672,18 @@ class GuiWork:
 
     def __init__(self, window: MainWindow) -> None:
         self.samples: dict[str, list[tuple[float, float]]] = {name: [] for name in self.NAMES.values()}
+        self.samples["gc"] = []  # the collector's passes, on whichever thread (it holds the GIL)
         self._window = window
         window.timing_hook = self._record
+        self._gc_began = 0.0
+        gc.callbacks.append(self._gc)
+
+    def _gc(self, phase: str, _info: dict[str, int]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._gc_began = now
+        else:
+            self.samples["gc"].append((self._gc_began, (now - self._gc_began) * 1000))
 
     def _record(self, step: str, began: float, seconds: float) -> None:
         name = self.NAMES.get(step)
@@ -681,6 +699,7 @@ class GuiWork:
 
     def close(self) -> None:
         self._window.timing_hook = None
+        gc.callbacks.remove(self._gc)
 
 
 def without_resize_to_contents(window: MainWindow) -> None:
@@ -1271,6 +1290,7 @@ def render_gui_work(phases: dict[str, dict[str, Any]]) -> list[str]:
         "tick_call_queue": "1 s ticker: call queue ring timers",
         "tick_incident_board": "1 s ticker: incident board ages",
         "tick_unit_board": "1 s ticker: unit board 'since' column",
+        "gc": "garbage collection, any thread (stops them all)",
     }
     lines = [f"   timed GUI-thread work (ms){'':<30}{'n':>6}{'p50':>8}{'p99':>8}{'max':>8}{'total':>9}"]
     for phase, work in phases.items():
