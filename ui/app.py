@@ -10,6 +10,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QIcon
@@ -41,6 +42,8 @@ EXIT_REFUSED = 3
 EXIT_NOT_LOGGED_IN = 1
 
 log = logging.getLogger(__name__)
+#: How long a window action waits for another writer's lock (ms) before "database not answering".
+WINDOW_WRITE_WAIT_MS = 500
 
 
 def run_console(options: argparse.Namespace) -> int:
@@ -86,7 +89,10 @@ def run_console(options: argparse.Namespace) -> int:
     if actor is None:
         database.dispose()
         return EXIT_NOT_LOGGED_IN
-    ctx = ctx.acting_as(actor)
+    # A key pressed while another console holds the database is refused within half a second (the
+    # fault bar says so) instead of freezing the window through the database's 5 s waits and retries;
+    # feeds keep their frames in the spool and retry on their own.
+    ctx = replace(ctx.acting_as(actor), write_wait_ms=WINDOW_WRITE_WAIT_MS)
     catalogue = load_default_catalogue()
     simulator = None
     if training and database.kind is DatabaseKind.TRAINING:

@@ -34,6 +34,10 @@ class ServiceContext:
     console_id: int
     console_name: str
     actor: Actor = Actor(user_id=None, user_name=SYSTEM_USER)
+    #: How long a write may wait for another console's or process's lock before it is refused
+    #: as "database not answering" (None: the database's own wait, 5 s, and retries). The window
+    #: sets a short one: a person pressing a key must not see the console freeze.
+    write_wait_ms: int | None = None
 
     def acting_as(self, actor: Actor) -> ServiceContext:
         return replace(self, actor=actor)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit_entry
-from dispatch.store.database import SQLITE_IMMEDIATE
+from dispatch.store.database import SQLITE_BUSY_MS, SQLITE_IMMEDIATE
 
 log = logging.getLogger(__name__)
 
@@ -138,13 +138,23 @@ class UnitOfWork:
 
 
 def _begin(ctx: ServiceContext) -> Session:
-    """A session holding a write transaction, retried while the database is busy or away."""
-    delays = iter(RETRY_DELAYS)
+    """A session holding a write transaction, retried while the database is busy or away.
+
+    A context with ``write_wait_ms`` (the window's) waits that long for a lock, once, and is not
+    retried: the person sees "database not answering" within a second and may try again.
+    """
+    options: dict[str, object] = {SQLITE_IMMEDIATE: True}
+    if ctx.write_wait_ms is not None:
+        options[SQLITE_BUSY_MS] = ctx.write_wait_ms
+    delays = iter(RETRY_DELAYS if ctx.write_wait_ms is None else ())
     while True:
         session = ctx.database.sessions()
         try:
             session.begin()
-            session.connection(execution_options={SQLITE_IMMEDIATE: True})
+            connection = session.connection(execution_options=options)
+            if ctx.write_wait_ms is not None and connection.dialect.name == "postgresql":
+                # The same patience for row locks held by another console's transaction.
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(ctx.write_wait_ms)}")
             return session
         except Exception as error:
             session.close()

@@ -395,6 +395,8 @@ def _create_engine(url: str) -> Engine:
 
 #: Execution option that makes a SQLite transaction begin IMMEDIATE (take the write lock at BEGIN).
 SQLITE_IMMEDIATE = "sqlite_immediate"
+#: Execution option: how long (ms) this transaction's BEGIN waits for another writer's lock.
+SQLITE_BUSY_MS = "sqlite_busy_ms"
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -405,8 +407,11 @@ def _sqlite_begin(connection: Any) -> None:
     migration's DDL was not atomic. Writes begin IMMEDIATE: check-then-write services serialise
     across every console sharing the file.
     """
-    immediate = connection.get_execution_options().get(SQLITE_IMMEDIATE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = connection.get_execution_options()
+    # Pooled connections are shared by patient writers (a feed) and impatient ones (a key pressed):
+    # each transaction sets its own wait.
+    connection.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get(SQLITE_BUSY_MS, BUSY_TIMEOUT_MS))}")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(SQLITE_IMMEDIATE, False) else "BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
