@@ -2395,6 +2395,7 @@
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
+        <extracomment>How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
         <translation>Feed not understood</translation>
     </message>
     <message>

@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
-        <translation>⚠ DATABASE RUSAK: %1 (ditemukan %2 lalu). Beri tahu koordinator: teknisi memulihkan cadangan terakhir.</translation>
+        <translation>⚠ BASIS DATA RUSAK: %1 (ditemukan %2 lalu). Beri tahu koordinator: teknisi memulihkan cadangan terakhir.</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -1520,19 +1520,19 @@
     </message>
     <message>
         <source>Call came in (feed)</source>
-        <translation>Panggilan masuk (feed)</translation>
+        <translation>Panggilan masuk (sumber)</translation>
     </message>
     <message>
         <source>Call ringing (feed)</source>
-        <translation>Panggilan berdering (feed)</translation>
+        <translation>Panggilan berdering (sumber)</translation>
     </message>
     <message>
         <source>Call answered (feed)</source>
-        <translation>Panggilan diangkat (feed)</translation>
+        <translation>Panggilan diangkat (sumber)</translation>
     </message>
     <message>
         <source>Call ended (feed)</source>
-        <translation>Panggilan berakhir (feed)</translation>
+        <translation>Panggilan berakhir (sumber)</translation>
     </message>
     <message>
         <source>Call answered</source>
@@ -1664,11 +1664,11 @@
     </message>
     <message>
         <source>Feed down</source>
-        <translation>Feed terputus</translation>
+        <translation>Sumber panggilan terputus</translation>
     </message>
     <message>
         <source>Feed up again</source>
-        <translation>Feed tersambung lagi</translation>
+        <translation>Sumber panggilan tersambung lagi</translation>
     </message>
     <message>
         <source>Typed</source>
@@ -2395,6 +2395,7 @@
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
+        <extracomment>How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
         <translation>Sumber tidak dikenali</translation>
     </message>
     <message>
@@ -2435,11 +2436,11 @@
     </message>
     <message>
         <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
-        <translation>Pembaruan database ini gagal. Database tetap pada versi sebelum langkah yang gagal dan akan diperbarui lagi saat konsol dijalankan berikutnya; salinan yang dibuat sebelumnya tercantum di bawah.</translation>
+        <translation>Pembaruan basis data ini gagal. Basis data tetap pada versi sebelum langkah yang gagal dan akan diperbarui lagi saat konsol dijalankan berikutnya; salinan yang dibuat sebelumnya tercantum di bawah.</translation>
     </message>
     <message>
         <source>This database must first be upgraded for this version of the console, and the console's own database account may not do that. Ask your installer to run the command below with the database owner's account.</source>
-        <translation>Database ini harus diperbarui dulu untuk versi konsol ini, dan akun database milik konsol tidak berwenang melakukannya. Minta teknisi pemasang menjalankan perintah di bawah dengan akun pemilik database.</translation>
+        <translation>Basis data ini harus diperbarui dulu untuk versi konsol ini, dan akun basis data milik konsol tidak berwenang melakukannya. Minta teknisi pemasang menjalankan perintah di bawah dengan akun pemilik basis data.</translation>
     </message>
     <message>
         <source>The console did not change the file.</source>
