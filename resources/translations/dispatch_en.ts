@@ -191,6 +191,10 @@
         <translation>Account %1 reactivated.</translation>
     </message>
     <message>
+        <source>%1 already has this role.</source>
+        <translation>%1 already has this role.</translation>
+    </message>
+    <message>
         <source>Role of %1 changed.</source>
         <translation>Role of %1 changed.</translation>
     </message>

@@ -191,6 +191,10 @@
         <translation>Akun %1 diaktifkan lagi.</translation>
     </message>
     <message>
+        <source>%1 already has this role.</source>
+        <translation>%1 sudah memiliki peran ini.</translation>
+    </message>
+    <message>
         <source>Role of %1 changed.</source>
         <translation>Peran %1 sudah diganti.</translation>
     </message>

@@ -222,3 +222,17 @@ def test_refusals_one_after_another_leave_the_accounts_in_view(qtbot: QtBot, con
     qtbot.wait(50)
     assert dialog.height() <= 768 - 80
     assert dialog.table.viewport().height() >= 2 * dialog.table.rowHeight(0)  # both accounts seen
+
+
+def test_choosing_the_role_an_account_already_has_says_so_and_changes_nothing(
+    qtbot: QtBot, console: ServiceContext
+) -> None:
+    dialog = _dialog(qtbot, console)
+    dialog.select_username("budi")
+    current = dialog.selected_user()
+    assert current is not None
+    dialog.change_role_combo.setCurrentIndex(dialog.change_role_combo.findData(current.role.value))
+    qtbot.mouseClick(dialog.change_role_button, Qt.MouseButton.LeftButton)
+    assert dialog.role_error.isVisibleTo(dialog)
+    assert dialog.role_error.text() == "budi already has this role."
+    assert dialog.selected_message.text() == ""  # not "Role of budi changed."

@@ -526,6 +526,14 @@ class UserAccountsDialog(QDialog):
 
     def change_role(self) -> None:
         role = Role(self.change_role_combo.currentData())
+        user = self.selected_user()
+        if user is not None and user.role is role:
+            # Nothing to change: saying "changed" would report an action that did not happen.
+            self.role_error.setText(
+                translate("Accounts", "%1 already has this role.").replace("%1", user.username)
+            )
+            self.role_error.show()
+            return
         self._act(
             lambda user_id: accounts.change_role(self._ctx, user_id, role),
             self.role_error,
