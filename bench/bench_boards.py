@@ -249,19 +249,17 @@ class Watcher:
         window.unit_model.modelReset.connect(self._units_changed)
         # A unit the filter hides changes without any signal (it has no row), and an incident whose
         # row a change leaves as it was signals nothing: each counts as shown once the window's
-        # refresh has given the model its state.
-        refresh = window._apply_changes
-
-        def refresh_then_check() -> None:
-            refresh()
-            self._units_changed()
-            self._incidents_changed()
-
-        window._apply_changes = refresh_then_check
+        # refresh has given the model its state (the window's timing hook says when).
+        add_timing_hook(window, self._after_step)
         window.incident_model.dataChanged.connect(self._incidents_changed)
         window.incident_model.rowsMoved.connect(self._incidents_changed)
         window.incident_model.rowsRemoved.connect(self._incidents_changed)
         window.incident_model.layoutChanged.connect(self._incidents_changed)
+
+    def _after_step(self, name: str, _began: float, _seconds: float) -> None:
+        if name == "apply_changes":
+            self._units_changed()
+            self._incidents_changed()
 
     def called(self, unit_id: int, target: Any, at: float) -> None:
         with self.lock:
@@ -315,21 +313,22 @@ def open_window(ctx: Any, catalogue: Any, full_reload: bool) -> Any:
         from ui.app import freeze_long_lived
 
         freeze_long_lived()  # as the console does once its window is up (ui/app.py)
-    window.bench_tick = window._tick
     if full_reload:
         window.incremental_boards = False
         models = (window.call_model, window.incident_model, window.unit_model)
 
         def old_tick() -> None:  # every row's live column signalled each second, as before
-            window._update_clock()
+            began = time.perf_counter()
+            window.update_clock()
             for model in models:
                 model.refresh_live_columns()
-            if hasattr(window, "desk"):
-                window.desk.tick()
-            if hasattr(window, "check_timers"):
-                window.check_timers()
+            window.desk.tick()
+            window.check_timers()
+            if window.timing_hook is not None:
+                window.timing_hook("tick", began, time.perf_counter() - began)
 
-        window.bench_tick = old_tick
+        window.ticker.timeout.disconnect()
+        window.ticker.timeout.connect(old_tick)
     window.unit_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     run_until(lambda: False, 0.5)
     return window
@@ -463,47 +462,31 @@ def load(
     }
 
 
+def add_timing_hook(window: Any, hook: Callable[[str, float, float], None]) -> None:
+    """Call ``hook`` too after each step the window times (MainWindow.timing_hook)."""
+    previous = window.timing_hook
+
+    def both(name: str, began: float, seconds: float) -> None:
+        if previous is not None:
+            previous(name, began, seconds)
+        hook(name, began, seconds)
+
+    window.timing_hook = both
+
+
 def timed_work(window: Any) -> dict[str, list[float]]:
-    """Wrap the window's refresh slots to time them (instance attributes shadow the methods)."""
-    names = {
-        "_apply_changes": "apply_changes",
-        "_fit_changed_boards": "fit_columns",
-        "check_timers": "timer_alerts",  # called by _tick, outside the boards
-    }
-    samples: dict[str, list[float]] = {key: [] for key in names.values()}
-    for name, key in names.items():
-        if not hasattr(window, name):
-            continue
-        original: Callable[[], None] = getattr(window, name)
+    """The window's refresh steps, timed through its timing hook (no private member reached)."""
+    kept = ("apply_changes", "fit_columns", "timer_alerts", "tick")
+    samples: dict[str, list[float]] = {key: [] for key in (*kept, "filter_applied")}
 
-        def wrapper(original: Callable[[], None] = original, key: str = key) -> None:
-            began = time.perf_counter()
-            original()
-            samples[key].append((time.perf_counter() - began) * 1000)
-
-        setattr(window, name, wrapper)
-    window.fitter.timeout.disconnect()
-    window.fitter.timeout.connect(window._fit_changed_boards)
-    samples["tick"] = []
-    samples["filter_applied"] = []
-    if hasattr(window, "_unit_filter_timer"):
-
-        def timed_filter() -> None:
-            began = time.perf_counter()
-            window.apply_unit_filter()
+    def record(name: str, began: float, seconds: float) -> None:
+        if name in kept:
+            samples[name].append(seconds * 1000)
+        elif name == "unit_filter":
             window.unit_view.doItemsLayout()  # the delayed layout, now: part of the cost
             samples["filter_applied"].append((time.perf_counter() - began) * 1000)
 
-        window._unit_filter_timer.timeout.disconnect()
-        window._unit_filter_timer.timeout.connect(timed_filter)
-
-    def timed_tick(original: Callable[[], None] = window.bench_tick) -> None:
-        began = time.perf_counter()
-        original()
-        samples["tick"].append((time.perf_counter() - began) * 1000)
-
-    window.ticker.timeout.disconnect()
-    window.ticker.timeout.connect(timed_tick)
+    add_timing_hook(window, record)
     return samples
 
 

@@ -120,10 +120,13 @@ class MainWindow(QMainWindow):
     def __init__(self, session: ConsoleSession) -> None:
         super().__init__()
         self.session = session
-        # Timing hook for benchmarks (bench/bench_feeds.py): called after each timed step of the
-        # window's own GUI-thread work: "call_queue_query" and "call_queue_model" (the call queue
-        # refreshed after a change notice about calls), "tick_call_queue", "tick_incident_board" and
-        # "tick_unit_board" (the 1 s ticker's live columns of the visible rows). None: nothing timed.
+        # Timing hook for benchmarks (bench/bench_feeds.py, bench/bench_boards.py): called after each
+        # timed step of the window's own GUI-thread work: "apply_changes" (a refresh after change
+        # notices; the boards are up to date when it is called), within it "call_queue_query" and
+        # "call_queue_model"; "tick" (the 1 s ticker), within it "tick_call_queue",
+        # "tick_incident_board", "tick_unit_board" (live columns of the visible rows) and
+        # "timer_alerts" (a check on this thread); "fit_columns"; "unit_filter" (the filter applied
+        # after typing). None: nothing timed.
         # (Plain comments: pyside6-lupdate copies "#:" comments into the translation sources.)
         self.timing_hook: TimingHook | None = None
         ctx = session.ctx
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
         self._unit_filter_timer = QTimer(self)
         self._unit_filter_timer.setSingleShot(True)
         self._unit_filter_timer.setInterval(UNIT_FILTER_DELAY_MS)
-        self._unit_filter_timer.timeout.connect(self.apply_unit_filter)
+        self._unit_filter_timer.timeout.connect(lambda: self._timed("unit_filter", self.apply_unit_filter))
         self.unit_filter_input = QLineEdit()
         self.unit_filter_input.setObjectName("unitFilter")
         self.unit_filter_input.setClearButtonEnabled(True)
@@ -396,7 +399,7 @@ class MainWindow(QMainWindow):
         ):
             bar.addPermanentWidget(label)
         self._update_feed_label()
-        self._update_clock()
+        self.update_clock()
 
     def _build_actions(self) -> None:
         menus = self.menuBar()
@@ -682,6 +685,10 @@ class MainWindow(QMainWindow):
         return max(0, round(self.burst_refresh_ms - since * 1000))
 
     def _apply_changes(self) -> None:
+        """The boards brought up to date with the change notices gathered since the last time."""
+        self._timed("apply_changes", self._apply_pending_changes)
+
+    def _apply_pending_changes(self) -> None:
         self._refresh_timer.stop()
         if self._pending_elsewhere:
             self._last_elsewhere_refresh = time.perf_counter()
@@ -781,12 +788,18 @@ class MainWindow(QMainWindow):
         self.duplicate_offer.incident_saved(fresh)
 
     def _fit_changed_boards(self) -> None:
+        self._timed("fit_columns", self._fit_boards_now)
+
+    def _fit_boards_now(self) -> None:
         views, self._unfitted = self._unfitted, set()
         for view in views:
             fit_columns(view)
 
     def _tick(self) -> None:
-        self._update_clock()
+        self._timed("tick", self._tick_steps)
+
+    def _tick_steps(self) -> None:
+        self.update_clock()
         if self.session.simulator is not None:
             self.session.simulator.advance()  # the window drives the simulator's time
         if self.session.feeds is not None:
@@ -818,7 +831,7 @@ class MainWindow(QMainWindow):
         finally:
             hook(name, began, time.perf_counter() - began)
 
-    def _update_clock(self) -> None:
+    def update_clock(self) -> None:
         now = self.session.ctx.clock.now()
         zone_name = now.astimezone(self.session.zone).tzname() or ""
         self.clock_label.setText(f"{local_time(now, self.session.zone)} {zone_name}")
@@ -891,7 +904,7 @@ class MainWindow(QMainWindow):
     def check_timers(self) -> None:
         """Raise what became overdue and show what still is, now, on this thread (tests, scripts)."""
         try:
-            found = self.timer_watch.check_now()
+            found = self._timed("timer_alerts", self.timer_watch.check_now)
         except OperationalError:
             self._timers_busy()
             return
