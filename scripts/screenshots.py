@@ -9,7 +9,8 @@ timers under the unit board.
 
 Writes ``main-window-{lang}-{size}.png``, ``call-taking-{lang}-1366x768.png`` (caller history and the
 protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) and
-``closing-{lang}-1366x768.png`` (the widest one-key choice).
+``closing-{lang}-1366x768.png`` (the widest one-key choice) and
+``database-not-answering-{lang}-1366x768.png`` (the fault bar while another process holds the database).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from dispatch.feeds.urls import SimFeedUrl
 from dispatch.services import accounts, callers, calls, dispatching, incidents, locations, protocols, queries
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
+from dispatch.services.uow import DatabaseUnavailable
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.database import open_database, sqlite_url
 from ui.i18n import install_translator
@@ -217,6 +219,13 @@ def main() -> int:
             path = out / f"alerts-{lang}-1366x768.png"
             window.grab().save(str(path))
             print(path)
+            # Another console held the database while a key was pressed: what the fault bar says.
+            window.fault_bar.report(DatabaseUnavailable("busy", "database is locked"))
+            settle(app)
+            path = out / f"database-not-answering-{lang}-1366x768.png"
+            window.grab().save(str(path))
+            print(path)
+            window.fault_bar.database_answered()
             # The smallest screen with the widest one-key choice showing (closing an incident).
             window.resize(*SIZES["1366x768"])
             window.close_incident()
