@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.callers import CallbackOutcome
@@ -38,24 +39,78 @@ def record_signal(ctx: ServiceContext, signal: CallSignal) -> CallView | None:
     return view
 
 
+# Storing a feed's frames is the console's hottest write (a burst is 200 calls a second), so it is
+# written with statements built once and executed on the transaction's connection: no autoflush
+# before each lookup, no ORM object for a new call or a frame, the frame inserted once with its
+# call (not inserted, then updated). The rows are the same as the ORM would write. Audit rows still
+# go through the session (``UnitOfWork.audit``): the hash chain's ``before_flush`` hook
+# (dispatch/store/audit_chain.py) chains the pending ones, all of a read's at the commit's flush.
+_calls = cast(Table, Call.__table__)
+_frames = cast(Table, FeedFrame.__table__)
+_INSERT_CALL = insert(_calls)
+_INSERT_FRAME = insert(_frames)
+_OPEN_CALL_BY_ID = (
+    select(_calls.c.id, _calls.c.state)
+    .where(_calls.c.feed == bindparam("feed"), _calls.c.external_id == bindparam("external_id"))
+    .order_by(_calls.c.ring_at.desc())
+    .limit(1)
+)
+# Feeds without call ids: the latest unfinished call on the same line and number. The time window
+# keeps this an index range (a withheld "P" has tens of thousands of earlier calls).
+_OPEN_CALL_BY_NUMBER = (
+    select(_calls.c.id, _calls.c.state)
+    .where(
+        _calls.c.feed == bindparam("feed"),
+        _calls.c.number_raw == bindparam("number_raw"),
+        _calls.c.ring_at >= bindparam("since", type_=_calls.c.ring_at.type),
+        _calls.c.state != CallState.ENDED.value,
+    )
+    .order_by(_calls.c.ring_at.desc())
+    .limit(1)
+)
+_OPEN_CALL_BY_NUMBER_ON_LINE = _OPEN_CALL_BY_NUMBER.where(_calls.c.line == bindparam("line"))
+
+
 def store_signal(work: UnitOfWork, signal: CallSignal) -> CallView | None:
     """``record_signal`` inside the caller's unit of work (a feed stores the frames of one read together)."""
     session = work.session
-    frame = FeedFrame(
-        feed=signal.feed,
-        received_at=signal.received_at,
-        raw=signal.raw,
-        decoded=json.dumps(_signal_fields(signal), ensure_ascii=False),
-    )
-    session.add(frame)
+    _flush_changed_calls(session)
+    connection = session.connection()
     work.notify(Topic.FEED)
-    call = _apply_signal(session, work.ctx, signal)
-    if call is not None:
-        session.flush()
-        frame.call_id = call.id
-        work.audit(AuditAction(f"call.{signal.kind.value}"), "call", call.id, feed=signal.feed)
-        work.notify(Topic.CALLS, call.id)
-    return None if call is None else CallView.of(call)
+    call = _apply_signal(session, connection, work.ctx, signal)
+    connection.execute(
+        _INSERT_FRAME,
+        {
+            "feed": signal.feed,
+            "received_at": signal.received_at,
+            "raw": signal.raw,
+            "decoded": json.dumps(_signal_fields(signal), ensure_ascii=False),
+            "rejected_reason": None,
+            "call_id": None if call is None else call.id,
+        },
+    )
+    if call is None:
+        return None
+    work.audit(AuditAction(f"call.{signal.kind.value}"), "call", call.id, feed=signal.feed)
+    work.notify(Topic.CALLS, call.id)
+    return CallView.of(call)
+
+
+def insert_rejected_frame(
+    session: Session, feed: str, raw: bytes, reason: str, received_at: datetime
+) -> None:
+    """A frame that could not be decoded, in the caller's unit of work (in order with the others)."""
+    session.connection().execute(
+        _INSERT_FRAME,
+        {
+            "feed": feed,
+            "received_at": received_at,
+            "raw": raw,
+            "decoded": None,
+            "rejected_reason": reason,
+            "call_id": None,
+        },
+    )
 
 
 def record_rejected_frame(
@@ -63,10 +118,17 @@ def record_rejected_frame(
 ) -> None:
     """A frame that could not be decoded is kept, with the reason, for the installer to see."""
     with unit_of_work(ctx) as work:
-        work.session.add(
-            FeedFrame(feed=feed, received_at=received_at or ctx.clock.now(), raw=raw, rejected_reason=reason)
-        )
+        insert_rejected_frame(work.session, feed, raw, reason, received_at or ctx.clock.now())
         work.notify(Topic.FEED)
+
+
+def _flush_changed_calls(session: Session) -> None:
+    """Flush a changed call (an earlier frame's, or the caller's): the lookups here do not autoflush.
+
+    A read's new calls and frames are inserted as they come; its audit rows wait for the commit.
+    """
+    if session.identity_map.check_modified() or any(isinstance(row, Call) for row in session.new):
+        session.flush()
 
 
 def _signal_fields(signal: CallSignal) -> dict[str, object]:
@@ -81,44 +143,57 @@ def _signal_fields(signal: CallSignal) -> dict[str, object]:
     }
 
 
-def _find_call(session: Session, signal: CallSignal) -> Call | None:
+def _find_call(connection: Connection, signal: CallSignal) -> tuple[int, str] | None:
+    """The id and state of the call ``signal`` belongs to, if there is one."""
     if signal.call_id is not None:
-        query = select(Call).where(Call.feed == signal.feed, Call.external_id == signal.call_id)
+        query = _OPEN_CALL_BY_ID
+        params: dict[str, object] = {"feed": signal.feed, "external_id": signal.call_id}
     else:
-        # Feeds without call ids: the latest unfinished call on the same line and number. The time
-        # window keeps this an index range (a withheld "P" has tens of thousands of earlier calls).
-        query = select(Call).where(
-            Call.feed == signal.feed,
-            Call.number_raw == signal.number.raw,
-            Call.ring_at >= signal.received_at - OPEN_CALL_WINDOW,
-            Call.state != CallState.ENDED.value,
-        )
+        params = {
+            "feed": signal.feed,
+            "number_raw": signal.number.raw,
+            "since": signal.received_at - OPEN_CALL_WINDOW,
+        }
+        query = _OPEN_CALL_BY_NUMBER
         if signal.line is not None:
-            query = query.where(Call.line == signal.line)
-    return session.scalars(query.order_by(Call.ring_at.desc()).limit(1)).first()
+            query = _OPEN_CALL_BY_NUMBER_ON_LINE
+            params["line"] = signal.line
+    row = connection.execute(query, params).first()
+    return None if row is None else (row[0], row[1])
 
 
-def _apply_signal(session: Session, ctx: ServiceContext, signal: CallSignal) -> Call | None:
-    existing = _find_call(session, signal)
-    if signal.kind is SignalKind.INCOMING or (existing is None and signal.kind is SignalKind.RING):
-        if existing is not None and existing.state == CallState.RINGING.value:
-            return existing  # the same call reported again (a repeated caller-ID block)
-        call = Call(
-            feed=signal.feed,
-            line=signal.line,
-            external_id=signal.call_id,
-            number_raw=signal.number.raw,
-            number_e164=signal.number.e164,
-            presentation=signal.number.presentation.value,
-            number_description=signal.number.description,
-            caller_name=signal.name,
-            state=CallState.RINGING.value,
-            ring_at=signal.received_at,
-        )
-        session.add(call)
-        return call
-    if existing is None:
+def _apply_signal(
+    session: Session, connection: Connection, ctx: ServiceContext, signal: CallSignal
+) -> Call | None:
+    """The call ``signal`` is about, new, changed or as it was; None if it names no known call.
+
+    A new call is inserted here and returned as a transient ``Call`` (not in the session); an
+    existing one is the session's, its change flushed before the next frame's lookup.
+    """
+    found = _find_call(connection, signal)
+    if signal.kind is SignalKind.INCOMING or (found is None and signal.kind is SignalKind.RING):
+        if found is not None and found[1] == CallState.RINGING.value:
+            # The same call reported again (a repeated caller-ID block).
+            return session.get_one(Call, found[0])
+        values = {
+            "feed": signal.feed,
+            "line": signal.line,
+            "external_id": signal.call_id,
+            "number_raw": signal.number.raw,
+            "number_e164": signal.number.e164,
+            "presentation": signal.number.presentation.value,
+            "number_description": signal.number.description,
+            "caller_name": signal.name,
+            "state": CallState.RINGING.value,
+            "ring_at": signal.received_at,
+        }
+        key = connection.execute(_INSERT_CALL, values).inserted_primary_key
+        assert key is not None
+        call_id = key[0]
+        return Call(id=call_id, **values)
+    if found is None:
         return None
+    existing = session.get_one(Call, found[0])
     if signal.kind is SignalKind.ANSWERED and existing.state == CallState.RINGING.value:
         # Answered at the telephone before anyone pressed a key: the call is live, no incident yet.
         existing.state = CallState.ANSWERED.value

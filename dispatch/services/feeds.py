@@ -16,7 +16,7 @@ from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
 from dispatch.services.uow import insert_unless_taken, reading, unit_of_work
-from dispatch.store.tables import Alert, FeedFrame, FeedOutage
+from dispatch.store.tables import Alert, FeedOutage
 
 
 class FeedAlarmKind(StrEnum):
@@ -73,13 +73,8 @@ def store_frames(ctx: ServiceContext, frames: Sequence[Received]) -> list[CallVi
             if isinstance(frame, CallSignal):
                 views.append(calls.store_signal(work, frame))
             else:
-                work.session.add(
-                    FeedFrame(
-                        feed=frame.feed,
-                        received_at=frame.received_at,
-                        raw=frame.raw,
-                        rejected_reason=frame.reason,
-                    )
+                calls.insert_rejected_frame(
+                    work.session, frame.feed, frame.raw, frame.reason, frame.received_at
                 )
                 work.notify(Topic.FEED)
                 views.append(None)
