@@ -110,7 +110,7 @@ def query_plans(path: Path) -> list[str]:
         " ('new','awaiting_dispatch','dispatched','on_scene','reopened') AND id != 1",
         "within 500 m": "SELECT id FROM incidents WHERE lat BETWEEN -7.0 AND -6.99 AND lon BETWEEN 110.4"
         " AND 110.41 AND category = 'FIRE' AND status IN ('new','awaiting_dispatch','dispatched',"
-        "'on_scene','reopened') AND id != 1",
+        "'on_scene','reopened') AND id != 1 AND status NOT IN ('closed', 'cancelled')",
     }
     lines = []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:

@@ -41,7 +41,7 @@ from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
 from dispatch.services.snapshots import CallView
 from dispatch.services.uow import unit_of_work
-from dispatch.store.tables import Call, Incident, IncidentNote
+from dispatch.store.tables import OPEN_INCIDENT, Call, Incident, IncidentNote
 
 _OPEN = tuple(status.value for status in OPEN_INCIDENT_STATUSES)
 #: Note kinds typed by people (copied onto the target when a duplicate incident is cancelled).
@@ -85,14 +85,16 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
         last_call: dict[int, datetime] = {}
         e164s, raws = _numbers_of(session, incident_id)
         if e164s or raws:
-            same_number = or_(
-                Call.number_e164.in_(e164s),
-                and_(
-                    Call.number_raw.in_(raws),
-                    Call.number_e164.is_(None),
-                    Call.presentation == Presentation.ALLOWED.value,
-                ),
+            # Only the parts with numbers: an empty IN renders as a false term that left SQLite
+            # walking every call with an incident (16 ms at 1,000,000 calls) instead of the number
+            # indexes.
+            by_raw = and_(
+                Call.number_raw.in_(raws),
+                Call.number_e164.is_(None),
+                Call.presentation == Presentation.ALLOWED.value,
             )
+            parts = [*([Call.number_e164.in_(e164s)] if e164s else []), *([by_raw] if raws else [])]
+            same_number = parts[0] if len(parts) == 1 else or_(*parts)
             found_calls = session.execute(
                 select(Call.incident_id, func.max(Call.ring_at))
                 .where(
@@ -118,6 +120,7 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
                 Incident.lon.between(box.min_lon, box.max_lon),
                 Incident.category == probe.category,
                 *open_others,
+                OPEN_INCIDENT,  # the partial index over open incidents (0008)
             )
             rows.update((row.id, row) for row in session.execute(nearby))
         missing = set(last_call) - set(rows)

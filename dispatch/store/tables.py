@@ -25,6 +25,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from dispatch.store.types import UTCDateTime
 
+#: An incident that is neither closed nor cancelled, as one SQL term: a query holding this exact term
+#: may use the partial index over open incidents (SQLite matches the term, not its meaning).
+OPEN_INCIDENT = text("status NOT IN ('closed', 'cancelled')")
+
 
 class Base(DeclarativeBase):
     pass
@@ -176,6 +180,14 @@ class Incident(Base):
         Index("ix_incidents_village", "village"),
         Index("ix_incidents_area_code_created_at", "area_code", "created_at"),
         Index("ix_incidents_lat_lon", "lat", "lon"),
+        # Open incidents by position (the duplicate check's 500 m search; migration 0008).
+        Index(
+            "ix_incidents_open_lat_lon",
+            "lat",
+            "lon",
+            sqlite_where=OPEN_INCIDENT,
+            postgresql_where=OPEN_INCIDENT,
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
