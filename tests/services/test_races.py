@@ -24,7 +24,7 @@ from dispatch.domain.clock import ManualClock, SystemClock
 from dispatch.domain.enums import AgencyType, Disposition, IncidentStatus
 from dispatch.domain.roster import UnitSpec
 from dispatch.domain.signals import SignalKind
-from dispatch.services import accounts, calls, dispatching, incidents
+from dispatch.services import accounts, calls, dispatching, incidents, queries
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.services.uow import DatabaseUnavailable
@@ -84,7 +84,7 @@ def _make_rounds(ctx: ServiceContext, clock: ManualClock, scenario: str) -> list
         for n in range(ROUNDS)
     ]
     dispatching.load_roster(ctx, specs)
-    units = {view.call_sign: view.id for view in dispatching_units(ctx)}
+    units = {view.call_sign: view.id for view in queries.units(ctx)}
     rounds = []
     for n in range(ROUNDS):
         unit_id = units[f"RACE-{n:03d}"]
@@ -95,12 +95,6 @@ def _make_rounds(ctx: ServiceContext, clock: ManualClock, scenario: str) -> list
         else:
             rounds.append(Round(("close", first, unit_id), ("dispatch", first, unit_id)))
     return rounds
-
-
-def dispatching_units(ctx: ServiceContext) -> Iterator[Any]:
-    from dispatch.services import queries
-
-    return iter(queries.units(ctx))
 
 
 def _open_incident(ctx: ServiceContext, clock: ManualClock, n: int) -> int:
@@ -184,10 +178,9 @@ def _logged_in(database: Database) -> tuple[ServiceContext, ManualClock]:
     return console.acting_as(result.actor), clock
 
 
-@pytest.mark.parametrize("scenario", ["double dispatch", "close against dispatch"])
-def test_two_processes_on_one_sqlite_file_never_double_assign(tmp_path: Path, scenario: str) -> None:
-    url = sqlite_url(tmp_path / "shared.sqlite3")
-    database = open_database(url)
+def race_and_check(url: str, scenario: str) -> None:
+    """Rounds made on the (already migrated) database at ``url``, raced by two processes, checked."""
+    database = open_database(url, upgrade=False)
     try:
         ctx, clock = _logged_in(database)
         plan = _make_rounds(ctx, clock, scenario)
@@ -200,20 +193,17 @@ def test_two_processes_on_one_sqlite_file_never_double_assign(tmp_path: Path, sc
         database.dispose()
 
 
+@pytest.mark.parametrize("scenario", ["double dispatch", "close against dispatch"])
+def test_two_processes_on_one_sqlite_file_never_double_assign(tmp_path: Path, scenario: str) -> None:
+    url = sqlite_url(tmp_path / "shared.sqlite3")
+    open_database(url).dispose()  # created and migrated, as a console's first start does
+    race_and_check(url, scenario)
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("scenario", ["double dispatch", "close against dispatch"])
 def test_two_processes_on_postgresql_never_double_assign(pg_schema_url: str, scenario: str) -> None:
-    database = open_database(pg_schema_url, upgrade=False)
-    try:
-        ctx, clock = _logged_in(database)
-        plan = _make_rounds(ctx, clock, scenario)
-        outcomes = _race(pg_schema_url, plan)
-        if scenario == "double dispatch":
-            _check_double_dispatch(database, outcomes)
-        else:
-            _check_close_against_dispatch(database, outcomes)
-    finally:
-        database.dispose()
+    race_and_check(pg_schema_url, scenario)
 
 
 @pytest.fixture
