@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
 from dispatch.domain.enums import (
     NON_EMERGENCY_CLASSES,
@@ -50,6 +49,7 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceError
 from dispatch.services.feeds import FeedAlarmKind
 from dispatch.services.snapshots import CallView
+from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
 from ui.bridge import ChangeBridge
 from ui.models.call_queue import CallQueueModel
@@ -905,7 +905,7 @@ class MainWindow(QMainWindow):
         """Raise what became overdue and show what still is, now, on this thread (tests, scripts)."""
         try:
             found = self._timed("timer_alerts", self.timer_watch.check_now)
-        except OperationalError:
+        except DatabaseUnavailable:
             self._timers_busy()
             return
         self._show_timer_alerts(found)

@@ -16,7 +16,6 @@ import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.exc import OperationalError
 
 from dispatch.domain.timers import TimerThresholds
 from dispatch.services import alerts
@@ -81,7 +80,7 @@ class TimerWatch(QObject):
     def _check(self, number: int) -> None:
         try:
             found = alerts.check_timers(self._ctx, self._thresholds)
-        except (OperationalError, DatabaseUnavailable):
+        except DatabaseUnavailable:
             # Another console or program holding the database (the unit of work already retried
             # and logged it): said in the status line, tried again next second, no traceback.
             self.busy.emit()

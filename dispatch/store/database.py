@@ -409,12 +409,15 @@ def _sqlite_begin(connection: Any) -> None:
     """
     options = connection.get_execution_options()
     # Pooled connections are shared by patient writers (a feed) and impatient ones (a key pressed):
-    # each transaction sets its own wait.
-    connection.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get(SQLITE_BUSY_MS, BUSY_TIMEOUT_MS))}")
+    # each transaction has its own wait, set only when it differs from the connection's last one.
+    wait_ms = int(options.get(SQLITE_BUSY_MS, BUSY_TIMEOUT_MS))
+    if connection.info.get(SQLITE_BUSY_MS) != wait_ms:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={wait_ms}")
+        connection.info[SQLITE_BUSY_MS] = wait_ms
     connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(SQLITE_IMMEDIATE, False) else "BEGIN")
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
     # The driver must not begin or commit by itself; _sqlite_begin emits BEGIN.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -424,6 +427,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # FULL: a transaction reported as committed survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        record.info[SQLITE_BUSY_MS] = BUSY_TIMEOUT_MS
     finally:
         cursor.close()
 
