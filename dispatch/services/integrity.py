@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import select
+
 from dispatch.domain.codes import AuditAction
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext
-from dispatch.services.uow import unit_of_work
+from dispatch.services.uow import insert_unless_taken, unit_of_work
 from dispatch.store.tables import Alert
 
 DATABASE_DAMAGED_ALERT = "database_damaged"
@@ -29,8 +31,18 @@ def raise_damage_alarm(ctx: ServiceContext, problems: Sequence[str]) -> AlertVie
             message="\n".join(problems[:20]),
             console_id=ctx.console_id,
         )
-        work.session.add(alert)
-        work.session.flush()
+        if not insert_unless_taken(work.session, alert):
+            # The same damage is still alarmed (an earlier start, another console): one open alert
+            # per subject (migration 0007), shown again.
+            existing = work.session.scalars(
+                select(Alert).where(
+                    Alert.kind == alert.kind,
+                    Alert.entity == alert.entity,
+                    Alert.entity_id == alert.entity_id,
+                    Alert.cleared_at.is_(None),
+                )
+            ).one()
+            return AlertView.of(existing)
         work.audit(
             AuditAction.ALERT_RAISE,
             "alert",
