@@ -55,6 +55,7 @@ from ui.bridge import ChangeBridge
 from ui.models.call_queue import CallQueueModel
 from ui.models.incident_board import IncidentBoardModel
 from ui.models.unit_board import UnitBoardModel
+from ui.one_key import CLASS_KEYS, DISPOSITION_KEYS, STATUS_KEYS
 from ui.session import ConsoleSession
 from ui.timefmt import elapsed, local_time
 from ui.timer_watch import TimerWatch
@@ -71,22 +72,6 @@ from ui.widgets.unit_board_view import UnitBoardView
 
 translate = QCoreApplication.translate
 
-CLASS_KEYS = {
-    CallClass.INFORMATION: "I",
-    CallClass.PRANK: "P",
-    CallClass.SILENT: "S",
-    CallClass.WRONG_NUMBER: "W",
-}
-DISPOSITION_KEYS = {
-    Disposition.HANDLED: "1",
-    Disposition.TRANSPORTED: "2",
-    Disposition.REFERRED: "3",
-    Disposition.NO_ACTION_NEEDED: "4",
-    Disposition.GONE_ON_ARRIVAL: "5",
-    Disposition.FALSE_ALARM: "6",
-    Disposition.DUPLICATE: "7",
-}
-STATUS_KEYS = "123456789ABCDEF"
 #: Rows measured when sizing columns to their contents (bounds the cost of a long queue).
 FIT_PRECISION = 60
 #: How often boards whose rows changed get their columns sized to the contents.

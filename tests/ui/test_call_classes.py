@@ -11,7 +11,8 @@ from dispatch.domain.enums import CallClass, CallState, Disposition, IncidentSta
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services import queries
 from dispatch.services.context import ServiceContext
-from ui.main_window import CLASS_KEYS, MainWindow
+from ui.main_window import MainWindow
+from ui.one_key import CLASS_KEYS
 
 
 @pytest.mark.parametrize("call_class", list(CLASS_KEYS))

@@ -14,8 +14,9 @@ from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Incident, IncidentNote, Unit, UnitStatusChange
 from ui.dialogs.help import HelpDialog
-from ui.main_window import DISPOSITION_KEYS, MainWindow
+from ui.main_window import MainWindow
 from ui.models.snapshot_table import KeyRole
+from ui.one_key import DISPOSITION_KEYS
 from ui.widgets.command_line import syntax
 
 SIGN = "DEMO-PSC-01"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QTabWidget
 
-from dispatch.domain.callers import ATTEMPT_OUTCOMES, SUPERVISOR_CLOSE_OUTCOMES, CallbackOutcome
+from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.enums import CallState
 from dispatch.domain.permissions import Action, can
 from dispatch.services import callbacks
@@ -21,27 +21,13 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
 from ui import labels
 from ui.models.callback_queue import CallbackQueueModel
+from ui.one_key import ATTEMPT_KEYS, CLOSE_KEYS
 from ui.widgets.caller_panel import CallerPanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
-
-ATTEMPT_KEYS = {
-    CallbackOutcome.REACHED_NO_EMERGENCY: "R",
-    CallbackOutcome.REACHED_EMERGENCY: "E",
-    CallbackOutcome.NO_ANSWER: "N",
-    CallbackOutcome.BUSY: "B",
-    CallbackOutcome.UNREACHABLE: "U",
-}
-CLOSE_KEYS = {
-    CallbackOutcome.CLOSED_BY_SUPERVISOR: "C",
-    CallbackOutcome.REACHED_NO_EMERGENCY: "R",
-    CallbackOutcome.UNREACHABLE: "U",
-}
-assert set(ATTEMPT_KEYS) == set(ATTEMPT_OUTCOMES)
-assert set(CLOSE_KEYS) == set(SUPERVISOR_CLOSE_OUTCOMES)
 
 
 def refusal(code: str) -> str:
