@@ -7,7 +7,7 @@ with a line saying why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,12 @@ from ui.widgets.timer_settings import TimerSettingsEditor
 
 translate = QCoreApplication.translate
 
+
+def language_installed() -> str:
+    """The language the running console speaks: ``install_translator`` sets Qt's default locale."""
+    return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+
+
 #: Indonesia's three time zones, by their IANA names.
 TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
@@ -38,8 +44,19 @@ class SettingsDialog(QDialog):
     """Edits ``ConsoleSettings``; saved when accepted. Changes apply at the next start."""
 
     def __init__(
-        self, settings: ConsoleSettings, parent: QWidget | None = None, *, role: Role | str | None = None
+        self,
+        settings: ConsoleSettings,
+        parent: QWidget | None = None,
+        *,
+        role: Role | str | None = None,
+        language: str | None = None,
     ) -> None:
+        """``language``: the one this run speaks (``ConsoleSession.lang``; by default the installed one).
+
+        The list shows the language in force, not the saved preference: under ``--lang en`` with
+        Indonesian saved it showed Indonesian, and saving then switched the saved language. The saved
+        language changes only when the user picks another one.
+        """
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.may_edit_feeds = can(role, Action.EDIT_FEEDS)
@@ -53,7 +70,13 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("language")
         self.language.addItem("Bahasa Indonesia", "id")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language or "id")))
+        self.language_in_force = language or language_installed()
+        self.language.setCurrentIndex(max(0, self.language.findData(self.language_in_force)))
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(lambda _index: self._show_language_note())
+        self._show_language_note()
         self.console_name = QLineEdit(settings.console_name)
         self.console_name.setObjectName("consoleName")
         self.console_name.setMaxLength(64)
@@ -96,6 +119,7 @@ class SettingsDialog(QDialog):
         self.centre_area_error.setStyleSheet("color: #b71c1c;")
         self.centre_area_error.hide()
         form.addRow(translate("SettingsDialog", "&Language"), self.language)
+        form.addRow("", self.language_note)
         form.addRow(translate("SettingsDialog", "&Console name"), self.console_name)
         form.addRow("", self.console_error)
         form.addRow(translate("SettingsDialog", "Time &zone"), self.time_zone)
@@ -149,6 +173,35 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 620)
 
+    @property
+    def language_changed(self) -> bool:
+        """Whether the user picked a language other than the one this run speaks."""
+        return str(self.language.currentData()) != self.language_in_force
+
+    def _show_language_note(self) -> None:
+        """When a language change takes effect; and, before any change, which one is saved when the
+        run speaks another (``--lang``, or the system's language with none saved)."""
+        chosen = str(self.language.currentData())
+        if chosen != self.language_in_force:
+            self.language_note.setText(
+                translate(
+                    "SettingsDialog",
+                    "Saved when you press Save: the console speaks %1 from its next start (unless "
+                    "started with --lang).",
+                ).replace("%1", self.language.currentText())
+            )
+        elif self.settings.language and self.settings.language != self.language_in_force:
+            index = self.language.findData(self.settings.language)
+            saved = self.language.itemText(index) if index >= 0 else self.settings.language
+            self.language_note.setText(
+                translate("SettingsDialog", "This run speaks %1 (--lang); %2 stays saved for other starts.")
+                .replace("%1", self.language.currentText())
+                .replace("%2", saved)
+            )
+        else:
+            self.language_note.setText("")
+        self.language_note.setVisible(bool(self.language_note.text()))
+
     def done(self, result: int) -> None:
         self.feeds.stop_test()
         super().done(result)
@@ -167,7 +220,8 @@ class SettingsDialog(QDialog):
                 return
             self.settings.thresholds = thresholds
             self.settings.alert_sound = self.timers.alert_sound.isChecked()
-        self.settings.language = str(self.language.currentData())
+        if self.language_changed:
+            self.settings.language = str(self.language.currentData())
         self.settings.console_name = name
         self.settings.time_zone = str(self.time_zone.currentData())
         self.settings.sim_rate = self.sim_rate.value()
