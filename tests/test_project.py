@@ -35,6 +35,7 @@ import json, sys
 from dispatch.resources import resources_dir
 from dispatch.catalogue_files import load_default_catalogue, load_default_protocols, load_demo_roster
 from dispatch.domain.areas import area_index
+from dispatch.domain.phone import parse_caller_number
 from dispatch.services.recommendations import load_default_needs
 from dispatch.store.database import open_database, sqlite_url, head_revision, current_revision
 from pathlib import Path
@@ -46,6 +47,7 @@ print(json.dumps({
     "protocols": len(load_default_protocols().cards),
     "needs": len(load_default_needs(load_default_catalogue()).flag_needs),
     "pleburan": area_index().get("33.74.07.1005").village,
+    "carrier": parse_caller_number("081234567890").description,
     "revision": current_revision(db.engine), "head": head_revision(),
     "qm": sorted(p.name for p in (resources_dir() / "translations").glob("*.qm")),
 }))
@@ -79,6 +81,7 @@ db.dispose()
     assert found["protocols"] >= 8
     assert found["needs"] > 0
     assert found["pleburan"] == "Pleburan"
+    assert found["carrier"] == "Telkomsel"  # resources/phone/indonesia.json
     assert found["revision"] == found["head"]
     assert found["qm"] == ["dispatch_en.qm", "dispatch_id.qm"]
 

@@ -15,6 +15,7 @@ from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat,
 from phonenumbers.shortnumberinfo import is_emergency_number
 
 from dispatch.domain.enums import Presentation
+from dispatch.domain.phone_names import phone_names
 
 DEFAULT_REGION = "ID"
 
@@ -97,7 +98,7 @@ def _parse_cached(raw: str, region: str, describe: bool) -> CallerNumber:
     if number_type == PhoneNumberType.UNKNOWN:
         return CallerNumber(raw=raw, e164=None, presentation=Presentation.ALLOWED)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-    description = _describe(parsed, number_type) if describe else ""
+    description = _describe(parsed, number_type, e164) if describe else ""
     return CallerNumber(raw=raw, e164=e164, presentation=Presentation.ALLOWED, description=description)
 
 
@@ -130,33 +131,34 @@ def format_national(e164: str) -> str:
     return str(phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL))
 
 
-def _describe(parsed: phonenumbers.PhoneNumber, number_type: int) -> str:
+def _describe(parsed: phonenumbers.PhoneNumber, number_type: int, e164: str) -> str:
     """Carrier for a mobile (by prefix only, numbers are ported), area for a landline.
 
-    ``number_type`` is the number's (valid) type. This is ``carrier.name_for_number`` and then
-    ``geocoder.description_for_number``, without their working out the type again.
-
-    The carrier and area tables cost about 100 MB and half a second to load, so they are imported
-    on first use (``warm_up_descriptions`` loads them ahead, off the GUI thread).
+    ``number_type`` is the number's (valid) type. For an Indonesian number this answers what
+    ``carrier.name_for_number`` and then ``geocoder.description_for_number`` answer, from the shipped
+    Indonesia-only table (``phone_names``: phonenumbers' own tables for every country cost some
+    150 MiB). A number of another country is described by its country's name.
     """
-    from phonenumbers import carrier, geocoder
-
+    names = phone_names()
+    if not names.covers(parsed):
+        return names.country(parsed, "id") or names.country(parsed, "en")
     if number_type in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
-        name = carrier.name_for_valid_number(parsed, "en")
+        name = names.carrier(e164)
         if name:
-            return str(name)
+            return name
     if not phonenumbers.is_number_type_geographical(number_type, parsed.country_code or 0):
-        return str(
-            geocoder.country_name_for_number(parsed, "id") or geocoder.country_name_for_number(parsed, "en")
-        )
-    return str(
-        geocoder.description_for_valid_number(parsed, "id")
-        or geocoder.description_for_valid_number(parsed, "en")
+        return names.country(parsed, "id") or names.country(parsed, "en")
+    # geocoder.description_for_valid_number: the area, else the country; in Indonesian, else English.
+    return (
+        names.area(e164, "id")
+        or names.country(parsed, "id")
+        or names.area(e164, "en")
+        or names.country(parsed, "en")
     )
 
 
 def warm_up_descriptions() -> None:
-    """Load the carrier and area tables now, so the first call does not wait for them."""
+    """Load the carrier and area table (and the number metadata they need) before the first call."""
     for number in ("+6281234567890", "+62248311234"):
         parsed = phonenumbers.parse(number, None)
-        _describe(parsed, phonenumbers.number_type(parsed))
+        _describe(parsed, phonenumbers.number_type(parsed), number)

@@ -136,9 +136,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
     except FeedOpenError as error:
         err.write(f"listen: {error}\n")
         return EXIT_CANNOT_OPEN
-    # What start-up and warming made (phonenumbers' carrier and area tables: some 100 MB of
-    # objects) stays for the life of the process: out of the collector's way, so that no full
-    # collection walks it while a call is on its way.
+    # What start-up and warming made (modules, phonenumbers' metadata, the decoders) stays for the
+    # life of the process: out of the collector's way, so that no full collection walks it while a
+    # call is on its way.
     gc.collect()
     gc.freeze()
     return _listen(url, first, options, out, err)

@@ -258,7 +258,8 @@ _TYPES = [
 
 def _reference(raw: str, region: str) -> tuple[str | None, str]:
     """e164 and description, by ``is_valid_number``, ``carrier.name_for_number`` and
-    ``geocoder.description_for_number`` (each works out the type itself)."""
+    ``geocoder.description_for_number`` (each works out the type itself); a number of another
+    country than Indonesia by ``geocoder.country_name_for_number``."""
     digits = re.sub(r"[^0-9+]", "", raw.strip())
     if digits.startswith("00"):
         digits = "+" + digits[2:]
@@ -271,6 +272,10 @@ def _reference(raw: str, region: str) -> tuple[str | None, str]:
     if not phonenumbers.is_valid_number(parsed):
         return None, ""
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if parsed.country_code != 62:  # only Indonesia's carriers and areas are shipped: the country
+        return e164, geocoder.country_name_for_number(parsed, "id") or geocoder.country_name_for_number(
+            parsed, "en"
+        )
     if phonenumbers.number_type(parsed) in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
