@@ -6,7 +6,9 @@
    ``resources/translations/dispatch_{id,en}.ts`` (existing translations are kept, vanished
    strings are dropped with ``-no-obsolete``).
 2. English is the source language, so English entries are filled with their source text.
-3. ``pyside6-lrelease`` compiles both into the ``.qm`` files the console loads.
+3. ``pyside6-lrelease`` compiles both into the ``.qm`` files the console loads; Indonesian's also
+   takes in ``qtbase_id.ts``, the words of Qt's own buttons, dialogs and context menus (Qt ships no
+   Indonesian catalogue; that file is written by hand and lupdate leaves it alone).
 
 Indonesian entries left ``unfinished`` must be translated (Qt Linguist, or by editing the XML);
 ``tests/test_translations.py`` fails while any remains.
@@ -89,10 +91,22 @@ def mark_indonesian(path: Path) -> None:
     tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
+def release_sources(lang: str) -> list[Path]:
+    """What ``dispatch_<lang>.qm`` is compiled from: the console's words, and Qt's own words where Qt
+    ships no catalogue for the language (``qtbase_<lang>.ts``, written by hand, not by lupdate)."""
+    qt_words = TRANSLATIONS / f"qtbase_{lang}.ts"
+    return [ts_path(lang), *([qt_words] if qt_words.exists() else [])]
+
+
 def release() -> None:
     for lang in LANGUAGES:
         subprocess.run(
-            [tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(TRANSLATIONS / f"dispatch_{lang}.qm")],
+            [
+                tool("pyside6-lrelease"),
+                *map(str, release_sources(lang)),
+                "-qm",
+                str(TRANSLATIONS / f"dispatch_{lang}.qm"),
+            ],
             check=True,
             capture_output=True,
         )
@@ -106,6 +120,8 @@ def check() -> int:
         try:
             for lang in LANGUAGES:
                 shutil.copy(committed / f"dispatch_{lang}.ts", TRANSLATIONS)
+                if (committed / f"qtbase_{lang}.ts").exists():
+                    shutil.copy(committed / f"qtbase_{lang}.ts", TRANSLATIONS)
             update()
             made = sorted(p.name for p in TRANSLATIONS.iterdir())
             stale = [n for n in made if (TRANSLATIONS / n).read_bytes() != (committed / n).read_bytes()]

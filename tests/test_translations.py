@@ -36,9 +36,9 @@ def _translations(message: ET.Element) -> list[str]:
     return [f.text or "" for f in forms] if forms else [translation.text or ""]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_entry_is_translated(lang: str) -> None:
-    messages = _messages(TRANSLATIONS / f"dispatch_{lang}.ts")
+@pytest.mark.parametrize("name", [*(f"dispatch_{lang}.ts" for lang in LANGUAGES), "qtbase_id.ts"])
+def test_every_entry_is_translated(name: str) -> None:
+    messages = _messages(TRANSLATIONS / name)
     assert messages
     problems = []
     for context, source, message in messages:
@@ -86,9 +86,12 @@ def test_translation_sources_hold_every_string_of_the_ui(tmp_path: Path) -> None
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compiled_translations_match_their_sources(tmp_path: Path, lang: str) -> None:
     compiled = tmp_path / f"dispatch_{lang}.qm"
-    shutil.copy(TRANSLATIONS / f"dispatch_{lang}.ts", tmp_path / "source.ts")
+    sources = []
+    for number, path in enumerate(update_translations.release_sources(lang)):  # Indonesian: + Qt's words
+        sources.append(tmp_path / f"source{number}.ts")
+        shutil.copy(path, sources[-1])
     subprocess.run(
-        [update_translations.tool("pyside6-lrelease"), str(tmp_path / "source.ts"), "-qm", str(compiled)],
+        [update_translations.tool("pyside6-lrelease"), *map(str, sources), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )

@@ -15,7 +15,11 @@ def default_language() -> str:
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator:
-    """Load ``dispatch_<lang>.qm``; the source strings are English, but English has its file too."""
+    """Load ``dispatch_<lang>.qm``; the source strings are English, but English has its file too.
+
+    Indonesian's file also holds Qt's own words (see :func:`standard_button_words`), so removing the
+    one translator returned puts Qt back in English as well.
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     translator = QTranslator(app)
@@ -27,30 +31,44 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator:
     return translator
 
 
+#: Qt's own words on standard buttons, as Qt asks for them: under its theme's context,
+#: ``QPlatformTheme``, or ``QGnomeTheme`` on GNOME, Xfce and other GTK desktops.
+QT_BUTTON_WORDS = (
+    *(
+        ("QPlatformTheme", word)
+        for word in (
+            "OK",
+            "Save",
+            "Save All",
+            "Open",
+            "&Yes",
+            "Yes to &All",
+            "&No",
+            "N&o to All",
+            "Abort",
+            "Retry",
+            "Ignore",
+            "Close",
+            "Cancel",
+            "Discard",
+            "Help",
+            "Apply",
+            "Reset",
+            "Restore Defaults",
+        )
+    ),
+    *(("QGnomeTheme", word) for word in ("&OK", "&Save", "&Cancel", "&Close", "Close without Saving")),
+)
+
+
 def standard_button_words() -> list[str]:
     """Qt's own words on dialog buttons (OK, Cancel, Close, Save...), in the language installed.
 
-    Qt asks for them under its theme's context: ``QPlatformTheme``, or ``QGnomeTheme`` on GNOME, Xfce
-    and other GTK desktops. Qt ships no Indonesian for them, so the Indonesian console showed
-    "Cancel" and "Close" beside Indonesian fields; they are listed here, where lupdate finds them,
-    and translated in the console's own catalogue.
+    Qt ships no Indonesian for them (nor for its message and input dialogs, context menus, scroll
+    bars, docks and file dialog), so the Indonesian console showed "Cancel" and "Close" beside
+    Indonesian fields. Their Indonesian is ``resources/translations/qtbase_id.ts``, written by hand
+    and compiled into ``dispatch_id.qm`` with the console's own words (scripts/update_translations.py),
+    so the one translator :func:`install_translator` installs speaks for Qt too.
     """
     translate = QCoreApplication.translate
-    return [
-        translate("QPlatformTheme", "OK"),
-        translate("QPlatformTheme", "Save"),
-        translate("QPlatformTheme", "&Yes"),
-        translate("QPlatformTheme", "&No"),
-        translate("QPlatformTheme", "Close"),
-        translate("QPlatformTheme", "Cancel"),
-        translate("QPlatformTheme", "Discard"),
-        translate("QPlatformTheme", "Help"),
-        translate("QPlatformTheme", "Apply"),
-        translate("QPlatformTheme", "Reset"),
-        translate("QPlatformTheme", "Restore Defaults"),
-        translate("QGnomeTheme", "&OK"),
-        translate("QGnomeTheme", "&Save"),
-        translate("QGnomeTheme", "&Cancel"),
-        translate("QGnomeTheme", "&Close"),
-        translate("QGnomeTheme", "Close without Saving"),
-    ]
+    return [translate(context, word) for context, word in QT_BUTTON_WORDS]

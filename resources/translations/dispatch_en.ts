@@ -1,6 +1,66 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>About</name>
+    <message>
+        <source>About the Call Center 112 console</source>
+        <extracomment>The licence in pyproject.toml, for a console run from a source tree that is not installed.</extracomment>
+        <translation>About the Call Center 112 console</translation>
+    </message>
+    <message>
+        <source>Call Center 112 dispatch console %1</source>
+        <translation>Call Center 112 dispatch console %1</translation>
+    </message>
+    <message>
+        <source>(version unknown: not installed)</source>
+        <translation>(version unknown: not installed)</translation>
+    </message>
+    <message>
+        <source>Training (simulated calls; never a live 112 line)</source>
+        <translation>Training (simulated calls; never a live 112 line)</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <source>not read (the database did not answer)</source>
+        <translation>not read (the database did not answer)</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Runs on</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>2 to 32 characters: lower-case letters, digits, dot, dash or underscore.</source>
@@ -1555,6 +1615,14 @@
         <translation>Call attached to an incident</translation>
     </message>
     <message>
+        <source>Call ended as its incident closed</source>
+        <translation>Call ended as its incident closed</translation>
+    </message>
+    <message>
+        <source>Call left over from an earlier run ended</source>
+        <translation>Call left over from an earlier run ended</translation>
+    </message>
+    <message>
         <source>Incident opened</source>
         <translation>Incident opened</translation>
     </message>
@@ -1621,6 +1689,10 @@
     <message>
         <source>Unit status overridden</source>
         <translation>Unit status overridden</translation>
+    </message>
+    <message>
+        <source>Unit available again as its incident ended</source>
+        <translation>Unit available again as its incident ended</translation>
     </message>
     <message>
         <source>Roster loaded</source>
@@ -1806,7 +1878,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>
@@ -2128,6 +2200,7 @@
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
+        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</translation>
     </message>
     <message>
@@ -2208,6 +2281,7 @@
     </message>
     <message>
         <source>No unit is recommended.</source>
+        <extracomment>Where it was picked: the focus goes back there after a one-key choice.</extracomment>
         <translation>No unit is recommended.</translation>
     </message>
     <message>
@@ -2274,6 +2348,38 @@
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
+    <message>
+        <source>Your role (%1) cannot do this: %2.</source>
+        <translation>Your role (%1) cannot do this: %2.</translation>
+    </message>
+    <message>
+        <source>%1 still out on %2: close anyway? They are released and become available.</source>
+        <translation>%1 still out on %2: close anyway? They are released and become available.</translation>
+    </message>
+    <message>
+        <source>Close and release them</source>
+        <translation>Close and release them</translation>
+    </message>
+    <message>
+        <source>Select a unit on the unit board first (Ctrl+3).</source>
+        <translation>Select a unit on the unit board first (Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>Select an assigned unit first (F6, then Tab), or a unit on the board (Ctrl+3).</source>
+        <translation>Select an assigned unit first (F6, then Tab), or a unit on the board (Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>%1 has finished on this incident; choose it on the unit board (Ctrl+3).</source>
+        <translation>%1 has finished on this incident; choose it on the unit board (Ctrl+3).</translation>
+    </message>
+    <message>
+        <source>%1 is %2: choose its status with Shift+F7.</source>
+        <translation>%1 is %2: choose its status with Shift+F7.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: no status follows from there.</source>
+        <translation>%1 is %2: no status follows from there.</translation>
+    </message>
 </context>
 <context>
     <name>OverrideReasonDialog</name>
@@ -2323,76 +2429,6 @@
     <message>
         <source>%1 is not an answer to this question; press one of the keys shown.</source>
         <translation>%1 is not an answer to this question; press one of the keys shown.</translation>
-    </message>
-</context>
-<context>
-    <name>QGnomeTheme</name>
-    <message>
-        <source>&amp;OK</source>
-        <translation>&amp;OK</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Close</translation>
-    </message>
-    <message>
-        <source>Close without Saving</source>
-        <translation>Close without Saving</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Yes</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;No</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Help</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Reset</translation>
-    </message>
-    <message>
-        <source>Restore Defaults</source>
-        <translation>Restore Defaults</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +2774,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
+        <extracomment>Indonesia's three time zones, by their IANA names.</extracomment>
         <translation>Console settings</translation>
     </message>
     <message>
@@ -2795,6 +2832,14 @@
     <message>
         <source>Changes take effect the next time the console starts.</source>
         <translation>Changes take effect the next time the console starts.</translation>
+    </message>
+    <message>
+        <source>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</source>
+        <translation>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</translation>
+    </message>
+    <message>
+        <source>This run speaks %1 (--lang); %2 stays saved for other starts.</source>
+        <translation>This run speaks %1 (--lang); %2 stays saved for other starts.</translation>
     </message>
     <message>
         <source>Give this console a name, e.g. KONSOL-01.</source>

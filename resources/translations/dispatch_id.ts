@@ -1,6 +1,66 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID" sourcelanguage="en_GB">
 <context>
+    <name>About</name>
+    <message>
+        <source>About the Call Center 112 console</source>
+        <extracomment>The licence in pyproject.toml, for a console run from a source tree that is not installed.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call Center 112 dispatch console %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(version unknown: not installed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training (simulated calls; never a live 112 line)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not read (the database did not answer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished">Konsol</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>2 to 32 characters: lower-case letters, digits, dot, dash or underscore.</source>
@@ -1555,6 +1615,14 @@
         <translation>Panggilan digabung ke kejadian</translation>
     </message>
     <message>
+        <source>Call ended as its incident closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call left over from an earlier run ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Incident opened</source>
         <translation>Kejadian dibuka</translation>
     </message>
@@ -1621,6 +1689,10 @@
     <message>
         <source>Unit status overridden</source>
         <translation>Status unit diubah paksa</translation>
+    </message>
+    <message>
+        <source>Unit available again as its incident ended</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Roster loaded</source>
@@ -1806,7 +1878,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Rows measured when sizing columns to their contents (bounds the cost of a long queue). How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -2128,6 +2200,7 @@
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
+        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Ctrl+Shift+A untuk konfirmasi; beri tahu koordinator dan operator telekomunikasi atau PBX.</translation>
     </message>
     <message>
@@ -2208,6 +2281,7 @@
     </message>
     <message>
         <source>No unit is recommended.</source>
+        <extracomment>Where it was picked: the focus goes back there after a one-key choice.</extracomment>
         <translation>Tidak ada unit direkomendasikan.</translation>
     </message>
     <message>
@@ -2274,6 +2348,38 @@
         <source>stopped</source>
         <translation>berhenti</translation>
     </message>
+    <message>
+        <source>Your role (%1) cannot do this: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 still out on %2: close anyway? They are released and become available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close and release them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a unit on the unit board first (Ctrl+3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an assigned unit first (F6, then Tab), or a unit on the board (Ctrl+3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has finished on this incident; choose it on the unit board (Ctrl+3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2: choose its status with Shift+F7.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2: no status follows from there.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>OverrideReasonDialog</name>
@@ -2323,76 +2429,6 @@
     <message>
         <source>%1 is not an answer to this question; press one of the keys shown.</source>
         <translation>%1 bukan jawaban untuk pertanyaan ini; tekan salah satu tombol yang ditampilkan.</translation>
-    </message>
-</context>
-<context>
-    <name>QGnomeTheme</name>
-    <message>
-        <source>&amp;OK</source>
-        <translation>&amp;OK</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Simpan</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Batal</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>Tutu&amp;p</translation>
-    </message>
-    <message>
-        <source>Close without Saving</source>
-        <translation>Tutup tanpa menyimpan</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ya</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;Tidak</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Buang</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Bantuan</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Setel ulang</translation>
-    </message>
-    <message>
-        <source>Restore Defaults</source>
-        <translation>Kembalikan bawaan</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +2774,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
+        <extracomment>Indonesia's three time zones, by their IANA names.</extracomment>
         <translation>Pengaturan konsol</translation>
     </message>
     <message>
@@ -2795,6 +2832,14 @@
     <message>
         <source>Changes take effect the next time the console starts.</source>
         <translation>Perubahan berlaku saat konsol dijalankan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This run speaks %1 (--lang); %2 stays saved for other starts.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Give this console a name, e.g. KONSOL-01.</source>
