@@ -127,8 +127,32 @@
         <translation>&amp;Repeat password</translation>
     </message>
     <message>
+        <source>Console locked: Call Center 112 (%1)</source>
+        <translation>Console locked: Call Center 112 (%1)</translation>
+    </message>
+    <message>
+        <source>Change user: Call Center 112 (%1)</source>
+        <translation>Change user: Call Center 112 (%1)</translation>
+    </message>
+    <message>
         <source>Log in: Call Center 112 (%1)</source>
         <translation>Log in: Call Center 112 (%1)</translation>
+    </message>
+    <message>
+        <source>No one is logged in at this console. The next user logs in here.</source>
+        <translation>No one is logged in at this console. The next user logs in here.</translation>
+    </message>
+    <message>
+        <source>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</source>
+        <translation>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>&amp;Quit the console</source>
+        <translation>&amp;Quit the console</translation>
     </message>
     <message>
         <source>Wrong username or password.</source>
@@ -463,6 +487,10 @@
     <message>
         <source>[Esc] Cancel</source>
         <translation>[Esc] Cancel</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the choices: press %2, or Esc to cancel.</source>
+        <translation>%1 is not one of the choices: press %2, or Esc to cancel.</translation>
     </message>
 </context>
 <context>
@@ -1878,7 +1906,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open.</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>
@@ -1888,6 +1916,16 @@
     <message>
         <source>Only a supervisor can close a callback without reaching the caller.</source>
         <translation>Only a supervisor can close a callback without reaching the caller.</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <extracomment>The caller on the line at this console (their history while the incident is taken).</extracomment>
+        <translation>On the line</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <extracomment>The ringing caller (the one selected, else the longest ringing): history before answering.</extracomment>
+        <translation>Ringing</translation>
     </message>
     <message>
         <source>Active incidents (Ctrl+2)</source>
@@ -1938,13 +1976,52 @@
         <translation>Filter units: call sign, agency, status, station (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Callers</source>
+        <translation>Callers</translation>
+    </message>
+    <message>
+        <source>Incidents and callbacks (Ctrl+2, Ctrl+4)</source>
+        <translation>Incidents and callbacks (Ctrl+2, Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Incident (F5)</source>
+        <translation>Incident (F5)</translation>
+    </message>
+    <message>
         <source>Units (Ctrl+3)</source>
         <translation>Units (Ctrl+3)</translation>
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
-        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>%1
+
+Log out anyway?</source>
+        <translation>%1
+
+Log out anyway?</translation>
+    </message>
+    <message>
+        <source>Calls ringing: %1.</source>
+        <translation>Calls ringing: %1.</translation>
+    </message>
+    <message>
+        <source>Incident %1 is open in the form.</source>
+        <translation>Incident %1 is open in the form.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Quit the console anyway?</source>
+        <translation>%1
+
+Quit the console anyway?</translation>
     </message>
     <message>
         <source>Call Center 112 · %1</source>
@@ -1967,188 +2044,12 @@
         <translation>Database: %1</translation>
     </message>
     <message>
-        <source>&amp;Call</source>
-        <translation>&amp;Call</translation>
-    </message>
-    <message>
-        <source>&amp;Incident</source>
-        <translation>&amp;Incident</translation>
-    </message>
-    <message>
-        <source>&amp;Dispatch</source>
-        <translation>&amp;Dispatch</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>C&amp;onsole</source>
-        <translation>C&amp;onsole</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>Answer the longest-ringing call</source>
-        <translation>Answer the longest-ringing call</translation>
-    </message>
-    <message>
-        <source>Hang up the current call</source>
-        <translation>Hang up the current call</translation>
-    </message>
-    <message>
-        <source>Close the call as not an emergency</source>
-        <translation>Close the call as not an emergency</translation>
-    </message>
-    <message>
-        <source>Edit the incident form</source>
-        <translation>Edit the incident form</translation>
-    </message>
-    <message>
-        <source>Find the area (kelurahan, kecamatan…)</source>
-        <translation>Find the area (kelurahan, kecamatan…)</translation>
-    </message>
-    <message>
-        <source>Add a note to the narrative</source>
-        <translation>Add a note to the narrative</translation>
-    </message>
-    <message>
-        <source>Close the incident</source>
-        <translation>Close the incident</translation>
-    </message>
-    <message>
-        <source>Reopen the incident shown (closed or cancelled)</source>
-        <translation>Reopen the incident shown (closed or cancelled)</translation>
-    </message>
-    <message>
-        <source>Go to the protocol card</source>
-        <translation>Go to the protocol card</translation>
-    </message>
-    <message>
-        <source>Correct the selected note</source>
-        <translation>Correct the selected note</translation>
-    </message>
-    <message>
-        <source>Attach the call to the suggested incident</source>
-        <translation>Attach the call to the suggested incident</translation>
-    </message>
-    <message>
-        <source>Choose units to dispatch</source>
-        <translation>Choose units to dispatch</translation>
-    </message>
-    <message>
-        <source>Move the unit to its next status</source>
-        <translation>Move the unit to its next status</translation>
-    </message>
-    <message>
-        <source>Choose the unit's status</source>
-        <translation>Choose the unit's status</translation>
-    </message>
-    <message>
-        <source>Dispatch the recommended units</source>
-        <translation>Dispatch the recommended units</translation>
-    </message>
-    <message>
         <source>Command line</source>
         <translation>Command line</translation>
     </message>
     <message>
-        <source>Override the unit's status (supervisor)</source>
-        <translation>Override the unit's status (supervisor)</translation>
-    </message>
-    <message>
-        <source>Go to calls</source>
-        <translation>Go to calls</translation>
-    </message>
-    <message>
-        <source>Go to active incidents</source>
-        <translation>Go to active incidents</translation>
-    </message>
-    <message>
-        <source>Go to callbacks</source>
-        <translation>Go to callbacks</translation>
-    </message>
-    <message>
-        <source>Call back the selected caller</source>
-        <translation>Call back the selected caller</translation>
-    </message>
-    <message>
-        <source>Close the callback (supervisor)</source>
-        <translation>Close the callback (supervisor)</translation>
-    </message>
-    <message>
-        <source>Go to units</source>
-        <translation>Go to units</translation>
-    </message>
-    <message>
-        <source>Filter the unit board</source>
-        <translation>Filter the unit board</translation>
-    </message>
-    <message>
-        <source>User accounts</source>
-        <translation>User accounts</translation>
-    </message>
-    <message>
-        <source>Unit roster</source>
-        <translation>Unit roster</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <source>Acknowledge alarms</source>
-        <translation>Acknowledge alarms</translation>
-    </message>
-    <message>
-        <source>Watch list (supervisor)</source>
-        <translation>Watch list (supervisor)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>In calls: answer a ringing call or open its incident; in incidents: open it</source>
-        <translation>In calls: answer a ringing call or open its incident; in incidents: open it</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Space</translation>
-    </message>
-    <message>
-        <source>In available units: mark or unmark a unit</source>
-        <translation>In available units: mark or unmark a unit</translation>
-    </message>
-    <message>
-        <source>In available units: dispatch the marked units</source>
-        <translation>In available units: dispatch the marked units</translation>
-    </message>
-    <message>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <source>Next or previous field; each field saves as you leave it</source>
-        <translation>Next or previous field; each field saves as you leave it</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Cancel a one-key choice</source>
-        <translation>Cancel a one-key choice</translation>
     </message>
     <message>
         <source>Feeds: %1</source>
@@ -2244,10 +2145,6 @@
         <translation>Call from %1 closed: %2.</translation>
     </message>
     <message>
-        <source>No incident is open.</source>
-        <translation>No incident is open.</translation>
-    </message>
-    <message>
         <source>No protocol card for this category.</source>
         <translation>No protocol card for this category.</translation>
     </message>
@@ -2289,18 +2186,6 @@
         <translation>Dispatched: %1</translation>
     </message>
     <message>
-        <source>No assigned unit to move on.</source>
-        <translation>No assigned unit to move on.</translation>
-    </message>
-    <message>
-        <source>Choose the status with Shift+F7.</source>
-        <translation>Choose the status with Shift+F7.</translation>
-    </message>
-    <message>
-        <source>No assigned unit selected.</source>
-        <translation>No assigned unit selected.</translation>
-    </message>
-    <message>
         <source>Status of %1:</source>
         <translation>Status of %1:</translation>
     </message>
@@ -2311,10 +2196,6 @@
     <message>
         <source>Only a supervisor can override a unit's status.</source>
         <translation>Only a supervisor can override a unit's status.</translation>
-    </message>
-    <message>
-        <source>Select a unit first (assigned units or Ctrl+3).</source>
-        <translation>Select a unit first (assigned units or Ctrl+3).</translation>
     </message>
     <message>
         <source>Override %1 (now %2) to:</source>

@@ -127,8 +127,32 @@
         <translation>&amp;Ulangi kata sandi</translation>
     </message>
     <message>
+        <source>Console locked: Call Center 112 (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change user: Call Center 112 (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Log in: Call Center 112 (%1)</source>
         <translation>Masuk: Call Center 112 (%1)</translation>
+    </message>
+    <message>
+        <source>No one is logged in at this console. The next user logs in here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit the console</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Wrong username or password.</source>
@@ -462,7 +486,11 @@
     <name>ChoiceBar</name>
     <message>
         <source>[Esc] Cancel</source>
-        <translation>[Esc] Batal</translation>
+        <translation>[Esc] Kembali</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the choices: press %2, or Esc to cancel.</source>
+        <translation>%1 bukan salah satu pilihan: tekan %2, atau Esc untuk kembali.</translation>
     </message>
 </context>
 <context>
@@ -1878,7 +1906,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>How often boards whose rows changed get their columns sized to the contents. How often, at most, other units' changes refresh the open incident's recommendation. A burst of calls: notices from other threads (feeds) about BURST_CALLS different calls within BURST_WINDOW_MS. During one the boards are refreshed at most every BURST_REFRESH_MS; otherwise at once (bench/bench_feeds.py: the latency of single calls, and bursts of 200 calls a second). Typing in the unit filter applies the text this long after the last key: a word typed at speed filters the 2,000 units once, not once a letter. False: every change reloads whole boards (the old way; bench/bench_boards.py compares).</extracomment>
+        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open.</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -1888,6 +1916,16 @@
     <message>
         <source>Only a supervisor can close a callback without reaching the caller.</source>
         <translation>Hanya koordinator yang dapat menutup panggilan balik tanpa terhubung dengan penelepon.</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <extracomment>The caller on the line at this console (their history while the incident is taken).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ringing</source>
+        <extracomment>The ringing caller (the one selected, else the longest ringing): history before answering.</extracomment>
+        <translation type="unfinished">Berdering</translation>
     </message>
     <message>
         <source>Active incidents (Ctrl+2)</source>
@@ -1938,13 +1976,48 @@
         <translation>Filter unit: kode panggil, instansi, status, pos (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Callers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incidents and callbacks (Ctrl+2, Ctrl+4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Units (Ctrl+3)</source>
         <translation>Unit (Ctrl+3)</translation>
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
-        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Terlambat (Ctrl+Shift+A konfirmasi)</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+Log out anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls ringing: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident %1 is open in the form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+Quit the console anyway?</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Call Center 112 · %1</source>
@@ -1967,188 +2040,12 @@
         <translation>Basis data: %1</translation>
     </message>
     <message>
-        <source>&amp;Call</source>
-        <translation>&amp;Panggilan</translation>
-    </message>
-    <message>
-        <source>&amp;Incident</source>
-        <translation>&amp;Kejadian</translation>
-    </message>
-    <message>
-        <source>&amp;Dispatch</source>
-        <translation>Penge&amp;rahan</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Tampilan</translation>
-    </message>
-    <message>
-        <source>C&amp;onsole</source>
-        <translation>K&amp;onsol</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Bantuan</translation>
-    </message>
-    <message>
-        <source>Answer the longest-ringing call</source>
-        <translation>Jawab panggilan yang terlama berdering</translation>
-    </message>
-    <message>
-        <source>Hang up the current call</source>
-        <translation>Akhiri panggilan saat ini</translation>
-    </message>
-    <message>
-        <source>Close the call as not an emergency</source>
-        <translation>Tutup panggilan sebagai bukan darurat</translation>
-    </message>
-    <message>
-        <source>Edit the incident form</source>
-        <translation>Ubah formulir kejadian</translation>
-    </message>
-    <message>
-        <source>Find the area (kelurahan, kecamatan…)</source>
-        <translation>Cari wilayah (kelurahan, kecamatan…)</translation>
-    </message>
-    <message>
-        <source>Add a note to the narrative</source>
-        <translation>Tambah catatan ke kronologi</translation>
-    </message>
-    <message>
-        <source>Close the incident</source>
-        <translation>Tutup kejadian</translation>
-    </message>
-    <message>
-        <source>Reopen the incident shown (closed or cancelled)</source>
-        <translation>Buka ulang kejadian yang tampil (ditutup atau dibatalkan)</translation>
-    </message>
-    <message>
-        <source>Go to the protocol card</source>
-        <translation>Ke kartu protokol</translation>
-    </message>
-    <message>
-        <source>Correct the selected note</source>
-        <translation>Koreksi catatan terpilih</translation>
-    </message>
-    <message>
-        <source>Attach the call to the suggested incident</source>
-        <translation>Gabungkan panggilan ke kejadian yang disarankan</translation>
-    </message>
-    <message>
-        <source>Choose units to dispatch</source>
-        <translation>Pilih unit untuk dikirim</translation>
-    </message>
-    <message>
-        <source>Move the unit to its next status</source>
-        <translation>Pindahkan unit ke status berikutnya</translation>
-    </message>
-    <message>
-        <source>Choose the unit's status</source>
-        <translation>Pilih status unit</translation>
-    </message>
-    <message>
-        <source>Dispatch the recommended units</source>
-        <translation>Kirim unit yang direkomendasikan</translation>
-    </message>
-    <message>
         <source>Command line</source>
         <translation>Baris perintah</translation>
     </message>
     <message>
-        <source>Override the unit's status (supervisor)</source>
-        <translation>Ubah paksa status unit (koordinator)</translation>
-    </message>
-    <message>
-        <source>Go to calls</source>
-        <translation>Ke daftar panggilan</translation>
-    </message>
-    <message>
-        <source>Go to active incidents</source>
-        <translation>Ke daftar kejadian aktif</translation>
-    </message>
-    <message>
-        <source>Go to callbacks</source>
-        <translation>Ke daftar panggilan balik</translation>
-    </message>
-    <message>
-        <source>Call back the selected caller</source>
-        <translation>Telepon balik penelepon terpilih</translation>
-    </message>
-    <message>
-        <source>Close the callback (supervisor)</source>
-        <translation>Tutup panggilan balik (koordinator)</translation>
-    </message>
-    <message>
-        <source>Go to units</source>
-        <translation>Ke daftar unit</translation>
-    </message>
-    <message>
-        <source>Filter the unit board</source>
-        <translation>Filter papan unit</translation>
-    </message>
-    <message>
-        <source>User accounts</source>
-        <translation>Akun pengguna</translation>
-    </message>
-    <message>
-        <source>Unit roster</source>
-        <translation>Daftar unit</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Pengaturan</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Keluar</translation>
-    </message>
-    <message>
-        <source>Acknowledge alarms</source>
-        <translation>Konfirmasi alarm</translation>
-    </message>
-    <message>
-        <source>Watch list (supervisor)</source>
-        <translation>Daftar pantau (koordinator)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Pintasan keyboard</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>In calls: answer a ringing call or open its incident; in incidents: open it</source>
-        <translation>Di panggilan: jawab panggilan berdering atau buka kejadiannya; di kejadian: buka kejadian</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Spasi</translation>
-    </message>
-    <message>
-        <source>In available units: mark or unmark a unit</source>
-        <translation>Di unit tersedia: tandai unit atau batalkan tandanya</translation>
-    </message>
-    <message>
-        <source>In available units: dispatch the marked units</source>
-        <translation>Di unit tersedia: kirim unit yang ditandai</translation>
-    </message>
-    <message>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <source>Next or previous field; each field saves as you leave it</source>
-        <translation>Kolom berikutnya atau sebelumnya; tiap kolom tersimpan saat ditinggalkan</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <source>Cancel a one-key choice</source>
-        <translation>Batalkan pilihan satu tombol</translation>
     </message>
     <message>
         <source>Feeds: %1</source>
@@ -2244,10 +2141,6 @@
         <translation>Panggilan dari %1 ditutup: %2.</translation>
     </message>
     <message>
-        <source>No incident is open.</source>
-        <translation>Tidak ada kejadian yang dibuka.</translation>
-    </message>
-    <message>
         <source>No protocol card for this category.</source>
         <translation>Tidak ada kartu protokol untuk kategori ini.</translation>
     </message>
@@ -2289,18 +2182,6 @@
         <translation>Dikirim: %1</translation>
     </message>
     <message>
-        <source>No assigned unit to move on.</source>
-        <translation>Tidak ada unit ditugaskan untuk diubah statusnya.</translation>
-    </message>
-    <message>
-        <source>Choose the status with Shift+F7.</source>
-        <translation>Pilih status dengan Shift+F7.</translation>
-    </message>
-    <message>
-        <source>No assigned unit selected.</source>
-        <translation>Belum ada unit ditugaskan yang dipilih.</translation>
-    </message>
-    <message>
         <source>Status of %1:</source>
         <translation>Status %1:</translation>
     </message>
@@ -2311,10 +2192,6 @@
     <message>
         <source>Only a supervisor can override a unit's status.</source>
         <translation>Hanya koordinator yang dapat mengubah paksa status unit.</translation>
-    </message>
-    <message>
-        <source>Select a unit first (assigned units or Ctrl+3).</source>
-        <translation>Pilih unit terlebih dahulu (unit ditugaskan atau Ctrl+3).</translation>
     </message>
     <message>
         <source>Override %1 (now %2) to:</source>

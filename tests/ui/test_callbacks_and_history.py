@@ -22,6 +22,7 @@ from dispatch.store.tables import AuditEntry, Call, Callback, CallbackAttempt, I
 from tests.services.support import signal
 from tests.ui.keys import CTRL, CTRL_SHIFT, press
 from ui.main_window import MainWindow
+from ui.one_key import ATTEMPT_KEYS, CLASS_KEYS, CLOSE_KEYS
 
 PRANKSTER = "081377788899"
 
@@ -36,7 +37,7 @@ def ring_from(ctx: ServiceContext, qtbot: QtBot, window: MainWindow, number: str
 
 
 def answer_and_close_as(qtbot: QtBot, window: MainWindow, key: str) -> None:
-    """F2 answers the longest-ringing call; F4 and one letter close it (the two keys)."""
+    """F2 answers the longest-ringing call; F4 and one digit close it (the two keys)."""
     window.call_view.setFocus()
     press(qtbot, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
@@ -51,7 +52,7 @@ def test_a_prank_call_closes_in_two_keys_and_is_not_queued_for_callback(
 ) -> None:
     call = feed.ring()
     qtbot.waitUntil(lambda: window.call_model.first_ringing() is not None)
-    answer_and_close_as(qtbot, window, "p")
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.PRANK])
     closed = queries.call(ctx, call.id)
     assert closed is not None
     assert (closed.state, closed.classification) == (CallState.ENDED, CallClass.PRANK)
@@ -62,7 +63,8 @@ def test_a_silent_call_is_queued_called_back_and_closed(
     qtbot: QtBot, window: MainWindow, ctx: ServiceContext, clock: ManualClock
 ) -> None:
     first = ring_from(ctx, qtbot, window, "081298765432", 1)
-    answer_and_close_as(qtbot, window, "s")  # silent: it may be genuine, so it waits for a callback
+    # silent: it may be genuine, so it waits for a callback
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.SILENT])
     qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
     assert "(1)" in window.desk.tabs.tabText(1)
 
@@ -72,25 +74,25 @@ def test_a_silent_call_is_queued_called_back_and_closed(
     clock.advance(120)
     press(qtbot, Qt.Key.Key_B, CTRL)  # call back: one key for the outcome
     assert window.choice_bar.isVisible()
-    press(qtbot, "n")  # no answer: it stays in the queue
+    press(qtbot, ATTEMPT_KEYS[CallbackOutcome.NO_ANSWER])  # no answer: it stays in the queue
     qtbot.waitUntil(lambda: window.desk.callback_model.row(0).attempts == 1)
     assert window.desk.callback_model.row(0).last_attempt_outcome is CallbackOutcome.NO_ANSWER
     assert QApplication.focusWidget() is window.desk.callback_view
 
     clock.advance(600)
     press(qtbot, Qt.Key.Key_B, CTRL)
-    press(qtbot, "r")  # reached, no emergency: closed
+    press(qtbot, ATTEMPT_KEYS[CallbackOutcome.REACHED_NO_EMERGENCY])  # reached, no emergency: closed
     qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 0)
     assert "(0)" in window.desk.tabs.tabText(1)
 
     # A second silent call, closed by the supervisor with a note (Ctrl+Shift+B, outcome, note).
     window.desk.go_to_incidents()
     ring_from(ctx, qtbot, window, "081311122233", 2)
-    answer_and_close_as(qtbot, window, "s")
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.SILENT])
     qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
     press(qtbot, Qt.Key.Key_4, CTRL)
     press(qtbot, Qt.Key.Key_B, CTRL_SHIFT)
-    press(qtbot, "c")
+    press(qtbot, CLOSE_KEYS[CallbackOutcome.CLOSED_BY_SUPERVISOR])
     qtbot.waitUntil(lambda: window.desk.note_dialog is not None and window.desk.note_dialog.isVisible())
     dialog = window.desk.note_dialog
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
@@ -145,12 +147,13 @@ def test_a_callback_reaching_an_emergency_is_worded_with_the_ring_time_in_the_se
 ) -> None:
     window.session.zone = ZoneInfo("Asia/Jayapura")  # WIT, UTC+9: the call rang at 14:00:00 there
     silent = ring_from(ctx, qtbot, window, "081298765432", 1)
-    answer_and_close_as(qtbot, window, "s")
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.SILENT])
     qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
     press(qtbot, Qt.Key.Key_4, CTRL)
     clock.advance(120)
     press(qtbot, Qt.Key.Key_B, CTRL)
-    press(qtbot, "e")  # reached, an emergency: a new incident opens in the panel
+    # reached, an emergency: a new incident opens in the panel
+    press(qtbot, ATTEMPT_KEYS[CallbackOutcome.REACHED_EMERGENCY])
     qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
     lines = window.incident_panel.narrative.toPlainText().splitlines()
     assert lines == [
@@ -163,7 +166,7 @@ def test_reclassifying_a_silent_call_takes_it_off_the_callbacks_tab(
     qtbot: QtBot, window: MainWindow, ctx: ServiceContext
 ) -> None:
     silent = ring_from(ctx, qtbot, window, "081298765432", 1)
-    answer_and_close_as(qtbot, window, "s")
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.SILENT])
     qtbot.waitUntil(lambda: window.desk.callback_model.rowCount() == 1)
     assert "(1)" in window.desk.tabs.tabText(1)
     calls.classify_call(ctx, silent.id, CallClass.PRANK)  # e.g. from another console, after review
@@ -182,7 +185,7 @@ def test_a_repeat_prank_callers_third_call_warns_and_is_still_answered_as_an_eme
         assert summary is not None
         assert summary.counts.total == serial - 1
         assert not window.desk.caller_panel.is_prank_warning_shown()
-        answer_and_close_as(qtbot, window, "p")
+        answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.PRANK])
         clock.advance(900)
 
     third = ring_from(ctx, qtbot, window, PRANKSTER, 3)
@@ -218,7 +221,7 @@ def test_the_prank_threshold_from_settings_decides_when_the_warning_shows(
     panel = window.desk.caller_panel
     qtbot.waitUntil(lambda: panel.shown_call_id == first.id)
     assert not panel.is_prank_warning_shown()
-    answer_and_close_as(qtbot, window, "p")
+    answer_and_close_as(qtbot, window, CLASS_KEYS[CallClass.PRANK])
     clock.advance(600)
     second = ring_from(ctx, qtbot, window, PRANKSTER, 2)
     qtbot.waitUntil(lambda: panel.shown_call_id == second.id)

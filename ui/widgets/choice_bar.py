@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 translate = QCoreApplication.translate
@@ -38,6 +38,13 @@ class ChoiceBar(QFrame):
         self._layout.setHorizontalSpacing(6)
         self._layout.setVerticalSpacing(2)
         outer.addLayout(self._layout)
+        # Said when a key that is not one of the choices is pressed: which keys work.
+        self._hint = QLabel()
+        self._hint.setObjectName("choiceHint")
+        self._hint.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self._hint.setWordWrap(True)
+        self._hint.hide()
+        outer.addWidget(self._hint, 1)
         outer.addStretch(1)
         self._options: dict[str, Any] = {}
         self._buttons: list[QPushButton] = []
@@ -59,6 +66,7 @@ class ChoiceBar(QFrame):
             button.deleteLater()
         self._buttons.clear()
         self._prompt.setText(prompt)
+        self._hint.hide()
         self._options = {}
         per_row = 4 if len(options) > 4 else len(options) + 1
         for position, (key, label, value) in enumerate(options):
@@ -86,6 +94,21 @@ class ChoiceBar(QFrame):
             self._choose(self._options[key])
             return
         event.accept()  # any other key is swallowed: nothing typed leaks into a field behind
+        if event.key() not in _MODIFIER_KEYS:
+            self._say_which_keys_work(key if key.isprintable() and key.strip() else _key_name(event))
+
+    def _say_which_keys_work(self, pressed: str) -> None:
+        self._hint.setText(
+            translate("ChoiceBar", "%1 is not one of the choices: press %2, or Esc to cancel.")
+            .replace("%2", ", ".join(self._options))
+            .replace("%1", pressed)
+        )
+        self._hint.show()
+
+    @property
+    def hint(self) -> str:
+        """What the bar says after a key that is not a choice ("" while it says nothing)."""
+        return self._hint.text() if self._hint.isVisibleTo(self) else ""
 
     @property
     def options(self) -> dict[str, Any]:
@@ -107,3 +130,19 @@ class ChoiceBar(QFrame):
         self.hide()
         if self._return_focus is not None:
             self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+}
+
+
+def _key_name(event: QKeyEvent) -> str:
+    """A key without text (F5, Tab, Ctrl+X) as the keyboard labels it."""
+    return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.NativeText)
