@@ -87,6 +87,8 @@ class AuditAction(StrEnum):
     CALL_HANG_UP = "call.hang_up"
     CALL_CLASSIFY = "call.classify"
     CALL_ATTACH = "call.attach"
+    CALL_END_WITH_INCIDENT = "call.end_with_incident"  # still answered when its incident closed
+    CALL_RECONCILE = "call.reconcile"  # left ringing or answered by an earlier run, ended at start
     INCIDENT_OPEN = "incident.open"
     INCIDENT_UPDATE = "incident.update"
     INCIDENT_AREA = "incident.area"
@@ -104,6 +106,7 @@ class AuditAction(StrEnum):
     UNIT_DISPATCH = "unit.dispatch"
     UNIT_STATUS = "unit.status"
     UNIT_STATUS_OVERRIDE = "unit.status.override"
+    UNIT_RELEASE = "unit.release"  # made available again when its incident ended
     ROSTER_LOAD = "roster.load"
     ROSTER_IMPORT = "roster.import"
     CALLBACK_OPEN = "callback.open"

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
-from dispatch.domain.enums import Disposition, IncidentStatus, Priority, UnitStatus
+from dispatch.domain.enums import CallState, Disposition, IncidentStatus, Priority, UnitStatus
 from dispatch.domain.incidents import (
     CHOICE_FIELDS,
     COORDINATE_FIELDS,
@@ -25,7 +25,7 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import IncidentView, NoteView
 from dispatch.services.uow import unit_of_work
-from dispatch.store.tables import Assignment, Incident, IncidentNote, Unit, UnitStatusChange
+from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, UnitStatusChange
 
 CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
 #: Address levels named by the village code (``incidents.area_code``) when an area was picked.
@@ -146,12 +146,19 @@ def add_note(ctx: ServiceContext, incident_id: int, text: str, corrects_id: int 
 
 
 def close_incident(ctx: ServiceContext, incident_id: int, disposition: Disposition) -> IncidentView:
-    """Close with a disposition; units still working it are cleared (or cancelled if not yet there)."""
+    """Close with a disposition.
+
+    Units still working it are released (cleared, or cancelled if not yet there, then available:
+    ``release_units``), and a call of the incident still answered (the call-taker never hung up) is
+    ended, audited as ``call.end_with_incident``. The window asks first, naming the units still out
+    (``queries.units_still_out``).
+    """
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
         incident = _open_incident(session, incident_id)
         released = release_units(session, ctx, incident_id)
+        ended = _end_answered_calls(session, ctx, incident)
         incident.status = IncidentStatus.CLOSED.value
         incident.disposition = disposition.value
         incident.closed_at = now
@@ -161,7 +168,24 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
         )
         view = IncidentView.of(incident)
         work.announce(Change(Topic.INCIDENTS, (incident_id,)), Change(Topic.UNITS, tuple(released)))
+        if ended:
+            work.notify(Topic.CALLS, *ended)
     return view
+
+
+def _end_answered_calls(session: Session, ctx: ServiceContext, incident: Incident) -> list[int]:
+    """End the incident's calls that are still answered (its own and duplicates attached to it)."""
+    calls = session.scalars(
+        select(Call)
+        .where(Call.incident_id == incident.id, Call.state == CallState.ANSWERED.value)
+        .order_by(Call.id)
+        .with_for_update()
+    ).all()
+    for call in calls:
+        call.state = CallState.ENDED.value
+        call.ended_at = ctx.clock.now()
+        audit(session, ctx, AuditAction.CALL_END_WITH_INCIDENT, "call", call.id, incident=incident.number)
+    return [call.id for call in calls]
 
 
 def reopen_incident(ctx: ServiceContext, incident_id: int) -> IncidentView:
@@ -185,7 +209,14 @@ def reopen_incident(ctx: ServiceContext, incident_id: int) -> IncidentView:
 
 
 def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> list[int]:
-    """End every active assignment of the incident, with a status-history row for each unit."""
+    """End every active assignment of the incident and make its units available again.
+
+    Each unit gets two status-history rows at the same moment, both naming the assignment and the
+    incident: first the step that ends the assignment (cleared when the lifecycle allows it from
+    where the unit is, i.e. it got there; cancelled when it was still on the way), then
+    ``available`` (audited as ``unit.release``). A supervisor reading the history sees what
+    happened to each unit and that the incident's end, not a radio report, freed it.
+    """
     now = ctx.clock.now()
     rows = session.execute(
         select(Assignment, Unit)
@@ -198,6 +229,7 @@ def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> li
         .order_by(Unit.id)
         .with_for_update()
     ).all()
+    number = session.get_one(Incident, incident_id).number
     released = []
     for assignment, unit in rows:
         current = UnitStatus(unit.status)
@@ -206,25 +238,47 @@ def release_units(session: Session, ctx: ServiceContext, incident_id: int) -> li
             assignment.cleared_at = now
         else:
             assignment.cancelled_at = now
-        unit.status = target.value
-        unit.status_since = now
-        session.add(
-            UnitStatusChange(
-                unit_id=unit.id,
-                assignment_id=assignment.id,
-                incident_id=incident_id,
-                from_status=current.value,
-                to_status=target.value,
-                at=now,
-                user_id=ctx.actor.user_id,
-                console_id=ctx.console_id,
-            )
-        )
+        _history(session, ctx, unit, assignment, current, target)
         audit(
             session, ctx, AuditAction.UNIT_STATUS, "unit", unit.id, before=current.value, after=target.value
         )
+        _history(session, ctx, unit, assignment, target, UnitStatus.AVAILABLE)
+        audit(
+            session,
+            ctx,
+            AuditAction.UNIT_RELEASE,
+            "unit",
+            unit.id,
+            before=target.value,
+            after=UnitStatus.AVAILABLE.value,
+            incident=number,
+        )
+        unit.status = UnitStatus.AVAILABLE.value
+        unit.status_since = now
         released.append(unit.id)
     return released
+
+
+def _history(
+    session: Session,
+    ctx: ServiceContext,
+    unit: Unit,
+    assignment: Assignment,
+    before: UnitStatus,
+    after: UnitStatus,
+) -> None:
+    session.add(
+        UnitStatusChange(
+            unit_id=unit.id,
+            assignment_id=assignment.id,
+            incident_id=assignment.incident_id,
+            from_status=before.value,
+            to_status=after.value,
+            at=ctx.clock.now(),
+            user_id=ctx.actor.user_id,
+            console_id=ctx.console_id,
+        )
+    )
 
 
 def refresh_status(session: Session, incident: Incident) -> None:

@@ -190,6 +190,24 @@ def units_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[UnitView]:
         return list(views.values())
 
 
+def units_still_out(ctx: ServiceContext, incident_id: int) -> list[UnitView]:
+    """The units still working the incident (assignment neither cleared nor cancelled), by call sign.
+
+    Pure read, for the window to ask before closing ("close with PSC-01, POL-02 still out?"): each
+    view carries the unit's status (dispatched, en route, on scene, transporting...). Closing
+    releases them (``incidents.close_incident``). Empty for an unknown or finished incident.
+    """
+    with ctx.database.sessions() as session:
+        ids = session.scalars(
+            select(Assignment.unit_id).where(
+                Assignment.incident_id == incident_id,
+                Assignment.cleared_at.is_(None),
+                Assignment.cancelled_at.is_(None),
+            )
+        ).all()
+    return sorted(units_by_id(ctx, ids), key=lambda view: (view.call_sign, view.id))
+
+
 def incidents_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[IncidentView]:
     """The named incidents as they are now, closed ones included (the caller drops them from boards)."""
     wanted = set(ids)

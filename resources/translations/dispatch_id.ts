@@ -1644,11 +1644,11 @@
     </message>
     <message>
         <source>Call ended as its incident closed</source>
-        <translation type="unfinished" />
+        <translation>Panggilan diakhiri karena kejadiannya ditutup</translation>
     </message>
     <message>
         <source>Call left over from an earlier run ended</source>
-        <translation type="unfinished" />
+        <translation>Panggilan sisa dari sesi sebelumnya diakhiri</translation>
     </message>
     <message>
         <source>Incident opened</source>
@@ -1720,7 +1720,7 @@
     </message>
     <message>
         <source>Unit available again as its incident ended</source>
-        <translation type="unfinished" />
+        <translation>Unit tersedia lagi karena kejadiannya selesai</translation>
     </message>
     <message>
         <source>Roster loaded</source>

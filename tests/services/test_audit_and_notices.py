@@ -81,7 +81,7 @@ def test_every_service_call_writes_exactly_its_audit_rows(
         Step(
             "close",
             lambda: incidents.close_incident(ctx, ids["incident"], Disposition.HANDLED),
-            ["unit.status", "unit.status", "incident.close"],
+            ["unit.status", "unit.release", "unit.status", "unit.release", "incident.close"],
         ),
         Step("reopen", lambda: incidents.reopen_incident(ctx, ids["incident"]), ["incident.reopen"]),
         Step("ring 2", lambda: ring("081234567891", "call2"), ["call.incoming"], "system"),
@@ -194,7 +194,9 @@ def test_changes_are_announced_after_commit(
         incidents.close_incident(ctx, incident.id, Disposition.HANDLED)
         assert seen == [
             Seen(Change(Topic.INCIDENTS, (incident.id,)), [(incident.id, "closed", "Jl. Pemuda")]),
-            Seen(Change(Topic.UNITS, (patrol.id,)), [(patrol.id, "cancelled")]),
+            Seen(Change(Topic.UNITS, (patrol.id,)), [(patrol.id, "available")]),
+            # Never hung up: the call ends with its incident.
+            Seen(Change(Topic.CALLS, (call.id,)), [(call.id, "ended", incident.id)]),
         ]
     finally:
         unsubscribe()

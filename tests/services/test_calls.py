@@ -330,6 +330,6 @@ def test_classifying_releases_the_units_of_the_cancelled_incident(
     changes.clear()
     calls.classify_call(ctx, call.id, CallClass.PRANK)
     released = unit(ctx, "DEMO-PSC-01")
-    assert released.status is UnitStatus.CANCELLED
+    assert released.status is UnitStatus.AVAILABLE
     assert released.incident_id is None
     assert Change(Topic.UNITS, (ambulance.id,)) in changes

@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.enums import Disposition, IncidentStatus, Priority, UnitStatus
+from dispatch.domain.enums import CallState, Disposition, IncidentStatus, Priority, UnitStatus
 from dispatch.domain.incidents import MAX_NOTE_LENGTH, TEXT_FIELDS, FieldProblem, FieldRejected
 from dispatch.domain.signals import SignalKind
+from dispatch.reports.intervals import interval_report
 from dispatch.services import calls, dispatching, incidents, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
@@ -211,6 +212,13 @@ def test_closing_releases_units_and_reopening_brings_the_incident_back(
     clock.advance(600)
     changes.clear()
 
+    assert [(u.call_sign, u.status) for u in queries.units_still_out(ctx, incident.id)] == [
+        ("DEMO-POL-01", UnitStatus.EN_ROUTE),
+        ("DEMO-POL-02", UnitStatus.DISPATCHED),
+        ("DEMO-PSC-01", UnitStatus.ON_SCENE),
+    ]
+    assert {u.incident_id for u in queries.units_still_out(ctx, incident.id)} == {incident.id}
+
     closed, rows = audited(ctx, lambda: incidents.close_incident(ctx, incident.id, Disposition.TRANSPORTED))
 
     assert (closed.status, closed.disposition, closed.closed_at) == (
@@ -218,13 +226,23 @@ def test_closing_releases_units_and_reopening_brings_the_incident_back(
         Disposition.TRANSPORTED,
         clock.now(),
     )
-    assert sorted(
-        (r.action, r.entity_id, json.loads(r.detail or "{}")["after"]) for r in rows[:-1]
-    ) == sorted(
+    # The call-taker never hung up: the call ends with its incident.
+    (call,) = [c for c in queries.call_queue(ctx) if c.incident_id == incident.id]
+    assert (call.state, call.ended_at) == (CallState.ENDED, clock.now())
+    ended = [(r.action, r.entity_id, json.loads(r.detail or "{}")) for r in rows if r.entity == "call"]
+    assert ended == [("call.end_with_incident", str(call.id), {"incident": closed.number})]
+    assert Change(Topic.CALLS, (call.id,)) in changes
+    # Each unit: the step that ends its assignment, then available again, said to be the release.
+    unit_rows = [r for r in rows if r.entity == "unit"]
+    assert sorted((r.action, r.entity_id, json.loads(r.detail or "{}")) for r in unit_rows) == sorted(
         [
-            ("unit.status", str(on_scene.id), "cleared"),
-            ("unit.status", str(en_route.id), "cancelled"),
-            ("unit.status", str(dispatched.id), "cancelled"),
+            ("unit.status", str(on_scene.id), {"before": "on_scene", "after": "cleared"}),
+            ("unit.status", str(en_route.id), {"before": "en_route", "after": "cancelled"}),
+            ("unit.status", str(dispatched.id), {"before": "dispatched", "after": "cancelled"}),
+            *(
+                ("unit.release", str(u.id), {"before": step, "after": "available", "incident": closed.number})
+                for u, step in ((on_scene, "cleared"), (en_route, "cancelled"), (dispatched, "cancelled"))
+            ),
         ]
     )
     assert (rows[-1].action, json.loads(rows[-1].detail or "{}")) == (
@@ -238,28 +256,36 @@ def test_closing_releases_units_and_reopening_brings_the_incident_back(
         history = session.scalars(
             select(UnitStatusChange)
             .where(UnitStatusChange.at == clock.now())
-            .order_by(UnitStatusChange.unit_id)
+            .order_by(UnitStatusChange.unit_id, UnitStatusChange.id)
         ).all()
         ends = {
             a.unit_id: (a.cleared_at, a.cancelled_at)
             for a in session.scalars(select(Assignment).where(Assignment.incident_id == incident.id))
         }
-    assert {(h.unit_id, h.from_status, h.to_status, h.incident_id) for h in history} == {
-        (on_scene.id, "on_scene", "cleared", incident.id),
-        (en_route.id, "en_route", "cancelled", incident.id),
-        (dispatched.id, "dispatched", "cancelled", incident.id),
-    }
+    assert [(h.unit_id, h.from_status, h.to_status, h.incident_id) for h in history] == sorted(
+        [
+            (on_scene.id, "on_scene", "cleared", incident.id),
+            (on_scene.id, "cleared", "available", incident.id),
+            (en_route.id, "en_route", "cancelled", incident.id),
+            (en_route.id, "cancelled", "available", incident.id),
+            (dispatched.id, "dispatched", "cancelled", incident.id),
+            (dispatched.id, "cancelled", "available", incident.id),
+        ],
+        key=lambda row: row[0],
+    )
+    assert all(h.assignment_id is not None for h in history)
     assert all((h.user_id, h.console_id) == (ctx.actor.user_id, ctx.console_id) for h in history)
     assert ends == {
         on_scene.id: (clock.now(), None),
         en_route.id: (None, clock.now()),
         dispatched.id: (None, clock.now()),
     }
-    assert {u.call_sign: u.status for u in queries.units(ctx) if u.id in ends} == {
-        "DEMO-PSC-01": UnitStatus.CLEARED,
-        "DEMO-POL-01": UnitStatus.CANCELLED,
-        "DEMO-POL-02": UnitStatus.CANCELLED,
+    assert {u.call_sign: (u.status, u.incident_id) for u in queries.units(ctx) if u.id in ends} == {
+        "DEMO-PSC-01": (UnitStatus.AVAILABLE, None),
+        "DEMO-POL-01": (UnitStatus.AVAILABLE, None),
+        "DEMO-POL-02": (UnitStatus.AVAILABLE, None),
     }
+    assert queries.units_still_out(ctx, incident.id) == []
     assert incident.id not in {i.id for i in queries.active_incidents(ctx)}
 
     with pytest.raises(ServiceError, match="incident_closed"):
@@ -289,6 +315,8 @@ def test_closing_releases_units_and_reopening_brings_the_incident_back(
 def test_an_incident_without_units_closes_cleanly(
     ctx: ServiceContext, incident: IncidentView, changes: list[Change]
 ) -> None:
+    (call,) = [c for c in queries.call_queue(ctx) if c.incident_id == incident.id]
+    calls.hang_up(ctx, call.id)
     changes.clear()
     closed, rows = audited(
         ctx, lambda: incidents.close_incident(ctx, incident.id, Disposition.NO_ACTION_NEEDED)
@@ -305,3 +333,55 @@ def test_unknown_incidents_are_refused(ctx: ServiceContext, catalogue: Catalogue
         incidents.add_note(ctx, 404, "note")
     with pytest.raises(ServiceError, match="no_such_incident"):
         incidents.reopen_incident(ctx, 404)
+
+
+def test_an_ambulance_that_transported_its_patient_is_free_again_when_the_incident_closes(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, incident: IncidentView
+) -> None:
+    """Issue 10: released units stayed Cleared/Cancelled, unavailable, and could not be sent again."""
+    incidents.update_field(ctx, incident.id, "category", "MED", catalogue)
+    ambulance = unit(ctx, "DEMO-PSC-01")
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    for status in (UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE, UnitStatus.TRANSPORTING):
+        clock.advance(300)
+        dispatching.set_unit_status(ctx, ambulance.id, status)
+    assert [u.status for u in queries.units_still_out(ctx, incident.id)] == [UnitStatus.TRANSPORTING]
+    clock.advance(900)
+    incidents.close_incident(ctx, incident.id, Disposition.TRANSPORTED)
+
+    freed = unit(ctx, "DEMO-PSC-01")
+    assert (freed.status, freed.status_since, freed.incident_id) == (UnitStatus.AVAILABLE, clock.now(), None)
+    with ctx.database.transaction() as session:
+        history = session.scalars(
+            select(UnitStatusChange)
+            .where(UnitStatusChange.unit_id == ambulance.id)
+            .order_by(UnitStatusChange.id)
+        ).all()
+    assert [(h.from_status, h.to_status) for h in history[-2:]] == [
+        ("transporting", "cleared"),
+        ("cleared", "available"),
+    ]
+    # The time on scene still ends at Transporting, not at the release.
+    (report,) = interval_report(ctx, incident.created_at, clock.now())
+    assert report.units[0].intervals.on_scene_s == 300
+
+    # Sent straight to the next incident, without a status key pressed.
+    clock.advance(10)
+    ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now(), "081299998888"))
+    assert ringing is not None
+    _, following = calls.answer_call(ctx, ringing.id)
+    (sent,) = dispatching.assign_units(ctx, following.id, [ambulance.id])
+    assert sent.unit_status is UnitStatus.DISPATCHED
+
+
+def test_units_still_out_names_only_this_incidents_working_units(
+    ctx: ServiceContext, clock: ManualClock, incident: IncidentView
+) -> None:
+    patrol, fire = unit(ctx, "DEMO-POL-01"), unit(ctx, "DEMO-DMK-01")
+    assert queries.units_still_out(ctx, incident.id) == []
+    dispatching.assign_units(ctx, incident.id, [patrol.id, fire.id])
+    dispatching.set_unit_status(ctx, fire.id, UnitStatus.CANCELLED)  # turned back by radio
+    assert [(u.call_sign, u.status) for u in queries.units_still_out(ctx, incident.id)] == [
+        ("DEMO-POL-01", UnitStatus.DISPATCHED)
+    ]
+    assert queries.units_still_out(ctx, 999_999) == []

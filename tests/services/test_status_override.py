@@ -150,18 +150,18 @@ def test_closing_and_reopening_work_after_an_override(
     clock.advance(60)
     closed = incidents.close_incident(ctx, incident.id, Disposition.HANDLED)
     assert (closed.status, closed.disposition) == (IncidentStatus.CLOSED, Disposition.HANDLED)
-    assert unit(ctx, AMBULANCE).status is UnitStatus.CLEARED
+    assert unit(ctx, AMBULANCE).status is UnitStatus.AVAILABLE
     reopened = incidents.reopen_incident(ctx, incident.id)
     assert reopened.status is IncidentStatus.REOPENED
     # Every change of the unit is a history row with time, user and console.
     rows = _history(ctx, ambulance.id)
-    assert [r.to_status for r in rows] == ["available", "dispatched", "on_scene", "cleared"]
+    assert [r.to_status for r in rows] == ["available", "dispatched", "on_scene", "cleared", "available"]
     assert all(r.at is not None and r.console_id == ctx.console_id for r in rows)
     assert all(r.user_id == ctx.actor.user_id for r in rows[1:])
-    # Back to available from cleared is ordinary; from cleared to en route only by override.
+    # Released by the close: available, and from there en route only by override.
     with pytest.raises(ServiceError, match="transition_refused"):
         dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.EN_ROUTE)
-    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.AVAILABLE)
+    dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.OUT_OF_SERVICE)
 
 
 @pytest.mark.parametrize(

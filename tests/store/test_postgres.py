@@ -177,9 +177,14 @@ def test_a_call_from_ring_to_close(pg: Database) -> None:
     closed = incidents.close_incident(ctx, incident.id, Disposition.TRANSPORTED)
     assert (closed.status, closed.closed_at) == (IncidentStatus.CLOSED, clock.now())
     assert queries.active_incidents(ctx) == []
+    # The assignments show how they ended; the units, released by the close, are available again.
     assert {a.call_sign: a.unit_status for a in queries.assignments(ctx, incident.id)} == {
         "DEMO-PSC-01": UnitStatus.CLEARED,
         "DEMO-POL-01": UnitStatus.CANCELLED,
+    }
+    assert {u.call_sign: u.status for u in queries.units(ctx) if u.id in (ambulance.id, patrol.id)} == {
+        "DEMO-PSC-01": UnitStatus.AVAILABLE,
+        "DEMO-POL-01": UnitStatus.AVAILABLE,
     }
     assert [c.id for c in queries.call_queue(ctx)] == [call.id]
     assert Change(Topic.INCIDENTS, (incident.id,)) in seen
@@ -205,7 +210,9 @@ def test_a_call_from_ring_to_close(pg: Database) -> None:
         "unit.status",
         "call.hang_up",
         "unit.status",
+        "unit.release",
         "unit.status",
+        "unit.release",
         "incident.close",
     ]
     for row in rows:

@@ -131,7 +131,7 @@ def _check_database(ctx: ServiceContext, call_id: int, incident_id: int) -> None
         for assignment in assignments:
             unit = session.get_one(Unit, assignment.unit_id)
             kinds.add(unit.agency_type)
-            assert unit.status == UnitStatus.CLEARED.value
+            assert unit.status == UnitStatus.AVAILABLE.value  # cleared, then released by the close
             stamps = [
                 assignment.dispatched_at,
                 assignment.acknowledged_at,
