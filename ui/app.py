@@ -23,9 +23,10 @@ from dispatch.domain.phone import warm_up_descriptions
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import FeedUrlError, SimFeedUrl, parse_feed_url
 from dispatch.resources import resource_path
-from dispatch.services import accounts, dispatching
+from dispatch.services import accounts, calls, dispatching
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext
+from dispatch.services.uow import DatabaseUnavailable
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.database import DatabaseKind, DatabaseRefused, open_database
 from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
@@ -92,6 +93,9 @@ def run_console(options: argparse.Namespace) -> int:
     # A key pressed while another console holds the database is refused within half a second (the
     # fault bar says so) instead of freezing the window through the database's 5 s waits and retries;
     # feeds keep their frames in the spool and retry on their own.
+    # Calls an earlier run left ringing or answered end by their source's rules (audited), before the
+    # feeds and the simulator start: nothing rings or stays answered for ever after a restart.
+    reconcile_leftover_calls(ctx.acting_as(actor))
     ctx = replace(ctx.acting_as(actor), write_wait_ms=WINDOW_WRITE_WAIT_MS)
     catalogue = load_default_catalogue()
     simulator = None
@@ -167,6 +171,18 @@ def run_console(options: argparse.Namespace) -> int:
     accounts.log_out(ctx)
     database.dispose()
     return code
+
+
+def reconcile_leftover_calls(ctx: ServiceContext) -> int:
+    """``calls.reconcile_leftovers`` at start; a database that does not answer only delays it."""
+    try:
+        ended = calls.reconcile_leftovers(ctx)
+    except DatabaseUnavailable as error:
+        log.warning("Calls left from an earlier run not reconciled: %s", error)
+        return 0
+    if ended:
+        log.info("%d call(s) left ringing or answered by an earlier run ended", ended)
+    return ended
 
 
 def _startup_failed(app: QApplication, error: Exception) -> int:

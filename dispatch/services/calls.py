@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.callers import CallbackOutcome
@@ -20,6 +21,7 @@ from dispatch.domain.enums import (
     Priority,
 )
 from dispatch.domain.incidents import format_incident_number
+from dispatch.domain.leftovers import LeftoverCall, leftover_ending
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
@@ -410,3 +412,82 @@ def hang_up(ctx: ServiceContext, call_id: int) -> CallView:
         work.notify(Topic.CALLS, call_id)
         view = CallView.of(call)
     return view
+
+
+def reconcile_leftovers(ctx: ServiceContext) -> int:
+    """End the calls an earlier run left ringing or answered, by their source's rules; how many ended.
+
+    Called once at start, after login and before the feeds and the simulator start
+    (``ui/app.py``); the rules are ``dispatch.domain.leftovers``. A ringing call that ends is
+    abandoned and queued for a callback; an answered one keeps its class (its incident goes on).
+    Each is audited as ``call.reconcile`` with the rule, the state it was in and its last event.
+    Calls a live source may still be ringing (a telephone line's within its ring cycle) are left.
+    """
+    now = ctx.clock.now()
+    with unit_of_work(ctx) as work:
+        session = work.session
+        unfinished = session.scalars(
+            select(Call)
+            .where(Call.state.in_([CallState.RINGING.value, CallState.ANSWERED.value]))
+            .order_by(Call.ring_at, Call.id)
+            .with_for_update()
+        ).all()
+        if not unfinished:
+            return 0
+        last_frames = _last_frames(session, unfinished, now)
+        ended: list[int] = []
+        callbacks: list[int] = []
+        for call in unfinished:
+            known = [call.ring_at, call.answered_at, last_frames.get(call.id)]
+            leftover = LeftoverCall(
+                id=call.id,
+                feed=call.feed,
+                state=CallState(call.state),
+                last_event_at=max(at for at in known if at is not None),
+                console_id=call.console_id,
+            )
+            ending = leftover_ending(leftover, now, ctx.console_id)
+            if ending is None:
+                continue
+            before = call.state
+            call.ended_at = ending.ended_at
+            _end(call, ctx)
+            work.audit(
+                AuditAction.CALL_RECONCILE,
+                "call",
+                call.id,
+                before=before,
+                rule=ending.rule.value,
+                last_event_at=leftover.last_event_at.isoformat(),
+                classification=call.classification,
+            )
+            if ending.abandoned and call.classification == CallClass.ABANDONED.value:
+                open_callback(session, ctx, call, CallClass.ABANDONED)
+                callbacks.append(call.id)
+            ended.append(call.id)
+        if ended:
+            work.notify(Topic.CALLS, *ended)
+        if callbacks:
+            work.notify(Topic.CALLBACKS)
+    return len(ended)
+
+
+def _last_frames(session: Session, unfinished: Sequence[Call], now: datetime) -> dict[int, datetime]:
+    """The last feed frame of each recent unfinished call (a ring after the caller ID, an answer).
+
+    Only frames since the oldest such call rang, and none older than ``OPEN_CALL_WINDOW``: the
+    frames' call column has no index, their time has. An older call is judged by its ring and answer
+    times, long past any rule's limit either way.
+    """
+    recent = [c for c in unfinished if c.ring_at >= now - OPEN_CALL_WINDOW]
+    if not recent:
+        return {}
+    rows = session.execute(
+        select(FeedFrame.call_id, func.max(FeedFrame.received_at))
+        .where(
+            FeedFrame.received_at >= min(c.ring_at for c in recent),
+            FeedFrame.call_id.in_([c.id for c in recent]),
+        )
+        .group_by(FeedFrame.call_id)
+    ).all()
+    return {call_id: at for call_id, at in rows if call_id is not None and at is not None}
