@@ -256,21 +256,40 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+#: How a protocol note marks its question and its answer, in the language it is written in:
+#: Indonesian "T: ... J: ..." (tanya / jawab), English "Q: ... A: ...".
+NOTE_MARKS = {"id": ("T", "J"), "en": ("Q", "A")}
+#: Indonesian notes written before the marks followed the language (issue 10) say "Q: ... A: ...".
+_EARLIER_MARKS = {"id": (("Q", "A"),), "en": ()}
+
+
+def protocol_note(question: Question, answer: Answer, lang: str) -> str:
+    """The narrative line of an answer, in ``lang`` (the call-taker's): "T: <question> J: <answer>".
+
+    A note is stored as it was written and never rewritten: earlier notes keep their marks, and a
+    reader in the other language sees them as written.
+    """
+    ask, reply = NOTE_MARKS[lang]
+    return f"{ask}: {question.text(lang)} {reply}: {answer.label(lang)}"
+
+
 def answers_from_notes(card: ProtocolCard, note_texts: Iterable[str]) -> dict[str, Answer]:
     """The answers already given on ``card``, read back from its protocol notes (the latest wins).
 
-    A note is "Q: <question> A: <answer>" in the language it was asked in; the narrative is the one
-    record of what was asked, so nothing else needs storing.
+    A note is "T: <question> J: <answer>" (Indonesian) or "Q: <question> A: <answer>" (English), in
+    the language it was asked in; the narrative is the one record of what was asked, so nothing else
+    needs storing. Indonesian notes from before the marks were Indonesian read back too.
     """
     given: dict[str, Answer] = {}
     for text in note_texts:
         for question in card.questions:
             for lang in TEXT_LANGUAGES:
-                prefix = f"Q: {question.text(lang)} A: "
-                if not text.startswith(prefix):
-                    continue
-                label = text[len(prefix) :]
-                for answer in question.answers:
-                    if answer.label(lang) == label:
-                        given[question.id] = answer
+                for ask, reply in (NOTE_MARKS[lang], *_EARLIER_MARKS[lang]):
+                    prefix = f"{ask}: {question.text(lang)} {reply}: "
+                    if not text.startswith(prefix):
+                        continue
+                    label = text[len(prefix) :]
+                    for answer in question.answers:
+                        if answer.label(lang) == label:
+                            given[question.id] = answer
     return given

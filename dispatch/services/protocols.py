@@ -6,7 +6,7 @@ from dispatch.catalogue_files import load_default_protocols
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import IncidentStatus, Priority
 from dispatch.domain.flags import format_flags, parse_flags
-from dispatch.domain.protocols import ProtocolSet, answer_effect
+from dispatch.domain.protocols import ProtocolSet, answer_effect, protocol_note
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import active_unit_signs
@@ -27,9 +27,11 @@ def answer_question(
     lang: str,
     protocols: ProtocolSet | None = None,
 ) -> IncidentView:
-    """Record the answer as a note ("Q: ... A: ...") and apply what it means, in one transaction.
+    """Record the answer as a note ("T: ... J: ..." in Indonesian, "Q: ... A: ..." in English) and apply
+    what it means, in one transaction.
 
-    The note is written in ``lang`` (the call-taker's language, as asked and heard). A priority is
+    The note is written in ``lang`` (the call-taker's language, as asked and heard), its marks too;
+    notes already written are never rewritten. A priority is
     only ever raised, with the same audit row as a priority chosen on the form.
     """
     cards = protocols if protocols is not None else load_default_protocols()
@@ -62,7 +64,7 @@ def answer_question(
             author_id=ctx.actor.user_id,
             console_id=ctx.console_id,
             kind=NOTE_KIND,
-            text=f"Q: {question.text(lang)} A: {answer.label(lang)}",
+            text=protocol_note(question, answer, lang),
         )
         session.add(note)
         session.flush()

@@ -1906,7 +1906,7 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open.</extracomment>
+        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open; the console sets it (ui/app.py); a window made by a script or a test closes when told.</extracomment>
         <translation>TRAINING: simulated calls, training database. Not a live 112 line.</translation>
     </message>
     <message>
@@ -2366,6 +2366,80 @@ Quit the console anyway?</translation>
     <message>
         <source>The console did not change the file.</source>
         <translation>The console did not change the file.</translation>
+    </message>
+    <message>
+        <source>It does not begin as an SQLite database file does.</source>
+        <translation>It does not begin as an SQLite database file does.</translation>
+    </message>
+    <message>
+        <source>It is a link to a file that does not exist.</source>
+        <translation>It is a link to a file that does not exist.</translation>
+    </message>
+    <message>
+        <source>It is a folder, not a file.</source>
+        <translation>It is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>It is not an ordinary file.</source>
+        <translation>It is not an ordinary file.</translation>
+    </message>
+    <message>
+        <source>Its first page is cut short.</source>
+        <translation>Its first page is cut short.</translation>
+    </message>
+    <message>
+        <source>The file is shorter than its first page says: part of it is missing.</source>
+        <translation>The file is shorter than its first page says: part of it is missing.</translation>
+    </message>
+    <message>
+        <source>Database version: %1.</source>
+        <translation>Database version: %1.</translation>
+    </message>
+    <message>
+        <source>Tables found: %1.</source>
+        <translation>Tables found: %1.</translation>
+    </message>
+    <message>
+        <source>The system's message, for the installer: %1</source>
+        <translation>The system's message, for the installer: %1</translation>
+    </message>
+    <message>
+        <source>Its first page gives an impossible page size (%1).</source>
+        <translation>Its first page gives an impossible page size (%1).</translation>
+    </message>
+    <message>
+        <source>Its application mark %1 is another program's.</source>
+        <translation>Its application mark %1 is another program's.</translation>
+    </message>
+    <message>
+        <source>Version %1, but without this console's mark.</source>
+        <translation>Version %1, but without this console's mark.</translation>
+    </message>
+    <message>
+        <source>Version %1 carries a mark that version never had.</source>
+        <translation>Version %1 carries a mark that version never had.</translation>
+    </message>
+    <message>
+        <source>Version %1, but its tables differ: %2.</source>
+        <translation>Version %1, but its tables differ: %2.</translation>
+    </message>
+    <message>
+        <source>Version %1; tables: %2.</source>
+        <translation>Version %1; tables: %2.</translation>
+    </message>
+    <message>
+        <source>Left at version %1. The system's message: %2
+Copy taken before: %3</source>
+        <translation>Left at version %1. The system's message: %2
+Copy taken before: %3</translation>
+    </message>
+    <message>
+        <source>Left at version %1. The system's message: %2</source>
+        <translation>Left at version %1. The system's message: %2</translation>
+    </message>
+    <message>
+        <source>Database version %1; this console needs %2. Command: %3</source>
+        <translation>Database version %1; this console needs %2. Command: %3</translation>
     </message>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>

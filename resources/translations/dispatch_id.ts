@@ -295,23 +295,23 @@
     <name>AlertList</name>
     <message>
         <source>⚠ OVERDUE Call from %1 ringing for %2 (limit %3)</source>
-        <translation>⚠ TERLAMBAT Panggilan dari %1 berdering %2 (batas %3)</translation>
+        <translation>⚠ LEWAT BATAS WAKTU: Panggilan dari %1 berdering %2 (batas %3)</translation>
     </message>
     <message>
         <source>⚠ OVERDUE Incident %1 answered %2 ago, no unit dispatched (limit %3)</source>
-        <translation>⚠ TERLAMBAT Kejadian %1 dijawab %2 lalu, belum ada unit dikirim (batas %3)</translation>
+        <translation>⚠ LEWAT BATAS WAKTU: Kejadian %1 dijawab %2 lalu, belum ada unit dikirim (batas %3)</translation>
     </message>
     <message>
         <source>⚠ OVERDUE %1 dispatched %2 ago, not acknowledged (limit %3)</source>
-        <translation>⚠ TERLAMBAT %1 dikirim %2 lalu, belum dikonfirmasi (batas %3)</translation>
+        <translation>⚠ LEWAT BATAS WAKTU: %1 dikirim %2 lalu, belum dikonfirmasi (batas %3)</translation>
     </message>
     <message>
         <source>⚠ OVERDUE %1 en route for %2 (limit %3)</source>
-        <translation>⚠ TERLAMBAT %1 dalam perjalanan %2 (batas %3)</translation>
+        <translation>⚠ LEWAT BATAS WAKTU: %1 dalam perjalanan %2 (batas %3)</translation>
     </message>
     <message>
         <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
-        <translation>⚠ TERLAMBAT %1 di lokasi tanpa pembaruan selama %2 (batas %3)</translation>
+        <translation>⚠ LEWAT BATAS WAKTU: %1 di lokasi tanpa pembaruan selama %2 (batas %3)</translation>
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>No overdue timers.</source>
-        <translation>Tidak ada yang terlambat.</translation>
+        <translation>Tidak ada yang lewat batas waktu.</translation>
     </message>
 </context>
 <context>
@@ -400,7 +400,7 @@
     <name>CallerPanel</name>
     <message>
         <source>Caller</source>
-        <translation>Penelepon</translation>
+        <translation>Pelapor</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>⚠ REPEAT PRANK CALLER: %1 prank calls in 24 h before this one — still answer it</source>
-        <translation>⚠ PENELEPON ISENG BERULANG: %1 panggilan iseng dalam 24 jam sebelum ini — tetap jawab</translation>
+        <translation>⚠ NOMOR ISENG BERULANG: %1 panggilan iseng dalam 24 jam sebelum ini — tetap jawab</translation>
     </message>
     <message>
         <source>● WATCH LIST since %1: %2</source>
@@ -513,11 +513,11 @@
     </message>
     <message>
         <source>Name the unit by its call sign.</source>
-        <translation>Sebutkan unit dengan kode panggilnya.</translation>
+        <translation>Sebutkan unit dengan kode unitnya.</translation>
     </message>
     <message>
         <source>“%1” is too long for a call sign.</source>
-        <translation>“%1” terlalu panjang untuk kode panggil.</translation>
+        <translation>“%1” terlalu panjang untuk kode unit.</translation>
     </message>
     <message>
         <source>Name the status, e.g. ack, otw, tiba, clr (see help).</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>Name a call sign or an incident number to find.</source>
-        <translation>Sebutkan kode panggil atau nomor kejadian yang dicari.</translation>
+        <translation>Sebutkan kode unit atau nomor kejadian yang dicari.</translation>
     </message>
     <message>
         <source>“%1” is one word too many.</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>dispatch | d | kirim &lt;incident&gt; &lt;call sign&gt; [call sign…]</source>
-        <translation>dispatch | d | kirim &lt;kejadian&gt; &lt;kode panggil&gt; [kode panggil…]</translation>
+        <translation>dispatch | d | kirim &lt;kejadian&gt; &lt;kode unit&gt; [kode unit…]</translation>
     </message>
     <message>
         <source>Send one or more units to the incident (as F6).</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>status | s | st &lt;call sign&gt; &lt;status&gt;</source>
-        <translation>status | s | st &lt;kode panggil&gt; &lt;status&gt;</translation>
+        <translation>status | s | st &lt;kode unit&gt; &lt;status&gt;</translation>
     </message>
     <message>
         <source>Set the unit's status (as F7 / Shift+F7).</source>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <source>find | f | cari &lt;call sign or incident&gt;</source>
-        <translation>find | f | cari &lt;kode panggil atau kejadian&gt;</translation>
+        <translation>find | f | cari &lt;kode unit atau kejadian&gt;</translation>
     </message>
     <message>
         <source>Select the unit on the unit board, or open the incident.</source>
@@ -857,7 +857,7 @@
     </message>
     <message>
         <source>The field at the bottom of the window. Enter runs the command; if something is wrong it says what beside the field, marks the word, and keeps what you typed. Up and Down recall earlier commands, Tab completes the word (verbs, call signs, incident numbers, statuses), Esc goes back to where you were. Case does not matter.</source>
-        <translation>Kolom di bagian bawah jendela. Enter menjalankan perintah; jika ada yang salah, keterangannya muncul di samping kolom, katanya ditandai, dan ketikan Anda tetap ada. Up dan Down memanggil perintah sebelumnya, Tab melengkapi kata (perintah, kode panggil, nomor kejadian, status), Esc kembali ke posisi semula. Huruf besar/kecil tidak berpengaruh.</translation>
+        <translation>Kolom di bagian bawah jendela. Enter menjalankan perintah; jika ada yang salah, keterangannya muncul di samping kolom, katanya ditandai, dan ketikan Anda tetap ada. ↑ dan ↓ memanggil perintah sebelumnya, Tab melengkapi kata (perintah, kode unit, nomor kejadian, status), Esc kembali ke posisi semula. Huruf besar/kecil tidak berpengaruh.</translation>
     </message>
     <message>
         <source>Command</source>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Incident: the full number 2026-000123, the short 123 (this year's incident 123), or . for the incident open on screen. Several call signs may be separated by spaces or commas.</source>
-        <translation>Kejadian: nomor lengkap 2026-000123, singkat 123 (kejadian ke-123 tahun ini), atau . untuk kejadian yang terbuka di layar. Beberapa kode panggil dapat dipisah dengan spasi atau koma.</translation>
+        <translation>Kejadian: nomor lengkap 2026-000123, singkat 123 (kejadian ke-123 tahun ini), atau . untuk kejadian yang terbuka di layar. Beberapa kode unit dapat dipisah dengan spasi atau koma.</translation>
     </message>
     <message>
         <source>Status words</source>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>Caller &amp;name</source>
-        <translation>&amp;Nama penelepon</translation>
+        <translation>&amp;Nama pelapor</translation>
     </message>
     <message>
         <source>Call&amp;back number</source>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <source>Training caller says: %1</source>
-        <translation>Penelepon pelatihan berkata: %1</translation>
+        <translation>Pelapor pelatihan berkata: %1</translation>
     </message>
     <message>
         <source>Number withheld: no call history.</source>
@@ -1092,7 +1092,7 @@
     </message>
     <message>
         <source>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</source>
-        <translation>Pilih catatan dengan Up/Down, lalu tekan Ctrl+Shift+F8 lagi.</translation>
+        <translation>Pilih catatan dengan ↑/↓, lalu tekan Ctrl+Shift+F8 lagi.</translation>
     </message>
     <message>
         <source>Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</source>
-        <translation>Panggilan balik tersambung ke penelepon panggilan %1 (berdering pukul %2): darurat, kejadian dibuka.</translation>
+        <translation>Panggilan balik tersambung ke pelapor panggilan %1 (berdering pukul %2): darurat, kejadian dibuka.</translation>
     </message>
 </context>
 <context>
@@ -1284,7 +1284,7 @@
     </message>
     <message>
         <source>Awaiting dispatch</source>
-        <translation>Menunggu pengerahan</translation>
+        <translation>Menunggu pengiriman unit</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -1316,7 +1316,7 @@
     </message>
     <message>
         <source>Patient transported</source>
-        <translation>Pasien diantar</translation>
+        <translation>Pasien dibawa ke RS/faskes</translation>
     </message>
     <message>
         <source>Referred to another agency</source>
@@ -1328,11 +1328,11 @@
     </message>
     <message>
         <source>Gone on arrival</source>
-        <translation>Tidak ada saat tiba</translation>
+        <translation>Sudah tidak ada saat petugas tiba</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation>Alarm palsu</translation>
+        <translation>Laporan tidak benar/palsu</translation>
     </message>
     <message>
         <source>Duplicate of another incident</source>
@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <source>A call is closed as information, prank, silent or wrong number.</source>
-        <translation>Panggilan ditutup sebagai informasi, iseng, diam, atau salah sambung.</translation>
+        <translation>Panggilan ditutup sebagai informasi, iseng, tanpa suara, atau salah sambung.</translation>
     </message>
     <message>
         <source>The incident was not found.</source>
@@ -1536,7 +1536,7 @@
     </message>
     <message>
         <source>Another unit already has this call sign.</source>
-        <translation>Kode panggil ini sudah dipakai unit lain.</translation>
+        <translation>Kode unit ini sudah dipakai unit lain.</translation>
     </message>
     <message>
         <source>The unit is working an incident; it can be taken off the roster once it is free.</source>
@@ -1708,7 +1708,7 @@
     </message>
     <message>
         <source>Unit dispatched</source>
-        <translation>Unit dikerahkan</translation>
+        <translation>Unit dikirim</translation>
     </message>
     <message>
         <source>Unit status changed</source>
@@ -1899,14 +1899,14 @@
     </message>
     <message>
         <source>Saved, but this is outside Indonesia: %1. Check it with the caller.</source>
-        <translation>Tersimpan, tetapi berada di luar Indonesia: %1. Periksa dengan penelepon.</translation>
+        <translation>Tersimpan, tetapi berada di luar Indonesia: %1. Periksa dengan pelapor.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open.</extracomment>
+        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open; the console sets it (ui/app.py); a window made by a script or a test closes when told.</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -1915,7 +1915,7 @@
     </message>
     <message>
         <source>Only a supervisor can close a callback without reaching the caller.</source>
-        <translation>Hanya koordinator yang dapat menutup panggilan balik tanpa terhubung dengan penelepon.</translation>
+        <translation>Hanya koordinator yang dapat menutup panggilan balik tanpa terhubung dengan pelapor.</translation>
     </message>
     <message>
         <source>On the line</source>
@@ -1965,7 +1965,7 @@
     </message>
     <message>
         <source>Dispatch (F6)</source>
-        <translation>Pengerahan (F6)</translation>
+        <translation>Pengiriman unit (F6)</translation>
     </message>
     <message>
         <source>Protocol card (Ctrl+P)</source>
@@ -1973,7 +1973,7 @@
     </message>
     <message>
         <source>Filter units: call sign, agency, status, station (Ctrl+F)</source>
-        <translation>Filter unit: kode panggil, instansi, status, pos (Ctrl+F)</translation>
+        <translation>Filter unit: kode unit, instansi, status, pos (Ctrl+F)</translation>
     </message>
     <message>
         <source>Callers</source>
@@ -1993,7 +1993,7 @@
     </message>
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
-        <translation>Terlambat (Ctrl+Shift+A konfirmasi)</translation>
+        <translation>Lewat batas waktu (Ctrl+Shift+A konfirmasi)</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -2293,7 +2293,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>%1: Up/Down chooses a question, its key answers it.</source>
-        <translation>%1: Up/Down memilih pertanyaan, tombol jawaban menjawabnya.</translation>
+        <translation>%1: ↑/↓ memilih pertanyaan, tombol jawaban menjawabnya.</translation>
     </message>
     <message>
         <source>answer: %1</source>
@@ -2345,11 +2345,11 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>This is a live database and the console is starting in training mode. Training never touches live data: start without --simulator (with the centre's feeds), or use the training database.</source>
-        <translation>Ini basis data operasional (live), sedangkan konsol dijalankan dalam mode latihan. Latihan tidak pernah menyentuh data operasional: jalankan tanpa --simulator (dengan sumber panggilan pusat), atau gunakan basis data latihan.</translation>
+        <translation>Ini basis data operasional (live), sedangkan konsol dijalankan dalam mode pelatihan. Pelatihan tidak pernah menyentuh data operasional: jalankan tanpa --simulator (dengan sumber panggilan pusat), atau gunakan basis data pelatihan.</translation>
     </message>
     <message>
         <source>This is a training database and the console is starting live (feeds configured or --live). Calls of a live centre are never mixed with exercises: use the live database, or start with --simulator.</source>
-        <translation>Ini basis data latihan, sedangkan konsol dijalankan secara operasional (sumber panggilan terpasang atau --live). Panggilan operasional tidak pernah dicampur dengan latihan: gunakan basis data operasional, atau jalankan dengan --simulator.</translation>
+        <translation>Ini basis data pelatihan, sedangkan konsol dijalankan secara operasional (sumber panggilan terpasang atau --live). Panggilan operasional tidak pernah dicampur dengan latihan: gunakan basis data operasional, atau jalankan dengan --simulator.</translation>
     </message>
     <message>
         <source>Upgrading this database failed. It is left at the version it had before the failing step and will be upgraded again at the next start; the copy taken before is named below.</source>
@@ -2362,6 +2362,80 @@ Quit the console anyway?</source>
     <message>
         <source>The console did not change the file.</source>
         <translation>Konsol tidak mengubah berkas ini.</translation>
+    </message>
+    <message>
+        <source>It does not begin as an SQLite database file does.</source>
+        <translation>Awal berkas ini bukan awal berkas basis data SQLite.</translation>
+    </message>
+    <message>
+        <source>It is a link to a file that does not exist.</source>
+        <translation>Ini tautan ke berkas yang tidak ada.</translation>
+    </message>
+    <message>
+        <source>It is a folder, not a file.</source>
+        <translation>Ini folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>It is not an ordinary file.</source>
+        <translation>Ini bukan berkas biasa.</translation>
+    </message>
+    <message>
+        <source>Its first page is cut short.</source>
+        <translation>Halaman pertamanya terpotong.</translation>
+    </message>
+    <message>
+        <source>The file is shorter than its first page says: part of it is missing.</source>
+        <translation>Berkas lebih pendek daripada yang tertulis di halaman pertamanya: sebagian isinya hilang.</translation>
+    </message>
+    <message>
+        <source>Database version: %1.</source>
+        <translation>Versi basis data: %1.</translation>
+    </message>
+    <message>
+        <source>Tables found: %1.</source>
+        <translation>Tabel yang ditemukan: %1.</translation>
+    </message>
+    <message>
+        <source>The system's message, for the installer: %1</source>
+        <translation>Pesan sistem, untuk teknisi pemasang: %1</translation>
+    </message>
+    <message>
+        <source>Its first page gives an impossible page size (%1).</source>
+        <translation>Halaman pertamanya menyebut ukuran halaman yang mustahil (%1).</translation>
+    </message>
+    <message>
+        <source>Its application mark %1 is another program's.</source>
+        <translation>Tanda aplikasinya, %1, milik program lain.</translation>
+    </message>
+    <message>
+        <source>Version %1, but without this console's mark.</source>
+        <translation>Versi %1, tetapi tanpa tanda konsol ini.</translation>
+    </message>
+    <message>
+        <source>Version %1 carries a mark that version never had.</source>
+        <translation>Versi %1 membawa tanda yang tidak pernah dimiliki versi itu.</translation>
+    </message>
+    <message>
+        <source>Version %1, but its tables differ: %2.</source>
+        <translation>Versi %1, tetapi tabelnya berbeda: %2.</translation>
+    </message>
+    <message>
+        <source>Version %1; tables: %2.</source>
+        <translation>Versi %1; tabel: %2.</translation>
+    </message>
+    <message>
+        <source>Left at version %1. The system's message: %2
+Copy taken before: %3</source>
+        <translation>Tertinggal di versi %1. Pesan sistem: %2
+Salinan yang dibuat sebelumnya: %3</translation>
+    </message>
+    <message>
+        <source>Left at version %1. The system's message: %2</source>
+        <translation>Tertinggal di versi %1. Pesan sistem: %2</translation>
+    </message>
+    <message>
+        <source>Database version %1; this console needs %2. Command: %3</source>
+        <translation>Versi basis data %1; konsol ini memerlukan %2. Perintah: %3</translation>
     </message>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>
@@ -2416,7 +2490,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>Call sign used by an earlier row.</source>
-        <translation>Kode panggil sudah dipakai baris sebelumnya.</translation>
+        <translation>Kode unit sudah dipakai baris sebelumnya.</translation>
     </message>
     <message>
         <source>The file is not UTF-8 text (save as 'CSV UTF-8').</source>
@@ -2460,7 +2534,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>Filter: call sign, agency, station…</source>
-        <translation>Filter: kode panggil, instansi, pos…</translation>
+        <translation>Filter: kode unit, instansi, pos…</translation>
     </message>
     <message>
         <source>&amp;Filter</source>
@@ -2472,7 +2546,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>Call sign</source>
-        <translation>Kode panggil</translation>
+        <translation>Kode unit</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -2500,7 +2574,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>&amp;Call sign</source>
-        <translation>&amp;Kode panggil</translation>
+        <translation>&amp;Kode unit</translation>
     </message>
     <message>
         <source>Agency &amp;name</source>
@@ -2692,7 +2766,7 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>Repeat &amp;prank caller: prank calls in 24 h, this one included</source>
-        <translation>Penelepon iseng be&amp;rulang: panggilan iseng dalam 24 jam, termasuk ini</translation>
+        <translation>Ambang iseng be&amp;rulang: jumlah panggilan iseng dalam 24 jam (termasuk panggilan ini)</translation>
     </message>
     <message>
         <source>Centre's own a&amp;rea code (first in Find area)</source>

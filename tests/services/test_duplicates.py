@@ -138,7 +138,7 @@ def test_attach_links_the_call_cancels_its_incident_and_keeps_everything_typed(
         "caller_name: Dewi ‏نور",
         "landmark: depan Indomaret",
         "note: Dua mobil, satu terguling.",
-        "note: Q: Apakah ada korban terjepit di dalam kendaraan? A: Ya",
+        "note: T: Apakah ada korban terjepit di dalam kendaraan? J: Ya",
     ):
         assert typed in copied.text.splitlines()
     attached = notes[-1]

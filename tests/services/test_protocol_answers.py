@@ -48,7 +48,7 @@ def test_trapped_raises_laka_to_p1_with_note_flag_and_audit(
                 IncidentNote.incident_id == incident_id, IncidentNote.kind == "protocol"
             )
         ).one()
-    assert note.text == "Q: Apakah ada korban terjepit di dalam kendaraan? A: Ya"
+    assert note.text == "T: Apakah ada korban terjepit di dalam kendaraan? J: Ya"  # tanya / jawab
     assert (note.author_id, note.console_id, note.at) == (ctx.actor.user_id, ctx.console_id, clock.now())
     assert [row.action for row in rows] == ["incident.protocol_answer", "incident.update", "incident.update"]
     assert all(row.user_name == "sari" for row in rows)

@@ -18,9 +18,11 @@ from dispatch.domain.protocols import (
     Answer,
     ProtocolError,
     answer_effect,
+    answers_from_notes,
     higher_priority,
     parse_card,
     parse_protocols,
+    protocol_note,
 )
 from dispatch.resources import resource_path
 
@@ -242,3 +244,17 @@ def test_parse_card_raises_only_protocol_error(data: object) -> None:
         assert len(question.answers) >= 2
         for answer in question.answers:
             assert question.answer(answer.key) is answer
+
+
+def test_a_protocol_note_is_marked_in_the_writers_language_and_read_back_in_either() -> None:
+    card = parse_card(_valid())
+    question = card.question("breathing")
+    no = question.answer("N")
+    assert protocol_note(question, no, "id") == "T: Apakah korban bernapas? J: Tidak"  # tanya / jawab
+    assert protocol_note(question, no, "en") == "Q: Is the patient breathing? A: No"
+    for lang in ("id", "en"):
+        assert answers_from_notes(card, [protocol_note(question, no, lang)]) == {"breathing": no}
+    # An Indonesian note written before the marks were Indonesian is stored as it was, and still read.
+    assert answers_from_notes(card, ["Q: Apakah korban bernapas? A: Tidak"]) == {"breathing": no}
+    assert answers_from_notes(card, ["T: Is the patient breathing? J: No"]) == {}  # marks and words mixed
+
