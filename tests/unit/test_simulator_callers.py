@@ -118,12 +118,11 @@ def test_opening_lines_and_ring_times(callers: list[SimulatedCaller]) -> None:
         else:
             assert caller.opening_line.strip()
             assert "{" not in caller.opening_line
-        if caller.intended_class is CallClass.PRANK:
-            assert caller.ring_seconds < 30.0 + 1e-9
-        elif caller.intended_class is CallClass.ABANDONED:
-            assert caller.ring_seconds < 30.0
+        # Patience: tests/unit/test_simulated_patience.py.
+        if caller.intended_class is CallClass.ABANDONED:
+            assert 1.0 <= caller.ring_seconds <= 6.0
         else:
-            assert 30.0 <= caller.ring_seconds <= 90.0
+            assert 40.0 <= caller.ring_seconds <= 300.0
     fires = {caller.opening_line for caller in callers if caller.category_code == "FIRE"}
     assert len(fires) > 10
 
