@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from dispatch.domain.areas import normalize
 from dispatch.domain.enums import AgencyType, Priority
 
 CATALOGUE_VERSION = 1
@@ -81,6 +82,42 @@ class Catalogue:
 
     def __len__(self) -> int:
         return len(self.categories)
+
+
+def search_categories(catalogue: Catalogue, query: str, lang: str = FALLBACK_LANGUAGE) -> list[Category]:
+    """The categories ``query`` finds, best first: by code, or by any words of a label in either language.
+
+    Every typed word must be the start of a word of the category's code or of one of its labels
+    ("gawat", "kebakaran", "fire", "pohon tumb", "med"), whatever the case and accents. Ranked: the
+    code typed exactly, then a code that starts with it, then a match in the label of ``lang`` (the
+    user's language), then in the other language's; in catalogue order within each. An empty
+    query finds every category, in catalogue order. Never raises, whatever the text.
+    """
+    words = normalize(query).split()
+    if not words:
+        return list(catalogue)
+    typed = "".join(words)
+    ranked: list[tuple[int, int, Category]] = []
+    for position, category in enumerate(catalogue):
+        code = category.code.casefold()
+        if code == typed:
+            rank = 0
+        elif code.startswith(typed):
+            rank = 1
+        elif _words_match(words, category.label(lang)):
+            rank = 2
+        elif _words_match(words, f"{category.code} {category.label_id} {category.label_en}"):
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, position, category))
+    return [category for _rank, _position, category in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _words_match(typed: list[str], text: str) -> bool:
+    """Each typed word starts some word of ``text`` (two typed words may start the same word)."""
+    own = normalize(text).split()
+    return all(any(word.startswith(part) for word in own) for part in typed)
 
 
 def parse_catalogue(data: object) -> Catalogue:

@@ -39,6 +39,7 @@ from dispatch.services.snapshots import CallView, IncidentView, NoteView
 from ui import labels
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
+from ui.widgets.category_lookup import CategoryLookup
 from ui.widgets.focus_out import FocusOutFilter
 from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
 
@@ -153,6 +154,8 @@ class IncidentPanel(QWidget):
         self.category.addItem(translate("IncidentPanel", "- choose a category -"), None)
         for category in session.catalogue:
             self.category.addItem(f"{category.code} · {category.label(session.lang)}", category.code)
+        # Found by its code or by any word of its label in either language ("gawat", "fire").
+        self.category_lookup = CategoryLookup(self.category, session.catalogue, session.lang)
         self.priority = QComboBox()
         for value in Priority:
             self.priority.addItem(labels.priority(value), value.value)
