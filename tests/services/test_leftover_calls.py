@@ -38,7 +38,9 @@ def _signal(kind: SignalKind, feed: str, at: datetime, number: str, call_id: str
     )
 
 
-def _ring(ctx: ServiceContext, feed: str, at: datetime, number: str, call_id: str | None = None) -> CallView:
+def ring_from(
+    ctx: ServiceContext, feed: str, at: datetime, number: str, call_id: str | None = None
+) -> CallView:
     view = calls.record_signal(ctx.as_system(), _signal(SignalKind.INCOMING, feed, at, number, call_id))
     assert view is not None
     return view
@@ -54,9 +56,9 @@ def test_simulated_calls_left_ringing_are_closed_as_abandoned_and_queued_for_a_c
     ctx: ServiceContext, clock: ManualClock, changes: list[Change]
 ) -> None:
     started = clock.now()
-    early = _ring(ctx, SIM, started, "081234567001", "sim-7-1")
+    early = ring_from(ctx, SIM, started, "081234567001", "sim-7-1")
     clock.advance(20)
-    late = _ring(ctx, SIM, clock.now(), "081234567002", "sim-7-2")
+    late = ring_from(ctx, SIM, clock.now(), "081234567002", "sim-7-2")
     clock.advance(3)  # the console closed; it starts again 3 s later
     changes.clear()
 
@@ -90,7 +92,7 @@ def test_simulated_calls_left_ringing_are_closed_as_abandoned_and_queued_for_a_c
 def test_a_simulated_call_ends_where_its_callers_patience_ran_out(
     ctx: ServiceContext, clock: ManualClock
 ) -> None:
-    view = _ring(ctx, SIM, clock.now(), "081234567003", "sim-7-3")
+    view = ring_from(ctx, SIM, clock.now(), "081234567003", "sim-7-3")
     clock.advance(3600)  # restarted an hour later
     assert calls.reconcile_leftovers(ctx) == 1
     assert _call(ctx, view.id).ended_at == view.ring_at + SIMULATED_LONGEST_RING
@@ -101,14 +103,14 @@ def test_a_telephone_line_call_ends_once_no_ring_came_for_a_ring_cycle_and_a_mar
 ) -> None:
     limit = RING_CADENCE + RING_MARGIN
     # NCID: caller ID, then a ring 5 s later; the console closed before the next ring.
-    ncid = _ring(ctx, NCID, clock.now(), "081234567010")
+    ncid = ring_from(ctx, NCID, clock.now(), "081234567010")
     clock.advance(5)
     ring = _signal(SignalKind.RING, NCID, clock.now(), "081234567010", None)
     assert calls.record_signal(ctx.as_system(), ring) is not None
     last_ring = clock.now()
     clock.advance(2)
     # A modem's call that rang only just now: it may still be ringing (a gateway may hear it).
-    modem = _ring(ctx, MODEM, clock.now(), "081234567011")
+    modem = ring_from(ctx, MODEM, clock.now(), "081234567011")
     clock.advance(limit.total_seconds() - 1)
 
     count, rows = audited(ctx, lambda: calls.reconcile_leftovers(ctx))
@@ -132,7 +134,7 @@ def test_a_telephone_line_call_ends_once_no_ring_came_for_a_ring_cycle_and_a_mar
 
 
 def test_a_pbx_call_is_given_the_pbx_queues_minutes(ctx: ServiceContext, clock: ManualClock) -> None:
-    queued = _ring(ctx, AMI, clock.now(), "081234567020", "1700000000.1")
+    queued = ring_from(ctx, AMI, clock.now(), "081234567020", "1700000000.1")
     clock.advance(PBX_RING_LIMIT.total_seconds() - 30)
     assert calls.reconcile_leftovers(ctx) == 0
     assert _call(ctx, queued.id).state is CallState.RINGING
@@ -145,14 +147,14 @@ def test_a_pbx_call_is_given_the_pbx_queues_minutes(ctx: ServiceContext, clock: 
 def test_answered_calls_of_this_console_end_and_their_incidents_go_on(
     ctx: ServiceContext, clock: ManualClock, bus: ChangeBus
 ) -> None:
-    mine, incident = calls.answer_call(ctx, _ring(ctx, NCID, clock.now(), "081234567030").id)
+    mine, incident = calls.answer_call(ctx, ring_from(ctx, NCID, clock.now(), "081234567030").id)
     # Answered at the telephone (the PBX said so) before anyone pressed a key: no console.
-    at_phone = _ring(ctx, AMI, clock.now(), "081234567031", "1700000000.2")
+    at_phone = ring_from(ctx, AMI, clock.now(), "081234567031", "1700000000.2")
     answered = _signal(SignalKind.ANSWERED, AMI, clock.now(), "081234567031", "1700000000.2")
     assert calls.record_signal(ctx.as_system(), answered) is not None
     # On the line at another console sharing the database: that console's to end.
     other = accounts.register_console(ctx.database, clock, bus, "KONSOL-02", "host-2").acting_as(ctx.actor)
-    theirs, _ = calls.answer_call(other, _ring(ctx, NCID, clock.now(), "081234567032").id)
+    theirs, _ = calls.answer_call(other, ring_from(ctx, NCID, clock.now(), "081234567032").id)
     clock.advance(1800)
 
     count, rows = audited(ctx, lambda: calls.reconcile_leftovers(ctx))
@@ -180,7 +182,7 @@ def test_finished_calls_and_a_database_without_calls_are_left_alone(
     ctx: ServiceContext, clock: ManualClock
 ) -> None:
     assert calls.reconcile_leftovers(ctx) == 0
-    view = _ring(ctx, NCID, clock.now(), "081234567040")
+    view = ring_from(ctx, NCID, clock.now(), "081234567040")
     ended = _signal(SignalKind.ENDED, NCID, clock.now() + timedelta(seconds=4), "081234567040", None)
     assert calls.record_signal(ctx.as_system(), ended) is not None
     before = _call(ctx, view.id)

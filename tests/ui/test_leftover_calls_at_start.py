@@ -10,28 +10,14 @@ import pytest
 
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, CallState
-from dispatch.domain.phone import parse_caller_number
-from dispatch.domain.signals import CallSignal, SignalKind
-from dispatch.services import calls, queries
+from dispatch.services import queries
 from dispatch.services.context import ServiceContext
+from tests.services.test_leftover_calls import SIM, ring_from
 from ui.app import reconcile_leftover_calls
 
 
 def _ring(ctx: ServiceContext, clock: ManualClock) -> int:
-    view = calls.record_signal(
-        ctx.as_system(),
-        CallSignal(
-            kind=SignalKind.INCOMING,
-            feed="sim://?rate=2&seed=1",
-            received_at=clock.now(),
-            number=parse_caller_number("081234567890"),
-            raw=b"incoming NMBR=081234567890",
-            line="1",
-            call_id="sim-1-1",
-        ),
-    )
-    assert view is not None
-    return view.id
+    return ring_from(ctx, SIM, clock.now(), "081234567890", "sim-1-1").id
 
 
 def test_a_simulated_call_left_ringing_is_abandoned_at_start(ctx: ServiceContext, clock: ManualClock) -> None:
