@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.accounts import LoginOutcome
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.enums import Disposition, IncidentStatus, UnitStatus
+from dispatch.domain.enums import CallClass, Disposition, IncidentStatus, UnitStatus
 from dispatch.domain.signals import SignalKind
 from dispatch.services import accounts, calls, dispatching, incidents, queries
 from dispatch.services.bus import Change, ChangeBus, Topic
@@ -231,6 +231,37 @@ def test_a_call_from_ring_to_close(pg: Database) -> None:
     assert all(h.user_id == ctx.actor.user_id and h.console_id == ctx.console_id for h in history)
     assert all(h.at.tzinfo is not None for h in history)
     assert (shift.user_id, shift.ended_at) == (ctx.actor.user_id, None)
+
+
+def test_closing_and_a_restart_end_calls_left_open(pg: Database) -> None:
+    """Issue 10 on PostgreSQL: the close ends its answered call; a restart ends calls left ringing."""
+    clock = ManualClock(START)
+    ctx = _log_in(pg, clock, ChangeBus())
+    answered = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now(), "081234567001"))
+    assert answered is not None
+    _, incident = calls.answer_call(ctx, answered.id)
+    ambulance = unit(ctx, "DEMO-PSC-01")
+    dispatching.assign_units(ctx, incident.id, [ambulance.id])
+    assert [u.call_sign for u in queries.units_still_out(ctx, incident.id)] == ["DEMO-PSC-01"]
+    incidents.close_incident(ctx, incident.id, Disposition.HANDLED)
+    assert unit(ctx, "DEMO-PSC-01").status is UnitStatus.AVAILABLE
+    ended = queries.call(ctx, answered.id)
+    assert ended is not None
+    assert ended.ended_at == clock.now()
+
+    left = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now(), "081234567002"))
+    assert left is not None
+    clock.advance(5)
+    assert calls.record_signal(ctx.as_system(), signal(SignalKind.RING, clock.now(), "081234567002"))
+    clock.advance(60)  # the console was closed for a minute
+    assert calls.reconcile_leftovers(ctx) == 1
+    reconciled = queries.call(ctx, left.id)
+    assert reconciled is not None
+    assert (reconciled.classification, reconciled.ended_at) == (
+        CallClass.ABANDONED,
+        left.ring_at + timedelta(seconds=15),  # the last ring, then a ring cycle and a margin
+    )
+    assert [r.action for r in audit_since(pg, 0)][-2:] == ["call.reconcile", "callback.open"]
 
 
 def test_incident_numbers_follow_the_year(pg: Database) -> None:
