@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.timers import TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
-from dispatch.services.context import ServiceContext
+from dispatch.services.context import Actor, ServiceContext
 
 if TYPE_CHECKING:
     from ui.feed_monitor import FeedMonitor
 
 DEFAULT_ZONE = "Asia/Jakarta"
+#: Who acts while the console is locked after a log-out: no user, no role (``can`` refuses all).
+NO_ONE = Actor(user_id=None, user_name="")
+
+
+class SessionEvents(QObject):
+    """What a session announces to the window (``ConsoleSession.events``)."""
+
+    #: The user at the console changed (change of user, log-out, log-in after a lock): the new
+    #: ``Actor`` (``NO_ONE`` while locked). What depends on the role is refreshed from it.
+    user_changed = Signal(object)
 
 
 @dataclass
@@ -36,6 +48,23 @@ class ConsoleSession:
     #: The centre's own area code prefix ("33.74"): its areas come first in the type-ahead.
     centre_area: str = ""
 
+    #: Signals to the window; see ``SessionEvents``.
+    events: SessionEvents = field(default_factory=SessionEvents, repr=False, compare=False)
+
     @property
     def training(self) -> bool:
         return self.simulator is not None
+
+    @property
+    def user_changed(self) -> SignalInstance:
+        """``events.user_changed``: emitted with the new ``Actor`` after ``set_actor``."""
+        return self.events.user_changed
+
+    @property
+    def logged_in(self) -> bool:
+        return self.ctx.actor.user_id is not None
+
+    def set_actor(self, actor: Actor) -> None:
+        """From now on the console acts as ``actor`` (the rest of the context kept); announced."""
+        self.ctx = replace(self.ctx, actor=actor)
+        self.events.user_changed.emit(actor)

@@ -16,10 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from dispatch.domain.accounts import (
     AccountProblem,
@@ -164,66 +166,90 @@ class LoginResult:
 
 def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
     """Check a password; every attempt, good or bad, is audited under the name that was typed."""
+    with unit_of_work(ctx) as work:
+        return _log_in(work, ctx, username, password, handing_over=False)
+
+
+def change_user(ctx: ServiceContext, username: str, password: str) -> LoginResult:
+    """A shift change at the console: the next user logs in and ``ctx``'s user is logged out.
+
+    One transaction: the old user's shift ends (``user.logout``, naming who took over) and the new
+    one's begins (``user.login``), in that order. A refused attempt is audited as any login is and
+    changes nothing else: the old user stays logged in. The same user logging in again ends the
+    shift and begins a new one. A console where no one is logged in (``ctx.actor`` has no user id)
+    just logs the new user in.
+    """
+    with unit_of_work(ctx) as work:
+        return _log_in(work, ctx, username, password, handing_over=True)
+
+
+def _log_in(
+    work: UnitOfWork, ctx: ServiceContext, username: str, password: str, *, handing_over: bool
+) -> LoginResult:
     username = username.strip().lower()
     now = ctx.clock.now()
-    with unit_of_work(ctx) as work:
-        session = work.session
-        # Locks the row on PostgreSQL; on SQLite the unit of work already holds the write lock.
-        user = session.scalars(select(User).where(User.username == username).with_for_update()).first()
-        attempt = ctx.acting_as(Actor(None, UNKNOWN_USER) if user is None else Actor(user.id, user.username))
-        if user is None:
-            _verify(_dummy_hash(), password)
-            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", None, reason="unknown")
-            return LoginResult(LoginOutcome.WRONG_CREDENTIALS)
-        state = LockState(user.failed_logins, user.locked_until)
-        if not user.active:
-            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="inactive")
-            return LoginResult(LoginOutcome.INACTIVE)
-        if is_locked(state, now):
-            audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="locked")
-            return LoginResult(LoginOutcome.LOCKED)
-        if not _verify(user.password_hash, password):
-            state = after_failure(state, now)
-            user.failed_logins, user.locked_until = state.failed_logins, state.locked_until
-            locked = is_locked(state, now)
-            audit(
-                session,
-                attempt,
-                AuditAction.USER_LOGIN_FAILED,
-                "user",
-                user.id,
-                reason="password",
-                locked=locked,
-            )
-            return LoginResult(LoginOutcome.LOCKED if locked else LoginOutcome.WRONG_CREDENTIALS)
-        state = after_success()
+    session = work.session
+    # Locks the row on PostgreSQL; on SQLite the unit of work already holds the write lock.
+    user = session.scalars(select(User).where(User.username == username).with_for_update()).first()
+    attempt = ctx.acting_as(Actor(None, UNKNOWN_USER) if user is None else Actor(user.id, user.username))
+    if user is None:
+        _verify(_dummy_hash(), password)
+        audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", None, reason="unknown")
+        return LoginResult(LoginOutcome.WRONG_CREDENTIALS)
+    state = LockState(user.failed_logins, user.locked_until)
+    if not user.active:
+        audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="inactive")
+        return LoginResult(LoginOutcome.INACTIVE)
+    if is_locked(state, now):
+        audit(session, attempt, AuditAction.USER_LOGIN_FAILED, "user", user.id, reason="locked")
+        return LoginResult(LoginOutcome.LOCKED)
+    if not _verify(user.password_hash, password):
+        state = after_failure(state, now)
         user.failed_logins, user.locked_until = state.failed_logins, state.locked_until
-        user.last_login_at = now
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
-        actor = Actor(user.id, user.username, user.full_name, user.role)
-        session.add(Shift(console_id=ctx.console_id, user_id=user.id, started_at=now))
-        audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id)
-        return LoginResult(LoginOutcome.OK, actor)
+        locked = is_locked(state, now)
+        audit(
+            session,
+            attempt,
+            AuditAction.USER_LOGIN_FAILED,
+            "user",
+            user.id,
+            reason="password",
+            locked=locked,
+        )
+        return LoginResult(LoginOutcome.LOCKED if locked else LoginOutcome.WRONG_CREDENTIALS)
+    state = after_success()
+    user.failed_logins, user.locked_until = state.failed_logins, state.locked_until
+    user.last_login_at = now
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    actor = Actor(user.id, user.username, user.full_name, user.role)
+    if handing_over and ctx.actor.user_id is not None:
+        _end_shift(session, ctx, now, handed_to=user.username)
+    session.add(Shift(console_id=ctx.console_id, user_id=user.id, started_at=now))
+    audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id)
+    return LoginResult(LoginOutcome.OK, actor)
 
 
 def log_out(ctx: ServiceContext) -> None:
-    now = ctx.clock.now()
+    """``ctx``'s user leaves the console: their shift here ends (audited)."""
     with unit_of_work(ctx) as work:
-        session = work.session
-        shift = session.scalars(
-            select(Shift)
-            .where(
-                Shift.user_id == ctx.actor.user_id,
-                Shift.console_id == ctx.console_id,
-                Shift.ended_at.is_(None),
-            )
-            .order_by(Shift.started_at.desc())
-            .limit(1)
-        ).first()
-        if shift is not None:
-            shift.ended_at = now
-        audit(session, ctx, AuditAction.USER_LOGOUT, "user", ctx.actor.user_id)
+        _end_shift(work.session, ctx, ctx.clock.now())
+
+
+def _end_shift(session: Session, ctx: ServiceContext, now: datetime, **detail: Any) -> None:
+    shift = session.scalars(
+        select(Shift)
+        .where(
+            Shift.user_id == ctx.actor.user_id,
+            Shift.console_id == ctx.console_id,
+            Shift.ended_at.is_(None),
+        )
+        .order_by(Shift.started_at.desc())
+        .limit(1)
+    ).first()
+    if shift is not None:
+        shift.ended_at = now
+    audit(session, ctx, AuditAction.USER_LOGOUT, "user", ctx.actor.user_id, **detail)
 
 
 def _verify(password_hash: str, password: str) -> bool:

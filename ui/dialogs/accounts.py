@@ -175,17 +175,53 @@ class FirstSupervisorDialog(QDialog):
 
 
 class LoginDialog(QDialog):
-    """``actor`` is set when it is accepted."""
+    """``actor`` is set when it is accepted.
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    The same dialog asks at start, for a change of user (``replacing``: the user at the console, who
+    stays if it is cancelled; ``log_in`` is then ``accounts.change_user``) and on a locked console
+    after a log-out (``locked``: no Cancel and no Escape, only Log in or Quit; ``quit_chosen`` says
+    which).
+    """
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        *,
+        log_in: Callable[[str, str], accounts.LoginResult] | None = None,
+        replacing: Actor | None = None,
+        locked: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._log_in_with = log_in or (lambda username, password: accounts.log_in(ctx, username, password))
         self.actor: Actor | None = None
+        self.locked = locked
+        self.quit_chosen = False
         self.setObjectName("loginDialog")
-        self.setWindowTitle(
-            translate("Accounts", "Log in: Call Center 112 (%1)").replace("%1", ctx.console_name)
-        )
+        if locked:
+            title = translate("Accounts", "Console locked: Call Center 112 (%1)")
+        elif replacing is not None:
+            title = translate("Accounts", "Change user: Call Center 112 (%1)")
+        else:
+            title = translate("Accounts", "Log in: Call Center 112 (%1)")
+        self.setWindowTitle(title.replace("%1", ctx.console_name))
         layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setObjectName("loginIntro")
+        self.intro.setWordWrap(True)
+        if locked:
+            self.intro.setText(
+                translate("Accounts", "No one is logged in at this console. The next user logs in here.")
+            )
+        elif replacing is not None:
+            self.intro.setText(
+                translate(
+                    "Accounts", "%1 is logged in. The next user logs in here; Cancel keeps %1 logged in."
+                ).replace("%1", replacing.full_name or replacing.user_name)
+            )
+        self.intro.setVisible(bool(self.intro.text()))
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -198,16 +234,36 @@ class LoginDialog(QDialog):
         self.error = _error_label()
         self.error.setObjectName("loginError")
         layout.addWidget(self.error)
+        # Locked: neither Escape nor the window's close button leaves the prompt; Quit does.
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            QDialogButtonBox.StandardButton.Ok
+            if locked
+            else QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._log_in)
         buttons.rejected.connect(self.reject)
+        if locked:
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Accounts", "&Log in"))
+            self.quit_button = buttons.addButton(
+                translate("Accounts", "&Quit the console"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.quit_button.setObjectName("quitConsole")
+            self.quit_button.setAutoDefault(False)
+            self.quit_button.clicked.connect(self.quit_console)
         layout.addWidget(buttons)
         self.resize(420, 160)
 
+    def reject(self) -> None:
+        if not self.locked:
+            super().reject()
+
+    def quit_console(self) -> None:
+        """Locked console: leave the login prompt to quit (the caller closes the window)."""
+        self.quit_chosen = True
+        super().reject()
+
     def _log_in(self) -> None:
-        result = accounts.log_in(self._ctx, self.username.text(), self.password.text())
+        result = self._log_in_with(self.username.text(), self.password.text())
         if result.outcome is LoginOutcome.OK:
             self.actor = result.actor
             self.accept()
