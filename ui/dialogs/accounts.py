@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -314,6 +315,8 @@ class UserAccountsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        # Rows are chosen with the arrows; Tab goes on to the actions (it walked the cells before).
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         # Fitted to contents, headers included: at 100 px the Indonesian "Nama pengguna" was cut to
         # "Nama penggun". The last column takes the rest.
@@ -338,6 +341,19 @@ class UserAccountsDialog(QDialog):
         self.reload()
         # 760 px high did not fit a 1366x768 screen once a title bar and a panel were added.
         self.resize(720, 680)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return acts on what has the focus only: a field's own form (``returnPressed``) or the
+        focused button (which takes the key itself).
+
+        QDialog would press its default button, and the first button that ever had the focus stays
+        the default (QDialog keeps it as its "main default" once none is set): after Tab had passed
+        Unlock, Return in the new password's field unlocked the account as well as resetting it.
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -400,6 +416,8 @@ class UserAccountsDialog(QDialog):
         self.reset_button = QPushButton(translate("Accounts", "Re&set password"))
         self.reset_button.setObjectName("resetPasswordButton")
         self.reset_button.clicked.connect(self.reset_selected_password)
+        for field in (self.reset_password, self.reset_repeated):
+            field.returnPressed.connect(self.reset_selected_password)
         form.addRow("", self.reset_button)
         self.selected_message = QLabel()
         self.selected_message.setObjectName("selectedMessage")
@@ -428,8 +446,10 @@ class UserAccountsDialog(QDialog):
         self.role.setObjectName("newRole")
         self._role_choices(self.role)
         self.password = QLineEdit()
+        self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeated = QLineEdit()
+        self.repeated.setObjectName("newRepeated")
         self.repeated.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {name: _error_label() for name in ("username", "full_name", "password", "repeated")}
         for name, text, widget in (
@@ -443,7 +463,12 @@ class UserAccountsDialog(QDialog):
             if name in self.errors:
                 form.addRow("", self.errors[name])
         self.add_button = QPushButton(translate("Accounts", "&Add account"))
+        self.add_button.setObjectName("addAccount")
         self.add_button.clicked.connect(self.add_account)
+        # Return in any field of the form adds the account (the dialog has no default button: its
+        # only standard one is Close); refusals are shown beside their fields as with the button.
+        for field in (self.username, self.full_name, self.password, self.repeated):
+            field.returnPressed.connect(self.add_account)
         form.addRow("", self.add_button)
         self.message = QLabel()
         self.message.setObjectName("accountsMessage")
