@@ -18,6 +18,7 @@ from dispatch.domain.enums import (
     Role,
     UnitStatus,
 )
+from dispatch.domain.phone import format_national, parse_caller_number
 
 translate = QCoreApplication.translate
 
@@ -103,6 +104,25 @@ def presentation(value: Presentation) -> str:
         Presentation.PRIVATE: translate("Labels", "Withheld"),
         Presentation.UNAVAILABLE: translate("Labels", "Unavailable"),
     }[value]
+
+
+def caller_number(value: Presentation, shown: str) -> str:
+    """A caller's number inside a sentence: ``shown`` (its national form), or words in brackets when
+    the network gave none: "Call from (withheld number) ringing", never "Call from P ringing"."""
+    if value is Presentation.ALLOWED and shown.strip():
+        return shown
+    if value is Presentation.PRIVATE:
+        return translate("Labels", "(withheld number)")
+    return translate("Labels", "(number unavailable)")
+
+
+def stored_number(text: str) -> str:
+    """``caller_number`` of a number kept as text (an alert's label, a system note's argument): the
+    E.164 form or the digits as received, or the feed's marker for none ("P", "O", "", "PRIVATE")."""
+    number = parse_caller_number(text, describe=False)
+    if number.presentation is not Presentation.ALLOWED:
+        return caller_number(number.presentation, "")
+    return format_national(text) if text.startswith("+") else text
 
 
 def incident_status(status: IncidentStatus) -> str:

@@ -78,7 +78,11 @@ class CallQueueModel(SnapshotTableModel[CallView]):
             Column(
                 lambda: translate("CallQueue", "Number"),
                 _number,
-                tooltip=lambda c: c.number_e164 or c.number_raw,
+                tooltip=lambda c: (
+                    c.number_e164 or c.number_raw
+                    if c.presentation is Presentation.ALLOWED
+                    else labels.caller_number(c.presentation, "")
+                ),
             ),
             Column(lambda: translate("CallQueue", "Name"), lambda c: c.caller_name or ""),
             Column(lambda: translate("CallQueue", "Carrier / area"), lambda c: c.number_description),

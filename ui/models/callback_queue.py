@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from dispatch.domain.callers import CallbackReason
 from dispatch.domain.clock import Clock
+from dispatch.domain.enums import Presentation
 from dispatch.services.callbacks import CallbackView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -51,7 +52,11 @@ class CallbackQueueModel(SnapshotTableModel[CallbackView]):
                 Column(
                     lambda: translate("CallbackQueue", "Number"),
                     _number,
-                    tooltip=lambda r: r.number_e164 or r.number_raw,
+                    tooltip=lambda r: (
+                        r.number_e164 or r.number_raw
+                        if r.presentation is Presentation.ALLOWED
+                        else labels.caller_number(r.presentation, "")
+                    ),
                 ),
                 Column(lambda: translate("CallbackQueue", "Name"), lambda r: r.caller_name or ""),
                 Column(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 from dispatch.domain.timers import TimerKind, format_duration
 from dispatch.services.alerts import AlertView
 from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
+from ui import labels
 from ui.timefmt import elapsed
 
 translate = QCoreApplication.translate
@@ -42,8 +43,10 @@ def alert_text(alert: AlertView, now: datetime) -> str:
         "⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.",
     )
     template = templates.get(alert.kind, translate("AlertList", "⚠ ALERT %1 since %2"))
+    # A ringing call's label is its number as shown, or the feed's marker for none ("P"): in words.
+    label = labels.stored_number(alert.label) if alert.kind == TimerKind.CALL_RINGING.value else alert.label
     text = (
-        template.replace("%1", alert.label)
+        template.replace("%1", label)
         .replace("%2", elapsed(since, now))
         .replace("%3", format_duration(alert.limit_s or 0))
     )

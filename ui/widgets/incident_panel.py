@@ -32,7 +32,6 @@ from dispatch.domain.incidents import (
     parse_coordinate,
     validate_note,
 )
-from dispatch.domain.phone import format_national
 from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView, IncidentView, NoteView
@@ -579,13 +578,13 @@ def _note_text(kind: str, text: str, zone: tzinfo) -> str:
         return text
     code, _, argument = text.partition(" ")
     if code == "call.answered":
-        number = format_national(argument) if argument.startswith("+") else argument
+        number = labels.stored_number(argument)  # "P" or nothing for a withheld or missing number
         return translate("IncidentPanel", "Call from %1 answered; incident opened.").replace("%1", number)
     if code == "unit.dispatched":
         return translate("IncidentPanel", "Unit %1 dispatched.").replace("%1", argument)
     if code == "call.attached":
         number, _, cancelled = argument.partition(" ")
-        number = format_national(number) if number.startswith("+") else number
+        number = labels.stored_number(number)
         return (
             translate(
                 "IncidentPanel", "Further call from %1 attached (its incident %2 cancelled as duplicate)."
