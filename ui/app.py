@@ -38,6 +38,7 @@ from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
 from ui.settings import APP_NAME, ConsoleSettings, data_dir, database_url
+from ui.style import apply_focus_style
 
 EXIT_REFUSED = 3
 EXIT_NOT_LOGGED_IN = 1
@@ -55,6 +56,7 @@ def run_console(options: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "dispatch-console.svg"))))
+    apply_focus_style(app)  # keyboard focus on buttons seen at a glance, from the first dialog on
     settings = ConsoleSettings.load()
     lang = options.lang or settings.language or default_language()
     install_translator(app, lang)
@@ -168,7 +170,9 @@ def run_console(options: argparse.Namespace) -> int:
     gc.unfreeze()
     if monitor is not None:
         monitor.stop()
-    accounts.log_out(ctx)
+    if session.logged_in:
+        # Whoever is at the console now (the user may have changed, or logged out and quit).
+        accounts.log_out(session.ctx)
     database.dispose()
     return code
 
