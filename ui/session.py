@@ -18,15 +18,15 @@ if TYPE_CHECKING:
     from ui.feed_monitor import FeedMonitor
 
 DEFAULT_ZONE = "Asia/Jakarta"
-#: Who acts while the console is locked after a log-out: no user, no role (``can`` refuses all).
+# Who acts while the console is locked after a log-out: no user, no role (``can`` refuses all).
 NO_ONE = Actor(user_id=None, user_name="")
 
 
 class SessionEvents(QObject):
     """What a session announces to the window (``ConsoleSession.events``)."""
 
-    #: The user at the console changed (change of user, log-out, log-in after a lock): the new
-    #: ``Actor`` (``NO_ONE`` while locked). What depends on the role is refreshed from it.
+    # The user at the console changed (change of user, log-out, log-in after a lock): the new
+    # ``Actor`` (``NO_ONE`` while locked). What depends on the role is refreshed from it.
     user_changed = Signal(object)
 
 
@@ -48,7 +48,7 @@ class ConsoleSession:
     #: The centre's own area code prefix ("33.74"): its areas come first in the type-ahead.
     centre_area: str = ""
 
-    #: Signals to the window; see ``SessionEvents``.
+    # Signals to the window; see ``SessionEvents``.
     events: SessionEvents = field(default_factory=SessionEvents, repr=False, compare=False)
 
     @property

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: Set on each button as it is polished (see ``FocusRingStyle``).
+# Set on each button as it is polished (see ``FocusRingStyle``).
 FOCUS_RULES = """
 QPushButton:focus, QToolButton:focus {
     border: 3px solid palette(highlight);

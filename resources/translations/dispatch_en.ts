@@ -4,7 +4,6 @@
     <name>About</name>
     <message>
         <source>About the Call Center 112 console</source>
-        <extracomment>The licence in pyproject.toml, for a console run from a source tree that is not installed.</extracomment>
         <translation>About the Call Center 112 console</translation>
     </message>
     <message>
@@ -143,10 +142,6 @@
         <translation>No one is logged in at this console. The next user logs in here.</translation>
     </message>
     <message>
-        <source>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</source>
-        <translation>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</translation>
-    </message>
-    <message>
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
@@ -239,6 +234,10 @@
         <translation>Only a supervisor or an administrator can add accounts.</translation>
     </message>
     <message>
+        <source>%1 is logged in. The next user logs in here; Cancel keeps them logged in.</source>
+        <translation>%1 is logged in. The next user logs in here; Cancel keeps them logged in.</translation>
+    </message>
+    <message>
         <source>U&amp;nlock</source>
         <translation>U&amp;nlock</translation>
     </message>
@@ -289,6 +288,364 @@
     <message>
         <source>Account %1 added.</source>
         <translation>Account %1 added.</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Call</source>
+        <extracomment>Not in a menu: a key of one panel, or a command of the command line only. Menu titles, in menu-bar order (with their Alt mnemonics).</extracomment>
+        <translation>&amp;Call</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>&amp;Incident</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>&amp;Dispatch</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>C&amp;onsole</source>
+        <translation>C&amp;onsole</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>No incident is open.</source>
+        <extracomment>An incident is shown in the form (open or closed). An incident that is not closed is shown in the form. A closed or cancelled incident is shown in the form.</extracomment>
+        <translation>No incident is open.</translation>
+    </message>
+    <message>
+        <source>No open incident to close.</source>
+        <translation>No open incident to close.</translation>
+    </message>
+    <message>
+        <source>Open a closed incident first (Enter on its call).</source>
+        <translation>Open a closed incident first (Enter on its call).</translation>
+    </message>
+    <message>
+        <source>Answer the longest-ringing call</source>
+        <extracomment>The scope of the window's own keys; any other scope is a panel's (documented, handled there). What it does, as the menu says it (a source text of the "Actions" context). Portable key text (``QKeySequence``), "" when it has none. The command-line verb that runs the same code. The permission it needs beyond a logged-in user's. It puts the keyboard focus somewhere (the focus test runs it in every position). WINDOW, or the panel whose widget handles the key. What it does, at more length (Help and the README); "" when the text says it all. The keys that follow it, e.g. "1-7" for F9's one-key choice.</extracomment>
+        <translation>Answer the longest-ringing call</translation>
+    </message>
+    <message>
+        <source>answer the longest-ringing call (or the ringing call selected); the incident opens, focus on Category</source>
+        <translation>answer the longest-ringing call (or the ringing call selected); the incident opens, focus on Category</translation>
+    </message>
+    <message>
+        <source>Hang up the current call</source>
+        <translation>Hang up the current call</translation>
+    </message>
+    <message>
+        <source>hang up the current call (the incident goes on)</source>
+        <translation>hang up the current call (the incident goes on)</translation>
+    </message>
+    <message>
+        <source>Close the call as not an emergency</source>
+        <translation>Close the call as not an emergency</translation>
+    </message>
+    <message>
+        <source>close the call as Information, Prank, Silent (to the callback queue) or Wrong number / test</source>
+        <translation>close the call as Information, Prank, Silent (to the callback queue) or Wrong number / test</translation>
+    </message>
+    <message>
+        <source>Attach the call to the suggested incident</source>
+        <translation>Attach the call to the suggested incident</translation>
+    </message>
+    <message>
+        <source>attach the call to the suggested duplicate incident</source>
+        <translation>attach the call to the suggested duplicate incident</translation>
+    </message>
+    <message>
+        <source>Call back the selected caller</source>
+        <translation>Call back the selected caller</translation>
+    </message>
+    <message>
+        <source>call back the selected caller: reached (no emergency), reached (emergency: opens an incident), no answer, busy, unreachable</source>
+        <translation>call back the selected caller: reached (no emergency), reached (emergency: opens an incident), no answer, busy, unreachable</translation>
+    </message>
+    <message>
+        <source>Close the callback (supervisor)</source>
+        <translation>Close the callback (supervisor)</translation>
+    </message>
+    <message>
+        <source>close a callback (supervisor, with a note)</source>
+        <translation>close a callback (supervisor, with a note)</translation>
+    </message>
+    <message>
+        <source>Edit the incident form</source>
+        <translation>Edit the incident form</translation>
+    </message>
+    <message>
+        <source>back to the incident form</source>
+        <translation>back to the incident form</translation>
+    </message>
+    <message>
+        <source>Find the area (kelurahan, kecamatan…)</source>
+        <translation>Find the area (kelurahan, kecamatan…)</translation>
+    </message>
+    <message>
+        <source>find the area: type a kelurahan, kecamatan or kota; arrows and Enter pick</source>
+        <translation>find the area: type a kelurahan, kecamatan or kota; arrows and Enter pick</translation>
+    </message>
+    <message>
+        <source>Add a note to the narrative</source>
+        <translation>Add a note to the narrative</translation>
+    </message>
+    <message>
+        <source>add a note to the narrative (Enter saves it)</source>
+        <translation>add a note to the narrative (Enter saves it)</translation>
+    </message>
+    <message>
+        <source>Correct the selected note</source>
+        <translation>Correct the selected note</translation>
+    </message>
+    <message>
+        <source>correct the selected note (a new note naming the old one)</source>
+        <translation>correct the selected note (a new note naming the old one)</translation>
+    </message>
+    <message>
+        <source>Go to the protocol card</source>
+        <translation>Go to the protocol card</translation>
+    </message>
+    <message>
+        <source>the protocol card: arrows choose a question, its key answers it</source>
+        <translation>the protocol card: arrows choose a question, its key answers it</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>Close the incident</translation>
+    </message>
+    <message>
+        <source>close the incident with a disposition; asks first, naming them, while units are still out (they are released and become available)</source>
+        <translation>close the incident with a disposition; asks first, naming them, while units are still out (they are released and become available)</translation>
+    </message>
+    <message>
+        <source>Reopen the incident shown (closed or cancelled)</source>
+        <translation>Reopen the incident shown (closed or cancelled)</translation>
+    </message>
+    <message>
+        <source>reopen the closed incident shown (Enter on its call shows it)</source>
+        <translation>reopen the closed incident shown (Enter on its call shows it)</translation>
+    </message>
+    <message>
+        <source>Choose units to dispatch</source>
+        <translation>Choose units to dispatch</translation>
+    </message>
+    <message>
+        <source>choose units: the category's agencies first (★); Space marks, Enter dispatches the marked units</source>
+        <translation>choose units: the category's agencies first (★); Space marks, Enter dispatches the marked units</translation>
+    </message>
+    <message>
+        <source>Dispatch the recommended units</source>
+        <translation>Dispatch the recommended units</translation>
+    </message>
+    <message>
+        <source>dispatch the recommended units</source>
+        <translation>dispatch the recommended units</translation>
+    </message>
+    <message>
+        <source>Move the selected unit to its next status</source>
+        <translation>Move the selected unit to its next status</translation>
+    </message>
+    <message>
+        <source>move the selected unit (assigned units, or the unit board) to its next status</source>
+        <translation>move the selected unit (assigned units, or the unit board) to its next status</translation>
+    </message>
+    <message>
+        <source>Choose the selected unit's status</source>
+        <translation>Choose the selected unit's status</translation>
+    </message>
+    <message>
+        <source>choose the selected unit's status from those allowed</source>
+        <translation>choose the selected unit's status from those allowed</translation>
+    </message>
+    <message>
+        <source>Override the unit's status (supervisor)</source>
+        <translation>Override the unit's status (supervisor)</translation>
+    </message>
+    <message>
+        <source>override the unit's status (supervisor; asks for a reason, audited)</source>
+        <translation>override the unit's status (supervisor; asks for a reason, audited)</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>command line (Tab completes, arrows recall, Esc leaves); commands in Help (F1)</source>
+        <translation>command line (Tab completes, arrows recall, Esc leaves); commands in Help (F1)</translation>
+    </message>
+    <message>
+        <source>Find a unit or an incident (command line)</source>
+        <translation>Find a unit or an incident (command line)</translation>
+    </message>
+    <message>
+        <source>Go to calls</source>
+        <translation>Go to calls</translation>
+    </message>
+    <message>
+        <source>go to calls</source>
+        <translation>go to calls</translation>
+    </message>
+    <message>
+        <source>Go to active incidents</source>
+        <translation>Go to active incidents</translation>
+    </message>
+    <message>
+        <source>go to active incidents</source>
+        <translation>go to active incidents</translation>
+    </message>
+    <message>
+        <source>Go to units</source>
+        <translation>Go to units</translation>
+    </message>
+    <message>
+        <source>go to the unit board</source>
+        <translation>go to the unit board</translation>
+    </message>
+    <message>
+        <source>Go to callbacks</source>
+        <translation>Go to callbacks</translation>
+    </message>
+    <message>
+        <source>go to callbacks</source>
+        <translation>go to callbacks</translation>
+    </message>
+    <message>
+        <source>Filter the unit board</source>
+        <translation>Filter the unit board</translation>
+    </message>
+    <message>
+        <source>filter the unit board (call sign, agency, status, station)</source>
+        <translation>filter the unit board (call sign, agency, status, station)</translation>
+    </message>
+    <message>
+        <source>Call-taker position</source>
+        <translation>Call-taker position</translation>
+    </message>
+    <message>
+        <source>call-taker position: calls and callers, the incident form, the protocol card</source>
+        <translation>call-taker position: calls and callers, the incident form, the protocol card</translation>
+    </message>
+    <message>
+        <source>Dispatcher position</source>
+        <translation>Dispatcher position</translation>
+    </message>
+    <message>
+        <source>dispatcher position: incidents, the incident with its dispatch panel, the unit board</source>
+        <translation>dispatcher position: incidents, the incident with its dispatch panel, the unit board</translation>
+    </message>
+    <message>
+        <source>Supervisor position</source>
+        <translation>Supervisor position</translation>
+    </message>
+    <message>
+        <source>supervisor position: calls, incidents and callbacks, units, overdue timers</source>
+        <translation>supervisor position: calls, incidents and callbacks, units, overdue timers</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarms</source>
+        <translation>Acknowledge alarms</translation>
+    </message>
+    <message>
+        <source>acknowledge feed alarms and overdue-timer alerts</source>
+        <translation>acknowledge feed alarms and overdue-timer alerts</translation>
+    </message>
+    <message>
+        <source>Watch list (supervisor)</source>
+        <translation>Watch list (supervisor)</translation>
+    </message>
+    <message>
+        <source>watch list and telco block requests (supervisors edit)</source>
+        <translation>watch list and telco block requests (supervisors edit)</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>user accounts (supervisors and administrators add accounts)</source>
+        <translation>user accounts (supervisors and administrators add accounts)</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Unit roster</translation>
+    </message>
+    <message>
+        <source>unit roster (supervisors edit; CSV import and export)</source>
+        <translation>unit roster (supervisors edit; CSV import and export)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>settings (language, console name, time zone, centre's area, ETA speed, timer limits, feeds)</source>
+        <translation>settings (language, console name, time zone, centre's area, ETA speed, timer limits, feeds)</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>Change user</translation>
+    </message>
+    <message>
+        <source>change user: the next user logs in at this console (asks while work is open)</source>
+        <translation>change user: the next user logs in at this console (asks while work is open)</translation>
+    </message>
+    <message>
+        <source>Log out (the console stays locked)</source>
+        <translation>Log out (the console stays locked)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>quit (asks while calls ring or an incident is open)</source>
+        <translation>quit (asks while calls ring or an incident is open)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts and commands</source>
+        <translation>Keyboard shortcuts and commands</translation>
+    </message>
+    <message>
+        <source>this list of keys, and the command line's commands</source>
+        <translation>this list of keys, and the command line's commands</translation>
+    </message>
+    <message>
+        <source>About the console</source>
+        <translation>About the console</translation>
+    </message>
+    <message>
+        <source>In calls: answer a ringing call or open its incident</source>
+        <translation>In calls: answer a ringing call or open its incident</translation>
+    </message>
+    <message>
+        <source>In active incidents: open the incident</source>
+        <translation>In active incidents: open the incident</translation>
+    </message>
+    <message>
+        <source>In available units: mark or unmark a unit</source>
+        <translation>In available units: mark or unmark a unit</translation>
+    </message>
+    <message>
+        <source>In available units: dispatch the marked units</source>
+        <translation>In available units: dispatch the marked units</translation>
+    </message>
+    <message>
+        <source>Next or previous field; each field saves as you leave it</source>
+        <translation>Next or previous field; each field saves as you leave it</translation>
+    </message>
+    <message>
+        <source>Cancel a one-key choice</source>
+        <translation>Cancel a one-key choice</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1636,14 @@
         <translation>Unavailable</translation>
     </message>
     <message>
+        <source>(withheld number)</source>
+        <translation>(withheld number)</translation>
+    </message>
+    <message>
+        <source>(number unavailable)</source>
+        <translation>(number unavailable)</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -1996,16 +2361,12 @@
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
     </message>
     <message>
-        <source>Log out</source>
-        <translation>Log out</translation>
+        <source>Change user</source>
+        <translation>Change user</translation>
     </message>
     <message>
-        <source>%1
-
-Log out anyway?</source>
-        <translation>%1
-
-Log out anyway?</translation>
+        <source>Log out</source>
+        <translation>Log out</translation>
     </message>
     <message>
         <source>Calls ringing: %1.</source>
@@ -2046,6 +2407,14 @@ Quit the console anyway?</translation>
     <message>
         <source>Command line</source>
         <translation>Command line</translation>
+    </message>
+    <message>
+        <source>%1
+
+Leave anyway?</source>
+        <translation>%1
+
+Leave anyway?</translation>
     </message>
     <message>
         <source>Quit</source>

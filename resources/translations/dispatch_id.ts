@@ -4,60 +4,59 @@
     <name>About</name>
     <message>
         <source>About the Call Center 112 console</source>
-        <extracomment>The licence in pyproject.toml, for a console run from a source tree that is not installed.</extracomment>
-        <translation type="unfinished" />
+        <translation>Tentang konsol Call Center 112</translation>
     </message>
     <message>
         <source>Call Center 112 dispatch console %1</source>
-        <translation type="unfinished" />
+        <translation>Konsol Call Center 112 %1</translation>
     </message>
     <message>
         <source>(version unknown: not installed)</source>
-        <translation type="unfinished" />
+        <translation>(versi tidak diketahui: tidak terpasang)</translation>
     </message>
     <message>
         <source>Training (simulated calls; never a live 112 line)</source>
-        <translation type="unfinished" />
+        <translation>Pelatihan (panggilan simulasi; bukan saluran 112 operasional)</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished" />
+        <translation>Operasional</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>Basis data</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Jenis</translation>
     </message>
     <message>
         <source>Schema revision</source>
-        <translation type="unfinished" />
+        <translation>Revisi skema</translation>
     </message>
     <message>
         <source>not read (the database did not answer)</source>
-        <translation type="unfinished" />
+        <translation>tidak terbaca (basis data tidak menjawab)</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished">Konsol</translation>
+        <translation>Konsol</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>Lisensi</translation>
     </message>
     <message>
         <source>Runs on</source>
-        <translation type="unfinished" />
+        <translation>Berjalan di atas</translation>
     </message>
     <message>
         <source>Qt %1, PySide6 %2, Python %3</source>
-        <translation type="unfinished" />
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
     </message>
     <message>
         <source>This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</source>
-        <translation type="unfinished" />
+        <translation>Program ini perangkat lunak bebas: Anda boleh menyebarluaskan dan/atau mengubahnya menurut ketentuan GNU General Public License versi 3 atau (sesuai pilihan Anda) versi yang lebih baru. Program ini datang TANPA JAMINAN APA PUN.</translation>
     </message>
 </context>
 <context>
@@ -128,11 +127,11 @@
     </message>
     <message>
         <source>Console locked: Call Center 112 (%1)</source>
-        <translation type="unfinished" />
+        <translation>Konsol terkunci: Call Center 112 (%1)</translation>
     </message>
     <message>
         <source>Change user: Call Center 112 (%1)</source>
-        <translation type="unfinished" />
+        <translation>Ganti pengguna: Call Center 112 (%1)</translation>
     </message>
     <message>
         <source>Log in: Call Center 112 (%1)</source>
@@ -140,19 +139,15 @@
     </message>
     <message>
         <source>No one is logged in at this console. The next user logs in here.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is logged in. The next user logs in here; Cancel keeps %1 logged in.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada yang masuk di konsol ini. Pengguna berikutnya masuk di sini.</translation>
     </message>
     <message>
         <source>&amp;Log in</source>
-        <translation type="unfinished" />
+        <translation>&amp;Masuk</translation>
     </message>
     <message>
         <source>&amp;Quit the console</source>
-        <translation type="unfinished" />
+        <translation>&amp;Keluar dari konsol</translation>
     </message>
     <message>
         <source>Wrong username or password.</source>
@@ -239,6 +234,10 @@
         <translation>Hanya koordinator atau administrator yang dapat menambah akun.</translation>
     </message>
     <message>
+        <source>%1 is logged in. The next user logs in here; Cancel keeps them logged in.</source>
+        <translation>%1 sedang masuk. Pengguna berikutnya masuk di sini; Batal membiarkannya tetap masuk.</translation>
+    </message>
+    <message>
         <source>U&amp;nlock</source>
         <translation>&amp;Buka kunci</translation>
     </message>
@@ -289,6 +288,364 @@
     <message>
         <source>Account %1 added.</source>
         <translation>Akun %1 ditambahkan.</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Call</source>
+        <extracomment>Not in a menu: a key of one panel, or a command of the command line only. Menu titles, in menu-bar order (with their Alt mnemonics).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>&amp;Kejadian</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>Pengiriman &amp;unit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>C&amp;onsole</source>
+        <translation>K&amp;onsol</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>No incident is open.</source>
+        <extracomment>An incident is shown in the form (open or closed). An incident that is not closed is shown in the form. A closed or cancelled incident is shown in the form.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No open incident to close.</source>
+        <translation>Tidak ada kejadian terbuka untuk ditutup.</translation>
+    </message>
+    <message>
+        <source>Open a closed incident first (Enter on its call).</source>
+        <translation>Buka dulu kejadian yang sudah ditutup (Enter pada panggilannya).</translation>
+    </message>
+    <message>
+        <source>Answer the longest-ringing call</source>
+        <extracomment>The scope of the window's own keys; any other scope is a panel's (documented, handled there). What it does, as the menu says it (a source text of the "Actions" context). Portable key text (``QKeySequence``), "" when it has none. The command-line verb that runs the same code. The permission it needs beyond a logged-in user's. It puts the keyboard focus somewhere (the focus test runs it in every position). WINDOW, or the panel whose widget handles the key. What it does, at more length (Help and the README); "" when the text says it all. The keys that follow it, e.g. "1-7" for F9's one-key choice.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>answer the longest-ringing call (or the ringing call selected); the incident opens, focus on Category</source>
+        <translation>jawab panggilan yang terlama berdering (atau panggilan berdering yang dipilih); kejadian terbuka, kursor di Kategori</translation>
+    </message>
+    <message>
+        <source>Hang up the current call</source>
+        <translation>Akhiri panggilan saat ini</translation>
+    </message>
+    <message>
+        <source>hang up the current call (the incident goes on)</source>
+        <translation>akhiri panggilan saat ini (kejadian tetap berjalan)</translation>
+    </message>
+    <message>
+        <source>Close the call as not an emergency</source>
+        <translation>Tutup panggilan sebagai bukan darurat</translation>
+    </message>
+    <message>
+        <source>close the call as Information, Prank, Silent (to the callback queue) or Wrong number / test</source>
+        <translation>tutup panggilan sebagai Informasi, Iseng, Tanpa suara (masuk antrean panggilan balik) atau Salah sambung / uji</translation>
+    </message>
+    <message>
+        <source>Attach the call to the suggested incident</source>
+        <translation>Gabungkan panggilan ke kejadian yang disarankan</translation>
+    </message>
+    <message>
+        <source>attach the call to the suggested duplicate incident</source>
+        <translation>gabungkan panggilan ke kejadian duplikat yang disarankan</translation>
+    </message>
+    <message>
+        <source>Call back the selected caller</source>
+        <translation>Telepon balik pelapor terpilih</translation>
+    </message>
+    <message>
+        <source>call back the selected caller: reached (no emergency), reached (emergency: opens an incident), no answer, busy, unreachable</source>
+        <translation>telepon balik pelapor terpilih: terhubung (bukan darurat), terhubung (darurat: membuka kejadian), tidak diangkat, sibuk, tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Close the callback (supervisor)</source>
+        <translation>Tutup panggilan balik (koordinator)</translation>
+    </message>
+    <message>
+        <source>close a callback (supervisor, with a note)</source>
+        <translation>tutup panggilan balik (koordinator, dengan catatan)</translation>
+    </message>
+    <message>
+        <source>Edit the incident form</source>
+        <translation>Ubah formulir kejadian</translation>
+    </message>
+    <message>
+        <source>back to the incident form</source>
+        <translation>kembali ke formulir kejadian</translation>
+    </message>
+    <message>
+        <source>Find the area (kelurahan, kecamatan…)</source>
+        <translation>Cari wilayah (kelurahan, kecamatan…)</translation>
+    </message>
+    <message>
+        <source>find the area: type a kelurahan, kecamatan or kota; arrows and Enter pick</source>
+        <translation>cari wilayah: ketik kelurahan, kecamatan atau kota; pilih dengan panah dan Enter</translation>
+    </message>
+    <message>
+        <source>Add a note to the narrative</source>
+        <translation>Tambah catatan ke kronologi</translation>
+    </message>
+    <message>
+        <source>add a note to the narrative (Enter saves it)</source>
+        <translation>tambah catatan ke kronologi (Enter menyimpannya)</translation>
+    </message>
+    <message>
+        <source>Correct the selected note</source>
+        <translation>Koreksi catatan terpilih</translation>
+    </message>
+    <message>
+        <source>correct the selected note (a new note naming the old one)</source>
+        <translation>koreksi catatan terpilih (catatan baru yang menyebut catatan lama)</translation>
+    </message>
+    <message>
+        <source>Go to the protocol card</source>
+        <translation>Ke kartu protokol</translation>
+    </message>
+    <message>
+        <source>the protocol card: arrows choose a question, its key answers it</source>
+        <translation>kartu protokol: panah memilih pertanyaan, tombolnya menjawab</translation>
+    </message>
+    <message>
+        <source>Close the incident</source>
+        <translation>Tutup kejadian</translation>
+    </message>
+    <message>
+        <source>close the incident with a disposition; asks first, naming them, while units are still out (they are released and become available)</source>
+        <translation>tutup kejadian dengan hasil akhir; bertanya dulu, menyebut unitnya, bila masih ada unit bertugas (unit dilepas dan menjadi tersedia)</translation>
+    </message>
+    <message>
+        <source>Reopen the incident shown (closed or cancelled)</source>
+        <translation>Buka ulang kejadian yang tampil (ditutup atau dibatalkan)</translation>
+    </message>
+    <message>
+        <source>reopen the closed incident shown (Enter on its call shows it)</source>
+        <translation>buka ulang kejadian tertutup yang tampil (Enter pada panggilannya menampilkannya)</translation>
+    </message>
+    <message>
+        <source>Choose units to dispatch</source>
+        <translation>Pilih unit untuk dikirim</translation>
+    </message>
+    <message>
+        <source>choose units: the category's agencies first (★); Space marks, Enter dispatches the marked units</source>
+        <translation>pilih unit: instansi kategori ini lebih dulu (★); Spasi menandai, Enter mengirim unit yang ditandai</translation>
+    </message>
+    <message>
+        <source>Dispatch the recommended units</source>
+        <translation>Kirim unit yang direkomendasikan</translation>
+    </message>
+    <message>
+        <source>dispatch the recommended units</source>
+        <translation>kirim unit yang direkomendasikan</translation>
+    </message>
+    <message>
+        <source>Move the selected unit to its next status</source>
+        <translation>Pindahkan unit ke status berikutnya</translation>
+    </message>
+    <message>
+        <source>move the selected unit (assigned units, or the unit board) to its next status</source>
+        <translation>pindahkan unit terpilih (unit bertugas, atau papan unit) ke status berikutnya</translation>
+    </message>
+    <message>
+        <source>Choose the selected unit's status</source>
+        <translation>Pilih status unit</translation>
+    </message>
+    <message>
+        <source>choose the selected unit's status from those allowed</source>
+        <translation>pilih status unit terpilih dari yang diizinkan</translation>
+    </message>
+    <message>
+        <source>Override the unit's status (supervisor)</source>
+        <translation>Ubah paksa status unit (koordinator)</translation>
+    </message>
+    <message>
+        <source>override the unit's status (supervisor; asks for a reason, audited)</source>
+        <translation>ubah paksa status unit (koordinator; meminta alasan, tercatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Baris perintah</translation>
+    </message>
+    <message>
+        <source>command line (Tab completes, arrows recall, Esc leaves); commands in Help (F1)</source>
+        <translation>baris perintah (Tab melengkapi, panah memanggil ulang, Esc keluar); daftar perintah di Bantuan (F1)</translation>
+    </message>
+    <message>
+        <source>Find a unit or an incident (command line)</source>
+        <translation>Cari unit atau kejadian (baris perintah)</translation>
+    </message>
+    <message>
+        <source>Go to calls</source>
+        <translation>Ke daftar panggilan</translation>
+    </message>
+    <message>
+        <source>go to calls</source>
+        <translation>ke daftar panggilan</translation>
+    </message>
+    <message>
+        <source>Go to active incidents</source>
+        <translation>Ke daftar kejadian aktif</translation>
+    </message>
+    <message>
+        <source>go to active incidents</source>
+        <translation>ke daftar kejadian aktif</translation>
+    </message>
+    <message>
+        <source>Go to units</source>
+        <translation>Ke daftar unit</translation>
+    </message>
+    <message>
+        <source>go to the unit board</source>
+        <translation>ke papan unit</translation>
+    </message>
+    <message>
+        <source>Go to callbacks</source>
+        <translation>Ke daftar panggilan balik</translation>
+    </message>
+    <message>
+        <source>go to callbacks</source>
+        <translation>ke daftar panggilan balik</translation>
+    </message>
+    <message>
+        <source>Filter the unit board</source>
+        <translation>Filter papan unit</translation>
+    </message>
+    <message>
+        <source>filter the unit board (call sign, agency, status, station)</source>
+        <translation>filter papan unit (kode unit, instansi, status, pos)</translation>
+    </message>
+    <message>
+        <source>Call-taker position</source>
+        <translation>Posisi operator</translation>
+    </message>
+    <message>
+        <source>call-taker position: calls and callers, the incident form, the protocol card</source>
+        <translation>posisi operator: panggilan dan pelapor, formulir kejadian, kartu protokol</translation>
+    </message>
+    <message>
+        <source>Dispatcher position</source>
+        <translation>Posisi petugas dispatch</translation>
+    </message>
+    <message>
+        <source>dispatcher position: incidents, the incident with its dispatch panel, the unit board</source>
+        <translation>posisi petugas dispatch: daftar kejadian, kejadian dengan panel pengiriman unit, papan unit</translation>
+    </message>
+    <message>
+        <source>Supervisor position</source>
+        <translation>Posisi koordinator</translation>
+    </message>
+    <message>
+        <source>supervisor position: calls, incidents and callbacks, units, overdue timers</source>
+        <translation>posisi koordinator: panggilan, kejadian dan panggilan balik, unit, waktu yang lewat batas</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarms</source>
+        <translation>Konfirmasi alarm</translation>
+    </message>
+    <message>
+        <source>acknowledge feed alarms and overdue-timer alerts</source>
+        <translation>konfirmasi alarm sumber panggilan dan peringatan lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>Watch list (supervisor)</source>
+        <translation>Daftar pantau (koordinator)</translation>
+    </message>
+    <message>
+        <source>watch list and telco block requests (supervisors edit)</source>
+        <translation>daftar pantau dan permintaan blokir ke operator seluler (koordinator mengubah)</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Akun pengguna</translation>
+    </message>
+    <message>
+        <source>user accounts (supervisors and administrators add accounts)</source>
+        <translation>akun pengguna (koordinator dan administrator menambah akun)</translation>
+    </message>
+    <message>
+        <source>Unit roster</source>
+        <translation>Daftar unit</translation>
+    </message>
+    <message>
+        <source>unit roster (supervisors edit; CSV import and export)</source>
+        <translation>daftar unit (koordinator mengubah; impor dan ekspor CSV)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>settings (language, console name, time zone, centre's area, ETA speed, timer limits, feeds)</source>
+        <translation>pengaturan (bahasa, nama konsol, zona waktu, wilayah pusat, kecepatan ETA, batas waktu, sumber panggilan)</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>Ganti pengguna</translation>
+    </message>
+    <message>
+        <source>change user: the next user logs in at this console (asks while work is open)</source>
+        <translation>ganti pengguna: pengguna berikutnya masuk di konsol ini (bertanya bila masih ada pekerjaan terbuka)</translation>
+    </message>
+    <message>
+        <source>Log out (the console stays locked)</source>
+        <translation>Keluar akun (konsol tetap terkunci)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>quit (asks while calls ring or an incident is open)</source>
+        <translation>keluar dari konsol (bertanya bila ada panggilan berdering atau kejadian terbuka)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts and commands</source>
+        <translation>Pintasan keyboard dan perintah</translation>
+    </message>
+    <message>
+        <source>this list of keys, and the command line's commands</source>
+        <translation>daftar tombol ini, dan perintah baris perintah</translation>
+    </message>
+    <message>
+        <source>About the console</source>
+        <translation>Tentang konsol</translation>
+    </message>
+    <message>
+        <source>In calls: answer a ringing call or open its incident</source>
+        <translation>Di daftar panggilan: jawab panggilan berdering atau buka kejadiannya</translation>
+    </message>
+    <message>
+        <source>In active incidents: open the incident</source>
+        <translation>Di kejadian aktif: buka kejadiannya</translation>
+    </message>
+    <message>
+        <source>In available units: mark or unmark a unit</source>
+        <translation>Di unit tersedia: tandai unit atau batalkan tandanya</translation>
+    </message>
+    <message>
+        <source>In available units: dispatch the marked units</source>
+        <translation>Di unit tersedia: kirim unit yang ditandai</translation>
+    </message>
+    <message>
+        <source>Next or previous field; each field saves as you leave it</source>
+        <translation>Kolom berikutnya atau sebelumnya; tiap kolom tersimpan saat ditinggalkan</translation>
+    </message>
+    <message>
+        <source>Cancel a one-key choice</source>
+        <translation>Batalkan pilihan satu tombol</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1636,14 @@
         <translation>Tidak tersedia</translation>
     </message>
     <message>
+        <source>(withheld number)</source>
+        <translation>(nomor disembunyikan)</translation>
+    </message>
+    <message>
+        <source>(number unavailable)</source>
+        <translation>(nomor tidak tersedia)</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Baru</translation>
     </message>
@@ -1977,15 +2342,15 @@
     </message>
     <message>
         <source>Callers</source>
-        <translation type="unfinished" />
+        <translation>Pelapor</translation>
     </message>
     <message>
         <source>Incidents and callbacks (Ctrl+2, Ctrl+4)</source>
-        <translation type="unfinished" />
+        <translation>Kejadian dan panggilan balik (Ctrl+2, Ctrl+4)</translation>
     </message>
     <message>
         <source>Incident (F5)</source>
-        <translation type="unfinished" />
+        <translation>Kejadian (F5)</translation>
     </message>
     <message>
         <source>Units (Ctrl+3)</source>
@@ -1996,28 +2361,28 @@
         <translation>Lewat batas waktu (Ctrl+Shift+A konfirmasi)</translation>
     </message>
     <message>
-        <source>Log out</source>
-        <translation type="unfinished" />
+        <source>Change user</source>
+        <translation>Ganti pengguna</translation>
     </message>
     <message>
-        <source>%1
-
-Log out anyway?</source>
-        <translation type="unfinished" />
+        <source>Log out</source>
+        <translation>Keluar akun</translation>
     </message>
     <message>
         <source>Calls ringing: %1.</source>
-        <translation type="unfinished" />
+        <translation>Panggilan berdering: %1.</translation>
     </message>
     <message>
         <source>Incident %1 is open in the form.</source>
-        <translation type="unfinished" />
+        <translation>Kejadian %1 masih terbuka di formulir.</translation>
     </message>
     <message>
         <source>%1
 
 Quit the console anyway?</source>
-        <translation type="unfinished" />
+        <translation>%1
+
+Tetap keluar dari konsol?</translation>
     </message>
     <message>
         <source>Call Center 112 · %1</source>
@@ -2042,6 +2407,14 @@ Quit the console anyway?</source>
     <message>
         <source>Command line</source>
         <translation>Baris perintah</translation>
+    </message>
+    <message>
+        <source>%1
+
+Leave anyway?</source>
+        <translation>%1
+
+Tetap tinggalkan?</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2227,35 +2600,35 @@ Quit the console anyway?</source>
     </message>
     <message>
         <source>Your role (%1) cannot do this: %2.</source>
-        <translation type="unfinished" />
+        <translation>Peran Anda (%1) tidak dapat melakukan ini: %2.</translation>
     </message>
     <message>
         <source>%1 still out on %2: close anyway? They are released and become available.</source>
-        <translation type="unfinished" />
+        <translation>%1 masih bertugas di %2: tetap tutup? Unit tersebut dilepas dan menjadi tersedia.</translation>
     </message>
     <message>
         <source>Close and release them</source>
-        <translation type="unfinished" />
+        <translation>Tutup dan lepas unitnya</translation>
     </message>
     <message>
         <source>Select a unit on the unit board first (Ctrl+3).</source>
-        <translation type="unfinished" />
+        <translation>Pilih dulu unit di papan unit (Ctrl+3).</translation>
     </message>
     <message>
         <source>Select an assigned unit first (F6, then Tab), or a unit on the board (Ctrl+3).</source>
-        <translation type="unfinished" />
+        <translation>Pilih dulu unit bertugas (F6, lalu Tab), atau unit di papan unit (Ctrl+3).</translation>
     </message>
     <message>
         <source>%1 has finished on this incident; choose it on the unit board (Ctrl+3).</source>
-        <translation type="unfinished" />
+        <translation>%1 sudah selesai di kejadian ini; pilih unit itu di papan unit (Ctrl+3).</translation>
     </message>
     <message>
         <source>%1 is %2: choose its status with Shift+F7.</source>
-        <translation type="unfinished" />
+        <translation>%1 berstatus %2: pilih statusnya dengan Shift+F7.</translation>
     </message>
     <message>
         <source>%1 is %2: no status follows from there.</source>
-        <translation type="unfinished" />
+        <translation>%1 berstatus %2: tidak ada status lanjutan dari situ.</translation>
     </message>
 </context>
 <context>
@@ -2786,11 +3159,11 @@ Salinan yang dibuat sebelumnya: %3</translation>
     </message>
     <message>
         <source>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</source>
-        <translation type="unfinished" />
+        <translation>Disimpan saat Anda menekan Simpan: konsol berbahasa %1 mulai dijalankan berikutnya (kecuali dijalankan dengan --lang).</translation>
     </message>
     <message>
         <source>This run speaks %1 (--lang); %2 stays saved for other starts.</source>
-        <translation type="unfinished" />
+        <translation>Konsol kali ini berbahasa %1 (--lang); %2 tetap tersimpan untuk dijalankan berikutnya.</translation>
     </message>
     <message>
         <source>Give this console a name, e.g. KONSOL-01.</source>

@@ -126,7 +126,7 @@ def test_a_wrong_password_then_cancel_keeps_the_old_user(
         assert label is not None
         errors.append(label.text())
         assert dialog.intro.text() == (
-            "Sari Wulandari is logged in. The next user logs in here; Cancel keeps Sari Wulandari logged in."
+            "Sari Wulandari is logged in. The next user logs in here; Cancel keeps them logged in."
         )
         qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
 

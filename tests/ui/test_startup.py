@@ -162,7 +162,7 @@ def test_settings_dialog_saves_and_says_what_is_missing(qtbot: QtBot) -> None:
     from ui.dialogs.settings import SettingsDialog
     from ui.settings import ConsoleSettings
 
-    dialog = SettingsDialog(ConsoleSettings.load())
+    dialog = SettingsDialog(ConsoleSettings.load(), language="id")  # the console speaks Indonesian
     qtbot.addWidget(dialog)
     dialog.console_name.clear()
     dialog._save()

@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 DISTRIBUTION = "dispatch-console"
-#: The licence in pyproject.toml, for a console run from a source tree that is not installed.
+# The licence in pyproject.toml, for a console run from a source tree that is not installed.
 LICENCE = "GPL-3.0-or-later"
 
 

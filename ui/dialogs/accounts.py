@@ -218,7 +218,7 @@ class LoginDialog(QDialog):
         elif replacing is not None:
             self.intro.setText(
                 translate(
-                    "Accounts", "%1 is logged in. The next user logs in here; Cancel keeps %1 logged in."
+                    "Accounts", "%1 is logged in. The next user logs in here; Cancel keeps them logged in."
                 ).replace("%1", replacing.full_name or replacing.user_name)
             )
         self.intro.setVisible(bool(self.intro.text()))
