@@ -1428,6 +1428,10 @@
         <translation>Number withheld: no call history.</translation>
     </message>
     <message>
+        <source>Number unavailable: no call history.</source>
+        <translation>Number unavailable: no call history.</translation>
+    </message>
+    <message>
         <source>No earlier calls from this number.</source>
         <translation>No earlier calls from this number.</translation>
     </message>

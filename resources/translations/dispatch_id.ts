@@ -1428,6 +1428,10 @@
         <translation>Nomor disembunyikan: tidak ada riwayat panggilan.</translation>
     </message>
     <message>
+        <source>Number unavailable: no call history.</source>
+        <translation>Nomor tidak tersedia: tidak ada riwayat panggilan.</translation>
+    </message>
+    <message>
         <source>No earlier calls from this number.</source>
         <translation>Belum pernah ada panggilan dari nomor ini.</translation>
     </message>

@@ -97,3 +97,22 @@ def test_stored_number_words() -> None:
     assert labels.stored_number("") == "(number unavailable)"
     assert labels.stored_number("112") == "112"
     assert labels.stored_number("O812ABC") == "O812ABC"  # letters kept as received, not a marker
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        ("P", "Number withheld: no call history."),
+        ("O", "Number unavailable: no call history."),  # was "withheld": the caller withheld nothing
+        ("", "Number unavailable: no call history."),
+    ],
+)
+def test_the_history_line_tells_withheld_from_unavailable(
+    qtbot: QtBot, ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, number: str, words: str
+) -> None:
+    call_id = _ring(ctx, clock, number)
+    answered, _incident = calls.answer_call(ctx, call_id)
+    panel = IncidentPanel(ConsoleSession(ctx, catalogue, "en", zone=ZONE))
+    qtbot.addWidget(panel)
+    panel.show_caller_history(answered, queries.caller_history(ctx, answered))
+    assert panel.history_label.text() == words

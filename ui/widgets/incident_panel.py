@@ -290,8 +290,10 @@ class IncidentPanel(QWidget):
         if call is None:
             self.history_label.hide()
             return
-        if call.presentation is not Presentation.ALLOWED:
+        if call.presentation is Presentation.PRIVATE:
             text = translate("IncidentPanel", "Number withheld: no call history.")
+        elif call.presentation is Presentation.UNAVAILABLE:  # not withheld: the network gave none
+            text = translate("IncidentPanel", "Number unavailable: no call history.")
         elif not earlier:
             text = translate("IncidentPanel", "No earlier calls from this number.")
         else:
