@@ -231,7 +231,8 @@ def memory() -> dict[str, Any]:
 
 
 def measure_startup(path: Path, *extra: str) -> dict[str, Any]:
-    """GUI start-up to a usable window, and its memory, in a fresh process: ``python -m bench.startup PATH``.
+    """GUI start-up to a usable window, and its memory: ``python -m bench.startup PATH`` (the median of
+    five fresh processes after one unrecorded run; one run with ``--smoke``).
 
     ``bench/startup.py`` is written separately; until it exists this reports "not measured yet". Its
     contract: print one JSON object on the last line of its standard output (for example
@@ -549,7 +550,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report["results"] = [t.summary() for t in bench.results]
         report["plans"] = bench.plans
         report["memory"] = memory()
-        report["startup"] = measure_startup(path, *(["--board-runs", "3"] if args.smoke else []))
+        report["startup"] = measure_startup(
+            path, *(["--board-runs", "3", "--runs", "1", "--warm-up-runs", "0"] if args.smoke else [])
+        )
         return report
     finally:
         raw.close()

@@ -94,6 +94,8 @@ def test_foundation(seeded: Path, figures: Path) -> None:
         assert results[name]["p99_ms"] > 0, name
     assert report["startup"]["status"] == "measured", report["startup"]
     assert report["startup"]["startup_ms"] > 0
+    # The memory after the console's background loads (the area index among them) is measured too.
+    assert report["startup"]["rss_after_background_mib"] > report["startup"]["rss_mib"] > 0
     # The writes went to a scratch copy: the database at PATH has no new call.
     with sqlite3.connect(seeded) as raw:
         assert raw.execute("SELECT count(*) FROM calls").fetchone()[0] == 3000
