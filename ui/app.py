@@ -58,10 +58,10 @@ from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
 from ui.settings import APP_NAME, ConsoleSettings, data_dir, database_url
+from ui.style import apply_focus_style
 
 if _COLLECTING:
     gc.enable()
-from ui.style import apply_focus_style
 
 EXIT_REFUSED = 3
 EXIT_NOT_LOGGED_IN = 1
