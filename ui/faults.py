@@ -51,8 +51,11 @@ def _where(trace: TracebackType | None) -> str:
     """The console's own function nearest the failure (the window's action that was refused)."""
     frames = traceback.extract_tb(trace)
     ours = [frame for frame in frames if f"{os.sep}ui{os.sep}" in frame.filename]
-    frame = (ours or frames or [None])[-1]
-    return "?" if frame is None else f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
+    found = ours or list(frames)
+    if not found:
+        return "?"
+    frame = found[-1]
+    return f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
 
 
 class FaultReporter(QObject):

@@ -55,7 +55,7 @@ class FocusRingStyle(QProxyStyle):
     def polish(self, target: QWidget | QPalette | QApplication) -> object:  # type: ignore[override]
         if isinstance(target, _BUTTONS) and not target.styleSheet():
             target.setStyleSheet(FOCUS_RULES)  # polished again, now with a style sheet: left alone
-        return super().polish(target)  # type: ignore[arg-type]
+        return super().polish(target)
 
 
 def apply_focus_style(app: QApplication) -> FocusRingStyle:

@@ -54,7 +54,8 @@ def package_licence() -> str:
         meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return LICENCE
-    return str(meta.get("License-Expression") or meta.get("License") or LICENCE)
+    found = meta.json  # the metadata's fields by lower-case name
+    return str(found.get("license_expression") or found.get("license") or LICENCE)
 
 
 def about_facts(session: ConsoleSession) -> AboutFacts:

@@ -666,7 +666,7 @@ class UserAccountsDialog(QDialog):
         except ServiceError as error:
             self.message.setText(labels.service_error(error.code))
             return
-        for field in (self.username, self.full_name, self.password, self.repeated):
-            field.clear()
+        for edit in (self.username, self.full_name, self.password, self.repeated):
+            edit.clear()
         self.message.setText(translate("Accounts", "Account %1 added.").replace("%1", actor.user_name))
         self.reload()

@@ -135,7 +135,8 @@ class WatchListDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         layout.addWidget(buttons)
 
         if not can(ctx.actor.role, Action.MANAGE_NUMBER_FLAGS):

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QModelRoleDataSpan,
+    QModelRoleData,
     QPersistentModelIndex,
     Qt,
 )
@@ -100,10 +100,10 @@ class CallQueueModel(SnapshotTableModel[CallView]):
     # here, and flags() stays Qt's own (the same flags as SnapshotTableModel.flags, without Python).
     flags = QAbstractTableModel.flags  # type: ignore[assignment]
 
-    def multiData(
+    def multiData(  # type: ignore[override]  # PySide6's stub: a span or one item; Qt passes a span
         self,
         index: QModelIndex | QPersistentModelIndex,
-        roleDataSpan: QModelRoleDataSpan,  # noqa: N803
+        roleDataSpan: Iterable[QModelRoleData],  # noqa: N803
     ) -> None:
         number = index.row()
         if not index.isValid() or number >= self.rowCount():

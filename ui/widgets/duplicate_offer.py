@@ -87,7 +87,7 @@ class DuplicateOffer(QLabel):
         session = self._session
         category = (
             session.catalogue.get(candidate.category).label(session.lang)
-            if candidate.category in session.catalogue
+            if candidate.category is not None and candidate.category in session.catalogue
             else translate("DuplicateOffer", "no category")
         )
         minutes = max(0, int((session.ctx.clock.now() - candidate.created_at).total_seconds() // 60))
