@@ -314,18 +314,18 @@ def open_window(ctx: Any, catalogue: Any, full_reload: bool) -> Any:
 
         freeze_long_lived()  # as the console does once its window is up (ui/app.py)
     if full_reload:
-        window.incremental_boards = False
+        window.boards.incremental = False
         models = (window.call_model, window.incident_model, window.unit_model)
 
         def old_tick() -> None:  # every row's live column signalled each second, as before
             began = time.perf_counter()
-            window.update_clock()
+            window.status.update_clock()
             for model in models:
                 model.refresh_live_columns()
             window.desk.tick()
-            window.check_timers()
-            if window.timing_hook is not None:
-                window.timing_hook("tick", began, time.perf_counter() - began)
+            window.alarms.check_timers()
+            if window.boards.timing_hook is not None:
+                window.boards.timing_hook("tick", began, time.perf_counter() - began)
 
         window.ticker.timeout.disconnect()
         window.ticker.timeout.connect(old_tick)
@@ -464,14 +464,14 @@ def load(
 
 def add_timing_hook(window: Any, hook: Callable[[str, float, float], None]) -> None:
     """Call ``hook`` too after each step the window times (MainWindow.timing_hook)."""
-    previous = window.timing_hook
+    previous = window.boards.timing_hook
 
     def both(name: str, began: float, seconds: float) -> None:
         if previous is not None:
             previous(name, began, seconds)
         hook(name, began, seconds)
 
-    window.timing_hook = both
+    window.boards.timing_hook = both
 
 
 def timed_work(window: Any) -> dict[str, list[float]]:

@@ -546,7 +546,7 @@ def open_console(folder: Path, feed_url: str, resize_to_contents: bool = True) -
     if not resize_to_contents:
         without_resize_to_contents(window)
     if BURST_REFRESH_MS is not None:
-        window.burst_refresh_ms = BURST_REFRESH_MS
+        window.boards.burst_refresh_ms = BURST_REFRESH_MS
     monitor.start()
     # As ui.app does once the window is up: what exists now (modules, the phone tables loaded by
     # run(), the window) is kept out of the garbage collector's full passes. Without it a full pass
@@ -674,7 +674,7 @@ class GuiWork:
         self.samples: dict[str, list[tuple[float, float]]] = {name: [] for name in self.NAMES.values()}
         self.samples["gc"] = []  # the collector's passes, on whichever thread (it holds the GIL)
         self._window = window
-        window.timing_hook = self._record
+        window.boards.timing_hook = self._record
         self._gc_began = 0.0
         gc.callbacks.append(self._gc)
 
@@ -698,7 +698,7 @@ class GuiWork:
         return out
 
     def close(self) -> None:
-        self._window.timing_hook = None
+        self._window.boards.timing_hook = None
         gc.callbacks.remove(self._gc)
 
 

@@ -7,7 +7,9 @@ the watch list), one incident being taken with its protocol card answered and un
 others on the board, a silent call waiting for its callback; then, a few minutes later, overdue
 timers under the unit board.
 
-Writes ``main-window-{lang}-{size}.png``, ``call-taking-{lang}-1366x768.png`` (caller history and the
+Writes ``{call-taker,dispatcher,supervisor}-{lang}-{size}.png`` (each position),
+``two-monitors-{lang}-3286x1080.png`` (a dispatcher's window and a second monitor's floated docks),
+``call-taking-{lang}-1366x768.png`` (caller history and the
 protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) and
 ``closing-{lang}-1366x768.png`` (the widest one-key choice) and
 ``database-not-answering-{lang}-1366x768.png`` (the fault bar while another process holds the database).
@@ -24,6 +26,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
@@ -39,8 +43,11 @@ from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.database import open_database, sqlite_url
+from ui import positions
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.positions import Position
+from ui.reveal import reveal
 from ui.session import ConsoleSession
 
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
@@ -159,13 +166,9 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
 
     session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
     window = MainWindow(session)
-    window._active_call_id = laka_call.id
-    window._open_incident(
-        laka.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!"
+    window.calls.resume_line(
+        laka_call.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!"
     )
-    laka_view = queries.call(ctx, laka_call.id)
-    assert laka_view is not None
-    window.incident_panel.show_caller_history(laka_view, queries.caller_history(ctx, laka_view))
     return window
 
 
@@ -179,6 +182,29 @@ def select_prank_call(window: MainWindow) -> None:
     ]
     window.call_view.selectRow(rows[0])
     window.desk.follow_calls(force=True)
+
+
+def two_monitors(app: QApplication, window: MainWindow) -> QImage:
+    """A dispatcher's two monitors side by side: the window at 1920x1080 on the first, the unit board
+    and the overdue timers floated onto a 1366x768 second one (each drawn as Qt draws it there)."""
+    window.resize(1920, 1080)
+    window.take_position(Position.DISPATCHER)
+    units, alerts = window.docks[positions.UNITS], window.docks[positions.ALERTS]
+    second = QRect(1920, 0, 1366, 768)
+    units.setFloating(True)
+    alerts.setFloating(True)
+    units.setGeometry(QRect(second.x(), 0, 1366, 560))
+    alerts.setGeometry(QRect(second.x(), 560, 1366, 208))
+    settle(app)
+    picture = QImage(1920 + 1366, 1080, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#202020"))
+    painter = QPainter(picture)
+    painter.drawPixmap(0, 0, window.grab())
+    painter.drawPixmap(1920, 0, units.grab())
+    painter.drawPixmap(1920, 560, alerts.grab())
+    painter.end()
+    window.take_position(Position.DISPATCHER)  # docked again
+    return picture
 
 
 def settle(app: QApplication) -> None:
@@ -197,14 +223,19 @@ def main() -> int:
             for size_name, (width, height) in SIZES.items():
                 window.resize(width, height)
                 window.show()
-                for _ in range(5):
-                    app.processEvents()
-                path = out / f"main-window-{lang}-{size_name}.png"
-                window.grab().save(str(path))
-                print(path)
+                for position in Position:
+                    window.take_position(position)
+                    settle(app)
+                    path = out / f"{position.value.replace('_', '-')}-{lang}-{size_name}.png"
+                    window.grab().save(str(path))
+                    print(path)
+            path = out / f"two-monitors-{lang}-3286x1080.png"
+            two_monitors(app, window).save(str(path))
+            print(path)
+            window.take_position(Position.CALL_TAKER)
             window.resize(*SIZES["1366x768"])
             select_prank_call(window)
-            window.work_tabs.setCurrentWidget(window.protocol_card)
+            reveal(window.protocol_card)
             settle(app)
             path = out / f"call-taking-{lang}-1366x768.png"
             window.grab().save(str(path))
@@ -213,8 +244,8 @@ def main() -> int:
             clock = window.session.ctx.clock
             assert isinstance(clock, ManualClock)
             clock.advance(150)
-            window.check_timers()
-            window.work_tabs.setCurrentWidget(window.dispatch_panel)
+            window.alarms.check_timers()
+            reveal(window.dispatch_panel)
             settle(app)
             path = out / f"alerts-{lang}-1366x768.png"
             window.grab().save(str(path))
@@ -228,7 +259,7 @@ def main() -> int:
             window.fault_bar.database_answered()
             # The smallest screen with the widest one-key choice showing (closing an incident).
             window.resize(*SIZES["1366x768"])
-            window.close_incident()
+            window.incidents.close_incident()
             for _ in range(5):
                 app.processEvents()
             path = out / f"closing-{lang}-1366x768.png"

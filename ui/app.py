@@ -56,8 +56,9 @@ from ui.feed_monitor import FeedMonitor
 from ui.i18n import default_language, install_translator
 from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
+from ui.positions import LayoutStore
 from ui.session import ConsoleSession
-from ui.settings import APP_NAME, ConsoleSettings, data_dir, database_url
+from ui.settings import APP_NAME, ConsoleSettings, data_dir, database_url, settings_file
 from ui.style import apply_focus_style
 
 if _COLLECTING:
@@ -159,17 +160,18 @@ def _run_console(options: argparse.Namespace) -> int:
         prank_threshold=settings.prank_threshold,
         centre_area=settings.centre_area,
     )
-    window = MainWindow(session)
+    window = MainWindow(session, LayoutStore(settings_file().with_name("layouts.ini")))
+    window.ask_before_quit = True
     # From here every uncaught exception (GUI thread or any other) is logged and shown in the window.
     faults = FaultReporter(app)
     faults.fault_reported.connect(window.fault_bar.report)
     faults.install()
-    window.show()
+    window.show_as_saved()
     integrity_watch = None
     if database.check_deferred:
         # Too large to check page by page before the window: checked now, off the GUI thread.
         integrity_watch = IntegrityWatch(ctx)
-        integrity_watch.damaged.connect(window.add_standing_alert)
+        integrity_watch.damaged.connect(window.alarms.add_standing_alert)
         integrity_watch.start()
     if monitor is not None:
         monitor.start()

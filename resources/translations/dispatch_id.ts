@@ -294,8 +294,7 @@
     <name>Actions</name>
     <message>
         <source>&amp;Call</source>
-        <extracomment>Not in a menu: a key of one panel, or a command of the command line only. Menu titles, in menu-bar order (with their Alt mnemonics).</extracomment>
-        <translation type="unfinished" />
+        <translation>&amp;Panggilan</translation>
     </message>
     <message>
         <source>&amp;Incident</source>
@@ -319,8 +318,7 @@
     </message>
     <message>
         <source>No incident is open.</source>
-        <extracomment>An incident is shown in the form (open or closed). An incident that is not closed is shown in the form. A closed or cancelled incident is shown in the form.</extracomment>
-        <translation type="unfinished" />
+        <translation>Tidak ada kejadian yang dibuka.</translation>
     </message>
     <message>
         <source>No open incident to close.</source>
@@ -332,8 +330,7 @@
     </message>
     <message>
         <source>Answer the longest-ringing call</source>
-        <extracomment>The scope of the window's own keys; any other scope is a panel's (documented, handled there). What it does, as the menu says it (a source text of the "Actions" context). Portable key text (``QKeySequence``), "" when it has none. The command-line verb that runs the same code. The permission it needs beyond a logged-in user's. It puts the keyboard focus somewhere (the focus test runs it in every position). WINDOW, or the panel whose widget handles the key. What it does, at more length (Help and the README); "" when the text says it all. The keys that follow it, e.g. "1-7" for F9's one-key choice.</extracomment>
-        <translation type="unfinished" />
+        <translation>Jawab panggilan yang terlama berdering</translation>
     </message>
     <message>
         <source>answer the longest-ringing call (or the ringing call selected); the incident opens, focus on Category</source>
@@ -2275,7 +2272,6 @@
     <name>MainWindow</name>
     <message>
         <source>TRAINING: simulated calls, training database. Not a live 112 line.</source>
-        <extracomment>Where each user's arrangement of the docks is kept (None: nothing saved, as in tests). Ctrl+Q (and closing the window) asks first while calls ring or an incident is open; the console sets it (ui/app.py); a window made by a script or a test closes when told.</extracomment>
         <translation>PELATIHAN: panggilan simulasi, basis data pelatihan. Bukan saluran 112 aktif.</translation>
     </message>
     <message>
@@ -2288,13 +2284,11 @@
     </message>
     <message>
         <source>On the line</source>
-        <extracomment>The caller on the line at this console (their history while the incident is taken).</extracomment>
-        <translation type="unfinished" />
+        <translation>Sedang tersambung</translation>
     </message>
     <message>
         <source>Ringing</source>
-        <extracomment>The ringing caller (the one selected, else the longest ringing): history before answering.</extracomment>
-        <translation type="unfinished">Berdering</translation>
+        <translation>Berdering</translation>
     </message>
     <message>
         <source>Active incidents (Ctrl+2)</source>
@@ -2343,6 +2337,10 @@
     <message>
         <source>Filter units: call sign, agency, status, station (Ctrl+F)</source>
         <translation>Filter unit: kode unit, instansi, status, pos (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>Callers</source>
@@ -2474,7 +2472,6 @@ Tetap tinggalkan?</translation>
     </message>
     <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
-        <extracomment>Alerts that are not timers' (a damaged database), shown until acknowledged. Checks run on a worker thread; tests that drive the clock check on the GUI thread.</extracomment>
         <translation>Ctrl+Shift+A untuk konfirmasi; beri tahu koordinator dan operator telekomunikasi atau PBX.</translation>
     </message>
     <message>
@@ -2551,7 +2548,6 @@ Tetap tinggalkan?</translation>
     </message>
     <message>
         <source>No unit is recommended.</source>
-        <extracomment>Where it was picked: the focus goes back there after a one-key choice.</extracomment>
         <translation>Tidak ada unit direkomendasikan.</translation>
     </message>
     <message>

@@ -53,10 +53,11 @@ def test_storing_delayed_is_shown_and_alarmed_while_the_database_is_locked(
         qtbot.waitUntil(lambda: store.spool.pending_frames == 1, timeout=10000)
         clock.advance(DELAYED_ALARM_AFTER.total_seconds())
         monitor.check_alarms()
-        window._update_feed_label()
+        window.status.update_feeds()
         # First, where a squeezed status line does not cut it off.
         assert (
-            window.feed_label.text() == f"Feeds: ncid://127.0.0.1:{server.port}: STORING DELAYED (1 waiting)"
+            window.status.feed_label.text()
+            == f"Feeds: ncid://127.0.0.1:{server.port}: STORING DELAYED (1 waiting)"
         )
         assert window.alarm_bar.isVisible()
         assert "CALLS NOT STORED YET" in window.alarm_bar.text()

@@ -185,7 +185,7 @@ def test_the_filtered_board_passes_the_model_tester_through_changes(
     window.unit_model.set_filter_text("demo-pol demo-p")  # narrowing: only rows shown are tested
     window.unit_model.set_filter_text("")
     window.reload_all()
-    window._tick()
+    window.tick()
     qtmodeltester.check(window.unit_model, force_py=True)
 
 
@@ -271,7 +271,7 @@ def test_a_filter_scattering_removals_changes_the_layout_once_keeping_the_select
     board.rowsInserted.connect(lambda _parent, _first, _last: signals.append("inserted"))
 
     window.unit_filter_input.setText(out_of_service)
-    window.apply_unit_filter()
+    window.boards.apply_unit_filter()
 
     expected = [u.call_sign for u in board.units() if u.status is UnitStatus.OUT_OF_SERVICE]
     assert shown_units(window) == expected
@@ -290,7 +290,7 @@ def test_a_filter_scattering_removals_changes_the_layout_once_keeping_the_select
     assert groups_shown(window) == len({u.agency_type for u in scattered})
 
     window.unit_filter_input.clear()
-    window.apply_unit_filter()
+    window.boards.apply_unit_filter()
     assert shown_units(window) == [u.call_sign for u in board.units()]
     assert "reset" not in signals
     qtmodeltester.check(board, force_py=True)

@@ -48,7 +48,7 @@ def test_escape_cancels_the_choice_and_changes_nothing(
 ) -> None:
     call = feed.ring()
     qtbot.waitUntil(lambda: window.call_model.first_ringing() is not None)
-    window.answer_call()
+    window.calls.answer()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
     qtbot.keyClick(window.choice_bar, "x")  # not an option: swallowed, the bar stays
     assert window.choice_bar.isVisible()
@@ -62,7 +62,7 @@ def test_escape_cancels_the_choice_and_changes_nothing(
 def test_f2_with_nothing_ringing_says_so(qtbot: QtBot, window: MainWindow) -> None:
     window.call_view.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
-    assert window.message_label.text() == "No call is ringing."
+    assert window.status.message_label.text() == "No call is ringing."
     assert window.incident_panel.incident is None
 
 
@@ -102,7 +102,7 @@ def test_answering_shows_the_callers_earlier_calls(
     calls.classify_call(ctx, first, CallClass.PRANK)
     second = ring("b")
     qtbot.waitUntil(lambda: window.call_model.row_of_key(second) is not None)
-    window.answer_call(window.call_model.row(window.call_model.row_of_key(second)))  # type: ignore[arg-type]
+    window.calls.answer(window.call_model.row(window.call_model.row_of_key(second)))  # type: ignore[arg-type]
     text = window.incident_panel.history_label.text()
     assert text.startswith("Earlier calls from this number: 1 (last ")
     assert "Prank" in text

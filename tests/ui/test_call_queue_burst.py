@@ -19,10 +19,11 @@ from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.services import calls, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext
-from ui import main_window as window_module
 from ui.bridge import ChangeBridge
-from ui.main_window import BURST_REFRESH_MS, MainWindow
+from ui.main_window import MainWindow
 from ui.models.snapshot_table import KeyRole, RowRole
+from ui.presenters import boards as window_module
+from ui.presenters.boards import BURST_REFRESH_MS
 
 FEED = "ncid://127.0.0.1:3333"
 
@@ -57,7 +58,7 @@ def test_a_burst_from_a_feed_thread_ends_as_a_full_reading_of_the_queue(
                 calls.record_signal(ctx, signal(ctx, SignalKind.ENDED, i))
 
     refreshes: list[str] = []
-    window.timing_hook = lambda step, _began, _seconds: refreshes.append(step)
+    window.boards.timing_hook = lambda step, _began, _seconds: refreshes.append(step)
     feeder = threading.Thread(target=burst)
     feeder.start()
     qtbot.waitUntil(lambda: not feeder.is_alive(), timeout=60000)
@@ -94,23 +95,23 @@ def test_a_lone_call_is_refreshed_at_once_and_a_burst_at_most_every_burst_interv
 ) -> None:
     # A loaded machine may take long between these steps: the window of a burst is made wide.
     monkeypatch.setattr(window_module, "BURST_WINDOW_MS", 60_000)
-    qtbot.waitUntil(lambda: not window._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not window.boards.refresh_timer.isActive())
     delays = []
     for call_id in range(1, 9):  # ids no call has: each refresh reads and shows nothing
-        window._on_change(Change(Topic.CALLS, (call_id,)), True)
-        delays.append(window._refresh_timer.interval())
+        window.boards.on_change(Change(Topic.CALLS, (call_id,)), True)
+        delays.append(window.boards.refresh_timer.interval())
         if call_id == 2:
-            window._on_change(Change(Topic.CALLS, (call_id,)), True)  # the same call's next read
-        window._apply_changes()
+            window.boards.on_change(Change(Topic.CALLS, (call_id,)), True)  # the same call's next read
+        window.boards.apply_changes()
     burst_calls = window_module.BURST_CALLS
     assert delays[: burst_calls - 1] == [0] * (burst_calls - 1), "single calls are never held back"
     assert all(0 < delay <= BURST_REFRESH_MS for delay in delays[burst_calls:]), delays
     # This console's own action while a burst's refresh waits: shown at once.
-    window._on_change(Change(Topic.CALLS, (99,)), True)
-    assert window._refresh_timer.interval() > 0
-    window._on_change(Change(Topic.UNITS, (1,)), False)
-    assert window._refresh_timer.interval() == 0
-    qtbot.waitUntil(lambda: not window._refresh_timer.isActive())
+    window.boards.on_change(Change(Topic.CALLS, (99,)), True)
+    assert window.boards.refresh_timer.interval() > 0
+    window.boards.on_change(Change(Topic.UNITS, (1,)), False)
+    assert window.boards.refresh_timer.interval() == 0
+    qtbot.waitUntil(lambda: not window.boards.refresh_timer.isActive())
 
 
 def test_painting_gets_what_data_gives_for_every_role(

@@ -15,7 +15,8 @@ from tests.ui.keys import press, type_text
 from ui.main_window import MainWindow
 from ui.widgets.dispatch_panel import UnitIdRole
 
-LIFECYCLE = ["available", "dispatched", "acknowledged", "en_route", "on_scene", "cleared"]
+# ... and available again: released by the close (issue 10).
+LIFECYCLE = ["available", "dispatched", "acknowledged", "en_route", "on_scene", "cleared", "available"]
 
 
 def test_call_answered_dispatched_and_closed_by_keyboard(
@@ -87,8 +88,10 @@ def test_call_answered_dispatched_and_closed_by_keyboard(
     assert board_row is not None
     assert window.incident_model.row(board_row).status is IncidentStatus.ON_SCENE
 
-    press(qtbot, Qt.Key.Key_F9)  # close: the choice bar takes one key
+    press(qtbot, Qt.Key.Key_F9)  # close: units still out, so it asks first, naming them
     assert window.choice_bar.isVisible()
+    assert "still out" in window.choice_bar.prompt
+    press(qtbot, Qt.Key.Key_1)  # close and release them
     press(qtbot, Qt.Key.Key_1)  # handled on scene
     qtbot.waitUntil(lambda: window.incident_model.row_of_key(incident_id) is None)
 
@@ -104,7 +107,7 @@ def _check_database(ctx: ServiceContext, call_id: int, incident_id: int) -> None
     user_id = ctx.actor.user_id
     with ctx.database.sessions() as session:
         call = session.get_one(Call, call_id)
-        assert call.state == CallState.ANSWERED.value
+        assert call.state == CallState.ENDED.value  # ended with its incident
         assert call.classification == CallClass.EMERGENCY.value
         assert call.answered_by == user_id
         assert call.console_id == ctx.console_id

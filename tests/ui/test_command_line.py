@@ -206,7 +206,7 @@ def test_note_close_and_find_by_command(
     assert window.command_line.ok
     assert window.unit_view.currentIndex().data(KeyRole) == _unit_id(ctx, SIGN)
 
-    window._open_incident(None)
+    window.incidents.open(None)
     command(qtbot, window, f"cari {number}")
     assert window.command_line.ok
     assert window.incident_panel.incident is not None
@@ -229,14 +229,14 @@ def test_note_close_and_find_by_command(
 
 
 def test_help_documents_every_command_status_word_and_disposition(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = HelpDialog(window.key_help, window)
+    dialog = HelpDialog(window)
     qtbot.addWidget(dialog)
     page = dialog.commands.toPlainText()
     for verb in Verb:
         assert syntax(verb)[0] in page
     for words in (*STATUS_WORDS.values(), *DISPOSITION_WORDS.values()):
         assert all(word in page for word in words.all)
-    assert "Ctrl+K" in {entry.keys for entry in window.key_help}
+    assert "Ctrl+K" in {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
     action = window.findChild(QAction, "commandLine")
     assert action is not None
     assert action.shortcut().toString() == "Ctrl+K"

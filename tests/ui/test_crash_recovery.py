@@ -66,7 +66,7 @@ def test_sigkill_after_saved_loses_nothing(qtbot: QtBot, tmp_path: Path) -> None
         assert call.incident_id == int(incident_id)
         board_row = window.incident_model.row_of_key(int(incident_id))
         assert board_row is not None, "the incident is gone from the board"
-        window._open_incident(int(incident_id))
+        window.incidents.open(int(incident_id))
         assert window.incident_panel.inputs["caller_name"].text() == name  # type: ignore[attr-defined]
     finally:
         window.close()

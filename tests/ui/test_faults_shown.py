@@ -138,16 +138,16 @@ def test_timers_checked_while_another_process_holds_the_database_say_busy_withou
     holder = hold_write_lock(db_path)
     try:
         with caplog.at_level(logging.ERROR, logger="ui.timer_watch"):
-            window._tick()  # the one-second check, on its worker, meets the held lock
-            qtbot.waitUntil(lambda: "the database is busy" in window.message_label.text())
-        assert "could not be checked" not in window.message_label.text()
+            window.tick()  # the one-second check, on its worker, meets the held lock
+            qtbot.waitUntil(lambda: "the database is busy" in window.status.message_label.text())
+        assert "could not be checked" not in window.status.message_label.text()
         assert not [record for record in caplog.records if record.name == "ui.timer_watch"]
     finally:
         holder.communicate("\n", timeout=10)
     clock.advance(1)
-    window._tick()  # the next second checks again and raises the alert
+    window.tick()  # the next second checks again and raises the alert
     qtbot.waitUntil(lambda: any(ringing.number_national in line for line in window.alert_list.lines()))
-    assert "the database is busy" not in window.message_label.text()  # no longer true: gone
+    assert "the database is busy" not in window.status.message_label.text()  # no longer true: gone
 
 
 def test_the_database_fault_goes_when_the_next_timer_check_gets_through(
@@ -155,7 +155,7 @@ def test_the_database_fault_goes_when_the_next_timer_check_gets_through(
 ) -> None:
     assert answer_while_locked(qtbot, window, ctx, db_path) < 2.5
     # Nothing else is done at this console: the one-second check, a write, shows it answers again.
-    window._tick()
+    window.tick()
     qtbot.waitUntil(lambda: not window.fault_bar.isVisible())
 
 
@@ -173,4 +173,4 @@ def test_an_action_refused_by_a_locked_database_is_logged_in_one_line_without_a_
     assert record.levelno == logging.WARNING
     assert record.exc_info is None
     assert record.getMessage().startswith("database busy, not saved: ")
-    assert "main_window.py" in record.getMessage()
+    assert "call_work.py" in record.getMessage()

@@ -50,7 +50,7 @@ def live_window(
 def test_frame_on_a_serial_port_rings_in_the_queue(
     qtbot: QtBot, live_window: MainWindow, pty: PtyPair
 ) -> None:
-    qtbot.waitUntil(lambda: "up" in live_window.feed_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "up" in live_window.status.feed_label.text(), timeout=10000)
     pty.write(BLOCK)
     qtbot.waitUntil(lambda: live_window.call_model.first_ringing() is not None, timeout=10000)
     call = live_window.call_model.first_ringing()
@@ -61,7 +61,7 @@ def test_frame_on_a_serial_port_rings_in_the_queue(
     assert live_window.call_model.index(row, 3).data() == "0812-3456-7890"
     assert live_window.call_model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole) == "+6281234567890"
     assert live_window.call_model.index(row, 4).data() == "BUDI SANTOSO"
-    assert "last" in live_window.feed_label.text()
+    assert "last" in live_window.status.feed_label.text()
 
 
 @pytest.mark.slow
@@ -70,9 +70,9 @@ def test_feed_down_for_30_seconds_raises_an_alarm_that_must_be_acknowledged(
 ) -> None:
     monitor = live_window.session.feeds
     assert monitor is not None
-    qtbot.waitUntil(lambda: "up" in live_window.feed_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "up" in live_window.status.feed_label.text(), timeout=10000)
     pty.kill()
-    qtbot.waitUntil(lambda: "DOWN" in live_window.feed_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "DOWN" in live_window.status.feed_label.text(), timeout=10000)
     monitor.check_alarms()
     assert not live_window.alarm_bar.isVisible()  # not yet 30 s
     clock.advance(ALARM_AFTER.total_seconds() + 1)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -36,7 +36,7 @@ def test_window_speaks_indonesian(
     window = MainWindow(ConsoleSession(ctx, catalogue, "id", simulator=feed))
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Panggilan", "&Kejadian", "Penge&rahan", "&Tampilan", "K&onsol", "&Bantuan"]
+    assert menus == ["&Panggilan", "&Kejadian", "Pengiriman &unit", "&Tampilan", "K&onsol", "&Bantuan"]
     assert window.training_banner.text().startswith("PELATIHAN")
     assert window.windowTitle().startswith("[PELATIHAN]")
     assert window.incident_panel.category.itemText(2).startswith("LAKA · Kecelakaan lalu lintas")
@@ -63,14 +63,15 @@ def test_help_lists_every_shortcut_of_the_window(
 ) -> None:
     window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
     qtbot.addWidget(window)
-    dialog = HelpDialog(window.key_help, window)
+    dialog = HelpDialog(window)
     qtbot.addWidget(dialog)
-    listed = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    # A key, or a key and what follows it ("F9, then 1-7").
+    listed = {dialog.table.item(row, 0).text().split(", ")[0] for row in range(dialog.table.rowCount())}
     shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
     assert shortcuts
     assert shortcuts <= listed
     assert {"F1", "F2", "F4", "F6", "F7", "F9"} <= listed
-    assert QCoreApplication.translate("MainWindow", "Enter") in listed
+    assert "Enter" in listed
 
 
 def test_qt_dialog_buttons_speak_indonesian(qtbot: QtBot, indonesian: None) -> None:

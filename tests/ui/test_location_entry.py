@@ -200,7 +200,7 @@ def test_another_incident_shows_positions_saved_elsewhere_after_a_refused_paste(
     location = window.incident_panel.location
     _refuse_a_paste(qtbot, window)
     second = calls.answer_call(ctx, feed.ring().id)[1].id
-    window._open_incident(second)  # what opening it from the board does
+    window.incidents.open(second)  # what opening it from the board does
     assert window.incident_panel.incident.id == second  # type: ignore[union-attr]
     assert not location.position_message.isVisible()
     press(qtbot, Qt.Key.Key_F5)

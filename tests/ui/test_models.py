@@ -49,7 +49,7 @@ def test_model_passes_the_model_tester_through_changes(
     first = feed.ring()
     feed.ring()
     qtbot.waitUntil(lambda: window.call_model.row_of_key(first.id) is not None)
-    window.answer_call(first)
+    window.calls.answer(first)
     qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
     incident = window.incident_panel.incident
     assert incident is not None
@@ -61,7 +61,7 @@ def test_model_passes_the_model_tester_through_changes(
     rung = [feed.ring().id for _ in range(3)]
     qtbot.waitUntil(lambda: all(window.call_model.row_of_key(call_id) is not None for call_id in rung))
     window.reload_all()
-    window._tick()  # the one-second repaint of ring timers and ages
+    window.tick()  # the one-second repaint of ring timers and ages
 
     if name in PYTHON_TESTER:
         qtmodeltester.check(model, force_py=True)

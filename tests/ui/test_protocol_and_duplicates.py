@@ -17,6 +17,7 @@ from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Call, Incident, IncidentNote
 from tests.ui.keys import CTRL, CTRL_SHIFT, press, type_text
 from ui.main_window import MainWindow
+from ui.one_key import CLASS_KEYS
 
 
 def paste(qtbot: QtBot, text: str) -> None:
@@ -50,7 +51,7 @@ def answer(qtbot: QtBot, window: MainWindow, call_id: int) -> int:
     qtbot.waitUntil(ringing_first)
     window.call_view.setFocus()
     press(qtbot, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.incident_panel.incident is not None and window._active_call_id == call_id)
+    qtbot.waitUntil(lambda: window.incident_panel.incident is not None and window.calls.on_line_id == call_id)
     return window.incident_panel.incident.id  # type: ignore[union-attr]
 
 
@@ -140,11 +141,11 @@ def test_a_second_caller_about_the_same_fire_is_attached_to_the_first_incident(
     )
     assert window.duplicate_offer.isHidden()
     # The caller is still on the line: F4 is refused (it would cancel the shared incident), F3 hangs up.
-    assert window._active_call_id == second_call
+    assert window.calls.on_line_id == second_call
     press(qtbot, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: window.choice_bar.isVisible())
-    press(qtbot, Qt.Key.Key_P)
-    qtbot.waitUntil(lambda: "attached to another incident" in window.message_label.text())
+    press(qtbot, CLASS_KEYS[CallClass.PRANK])
+    qtbot.waitUntil(lambda: "attached to another incident" in window.status.message_label.text())
     press(qtbot, Qt.Key.Key_F3)
     with ctx.database.sessions() as session:
         assert session.get_one(Call, second_call).state == "ended"

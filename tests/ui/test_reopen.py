@@ -32,7 +32,7 @@ def test_a_closed_incident_is_reopened_with_ctrl_shift_f9_and_by_command(
     # Nothing shown: the key says what to do instead of guessing an incident.
     window.call_view.setFocus()
     press(qtbot, Qt.Key.Key_F9, CTRL_SHIFT)
-    assert "Open a closed incident first" in window.message_label.text()
+    assert "Open a closed incident first" in window.status.message_label.text()
 
     # Enter on its call opens the closed incident; Ctrl+Shift+F9 puts it back on the board.
     calls = window.call_model
@@ -48,7 +48,7 @@ def test_a_closed_incident_is_reopened_with_ctrl_shift_f9_and_by_command(
     qtbot.waitUntil(lambda: window.incident_panel.incident is not None)
     press(qtbot, Qt.Key.Key_F9, CTRL_SHIFT)
     qtbot.waitUntil(lambda: status(ctx, incident_id) == (IncidentStatus.REOPENED.value, None))
-    assert f"Incident {number} reopened." in window.message_label.text()
+    assert f"Incident {number} reopened." in window.status.message_label.text()
     qtbot.waitUntil(lambda: window.incident_model.row_of_key(incident_id) is not None)
 
     # Closed again by command, reopened by command (the short number of this year works).

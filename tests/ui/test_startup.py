@@ -235,14 +235,14 @@ def test_a_configured_feed_starts_the_console_live(qtbot: QtBot, tmp_path: Path)
 
     def inspect_then_close() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or "up" not in windows[0].feed_label.text():
+        if not windows or "up" not in windows[0].status.feed_label.text():
             QTimer.singleShot(50, inspect_then_close)
             return
         window = windows[0]
         seen["frozen"] = gc.get_freeze_count()  # start-up's objects kept out of full collections
         seen["training"] = window.session.training
         seen["banner"] = window.training_banner.isVisibleTo(window)
-        seen["feed"] = window.feed_label.text()
+        seen["feed"] = window.status.feed_label.text()
         window.close()
 
     _when_modal(first_start)

@@ -23,17 +23,17 @@ def test_a_background_result_older_than_the_acknowledgement_does_not_bring_the_a
 ) -> None:
     ringing = feed.ring()
     clock.advance(15)
-    window.check_timers()
+    window.alarms.check_timers()
     (line,) = window.alert_list.lines()
     assert ringing.number_national in line
-    assert window.background_timers
-    window._tick()  # the one-second check starts on the worker
-    window.timer_watch.wait()  # and finds the alert still open; its result is on its way
-    window.acknowledge_alarms()  # Ctrl+Shift+A
+    assert window.alarms.background_timers
+    window.tick()  # the one-second check starts on the worker
+    window.alarms.timer_watch.wait()  # and finds the alert still open; its result is on its way
+    window.alarms.acknowledge()  # Ctrl+Shift+A
     assert window.alert_list.lines() == NONE_OVERDUE
     qtbot.wait(200)  # the older result arrives
     assert window.alert_list.lines() == NONE_OVERDUE
-    window._tick()  # later checks are shown as before
+    window.tick()  # later checks are shown as before
     qtbot.wait(200)
     assert window.alert_list.lines() == NONE_OVERDUE
 
@@ -60,13 +60,13 @@ def test_a_check_that_fails_is_logged_shown_and_the_next_second_checks_again(
     ringing = feed.ring()
     clock.advance(15)
     with caplog.at_level(logging.ERROR, logger="ui.timer_watch"):
-        window._tick()
-        qtbot.waitUntil(lambda: "Timers could not be checked:" in window.message_label.text())
-    assert "kemarin" in window.message_label.text()
+        window.tick()
+        qtbot.waitUntil(lambda: "Timers could not be checked:" in window.status.message_label.text())
+    assert "kemarin" in window.status.message_label.text()
     assert any(record.exc_info for record in caplog.records if record.name == "ui.timer_watch")
 
     with ctx.database.transaction() as session:
         session.execute(delete(Alert).where(Alert.entity_id == "999"))
     clock.advance(1)
-    window._tick()
+    window.tick()
     qtbot.waitUntil(lambda: ringing.number_national in " ".join(window.alert_list.lines()))

@@ -40,8 +40,8 @@ def _incident(ctx: ServiceContext, feed: SimulatedFeed, catalogue: Catalogue) ->
 
 
 def _lines(window: MainWindow) -> list[str]:
-    window.background_timers = False  # check on this thread, so the result is there at once
-    window._tick()  # what the one-second timer does
+    window.alarms.background_timers = False  # check on this thread, so the result is there at once
+    window.tick()  # what the one-second timer does
     return window.alert_list.lines()
 
 
@@ -50,7 +50,7 @@ def test_the_one_second_check_runs_off_the_gui_thread_and_shows_its_result(
 ) -> None:
     ringing = feed.ring()
     clock.advance(15)
-    assert window.background_timers
+    assert window.alarms.background_timers
     gui_thread = threading.get_ident()
     checked_on: list[int] = []
     original = alerts.check_timers
@@ -61,7 +61,7 @@ def test_the_one_second_check_runs_off_the_gui_thread_and_shows_its_result(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(alerts, "check_timers", spy)
-        window._tick()
+        window.tick()
         qtbot.waitUntil(lambda: ringing.number_national in " ".join(window.alert_list.lines()))
     assert checked_on
     assert gui_thread not in checked_on
@@ -116,7 +116,7 @@ def test_each_timer_appears_at_its_limit_and_ctrl_shift_a_records_the_acknowledg
     clock.advance(5)
     window.unit_view.setFocus()
     press(qtbot, Qt.Key.Key_A, CTRL_SHIFT)
-    assert f"Acknowledged: {AMBULANCE}" in window.message_label.text()
+    assert f"Acknowledged: {AMBULANCE}" in window.status.message_label.text()
     assert _lines(window) == ["No overdue timers."]
     with ctx.database.sessions() as session:
         rows = session.scalars(select(Alert).order_by(Alert.id)).all()
@@ -147,7 +147,7 @@ def test_an_illegal_transition_shows_the_allowed_ones_and_the_override(
     incident = _incident(ctx, feed, catalogue)
     ambulance = unit(ctx, AMBULANCE)
     dispatching.assign_units(ctx, incident.id, [ambulance.id])
-    window._open_incident(incident.id)
+    window.incidents.open(incident.id)
     window.dispatch_panel.assignments.setFocus()
     press(qtbot, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)  # choose status: offers Acknowledged...
     assert window.choice_bar.options["1"] is UnitStatus.ACKNOWLEDGED
@@ -169,7 +169,7 @@ def test_the_supervisor_overrides_with_a_reason_and_it_is_audited(
     incident = _incident(ctx, feed, catalogue)
     ambulance = unit(ctx, AMBULANCE)
     dispatching.assign_units(ctx, incident.id, [ambulance.id])
-    window._open_incident(incident.id)
+    window.incidents.open(incident.id)
     window.dispatch_panel.assignments.setFocus()
     press(qtbot, Qt.Key.Key_F7, CTRL_SHIFT)
     assert window.choice_bar.isVisible()
@@ -187,7 +187,7 @@ def test_the_supervisor_overrides_with_a_reason_and_it_is_audited(
     type_text(qtbot, "Radio mati, tiba menurut telepon")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.message_label.text() == f"{AMBULANCE} is now On scene (override recorded)."
+    assert window.status.message_label.text() == f"{AMBULANCE} is now On scene (override recorded)."
     with ctx.database.sessions() as session:
         last = session.scalars(
             select(UnitStatusChange)
@@ -222,10 +222,12 @@ def test_a_call_taker_is_told_that_overriding_is_for_supervisors(
     main.activateWindow()
     qtbot.waitExposed(main)
     qtbot.waitUntil(main.isActiveWindow)
-    main._open_incident(incident.id)
+    main.incidents.open(incident.id)
     main.dispatch_panel.assignments.setFocus()
     qtbot.keyClick(main.dispatch_panel.assignments, Qt.Key.Key_F7, CTRL_SHIFT)
-    assert main.message_label.text() == "Only a supervisor can override a unit's status."
+    assert main.status.message_label.text() == (
+        "Your role (Call-taker) cannot do this: Override the unit's status (supervisor)."
+    )
     assert not main.choice_bar.isVisible()
     assert main.findChild(QDialog, "overrideReasonDialog") is None
     main.close()

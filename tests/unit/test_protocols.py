@@ -257,4 +257,3 @@ def test_a_protocol_note_is_marked_in_the_writers_language_and_read_back_in_eith
     # An Indonesian note written before the marks were Indonesian is stored as it was, and still read.
     assert answers_from_notes(card, ["Q: Apakah korban bernapas? A: Tidak"]) == {"breathing": no}
     assert answers_from_notes(card, ["T: Is the patient breathing? J: No"]) == {}  # marks and words mixed
-

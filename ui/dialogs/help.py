@@ -1,11 +1,11 @@
-"""Help: every keyboard shortcut, from the same list the window's actions are built from, and the
-command line's commands, status words and dispositions, from the tables the parser reads."""
+"""Help: every keyboard shortcut and its command, from the registry the window's actions are built
+from (:mod:`ui.actions`), and the command line's commands, status words and dispositions, from the
+tables the parser reads."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,32 +22,36 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.commands import DISPOSITION_WORDS, STATUS_WORDS, Verb, Words
 from ui import labels
+from ui.actions import ACTIONS
 from ui.widgets.command_line import syntax
 
 translate = QCoreApplication.translate
 
 
-class _KeyHelp(Protocol):
-    keys: str
-    what: str
-
-
 class HelpDialog(QDialog):
-    def __init__(self, entries: Sequence[_KeyHelp], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(translate("HelpDialog", "Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(entries), 2)
+        entries = [spec for spec in ACTIONS if spec.key]
+        self.table = QTableWidget(len(entries), 3)
+        self.table.setObjectName("keyTable")
         self.table.setHorizontalHeaderLabels(
-            [translate("HelpDialog", "Keys"), translate("HelpDialog", "What it does")]
+            [
+                translate("HelpDialog", "Keys"),
+                translate("HelpDialog", "What it does"),
+                translate("HelpDialog", "Command"),
+            ]
         )
-        for row, entry in enumerate(entries):
-            self.table.setItem(row, 0, QTableWidgetItem(entry.keys))
-            self.table.setItem(row, 1, QTableWidgetItem(entry.what))
+        for row, spec in enumerate(entries):
+            self.table.setItem(row, 0, QTableWidgetItem(spec.keys_words()))
+            self.table.setItem(row, 1, QTableWidgetItem(spec.help_words()))
+            self.table.setItem(row, 2, QTableWidgetItem(spec.verb.value if spec.verb is not None else ""))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.commands = QTextBrowser()
         self.commands.setObjectName("commandHelp")

@@ -83,8 +83,9 @@ class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
             return column.background(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             return column.foreground(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole value: a narrow column elides it in the middle (ui/widgets/board_columns.py).
+            return column.tooltip(row) if column.tooltip is not None else column.display(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowRole:

@@ -1,12 +1,11 @@
-"""Caller history while a call rings, and the callback queue beside the incident board.
+"""The callers: who is on the line and who rings (their history), and the callback queue beside
+the incident board (Ctrl+4, Ctrl+B, Ctrl+Shift+B).
 
-Kept out of MainWindow (which only places these widgets and forwards its change notices and key
-actions here), so that the window stays a layout of parts.
+A presenter: it hears the boards' change notices and the call presenter's line changes, and opens
+an incident through the incident presenter; it reads no other widget's private members.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QTabWidget
@@ -22,10 +21,15 @@ from dispatch.services.snapshots import CallView
 from ui import labels
 from ui.models.callback_queue import CallbackQueueModel
 from ui.one_key import ATTEMPT_KEYS, CLOSE_KEYS
+from ui.presenters.boards import Boards
+from ui.presenters.call_work import CallWork
+from ui.presenters.incident_work import IncidentWork
+from ui.reveal import focus_visibly
+from ui.session import ConsoleSession
+from ui.widgets.board_columns import board_table
 from ui.widgets.caller_panel import CallerPanel
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.widgets.choice_bar import ChoiceBar
+from ui.widgets.status_line import StatusLine
 
 translate = QCoreApplication.translate
 
@@ -38,25 +42,47 @@ def refusal(code: str) -> str:
 
 
 class CallerDesk(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        session = window.session
+    def __init__(
+        self,
+        session: ConsoleSession,
+        status: StatusLine,
+        choice_bar: ChoiceBar,
+        boards: Boards,
+        incidents: IncidentWork,
+        calls: CallWork,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.status = status
+        self.choice_bar = choice_bar
+        self.boards = boards
+        self.incidents = incidents
+        self.calls = calls
+        # The caller on the line at this console (their history while the incident is taken).
+        self.line_panel = CallerPanel(session)
+        self.line_panel.setObjectName("lineCallerPanel")
+        self.line_panel.setTitle(translate("MainWindow", "On the line"))
+        # The ringing caller (the one selected, else the longest ringing): history before answering.
         self.caller_panel = CallerPanel(session)
+        self.caller_panel.setTitle(translate("MainWindow", "Ringing"))
         self.callback_model = CallbackQueueModel(session.ctx.clock, session.zone)
-        self.callback_view: QTableView = window._table(self.callback_model, "callbackQueue")
+        self.callback_view: QTableView = board_table("callbackQueue", self.callback_model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("boardTabs")
-        self.tabs.addTab(window.incident_view, translate("MainWindow", "Active incidents (Ctrl+2)"))
+        self.tabs.addTab(boards.incident_view, translate("MainWindow", "Active incidents (Ctrl+2)"))
         self.tabs.addTab(self.callback_view, "")
         self.note_dialog: QInputDialog | None = None
-        window.call_view.selectionModel().currentRowChanged.connect(lambda *_: self.follow_calls())
+        boards.call_view.selectionModel().currentRowChanged.connect(lambda *_: self.follow_calls())
+        boards.applied.connect(lambda topics, _touched, _ids: self.changed(topics))
+        boards.ticked.connect(self.tick)
+        calls.line_changed.connect(lambda call: self.line_panel.show_call(call))
         self._update_tab_title()
 
     # -- refreshing --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.callback_model.set_rows(callbacks.open_callbacks(self.window.session.ctx))
+        self.callback_model.set_rows(callbacks.open_callbacks(self.session.ctx))
         self._update_tab_title()
         self.follow_calls(force=True)
 
@@ -64,7 +90,7 @@ class CallerDesk(QObject):
         """After the window applied a batch of change notices."""
         # Opening a callback is part of a call's change (calls.open_callback), so calls count too.
         if Topic.CALLS in topics or Topic.CALLBACKS in topics:
-            self.callback_model.set_rows(callbacks.open_callbacks(self.window.session.ctx))
+            self.callback_model.set_rows(callbacks.open_callbacks(self.session.ctx))
             self._update_tab_title()
         if Topic.CALLS in topics or Topic.NUMBER_FLAGS in topics:
             self.follow_calls(force=Topic.NUMBER_FLAGS in topics)
@@ -80,35 +106,29 @@ class CallerDesk(QObject):
             ),
         )
 
-    def target_call(self) -> CallView | None:
-        """The selected ringing call, else the longest-ringing one, else the call in progress here."""
-        window = self.window
-        selected = window._selected_call()
+    def ringing_call(self) -> CallView | None:
+        """The selected ringing call, else the longest-ringing one."""
+        selected = self.boards.selected_call()
         if selected is not None and selected.state is CallState.RINGING:
             return selected
-        first = window.call_model.first_ringing()
-        if first is not None:
-            return first
-        if window._active_call_id is not None:
-            row = window.call_model.row_of_key(window._active_call_id)
-            if row is not None:
-                return window.call_model.row(row)
-        return None
+        return self.boards.call_model.first_ringing()
 
     def follow_calls(self, force: bool = False) -> None:
-        self.caller_panel.show_call(self.target_call(), force=force)
+        self.caller_panel.show_call(self.ringing_call(), force=force)
+        if force:
+            self.line_panel.show_call(self.calls.on_line(), force=True)
 
     # -- keys --------------------------------------------------------------------------------------
 
     def go_to_incidents(self) -> None:
         self.tabs.setCurrentIndex(0)
-        self.window.incident_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_visibly(self.boards.incident_view)
 
     def go_to_callbacks(self) -> None:
         self.tabs.setCurrentIndex(1)
         if not self.callback_view.currentIndex().isValid() and self.callback_model.rowCount():
             self.callback_view.selectRow(0)
-        self.callback_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_visibly(self.callback_view)
 
     def selected_callback(self) -> CallbackView | None:
         index: QModelIndex = self.callback_view.currentIndex()
@@ -119,11 +139,11 @@ class CallerDesk(QObject):
     def call_back(self) -> None:
         chosen = self.selected_callback()
         if chosen is None:
-            self.window.show_message(translate("MainWindow", "No callback is waiting."))
+            self.status.show_message(translate("MainWindow", "No callback is waiting."))
             return
         self.tabs.setCurrentIndex(1)
         options = [(key, labels.callback_outcome(o), o) for o, key in ATTEMPT_KEYS.items()]
-        self.window.choice_bar.ask(
+        self.choice_bar.ask(
             translate("MainWindow", "Call back %1 (%2 attempts so far); outcome:")
             .replace(
                 "%1",
@@ -137,30 +157,30 @@ class CallerDesk(QObject):
 
     def _attempted(self, chosen: CallbackView, outcome: CallbackOutcome) -> None:
         try:
-            view = callbacks.record_attempt(self.window.session.ctx, chosen.id, outcome)
+            view = callbacks.record_attempt(self.session.ctx, chosen.id, outcome)
         except ServiceError as error:
-            self.window.show_message(refusal(error.code))
+            self.status.show_message(refusal(error.code))
             return
-        self.window.show_message(
+        self.status.show_message(
             translate("MainWindow", "Callback to %1: %2.")
             .replace("%1", view.number_national)
             .replace("%2", labels.callback_outcome(outcome))
         )
         if outcome is CallbackOutcome.REACHED_EMERGENCY and view.incident_id is not None:
-            self.window._open_incident(view.incident_id)
-            self.window.incident_panel.focus_first_field()
+            self.incidents.open(view.incident_id)
+            self.incidents.focus_form()
 
     def close_callback(self) -> None:
         chosen = self.selected_callback()
         if chosen is None:
-            self.window.show_message(translate("MainWindow", "No callback is waiting."))
+            self.status.show_message(translate("MainWindow", "No callback is waiting."))
             return
-        if not can(self.window.session.ctx.actor.role, Action.CLOSE_CALLBACK):
-            self.window.show_message(refusal("supervisor_only"))
+        if not can(self.session.ctx.actor.role, Action.CLOSE_CALLBACK):
+            self.status.show_message(refusal("supervisor_only"))
             return
         self.tabs.setCurrentIndex(1)
         options = [(key, labels.callback_outcome(o), o) for o, key in CLOSE_KEYS.items()]
-        self.window.choice_bar.ask(
+        self.choice_bar.ask(
             translate("MainWindow", "Close the callback to %1 as:").replace("%1", chosen.number_national),
             options,
             lambda outcome: self._ask_note(chosen, outcome),
@@ -168,7 +188,7 @@ class CallerDesk(QObject):
         )
 
     def _ask_note(self, chosen: CallbackView, outcome: CallbackOutcome) -> None:
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.tabs.window())
         dialog.setObjectName("callbackNote")
         dialog.setWindowTitle(translate("MainWindow", "Close the callback"))
         dialog.setLabelText(translate("MainWindow", "Why is it closed? (kept with the callback)"))
@@ -182,11 +202,11 @@ class CallerDesk(QObject):
     def _close(self, chosen: CallbackView, outcome: CallbackOutcome, note: str) -> None:
         self.note_dialog = None
         try:
-            view = callbacks.close_callback(self.window.session.ctx, chosen.id, outcome, note)
+            view = callbacks.close_callback(self.session.ctx, chosen.id, outcome, note)
         except ServiceError as error:
-            self.window.show_message(refusal(error.code))
+            self.status.show_message(refusal(error.code))
             return
-        self.window.show_message(
+        self.status.show_message(
             translate("MainWindow", "Callback to %1 closed: %2.")
             .replace("%1", view.number_national)
             .replace("%2", labels.callback_outcome(outcome))
@@ -196,4 +216,4 @@ class CallerDesk(QObject):
     def show_watch_list(self) -> None:
         from ui.dialogs.watch_list import WatchListDialog
 
-        WatchListDialog(self.window.session.ctx, self.window.session.zone, self.window).open()
+        WatchListDialog(self.session.ctx, self.session.zone, self.tabs.window()).open()

@@ -31,7 +31,10 @@ class ChoiceBar(QFrame):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(8, 4, 8, 4)
         self._prompt = QLabel()
+        self._prompt.setObjectName("choicePrompt")
         self._prompt.setStyleSheet("font-weight: bold;")
+        # A long question (the units still out, named) wraps instead of widening the window.
+        self._prompt.setWordWrap(True)
         outer.addWidget(self._prompt)
         # Options wrap onto a second row rather than run off a 1366-pixel screen.
         self._layout = QGridLayout()
@@ -109,6 +112,11 @@ class ChoiceBar(QFrame):
     def hint(self) -> str:
         """What the bar says after a key that is not a choice ("" while it says nothing)."""
         return self._hint.text() if self._hint.isVisibleTo(self) else ""
+
+    @property
+    def prompt(self) -> str:
+        """The question asked."""
+        return self._prompt.text()
 
     @property
     def options(self) -> dict[str, Any]:

@@ -1,15 +1,14 @@
 """The dispatcher's command line (Ctrl+K): dispatch, status, note, close, find, help, typed in one line.
 
 The line is parsed by :mod:`dispatch.domain.commands`; references are resolved through the queries and
-the change goes through the same services as the menus (F6, F7, Shift+F7, F8, F9), so the rules,
-history rows and audit are the same whichever way the dispatcher works. A refusal is shown next to
+the change is made by the same presenter code as the keys (F6, Shift+F7, F8, F9, Ctrl+Shift+F9: see
+``verb`` in :mod:`ui.actions`), so the rules, history rows and audit are the same whichever way the
+dispatcher works. A refusal is shown next to
 the field in words and colour and what was typed stays there to be corrected; success clears it.
 
 Signals:
     unit_found(int): ``find`` named a unit; the window selects it on the unit board.
     incident_found(int): ``find`` named an incident; the window opens it.
-    incident_closed(int): ``close`` closed an incident; the window stops showing it.
-    about_to_close(int): before ``close``; the window saves the form's pending edits.
     help_requested(): ``help`` alone; the window opens Help (F1).
     escaped(): Esc in the field and the widget focused before Ctrl+K is gone; the window picks one.
 """
@@ -17,6 +16,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -48,12 +48,12 @@ from dispatch.domain.commands import (
     parse_command,
     replace_word,
 )
-from dispatch.domain.enums import UnitStatus
+from dispatch.domain.enums import Disposition, UnitStatus
 from dispatch.domain.incidents import FieldProblem, FieldRejected
 from dispatch.domain.lifecycle import allowed_next
-from dispatch.services import dispatching, incidents, queries
+from dispatch.services import queries
 from dispatch.services.context import ServiceError
-from dispatch.services.snapshots import IncidentView, UnitView
+from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
 from ui import labels
 from ui.models.snapshot_table import KeyRole
 from ui.session import ConsoleSession
@@ -64,6 +64,20 @@ translate = QCoreApplication.translate
 HISTORY_SIZE = 100
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 DONE_STYLE = "color: #1b5e20;"
+
+
+class CommandWork(Protocol):
+    """What the commands do: the presenters' code the keys run too (each raises ServiceError)."""
+
+    def dispatch_now(self, incident_id: int, unit_ids: list[int]) -> list[AssignmentView]: ...
+
+    def set_status_now(self, unit_id: int, status: UnitStatus) -> UnitView: ...
+
+    def add_note_now(self, incident_id: int, text: str) -> None: ...
+
+    def close_now(self, incident_id: int, disposition: Disposition) -> IncidentView: ...
+
+    def reopen_now(self, incident_id: int) -> IncidentView: ...
 
 
 class _Unresolved(Exception):
@@ -199,8 +213,6 @@ class CommandField(QLineEdit):
 class CommandLine(QWidget):
     unit_found = Signal(int)
     incident_found = Signal(int)
-    incident_closed = Signal(int)
-    about_to_close = Signal(int)
     help_requested = Signal()
     escaped = Signal()
 
@@ -210,9 +222,11 @@ class CommandLine(QWidget):
         unit_source: Callable[[], Iterable[UnitView]],
         incident_source: Callable[[], Iterable[IncidentView]],
         current_incident: Callable[[], IncidentView | None],
+        work: CommandWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.work = work
         self.setObjectName("commandLineBar")
         self.session = session
         self._units = unit_source
@@ -270,7 +284,7 @@ class CommandLine(QWidget):
             return
         self._released = True
         self.popup.hide()
-        self.completer.setParent(None)  # type: ignore[call-overload]
+        self.completer.setParent(None)
         self.completer.deleteLater()
 
     # -- focus ---------------------------------------------------------------------------------------
@@ -396,11 +410,11 @@ class CommandLine(QWidget):
         self.field.setStyleSheet("" if ok else "border: 2px solid #b71c1c;")
 
     def _run(self, command: Command) -> str:
-        ctx = self.session.ctx
+        work = self.work
         if isinstance(command, DispatchCommand):
             incident = self._incident(command.incident)
             units = [self._unit(sign) for sign in command.call_signs]
-            sent = dispatching.assign_units(ctx, incident.id, [u.id for u in units])
+            sent = work.dispatch_now(incident.id, [u.id for u in units])
             return (
                 translate("CommandLine", "Dispatched %1 to %2.")
                 .replace("%1", ", ".join(a.call_sign for a in sent))
@@ -408,7 +422,7 @@ class CommandLine(QWidget):
             )
         if isinstance(command, StatusCommand):
             unit = self._unit(command.call_sign)
-            done = dispatching.set_unit_status(ctx, unit.id, command.status)
+            done = work.set_status_now(unit.id, command.status)
             return (
                 translate("CommandLine", "%1 is now %2.")
                 .replace("%1", done.call_sign)
@@ -416,13 +430,11 @@ class CommandLine(QWidget):
             )
         if isinstance(command, NoteCommand):
             incident = self._incident(command.incident)
-            incidents.add_note(ctx, incident.id, command.text)
+            work.add_note_now(incident.id, command.text)
             return translate("CommandLine", "Note added to %1.").replace("%1", incident.number)
         if isinstance(command, CloseCommand):
             incident = self._incident(command.incident)
-            self.about_to_close.emit(incident.id)
-            closed = incidents.close_incident(ctx, incident.id, command.disposition)
-            self.incident_closed.emit(closed.id)
+            closed = work.close_now(incident.id, command.disposition)
             return (
                 translate("CommandLine", "Incident %1 closed: %2.")
                 .replace("%1", closed.number)
@@ -430,8 +442,7 @@ class CommandLine(QWidget):
             )
         if isinstance(command, ReopenCommand):
             incident = self._incident(command.incident)
-            reopened = incidents.reopen_incident(ctx, incident.id)
-            self.incident_found.emit(reopened.id)
+            reopened = work.reopen_now(incident.id)
             return translate("CommandLine", "Incident %1 reopened.").replace("%1", reopened.number)
         if isinstance(command, FindCommand):
             return self._find(command)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -36,6 +37,7 @@ from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView, IncidentView, NoteView
 from ui import labels
+from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
 from ui.widgets.category_lookup import CategoryLookup
@@ -198,8 +200,8 @@ class IncidentPanel(QWidget):
                 if widget is None:
                     widget = QLineEdit()
                     widget.setMinimumWidth(70)
-                    widget.textEdited.connect(lambda _t, f=field: self._schedule(f))
-                    widget.installEventFilter(FocusOutFilter(lambda f=field: self._flush(f), widget))
+                    widget.textEdited.connect(partial(self._edited, field))
+                    widget.installEventFilter(FocusOutFilter(partial(self._flush, field), widget))
                 widget.setObjectName(f"field_{field}")
                 label = QLabel(text)
                 label.setBuddy(widget)
@@ -256,6 +258,15 @@ class IncidentPanel(QWidget):
         layout.addWidget(narrative_box, 1)
         self._narrative_box = narrative_box
         self.set_incident(None)
+
+    def detach_narrative(self) -> QWidget:
+        """The narrative and its entry line, out of this panel for the window to place (under the
+        form's scroll area, so that the entry line stays in view however the form is scrolled)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self._narrative_box)
+        self._narrative_box.setParent(None)
+        return self._narrative_box
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -450,6 +461,9 @@ class IncidentPanel(QWidget):
 
     # -- saving ------------------------------------------------------------------------------------
 
+    def _edited(self, field: str, _text: str) -> None:
+        self._schedule(field)
+
     def _schedule(self, field: str) -> None:
         if self._loading or self._incident is None:
             return
@@ -555,7 +569,7 @@ class IncidentPanel(QWidget):
             self.save_state_changed.emit(state)
 
     def focus_first_field(self) -> None:
-        self.category.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_visibly(self.category)
 
 
 def _as_text(value: object) -> str:

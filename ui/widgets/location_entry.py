@@ -25,6 +25,7 @@ from dispatch.services import locations
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import IncidentView
 from ui import labels
+from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime
 from ui.widgets.focus_out import FocusOutFilter
@@ -265,7 +266,7 @@ class LocationEntry(QGroupBox):
     # -- finding an area ---------------------------------------------------------------------------
 
     def focus_find(self) -> None:
-        self.find_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_visibly(self.find_edit)
         self.find_edit.selectAll()
 
     def _typed(self, text: str) -> None:

@@ -17,6 +17,7 @@ from dispatch.services import protocols, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import IncidentView
 from ui import labels
+from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 
 translate = QCoreApplication.translate
@@ -139,7 +140,7 @@ class ProtocolCardPanel(QGroupBox):
         """Ctrl+P: False if there is no card to go to."""
         if self._card is None:
             return False
-        self.questions.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        focus_visibly(self.questions)
         return True
 
     def _question_text(self, question: Question) -> str:

@@ -1,0 +1,230 @@
+"""Positions: how the window's docks are arranged for a call-taker, a dispatcher or a supervisor.
+
+Every panel of the window is a dock (its object name ends in "Dock"), so a user can move it, tab it
+with another, or float it onto a second or third monitor. A position is a preset arrangement that a
+key (Alt+1..3) or the View menu brings back. What the user made of it is saved per user and console
+(:class:`LayoutStore`) and restored at the next log-in; a dock left floating on a monitor that is gone
+comes back into the window.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from dispatch.domain.enums import Role
+
+# Bumped when the docks change, so that an arrangement saved by an older version is not restored
+# over docks it does not know (QMainWindow.restoreState refuses a different version).
+LAYOUT_VERSION = 1
+
+Area = Qt.DockWidgetArea
+
+
+class Position(Enum):
+    CALL_TAKER = "call_taker"
+    DISPATCHER = "dispatcher"
+    SUPERVISOR = "supervisor"
+
+
+# The position a role starts in when it has no saved arrangement.
+ROLE_POSITION = {
+    Role.CALL_TAKER: Position.CALL_TAKER,
+    Role.DISPATCHER: Position.DISPATCHER,
+    Role.SUPERVISOR: Position.SUPERVISOR,
+    Role.ADMIN: Position.SUPERVISOR,
+}
+
+# Dock object names (QMainWindow.saveState keys the arrangement by them: never rename one).
+CALLS = "callsDock"
+CALLER = "callerDock"
+BOARDS = "boardsDock"
+INCIDENT = "incidentDock"
+DISPATCH = "dispatchDock"
+PROTOCOL = "protocolDock"
+UNITS = "unitsDock"
+ALERTS = "alertsDock"
+ALL_DOCKS = (CALLS, CALLER, BOARDS, INCIDENT, DISPATCH, PROTOCOL, UNITS, ALERTS)
+
+
+def position_for(role: str | None) -> Position:
+    try:
+        return ROLE_POSITION[Role(role or "")]
+    except ValueError:
+        return Position.CALL_TAKER
+
+
+def arrange(window: QMainWindow, position: Position) -> None:
+    """Put every dock where ``position`` wants it, in the window (none floating), sized for it.
+
+    Columns are proportions of the window's width, so the same preset fits 1366x768 and 1920x1080.
+    """
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    for dock in docks.values():
+        window.removeDockWidget(dock)
+        dock.setFloating(False)
+    width = max(window.width(), 800)
+    height = max(window.height(), 600)
+
+    def put(name: str, area: Area) -> QDockWidget:
+        dock = docks[name]
+        window.addDockWidget(area, dock)
+        dock.show()
+        return dock
+
+    def below(first: str, second: str) -> None:
+        window.splitDockWidget(docks[first], docks[second], Qt.Orientation.Vertical)
+        docks[second].show()
+
+    def behind(first: str, second: str) -> None:
+        window.tabifyDockWidget(docks[first], docks[second])
+        docks[second].show()
+
+    if position is Position.CALL_TAKER:
+        # Calls and the caller on the left; the form in the middle, wide enough for every field
+        # at 1366 px; the protocol card (asked as the call is taken) with dispatch and units behind.
+        put(CALLS, Area.LeftDockWidgetArea)
+        below(CALLS, CALLER)
+        below(CALLER, BOARDS)
+        put(INCIDENT, Area.RightDockWidgetArea)
+        put(PROTOCOL, Area.RightDockWidgetArea)
+        window.splitDockWidget(docks[INCIDENT], docks[PROTOCOL], Qt.Orientation.Horizontal)
+        below(PROTOCOL, ALERTS)
+        behind(PROTOCOL, DISPATCH)
+        behind(DISPATCH, UNITS)
+        docks[PROTOCOL].raise_()
+        window.resizeDocks(
+            [docks[CALLS], docks[INCIDENT], docks[PROTOCOL]],
+            [int(width * 0.27), int(width * 0.45), int(width * 0.28)],
+            Qt.Orientation.Horizontal,
+        )
+        window.resizeDocks(
+            [docks[CALLS], docks[CALLER], docks[BOARDS]],
+            [int(height * 0.32), int(height * 0.26), int(height * 0.42)],
+            Qt.Orientation.Vertical,
+        )
+        window.resizeDocks(
+            [docks[PROTOCOL], docks[ALERTS]], [int(height * 0.8), int(height * 0.2)], Qt.Orientation.Vertical
+        )
+    elif position is Position.DISPATCHER:
+        # Incidents on the left; the open incident with its dispatch panel; the unit board right.
+        put(BOARDS, Area.LeftDockWidgetArea)
+        below(BOARDS, CALLS)
+        put(INCIDENT, Area.RightDockWidgetArea)
+        put(UNITS, Area.RightDockWidgetArea)
+        window.splitDockWidget(docks[INCIDENT], docks[UNITS], Qt.Orientation.Horizontal)
+        below(INCIDENT, DISPATCH)
+        below(UNITS, ALERTS)
+        behind(DISPATCH, PROTOCOL)
+        behind(CALLS, CALLER)
+        docks[DISPATCH].raise_()
+        docks[CALLS].raise_()
+        window.resizeDocks(
+            [docks[BOARDS], docks[INCIDENT], docks[UNITS]],
+            [int(width * 0.28), int(width * 0.40), int(width * 0.32)],
+            Qt.Orientation.Horizontal,
+        )
+        window.resizeDocks(
+            [docks[BOARDS], docks[CALLS]], [int(height * 0.6), int(height * 0.4)], Qt.Orientation.Vertical
+        )
+        window.resizeDocks(
+            [docks[INCIDENT], docks[DISPATCH]],
+            [int(height * 0.5), int(height * 0.5)],
+            Qt.Orientation.Vertical,
+        )
+        window.resizeDocks(
+            [docks[UNITS], docks[ALERTS]], [int(height * 0.78), int(height * 0.22)], Qt.Orientation.Vertical
+        )
+    else:
+        # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
+        # the incident form behind the unit board for a look at one incident.
+        put(CALLS, Area.LeftDockWidgetArea)
+        below(CALLS, BOARDS)
+        put(UNITS, Area.RightDockWidgetArea)
+        put(ALERTS, Area.RightDockWidgetArea)
+        window.splitDockWidget(docks[UNITS], docks[ALERTS], Qt.Orientation.Horizontal)
+        below(ALERTS, CALLER)
+        behind(UNITS, INCIDENT)
+        behind(INCIDENT, DISPATCH)
+        behind(CALLER, PROTOCOL)
+        docks[UNITS].raise_()
+        docks[CALLER].raise_()
+        window.resizeDocks(
+            [docks[CALLS], docks[UNITS], docks[ALERTS]],
+            [int(width * 0.36), int(width * 0.38), int(width * 0.26)],
+            Qt.Orientation.Horizontal,
+        )
+        window.resizeDocks(
+            [docks[CALLS], docks[BOARDS]], [int(height * 0.45), int(height * 0.55)], Qt.Orientation.Vertical
+        )
+        window.resizeDocks(
+            [docks[ALERTS], docks[CALLER]], [int(height * 0.5), int(height * 0.5)], Qt.Orientation.Vertical
+        )
+
+
+def bring_back_lost_docks(window: QMainWindow) -> list[str]:
+    """Docks floating where no screen is now (a monitor unplugged) come back into the window.
+
+    Also a window whose saved place is off every screen moves onto the primary one. Returns the
+    names of the docks brought back.
+    """
+    screens = [screen.availableGeometry() for screen in QGuiApplication.screens()]
+
+    def on_a_screen(rect: QRect) -> bool:
+        # At least a corner the user can grab: 40x40 px of it on some screen.
+        return any(
+            rect.intersected(area).width() >= 40 and rect.intersected(area).height() >= 40 for area in screens
+        )
+
+    back = []
+    for dock in window.findChildren(QDockWidget):
+        if dock.isFloating() and not on_a_screen(dock.frameGeometry()):
+            dock.setFloating(False)
+            back.append(dock.objectName())
+    if not on_a_screen(window.frameGeometry()) and screens:
+        primary = QGuiApplication.primaryScreen().availableGeometry()
+        window.move(primary.topLeft())
+    return back
+
+
+class LayoutStore:
+    """Arrangements saved per console and user, in an INI file of their own."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @staticmethod
+    def _key(console: str, user: str) -> str:
+        # QSettings keys: "/" separates groups, "\" is not portable; the names are ours anyway.
+        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in f"{console}@{user}")
+        return f"layouts/{safe}"
+
+    def save(self, console: str, user: str, window: QMainWindow) -> None:
+        key = self._key(console, user)
+        self._store.setValue(f"{key}/geometry", window.saveGeometry())
+        self._store.setValue(f"{key}/state", window.saveState(LAYOUT_VERSION))
+        self._store.setValue(f"{key}/maximized", window.isMaximized())
+        self._store.sync()
+
+    def restore(self, console: str, user: str, window: QMainWindow) -> bool:
+        """Restore the saved arrangement; False when there is none (or it cannot be used)."""
+        key = self._key(console, user)
+        state = self._store.value(f"{key}/state")
+        geometry = self._store.value(f"{key}/geometry")
+        if not isinstance(state, QByteArray) or not isinstance(geometry, QByteArray):
+            return False
+        if not window.restoreGeometry(geometry):
+            return False
+        if not window.restoreState(state, LAYOUT_VERSION):
+            return False
+        bring_back_lost_docks(window)
+        return True
+
+    def was_maximized(self, console: str, user: str) -> bool:
+        value = self._store.value(f"{self._key(console, user)}/maximized", True)
+        return str(value).lower() in ("true", "1")

@@ -1,0 +1,78 @@
+"""The boards' tables: how they are made, and how their columns are sized to their contents.
+
+A column is as wide as its widest cell, up to a share of the board (a long value is elided in the
+middle and shown whole in its tooltip), so the boards fit at 1366x768 without scrolling sideways.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+# Rows measured when sizing columns to their contents (bounds the cost of a long queue).
+FIT_PRECISION = 60
+# The widest a column may grow to, as a share of the board's width (the last one stretches).
+MAX_COLUMN_SHARE = 0.45
+
+
+def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    if model is not None:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    # Sized to their contents after each refresh (fit_columns), never on the one-second timer
+    # ticks: ResizeToContents re-measures every cell at every repaint of a ring timer.
+    view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    # "2026-000123" keeps both ends when a column is narrow; the whole value is in the tooltip.
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    return view
+
+
+def _cap(view: QTableView) -> int:
+    return max(120, int(view.viewport().width() * MAX_COLUMN_SHARE))
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size every column but the last (which stretches) to its contents, once, up to its cap.
+
+    Columns named in the view's ``keepWidth`` property (a list of numbers) keep their set width.
+    """
+    header = view.horizontalHeader()
+    keep = view.property("keepWidth") or []
+    cap = _cap(view)
+    for column in range(header.count() - 1):
+        if column not in keep:
+            view.resizeColumnToContents(column)
+            if header.sectionSize(column) > cap:
+                header.resizeSection(column, cap)
+
+
+def visible_rows(view: QTableView) -> tuple[int, int]:
+    """The first and last rows a table shows (first > last when it shows none)."""
+    first = view.rowAt(0)
+    if first < 0:
+        return 0, -1
+    last = view.rowAt(view.viewport().height() - 1)
+    return first, view.model().rowCount() - 1 if last < 0 else last
+
+
+def widen_columns(view: QTableView, rows: list[int]) -> None:
+    """Widen the columns (but the last, and those in ``keepWidth``) that these rows overflow."""
+    header = view.horizontalHeader()
+    keep = view.property("keepWidth") or []
+    model = view.model()
+    cap = _cap(view)
+    for column in range(header.count() - 1):
+        if column in keep:
+            continue
+        wanted = max((view.sizeHintForIndex(model.index(row, column)).width() for row in rows), default=0)
+        wanted = min(wanted, cap)
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)
