@@ -227,8 +227,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+P",
         when=When.INCIDENT_SHOWN,
         moves_focus=True,
-        help=QT_TRANSLATE_NOOP("Actions", "the protocol card: arrows choose a question, its key answers it"),
-        then="Y / N / U",
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the protocol card: arrows choose a question, a digit answers it (1 yes, 2 no, 3 don't know)",
+        ),
+        then="1 / 2 / 3",
     ),
     ActionSpec(
         "closeIncident",

@@ -20,12 +20,21 @@ PROTOCOL_VERSION = 1
 
 #: A question id: lower-case letter, then up to 31 lower-case letters, digits or underscores.
 QUESTION_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-#: An answer key: one upper-case letter or digit, pressed on the card to answer.
-ANSWER_KEY_PATTERN = re.compile(r"^[A-Z0-9]$")
 TEXT_LANGUAGES = ("id", "en")
 MAX_TEXT_LENGTH = 300
 MAX_QUESTIONS = 30
+#: An answer's key is its place in the list shown (1, 2, 3 ...): digits are the same in both
+#: languages (Ya / Tidak / Tidak tahu and Yes / No / Don't know are both 1 / 2 / 3; issue 10,
+#: docs/glossary.md), so one key each caps a question at nine answers.
 MAX_ANSWERS = 9
+
+
+def answer_key(position: int) -> str:
+    """The key of the answer at ``position`` (0-based) in its question's list: "1" for the first."""
+    if not 0 <= position < MAX_ANSWERS:
+        raise ValueError(f"answer position {position} out of 0..{MAX_ANSWERS - 1}")
+    return str(position + 1)
+
 
 _PRIORITY_VALUES = frozenset(member.value for member in Priority)
 _FLAG_VALUES = frozenset(member.value for member in IncidentFlag)
@@ -39,6 +48,7 @@ class ProtocolError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Answer:
+    #: The digit pressed to give this answer: its place in the question's list (``answer_key``).
     key: str
     label_id: str
     label_en: str
@@ -191,22 +201,24 @@ def _parse_question(where: str, raw: object) -> Question:
         raise ProtocolError(f"{where}: answers: expected a list of at least two answers")
     if len(raw_answers) > MAX_ANSWERS:
         raise ProtocolError(f"{where}: answers: more than {MAX_ANSWERS}")
-    answers: list[Answer] = []
-    for position, raw_answer in enumerate(raw_answers):
-        answer = _parse_answer(f"{where}, answers[{position}]", raw_answer)
-        if any(earlier.key == answer.key for earlier in answers):
-            raise ProtocolError(f"{where}, answers[{position}]: key: {answer.key!r} is used twice")
-        answers.append(answer)
-    return Question(question_id, texts["id"], texts["en"], tuple(answers))
+    answers = tuple(
+        _parse_answer(f"{where}, answers[{position}]", answer_key(position), raw_answer)
+        for position, raw_answer in enumerate(raw_answers)
+    )
+    return Question(question_id, texts["id"], texts["en"], answers)
 
 
-def _parse_answer(where: str, raw: object) -> Answer:
+def _parse_answer(where: str, key: str, raw: object) -> Answer:
     if not isinstance(raw, Mapping):
         raise ProtocolError(f"{where}: expected a JSON object, got {_type_name(raw)}")
-    key = raw.get("key")
-    if not isinstance(key, str) or not ANSWER_KEY_PATTERN.match(key):
-        raise ProtocolError(f"{where}: key: {key!r} is not one upper-case letter or digit")
-    where = f"{where} ({key})"
+    if "key" in raw:
+        # Cards once named letters of English words (Y, N, U); a key left in a file would say a
+        # key that the card no longer takes.
+        raise ProtocolError(
+            f"{where}: key: {raw['key']!r} is not read: an answer's key is its place in the list "
+            f"(1, 2, 3 ...); remove 'key'"
+        )
+    where = f"{where} (key {key})"
     labels = _texts(where, "label", raw.get("label"))
     priority = raw.get("priority")
     if priority is not None and (not isinstance(priority, str) or priority not in _PRIORITY_VALUES):

@@ -413,8 +413,8 @@
         <translation>Go to the protocol card</translation>
     </message>
     <message>
-        <source>the protocol card: arrows choose a question, its key answers it</source>
-        <translation>the protocol card: arrows choose a question, its key answers it</translation>
+        <source>the protocol card: arrows choose a question, a digit answers it (1 yes, 2 no, 3 don't know)</source>
+        <translation>the protocol card: arrows choose a question, a digit answers it (1 yes, 2 no, 3 don't know)</translation>
     </message>
     <message>
         <source>Close the incident</source>
@@ -2665,8 +2665,12 @@ Leave anyway?</translation>
         <translation>No incident open.</translation>
     </message>
     <message>
-        <source>%1: Up/Down chooses a question, its key answers it.</source>
-        <translation>%1: Up/Down chooses a question, its key answers it.</translation>
+        <source>%1: ↑/↓ choose a question; an answer's digit answers it.</source>
+        <translation>%1: ↑/↓ choose a question; an answer's digit answers it.</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</source>
+        <translation>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</translation>
     </message>
     <message>
         <source>answer: %1</source>
@@ -2675,10 +2679,6 @@ Leave anyway?</translation>
     <message>
         <source>not asked yet</source>
         <translation>not asked yet</translation>
-    </message>
-    <message>
-        <source>%1 is not an answer to this question; press one of the keys shown.</source>
-        <translation>%1 is not an answer to this question; press one of the keys shown.</translation>
     </message>
 </context>
 <context>

@@ -413,8 +413,8 @@
         <translation>Ke kartu protokol</translation>
     </message>
     <message>
-        <source>the protocol card: arrows choose a question, its key answers it</source>
-        <translation>kartu protokol: panah memilih pertanyaan, tombolnya menjawab</translation>
+        <source>the protocol card: arrows choose a question, a digit answers it (1 yes, 2 no, 3 don't know)</source>
+        <translation>kartu protokol: panah memilih pertanyaan, angka menjawabnya (1 ya, 2 tidak, 3 tidak tahu)</translation>
     </message>
     <message>
         <source>Close the incident</source>
@@ -2665,8 +2665,12 @@ Tetap tinggalkan?</translation>
         <translation>Tidak ada kejadian terbuka.</translation>
     </message>
     <message>
-        <source>%1: Up/Down chooses a question, its key answers it.</source>
-        <translation>%1: ↑/↓ memilih pertanyaan, tombol jawaban menjawabnya.</translation>
+        <source>%1: ↑/↓ choose a question; an answer's digit answers it.</source>
+        <translation>%1: ↑/↓ memilih pertanyaan; angka jawaban menjawabnya.</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</source>
+        <translation>%1 bukan jawaban untuk pertanyaan ini: tekan %2 (↑/↓ memilih pertanyaan lain).</translation>
     </message>
     <message>
         <source>answer: %1</source>
@@ -2675,10 +2679,6 @@ Tetap tinggalkan?</translation>
     <message>
         <source>not asked yet</source>
         <translation>belum ditanyakan</translation>
-    </message>
-    <message>
-        <source>%1 is not an answer to this question; press one of the keys shown.</source>
-        <translation>%1 bukan jawaban untuk pertanyaan ini; tekan salah satu tombol yang ditampilkan.</translation>
     </message>
 </context>
 <context>

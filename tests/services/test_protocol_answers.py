@@ -35,7 +35,7 @@ def test_trapped_raises_laka_to_p1_with_note_flag_and_audit(
     changes.clear()
 
     view, rows = audited(
-        ctx, lambda: protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "y", "id")
+        ctx, lambda: protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "1", "id")
     )
 
     assert view.priority is Priority.P1
@@ -52,12 +52,19 @@ def test_trapped_raises_laka_to_p1_with_note_flag_and_audit(
     assert (note.author_id, note.console_id, note.at) == (ctx.actor.user_id, ctx.console_id, clock.now())
     assert [row.action for row in rows] == ["incident.protocol_answer", "incident.update", "incident.update"]
     assert all(row.user_name == "sari" for row in rows)
+    answer_detail = json.loads(rows[0].detail or "{}")
+    assert (answer_detail["card"], answer_detail["question"], answer_detail["answer"]) == (
+        "LAKA",
+        "trapped",
+        "1",
+    )
     priority_detail = json.loads(rows[1].detail or "{}")
     assert (priority_detail["field"], priority_detail["before"], priority_detail["after"]) == (
         "priority",
         "P2",
         "P1",
     )
+    assert priority_detail["reason"] == "protocol LAKA.trapped=1"  # the key pressed: the answer's place
     assert json.loads(rows[2].detail or "{}")["after"] == "trapped"
     assert {change.topic for change in changes} == {Topic.INCIDENTS, Topic.NOTES}
     notes = queries.incident_notes(ctx, incident_id)
@@ -70,9 +77,9 @@ def test_an_answer_never_lowers_a_priority_and_flags_accumulate(
 ) -> None:
     incident_id = _incident(ctx, clock, "HEWAN", catalogue)  # P3 by default
     incidents.update_field(ctx, incident_id, "priority", "P1", catalogue)
-    view = protocols.answer_question(ctx, incident_id, "HEWAN", "venomous", "Y", "en")  # calls for P2
+    view = protocols.answer_question(ctx, incident_id, "HEWAN", "venomous", "1", "en")  # calls for P2
     assert view.priority is Priority.P1
-    view = protocols.answer_question(ctx, incident_id, "HEWAN", "bitten", "Y", "en")
+    view = protocols.answer_question(ctx, incident_id, "HEWAN", "bitten", "1", "en")
     assert view.flags == frozenset({IncidentFlag.VENOMOUS, IncidentFlag.CASUALTIES})
     texts = [n.text for n in queries.incident_notes(ctx, incident_id) if n.kind == "protocol"]
     assert texts == [
@@ -86,7 +93,7 @@ def test_an_answer_without_effect_writes_only_the_note(
 ) -> None:
     incident_id = _incident(ctx, clock, "MED", catalogue)
     view, rows = audited(
-        ctx, lambda: protocols.answer_question(ctx, incident_id, "MED", "breathing", "Y", "en")
+        ctx, lambda: protocols.answer_question(ctx, incident_id, "MED", "breathing", "1", "en")
     )
     assert (view.priority, view.flags) == (Priority.P1, frozenset())
     assert [row.action for row in rows] == ["incident.protocol_answer"]
@@ -95,9 +102,10 @@ def test_an_answer_without_effect_writes_only_the_note(
 @pytest.mark.parametrize(
     ("card", "question", "key", "code"),
     [
-        ("AIR", "anything", "Y", "no_such_protocol"),
-        ("MED", "no_question", "Y", "no_such_protocol_answer"),
-        ("MED", "breathing", "7", "no_such_protocol_answer"),
+        ("AIR", "anything", "1", "no_such_protocol"),
+        ("MED", "no_question", "1", "no_such_protocol_answer"),
+        ("MED", "breathing", "4", "no_such_protocol_answer"),  # three answers: 1, 2, 3
+        ("MED", "breathing", "Y", "no_such_protocol_answer"),  # letters of English words are gone
     ],
 )
 def test_unknown_card_question_or_key_is_refused_and_nothing_written(
@@ -125,7 +133,7 @@ def test_a_closed_incident_takes_no_answers(
     incident_id = _incident(ctx, clock, "FIRE", catalogue)
     incidents.close_incident(ctx, incident_id, Disposition.FALSE_ALARM)
     with pytest.raises(ServiceError) as refused:
-        protocols.answer_question(ctx, incident_id, "FIRE", "people_inside", "Y", "id")
+        protocols.answer_question(ctx, incident_id, "FIRE", "people_inside", "1", "id")
     assert refused.value.code == "incident_closed"
 
 
@@ -135,7 +143,7 @@ def test_a_card_of_another_category_is_refused_and_nothing_written(
     incident_id = _incident(ctx, clock, "MED", catalogue)
     before = queries.incident_notes(ctx, incident_id)
     with pytest.raises(ServiceError) as refused:
-        protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "Y", "id")
+        protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "1", "id")
     assert refused.value.code == "protocol_not_for_category"
     assert queries.incident_notes(ctx, incident_id) == before
     stored = queries.incident(ctx, incident_id)
@@ -148,7 +156,7 @@ def test_a_category_change_never_lowers_a_priority_a_protocol_answer_raised(
     ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, path: tuple[str, ...]
 ) -> None:
     incident_id = _incident(ctx, clock, "LAKA", catalogue)  # P2 by default
-    assert protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "Y", "id").priority is Priority.P1
+    assert protocols.answer_question(ctx, incident_id, "LAKA", "trapped", "1", "id").priority is Priority.P1
     for category in path:  # cleared and picked again, or another category and back
         view = incidents.update_field(ctx, incident_id, "category", category, catalogue)
         assert view.priority is Priority.P1

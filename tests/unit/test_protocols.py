@@ -38,14 +38,9 @@ def _valid() -> dict[str, Any]:
                 "id": "breathing",
                 "text": {"id": "Apakah korban bernapas?", "en": "Is the patient breathing?"},
                 "answers": [
-                    {"key": "Y", "label": {"id": "Ya", "en": "Yes"}},
-                    {
-                        "key": "N",
-                        "label": {"id": "Tidak", "en": "No"},
-                        "priority": "P1",
-                        "flags": ["not_breathing"],
-                    },
-                    {"key": "U", "label": {"id": "Tidak tahu", "en": "Don't know"}},
+                    {"label": {"id": "Ya", "en": "Yes"}},
+                    {"label": {"id": "Tidak", "en": "No"}, "priority": "P1", "flags": ["not_breathing"]},
+                    {"label": {"id": "Tidak tahu", "en": "Don't know"}},
                 ],
             }
         ],
@@ -67,16 +62,33 @@ def test_shipped_cards_cover_the_required_categories_and_the_catalogue_knows_the
 
 def test_shipped_cards_raise_priority_for_the_life_threatening_answers() -> None:
     protocols = load_default_protocols()
-    not_breathing = protocols.get("MED").question("breathing").answer("N")  # type: ignore[union-attr]
+    not_breathing = protocols.get("MED").question("breathing").answer("2")  # type: ignore[union-attr]
     assert not_breathing.priority is Priority.P1
     assert IncidentFlag.NOT_BREATHING in not_breathing.flags
-    trapped = protocols.get("LAKA").question("trapped").answer("y")  # type: ignore[union-attr]
+    trapped = protocols.get("LAKA").question("trapped").answer("1")  # type: ignore[union-attr]
     assert (trapped.priority, trapped.flags) == (Priority.P1, frozenset({IncidentFlag.TRAPPED}))
-    weapon = protocols.get("CRIM").question("weapon").answer("Y")  # type: ignore[union-attr]
+    weapon = protocols.get("CRIM").question("weapon").answer("1")  # type: ignore[union-attr]
     assert weapon.priority is Priority.P1
     assert IncidentFlag.WEAPON in weapon.flags
-    in_water = protocols.get("TENGG").question("in_water").answer("Y")  # type: ignore[union-attr]
+    in_water = protocols.get("TENGG").question("in_water").answer("1")  # type: ignore[union-attr]
     assert IncidentFlag.PERSON_IN_WATER in in_water.flags
+
+
+def test_every_shipped_yes_no_question_takes_1_yes_2_no_3_dont_know_in_both_languages() -> None:
+    """One order on every card, so a call-taker's hands learn it once (the key is the answer's place)."""
+    yes_no = 0
+    for card in load_default_protocols():
+        for question in card.questions:
+            words = {lang: [a.label(lang) for a in question.answers] for lang in ("id", "en")}
+            if "Ya" not in words["id"]:
+                continue
+            yes_no += 1
+            assert words == {"id": ["Ya", "Tidak", "Tidak tahu"], "en": ["Yes", "No", "Don't know"]}, (
+                card.category,
+                question.id,
+            )
+            assert [a.key for a in question.answers] == ["1", "2", "3"]
+    assert yes_no >= 40
 
 
 def test_each_shipped_file_names_the_category_it_holds() -> None:
@@ -90,10 +102,11 @@ def test_a_valid_card_parses() -> None:
     question = card.question("breathing")
     assert question.text("id") == "Apakah korban bernapas?"
     assert question.text("en-GB") == "Is the patient breathing?"
-    assert [a.key for a in question.answers] == ["Y", "N", "U"]
-    assert question.answer("n").label("id") == "Tidak"
-    with pytest.raises(KeyError):
-        question.answer("X")
+    assert [a.key for a in question.answers] == ["1", "2", "3"]  # each answer's place in the list
+    assert question.answer("2").label("id") == "Tidak"
+    for not_an_answer in ("4", "0", "N", "Y"):
+        with pytest.raises(KeyError):
+            question.answer(not_an_answer)
     with pytest.raises(KeyError):
         card.question("bleeding")
 
@@ -110,20 +123,20 @@ def test_a_valid_card_parses() -> None:
             "card MED, question #0 (breathing): text.id: missing or empty",
         ),
         (
-            lambda d: d["questions"][0]["answers"][1].update(key="NO"),
-            "question #0 (breathing), answers[1]: key: 'NO' is not one upper-case letter or digit",
-        ),
-        (
-            lambda d: d["questions"][0]["answers"][2].update(key="Y"),
-            "question #0 (breathing), answers[2]: key: 'Y' is used twice",
+            lambda d: d["questions"][0]["answers"][1].update(key="N"),
+            "question #0 (breathing), answers[1]: key: 'N' is not read: an answer's key is its place",
         ),
         (
             lambda d: d["questions"][0]["answers"][1].update(priority="P0"),
-            "answers[1] (N): priority: unknown priority 'P0'",
+            "card MED, question #0 (breathing), answers[1] (key 2): priority: unknown priority 'P0'",
         ),
         (
             lambda d: d["questions"][0]["answers"][1].update(flags=["on_fire"]),
-            "answers[1] (N): flags[0]: unknown flag 'on_fire'",
+            "answers[1] (key 2): flags[0]: unknown flag 'on_fire'",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"].extend(copy.deepcopy(d["questions"][0]["answers"]) * 3),
+            "(breathing): answers: more than 9",  # one digit each
         ),
         (
             lambda d: d["questions"][0].update(answers=[d["questions"][0]["answers"][0]]),
@@ -170,7 +183,7 @@ def test_an_answer_raises_the_priority_and_never_lowers_it(
 
 
 def test_answer_effect_reports_raise_and_only_the_new_flags() -> None:
-    answer = Answer("Y", "Ya", "Yes", Priority.P1, frozenset({IncidentFlag.TRAPPED, IncidentFlag.CASUALTIES}))
+    answer = Answer("1", "Ya", "Yes", Priority.P1, frozenset({IncidentFlag.TRAPPED, IncidentFlag.CASUALTIES}))
     effect = answer_effect(Priority.P2, {IncidentFlag.CASUALTIES}, answer)
     assert (effect.priority, effect.raised, effect.new_flags) == (
         Priority.P1,
@@ -207,7 +220,7 @@ _texts = st.fixed_dictionaries(
 _answer_like = st.fixed_dictionaries(
     {},
     optional={
-        "key": st.sampled_from(["Y", "N", "1", "y", "YY", ""]) | _json,
+        "key": st.sampled_from(["Y", "1", ""]) | _json,  # no longer read: always refused
         "label": _texts | _json,
         "priority": st.sampled_from(["P1", "P4", "P0"]) | _json,
         "flags": st.lists(st.sampled_from([*IncidentFlag, "nope"]) | _json, max_size=3) | _json,
@@ -242,14 +255,15 @@ def test_parse_card_raises_only_protocol_error(data: object) -> None:
     for question in card.questions:
         assert card.question(question.id) is question
         assert len(question.answers) >= 2
-        for answer in question.answers:
+        for place, answer in enumerate(question.answers, start=1):
+            assert answer.key == str(place)
             assert question.answer(answer.key) is answer
 
 
 def test_a_protocol_note_is_marked_in_the_writers_language_and_read_back_in_either() -> None:
     card = parse_card(_valid())
     question = card.question("breathing")
-    no = question.answer("N")
+    no = question.answer("2")
     assert protocol_note(question, no, "id") == "T: Apakah korban bernapas? J: Tidak"  # tanya / jawab
     assert protocol_note(question, no, "en") == "Q: Is the patient breathing? A: No"
     for lang in ("id", "en"):

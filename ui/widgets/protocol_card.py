@@ -1,14 +1,15 @@
 """The protocol card of the open incident's category: the key questions, answered with one key each.
 
-Up/Down moves between questions; the answer's key (Y, N, U, 1, 2 ...) answers the current question,
-which writes the question and answer into the narrative, may raise the priority, and moves on to
-the next question.
+↑/↓ move between questions; an answer's digit, its place in the list shown (1 Ya / Yes, 2 Tidak /
+No, 3 Tidak tahu / Don't know), answers the current question, which writes the question and answer
+into the narrative, may raise the priority, and moves on to the next question. Digits are the same
+in both languages (docs/glossary.md). Any other key says which keys work and answers nothing.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from dispatch.catalogue_files import load_default_protocols
@@ -25,19 +26,46 @@ translate = QCoreApplication.translate
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+# Keys the question list keeps: moving between questions, leaving the card, and keys held with others.
+_LIST_KEYS = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+}
+
+
 class QuestionList(QListWidget):
-    """Signals: ``key_pressed(str)`` with an answer key typed on the current question."""
+    """Signals: ``key_pressed(str)`` with any other key typed on the current question: its text
+    ("1", "Y", "!"), or the keyboard's name for a key without one ("F11", "Enter")."""
 
     key_pressed = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text().upper()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if len(text) == 1 and text.isalnum() and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.key_pressed.emit(text)
-            event.accept()
+        held = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        if event.key() in _LIST_KEYS or held != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)  # ↑/↓ and the rest move; Ctrl/Alt keys are the window's
             return
-        super().keyPressEvent(event)
+        text = event.text().upper()
+        event.accept()  # nothing reaches the list's type-ahead search: a letter must not jump rows
+        self.key_pressed.emit(text if text.isprintable() and text.strip() else _key_name(event))
+
+
+def _key_name(event: QKeyEvent) -> str:
+    """A key without text (Enter, Space, F11) as the keyboard labels it."""
+    return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ProtocolCardPanel(QGroupBox):
@@ -65,7 +93,7 @@ class ProtocolCardPanel(QGroupBox):
         self.questions.setWordWrap(True)
         self.questions.setAlternatingRowColors(True)
         self.questions.key_pressed.connect(self._answer_current)
-        self.questions.currentRowChanged.connect(lambda _row: self._show_choices())
+        self.questions.currentRowChanged.connect(lambda _row: self._show_choices(moved=True))
         layout.addWidget(self.questions, 1)
         self.choices = QLabel()
         self.choices.setObjectName("protocolChoices")
@@ -111,7 +139,7 @@ class ProtocolCardPanel(QGroupBox):
             )
             return
         self.hint.setText(
-            translate("ProtocolCard", "%1: Up/Down chooses a question, its key answers it.").replace(
+            translate("ProtocolCard", "%1: ↑/↓ choose a question; an answer's digit answers it.").replace(
                 "%1", self._category_label(card.category)
             )
         )
@@ -159,9 +187,21 @@ class ProtocolCardPanel(QGroupBox):
             return None
         return self._card.question(str(item.data(QuestionIdRole)))
 
-    def _show_choices(self) -> None:
+    @property
+    def choices_text(self) -> str:
+        """The key hint line of the current question: "[1] Ya   [2] Tidak   [3] Tidak tahu"."""
+        return self.choices.text()
+
+    @property
+    def message_text(self) -> str:
+        """What the card says after a key that is not an answer, or a refusal ("" while it says nothing)."""
+        return self.message.text() if self.message.isVisibleTo(self) else ""
+
+    def _show_choices(self, moved: bool = False) -> None:
         question = self._current_question()
         lang = self._session.lang
+        if moved:
+            self.message.hide()  # what was said about the last question's keys
         self.choices.setText(
             "" if question is None else "   ".join(f"[{a.key}] {a.label(lang)}" for a in question.answers)
         )
@@ -170,11 +210,15 @@ class ProtocolCardPanel(QGroupBox):
         question, card, incident = self._current_question(), self._card, self._incident
         if question is None or card is None or incident is None:
             return
-        if key not in {answer.key for answer in question.answers}:
+        keys = [answer.key for answer in question.answers]
+        if key not in keys:
             self.message.setText(
                 translate(
-                    "ProtocolCard", "%1 is not an answer to this question; press one of the keys shown."
-                ).replace("%1", key)
+                    "ProtocolCard",
+                    "%1 is not an answer to this question: press %2 (↑/↓ choose another question).",
+                )
+                .replace("%2", ", ".join(keys))
+                .replace("%1", key)
             )
             self.message.show()
             return
