@@ -139,7 +139,7 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     dispatching.assign_units(ctx, laka.id, [medical, police])
     clock.advance(35)
     dispatching.set_unit_status(ctx, medical, UnitStatus.ACKNOWLEDGED)
-    for question, answer in (("injured", "Y"), ("trapped", "N"), ("conscious", "Y")):
+    for question, answer in (("injured", "1"), ("trapped", "2"), ("conscious", "1")):  # yes, no, yes
         protocols.answer_question(ctx, laka.id, "LAKA", question, answer, lang)
         clock.advance(8)
     gisikdrono = next(match.code for match in locations.area_index().search("gisikdrono", within="33.74"))
