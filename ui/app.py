@@ -53,6 +53,7 @@ from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
 from ui.dialogs.refusal import refusal_text, startup_failure_text
 from ui.faults import FaultReporter, configure_logging
 from ui.feed_monitor import FeedMonitor
+from ui.gui_collector import GuiThreadCollector
 from ui.i18n import default_language, install_translator
 from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
@@ -73,13 +74,10 @@ WINDOW_WRITE_WAIT_MS = 500
 
 
 def run_console(options: argparse.Namespace) -> int:
-    # Paused again until the window is shown: start-up still makes only long-lived objects, and a
-    # collection now would walk every object the imports made (25 ms within the window's build).
-    gc.disable()
     try:
         return _run_console(options)
     finally:
-        gc.enable()
+        gc.enable()  # however start-up ended (it pauses the collector while it builds the window)
 
 
 def _run_console(options: argparse.Namespace) -> int:
@@ -126,6 +124,10 @@ def _run_console(options: argparse.Namespace) -> int:
     if actor is None:
         database.dispose()
         return EXIT_NOT_LOGGED_IN
+    # No collection from here until the window is shown and what start-up made is frozen
+    # (freeze_long_lived below): it makes only long-lived objects, and a collection would walk
+    # every one of them (25 ms within the window's build). Not while the login dialog waits.
+    gc.disable()
     # A key pressed while another console holds the database is refused within half a second (the
     # fault bar says so) instead of freezing the window through the database's 5 s waits and retries;
     # feeds keep their frames in the spool and retry on their own.
@@ -182,7 +184,9 @@ def _run_console(options: argparse.Namespace) -> int:
         for name, load in background_loads(settings.centre_area)
     ]
     freeze_long_lived()
-    gc.enable()
+    # Collected on this thread only, never on a feed's or a worker's (ui/gui_collector.py).
+    collector = GuiThreadCollector(app)
+    collector.start()
     for thread in warm_ups:
         thread.start()
     if simulator is not None:
@@ -195,6 +199,7 @@ def _run_console(options: argparse.Namespace) -> int:
         thread.join()
     if integrity_watch is not None:
         integrity_watch.stop()
+    collector.stop()
     # Collectable again, so that the window and its Qt objects are freed while Qt still exists (a
     # frozen object is left to the interpreter's exit, after Qt's, which can crash PySide6).
     gc.unfreeze()
