@@ -53,6 +53,7 @@ from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
 from ui.dialogs.refusal import refusal_text, startup_failure_text
 from ui.faults import FaultReporter, configure_logging
 from ui.feed_monitor import FeedMonitor
+from ui.gui_collector import GuiThreadCollector
 from ui.i18n import default_language, install_translator
 from ui.integrity_watch import IntegrityWatch
 from ui.main_window import MainWindow
@@ -183,7 +184,9 @@ def _run_console(options: argparse.Namespace) -> int:
         for name, load in background_loads(settings.centre_area)
     ]
     freeze_long_lived()
-    gc.enable()
+    # Collected on this thread only, never on a feed's or a worker's (ui/gui_collector.py).
+    collector = GuiThreadCollector(app)
+    collector.start()
     for thread in warm_ups:
         thread.start()
     if simulator is not None:
@@ -196,6 +199,7 @@ def _run_console(options: argparse.Namespace) -> int:
         thread.join()
     if integrity_watch is not None:
         integrity_watch.stop()
+    collector.stop()
     # Collectable again, so that the window and its Qt objects are freed while Qt still exists (a
     # frozen object is left to the interpreter's exit, after Qt's, which can crash PySide6).
     gc.unfreeze()
