@@ -166,6 +166,7 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
 
     session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
     window = MainWindow(session)
+    feed.start()  # as the console does: the status bar says the simulator runs
     window.calls.resume_line(
         laka_call.id, "Ada kecelakaan motor di Jl. Sudirman depan Indomaret, korbannya berdarah!"
     )

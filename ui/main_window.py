@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         # -- bars above the docks: the training banner, alarms, faults, one-key choices
         top = QWidget()
         top.setObjectName("topBars")
+        # Across the whole width (a tool bar gives its widget only what it asks for otherwise).
+        top.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
@@ -414,7 +418,11 @@ class MainWindow(QMainWindow):
 
     def show_as_saved(self) -> None:
         """Show the window as this user left it on this console; the first time, maximised, in the
-        position of the user's role."""
+        position of the user's role. The keyboard starts on the calls (F2 answers from anywhere)."""
+        self._show_arranged()
+        focus_visibly(self.call_view, Qt.FocusReason.OtherFocusReason)
+
+    def _show_arranged(self) -> None:
         store, ctx = self.layouts, self.session.ctx
         user = ctx.actor.user_name
         if store is not None and store.restore(ctx.console_name, user, self):
@@ -423,6 +431,10 @@ class MainWindow(QMainWindow):
             else:
                 self.show()
             return
+        # The whole screen, also where no window manager maximises (a kiosk session, Xvfb).
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
         self.showMaximized()
         positions.arrange(self, positions.position_for(ctx.actor.role))
 
@@ -455,7 +467,9 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings import SettingsDialog
         from ui.settings import ConsoleSettings
 
-        SettingsDialog(ConsoleSettings.load(), self, role=self.session.ctx.actor.role).open()
+        SettingsDialog(
+            ConsoleSettings.load(), self, role=self.session.ctx.actor.role, language=self.session.lang
+        ).open()
 
     def change_user(self) -> None:
         """Ctrl+Shift+L: the next user logs in over this one (asks first while work is open)."""

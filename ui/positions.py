@@ -99,7 +99,7 @@ def arrange(window: QMainWindow, position: Position) -> None:
         docks[PROTOCOL].raise_()
         window.resizeDocks(
             [docks[CALLS], docks[INCIDENT], docks[PROTOCOL]],
-            [int(width * 0.27), int(width * 0.45), int(width * 0.28)],
+            [int(width * 0.30), int(width * 0.45), int(width * 0.25)],
             Qt.Orientation.Horizontal,
         )
         window.resizeDocks(

@@ -2287,6 +2287,10 @@
         <translation>On the line</translation>
     </message>
     <message>
+        <source>No call on the line at this console.</source>
+        <translation>No call on the line at this console.</translation>
+    </message>
+    <message>
         <source>Ringing</source>
         <translation>Ringing</translation>
     </message>

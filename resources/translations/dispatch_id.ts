@@ -2287,6 +2287,10 @@
         <translation>Sedang tersambung</translation>
     </message>
     <message>
+        <source>No call on the line at this console.</source>
+        <translation>Tidak ada panggilan yang sedang tersambung di konsol ini.</translation>
+    </message>
+    <message>
         <source>Ringing</source>
         <translation>Berdering</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 
-from dispatch.domain.enums import NON_EMERGENCY_CLASSES, CallClass, CallState, Presentation
+from dispatch.domain.enums import NON_EMERGENCY_CLASSES, CallClass, CallState
 from dispatch.services import calls, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
@@ -23,10 +23,8 @@ translate = QCoreApplication.translate
 
 
 def caller_number(call: CallView) -> str:
-    """The number as shown, or "Withheld" / "Unavailable" in words (never a bare "P")."""
-    if call.presentation is Presentation.ALLOWED and call.number_national:
-        return call.number_national
-    return labels.presentation(call.presentation)
+    """The number as shown, or "(withheld number)" in words (never a bare "P")."""
+    return labels.caller_number(call.presentation, call.number_national)
 
 
 class CallWork(QObject):

@@ -258,7 +258,7 @@ class IncidentWork(QObject):
             translate(
                 "MainWindow", "Call from %1 attached to %2; its own incident was cancelled as a duplicate."
             )
-            .replace("%1", view.number_national)
+            .replace("%1", labels.caller_number(view.presentation, view.number_national))
             .replace("%2", candidate.number)
         )
         focus_visibly(self.panel.note_input, Qt.FocusReason.OtherFocusReason)

@@ -6,7 +6,7 @@ middle and shown whole in its tooltip), so the boards fit at 1366x768 without sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 # Rows measured when sizing columns to their contents (bounds the cost of a long queue).
@@ -32,7 +32,57 @@ def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableVie
     view.setWordWrap(False)
     # "2026-000123" keeps both ends when a column is narrow; the whole value is in the tooltip.
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    view.viewport().installEventFilter(_Refit(view))
     return view
+
+
+#: A column is squeezed (its value elided in the middle) only down to this, or its own width when
+#: that is less: a state, a time or a phone number stays whole; a name or a provider gives way.
+MIN_COLUMN = 130
+
+
+def squeeze_columns(view: QTableView) -> None:
+    """Columns that together are wider than the board give up width, the widest first, down to
+    MIN_COLUMN: the board does not scroll sideways at 1366x768 (a call-taker's calls board is a
+    third of the screen). Only when every column is down to its floor does it scroll."""
+    header = view.horizontalHeader()
+    count = header.count()
+    if count < 2:
+        return
+    room = view.viewport().width()
+    # A column's floor is its contents' width (a phone number, an incident number) up to MIN_COLUMN;
+    # one left narrower than that (sized before its rows came) is given it back first.
+    floors = [
+        min(max(view.sizeHintForColumn(column), header.sectionSizeHint(column)), MIN_COLUMN)
+        for column in range(count - 1)
+    ]
+    sizes = [max(header.sectionSize(column), floors[column]) for column in range(count - 1)]
+    excess = sum(sizes) + header.minimumSectionSize() - room
+    while excess > 0:
+        shrinkable = [column for column in range(len(sizes)) if sizes[column] > floors[column]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda column: sizes[column])
+        runner_up = max((sizes[c] for c in shrinkable if c != widest), default=floors[widest])
+        target = max(floors[widest], runner_up, sizes[widest] - excess)
+        if target >= sizes[widest]:  # two equally wide: take from this one alone
+            target = max(floors[widest], sizes[widest] - excess)
+        excess -= sizes[widest] - target
+        sizes[widest] = target
+    for column, size in enumerate(sizes):
+        if header.sectionSize(column) != size:
+            header.resizeSection(column, size)
+
+
+class _Refit(QObject):
+    """Squeezes the columns again when the board is resized (a dock dragged narrower)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            view = watched.parent()
+            if isinstance(view, QTableView):
+                squeeze_columns(view)
+        return False
 
 
 def _cap(view: QTableView) -> int:
@@ -52,6 +102,7 @@ def fit_columns(view: QTableView) -> None:
             view.resizeColumnToContents(column)
             if header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
+    squeeze_columns(view)
 
 
 def visible_rows(view: QTableView) -> tuple[int, int]:

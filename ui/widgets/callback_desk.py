@@ -63,6 +63,8 @@ class CallerDesk(QObject):
         self.line_panel = CallerPanel(session)
         self.line_panel.setObjectName("lineCallerPanel")
         self.line_panel.setTitle(translate("MainWindow", "On the line"))
+        self.line_panel.empty_text = translate("MainWindow", "No call on the line at this console.")
+        self.line_panel.show_call(None)
         # The ringing caller (the one selected, else the longest ringing): history before answering.
         self.caller_panel = CallerPanel(session)
         self.caller_panel.setTitle(translate("MainWindow", "Ringing"))
@@ -147,7 +149,7 @@ class CallerDesk(QObject):
             translate("MainWindow", "Call back %1 (%2 attempts so far); outcome:")
             .replace(
                 "%1",
-                chosen.number_national if not chosen.withheld else labels.presentation(chosen.presentation),
+                labels.caller_number(chosen.presentation, chosen.number_national),
             )
             .replace("%2", str(chosen.attempts)),
             options,
@@ -163,7 +165,7 @@ class CallerDesk(QObject):
             return
         self.status.show_message(
             translate("MainWindow", "Callback to %1: %2.")
-            .replace("%1", view.number_national)
+            .replace("%1", labels.caller_number(view.presentation, view.number_national))
             .replace("%2", labels.callback_outcome(outcome))
         )
         if outcome is CallbackOutcome.REACHED_EMERGENCY and view.incident_id is not None:
@@ -181,7 +183,9 @@ class CallerDesk(QObject):
         self.tabs.setCurrentIndex(1)
         options = [(key, labels.callback_outcome(o), o) for o, key in CLOSE_KEYS.items()]
         self.choice_bar.ask(
-            translate("MainWindow", "Close the callback to %1 as:").replace("%1", chosen.number_national),
+            translate("MainWindow", "Close the callback to %1 as:").replace(
+                "%1", labels.caller_number(chosen.presentation, chosen.number_national)
+            ),
             options,
             lambda outcome: self._ask_note(chosen, outcome),
             return_focus=self.callback_view,
@@ -208,7 +212,7 @@ class CallerDesk(QObject):
             return
         self.status.show_message(
             translate("MainWindow", "Callback to %1 closed: %2.")
-            .replace("%1", view.number_national)
+            .replace("%1", labels.caller_number(view.presentation, view.number_national))
             .replace("%2", labels.callback_outcome(outcome))
         )
         self.callback_view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -31,6 +31,8 @@ class CallerPanel(QGroupBox):
         self.prank_threshold = session.prank_threshold
         self.summary: callers.CallerSummary | None = None
         self._shown_call: CallView | None = None
+        # What the panel says with no call to show (the panel of the call on the line says its own).
+        self.empty_text = translate("CallerPanel", "No call is ringing.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -83,7 +85,7 @@ class CallerPanel(QGroupBox):
             label.hide()
         if call is None or summary is None:
             if call is None:
-                self.number_label.setText(translate("CallerPanel", "No call is ringing."))
+                self.number_label.setText(self.empty_text)
             self.counts_label.setText("")
             self.recent_label.setText("")
             return
