@@ -306,9 +306,14 @@ def open_window(ctx: Any, catalogue: Any, full_reload: bool) -> Any:
     from ui.main_window import MainWindow
     from ui.session import ConsoleSession
 
+    from ui.positions import Position
+
     window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
     window.resize(1366, 768)
     window.show()
+    # The dispatcher's position: the unit board beside the open incident, as a dispatcher sees it
+    # (before issue 10's docks the window had one layout, with a unit board of about this size).
+    window.take_position(Position.DISPATCHER)
     if not full_reload:
         from ui.app import freeze_long_lived
 
@@ -511,8 +516,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         changer = Changer(ctx, rng)
         watcher = Watcher(window)
         watchers.append(watcher)
-        if "alerts" in args.without and hasattr(window, "check_timers"):
-            window.check_timers = lambda: None  # what-if: the boards without the timer alerts
+        if "alerts" in args.without:
+            window.alarms.check_timers = lambda: None  # what-if: the boards without the timer alerts
         work = timed_work(window)
 
         single_changes(window, changer, watcher, args.singles)
