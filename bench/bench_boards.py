@@ -304,9 +304,8 @@ def open_window(ctx: Any, catalogue: Any, full_reload: bool) -> Any:
     from PySide6.QtCore import Qt
 
     from ui.main_window import MainWindow
-    from ui.session import ConsoleSession
-
     from ui.positions import Position
+    from ui.session import ConsoleSession
 
     window = MainWindow(ConsoleSession(ctx, catalogue, "en"))
     window.resize(1366, 768)

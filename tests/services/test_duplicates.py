@@ -113,7 +113,7 @@ def test_attach_links_the_call_cancels_its_incident_and_keeps_everything_typed(
     clock.advance(3 * 60)
     call_id, duplicate = _answer(ctx, clock, OTHER_MOBILE)
     _fill(ctx, catalogue, duplicate, category="LAKA", caller_name="Dewi ‏نور", landmark="depan Indomaret")
-    protocols.answer_question(ctx, duplicate, "LAKA", "trapped", "Y", "id")
+    protocols.answer_question(ctx, duplicate, "LAKA", "trapped", "1", "id")
     incidents.add_note(ctx, duplicate, "Dua mobil, satu terguling.")
     clock.advance(30)
     changes.clear()
