@@ -40,6 +40,7 @@ from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
 from ui.presenters.incident_work import IncidentWork
+from ui.presenters.parts import WindowParts
 from ui.presenters.unit_work import UnitWork
 from ui.reveal import focus_visibly, keep_focus_in_view
 from ui.session import ConsoleSession
@@ -175,29 +176,14 @@ class MainWindow(QMainWindow):
         self.protocol_card.setTitle("")  # the dock says it
         self.alert_list = AlertList()
 
+        parts = WindowParts(session, self.status, self.choice_bar, self.boards)
         self.incidents = IncidentWork(
-            session,
-            self.status,
-            self.choice_bar,
-            self.boards,
-            self.incident_panel,
-            self.dispatch_panel,
-            self.protocol_card,
-            self.duplicate_offer,
-            self,
+            parts, self.incident_panel, self.dispatch_panel, self.protocol_card, self.duplicate_offer, self
         )
-        self.calls = CallWork(
-            session, self.status, self.choice_bar, self.boards, self.incidents, self.duplicate_offer, self
-        )
-        self.units = UnitWork(
-            session, self.status, self.choice_bar, self.boards, self.incidents, self.dispatch_panel, self
-        )
-        self.alarms = AlarmWork(
-            session, self.status, self.boards, self.alarm_bar, self.fault_bar, self.alert_list, self
-        )
-        self.desk = CallerDesk(
-            session, self.status, self.choice_bar, self.boards, self.incidents, self.calls, self
-        )
+        self.calls = CallWork(parts, self.incidents, self.duplicate_offer, self)
+        self.units = UnitWork(parts, self.incidents, self.dispatch_panel, self)
+        self.alarms = AlarmWork(parts, self.alarm_bar, self.fault_bar, self.alert_list, self)
+        self.desk = CallerDesk(parts, self.incidents, self.calls, self)
         self.boards.database_answered.connect(self.fault_bar.database_answered)
         self.boards.applied.connect(self._after_changes)
         self.incident_view.activated.connect(self._incident_activated)

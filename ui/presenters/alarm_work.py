@@ -14,17 +14,16 @@ from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceError
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
-from ui.presenters.boards import Boards
-from ui.session import ConsoleSession
+from ui.presenters.parts import Presenter, WindowParts
 from ui.timer_watch import TimerWatch
 from ui.widgets.alert_list import AlertList
 from ui.widgets.fault_bar import FaultBar
-from ui.widgets.status_line import StatusLine, feed_alarm_text
+from ui.widgets.status_line import feed_alarm_text
 
 translate = QCoreApplication.translate
 
 
-class AlarmWork(QObject):
+class AlarmWork(Presenter):
     """Signals:
     alerts_appeared(): alerts are shown where there were none (the window may give them room).
     """
@@ -33,18 +32,14 @@ class AlarmWork(QObject):
 
     def __init__(
         self,
-        session: ConsoleSession,
-        status: StatusLine,
-        boards: Boards,
+        parts: WindowParts,
         alarm_bar: QLabel,
         fault_bar: FaultBar,
         alert_list: AlertList,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.status = status
-        self.boards = boards
+        super().__init__(parts, parent)
+        session = parts.session
         self.alarm_bar = alarm_bar
         self.fault_bar = fault_bar
         self.alert_list = alert_list

@@ -11,13 +11,10 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
 from ui import labels
 from ui.one_key import CLASS_KEYS
-from ui.presenters.boards import Boards
 from ui.presenters.incident_work import IncidentWork
+from ui.presenters.parts import Presenter, WindowParts
 from ui.reveal import focus_visibly
-from ui.session import ConsoleSession
-from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.duplicate_offer import DuplicateOffer
-from ui.widgets.status_line import StatusLine
 
 translate = QCoreApplication.translate
 
@@ -27,7 +24,7 @@ def caller_number(call: CallView) -> str:
     return labels.caller_number(call.presentation, call.number_national)
 
 
-class CallWork(QObject):
+class CallWork(Presenter):
     """Signals:
     line_changed(object): the call on the line at this console (a CallView), or None.
     """
@@ -36,19 +33,13 @@ class CallWork(QObject):
 
     def __init__(
         self,
-        session: ConsoleSession,
-        status: StatusLine,
-        choice_bar: ChoiceBar,
-        boards: Boards,
+        parts: WindowParts,
         incidents: IncidentWork,
         duplicate_offer: DuplicateOffer,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.status = status
-        self.choice_bar = choice_bar
-        self.boards = boards
+        super().__init__(parts, parent)
+        boards = parts.boards
         self.incidents = incidents
         self.duplicate_offer = duplicate_offer
         self._on_line: int | None = None

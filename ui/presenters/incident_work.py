@@ -16,15 +16,12 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.one_key import DISPOSITION_KEYS
-from ui.presenters.boards import Boards
+from ui.presenters.parts import Presenter, WindowParts
 from ui.reveal import focus_visibly, reveal, scroll_to_top
-from ui.session import ConsoleSession
-from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.incident_panel import IncidentPanel
 from ui.widgets.protocol_card import ProtocolCardPanel
-from ui.widgets.status_line import StatusLine
 
 translate = QCoreApplication.translate
 
@@ -32,7 +29,7 @@ translate = QCoreApplication.translate
 SIDE_REFRESH_MS = 300
 
 
-class IncidentWork(QObject):
+class IncidentWork(Presenter):
     """Signals:
     opened(object): the incident now shown in the form (an IncidentView), or None.
     closed(int): an incident was closed by this console (its id).
@@ -43,21 +40,15 @@ class IncidentWork(QObject):
 
     def __init__(
         self,
-        session: ConsoleSession,
-        status: StatusLine,
-        choice_bar: ChoiceBar,
-        boards: Boards,
+        parts: WindowParts,
         panel: IncidentPanel,
         dispatch_panel: DispatchPanel,
         protocol_card: ProtocolCardPanel,
         duplicate_offer: DuplicateOffer,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.status = status
-        self.choice_bar = choice_bar
-        self.boards = boards
+        super().__init__(parts, parent)
+        boards = parts.boards
         self.panel = panel
         self.dispatch_panel = dispatch_panel
         self.protocol_card = protocol_card

@@ -21,13 +21,10 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import AssignmentView, UnitView
 from ui import labels
 from ui.one_key import STATUS_KEYS
-from ui.presenters.boards import Boards
 from ui.presenters.incident_work import IncidentWork
+from ui.presenters.parts import Presenter, WindowParts
 from ui.reveal import focus_visibly, reveal
-from ui.session import ConsoleSession
-from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.dispatch_panel import DispatchPanel
-from ui.widgets.status_line import StatusLine
 
 translate = QCoreApplication.translate
 
@@ -41,22 +38,15 @@ class PickedUnit:
     source: QWidget
 
 
-class UnitWork(QObject):
+class UnitWork(Presenter):
     def __init__(
         self,
-        session: ConsoleSession,
-        status: StatusLine,
-        choice_bar: ChoiceBar,
-        boards: Boards,
+        parts: WindowParts,
         incidents: IncidentWork,
         panel: DispatchPanel,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.status = status
-        self.choice_bar = choice_bar
-        self.boards = boards
+        super().__init__(parts, parent)
         self.incidents = incidents
         self.panel = panel
         panel.candidates.dispatch_requested.connect(self.dispatch_units)

@@ -21,15 +21,12 @@ from dispatch.services.snapshots import CallView
 from ui import labels
 from ui.models.callback_queue import CallbackQueueModel
 from ui.one_key import ATTEMPT_KEYS, CLOSE_KEYS
-from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
 from ui.presenters.incident_work import IncidentWork
+from ui.presenters.parts import Presenter, WindowParts
 from ui.reveal import focus_visibly
-from ui.session import ConsoleSession
 from ui.widgets.board_columns import board_table
 from ui.widgets.caller_panel import CallerPanel
-from ui.widgets.choice_bar import ChoiceBar
-from ui.widgets.status_line import StatusLine
 
 translate = QCoreApplication.translate
 
@@ -41,22 +38,16 @@ def refusal(code: str) -> str:
     return labels.service_error(code)
 
 
-class CallerDesk(QObject):
+class CallerDesk(Presenter):
     def __init__(
         self,
-        session: ConsoleSession,
-        status: StatusLine,
-        choice_bar: ChoiceBar,
-        boards: Boards,
+        parts: WindowParts,
         incidents: IncidentWork,
         calls: CallWork,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.status = status
-        self.choice_bar = choice_bar
-        self.boards = boards
+        super().__init__(parts, parent)
+        session, boards = parts.session, parts.boards
         self.incidents = incidents
         self.calls = calls
         # The caller on the line at this console (their history while the incident is taken).

@@ -97,8 +97,8 @@ class ChoiceBar(QFrame):
             self._choose(self._options[key])
             return
         event.accept()  # any other key is swallowed: nothing typed leaks into a field behind
-        if event.key() not in _MODIFIER_KEYS:
-            self._say_which_keys_work(key if key.isprintable() and key.strip() else _key_name(event))
+        if event.key() not in MODIFIER_KEYS:
+            self._say_which_keys_work(key_name(event))
 
     def _say_which_keys_work(self, pressed: str) -> None:
         self._hint.setText(
@@ -140,7 +140,7 @@ class ChoiceBar(QFrame):
             self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-_MODIFIER_KEYS = {
+MODIFIER_KEYS = {
     Qt.Key.Key_Shift,
     Qt.Key.Key_Control,
     Qt.Key.Key_Alt,
@@ -151,6 +151,10 @@ _MODIFIER_KEYS = {
 }
 
 
-def _key_name(event: QKeyEvent) -> str:
-    """A key without text (F5, Tab, Ctrl+X) as the keyboard labels it."""
+def key_name(event: QKeyEvent) -> str:
+    """A key pressed, to name in "X is not one of the choices": its text when it has one ("1", "Y"),
+    else as the keyboard labels it (F5, Space, Ctrl+X)."""
+    text = event.text().upper()
+    if text.isprintable() and text.strip():
+        return text
     return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.NativeText)

@@ -9,7 +9,7 @@ in both languages (docs/glossary.md). Any other key says which keys work and ans
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from dispatch.catalogue_files import load_default_protocols
@@ -20,6 +20,7 @@ from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
+from ui.widgets.choice_bar import MODIFIER_KEYS, key_name
 
 translate = QCoreApplication.translate
 
@@ -37,14 +38,7 @@ _LIST_KEYS = {
     Qt.Key.Key_Tab,
     Qt.Key.Key_Backtab,
     Qt.Key.Key_Escape,
-    Qt.Key.Key_Shift,
-    Qt.Key.Key_Control,
-    Qt.Key.Key_Alt,
-    Qt.Key.Key_AltGr,
-    Qt.Key.Key_Meta,
-    Qt.Key.Key_CapsLock,
-    Qt.Key.Key_NumLock,
-}
+} | MODIFIER_KEYS
 
 
 class QuestionList(QListWidget):
@@ -58,14 +52,8 @@ class QuestionList(QListWidget):
         if event.key() in _LIST_KEYS or held != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)  # ↑/↓ and the rest move; Ctrl/Alt keys are the window's
             return
-        text = event.text().upper()
         event.accept()  # nothing reaches the list's type-ahead search: a letter must not jump rows
-        self.key_pressed.emit(text if text.isprintable() and text.strip() else _key_name(event))
-
-
-def _key_name(event: QKeyEvent) -> str:
-    """A key without text (Enter, Space, F11) as the keyboard labels it."""
-    return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.NativeText)
+        self.key_pressed.emit(key_name(event))
 
 
 class ProtocolCardPanel(QGroupBox):
