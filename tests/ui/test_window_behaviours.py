@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from dispatch.domain.enums import UnitStatus
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services import dispatching, queries
 from dispatch.services.context import ServiceContext
-from tests.ui.keys import CTRL, press
+from tests.ui.keys import CTRL, CTRL_SHIFT, press
 from ui import positions
 from ui.main_window import MainWindow
 from ui.positions import LayoutStore, Position
@@ -176,3 +176,60 @@ def test_a_dock_on_a_monitor_that_is_gone_comes_back(qtbot: QtBot, window: MainW
 def test_every_panel_is_a_dock(window: MainWindow) -> None:
     names = {dock.objectName() for dock in window.findChildren(QDockWidget)}
     assert names == set(positions.ALL_DOCKS)
+
+
+def test_change_of_user_asks_while_an_incident_is_open_and_no_keeps_everything(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed
+) -> None:
+    feed.ring()
+    window.boards.apply_changes()
+    window.run_action("answer")
+    incident = window.incidents.shown
+    assert incident is not None
+    asked: list[str] = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer_no)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    press(qtbot, Qt.Key.Key_L, CTRL_SHIFT)
+    assert asked
+    assert f"Incident {incident.number} is open in the form." in asked[0]
+    assert window.session.logged_in
+    assert window.incidents.shown is not None
+    assert window.incidents.shown.id == incident.id
+
+
+def test_boards_fit_1366x768_without_scrolling_sideways_and_keep_numbers_whole(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed
+) -> None:
+    from ui.widgets.board_columns import fit_columns
+
+    window.take_position(Position.CALL_TAKER)
+    for _ in range(6):
+        feed.ring()
+    window.boards.apply_changes()
+    qtbot.wait(20)
+    view = window.call_view
+    fit_columns(view)
+    header = view.horizontalHeader()
+    columns = header.count()
+    used = sum(header.sectionSize(c) for c in range(columns - 1)) + header.minimumSectionSize()
+    assert used <= view.viewport().width()
+    number_column = 3
+    widest_number = max(
+        view.fontMetrics().horizontalAdvance(window.call_model.row(r).number_national)
+        for r in range(window.call_model.rowCount())
+    )
+    assert header.sectionSize(number_column) >= widest_number
+    # Whatever is elided is whole in its tooltip.
+    for column in range(columns):
+        index = window.call_model.index(0, column)
+        shown = window.call_model.data(index)
+        if shown:
+            assert window.call_model.data(index, Qt.ItemDataRole.ToolTipRole)

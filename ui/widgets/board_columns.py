@@ -39,6 +39,8 @@ def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableVie
 #: A column is squeezed (its value elided in the middle) only down to this, or its own width when
 #: that is less: a state, a time or a phone number stays whole; a name or a provider gives way.
 MIN_COLUMN = 130
+#: The narrowest an "elidable" column is squeezed to.
+MIN_ELIDED = 48
 
 
 def squeeze_columns(view: QTableView) -> None:
@@ -55,8 +57,14 @@ def squeeze_columns(view: QTableView) -> None:
     # units: reload_all took 180 ms instead of 70); one left narrower than that is given it back.
     measured = view.property("contentWidths") or []
     sizes = [header.sectionSize(column) for column in range(count - 1)]
+    # Columns named in the view's "elidable" property (a caller's name, a carrier, a location)
+    # give way further, to MIN_ELIDED: on a board a third of 1366 px wide they are what is left out.
+    elidable = view.property("elidable") or []
     floors = [
-        min(measured[column] if column < len(measured) else size, MIN_COLUMN)
+        min(
+            measured[column] if column < len(measured) else size,
+            MIN_ELIDED if column in elidable else MIN_COLUMN,
+        )
         for column, size in enumerate(sizes)
     ]
     sizes = [max(size, floor) for size, floor in zip(sizes, floors, strict=True)]
