@@ -169,10 +169,13 @@ class MainWindow(QMainWindow):
         self.unit_model = self.boards.unit_model
         self.incident_view.horizontalHeader().resizeSection(4, 220)  # location: long, keeps its width
         self.incident_view.setProperty("keepWidth", [4])
-        # What gives way first on a narrow board: names, carriers, categories, statuses, places;
-        # never a phone number, an incident number, a time or a priority.
-        self.call_view.setProperty("elidable", [4, 5])
-        self.incident_view.setProperty("elidable", [2, 3, 4])
+        # What gives way first on a narrow board: names, carriers, categories, statuses, places,
+        # elided; then whole columns that another panel shows too (the caller panel shows the
+        # carrier, the form the incident). Never a phone number, an incident number or a priority.
+        self.call_view.setProperty("elidable", [4, 5, 6])
+        self.call_view.setProperty("dropOrder", [5, 1, 6])
+        self.incident_view.setProperty("elidable", [2, 3, 4, 6])
+        self.incident_view.setProperty("dropOrder", [6, 5])
 
         self.incident_panel = IncidentPanel(session)
         self.dispatch_panel = DispatchPanel(session)

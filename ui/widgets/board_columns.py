@@ -37,40 +37,56 @@ def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableVie
 
 
 #: A column is squeezed (its value elided in the middle) only down to this, or its own width when
-#: that is less: a state, a time or a phone number stays whole; a name or a provider gives way.
+#: that is less: a state, a time or a phone number stays whole.
 MIN_COLUMN = 130
-#: The narrowest an "elidable" column is squeezed to.
-MIN_ELIDED = 48
+#: The narrowest an "elidable" column (a name, a carrier, a place) is squeezed to: some 9 letters.
+MIN_ELIDED = 72
 
 
 def squeeze_columns(view: QTableView) -> None:
-    """Columns that together are wider than the board give up width, the widest first, down to
-    MIN_COLUMN: the board does not scroll sideways at 1366x768 (a call-taker's calls board is a
-    third of the screen). Only when every column is down to its floor does it scroll."""
+    """Fit the board's columns into its width, so that it does not scroll sideways at 1366x768 (a
+    call-taker's calls board is a third of the screen).
+
+    The widest columns give up width first (elided in the middle, whole in the tooltip), down to
+    their floors: their contents or MIN_COLUMN, MIN_ELIDED for the columns the view names in its
+    "elidable" property. When even the floors do not fit, the columns the view names in its
+    "dropOrder" property are hidden, in that order (what the caller panel or the incident form
+    shows anyway), and shown again when the board is wide enough.
+    """
     header = view.horizontalHeader()
     count = header.count()
     if count < 2:
         return
     room = view.viewport().width()
-    # A column's floor is its contents' width (a phone number, an incident number) up to MIN_COLUMN,
-    # as measured when the columns were last fitted (measuring again here read every cell of 2,000
-    # units: reload_all took 180 ms instead of 70); one left narrower than that is given it back.
+    # A column's floor is its contents' width up to its limit, as measured when the columns were
+    # last fitted (measuring again here read every cell of 2,000 units: reload_all took 180 ms
+    # instead of 70); a column left narrower than that is given it back.
     measured = view.property("contentWidths") or []
-    sizes = [header.sectionSize(column) for column in range(count - 1)]
-    # Columns named in the view's "elidable" property (a caller's name, a carrier, a location)
-    # give way further, to MIN_ELIDED: on a board a third of 1366 px wide they are what is left out.
     elidable = view.property("elidable") or []
+    current = [header.sectionSize(column) for column in range(count)]
     floors = [
         min(
-            measured[column] if column < len(measured) else size,
+            measured[column] if column < len(measured) else current[column],
             MIN_ELIDED if column in elidable else MIN_COLUMN,
         )
-        for column, size in enumerate(sizes)
+        for column in range(count)
     ]
-    sizes = [max(size, floor) for size, floor in zip(sizes, floors, strict=True)]
-    excess = sum(sizes) + header.minimumSectionSize() - room
+    shown = list(range(count))
+    for column in view.property("dropOrder") or []:
+        if sum(floors[c] for c in shown) <= room:
+            break
+        shown.remove(column)
+    # The last shown column stretches over what is left, but no narrower than its own floor.
+    last_floor = max(floors[shown[-1]], header.minimumSectionSize())
+    for column in range(count):
+        hide = column not in shown
+        if header.isSectionHidden(column) != hide:
+            header.setSectionHidden(column, hide)
+    fitted = shown[:-1]  # the last shown column stretches over what is left
+    sizes = {column: max(current[column], floors[column]) for column in fitted}
+    excess = sum(sizes.values()) + last_floor - room
     while excess > 0:
-        shrinkable = [column for column in range(len(sizes)) if sizes[column] > floors[column]]
+        shrinkable = [column for column in fitted if sizes[column] > floors[column]]
         if not shrinkable:
             break
         widest = max(shrinkable, key=lambda column: sizes[column])
@@ -80,7 +96,7 @@ def squeeze_columns(view: QTableView) -> None:
             target = max(floors[widest], sizes[widest] - excess)
         excess -= sizes[widest] - target
         sizes[widest] = target
-    for column, size in enumerate(sizes):
+    for column, size in sizes.items():
         if header.sectionSize(column) != size:
             header.resizeSection(column, size)
 
