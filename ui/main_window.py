@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         # What gives way first on a narrow board: names, carriers, categories, statuses, places,
         # elided; then whole columns that another panel shows too (the caller panel shows the
         # carrier, the form the incident). Never a phone number, an incident number or a priority.
-        self.call_view.setProperty("elidable", [4, 5, 6])
+        self.call_view.setProperty("elidable", [4, 5])
         self.call_view.setProperty("dropOrder", [5, 1, 6])
         self.incident_view.setProperty("elidable", [2, 3, 4, 6])
         self.incident_view.setProperty("dropOrder", [6, 5])

@@ -83,7 +83,9 @@ def squeeze_columns(view: QTableView) -> None:
         if header.isSectionHidden(column) != hide:
             header.setSectionHidden(column, hide)
     fitted = shown[:-1]  # the last shown column stretches over what is left
-    sizes = {column: max(current[column], floors[column]) for column in fitted}
+    # From the contents' widths each time, so that a board made wider gives its columns back.
+    wanted = [measured[c] if c < len(measured) else current[c] for c in range(count)]
+    sizes = {column: max(wanted[column], floors[column]) for column in fitted}
     excess = sum(sizes.values()) + last_floor - room
     while excess > 0:
         shrinkable = [column for column in fitted if sizes[column] > floors[column]]
@@ -99,6 +101,12 @@ def squeeze_columns(view: QTableView) -> None:
     for column, size in sizes.items():
         if header.sectionSize(column) != size:
             header.resizeSection(column, size)
+    # The stretched last column shrinks no further than the size it was last given (100 px by
+    # default): given its floor, it fills what is left and no more.
+    if header.stretchLastSection() and header.sectionSize(shown[-1]) > max(
+        room - sum(sizes.values()), last_floor
+    ):
+        header.resizeSection(shown[-1], last_floor)
 
 
 class _Refit(QObject):
@@ -131,6 +139,10 @@ def fit_columns(view: QTableView) -> None:
             if header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
         widths.append(header.sectionSize(column))
+    if view.property("elidable") is not None:
+        # A board that squeezes also needs its last column's contents (a stretched column's size
+        # says nothing of them): measured only there, not on the 2,000-unit board.
+        widths.append(min(max(view.sizeHintForColumn(header.count() - 1), 0), cap))
     view.setProperty("contentWidths", widths)
     squeeze_columns(view)
 
@@ -150,14 +162,19 @@ def widen_columns(view: QTableView, rows: list[int]) -> None:
     keep = view.property("keepWidth") or []
     model = view.model()
     cap = _cap(view)
+    widened = False
     for column in range(header.count() - 1):
         if column in keep:
             continue
         wanted = max((view.sizeHintForIndex(model.index(row, column)).width() for row in rows), default=0)
         wanted = min(wanted, cap)
-        if wanted > header.sectionSize(column):
+        measured = list(view.property("contentWidths") or [])
+        known = measured[column] if column < len(measured) else header.sectionSize(column)
+        if wanted > known:  # wider than its contents were: a squeezed column is not widened again
             header.resizeSection(column, wanted)
-            measured = list(view.property("contentWidths") or [])
             if column < len(measured):
-                measured[column] = max(measured[column], wanted)
+                measured[column] = wanted
                 view.setProperty("contentWidths", measured)
+            widened = True
+    if widened:
+        squeeze_columns(view)  # a wider value may not push the board into scrolling sideways
