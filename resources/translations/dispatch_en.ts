@@ -2451,6 +2451,10 @@ Leave anyway?</translation>
         <translation>unexpected error</translation>
     </message>
     <message>
+        <source>No one logged in</source>
+        <translation>No one logged in</translation>
+    </message>
+    <message>
         <source>, STORING DELAYED (%1 waiting)</source>
         <translation>, STORING DELAYED (%1 waiting)</translation>
     </message>

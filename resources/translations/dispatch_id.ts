@@ -2451,6 +2451,10 @@ Tetap tinggalkan?</translation>
         <translation>kesalahan tak terduga</translation>
     </message>
     <message>
+        <source>No one logged in</source>
+        <translation>Belum ada yang masuk</translation>
+    </message>
+    <message>
         <source>, STORING DELAYED (%1 waiting)</source>
         <translation>, PENYIMPANAN TERTUNDA (%1 menunggu)</translation>
     </message>

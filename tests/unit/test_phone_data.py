@@ -73,6 +73,10 @@ def _indonesian_numbers(draw: st.DrawFn) -> str:
     national_length = draw(st.integers(max(7, len(start) - 2), 13))
     rest = draw(st.text(alphabet="0123456789", min_size=0, max_size=13))
     digits = (start[2:] + rest + "0" * 13)[:national_length]
+    if digits.startswith("0"):
+        # A national number never starts with 0 after its trunk prefix: "0" + "03360..." is
+        # "0033 60...", France dialled from Indonesia, not an Indonesian number.
+        digits = "8" + digits[1:]
     style = draw(st.sampled_from(["0{}", "+62{}", "0062{}", "+62 {}"]))
     return style.format(digits)
 

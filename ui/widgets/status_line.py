@@ -63,6 +63,9 @@ class StatusLine:
         return self.message_label.text()
 
     def update_user(self) -> None:
+        if not self.session.logged_in:  # logged out: the console waits, locked, at the login prompt
+            self.user_label.setText(translate("MainWindow", "No one logged in"))
+            return
         actor = self.session.ctx.actor
         role = labels.role(Role(actor.role)) if actor.role else ""
         self.user_label.setText(
