@@ -19,6 +19,7 @@ from dispatch.domain.enums import (
     UnitStatus,
 )
 from dispatch.domain.phone import format_national, parse_caller_number
+from dispatch.domain.shifts import ShiftCode
 
 translate = QCoreApplication.translate
 
@@ -193,6 +194,18 @@ def callback_outcome(outcome: CallbackOutcome) -> str:
         CallbackOutcome.CLOSED_BY_SUPERVISOR: translate("Labels", "Closed by supervisor"),
         CallbackOutcome.RECLASSIFIED: translate("Labels", "Closed: call reclassified"),
     }[outcome]
+
+
+def shift_name(code: str) -> str:
+    """A shift of the centre's pattern (dispatch/domain/shifts.py), as the duty roster names it."""
+    return {
+        ShiftCode.DAWN: translate("Labels", "Small hours"),
+        ShiftCode.MORNING: translate("Labels", "Morning"),
+        ShiftCode.DAY: translate("Labels", "Day"),
+        ShiftCode.AFTERNOON: translate("Labels", "Afternoon"),
+        ShiftCode.EVENING: translate("Labels", "Evening"),
+        ShiftCode.NIGHT: translate("Labels", "Night"),
+    }[ShiftCode(code)]
 
 
 def flag_kind(kind: NumberFlagKind) -> str:

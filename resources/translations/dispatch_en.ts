@@ -1753,6 +1753,30 @@
         <translation>Closed: call reclassified</translation>
     </message>
     <message>
+        <source>Small hours</source>
+        <translation>Small hours</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Night</translation>
+    </message>
+    <message>
         <source>Watch list</source>
         <translation>Watch list</translation>
     </message>

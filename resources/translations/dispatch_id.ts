@@ -1753,6 +1753,30 @@
         <translation>Ditutup: panggilan diklasifikasi ulang</translation>
     </message>
     <message>
+        <source>Small hours</source>
+        <translation>Dini hari</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Pagi</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Siang</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Sore</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Petang</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Malam</translation>
+    </message>
+    <message>
         <source>Watch list</source>
         <translation>Daftar pantau</translation>
     </message>

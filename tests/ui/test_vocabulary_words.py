@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
+from dispatch.domain.shifts import ShiftCode
 from ui import labels
 from ui.i18n import install_translator
 
@@ -20,6 +21,7 @@ VOCABULARIES: list[tuple[type[StrEnum], Callable[[str], str]]] = [
     (Refusal, labels.service_error),
     (AuditAction, labels.audit_action),
     (NoteKind, labels.note_kind),
+    (ShiftCode, labels.shift_name),
 ]
 
 
