@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 from dispatch.domain.enums import Role
 from dispatch.domain.permissions import can
 from ui import labels
-from ui.actions import ACTIONS, BY_ID, MENU_TITLES, WHEN_NOT, WINDOW, ActionSpec, Menu, When, words
+from ui.actions import ACTIONS, BY_ID, MENU_TITLES, WHEN_NOT, ActionSpec, Menu, When, words
 from ui.session import ConsoleSession
 
 translate = QCoreApplication.translate
@@ -38,10 +38,7 @@ class ActionBinder:
         self.say = say
         self.actions: dict[str, QAction] = {}
         self.menus: dict[Menu, QMenu] = {}
-        missing = {s.id for s in ACTIONS if (s.scope == WINDOW and s.key) or s.menu is not Menu.NONE} - set(
-            handlers
-        )
-        missing -= {s.id for s in ACTIONS if s.menu is Menu.NONE and not s.key}
+        missing = {spec.id for spec in ACTIONS if spec.bound} - set(handlers)
         if missing:
             raise ValueError(f"actions without a handler: {sorted(missing)}")
         for menu, title in MENU_TITLES.items():
@@ -51,7 +48,7 @@ class ActionBinder:
             created.aboutToShow.connect(lambda m=menu: self._grey(m))
             self.menus[menu] = created
         for spec in ACTIONS:
-            if spec.scope != WINDOW or (spec.menu is Menu.NONE and not spec.key):
+            if not spec.bound:
                 continue
             action = QAction(words(spec.text), window)
             action.setObjectName(spec.id)

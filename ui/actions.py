@@ -116,6 +116,11 @@ class ActionSpec:
             return key
         return QCoreApplication.translate(CONTEXT, "%1, then %2").replace("%1", key).replace("%2", self.then)
 
+    @property
+    def bound(self) -> bool:
+        """The window makes it a QAction: a window key, or an entry of a menu."""
+        return self.scope == WINDOW and (bool(self.key) or self.menu is not Menu.NONE)
+
     def native_key(self) -> str:
         """The key as this platform writes it (``Ctrl+Shift+F7``)."""
         return QKeySequence(self.key).toString(QKeySequence.SequenceFormat.NativeText)

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dispatch.domain.enums import Disposition, UnitStatus
 from dispatch.services.bus import Topic
-from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
 from ui import positions
 from ui.action_binder import ActionBinder
 from ui.actions import When
@@ -58,29 +56,6 @@ from ui.widgets.status_line import StatusLine
 from ui.widgets.unit_board_view import UnitBoardView
 
 translate = QCoreApplication.translate
-
-
-class _CommandWork:
-    """The command line's verbs, run by the same presenter code as their keys."""
-
-    def __init__(self, incidents: IncidentWork, units: UnitWork) -> None:
-        self._incidents = incidents
-        self._units = units
-
-    def dispatch_now(self, incident_id: int, unit_ids: list[int]) -> list[AssignmentView]:
-        return self._units.dispatch_now(incident_id, unit_ids)
-
-    def set_status_now(self, unit_id: int, status: UnitStatus) -> UnitView:
-        return self._units.set_status_now(unit_id, status)
-
-    def add_note_now(self, incident_id: int, text: str) -> None:
-        self._incidents.add_note_now(incident_id, text)
-
-    def close_now(self, incident_id: int, disposition: Disposition) -> IncidentView:
-        return self._incidents.close_now(incident_id, disposition)
-
-    def reopen_now(self, incident_id: int) -> IncidentView:
-        return self._incidents.reopen_now(incident_id)
 
 
 class MainWindow(QMainWindow):
@@ -137,15 +112,10 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.choice_bar)
         self.duplicate_offer = DuplicateOffer(session)
         top_layout.addWidget(self.duplicate_offer)
-        # A fixed tool bar across the top: it cannot be moved, floated or hidden.
-        top_bar = QToolBar(translate("MainWindow", "Alarms"))
-        top_bar.setObjectName("topBar")
-        top_bar.setMovable(False)
-        top_bar.setFloatable(False)
-        top_bar.toggleViewAction().setVisible(False)
+        top_bar = self._fixed_bar(
+            translate("MainWindow", "Alarms"), "topBar", top, Qt.ToolBarArea.TopToolBarArea
+        )
         top_bar.setStyleSheet("QToolBar { border: 0; padding: 0; spacing: 0; }")
-        top_bar.addWidget(top)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, top_bar)
         self.status = StatusLine(self.statusBar(), session)
 
         # -- panels
@@ -203,19 +173,19 @@ class MainWindow(QMainWindow):
             self.unit_model.units,
             self.incident_model.rows,
             lambda: self.incident_panel.incident,
-            _CommandWork(self.incidents, self.units),
+            self.incidents,
+            self.units,
         )
         self.command_line.unit_found.connect(lambda unit_id: select_unit(self.unit_view, unit_id))
         self.command_line.incident_found.connect(self.incidents.open)
         self.command_line.help_requested.connect(self.show_help)
         self.command_line.escaped.connect(lambda: focus_visibly(self.incident_view))
-        command_bar = QToolBar(translate("MainWindow", "Command line"))
-        command_bar.setObjectName("commandBar")
-        command_bar.setMovable(False)
-        command_bar.setFloatable(False)
-        command_bar.toggleViewAction().setVisible(False)
-        command_bar.addWidget(self.command_line)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, command_bar)
+        self._fixed_bar(
+            translate("MainWindow", "Command line"),
+            "commandBar",
+            self.command_line,
+            Qt.ToolBarArea.BottomToolBarArea,
+        )
 
         self._build_docks()
         self.binder = ActionBinder(
@@ -227,9 +197,7 @@ class MainWindow(QMainWindow):
                 When.ALWAYS: lambda: True,
                 When.INCIDENT_SHOWN: lambda: self.incidents.shown is not None,
                 When.OPEN_INCIDENT_SHOWN: self.incidents.is_open,
-                When.CLOSED_INCIDENT_SHOWN: lambda: (
-                    self.incidents.shown is not None and self.incidents.shown.closed_at is not None
-                ),
+                When.CLOSED_INCIDENT_SHOWN: self.incidents.is_closed,
             },
             self.status.show_message,
         )
@@ -254,6 +222,17 @@ class MainWindow(QMainWindow):
         if self.session.training:
             title = translate("MainWindow", "[TRAINING] %1").replace("%1", title)
         return title
+
+    def _fixed_bar(self, title: str, name: str, widget: QWidget, area: Qt.ToolBarArea) -> QToolBar:
+        """A tool bar holding ``widget`` across the window: it cannot be moved, floated or hidden."""
+        bar = QToolBar(title)
+        bar.setObjectName(name)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)
+        bar.addWidget(widget)
+        self.addToolBar(area, bar)
+        return bar
 
     def _build_docks(self) -> None:
         calls_box = self.call_view
@@ -516,7 +495,7 @@ class MainWindow(QMainWindow):
         if ringing:
             parts.append(translate("MainWindow", "Calls ringing: %1.").replace("%1", str(ringing)))
         shown = self.incidents.shown
-        if shown is not None and shown.closed_at is None:
+        if shown is not None and self.incidents.is_open():
             parts.append(
                 translate("MainWindow", "Incident %1 is open in the form.").replace("%1", shown.number)
             )

@@ -84,6 +84,16 @@ def arrange(window: QMainWindow, position: Position) -> None:
         window.tabifyDockWidget(docks[first], docks[second])
         docks[second].show()
 
+    def across(names: tuple[str, ...], shares: tuple[float, ...]) -> None:
+        window.resizeDocks(
+            [docks[n] for n in names], [int(width * x) for x in shares], Qt.Orientation.Horizontal
+        )
+
+    def down(names: tuple[str, ...], shares: tuple[float, ...]) -> None:
+        window.resizeDocks(
+            [docks[n] for n in names], [int(height * x) for x in shares], Qt.Orientation.Vertical
+        )
+
     if position is Position.CALL_TAKER:
         # Calls and the caller on the left; the form in the middle, wide enough for every field
         # at 1366 px; the protocol card (asked as the call is taken) with dispatch and units behind.
@@ -97,19 +107,9 @@ def arrange(window: QMainWindow, position: Position) -> None:
         behind(PROTOCOL, DISPATCH)
         behind(DISPATCH, UNITS)
         docks[PROTOCOL].raise_()
-        window.resizeDocks(
-            [docks[CALLS], docks[INCIDENT], docks[PROTOCOL]],
-            [int(width * 0.30), int(width * 0.45), int(width * 0.25)],
-            Qt.Orientation.Horizontal,
-        )
-        window.resizeDocks(
-            [docks[CALLS], docks[CALLER], docks[BOARDS]],
-            [int(height * 0.32), int(height * 0.26), int(height * 0.42)],
-            Qt.Orientation.Vertical,
-        )
-        window.resizeDocks(
-            [docks[PROTOCOL], docks[ALERTS]], [int(height * 0.8), int(height * 0.2)], Qt.Orientation.Vertical
-        )
+        across((CALLS, INCIDENT, PROTOCOL), (0.30, 0.45, 0.25))
+        down((CALLS, CALLER, BOARDS), (0.32, 0.26, 0.42))
+        down((PROTOCOL, ALERTS), (0.8, 0.2))
     elif position is Position.DISPATCHER:
         # Incidents on the left; the open incident with its dispatch panel; the unit board right.
         put(BOARDS, Area.LeftDockWidgetArea)
@@ -123,22 +123,10 @@ def arrange(window: QMainWindow, position: Position) -> None:
         behind(CALLS, CALLER)
         docks[DISPATCH].raise_()
         docks[CALLS].raise_()
-        window.resizeDocks(
-            [docks[BOARDS], docks[INCIDENT], docks[UNITS]],
-            [int(width * 0.28), int(width * 0.40), int(width * 0.32)],
-            Qt.Orientation.Horizontal,
-        )
-        window.resizeDocks(
-            [docks[BOARDS], docks[CALLS]], [int(height * 0.6), int(height * 0.4)], Qt.Orientation.Vertical
-        )
-        window.resizeDocks(
-            [docks[INCIDENT], docks[DISPATCH]],
-            [int(height * 0.5), int(height * 0.5)],
-            Qt.Orientation.Vertical,
-        )
-        window.resizeDocks(
-            [docks[UNITS], docks[ALERTS]], [int(height * 0.78), int(height * 0.22)], Qt.Orientation.Vertical
-        )
+        across((BOARDS, INCIDENT, UNITS), (0.28, 0.40, 0.32))
+        down((BOARDS, CALLS), (0.6, 0.4))
+        down((INCIDENT, DISPATCH), (0.5, 0.5))
+        down((UNITS, ALERTS), (0.78, 0.22))
     else:
         # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
         # the incident form behind the unit board for a look at one incident.
@@ -153,17 +141,9 @@ def arrange(window: QMainWindow, position: Position) -> None:
         behind(CALLER, PROTOCOL)
         docks[UNITS].raise_()
         docks[CALLER].raise_()
-        window.resizeDocks(
-            [docks[CALLS], docks[UNITS], docks[ALERTS]],
-            [int(width * 0.36), int(width * 0.38), int(width * 0.26)],
-            Qt.Orientation.Horizontal,
-        )
-        window.resizeDocks(
-            [docks[CALLS], docks[BOARDS]], [int(height * 0.45), int(height * 0.55)], Qt.Orientation.Vertical
-        )
-        window.resizeDocks(
-            [docks[ALERTS], docks[CALLER]], [int(height * 0.5), int(height * 0.5)], Qt.Orientation.Vertical
-        )
+        across((CALLS, UNITS, ALERTS), (0.36, 0.38, 0.26))
+        down((CALLS, BOARDS), (0.45, 0.55))
+        down((ALERTS, CALLER), (0.5, 0.5))
 
 
 def bring_back_lost_docks(window: QMainWindow) -> list[str]:

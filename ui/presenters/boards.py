@@ -24,7 +24,7 @@ from ui.models.call_queue import CallQueueModel
 from ui.models.incident_board import IncidentBoardModel
 from ui.models.unit_board import UnitBoardModel
 from ui.session import ConsoleSession
-from ui.widgets.board_columns import FIT_PRECISION, fit_columns, visible_rows, widen_columns
+from ui.widgets.board_columns import fit_columns, visible_rows, widen_columns
 
 # How often boards whose rows changed get their columns sized to the contents.
 FIT_INTERVAL_MS = 2000
@@ -294,6 +294,3 @@ class Boards(QObject):
             return step()
         finally:
             hook(name, began, time.perf_counter() - began)
-
-
-__all__ = ["FIT_PRECISION", "Boards"]

@@ -19,11 +19,6 @@ from ui.widgets.duplicate_offer import DuplicateOffer
 translate = QCoreApplication.translate
 
 
-def caller_number(call: CallView) -> str:
-    """The number as shown, or "(withheld number)" in words (never a bare "P")."""
-    return labels.caller_number(call.presentation, call.number_national)
-
-
 class CallWork(Presenter):
     """Signals:
     line_changed(object): the call on the line at this console (a CallView), or None.
@@ -92,7 +87,7 @@ class CallWork(Presenter):
             script = caller.opening_line if caller is not None else ""
         self.status.show_message(
             translate("MainWindow", "Answered %1; incident %2 opened.")
-            .replace("%1", caller_number(answered))
+            .replace("%1", labels.caller_number(answered.presentation, answered.number_national))
             .replace("%2", incident.number)
         )
         self.incidents.open(incident.id, script)
@@ -151,7 +146,7 @@ class CallWork(Presenter):
             self.incidents.open(None)
         self.status.show_message(
             translate("MainWindow", "Call from %1 closed: %2.")
-            .replace("%1", caller_number(view))
+            .replace("%1", labels.caller_number(view.presentation, view.number_national))
             .replace("%2", labels.call_class(call_class))
         )
         focus_visibly(self.boards.call_view, Qt.FocusReason.OtherFocusReason)

@@ -70,6 +70,11 @@ class IncidentWork(Presenter):
         shown = self.panel.incident
         return shown is not None and shown.closed_at is None
 
+    def is_closed(self) -> bool:
+        """A closed or cancelled incident is in the form (opened from its call, or with `f 123`)."""
+        shown = self.panel.incident
+        return shown is not None and shown.closed_at is not None
+
     # -- showing -----------------------------------------------------------------------------------
 
     def open(self, incident_id: int | None, script: str = "") -> None:

@@ -92,10 +92,9 @@ def squeeze_columns(view: QTableView) -> None:
         if not shrinkable:
             break
         widest = max(shrinkable, key=lambda column: sizes[column])
-        runner_up = max((sizes[c] for c in shrinkable if c != widest), default=floors[widest])
-        target = max(floors[widest], runner_up, sizes[widest] - excess)
-        if target >= sizes[widest]:  # two equally wide: take from this one alone
-            target = max(floors[widest], sizes[widest] - excess)
+        # Down to the next narrower column at most, so that the widest give way in turn.
+        narrower = [sizes[c] for c in shrinkable if sizes[c] < sizes[widest]]
+        target = max(floors[widest], max(narrower, default=floors[widest]), sizes[widest] - excess)
         excess -= sizes[widest] - target
         sizes[widest] = target
     for column, size in sizes.items():

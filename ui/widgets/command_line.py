@@ -66,18 +66,23 @@ ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 DONE_STYLE = "color: #1b5e20;"
 
 
-class CommandWork(Protocol):
-    """What the commands do: the presenters' code the keys run too (each raises ServiceError)."""
-
-    def dispatch_now(self, incident_id: int, unit_ids: list[int]) -> list[AssignmentView]: ...
-
-    def set_status_now(self, unit_id: int, status: UnitStatus) -> UnitView: ...
+class IncidentCommands(Protocol):
+    """What the incident commands do: the incident presenter's code its keys run too (each raises
+    ServiceError)."""
 
     def add_note_now(self, incident_id: int, text: str) -> None: ...
 
     def close_now(self, incident_id: int, disposition: Disposition) -> IncidentView: ...
 
     def reopen_now(self, incident_id: int) -> IncidentView: ...
+
+
+class UnitCommands(Protocol):
+    """What the unit commands do: the unit presenter's code its keys run too."""
+
+    def dispatch_now(self, incident_id: int, unit_ids: list[int]) -> list[AssignmentView]: ...
+
+    def set_status_now(self, unit_id: int, status: UnitStatus) -> UnitView: ...
 
 
 class _Unresolved(Exception):
@@ -222,11 +227,13 @@ class CommandLine(QWidget):
         unit_source: Callable[[], Iterable[UnitView]],
         incident_source: Callable[[], Iterable[IncidentView]],
         current_incident: Callable[[], IncidentView | None],
-        work: CommandWork,
+        incident_work: IncidentCommands,
+        unit_work: UnitCommands,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.work = work
+        self.incident_work = incident_work
+        self.unit_work = unit_work
         self.setObjectName("commandLineBar")
         self.session = session
         self._units = unit_source
@@ -410,11 +417,11 @@ class CommandLine(QWidget):
         self.field.setStyleSheet("" if ok else "border: 2px solid #b71c1c;")
 
     def _run(self, command: Command) -> str:
-        work = self.work
+        incident_work, unit_work = self.incident_work, self.unit_work
         if isinstance(command, DispatchCommand):
             incident = self._incident(command.incident)
             units = [self._unit(sign) for sign in command.call_signs]
-            sent = work.dispatch_now(incident.id, [u.id for u in units])
+            sent = unit_work.dispatch_now(incident.id, [u.id for u in units])
             return (
                 translate("CommandLine", "Dispatched %1 to %2.")
                 .replace("%1", ", ".join(a.call_sign for a in sent))
@@ -422,7 +429,7 @@ class CommandLine(QWidget):
             )
         if isinstance(command, StatusCommand):
             unit = self._unit(command.call_sign)
-            done = work.set_status_now(unit.id, command.status)
+            done = unit_work.set_status_now(unit.id, command.status)
             return (
                 translate("CommandLine", "%1 is now %2.")
                 .replace("%1", done.call_sign)
@@ -430,11 +437,11 @@ class CommandLine(QWidget):
             )
         if isinstance(command, NoteCommand):
             incident = self._incident(command.incident)
-            work.add_note_now(incident.id, command.text)
+            incident_work.add_note_now(incident.id, command.text)
             return translate("CommandLine", "Note added to %1.").replace("%1", incident.number)
         if isinstance(command, CloseCommand):
             incident = self._incident(command.incident)
-            closed = work.close_now(incident.id, command.disposition)
+            closed = incident_work.close_now(incident.id, command.disposition)
             return (
                 translate("CommandLine", "Incident %1 closed: %2.")
                 .replace("%1", closed.number)
@@ -442,7 +449,7 @@ class CommandLine(QWidget):
             )
         if isinstance(command, ReopenCommand):
             incident = self._incident(command.incident)
-            reopened = work.reopen_now(incident.id)
+            reopened = incident_work.reopen_now(incident.id)
             return translate("CommandLine", "Incident %1 reopened.").replace("%1", reopened.number)
         if isinstance(command, FindCommand):
             return self._find(command)
