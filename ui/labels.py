@@ -117,6 +117,13 @@ def caller_number(value: Presentation, shown: str) -> str:
     return translate("Labels", "(number unavailable)")
 
 
+def number_tooltip(value: Presentation, e164: str | None, raw: str) -> str:
+    """A queue's number cell, whole: the E.164 form, the digits as received, or the words for none."""
+    if value is Presentation.ALLOWED:
+        return e164 or raw
+    return caller_number(value, "")
+
+
 def stored_number(text: str) -> str:
     """``caller_number`` of a number kept as text (an alert's label, a system note's argument): the
     E.164 form or the digits as received, or the feed's marker for none ("P", "O", "", "PRIVATE")."""

@@ -78,11 +78,7 @@ class CallQueueModel(SnapshotTableModel[CallView]):
             Column(
                 lambda: translate("CallQueue", "Number"),
                 _number,
-                tooltip=lambda c: (
-                    c.number_e164 or c.number_raw
-                    if c.presentation is Presentation.ALLOWED
-                    else labels.caller_number(c.presentation, "")
-                ),
+                tooltip=lambda c: labels.number_tooltip(c.presentation, c.number_e164, c.number_raw),
             ),
             Column(lambda: translate("CallQueue", "Name"), lambda c: c.caller_name or ""),
             Column(lambda: translate("CallQueue", "Carrier / area"), lambda c: c.number_description),

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from dispatch.domain.callers import CallbackReason
 from dispatch.domain.clock import Clock
-from dispatch.domain.enums import Presentation
 from dispatch.services.callbacks import CallbackView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -52,11 +51,7 @@ class CallbackQueueModel(SnapshotTableModel[CallbackView]):
                 Column(
                     lambda: translate("CallbackQueue", "Number"),
                     _number,
-                    tooltip=lambda r: (
-                        r.number_e164 or r.number_raw
-                        if r.presentation is Presentation.ALLOWED
-                        else labels.caller_number(r.presentation, "")
-                    ),
+                    tooltip=lambda r: labels.number_tooltip(r.presentation, r.number_e164, r.number_raw),
                 ),
                 Column(lambda: translate("CallbackQueue", "Name"), lambda r: r.caller_name or ""),
                 Column(
