@@ -166,7 +166,9 @@ def widen_columns(view: QTableView, rows: list[int]) -> None:
         if column in keep:
             continue
         wanted = max((view.sizeHintForIndex(model.index(row, column)).width() for row in rows), default=0)
-        wanted = min(wanted, cap)
+        # + the grid line, as sizeHintForColumn counts it (without it "2026-000002" lost a pixel
+        # and was elided to "2026…0002").
+        wanted = min(wanted + (1 if view.showGrid() else 0), cap)
         measured = list(view.property("contentWidths") or [])
         known = measured[column] if column < len(measured) else header.sectionSize(column)
         if wanted > known:  # wider than its contents were: a squeezed column is not widened again
