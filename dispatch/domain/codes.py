@@ -62,6 +62,20 @@ class Refusal(StrEnum):
     NO_SUCH_USER = "no_such_user"
     LAST_ADMINISTRATOR = "last_administrator"
     LAST_ACCOUNT_MANAGER = "last_account_manager"
+    # shifts, handover and review (issue 11)
+    SHIFT_ALREADY_OPEN = "shift_already_open"
+    NO_OPEN_SHIFT = "no_open_shift"
+    NO_SUCH_SHIFT = "no_such_shift"
+    SHIFT_CLOSED = "shift_closed"
+    SHIFT_STILL_OPEN = "shift_still_open"
+    NO_SUCH_HANDOVER = "no_such_handover"
+    HANDOVER_SIGNED = "handover_signed"
+    HANDOVER_NOT_SIGNED = "handover_not_signed"
+    HANDOVER_ACKNOWLEDGED = "handover_acknowledged"
+    SIGNER_CANNOT_ACKNOWLEDGE = "signer_cannot_acknowledge"
+    NO_SUCH_REVIEW = "no_such_review"
+    REVIEW_DONE = "review_done"
+    SCORE_OUT_OF_RANGE = "score_out_of_range"
     # another console changed the same thing first (a race lost, e.g. a unique row taken)
     CHANGED_ELSEWHERE = "changed_elsewhere"
 
@@ -121,6 +135,15 @@ class AuditAction(StrEnum):
     ALERT_CLEAR = "alert.clear"
     FEED_DOWN = "feed.down"
     FEED_UP = "feed.up"
+    SHIFT_OPEN = "shift.open"
+    SHIFT_CLOSE = "shift.close"
+    SHIFT_PASS_DOWN = "shift.pass_down"  # the outgoing lead's instructions and planned events
+    HANDOVER_SIGN = "handover.sign"
+    HANDOVER_ACKNOWLEDGE = "handover.acknowledge"
+    HANDOVER_ADDENDUM = "handover.addendum"
+    REVIEW_SAMPLE = "review.sample"  # calls drawn for quality review
+    REVIEW_SCORE = "review.score"
+    REPORT_EXPORT = "report.export"  # a report written to a file (what, which period, format)
 
 
 class NoteKind(StrEnum):

@@ -37,6 +37,10 @@ class Action(StrEnum):
     EDIT_TIMER_LIMITS = "edit_timer_limits"
     #: The centre's own area in Settings.
     EDIT_CENTRE_AREA = "edit_centre_area"
+    #: Open and close duty shifts, sign off and acknowledge handover reports, add addenda.
+    MANAGE_SHIFTS = "manage_shifts"
+    #: Browse shift logs and incident timelines, draw and score quality-review samples, write reports.
+    REVIEW_SHIFTS = "review_shifts"
 
 
 _SUPERVISOR_ACTIONS = frozenset(Action) - {Action.MANAGE_ADMINISTRATORS}

@@ -42,7 +42,7 @@ from dispatch.services.context import Actor, ServiceContext, ServiceError, audit
 from dispatch.services.permissions import require
 from dispatch.services.uow import UnitOfWork, reading, unit_of_work
 from dispatch.store.database import Database
-from dispatch.store.tables import Console, Shift, User
+from dispatch.store.tables import Attendance, Console, User
 
 _hasher = PasswordHasher()
 
@@ -225,7 +225,7 @@ def _log_in(
     actor = Actor(user.id, user.username, user.full_name, user.role)
     if handing_over and ctx.actor.user_id is not None:
         _end_shift(session, ctx, now, handed_to=user.username)
-    session.add(Shift(console_id=ctx.console_id, user_id=user.id, started_at=now))
+    session.add(Attendance(console_id=ctx.console_id, user_id=user.id, started_at=now))
     audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id)
     return LoginResult(LoginOutcome.OK, actor)
 
@@ -238,13 +238,13 @@ def log_out(ctx: ServiceContext) -> None:
 
 def _end_shift(session: Session, ctx: ServiceContext, now: datetime, **detail: Any) -> None:
     shift = session.scalars(
-        select(Shift)
+        select(Attendance)
         .where(
-            Shift.user_id == ctx.actor.user_id,
-            Shift.console_id == ctx.console_id,
-            Shift.ended_at.is_(None),
+            Attendance.user_id == ctx.actor.user_id,
+            Attendance.console_id == ctx.console_id,
+            Attendance.ended_at.is_(None),
         )
-        .order_by(Shift.started_at.desc())
+        .order_by(Attendance.started_at.desc())
         .limit(1)
     ).first()
     if shift is not None:

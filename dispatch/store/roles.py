@@ -28,6 +28,8 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     "audit_chain_head": ("SELECT",),
     "incident_notes": ("SELECT", "INSERT"),
     "unit_status_history": ("SELECT", "INSERT"),
+    # Corrections to a signed handover report are new rows (migration 0009).
+    "handover_addenda": ("SELECT", "INSERT"),
 }
 DEFAULT = ("SELECT", "INSERT", "UPDATE")
 

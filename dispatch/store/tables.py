@@ -7,11 +7,12 @@ is never overwritten: unit statuses are rows in ``unit_status_history``, milesto
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -84,14 +86,122 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class Shift(Base):
-    __tablename__ = "shifts"
+class DutyShift(Base):
+    """One shift of the centre's pattern, opened and closed by a supervisor (migration 0009).
+
+    ``code`` and ``day`` name the period (``dispatch.domain.shifts.ShiftPeriod``: the night shift of
+    2 December runs into 3 December); ``planned_*`` are the pattern's times, ``opened_at`` and
+    ``closed_at`` what happened. At most one shift is open at a time (a unique index over
+    ``closed_at IS NULL``, made by the migration: an expression index the ORM does not declare).
+    """
+
+    __tablename__ = "duty_shifts"
+    __table_args__ = (UniqueConstraint("day", "code", name="uq_duty_shifts_day_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``dispatch.domain.shifts.ShiftCode`` value.
+    code: Mapped[str] = mapped_column(String(16))
+    #: The centre's local date the shift starts on.
+    day: Mapped[date] = mapped_column(Date)
+    planned_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    planned_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    opened_console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    #: The outgoing lead's free-text instructions and the planned events, typed during the shift
+    #: (audited); frozen into the handover report when it is signed.
+    pass_down: Mapped[str] = mapped_column(Text, default="")
+    planned_events: Mapped[str] = mapped_column(Text, default="")
+
+
+class Attendance(Base):
+    """A person's time at a console, from logging in to logging out or handing the console over.
+
+    The table was ``shifts`` until migration 0009, which renamed it and added the duty shift open
+    when the person logged in and the position (call-taker, dispatcher, supervisor) they took.
+    """
+
+    __tablename__ = "attendance"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     console_id: Mapped[int] = mapped_column(ForeignKey("consoles.id"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    duty_shift_id: Mapped[int | None] = mapped_column(ForeignKey("duty_shifts.id"), index=True)
+    #: ``ui.positions.Position`` name at log-in; "" where none was given (the command line).
+    position: Mapped[str] = mapped_column(String(16), default="")
+
+
+class HandoverReport(Base):
+    """A duty shift's handover report as signed: immutable (migration 0009's triggers).
+
+    ``content`` is the report's data as canonical JSON (``dispatch.reports.handover``), assembled
+    from the database at signing and never typed twice; ``content_sha256`` its hash. The incoming
+    lead's acknowledgement is written once and must be another person's. Corrections are addenda.
+    """
+
+    __tablename__ = "handover_reports"
+    __table_args__ = (
+        CheckConstraint(
+            "acknowledged_by IS NULL OR acknowledged_by <> signed_by",
+            name="ck_handover_reports_two_people",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    duty_shift_id: Mapped[int] = mapped_column(ForeignKey("duty_shifts.id"), unique=True)
+    content: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    signed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    signed_console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    acknowledged_console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+
+
+class HandoverAddendum(Base):
+    """A correction or addition to a signed handover report; append-only."""
+
+    __tablename__ = "handover_addenda"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("handover_reports.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class CallReview(Base):
+    """A call drawn for quality review (APCO/NENA ANS 1.107.1) and, once reviewed, its score.
+
+    The draw is a fact (who drew it, when, for which period); the review is written once.
+    """
+
+    __tablename__ = "call_reviews"
+    __table_args__ = (
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="ck_call_reviews_score"),
+        Index("ix_call_reviews_sample", "sample"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"), unique=True)
+    #: The period the call was drawn for ("shift:12", "2026-12-01/2026-12-08").
+    sample: Mapped[str] = mapped_column(String(64))
+    sampled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sampled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: 0-100; None until reviewed.
+    score: Mapped[int | None] = mapped_column(Integer)
+    #: The review form's answers as JSON (``dispatch.domain.review``).
+    answers: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditEntry(Base):

@@ -14,7 +14,7 @@ from dispatch.services import accounts
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.store.database import Database
-from dispatch.store.tables import Console, Shift, User
+from dispatch.store.tables import Attendance, Console, User
 from tests.conftest import SUPERVISOR_PASSWORD
 from tests.services.support import audit_since, audited, last_audit_id
 
@@ -126,7 +126,7 @@ def test_logging_in_audits_and_opens_a_shift(supervisor: ServiceContext, clock: 
     assert rows[0].console_id == supervisor.console_id
     assert rows[0].at == clock.now()
     with supervisor.database.transaction() as session:
-        shift = session.scalars(select(Shift)).one()
+        shift = session.scalars(select(Attendance)).one()
         user = session.scalars(select(User)).one()
     assert (shift.user_id, shift.console_id) == (result.actor.user_id, supervisor.console_id)
     assert shift.started_at == clock.now()
@@ -138,7 +138,7 @@ def test_logging_in_audits_and_opens_a_shift(supervisor: ServiceContext, clock: 
     _, rows = audited(logged_in, lambda: accounts.log_out(logged_in))
     assert [(r.action, r.user_name) for r in rows] == [("user.logout", "sari")]
     with supervisor.database.transaction() as session:
-        shift = session.scalars(select(Shift)).one()
+        shift = session.scalars(select(Attendance)).one()
     assert shift.ended_at == clock.now()
 
 
@@ -150,7 +150,7 @@ def test_each_login_opens_its_own_shift(supervisor: ServiceContext, clock: Manua
         accounts.log_out(supervisor.acting_as(actor))
         clock.advance(60)
     with supervisor.database.transaction() as session:
-        shifts = session.scalars(select(Shift).order_by(Shift.id)).all()
+        shifts = session.scalars(select(Attendance).order_by(Attendance.id)).all()
     assert len(shifts) == 2
     assert all(shift.ended_at is not None and shift.ended_at > shift.started_at for shift in shifts)
 
@@ -161,7 +161,7 @@ def test_a_wrong_password_is_refused_and_audited(supervisor: ServiceContext) -> 
     assert [(r.action, r.user_name) for r in rows] == [("user.login_failed", "sari")]
     assert json.loads(rows[0].detail or "{}") == {"locked": False, "reason": "password"}
     with supervisor.database.transaction() as session:
-        assert session.scalars(select(Shift)).all() == []
+        assert session.scalars(select(Attendance)).all() == []
 
 
 def test_an_unknown_username_is_audited_without_the_typed_text(supervisor: ServiceContext) -> None:

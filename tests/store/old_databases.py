@@ -134,12 +134,21 @@ KEPT_ROWS = {
 }
 
 
+#: Tables a later migration renamed: old name -> new name (0009: a person's time at a console).
+RENAMED = {"shifts": "attendance"}
+
+
 def row_counts(path: Path, tables: list[str]) -> dict[str, int]:
+    """Rows per table, a renamed table counted under its old name (so counts before and after an
+    upgrade compare)."""
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return {
-            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables
-        }
+        present = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        counts = {}
+        for table in tables:
+            name = table if table in present else RENAMED.get(table, table)
+            counts[table] = connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+        return counts
     finally:
         connection.close()
 

@@ -284,8 +284,8 @@ def test_foreign_keys_are_enforced(database: Database) -> None:
     with pytest.raises(IntegrityError, match="FOREIGN KEY"), database.engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO shifts (console_id, user_id, started_at) "
-                "VALUES (41, 42, '2026-01-01 00:00:00.000000')"
+                "INSERT INTO attendance (console_id, user_id, started_at, position) "
+                "VALUES (41, 42, '2026-01-01 00:00:00.000000', '')"
             )
         )
 

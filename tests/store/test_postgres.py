@@ -34,7 +34,7 @@ from dispatch.store.database import (
     head_revision,
     open_database,
 )
-from dispatch.store.tables import AuditEntry, Shift, UnitStatusChange
+from dispatch.store.tables import Attendance, AuditEntry, UnitStatusChange
 from tests.conftest import START, SUPERVISOR_PASSWORD
 from tests.services.support import audit_since, signal, unit
 from tests.store.postgres import Schema, Server, empty_schema, migrated_schema, server
@@ -227,7 +227,7 @@ def test_a_call_from_ring_to_close(pg: Database) -> None:
 
     with pg.transaction() as session:
         history = session.scalars(select(UnitStatusChange).order_by(UnitStatusChange.id)).all()
-        shift = session.scalars(select(Shift)).one()
+        shift = session.scalars(select(Attendance)).one()
     assert all(h.user_id == ctx.actor.user_id and h.console_id == ctx.console_id for h in history)
     assert all(h.at.tzinfo is not None for h in history)
     assert (shift.user_id, shift.ended_at) == (ctx.actor.user_id, None)

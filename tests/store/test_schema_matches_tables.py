@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -9,6 +10,9 @@ from dispatch.store.database import Database
 from dispatch.store.tables import Base
 
 
+# The one expression index (at most one duty shift open, migration 0009) is the migration's alone:
+# SQLAlchemy cannot reflect it on SQLite and says so.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index ux_duty_shifts")
 def test_migrated_schema_matches_the_tables(database: Database) -> None:
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})

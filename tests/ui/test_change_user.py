@@ -17,7 +17,7 @@ from dispatch.domain.enums import Role
 from dispatch.domain.permissions import Action, can
 from dispatch.services import accounts
 from dispatch.services.context import Actor, ServiceContext
-from dispatch.store.tables import AuditEntry, Shift
+from dispatch.store.tables import Attendance, AuditEntry
 from tests.conftest import SUPERVISOR_PASSWORD
 from ui.change_user import change_user, log_out
 from ui.dialogs.accounts import LoginDialog
@@ -86,7 +86,9 @@ def _audit(ctx: ServiceContext) -> list[tuple[str, str, dict[str, object]]]:
 def _shifts(ctx: ServiceContext) -> list[tuple[int, bool]]:
     """(user id, still open) of every shift at the console, oldest first."""
     with ctx.database.sessions() as db:
-        return [(s.user_id, s.ended_at is None) for s in db.scalars(select(Shift).order_by(Shift.id))]
+        return [
+            (s.user_id, s.ended_at is None) for s in db.scalars(select(Attendance).order_by(Attendance.id))
+        ]
 
 
 def test_change_of_user_logs_the_old_one_out_and_the_new_one_in(

@@ -19,26 +19,21 @@ Revises: 0005
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import sqlalchemy as sa
 from alembic import op
 
 from dispatch.store import audit_chain
+from dispatch.store.fact_triggers import (
+    Protection,
+    drop_statements,
+    postgres_statements,
+    sqlite_statements,
+)
 
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
-
-
-class Protection(NamedTuple):
-    #: Never change once inserted.
-    fixed: tuple[str, ...]
-    #: Written once: NULL -> value allowed, value -> another value refused.
-    once: tuple[str, ...] = ()
-    #: May change (current state, kept in history elsewhere and audited).
-    free: tuple[str, ...] = ()
 
 
 PROTECTED: dict[str, Protection] = {
@@ -150,41 +145,6 @@ CHAIN_POSTGRES_TRIGGERS = (
 )
 
 
-def _sqlite_statements(table: str, rule: Protection) -> list[str]:
-    changed = [f"OLD.{c} IS NOT NEW.{c}" for c in rule.fixed]
-    changed += [f"(OLD.{c} IS NOT NULL AND OLD.{c} IS NOT NEW.{c})" for c in rule.once]
-    condition = "\n            OR ".join(changed)
-    return [
-        f"""CREATE TRIGGER {table}_facts_fixed BEFORE UPDATE ON {table}
-        WHEN {condition}
-        BEGIN SELECT RAISE(ABORT, '{table}: recorded facts cannot be changed'); END""",
-        f"""CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
-        BEGIN SELECT RAISE(ABORT, '{table}: recorded facts cannot be deleted'); END""",
-    ]
-
-
-def _postgres_statements(table: str, rule: Protection) -> list[str]:
-    changed = [f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in rule.fixed]
-    changed += [f"(OLD.{c} IS NOT NULL AND NEW.{c} IS DISTINCT FROM OLD.{c})" for c in rule.once]
-    condition = "\n               OR ".join(changed)
-    return [
-        f"""CREATE FUNCTION {table}_protect() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'DELETE' OR TG_OP = 'TRUNCATE' THEN
-                RAISE EXCEPTION '{table}: recorded facts cannot be deleted';
-            END IF;
-            IF {condition} THEN
-                RAISE EXCEPTION '{table}: recorded facts cannot be changed';
-            END IF;
-            RETURN NEW;
-        END $$""",
-        f"""CREATE TRIGGER {table}_protect BEFORE UPDATE OR DELETE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION {table}_protect()""",
-        f"""CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
-        FOR EACH STATEMENT EXECUTE FUNCTION {table}_protect()""",
-    ]
-
-
 def upgrade() -> None:
     bind = op.get_bind()
     sqlite = bind.dialect.name == "sqlite"
@@ -221,20 +181,15 @@ def upgrade() -> None:
         op.execute(statement)
 
     for table, rule in PROTECTED.items():
-        for statement in _sqlite_statements(table, rule) if sqlite else _postgres_statements(table, rule):
+        for statement in sqlite_statements(table, rule) if sqlite else postgres_statements(table, rule):
             op.execute(statement)
 
 
 def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     for table in PROTECTED:
-        if sqlite:
-            op.execute(f"DROP TRIGGER {table}_facts_fixed")
-            op.execute(f"DROP TRIGGER {table}_no_delete")
-        else:
-            op.execute(f"DROP TRIGGER {table}_protect ON {table}")
-            op.execute(f"DROP TRIGGER {table}_no_truncate ON {table}")
-            op.execute(f"DROP FUNCTION {table}_protect()")
+        for statement in drop_statements(table, sqlite):
+            op.execute(statement)
     if sqlite:
         op.execute("DROP TRIGGER audit_log_in_chain")
         op.execute("DROP TRIGGER audit_log_extend_chain")
