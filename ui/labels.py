@@ -293,6 +293,31 @@ def _refusal_words() -> dict[Refusal, str]:
         Refusal.LAST_ACCOUNT_MANAGER: translate(
             "Labels", "No one would be left to manage accounts: add another supervisor first."
         ),
+        Refusal.SHIFT_ALREADY_OPEN: translate(
+            "Labels", "A shift is already open: close it before opening the next one."
+        ),
+        Refusal.NO_OPEN_SHIFT: translate("Labels", "No shift is open: a supervisor opens one first."),
+        Refusal.NO_SUCH_SHIFT: translate("Labels", "That shift is not in the database."),
+        Refusal.SHIFT_CLOSED: translate("Labels", "That shift is closed already."),
+        Refusal.SHIFT_STILL_OPEN: translate(
+            "Labels", "Close the shift first: the handover report covers the whole shift."
+        ),
+        Refusal.NO_SUCH_HANDOVER: translate("Labels", "That shift has no signed handover report yet."),
+        Refusal.HANDOVER_SIGNED: translate(
+            "Labels", "The handover report is signed and cannot change: add an addendum instead."
+        ),
+        Refusal.HANDOVER_NOT_SIGNED: translate(
+            "Labels", "The outgoing lead has not signed the handover report yet."
+        ),
+        Refusal.HANDOVER_ACKNOWLEDGED: translate(
+            "Labels", "The handover report has been acknowledged already."
+        ),
+        Refusal.SIGNER_CANNOT_ACKNOWLEDGE: translate(
+            "Labels", "The incoming lead acknowledges: not the person who signed the report."
+        ),
+        Refusal.NO_SUCH_REVIEW: translate("Labels", "That call was not drawn for review."),
+        Refusal.REVIEW_DONE: translate("Labels", "That call has been reviewed already."),
+        Refusal.SCORE_OUT_OF_RANGE: translate("Labels", "A score is a whole number from 0 to 100."),
         Refusal.CHANGED_ELSEWHERE: translate(
             "Labels", "Another console changed this at the same moment. Look again and repeat if needed."
         ),
@@ -361,6 +386,15 @@ def _audit_words() -> dict[AuditAction, str]:
         AuditAction.ALERT_CLEAR: translate("Labels", "Alert cleared"),
         AuditAction.FEED_DOWN: translate("Labels", "Feed down"),
         AuditAction.FEED_UP: translate("Labels", "Feed up again"),
+        AuditAction.SHIFT_OPEN: translate("Labels", "Shift opened"),
+        AuditAction.SHIFT_CLOSE: translate("Labels", "Shift closed"),
+        AuditAction.SHIFT_PASS_DOWN: translate("Labels", "Pass-down instructions written"),
+        AuditAction.HANDOVER_SIGN: translate("Labels", "Handover report signed"),
+        AuditAction.HANDOVER_ACKNOWLEDGE: translate("Labels", "Handover report acknowledged"),
+        AuditAction.HANDOVER_ADDENDUM: translate("Labels", "Addendum to a handover report"),
+        AuditAction.REVIEW_SAMPLE: translate("Labels", "Calls drawn for review"),
+        AuditAction.REVIEW_SCORE: translate("Labels", "Call reviewed"),
+        AuditAction.REPORT_EXPORT: translate("Labels", "Report written to a file"),
     }
 
 

@@ -1957,6 +1957,58 @@
         <translation>No one would be left to manage accounts: add another supervisor first.</translation>
     </message>
     <message>
+        <source>A shift is already open: close it before opening the next one.</source>
+        <translation>A shift is already open: close it before opening the next one.</translation>
+    </message>
+    <message>
+        <source>No shift is open: a supervisor opens one first.</source>
+        <translation>No shift is open: a supervisor opens one first.</translation>
+    </message>
+    <message>
+        <source>That shift is not in the database.</source>
+        <translation>That shift is not in the database.</translation>
+    </message>
+    <message>
+        <source>That shift is closed already.</source>
+        <translation>That shift is closed already.</translation>
+    </message>
+    <message>
+        <source>Close the shift first: the handover report covers the whole shift.</source>
+        <translation>Close the shift first: the handover report covers the whole shift.</translation>
+    </message>
+    <message>
+        <source>That shift has no signed handover report yet.</source>
+        <translation>That shift has no signed handover report yet.</translation>
+    </message>
+    <message>
+        <source>The handover report is signed and cannot change: add an addendum instead.</source>
+        <translation>The handover report is signed and cannot change: add an addendum instead.</translation>
+    </message>
+    <message>
+        <source>The outgoing lead has not signed the handover report yet.</source>
+        <translation>The outgoing lead has not signed the handover report yet.</translation>
+    </message>
+    <message>
+        <source>The handover report has been acknowledged already.</source>
+        <translation>The handover report has been acknowledged already.</translation>
+    </message>
+    <message>
+        <source>The incoming lead acknowledges: not the person who signed the report.</source>
+        <translation>The incoming lead acknowledges: not the person who signed the report.</translation>
+    </message>
+    <message>
+        <source>That call was not drawn for review.</source>
+        <translation>That call was not drawn for review.</translation>
+    </message>
+    <message>
+        <source>That call has been reviewed already.</source>
+        <translation>That call has been reviewed already.</translation>
+    </message>
+    <message>
+        <source>A score is a whole number from 0 to 100.</source>
+        <translation>A score is a whole number from 0 to 100.</translation>
+    </message>
+    <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
         <translation>Another console changed this at the same moment. Look again and repeat if needed.</translation>
     </message>
@@ -2163,6 +2215,42 @@
     <message>
         <source>Feed up again</source>
         <translation>Feed up again</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions written</source>
+        <translation>Pass-down instructions written</translation>
+    </message>
+    <message>
+        <source>Handover report signed</source>
+        <translation>Handover report signed</translation>
+    </message>
+    <message>
+        <source>Handover report acknowledged</source>
+        <translation>Handover report acknowledged</translation>
+    </message>
+    <message>
+        <source>Addendum to a handover report</source>
+        <translation>Addendum to a handover report</translation>
+    </message>
+    <message>
+        <source>Calls drawn for review</source>
+        <translation>Calls drawn for review</translation>
+    </message>
+    <message>
+        <source>Call reviewed</source>
+        <translation>Call reviewed</translation>
+    </message>
+    <message>
+        <source>Report written to a file</source>
+        <translation>Report written to a file</translation>
     </message>
     <message>
         <source>Typed</source>

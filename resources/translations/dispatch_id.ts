@@ -1957,6 +1957,58 @@
         <translation>Tidak akan ada lagi yang dapat mengelola akun: tambahkan koordinator lain terlebih dahulu.</translation>
     </message>
     <message>
+        <source>A shift is already open: close it before opening the next one.</source>
+        <translation>Masih ada shift yang dibuka: tutup dulu sebelum membuka shift berikutnya.</translation>
+    </message>
+    <message>
+        <source>No shift is open: a supervisor opens one first.</source>
+        <translation>Belum ada shift yang dibuka: koordinator membukanya lebih dulu.</translation>
+    </message>
+    <message>
+        <source>That shift is not in the database.</source>
+        <translation>Shift itu tidak ada di basis data.</translation>
+    </message>
+    <message>
+        <source>That shift is closed already.</source>
+        <translation>Shift itu sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Close the shift first: the handover report covers the whole shift.</source>
+        <translation>Tutup shift dulu: laporan serah terima mencakup seluruh shift.</translation>
+    </message>
+    <message>
+        <source>That shift has no signed handover report yet.</source>
+        <translation>Shift itu belum punya laporan serah terima yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>The handover report is signed and cannot change: add an addendum instead.</source>
+        <translation>Laporan serah terima sudah ditandatangani dan tidak dapat diubah: tambahkan adendum.</translation>
+    </message>
+    <message>
+        <source>The outgoing lead has not signed the handover report yet.</source>
+        <translation>Koordinator yang keluar belum menandatangani laporan serah terima.</translation>
+    </message>
+    <message>
+        <source>The handover report has been acknowledged already.</source>
+        <translation>Laporan serah terima sudah diterima.</translation>
+    </message>
+    <message>
+        <source>The incoming lead acknowledges: not the person who signed the report.</source>
+        <translation>Yang menerima adalah koordinator yang masuk, bukan orang yang menandatangani laporan.</translation>
+    </message>
+    <message>
+        <source>That call was not drawn for review.</source>
+        <translation>Panggilan itu tidak terpilih untuk ditinjau.</translation>
+    </message>
+    <message>
+        <source>That call has been reviewed already.</source>
+        <translation>Panggilan itu sudah ditinjau.</translation>
+    </message>
+    <message>
+        <source>A score is a whole number from 0 to 100.</source>
+        <translation>Nilai adalah bilangan bulat dari 0 sampai 100.</translation>
+    </message>
+    <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
         <translation>Konsol lain mengubah ini pada saat yang sama. Periksa kembali dan ulangi bila perlu.</translation>
     </message>
@@ -2163,6 +2215,42 @@
     <message>
         <source>Feed up again</source>
         <translation>Sumber panggilan tersambung lagi</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Shift dibuka</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift ditutup</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions written</source>
+        <translation>Pesan untuk shift berikutnya ditulis</translation>
+    </message>
+    <message>
+        <source>Handover report signed</source>
+        <translation>Laporan serah terima ditandatangani</translation>
+    </message>
+    <message>
+        <source>Handover report acknowledged</source>
+        <translation>Laporan serah terima diterima</translation>
+    </message>
+    <message>
+        <source>Addendum to a handover report</source>
+        <translation>Adendum laporan serah terima</translation>
+    </message>
+    <message>
+        <source>Calls drawn for review</source>
+        <translation>Panggilan dipilih untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>Call reviewed</source>
+        <translation>Panggilan ditinjau</translation>
+    </message>
+    <message>
+        <source>Report written to a file</source>
+        <translation>Laporan disimpan ke berkas</translation>
     </message>
     <message>
         <source>Typed</source>
