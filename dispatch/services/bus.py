@@ -21,6 +21,10 @@ class Topic(StrEnum):
     FEED = "feed"
     CALLBACKS = "callbacks"
     NUMBER_FLAGS = "number_flags"
+    #: Duty shifts, their pass-down and handover reports (issue 11).
+    SHIFTS = "shifts"
+    #: Quality-review draws and scores.
+    REVIEWS = "reviews"
 
 
 @dataclass(frozen=True)
