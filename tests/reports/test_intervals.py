@@ -62,6 +62,12 @@ def test_a_scripted_incident_gives_the_hand_computed_intervals(
     assert report.number == incident.number
     assert (report.answered_at, report.first_dispatch_at) == (at(-1, 12), at(0, 0))
     assert report.call_processing_s == 48
+    # What the figures group by: who answered the first call, each unit's agency.
+    assert report.taken_by == ctx.actor.user_id
+    assert [(u.call_sign, u.agency) for u in report.units] == [
+        ("DEMO-PSC-01", "medical"),
+        ("DEMO-POL-01", "police"),
+    ]
     by_sign = {u.call_sign: u.intervals for u in report.units}
     medical = by_sign["DEMO-PSC-01"]
     assert (medical.turnout_s, medical.travel_s, medical.on_scene_s) == (80, 510, 1815)
