@@ -38,9 +38,15 @@ clock):
   category's agencies; a unit is never on two incidents at once; 6 % cancelled before arrival); the
   units' current status follows their open assignments, one unit is out of service and one off duty.
 
+* a busy last shift: the 12 hours before ``--end`` (less the last ten minutes) hold ``--busy-shift``
+  calls and incidents on top of their share of the rest (by default 5,000 and 800 of the totals: the
+  shift the report benchmarks read, as a busy centre's 12-hour night);
+* ``--notes`` narrative notes per incident (default 1): Indonesian sentences from a few dozen
+  templates with the seed's places and landmarks, so that full-text search has a realistic index.
+
 Left out to keep the seed fast: ``unit_status_history`` is written only for the assignments of the
 last ``--history-days`` days (and the roster's first rows), so older assignments have no history rows;
-no ``feed_frames``, ``incident_notes``, ``shifts`` or ``alerts``; ``audit_log`` has only the few rows
+no ``feed_frames``, ``attendance``, ``duty_shifts`` or ``alerts``; ``audit_log`` has only the few rows
 the services wrote while setting up the console, the users and the roster.
 """
 
@@ -248,6 +254,29 @@ LANDMARKS = (
     "depan Indomaret", "samping Alfamart", "dekat masjid", "seberang SPBU", "belakang pasar",
     "dekat SD negeri", "depan puskesmas", "sebelah gereja", "ujung gang, rumah cat hijau", "dekat pos ronda",
 )  # fmt: skip
+#: Narrative lines a call-taker types; {place}, {street} and {landmark} are filled from the lists above.
+NOTE_TEMPLATES = (
+    "Pelapor melihat asap tebal dari rumah di {street}, {landmark}.",
+    "Kecelakaan motor dan mobil di {street}, satu korban luka di kepala, sadar.",
+    "Pelapor mendengar suara ledakan kecil di {street}, {landmark}.",
+    "Warga pingsan di {street}, {landmark}; napas ada, belum sadar.",
+    "Pohon tumbang menutup jalan di {street}, kabel listrik ikut putus.",
+    "Banjir setinggi lutut di {place}, air terus naik, lansia perlu dievakuasi.",
+    "Perkelahian antarwarga di {street}, salah satu membawa senjata tajam.",
+    "Kebakaran lahan kosong di {place}, api menjalar ke pagar rumah warga.",
+    "Anak hilang sejak sore di {place}, terakhir terlihat {landmark}, memakai kaos merah.",
+    "Pelapor mencium bau gas menyengat di dapur rumah di {street}.",
+    "Tiga orang terjebak di dalam lift gedung di {street}, {landmark}.",
+    "Ibu hamil mau melahirkan di {place}, ketuban sudah pecah.",
+    "Pencurian motor di parkiran {landmark}, pelaku lari ke arah {street}.",
+    "Ular kobra masuk rumah warga di {place}.",
+    "Tabrakan beruntun di {street}, dua mobil dan satu truk, tidak ada yang terjepit.",
+    "Lansia jatuh di kamar mandi di {place}, tidak bisa bangun, keluarga panik.",
+    "Caller reports smoke from a kiosk on {street} ({landmark}); no one inside.",
+    "Pelapor menyebut alamat {street}, patokan {landmark}, nomor rumah belum jelas.",
+    "Pelapor meminta ambulans, korban sesak napas dan dada nyeri.",
+    "Jembatan kecil di {place} retak setelah hujan deras, warga menutup jalan.",
+)
 PROVINCE = "Jawa Tengah"
 REGENCY = "Kota Semarang"
 LAT_RANGE = (-7.10, -6.94)
@@ -267,6 +296,7 @@ ASSIGNMENT_COLUMNS = (
     "id", "incident_id", "unit_id", "dispatched_by", "dispatched_at", "acknowledged_at", "en_route_at",
     "on_scene_at", "patient_contact_at", "transporting_at", "at_hospital_at", "cleared_at", "cancelled_at",
 )  # fmt: skip
+NOTE_COLUMNS = ("incident_id", "at", "author_id", "console_id", "kind", "text")
 HISTORY_COLUMNS = (
     "unit_id", "assignment_id", "incident_id", "from_status", "to_status", "at", "user_id", "console_id",
 )  # fmt: skip
@@ -554,7 +584,23 @@ class Generator:
             with_incident = linked.get(call_class, 0)
             kinds += [(call_class, True)] * with_incident + [(call_class, False)] * (count - with_incident)
         rng.shuffle(kinds)
-        ring = self._ring_times(len(kinds))
+        busy_calls, busy_incidents = args.busy_shift
+        if busy_calls:
+            # The busy shift takes its incidents and other calls out of the shuffled whole, so the
+            # totals stay --calls and --incidents; the rest spread over the years as before.
+            with_incident = [i for i, kind in enumerate(kinds) if kind == (CallClass.EMERGENCY, True)]
+            without = [i for i, kind in enumerate(kinds) if not kind[1]]
+            taken = set(with_incident[:busy_incidents]) | set(without[: busy_calls - busy_incidents])
+            busy = [kinds[i] for i in sorted(taken)]
+            rest = [kind for i, kind in enumerate(kinds) if i not in taken]
+            last = self.end_us - 10 * MINUTE_US
+            first = last - 12 * HOUR_US
+            busy_ring = [first + int(rng.random() * (last - first)) for _ in busy]
+            pairs = sorted(zip(self._ring_times(len(rest)) + busy_ring, rest + busy, strict=True))
+            ring = [at for at, _ in pairs]
+            kinds = [kind for _, kind in pairs]
+        else:
+            ring = self._ring_times(len(kinds))
         plan = Plan(ring, kinds)
         # The active board: the most recent emergencies stay open, newest least advanced.
         recent = [i for i in range(len(kinds) - 1, -1, -1) if kinds[i] == (CallClass.EMERGENCY, True)]
@@ -596,12 +642,13 @@ class Generator:
 
     # Rows ----------------------------------------------------------------------------------------
 
-    def rows(self, plan: Plan) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[object, ...]], list]]:
-        """Batches of (call rows, incident rows, assignment rows), in time order."""
+    def rows(self, plan: Plan) -> Iterator[tuple[list[tuple[object, ...]], ...]]:
+        """Batches of (call rows, incident rows, assignment rows, note rows), in time order."""
         rng = self.rng
         calls: list[tuple[object, ...]] = []
         incidents: list[tuple[object, ...]] = []
         assignments: list[tuple[object, ...]] = []
+        notes: list[tuple[object, ...]] = []
         incident_id = 0
         for index, (ring, (call_class, has_incident)) in enumerate(zip(plan.ring, plan.kinds, strict=True)):
             call_id = index + 1
@@ -632,6 +679,9 @@ class Generator:
                         assignments,
                     )
                 )
+                for line in range(self.args.notes):
+                    at = min(answered + (line + 1) * span(rng, (15, 120)), self.end_us - MINUTE_US)
+                    notes.append((incident_id, ts(at), answered_by, console, "narrative", self._note_text()))
             self.counts.calls[call_class.value] += 1
             row = (
                 call_id, FEED, str(1 + int(rng.random() * 4)), None, number.raw, number.e164,
@@ -645,9 +695,18 @@ class Generator:
             if index == len(plan.ring) - 1:
                 self.expected["last_call_ring_at"] = from_us(ring)
             if len(calls) >= BATCH:
-                yield calls, incidents, assignments
-                calls, incidents, assignments = [], [], []
-        yield calls, incidents, assignments
+                yield calls, incidents, assignments, notes
+                calls, incidents, assignments, notes = [], [], [], []
+        yield calls, incidents, assignments, notes
+
+    def _note_text(self) -> str:
+        rng = self.rng
+        district = rng.choice(self.districts)
+        return rng.choice(NOTE_TEMPLATES).format(
+            place=f"{rng.choice(DISTRICTS[district])}, {district}",
+            street=rng.choice(STREETS),
+            landmark=rng.choice(LANDMARKS),
+        )
 
     def _number(self, call_class: CallClass) -> PoolNumber:
         rng = self.rng
@@ -990,6 +1049,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--numbers", type=int, default=150_000, help="size of the caller number pool")
     parser.add_argument("--open", type=int, default=40, help="incidents left open on the active board")
+    parser.add_argument(
+        "--busy-shift",
+        type=_busy_shift,
+        default=(5_000, 800),
+        metavar="CALLS:INCIDENTS",
+        help="calls and incidents of the busy last 12 hours, out of the totals (default 5000:800; 0:0 none)",
+    )
+    parser.add_argument("--notes", type=int, default=1, help="narrative notes per incident (default 1)")
     parser.add_argument("--history-days", type=int, default=90, help="days of unit status history to write")
     parser.add_argument(
         "--end",
@@ -1009,6 +1076,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.smoke:
         args.calls, args.incidents, args.numbers = 3_000, 1_000, 1_000
+        args.busy_shift = (300, 50)
     path: Path = args.path
     if path.exists():
         if not args.replace:
@@ -1046,10 +1114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     plan = generator.plan()
     lap("plan (ring times, classes)")
     written = 0
-    for calls, incidents, assignments in generator.rows(plan):
+    for calls, incidents, assignments, notes in generator.rows(plan):
         insert(connection, "incidents", INCIDENT_COLUMNS, incidents)
         insert(connection, "assignments", ASSIGNMENT_COLUMNS, assignments)
         insert(connection, "calls", CALL_COLUMNS, calls)
+        insert(connection, "incident_notes", NOTE_COLUMNS, notes)
         written += len(calls)
         if written % 200_000 == 0:
             print(f"  {written:,} calls", flush=True)
@@ -1078,8 +1147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lap("ANALYZE")
     connection.execute("PRAGMA journal_mode=WAL")
     tables = [
-        "calls", "incidents", "assignments", "unit_status_history", "units", "users", "consoles",
-        "incident_counters", "audit_log",
+        "calls", "incidents", "assignments", "unit_status_history", "incident_notes", "units", "users",
+        "consoles", "incident_counters", "audit_log",
     ]  # fmt: skip
     counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     top = connection.execute(
@@ -1113,6 +1182,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("PROBLEMS:", *problems, sep="\n  ", file=sys.stderr)
         return 1
     return 0
+
+
+def _busy_shift(text: str) -> tuple[int, int]:
+    calls, _, incidents = text.partition(":")
+    try:
+        pair = (int(calls), int(incidents))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected CALLS:INCIDENTS, got {text!r}") from None
+    if pair[0] < 0 or not 0 <= pair[1] <= pair[0]:
+        raise argparse.ArgumentTypeError(f"expected 0 <= INCIDENTS <= CALLS, got {text!r}")
+    return pair
 
 
 def _instant(text: str) -> datetime:
