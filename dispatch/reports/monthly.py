@@ -166,8 +166,19 @@ class MonthlyData:
     year_before: MonthSummary | None
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON types in a fixed order (``json.dumps(..., allow_nan=False)`` accepts it)."""
-        return asdict(self)
+        """Plain JSON types (dicts, lists, strings, numbers, None) in a fixed order."""
+        plain = plain_json(asdict(self))
+        assert isinstance(plain, dict)
+        return plain
+
+
+def plain_json(value: Any) -> Any:
+    """``value`` with every tuple made a list (``asdict`` keeps tuples), so it equals its JSON round trip."""
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(item) for item in value]
+    return value
 
 
 # --- reading ---------------------------------------------------------------------------------------
