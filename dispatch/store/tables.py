@@ -31,6 +31,35 @@ from dispatch.store.types import UTCDateTime
 #: may use the partial index over open incidents (SQLite matches the term, not its meaning).
 OPEN_INCIDENT = text("status NOT IN ('closed', 'cancelled')")
 
+#: Full text over incident notes (migration 0010, which writes these out exactly). SQLite: an FTS5
+#: table with external content (``incident_notes``), kept by an insert trigger; it and SQLite's
+#: shadow tables (``NOTE_SEARCH_TABLE`` + ``_data``, ``_idx``, ...) are the migration's alone, as the
+#: ORM cannot declare a virtual table. PostgreSQL: a GIN index over ``NOTE_SEARCH_VECTOR``, which a
+#: query must write exactly so to use it. Both hold only the notes ``NOTE_SEARCHABLE`` (people's
+#: words; system notes are codes).
+NOTE_SEARCH_TABLE = "incident_notes_search"
+NOTE_SEARCHABLE = "kind <> 'system'"
+#: Accented Latin letters folded to their base letter, combining marks dropped (``translate``).
+NOTE_FOLD_FROM = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩ"
+    "ĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡ"
+    "ǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ"
+    + "".join(chr(code) for code in range(0x300, 0x370))
+)
+NOTE_FOLD_TO = (
+    "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIi"
+    "IiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzsOoUuAaIiOoUuUuUuUuUuAa"
+    "AaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy"
+)
+NOTE_SEARCH_VECTOR = (
+    f"to_tsvector('simple'::regconfig, translate(text, '{NOTE_FOLD_FROM}', '{NOTE_FOLD_TO}'))"
+)
+
+
+def migration_only_table(name: str) -> bool:
+    """Whether a table is made by a migration outside the ORM (SQLite's full-text tables)."""
+    return name == NOTE_SEARCH_TABLE or name.startswith(NOTE_SEARCH_TABLE + "_")
+
 
 class Base(DeclarativeBase):
     pass
@@ -208,6 +237,8 @@ class AuditEntry(Base):
     """Append-only: UPDATE and DELETE are refused by database triggers (migrations 0001, 0006)."""
 
     __tablename__ = "audit_log"
+    # An incident's timeline reads the rows naming it (migration 0010).
+    __table_args__ = (Index("ix_audit_log_entity_entity_id", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -253,6 +284,9 @@ class Call(Base):
         Index("ix_calls_number_raw_ring_at", "number_raw", "ring_at"),
         Index("ix_calls_state_ring_at", "state", "ring_at"),
         Index("ix_calls_feed_external_id", "feed", "external_id"),
+        # The shift-log browser's filters, newest first (migration 0010).
+        Index("ix_calls_answered_by_ring_at", "answered_by", "ring_at"),
+        Index("ix_calls_classification_ring_at", "classification", "ring_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -298,6 +332,8 @@ class Incident(Base):
             sqlite_where=OPEN_INCIDENT,
             postgresql_where=OPEN_INCIDENT,
         ),
+        # Incidents closed in a period (the quality review's missing narratives; migration 0010).
+        Index("ix_incidents_closed_at", "closed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
