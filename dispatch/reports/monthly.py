@@ -197,8 +197,8 @@ def monthly_rollup(
     days = _days(year, month, zone)
     with reading(ctx) as session:
         summary = _summary(session, year, month, zone)
-        by_category = _incidents_by(session, since, until, func.coalesce(Incident.category, ""))
-        by_code = _incidents_by(session, since, until, _kecamatan_code())
+        by_category = _incidents_by(session, since, until, incident_category())
+        by_code = _incidents_by(session, since, until, kecamatan_code())
         daily_calls = _daily_calls(session, days)
         daily_incidents = _daily_incidents(session, days)
         previous = _summary_if_any(session, *shift_month(year, month, -1), zone)
@@ -269,7 +269,8 @@ def _withdrawn() -> ColumnElement[bool]:
     )
 
 
-def _kecamatan_code() -> ColumnElement[str]:
+def kecamatan_code() -> ColumnElement[str]:
+    """An incident's kecamatan code in SQL: the first three parts of ``area_code``, "" without one."""
     return case(
         (
             func.length(Incident.area_code) >= KECAMATAN_CODE_LENGTH,
@@ -279,21 +280,45 @@ def _kecamatan_code() -> ColumnElement[str]:
     )
 
 
-def _incidents_by(
-    session: Session, since: datetime, until: datetime, key: ColumnElement[str]
-) -> list[tuple[str, int]]:
-    """Incidents opened in [since, until), not withdrawn, counted by ``key``: most first, then by key,
-    the empty key last."""
-    # Grouped in an outer query by the label: PostgreSQL does not match an expression with bound
+def incident_category() -> ColumnElement[str]:
+    """An incident's category code in SQL, "" without one."""
+    return func.coalesce(Incident.category, "")
+
+
+def count_incidents(
+    session: Session, since: datetime, until: datetime, *keys: ColumnElement[str]
+) -> dict[tuple[str, ...], int]:
+    """Incidents opened in [since, until), withdrawn ones left out, counted by ``keys`` (in SQL)."""
+    # Grouped in an outer query by the labels: PostgreSQL does not match an expression with bound
     # parameters in GROUP BY to the same expression in the select list.
     inner = (
-        select(key.label("key"))
+        select(*(key.label(f"key{i}") for i, key in enumerate(keys)))
         .where(Incident.created_at >= since, Incident.created_at < until, not_(_withdrawn()))
         .subquery()
     )
-    rows = session.execute(select(inner.c.key, func.count()).group_by(inner.c.key)).all()
-    # The empty key (no category, no area) last, whatever its count.
-    return sorted(((str(k), int(n)) for k, n in rows), key=lambda row: (row[0] == "", -row[1], row[0]))
+    columns = [inner.c[f"key{i}"] for i in range(len(keys))]
+    rows = session.execute(select(*columns, func.count()).group_by(*columns)).all()
+    return {tuple(str(k) for k in row[:-1]): int(row[-1]) for row in rows}
+
+
+def count_calls(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+    """Calls that started ringing in [since, until) by class (``UNCLASSIFIED`` for none yet)."""
+    return {
+        str(name): int(count)
+        for name, count in session.execute(
+            select(func.coalesce(Call.classification, UNCLASSIFIED), func.count())
+            .where(Call.ring_at >= since, Call.ring_at < until)
+            .group_by(Call.classification)
+        )
+    }
+
+
+def _incidents_by(
+    session: Session, since: datetime, until: datetime, key: ColumnElement[str]
+) -> list[tuple[str, int]]:
+    """Incidents counted by ``key``: most first, then by key, the empty key last."""
+    found = count_incidents(session, since, until, key)
+    return sorted(((k, n) for (k,), n in found.items()), key=lambda row: (row[0] == "", -row[1], row[0]))
 
 
 def _day_index(column: Any, days: Sequence[datetime]) -> ColumnElement[int]:
@@ -329,22 +354,11 @@ def _daily_incidents(session: Session, days: Sequence[datetime]) -> dict[int, in
 
 def _summary(session: Session, year: int, month: int, zone: tzinfo) -> MonthSummary:
     since, until = month_bounds(year, month, zone)
-    classes = {
-        str(name): int(count)
-        for name, count in session.execute(
-            select(func.coalesce(Call.classification, UNCLASSIFIED), func.count())
-            .where(Call.ring_at >= since, Call.ring_at < until)
-            .group_by(Call.classification)
-        )
-    }
-    incidents = dict.fromkeys((False, True), 0)
-    withdrawn = case((_withdrawn(), 1), else_=0)
-    for flag, count in session.execute(
-        select(withdrawn, func.count())
-        .where(Incident.created_at >= since, Incident.created_at < until)
-        .group_by(withdrawn)
-    ):
-        incidents[bool(flag)] = int(count)
+    classes = count_calls(session, since, until)
+    withdrawn = func.coalesce(func.sum(case((_withdrawn(), 1), else_=0)), 0)
+    opened, withdrawn_count = session.execute(
+        select(func.count(), withdrawn).where(Incident.created_at >= since, Incident.created_at < until)
+    ).one()
     calls = sum(classes.values())
     pranks = sum(classes.get(name, 0) for name in PRANK_OR_SILENT)
     return MonthSummary(
@@ -353,8 +367,8 @@ def _summary(session: Session, year: int, month: int, zone: tzinfo) -> MonthSumm
         by_class=_class_counts(classes),
         prank_or_silent=pranks,
         prank_or_silent_share=pranks / calls if calls else None,
-        incidents=incidents[False],
-        withdrawn=incidents[True],
+        incidents=int(opened) - int(withdrawn_count),
+        withdrawn=int(withdrawn_count),
     )
 
 
