@@ -42,7 +42,7 @@ from dispatch.services.context import Actor, ServiceContext, ServiceError, audit
 from dispatch.services.permissions import require
 from dispatch.services.uow import UnitOfWork, reading, unit_of_work
 from dispatch.store.database import Database
-from dispatch.store.tables import Attendance, Console, User
+from dispatch.store.tables import Attendance, Console, DutyShift, User
 
 _hasher = PasswordHasher()
 
@@ -164,27 +164,48 @@ class LoginResult:
     actor: Actor | None = None
 
 
-def log_in(ctx: ServiceContext, username: str, password: str) -> LoginResult:
-    """Check a password; every attempt, good or bad, is audited under the name that was typed."""
+def log_in(ctx: ServiceContext, username: str, password: str, position: str = "") -> LoginResult:
+    """Check a password; every attempt, good or bad, is audited under the name that was typed.
+
+    A good one begins the person's attendance at this console, in ``position`` (the window's
+    ``ui.positions.Position`` value; "" from the command line), under the duty shift open now.
+    """
+    _check_position(position)
     with unit_of_work(ctx) as work:
-        return _log_in(work, ctx, username, password, handing_over=False)
+        return _log_in(work, ctx, username, password, position, handing_over=False)
 
 
-def change_user(ctx: ServiceContext, username: str, password: str) -> LoginResult:
+def change_user(ctx: ServiceContext, username: str, password: str, position: str = "") -> LoginResult:
     """A shift change at the console: the next user logs in and ``ctx``'s user is logged out.
 
     One transaction: the old user's shift ends (``user.logout``, naming who took over) and the new
     one's begins (``user.login``), in that order. A refused attempt is audited as any login is and
     changes nothing else: the old user stays logged in. The same user logging in again ends the
     shift and begins a new one. A console where no one is logged in (``ctx.actor`` has no user id)
-    just logs the new user in.
+    just logs the new user in. The new attendance is tied like ``log_in``'s.
     """
+    _check_position(position)
     with unit_of_work(ctx) as work:
-        return _log_in(work, ctx, username, password, handing_over=True)
+        return _log_in(work, ctx, username, password, position, handing_over=True)
+
+
+#: ``attendance.position`` holds a position's code, not a name typed by a person.
+POSITION_MAX = 16
+
+
+def _check_position(position: str) -> None:
+    if len(position) > POSITION_MAX:
+        raise ValueError(f"position code longer than {POSITION_MAX} characters: {position!r}")
 
 
 def _log_in(
-    work: UnitOfWork, ctx: ServiceContext, username: str, password: str, *, handing_over: bool
+    work: UnitOfWork,
+    ctx: ServiceContext,
+    username: str,
+    password: str,
+    position: str,
+    *,
+    handing_over: bool,
 ) -> LoginResult:
     username = username.strip().lower()
     now = ctx.clock.now()
@@ -225,8 +246,20 @@ def _log_in(
     actor = Actor(user.id, user.username, user.full_name, user.role)
     if handing_over and ctx.actor.user_id is not None:
         _end_shift(session, ctx, now, handed_to=user.username)
-    session.add(Attendance(console_id=ctx.console_id, user_id=user.id, started_at=now))
-    audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id)
+    duty_shift = session.scalars(select(DutyShift.id).where(DutyShift.closed_at.is_(None))).first()
+    session.add(
+        Attendance(
+            console_id=ctx.console_id,
+            user_id=user.id,
+            started_at=now,
+            duty_shift_id=duty_shift,
+            position=position,
+        )
+    )
+    tied: dict[str, object] = {"position": position} if position else {}
+    if duty_shift is not None:
+        tied["duty_shift"] = duty_shift
+    audit(session, ctx.acting_as(actor), AuditAction.USER_LOGIN, "user", user.id, **tied)
     return LoginResult(LoginOutcome.OK, actor)
 
 

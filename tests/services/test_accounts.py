@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +12,8 @@ from sqlalchemy import select
 from dispatch.domain.accounts import LOCKOUT, MAX_FAILED_LOGINS, AccountProblem, LoginOutcome
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import Role
-from dispatch.services import accounts
+from dispatch.domain.shifts import DEFAULT_PATTERN, shift_at
+from dispatch.services import accounts, shifts
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.store.database import Database
@@ -234,3 +237,51 @@ def test_only_supervisors_and_administrators_create_accounts(ctx: ServiceContext
         accounts.create_user(
             ctx.acting_as(budi), "dewi", "Dewi", "operator-112", "operator-112", Role.SUPERVISOR
         )
+
+
+def test_logging_in_records_the_position_and_the_open_duty_shift(
+    supervisor: ServiceContext, clock: ManualClock
+) -> None:
+    first, rows = audited(
+        supervisor, lambda: accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD, position="supervisor")
+    )
+    assert first.actor is not None
+    assert json.loads(rows[0].detail or "{}") == {"position": "supervisor"}  # no shift open yet
+    sari = supervisor.acting_as(first.actor)
+    morning = shifts.open_shift(sari, shift_at(DEFAULT_PATTERN, ZoneInfo("Asia/Jakarta"), clock.now()))
+    accounts.create_user(sari, "budi", "Budi Santoso", "operator-112", "operator-112", Role.CALL_TAKER)
+    clock.advance(60)
+    budi, rows = audited(
+        supervisor, lambda: accounts.change_user(sari, "budi", "operator-112", position="call_taker")
+    )
+    assert budi.actor is not None
+    assert [(r.action, json.loads(r.detail or "{}")) for r in rows] == [
+        ("user.logout", {"handed_to": "budi"}),
+        ("user.login", {"duty_shift": morning.id, "position": "call_taker"}),
+    ]
+    clock.advance(60)
+    plain = accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD)  # the command line gives none
+    assert plain.actor is not None
+    with supervisor.database.transaction() as session:
+        rows_now = session.execute(
+            select(
+                Attendance.user_id, Attendance.duty_shift_id, Attendance.position, Attendance.ended_at
+            ).order_by(Attendance.id)
+        ).all()
+    assert rows_now == [
+        (first.actor.user_id, None, "supervisor", clock.now() - timedelta(seconds=60)),
+        (budi.actor.user_id, morning.id, "call_taker", None),
+        (first.actor.user_id, morning.id, "", None),
+    ]
+
+
+def test_a_refused_log_in_records_no_attendance_under_the_shift(ctx: ServiceContext) -> None:
+    shifts.open_shift(ctx, shift_at(DEFAULT_PATTERN, ZoneInfo("Asia/Jakarta"), ctx.clock.now()))
+    assert accounts.log_in(ctx, "sari", "wrong-password", position="call_taker").actor is None
+    with ctx.database.transaction() as session:
+        assert session.scalars(select(Attendance.duty_shift_id)).all() == [None]  # the fixture's log-in
+
+
+def test_a_position_is_a_code_not_free_text(supervisor: ServiceContext) -> None:
+    with pytest.raises(ValueError, match="position"):
+        accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD, position="x" * 17)
