@@ -44,15 +44,14 @@ from dispatch.reports.figures_data import period_figures
 from dispatch.services.alerts import LOOKBACK as ALERT_LOOKBACK
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.services.shifts import staff_of
 from dispatch.services.uow import reading
 from dispatch.store.tables import (
     Alert,
     Assignment,
-    Attendance,
     Call,
     Callback,
     CallbackAttempt,
-    Console,
     DutyShift,
     FeedOutage,
     Incident,
@@ -527,7 +526,7 @@ def assemble_in(
     states = _UnitStates(session, as_of)
     data = HandoverData(
         period=period,
-        staff=_staff(session, start, period_end, as_of),
+        staff=_staff(ctx, shift_id, as_of),
         calls=_call_counts(session, start, period_end),
         open_incidents=_open_incidents(session, as_of, states, names),
         units_out_of_service=_out_of_service(session, states, names),
@@ -569,41 +568,21 @@ class _Usernames:
             )
 
 
-def _staff(session: Session, start: datetime, end: datetime, as_of: datetime) -> tuple[StaffRow, ...]:
-    """Attendance rows overlapping [start, end), by log-in time."""
-    # TODO(engineer A): dispatch.services.shifts.staff_of once it lands (the same rows).
-    rows = session.execute(
-        select(
-            Attendance.user_id,
-            User.username,
-            User.full_name,
-            User.role,
-            Console.name,
-            Attendance.position,
-            Attendance.started_at,
-            Attendance.ended_at,
-            Attendance.id,
-        )
-        .join(User, User.id == Attendance.user_id)
-        .join(Console, Console.id == Attendance.console_id)
-        .where(
-            Attendance.started_at < end,
-            or_(Attendance.ended_at.is_(None), Attendance.ended_at > start),
-        )
-        .order_by(Attendance.started_at, User.username, Attendance.id)
-    ).all()
+def _staff(ctx: ServiceContext, shift_id: int, as_of: datetime) -> tuple[StaffRow, ...]:
+    """Who worked the shift (``shifts.staff_of``), by log-in time; still at a console at ``as_of``
+    if they logged out only afterwards."""
     return tuple(
         StaffRow(
-            user_id=user_id,
-            username=username,
-            full_name=full_name,
-            role=role,
-            console=console,
-            position=position,
-            started_at=started,
-            ended_at=ended if ended is not None and ended < as_of else None,
+            user_id=row.user_id,
+            username=row.user_name,
+            full_name=row.full_name,
+            role=row.role,
+            console=row.console_name,
+            position=row.position,
+            started_at=row.started_at,
+            ended_at=row.ended_at if row.ended_at is not None and row.ended_at < as_of else None,
         )
-        for user_id, username, full_name, role, console, position, started, ended, _id in rows
+        for row in staff_of(ctx, shift_id)
     )
 
 
