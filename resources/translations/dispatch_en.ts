@@ -1188,6 +1188,576 @@
     </message>
 </context>
 <context>
+    <name>FiguresReport</name>
+    <message>
+        <source>Call centre figures</source>
+        <translation>Call centre figures</translation>
+    </message>
+    <message>
+        <source>Shift %1 of %2, %3</source>
+        <translation>Shift %1 of %2, %3</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>Percentiles are nearest-rank: p90 is the time within which 90 % of the calls were handled, always the time of a real call. A call belongs to the period in which it started ringing. Definitions and exclusions: docs/figures.md.</source>
+        <translation>Percentiles are nearest-rank: p90 is the time within which 90 % of the calls were handled, always the time of a real call. A call belongs to the period in which it started ringing. Definitions and exclusions: docs/figures.md.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>abandoned</translation>
+    </message>
+    <message>
+        <source>%1, ringing from %2 (%3)</source>
+        <translation>%1, ringing from %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>no calls</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Calls offered (answered + abandoned)</source>
+        <translation>Calls offered (answered + abandoned)</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Abandoned (caller hung up before an answer)</source>
+        <translation>Abandoned (caller hung up before an answer)</translation>
+    </message>
+    <message>
+        <source>%1 (abandonment rate %2)</source>
+        <translation>%1 (abandonment rate %2)</translation>
+    </message>
+    <message>
+        <source>Still ringing when the data was read (in no figure)</source>
+        <translation>Still ringing when the data was read (in no figure)</translation>
+    </message>
+    <message>
+        <source>Longest ring</source>
+        <translation>Longest ring</translation>
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation>Answer time</translation>
+    </message>
+    <message>
+        <source>Call processing (answer to first unit dispatched)</source>
+        <translation>Call processing (answer to first unit dispatched)</translation>
+    </message>
+    <message>
+        <source>%1: turnout</source>
+        <translation>%1: turnout</translation>
+    </message>
+    <message>
+        <source>%1: travel</source>
+        <translation>%1: travel</translation>
+    </message>
+    <message>
+        <source>%1: time on scene</source>
+        <translation>%1: time on scene</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <source>– no samples</source>
+        <translation>– no samples</translation>
+    </message>
+    <message>
+        <source>✓ met</source>
+        <translation>✓ met</translation>
+    </message>
+    <message>
+        <source>✗ NOT MET</source>
+        <translation>✗ NOT MET</translation>
+    </message>
+    <message>
+        <source>%1 within %2</source>
+        <translation>%1 within %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>Share within</source>
+        <translation>Share within</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Calls by class</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Service level per %1 minutes (answered within %2)</source>
+        <translation>Service level per %1 minutes (answered within %2)</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Within %1</source>
+        <translation>Within %1</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <source>Per call-taker</source>
+        <translation>Per call-taker</translation>
+    </message>
+    <message>
+        <source>Call-taker</source>
+        <translation>Call-taker</translation>
+    </message>
+    <message>
+        <source>Answer p50</source>
+        <translation>Answer p50</translation>
+    </message>
+    <message>
+        <source>Answer p90</source>
+        <translation>Answer p90</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Processing p90</source>
+        <translation>Processing p90</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReport</name>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Shift handover report</translation>
+    </message>
+    <message>
+        <source>%1 shift of %2</source>
+        <translation>%1 shift of %2</translation>
+    </message>
+    <message>
+        <source>Figures of the shift</source>
+        <translation>Figures of the shift</translation>
+    </message>
+    <message>
+        <source>DRAFT: not signed. The state is as at %1; it may still change.</source>
+        <translation>DRAFT: not signed. The state is as at %1; it may still change.</translation>
+    </message>
+    <message>
+        <source>Signed by the outgoing lead</source>
+        <translation>Signed by the outgoing lead</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged by the incoming lead</source>
+        <translation>Acknowledged by the incoming lead</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Content fingerprint (SHA-256)</source>
+        <translation>Content fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>The shift</source>
+        <translation>The shift</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Staff on duty</translation>
+    </message>
+    <message>
+        <source>No one logged in during the shift.</source>
+        <translation>No one logged in during the shift.</translation>
+    </message>
+    <message>
+        <source>still on</source>
+        <translation>still on</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Calls by class</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Emergency calls by incident category</source>
+        <translation>Emergency calls by incident category</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>console</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Incidents still open</source>
+        <translation>Incidents still open</translation>
+    </message>
+    <message>
+        <source>No incident is open.</source>
+        <translation>No incident is open.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Priority, status</source>
+        <translation>Priority, status</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>Last note</translation>
+    </message>
+    <message>
+        <source>Units out of service</source>
+        <translation>Units out of service</translation>
+    </message>
+    <message>
+        <source>Every unit on the roster is in service.</source>
+        <translation>Every unit on the roster is in service.</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>was %1</translation>
+    </message>
+    <message>
+        <source>out of service since it was added</source>
+        <translation>out of service since it was added</translation>
+    </message>
+    <message>
+        <source>%1; status overridden: %2</source>
+        <translation>%1; status overridden: %2</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Callbacks still open</source>
+        <translation>Callbacks still open</translation>
+    </message>
+    <message>
+        <source>No callback is waiting.</source>
+        <translation>No callback is waiting.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>Numbers flagged or with a block requested</source>
+        <translation>Numbers flagged or with a block requested</translation>
+    </message>
+    <message>
+        <source>No number is flagged.</source>
+        <translation>No number is flagged.</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Feed outages</source>
+        <translation>Feed outages</translation>
+    </message>
+    <message>
+        <source>Every feed stayed up.</source>
+        <translation>Every feed stayed up.</translation>
+    </message>
+    <message>
+        <source>still down</source>
+        <translation>still down</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Up again</source>
+        <translation>Up again</translation>
+    </message>
+    <message>
+        <source>In this shift</source>
+        <translation>In this shift</translation>
+    </message>
+    <message>
+        <source>Alerts not acknowledged</source>
+        <translation>Alerts not acknowledged</translation>
+    </message>
+    <message>
+        <source>Every alert was acknowledged.</source>
+        <translation>Every alert was acknowledged.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Over by then</source>
+        <translation>Over by then</translation>
+    </message>
+    <message>
+        <source>Planned events</source>
+        <translation>Planned events</translation>
+    </message>
+    <message>
+        <source>No planned events were written.</source>
+        <translation>No planned events were written.</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions</source>
+        <translation>Pass-down instructions</translation>
+    </message>
+    <message>
+        <source>No pass-down instructions were written.</source>
+        <translation>No pass-down instructions were written.</translation>
+    </message>
+    <message>
+        <source>Addenda (written after signing)</source>
+        <translation>Addenda (written after signing)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Addendum</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2752,6 +3322,165 @@ Leave anyway?</translation>
     </message>
 </context>
 <context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Monthly report of the 112 call centre</source>
+        <translation>Monthly report of the 112 call centre</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Figures of the month</source>
+        <translation>Figures of the month</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <source>Prank and silent calls (share of all calls)</source>
+        <translation>Prank and silent calls (share of all calls)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Withdrawn (opened at answer, not an emergency)</source>
+        <translation>Withdrawn (opened at answer, not an emergency)</translation>
+    </message>
+    <message>
+        <source>Calls and incidents</source>
+        <translation>Calls and incidents</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation>A year before</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>Incidents by category</translation>
+    </message>
+    <message>
+        <source>No incidents in the month.</source>
+        <translation>No incidents in the month.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Incidents by kecamatan</source>
+        <translation>Incidents by kecamatan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+    <message>
+        <source>No area given</source>
+        <translation>No area given</translation>
+    </message>
+    <message>
+        <source>Day by day (service level: answered within %1)</source>
+        <translation>Day by day (service level: answered within %1)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Prank, silent</source>
+        <translation>Prank, silent</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+</context>
+<context>
     <name>OverrideReasonDialog</name>
     <message>
         <source>Override the unit's status</source>
@@ -2933,6 +3662,616 @@ Copy taken before: %3</translation>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>
         <translation>The console could not start. Tell your supervisor or installer what it says below.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCsv</name>
+    <message>
+        <source>Data format</source>
+        <translation>Data format</translation>
+    </message>
+    <message>
+        <source>State of the report</source>
+        <translation>State of the report</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Staff on duty</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Incidents still open</source>
+        <translation>Incidents still open</translation>
+    </message>
+    <message>
+        <source>Units out of service</source>
+        <translation>Units out of service</translation>
+    </message>
+    <message>
+        <source>Callbacks still open</source>
+        <translation>Callbacks still open</translation>
+    </message>
+    <message>
+        <source>Numbers flagged</source>
+        <translation>Numbers flagged</translation>
+    </message>
+    <message>
+        <source>Feed outages</source>
+        <translation>Feed outages</translation>
+    </message>
+    <message>
+        <source>Alerts not acknowledged</source>
+        <translation>Alerts not acknowledged</translation>
+    </message>
+    <message>
+        <source>Planned events</source>
+        <translation>Planned events</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions</source>
+        <translation>Pass-down instructions</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Addenda</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Same month a year before</source>
+        <translation>Same month a year before</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By kecamatan</source>
+        <translation>By kecamatan</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Day by day</translation>
+    </message>
+    <message>
+        <source>Calls offered</source>
+        <translation>Calls offered</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Still ringing (in no figure)</source>
+        <translation>Still ringing (in no figure)</translation>
+    </message>
+    <message>
+        <source>Abandonment rate (0 to 1)</source>
+        <translation>Abandonment rate (0 to 1)</translation>
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation>Answer time</translation>
+    </message>
+    <message>
+        <source>Call processing</source>
+        <translation>Call processing</translation>
+    </message>
+    <message>
+        <source>Turnout</source>
+        <translation>Turnout</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>Time on scene</source>
+        <translation>Time on scene</translation>
+    </message>
+    <message>
+        <source>Longest ring</source>
+        <translation>Longest ring</translation>
+    </message>
+    <message>
+        <source>Service level per interval</source>
+        <translation>Service level per interval</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Calls by class</translation>
+    </message>
+    <message>
+        <source>Per call-taker</source>
+        <translation>Per call-taker</translation>
+    </message>
+    <message>
+        <source>Per agency</source>
+        <translation>Per agency</translation>
+    </message>
+    <message>
+        <source>Service level limit (seconds)</source>
+        <translation>Service level limit (seconds)</translation>
+    </message>
+    <message>
+        <source>Interval (minutes)</source>
+        <translation>Interval (minutes)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Mean (seconds)</source>
+        <translation>Mean (seconds)</translation>
+    </message>
+    <message>
+        <source>Shortest (seconds)</source>
+        <translation>Shortest (seconds)</translation>
+    </message>
+    <message>
+        <source>Longest (seconds)</source>
+        <translation>Longest (seconds)</translation>
+    </message>
+    <message>
+        <source>p50 (seconds)</source>
+        <translation>p50 (seconds)</translation>
+    </message>
+    <message>
+        <source>p90 (seconds)</source>
+        <translation>p90 (seconds)</translation>
+    </message>
+    <message>
+        <source>p95 (seconds)</source>
+        <translation>p95 (seconds)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Limit (seconds)</source>
+        <translation>Limit (seconds)</translation>
+    </message>
+    <message>
+        <source>Target share (0 to 1)</source>
+        <translation>Target share (0 to 1)</translation>
+    </message>
+    <message>
+        <source>Within the limit</source>
+        <translation>Within the limit</translation>
+    </message>
+    <message>
+        <source>Share within (0 to 1)</source>
+        <translation>Share within (0 to 1)</translation>
+    </message>
+    <message>
+        <source>Target met</source>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <source>Answered within the limit</source>
+        <translation>Answered within the limit</translation>
+    </message>
+    <message>
+        <source>Service level (0 to 1)</source>
+        <translation>Service level (0 to 1)</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>Shift number</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Opened by</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Closed by</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>State as at</source>
+        <translation>State as at</translation>
+    </message>
+    <message>
+        <source>Length (seconds)</source>
+        <translation>Length (seconds)</translation>
+    </message>
+    <message>
+        <source>User number</source>
+        <translation>User number</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>Call class</source>
+        <translation>Call class</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Withdrawn incidents</source>
+        <translation>Withdrawn incidents</translation>
+    </message>
+    <message>
+        <source>Prank and silent calls</source>
+        <translation>Prank and silent calls</translation>
+    </message>
+    <message>
+        <source>Prank and silent share (0 to 1)</source>
+        <translation>Prank and silent share (0 to 1)</translation>
+    </message>
+    <message>
+        <source>Incident record</source>
+        <translation>Incident record</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Age (seconds)</source>
+        <translation>Age (seconds)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>Status since</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>Last note</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Call sign</source>
+        <translation>Call sign</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Previous status</source>
+        <translation>Previous status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <source>Callback record</source>
+        <translation>Callback record</translation>
+    </message>
+    <message>
+        <source>Call record</source>
+        <translation>Call record</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Number shown</source>
+        <translation>Number shown</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>Last attempt's outcome</source>
+        <translation>Last attempt's outcome</translation>
+    </message>
+    <message>
+        <source>Incident number</source>
+        <translation>Incident number</translation>
+    </message>
+    <message>
+        <source>Flag record</source>
+        <translation>Flag record</translation>
+    </message>
+    <message>
+        <source>Outage record</source>
+        <translation>Outage record</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>In the period (seconds)</source>
+        <translation>In the period (seconds)</translation>
+    </message>
+    <message>
+        <source>Alert record</source>
+        <translation>Alert record</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>About (record)</source>
+        <translation>About (record)</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Shown as</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Over by then</source>
+        <translation>Over by then</translation>
+    </message>
+    <message>
+        <source>Report record</source>
+        <translation>Report record</translation>
+    </message>
+    <message>
+        <source>Content fingerprint (SHA-256)</source>
+        <translation>Content fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+</context>
+<context>
+    <name>ReportNumbers</name>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Between a number and its unit: a line never breaks there ("15" at the end of one line, "s" on the next). English separators to Indonesian ones: the group point and the decimal comma trade places.</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <source>Call-taking</source>
+        <translation>Call-taking</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Call ringing too long</source>
+        <translation>Call ringing too long</translation>
+    </message>
+    <message>
+        <source>No unit dispatched in time</source>
+        <translation>No unit dispatched in time</translation>
+    </message>
+    <message>
+        <source>Dispatch not acknowledged in time</source>
+        <translation>Dispatch not acknowledged in time</translation>
+    </message>
+    <message>
+        <source>En route too long</source>
+        <translation>En route too long</translation>
+    </message>
+    <message>
+        <source>On scene without an update</source>
+        <translation>On scene without an update</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>Database damaged</translation>
     </message>
 </context>
 <context>

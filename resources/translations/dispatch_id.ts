@@ -1188,6 +1188,576 @@
     </message>
 </context>
 <context>
+    <name>FiguresReport</name>
+    <message>
+        <source>Call centre figures</source>
+        <translation>Angka kinerja Call Center 112</translation>
+    </message>
+    <message>
+        <source>Shift %1 of %2, %3</source>
+        <translation>Shift %1 tanggal %2, %3</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Periode: %1</translation>
+    </message>
+    <message>
+        <source>Percentiles are nearest-rank: p90 is the time within which 90 % of the calls were handled, always the time of a real call. A call belongs to the period in which it started ringing. Definitions and exclusions: docs/figures.md.</source>
+        <translation>Persentil dihitung dengan peringkat terdekat (nearest-rank): p90 adalah waktu yang dipenuhi oleh 90 % panggilan, selalu waktu sebuah panggilan yang nyata. Panggilan masuk ke periode saat panggilan itu mulai berdering. Definisi dan pengecualian: docs/figures.md.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>dijawab</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <source>%1, ringing from %2 (%3)</source>
+        <translation>%1, berdering sejak %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>tidak ada panggilan</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Calls offered (answered + abandoned)</source>
+        <translation>Panggilan masuk (dijawab + terputus)</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Abandoned (caller hung up before an answer)</source>
+        <translation>Terputus (pelapor menutup sebelum dijawab)</translation>
+    </message>
+    <message>
+        <source>%1 (abandonment rate %2)</source>
+        <translation>%1 (tingkat terputus %2)</translation>
+    </message>
+    <message>
+        <source>Still ringing when the data was read (in no figure)</source>
+        <translation>Masih berdering saat data dibaca (tidak masuk angka mana pun)</translation>
+    </message>
+    <message>
+        <source>Longest ring</source>
+        <translation>Dering terlama</translation>
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation>Waktu jawab</translation>
+    </message>
+    <message>
+        <source>Call processing (answer to first unit dispatched)</source>
+        <translation>Waktu proses panggilan (dijawab sampai unit pertama dikirim)</translation>
+    </message>
+    <message>
+        <source>%1: turnout</source>
+        <translation>%1: waktu berangkat</translation>
+    </message>
+    <message>
+        <source>%1: travel</source>
+        <translation>%1: waktu tempuh</translation>
+    </message>
+    <message>
+        <source>%1: time on scene</source>
+        <translation>%1: waktu di lokasi</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Sampel</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Rata-rata</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Terlama</translation>
+    </message>
+    <message>
+        <source>– no samples</source>
+        <translation>– tidak ada sampel</translation>
+    </message>
+    <message>
+        <source>✓ met</source>
+        <translation>✓ tercapai</translation>
+    </message>
+    <message>
+        <source>✗ NOT MET</source>
+        <translation>✗ TIDAK TERCAPAI</translation>
+    </message>
+    <message>
+        <source>%1 within %2</source>
+        <translation>%1 dalam %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Memenuhi</translation>
+    </message>
+    <message>
+        <source>Share within</source>
+        <translation>Persentase memenuhi</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Panggilan menurut jenis</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Service level per %1 minutes (answered within %2)</source>
+        <translation>Tingkat layanan per %1 menit (dijawab dalam %2)</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Selang waktu</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Within %1</source>
+        <translation>Dalam %1</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Tingkat layanan</translation>
+    </message>
+    <message>
+        <source>Per call-taker</source>
+        <translation>Per operator</translation>
+    </message>
+    <message>
+        <source>Call-taker</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Answer p50</source>
+        <translation>Jawab p50</translation>
+    </message>
+    <message>
+        <source>Answer p90</source>
+        <translation>Jawab p90</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Processing p90</source>
+        <translation>Proses p90</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReport</name>
+    <message>
+        <source>Shift handover report</source>
+        <translation>Laporan serah terima shift</translation>
+    </message>
+    <message>
+        <source>%1 shift of %2</source>
+        <translation>Shift %1 tanggal %2</translation>
+    </message>
+    <message>
+        <source>Figures of the shift</source>
+        <translation>Angka kinerja shift</translation>
+    </message>
+    <message>
+        <source>DRAFT: not signed. The state is as at %1; it may still change.</source>
+        <translation>DRAF: belum ditandatangani. Keadaan per %1; masih dapat berubah.</translation>
+    </message>
+    <message>
+        <source>Signed by the outgoing lead</source>
+        <translation>Ditandatangani koordinator yang menyerahkan</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 pada %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged by the incoming lead</source>
+        <translation>Diterima koordinator yang menerima</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Belum diterima</translation>
+    </message>
+    <message>
+        <source>Content fingerprint (SHA-256)</source>
+        <translation>Sidik isi laporan (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 oleh %2</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Masih dibuka</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Lama</translation>
+    </message>
+    <message>
+        <source>The shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Petugas yang berjaga</translation>
+    </message>
+    <message>
+        <source>No one logged in during the shift.</source>
+        <translation>Tidak ada yang masuk selama shift ini.</translation>
+    </message>
+    <message>
+        <source>still on</source>
+        <translation>masih berjaga</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Semua panggilan</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Panggilan menurut jenis</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Emergency calls by incident category</source>
+        <translation>Panggilan darurat menurut kategori kejadian</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>konsol</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Incidents still open</source>
+        <translation>Kejadian yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>No incident is open.</source>
+        <translation>Tidak ada kejadian yang terbuka.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Priority, status</source>
+        <translation>Prioritas, status</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Lama</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>Catatan terakhir</translation>
+    </message>
+    <message>
+        <source>Units out of service</source>
+        <translation>Unit yang tidak beroperasi</translation>
+    </message>
+    <message>
+        <source>Every unit on the roster is in service.</source>
+        <translation>Semua unit dalam daftar beroperasi.</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>sebelumnya %1</translation>
+    </message>
+    <message>
+        <source>out of service since it was added</source>
+        <translation>tidak beroperasi sejak ditambahkan</translation>
+    </message>
+    <message>
+        <source>%1; status overridden: %2</source>
+        <translation>%1; status diubah paksa: %2</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sejak</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Callbacks still open</source>
+        <translation>Panggilan balik yang masih menunggu</translation>
+    </message>
+    <message>
+        <source>No callback is waiting.</source>
+        <translation>Tidak ada panggilan balik yang menunggu.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Berdering</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Percobaan terakhir</translation>
+    </message>
+    <message>
+        <source>Numbers flagged or with a block requested</source>
+        <translation>Nomor yang ditandai atau dimintakan blokir</translation>
+    </message>
+    <message>
+        <source>No number is flagged.</source>
+        <translation>Tidak ada nomor yang ditandai.</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>Feed outages</source>
+        <translation>Gangguan sumber panggilan</translation>
+    </message>
+    <message>
+        <source>Every feed stayed up.</source>
+        <translation>Semua sumber panggilan tetap berjalan.</translation>
+    </message>
+    <message>
+        <source>still down</source>
+        <translation>masih terputus</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Sumber panggilan</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Up again</source>
+        <translation>Pulih</translation>
+    </message>
+    <message>
+        <source>In this shift</source>
+        <translation>Dalam shift ini</translation>
+    </message>
+    <message>
+        <source>Alerts not acknowledged</source>
+        <translation>Peringatan yang belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Every alert was acknowledged.</source>
+        <translation>Semua peringatan sudah dikonfirmasi.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Muncul</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Over by then</source>
+        <translation>Sudah selesai saat itu</translation>
+    </message>
+    <message>
+        <source>Planned events</source>
+        <translation>Kegiatan terencana</translation>
+    </message>
+    <message>
+        <source>No planned events were written.</source>
+        <translation>Tidak ada kegiatan terencana yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions</source>
+        <translation>Pesan untuk shift berikutnya</translation>
+    </message>
+    <message>
+        <source>No pass-down instructions were written.</source>
+        <translation>Tidak ada pesan untuk shift berikutnya.</translation>
+    </message>
+    <message>
+        <source>Addenda (written after signing)</source>
+        <translation>Adendum (ditulis setelah ditandatangani)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adendum</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2752,6 +3322,165 @@ Tetap tinggalkan?</translation>
     </message>
 </context>
 <context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>Monthly report of the 112 call centre</source>
+        <translation>Laporan bulanan Call Center 112</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Maret</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mei</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Agustus</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Desember</translation>
+    </message>
+    <message>
+        <source>Figures of the month</source>
+        <translation>Angka kinerja bulan ini</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>tidak ada data</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Semua panggilan</translation>
+    </message>
+    <message>
+        <source>Prank and silent calls (share of all calls)</source>
+        <translation>Panggilan iseng dan tanpa suara (persentase dari semua panggilan)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Withdrawn (opened at answer, not an emergency)</source>
+        <translation>Dibatalkan (dibuka saat dijawab, bukan darurat)</translation>
+    </message>
+    <message>
+        <source>Calls and incidents</source>
+        <translation>Panggilan dan kejadian</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>A year before</source>
+        <translation>Setahun sebelumnya</translation>
+    </message>
+    <message>
+        <source>Incidents by category</source>
+        <translation>Kejadian menurut kategori</translation>
+    </message>
+    <message>
+        <source>No incidents in the month.</source>
+        <translation>Tidak ada kejadian pada bulan ini.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Incidents by kecamatan</source>
+        <translation>Kejadian menurut kecamatan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+    <message>
+        <source>No area given</source>
+        <translation>Wilayah tidak diisi</translation>
+    </message>
+    <message>
+        <source>Day by day (service level: answered within %1)</source>
+        <translation>Harian (tingkat layanan: dijawab dalam %1)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Darurat</translation>
+    </message>
+    <message>
+        <source>Prank, silent</source>
+        <translation>Iseng, tanpa suara</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>Tingkat layanan</translation>
+    </message>
+</context>
+<context>
     <name>OverrideReasonDialog</name>
     <message>
         <source>Override the unit's status</source>
@@ -2933,6 +3662,616 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>The console could not start. Tell your supervisor or installer what it says below.</source>
         <translation>Konsol tidak dapat dijalankan. Sampaikan pesan di bawah ini kepada koordinator atau teknisi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCsv</name>
+    <message>
+        <source>Data format</source>
+        <translation>Format data</translation>
+    </message>
+    <message>
+        <source>State of the report</source>
+        <translation>Status laporan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Petugas yang berjaga</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Incidents still open</source>
+        <translation>Kejadian yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>Units out of service</source>
+        <translation>Unit yang tidak beroperasi</translation>
+    </message>
+    <message>
+        <source>Callbacks still open</source>
+        <translation>Panggilan balik yang masih menunggu</translation>
+    </message>
+    <message>
+        <source>Numbers flagged</source>
+        <translation>Nomor yang ditandai</translation>
+    </message>
+    <message>
+        <source>Feed outages</source>
+        <translation>Gangguan sumber panggilan</translation>
+    </message>
+    <message>
+        <source>Alerts not acknowledged</source>
+        <translation>Peringatan yang belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Planned events</source>
+        <translation>Kegiatan terencana</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions</source>
+        <translation>Pesan untuk shift berikutnya</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Angka kinerja</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Adendum</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Same month a year before</source>
+        <translation>Bulan yang sama setahun sebelumnya</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Menurut kategori</translation>
+    </message>
+    <message>
+        <source>By kecamatan</source>
+        <translation>Menurut kecamatan</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Harian</translation>
+    </message>
+    <message>
+        <source>Calls offered</source>
+        <translation>Panggilan masuk</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Still ringing (in no figure)</source>
+        <translation>Masih berdering (tidak masuk angka mana pun)</translation>
+    </message>
+    <message>
+        <source>Abandonment rate (0 to 1)</source>
+        <translation>Tingkat terputus (0 sampai 1)</translation>
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation>Waktu jawab</translation>
+    </message>
+    <message>
+        <source>Call processing</source>
+        <translation>Waktu proses panggilan</translation>
+    </message>
+    <message>
+        <source>Turnout</source>
+        <translation>Waktu berangkat</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Waktu tempuh</translation>
+    </message>
+    <message>
+        <source>Time on scene</source>
+        <translation>Waktu di lokasi</translation>
+    </message>
+    <message>
+        <source>Longest ring</source>
+        <translation>Dering terlama</translation>
+    </message>
+    <message>
+        <source>Service level per interval</source>
+        <translation>Tingkat layanan per selang waktu</translation>
+    </message>
+    <message>
+        <source>Calls by class</source>
+        <translation>Panggilan menurut jenis</translation>
+    </message>
+    <message>
+        <source>Per call-taker</source>
+        <translation>Per operator</translation>
+    </message>
+    <message>
+        <source>Per agency</source>
+        <translation>Per instansi</translation>
+    </message>
+    <message>
+        <source>Service level limit (seconds)</source>
+        <translation>Batas tingkat layanan (detik)</translation>
+    </message>
+    <message>
+        <source>Interval (minutes)</source>
+        <translation>Selang waktu (menit)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Mean (seconds)</source>
+        <translation>Rata-rata (detik)</translation>
+    </message>
+    <message>
+        <source>Shortest (seconds)</source>
+        <translation>Tercepat (detik)</translation>
+    </message>
+    <message>
+        <source>Longest (seconds)</source>
+        <translation>Terlama (detik)</translation>
+    </message>
+    <message>
+        <source>p50 (seconds)</source>
+        <translation>p50 (detik)</translation>
+    </message>
+    <message>
+        <source>p90 (seconds)</source>
+        <translation>p90 (detik)</translation>
+    </message>
+    <message>
+        <source>p95 (seconds)</source>
+        <translation>p95 (detik)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Limit (seconds)</source>
+        <translation>Batas (detik)</translation>
+    </message>
+    <message>
+        <source>Target share (0 to 1)</source>
+        <translation>Target persentase (0 sampai 1)</translation>
+    </message>
+    <message>
+        <source>Within the limit</source>
+        <translation>Dalam batas</translation>
+    </message>
+    <message>
+        <source>Share within (0 to 1)</source>
+        <translation>Persentase dalam batas (0 sampai 1)</translation>
+    </message>
+    <message>
+        <source>Target met</source>
+        <translation>Target tercapai</translation>
+    </message>
+    <message>
+        <source>Answered within the limit</source>
+        <translation>Dijawab dalam batas</translation>
+    </message>
+    <message>
+        <source>Service level (0 to 1)</source>
+        <translation>Tingkat layanan (0 sampai 1)</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Detik</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Penugasan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>Nomor shift</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Rencana mulai</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Rencana selesai</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Dibuka oleh</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Ditutup oleh</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Akhir periode</translation>
+    </message>
+    <message>
+        <source>State as at</source>
+        <translation>Keadaan per</translation>
+    </message>
+    <message>
+        <source>Length (seconds)</source>
+        <translation>Lama (detik)</translation>
+    </message>
+    <message>
+        <source>User number</source>
+        <translation>Nomor pengguna</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Belum ditentukan jenisnya</translation>
+    </message>
+    <message>
+        <source>Call class</source>
+        <translation>Jenis panggilan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Withdrawn incidents</source>
+        <translation>Kejadian yang dibatalkan</translation>
+    </message>
+    <message>
+        <source>Prank and silent calls</source>
+        <translation>Panggilan iseng dan tanpa suara</translation>
+    </message>
+    <message>
+        <source>Prank and silent share (0 to 1)</source>
+        <translation>Persentase iseng dan tanpa suara (0 sampai 1)</translation>
+    </message>
+    <message>
+        <source>Incident record</source>
+        <translation>Nomor rekaman kejadian</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Age (seconds)</source>
+        <translation>Lama (detik)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>Status sejak</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Last note</source>
+        <translation>Catatan terakhir</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Ditulis oleh</translation>
+    </message>
+    <message>
+        <source>Call sign</source>
+        <translation>Kode unit</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Previous status</source>
+        <translation>Status sebelumnya</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Alasan ubah paksa</translation>
+    </message>
+    <message>
+        <source>Callback record</source>
+        <translation>Nomor rekaman panggilan balik</translation>
+    </message>
+    <message>
+        <source>Call record</source>
+        <translation>Nomor rekaman panggilan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Number shown</source>
+        <translation>Nomor ditampilkan</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Berdering</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Percobaan terakhir</translation>
+    </message>
+    <message>
+        <source>Last attempt's outcome</source>
+        <translation>Hasil percobaan terakhir</translation>
+    </message>
+    <message>
+        <source>Incident number</source>
+        <translation>Nomor kejadian</translation>
+    </message>
+    <message>
+        <source>Flag record</source>
+        <translation>Nomor rekaman tanda</translation>
+    </message>
+    <message>
+        <source>Outage record</source>
+        <translation>Nomor rekaman gangguan</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Sumber panggilan</translation>
+    </message>
+    <message>
+        <source>In the period (seconds)</source>
+        <translation>Dalam periode (detik)</translation>
+    </message>
+    <message>
+        <source>Alert record</source>
+        <translation>Nomor rekaman peringatan</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>About (record)</source>
+        <translation>Tentang (nomor rekaman)</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Ditampilkan sebagai</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Muncul</translation>
+    </message>
+    <message>
+        <source>Over by then</source>
+        <translation>Sudah selesai saat itu</translation>
+    </message>
+    <message>
+        <source>Report record</source>
+        <translation>Nomor rekaman laporan</translation>
+    </message>
+    <message>
+        <source>Content fingerprint (SHA-256)</source>
+        <translation>Sidik isi laporan (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ditandatangani</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ditandatangani oleh</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Diterima oleh</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Nomor rekaman</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+</context>
+<context>
+    <name>ReportNumbers</name>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Between a number and its unit: a line never breaks there ("15" at the end of one line, "s" on the next). English separators to Indonesian ones: the group point and the decimal comma trade places.</extracomment>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Belum ditentukan jenisnya</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Tanpa kategori</translation>
+    </message>
+    <message>
+        <source>Call-taking</source>
+        <translation>Penerimaan panggilan</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Pengiriman unit</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <source>Call ringing too long</source>
+        <translation>Panggilan berdering terlalu lama</translation>
+    </message>
+    <message>
+        <source>No unit dispatched in time</source>
+        <translation>Unit tidak dikirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>Dispatch not acknowledged in time</source>
+        <translation>Pengiriman tidak dikonfirmasi tepat waktu</translation>
+    </message>
+    <message>
+        <source>En route too long</source>
+        <translation>Terlalu lama dalam perjalanan</translation>
+    </message>
+    <message>
+        <source>On scene without an update</source>
+        <translation>Di lokasi tanpa kabar</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>Basis data rusak</translation>
     </message>
 </context>
 <context>
