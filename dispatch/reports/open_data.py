@@ -308,17 +308,22 @@ def _text(indonesian: str, english: str) -> dict[str, str]:
     return {"id": indonesian, "en": english}
 
 
+# The glossary's words (docs/glossary.md).
 _CLASS_WORDS = {
     CallClass.EMERGENCY.value: _text("darurat", "emergency"),
     CallClass.INFORMATION.value: _text("informasi", "information"),
-    CallClass.PRANK.value: _text("iseng (prank)", "prank"),
-    CallClass.SILENT.value: _text("ghost / tanpa suara", "silent (ghost)"),
-    CallClass.ABANDONED.value: _text("terputus sebelum dijawab", "abandoned before answer"),
+    CallClass.PRANK.value: _text("iseng", "prank"),
+    CallClass.SILENT.value: _text("tanpa suara (ghost call)", "silent (ghost call)"),
+    CallClass.ABANDONED.value: _text(
+        "terputus (pelapor menutup sebelum dijawab)", "abandoned (the caller hung up before the answer)"
+    ),
     CallClass.DUPLICATE.value: _text(
         "duplikat (kejadian yang sudah dilaporkan)", "duplicate (an incident already reported)"
     ),
     CallClass.WRONG_NUMBER.value: _text("salah sambung / uji", "wrong number / test"),
-    UNCLASSIFIED: _text("belum diklasifikasi (masih berdering)", "not classified (still ringing)"),
+    UNCLASSIFIED: _text(
+        "belum diklasifikasi (masih berdering saat dihitung)", "not classified (still ringing when counted)"
+    ),
 }
 
 _COLUMN_META: tuple[tuple[str, str, dict[str, str]], ...] = (
@@ -391,7 +396,7 @@ _COLUMN_META: tuple[tuple[str, str, dict[str, str]], ...] = (
         "jumlah",
         "integer",
         _text(
-            "Jumlah panggilan atau kejadian. Kosong bila ditekan (lihat 'suppression').",
+            "Jumlah panggilan atau kejadian. Kosong bila disembunyikan (lihat 'suppression').",
             "Number of calls or incidents. Empty when suppressed (see 'suppression').",
         ),
     ),
@@ -399,8 +404,8 @@ _COLUMN_META: tuple[tuple[str, str, dict[str, str]], ...] = (
         "ditekan",
         "integer",
         _text(
-            "1 bila jumlah ditekan (tidak ditampilkan), 0 bila ditampilkan. Tidak membedakan penekanan "
-            "primer dan sekunder.",
+            "1 bila jumlah ditekan, yaitu disembunyikan (sel 'jumlah' kosong), 0 bila ditampilkan. Tidak "
+            "membedakan penyembunyian primer dan sekunder.",
             "1 when the count is suppressed (not shown), 0 when shown. Does not tell primary from "
             "secondary suppression.",
         ),
@@ -427,7 +432,7 @@ def _metadata(
         "description": _text(
             "Jumlah panggilan ke layanan darurat 112 menurut klasifikasi, dan jumlah kejadian menurut "
             "kategori dan kecamatan, per bulan. Data agregat yang dianonimkan: tanpa nomor telepon, nama, "
-            "alamat, atau catatan; jumlah kecil ditekan.",
+            "alamat, atau catatan; jumlah kecil disembunyikan.",
             "Calls to the 112 emergency service by class, and incidents by category and kecamatan, per "
             "month. Anonymised aggregate data: no phone numbers, names, addresses or notes; small counts "
             "suppressed.",
@@ -456,12 +461,12 @@ def _metadata(
         "suppression": {
             "threshold": threshold,
             "rule": _text(
-                f"Jumlah 1 sampai {threshold - 1} tidak ditampilkan (sel kosong, ditekan = 1). Agar jumlah "
-                "yang ditekan tidak dapat dihitung dari total yang diketahui di tempat lain (jumlah "
-                "panggilan sebulan; jumlah kejadian sebulan, per kecamatan, per kategori), setiap kelompok "
-                "seperti itu yang memuat sel ditekan harus memuat paling sedikit dua sel ditekan, salah "
+                f"Jumlah 1 sampai {threshold - 1} tidak ditampilkan (sel kosong, ditekan = 1). Agar "
+                "jumlah yang disembunyikan tidak dapat dihitung dari total yang diketahui di tempat lain "
+                "(jumlah panggilan sebulan; jumlah kejadian sebulan, per kecamatan, per kategori), setiap "
+                "kelompok seperti itu yang memuat sel tersembunyi harus memuat paling sedikit dua, salah "
                 f"satunya {threshold} atau lebih: bila belum, sel terkecil yang masih ditampilkan ikut "
-                "ditekan, berulang sampai semua kelompok terpenuhi. Berkas ini tidak memuat total. "
+                "disembunyikan, berulang sampai semua kelompok terpenuhi. Berkas ini tidak memuat total. "
                 "Kombinasi tanpa panggilan atau kejadian tidak memiliki baris.",
                 f"Counts from 1 to {threshold - 1} are not shown (empty cell, ditekan = 1). So that a "
                 "suppressed count cannot be worked out from a total known elsewhere (a month's calls; a "
@@ -472,7 +477,7 @@ def _metadata(
             ),
         },
         "never_published": _text(
-            "Nomor telepon, nama penelepon atau petugas, alamat, koordinat, catatan dan teks bebas lain, "
+            "Nomor telepon, nama pelapor atau petugas, alamat, koordinat, catatan dan teks bebas lain, "
             "nomor kejadian, waktu panggilan.",
             "Phone numbers, names of callers or staff, addresses, coordinates, notes and any other free "
             "text, incident numbers, call times.",
