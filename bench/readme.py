@@ -7,12 +7,12 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``--out``: ``bench.seed`` (only when the database does not exist: about 2.5 minutes),
 ``bench.bench_foundation`` (with the GUI start-up and the audited writes), ``bench.bench_caller_history``,
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
-``bench.bench_boards`` and ``bench.bench_feeds`` (socat needed). Then prints the machine, the date
-and every figure of the README's tables with its baseline from the same run, as Markdown rows to
-paste into the README (the figures are never typed). Some 10-15 minutes at full size on the reference
-machine; ``--smoke`` runs everything at a toy size in well under a minute (figures that mean
-nothing: for checking that the command works). Run it on an idle machine; the load average before
-and after is printed.
+``bench.bench_boards``, ``bench.bench_feeds`` (socat needed) and ``bench.bench_reports``. Then
+prints the machine, the date and every figure of the README's tables with its baseline from the
+same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
+minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
+under a minute (figures that mean nothing: for checking that the command works). Run it on an idle
+machine; the load average before and after is printed.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("recommend", ["bench/bench_recommend.py", "--json", "{json}"]),
     ("boards", ["-m", "bench.bench_boards", "--json", "{json}"]),
     ("feeds", ["-m", "bench.bench_feeds", "--json", "{json}"]),
+    ("reports", ["-m", "bench.bench_reports", "{db}", "--json", "{json}"]),
 ]
 
 
@@ -376,7 +377,62 @@ def render(folder: Path) -> str:
         )
     if dispatch_rows:
         out.table("Dispatch (`bench/bench_recommend.py`, `bench.bench_boards`):", dispatch_rows)
+    reports = load("reports")
+    if reports:
+        out.table("Supervisor reports (`bench.bench_reports`):", guarded(lambda: report_rows(reports)))
     return "\n".join(out.lines)
+
+
+def median_max(figure: dict[str, Any]) -> str:
+    return f"p50 {ms(figure.get('p50_ms'), 1)} ms, max {ms(figure.get('max_ms'), 1)} ms"
+
+
+def report_rows(reports: dict[str, Any]) -> list[tuple[str, str, str]]:
+    shift = reports["shift"]
+    size = f"{shift['calls']:,} calls and {shift['incidents']:,} incidents in 12 h"
+    filters = reports["filters"]
+    slowest_filter = max(filters.values(), key=lambda f: f.get("p50_ms") or 0)
+    full_text = reports["full_text"]
+    slowest_text = max(full_text.values(), key=lambda f: f.get("p50_ms") or 0)
+    notes = reports["database"]["incident_notes"]
+    return [
+        (
+            f"handover report data, a shift of {size} (< 1 s)",
+            f"**{median_max(reports['handover_data'])}**",
+            "reading the shift's calls, class counts and status rows: "
+            + median_max(reports["data_baseline"]),
+        ),
+        ("figures report data, the same shift (< 1 s)", f"**{median_max(reports['figures_data'])}**", ""),
+        (
+            "handover report as PDF, Indonesian (< 3 s)",
+            f"**{median_max(reports['handover_pdf'])}**",
+            f"a plain PDF of the report's JSON text: {median_max(reports['pdf_baseline'])}",
+        ),
+        ("figures report as PDF (< 3 s)", f"**{median_max(reports['figures_pdf'])}**", ""),
+        (
+            "shift-log browser opens on the shift (< 300 ms)",
+            f"**{median_max(reports['browser_open'])}**",
+            f"the 500 newest calls in plain SQL: {median_max(reports['browser_baseline'])}",
+        ),
+        (
+            f"shift-log filters (< 100 ms): slowest of {len(filters)}, "
+            + slowest_filter["display"].split(": ", 1)[-1],
+            f"**{median_max(slowest_filter)}**",
+            f"the shift's prank calls in plain SQL: {median_max(reports['filter_baseline'])}",
+        ),
+        (
+            f"full text over all {notes:,} notes (< 100 ms): slowest of {len(full_text)} searches",
+            f"**{median_max(slowest_text)}**",
+            f"{reports['full_text_baseline']['display'].split(': ', 1)[-1]}: "
+            f"{median_max(reports['full_text_baseline'])}",
+        ),
+        (
+            "monthly roll-up (< 5 s)",
+            f"**{median_max(reports['monthly'])}**",
+            f"the month's calls by class and day in plain SQL: {median_max(reports['monthly_baseline'])}",
+        ),
+        ("peak memory of the report process", f"{reports['memory'].get('peak_rss_mib')} MiB", ""),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

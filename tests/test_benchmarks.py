@@ -166,9 +166,37 @@ def test_feeds(figures: Path) -> None:
     assert burst["all_committed_and_shown"], burst["runs"][0]
 
 
+def test_reports(seeded: Path, figures: Path) -> None:
+    """The supervisor's reports on the seed's busy shift: data, PDF, the browser, full text, a month."""
+    out = figures / "reports.json"
+    done = run("-m", "bench.bench_reports", str(seeded), "--smoke", "--json", str(out))
+    for row in (
+        "handover report data",
+        "handover report PDF (id)",
+        "shift-log browser",
+        "full text over all notes",
+    ):
+        assert row in done.stdout, row
+    report = read_json(out)
+    assert report["shift"]["calls"] == 300, report["shift"]
+    assert report["shift"]["incidents"] == 50, report["shift"]
+    assert report["handover_data"]["n"] == 2
+    assert report["monthly"]["n"] >= 1
+    assert set(report["pdf_bytes"]) == {"handover", "figures"}
+
+
 def test_readme_figures(figures: Path) -> None:
     """``scripts/bench --from`` prints the README's tables from the figures of the runs above."""
-    names = ("foundation", "caller_history", "locations", "duplicates", "recommend", "boards", "feeds")
+    names = (
+        "foundation",
+        "caller_history",
+        "locations",
+        "duplicates",
+        "recommend",
+        "boards",
+        "feeds",
+        "reports",
+    )
     missing = [n for n in names if not (figures / f"{n}.json").exists()]
     assert not missing, f"run with the benchmark tests above in the same session; missing {missing}"
     done = subprocess.run(
@@ -185,7 +213,7 @@ def test_readme_figures(figures: Path) -> None:
     assert text.startswith("Machine: ")
     assert "\nDate: " in text
     assert "could not read" not in text, text
-    for table in ("Foundation", "Feeds", "Call-taking", "Dispatch"):
+    for table in ("Foundation", "Feeds", "Call-taking", "Dispatch", "Supervisor reports"):
         assert f"\n{table} (" in text, table
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) >= 25, text
@@ -204,6 +232,7 @@ COVERED = {
     "bench_recommend": "test_recommend",
     "bench_boards": "test_boards",
     "bench_feeds": "test_feeds",
+    "bench_reports": "test_reports",
     "readme": "test_readme_figures",
 }
 
