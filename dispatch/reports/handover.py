@@ -1,10 +1,10 @@
 """The handover report's data: a duty shift as the outgoing lead hands it over, read from the database.
 
-Nothing in the report is typed twice: the period and who worked it (attendance), the calls by class and
-by their incident's category, the incidents still open at the end with their units, age and last note,
-the units out of service and why, the callbacks still waiting, the numbers flagged or with a block
-requested, the feed outages, the alerts nobody acknowledged, the outgoing lead's planned events and
-pass-down (the ``duty_shifts`` columns) and the figures of ``dispatch.reports.figures_data``.
+Nothing in the report is typed twice: the period and who worked it (``shifts.staff_of``), the calls
+by class and by their incident's category, the incidents still open at the end with their units, age
+and last note, the units out of service and why, the callbacks still waiting, the numbers flagged or
+with a block requested, the feed outages, the alerts nobody acknowledged, the outgoing lead's planned
+events and pass-down (the ``duty_shifts`` columns) and the figures of ``dispatch.reports.figures_data``.
 
 The report covers [opened_at, period_end), where the period ends when the shift was closed, or at its
 planned end while it is open. Its state is read **as at** one instant, ``as_of``: the period's end for
@@ -13,8 +13,9 @@ database keeps history, the state is that instant's, however long afterwards the
 unit statuses from ``unit_status_history``, assignments from their milestones, callbacks, flags,
 alerts, outages, attendance and notes from their own times. An incident's category and priority, a
 call's class and whether a unit is on the roster are what their rows say when the report is assembled
-(they keep no history of their own; a correction made later shows in a later assembly): that is why
-the signed report freezes its content (``dispatch.services.handover``).
+(they keep no history of their own; a correction made later shows in a later assembly), and so are the
+figures of the period's calls and incidents (an interval that ends after the close, a unit arriving,
+counts): that is why the signed report freezes its content (``dispatch.services.handover``).
 
 The content is language-neutral: codes (call classes, categories, statuses, reasons), numbers and
 times; the UI words it in the reader's language. :func:`canonical_json` is the one serialiser for
@@ -529,7 +530,7 @@ def assemble_in(
         staff=_staff(ctx, shift_id, as_of),
         calls=_call_counts(session, start, period_end),
         open_incidents=_open_incidents(session, as_of, states, names),
-        units_out_of_service=_out_of_service(session, states, names),
+        units_out_of_service=_out_of_service(states, names),
         callbacks=_callbacks(session, as_of),
         number_flags=_number_flags(session, as_of, names),
         feed_outages=_outages(session, start, as_of),
@@ -793,7 +794,7 @@ def _open_incidents(
     return tuple(result)
 
 
-def _out_of_service(session: Session, states: _UnitStates, names: _Usernames) -> tuple[UnitOutOfService, ...]:
+def _out_of_service(states: _UnitStates, names: _Usernames) -> tuple[UnitOutOfService, ...]:
     """Units on the roster out of service at ``as_of``, by call sign, with the change that put them there."""
     found = [
         state
