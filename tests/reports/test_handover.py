@@ -49,6 +49,7 @@ from dispatch.services import (
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.services.feeds import FeedAlarmKind
 from tests.conftest import START
+from tests.reports import scripted_shift as scripted
 from tests.services.support import FEED, signal, unit
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -563,3 +564,137 @@ def test_a_float_is_rounded_once_and_stays(value: float) -> None:
     once = json.loads(canonical_json({"x": value}))["x"]
     assert once == round(value, 6) or (once == 0.0 and round(value, 6) == 0)
     assert json.loads(canonical_json({"x": once}))["x"] == once
+
+
+# --- the scripted 8-hour shift (tests/reports/scripted_shift.py) -----------------------------------
+
+
+def utc(hour: int, minute: int, second: int = 0) -> str:
+    """A WIB moment of the scripted day as the report writes it (UTC)."""
+    return scripted.wib(hour, minute, second).astimezone(UTC).isoformat()
+
+
+def test_the_handover_of_the_scripted_shift_counted_by_hand(ctx: ServiceContext, clock: ManualClock) -> None:
+    worked = scripted.run_scripted_shift(ctx, clock)
+    data = assemble_handover(ctx, worked.shift_id).to_json()
+    assert (data["period"]["opened_at"], data["period"]["closed_at"], data["period"]["as_of"]) == (
+        "2026-11-28T00:00:00+00:00",
+        "2026-11-28T08:00:00+00:00",
+        "2026-11-28T08:00:00+00:00",
+    )
+    # Sari's log-in of the day before ended at 06:45, before the shift; everyone logged out at 15:02,
+    # after it: still at their consoles at the close.
+    assert [
+        (s["username"], s["console"], s["position"], s["started_at"], s["ended_at"]) for s in data["staff"]
+    ] == [
+        ("sari", "KONSOL-01", "supervisor", utc(6, 50), None),
+        ("budi", "KONSOL-02", "call_taker", utc(6, 58), None),
+        ("citra", "KONSOL-03", "call_taker", utc(7, 1), None),
+        ("dodi", "KONSOL-04", "dispatcher", utc(7, 2), None),
+    ]
+    # The script's table, class by class: emergency 1, 5, 10, 14, 16, 21, 25, 28, 32, 33; information
+    # 2, 11, 15, 23, 27, 31; prank 3, 9, 13, 17, 22, 24, 29, 34; silent 8, 19, 30; abandoned 4, 12, 18,
+    # 26; duplicate 6; wrong number 7, 20; call 35 still ringing.
+    assert data["calls"] == {
+        "total": 35,
+        "by_class": [
+            {"call_class": "emergency", "count": 10},
+            {"call_class": "information", "count": 6},
+            {"call_class": "prank", "count": 8},
+            {"call_class": "silent", "count": 3},
+            {"call_class": "abandoned", "count": 4},
+            {"call_class": "duplicate", "count": 1},
+            {"call_class": "wrong_number", "count": 2},
+        ],
+        "unclassified": 1,
+        # MED 10, 16, 25, 32, 33; FIRE 5, its second caller 6, and 21; CRIM 14, 28; LAKA 1.
+        "by_category": [
+            {"category": "MED", "calls": 5, "incidents": 5},
+            {"category": "FIRE", "calls": 3, "incidents": 2},
+            {"category": "CRIM", "calls": 2, "incidents": 2},
+            {"category": "LAKA", "calls": 1, "incidents": 1},
+        ],
+    }
+    # Eight emergencies were closed; 32 (PMI-01 on scene) and 33 (no unit free) are handed over.
+    # Every answered call opened an incident: 27 of calls 1-31 were answered (4, 12, 18, 26 were not),
+    # so call 32 opened the 28th and call 33 the 29th.
+    assert data["open_incidents"] == [
+        {
+            "incident_id": worked.incidents[32],
+            "number": "2026-000028",
+            "category": "MED",
+            "priority": "P1",
+            "status": "on_scene",
+            "created_at": utc(14, 12, 10),
+            "age_s": 47 * 60 + 50,  # 14:12:10 to 15:00:00
+            "units": [
+                {
+                    "call_sign": "DEMO-PMI-01",
+                    "agency": "medical",
+                    "status": "on_scene",
+                    "status_since": utc(14, 24, 10),
+                    "dispatched_at": utc(14, 13),
+                }
+            ],
+            "last_note": {
+                "at": utc(14, 30),
+                "kind": "narrative",
+                "text": "PMI-01 masih menangani pasien di lokasi.",
+                "author": "budi",
+            },
+        },
+        {
+            "incident_id": worked.incidents[33],
+            "number": "2026-000029",
+            "category": "MED",
+            "priority": "P1",
+            "status": "awaiting_dispatch",
+            "created_at": utc(14, 40, 9),
+            "age_s": 19 * 60 + 51,  # 14:40:09 to 15:00:00
+            "units": [],
+            "last_note": {
+                "at": utc(14, 41),
+                "kind": "narrative",
+                "text": "Lansia jatuh di kamar mandi, sadar, tidak bisa berdiri.",
+                "author": "citra",
+            },
+        },
+    ]
+    assert data["units_out_of_service"] == [
+        {
+            "call_sign": "DEMO-DMK-05",
+            "agency": "fire",
+            "status": "out_of_service",
+            "since": utc(8, 0),
+            "from_status": "available",
+            "by": "dodi",
+            "override_reason": None,
+        }
+    ]
+    # Abandoned 4 and 12 and silent 19 were reached; silent 8 and abandoned 18 were tried once; 26 and 30
+    # wait. A silent call is queued when classified (30 s after the answer), an abandoned one when the
+    # caller hangs up.
+    assert [
+        (c["call_id"], c["reason"], c["number"], c["opened_at"], c["attempts"], c["last_attempt_outcome"])
+        for c in data["callbacks"]
+    ] == [
+        (worked.calls[8], "silent", "+62812" + "00000008", utc(7, 52, 43), 1, "no_answer"),
+        (worked.calls[18], "abandoned", "+62812" + "00000018", utc(9, 35, 38), 1, "no_answer"),
+        (worked.calls[26], "abandoned", "+62812" + "00000026", utc(12, 5, 19), 0, None),
+        (worked.calls[30], "silent", "+62812" + "00000030", utc(13, 33, 41), 0, None),
+    ]
+    assert [(f["number"], f["kind"], f["at"], f["by"]) for f in data["number_flags"]] == [
+        ("+6285712345678", "block_requested", utc(11, 30), "sari")
+    ]
+    assert [
+        (o["started_at"], o["ended_at"], o["duration_s"], o["in_period_s"]) for o in data["feed_outages"]
+    ] == [(utc(10, 50), utc(11, 1), 660, 660)]
+    assert [(a["alert_id"], a["kind"], a["raised_at"]) for a in data["alerts"]] == [
+        (worked.alert_id, "feed_down", utc(10, 50))
+    ]
+    assert (data["pass_down"], data["planned_events"]) == (scripted.PASS_DOWN, scripted.PLANNED_EVENTS)
+    assert (data["figures"]["offered"], data["figures"]["answered"], data["figures"]["abandoned"]) == (
+        34,
+        30,
+        4,
+    )
