@@ -431,7 +431,11 @@ class Assignment(Base):
 
 class UnitStatusChange(Base):
     __tablename__ = "unit_status_history"
-    __table_args__ = (Index("ix_unit_status_history_unit_at", "unit_id", "at"),)
+    __table_args__ = (
+        Index("ix_unit_status_history_unit_at", "unit_id", "at"),
+        # An incident's status rows: the figures' intervals and the timeline (migration 0011).
+        Index("ix_unit_status_history_incident_at", "incident_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
