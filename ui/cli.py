@@ -15,7 +15,9 @@ def build_parser() -> argparse.ArgumentParser:
         "dispatch-console verify --db URL: check the audit log's hash chain; "
         "dispatch-console admin create-user|list-users|unlock|reset-password --db URL: accounts; "
         "dispatch-console migrate --db OWNER_URL [--console-role ROLE]: upgrade as the owner "
-        "(docs/installing.md)",
+        "(docs/installing.md); "
+        "dispatch-console report --db URL --kind KIND --format pdf|csv|json --out FILE ...: a report to a "
+        "file (docs/reports.md)",
     )
     parser.add_argument(
         "--db",
@@ -62,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dispatch.admin import main as admin
 
         return admin(arguments[1:])
+    if arguments[:1] == ["report"]:
+        # Reads only; Qt (offscreen) only for the words and the PDF (ui/report_command.py).
+        from ui.report_command import main as report
+
+        return report(arguments[1:])
     if arguments[:1] in (["verify"], ["migrate"]):
         # No Qt: the audit chain's check and the owner's upgrade (dispatch/store/maintenance.py).
         from dispatch.store.maintenance import main as maintenance

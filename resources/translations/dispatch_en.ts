@@ -3481,6 +3481,98 @@ Leave anyway?</translation>
     </message>
 </context>
 <context>
+    <name>OpenDataReport</name>
+    <message>
+        <source>Open data: 112 calls and incidents per month</source>
+        <extracomment>The cells of a row in the order of the CSV's columns.</extracomment>
+        <translation>Open data: 112 calls and incidents per month</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>About the data</source>
+        <translation>About the data</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Suppressed counts</source>
+        <translation>Suppressed counts</translation>
+    </message>
+    <message>
+        <source>Small counts suppressed</source>
+        <translation>Small counts suppressed</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>suppressed</translation>
+    </message>
+    <message>
+        <source>Calls by month and class</source>
+        <translation>Calls by month and class</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Incidents by month, category and kecamatan</source>
+        <translation>Incidents by month, category and kecamatan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+</context>
+<context>
     <name>OverrideReasonDialog</name>
     <message>
         <source>Override the unit's status</source>

@@ -3481,6 +3481,98 @@ Tetap tinggalkan?</translation>
     </message>
 </context>
 <context>
+    <name>OpenDataReport</name>
+    <message>
+        <source>Open data: 112 calls and incidents per month</source>
+        <extracomment>The cells of a row in the order of the CSV's columns.</extracomment>
+        <translation>Data terbuka: panggilan 112 dan kejadian per bulan</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
+    </message>
+    <message>
+        <source>About the data</source>
+        <translation>Tentang data</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Suppressed counts</source>
+        <translation>Jumlah yang disembunyikan</translation>
+    </message>
+    <message>
+        <source>Small counts suppressed</source>
+        <translation>Jumlah kecil disembunyikan</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>disembunyikan</translation>
+    </message>
+    <message>
+        <source>Calls by month and class</source>
+        <translation>Panggilan menurut bulan dan jenis</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>tidak diisi</translation>
+    </message>
+    <message>
+        <source>Incidents by month, category and kecamatan</source>
+        <translation>Kejadian menurut bulan, kategori dan kecamatan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten / kota</source>
+        <translation>Kabupaten / kota</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+</context>
+<context>
     <name>OverrideReasonDialog</name>
     <message>
         <source>Override the unit's status</source>

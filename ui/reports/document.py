@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dispatch.resources import resource_path
-from ui.reports import figures_page, handover_page, monthly_page
+from ui.reports import figures_page, handover_page, monthly_page, open_data_page
 from ui.reports.common import Writer
 
 #: The report kinds and the page that writes each.
@@ -40,6 +40,7 @@ PAGES: dict[str, Callable[[Mapping[str, Any], Writer], str]] = {
     "figures": figures_page.render,
     "handover": handover_page.render,
     "monthly": monthly_page.render,
+    "open-data": open_data_page.render,
 }
 KINDS = ("handover", "figures", "monthly", "open-data")
 
