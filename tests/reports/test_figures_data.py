@@ -1,8 +1,13 @@
-"""The figures of a period read from a real database: which rows count, in which zone, by hand."""
+"""The figures of a period read from a real database: which rows count, in which zone, by hand.
+
+On a SQLite file and on PostgreSQL (when DISPATCH_TEST_POSTGRES_URL names a server).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,12 +20,33 @@ from dispatch.reports import intervals
 from dispatch.reports.figures_data import period_figures, period_timings
 from dispatch.services import accounts, calls, dispatching, incidents
 from dispatch.services.context import ServiceContext
+from dispatch.store.database import Database, open_database, sqlite_url
+from tests.reports.scripted_shift import cheap_password_hashes
 from tests.services.support import signal, unit
+from tests.store.postgres import migrated_schema, server
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: 10:00:00 WIB.
 TEN = datetime(2026, 11, 27, 10, 0, 0, tzinfo=WIB)
 PASSWORD = "kata-sandi-112"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        db = open_database(sqlite_url(db_path))
+        yield db
+        db.dispose()
+        return
+    with migrated_schema(server()) as schema:
+        db = open_database(schema.console_url, upgrade=False)
+        yield db
+        db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    cheap_password_hashes(monkeypatch)
 
 
 def wib(minutes: int, seconds: int = 0) -> datetime:
