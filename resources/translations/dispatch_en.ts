@@ -1194,12 +1194,8 @@
         <translation>Call centre figures</translation>
     </message>
     <message>
-        <source>Shift %1 of %2, %3</source>
-        <translation>Shift %1 of %2, %3</translation>
-    </message>
-    <message>
-        <source>Period: %1</source>
-        <translation>Period: %1</translation>
+        <source>%1 shift of %2</source>
+        <translation>%1 shift of %2</translation>
     </message>
     <message>
         <source>Percentiles are nearest-rank: p90 is the time within which 90 % of the calls were handled, always the time of a real call. A call belongs to the period in which it started ringing. Definitions and exclusions: docs/figures.md.</source>

@@ -229,7 +229,7 @@ def test_the_figures_name_the_call_takers(qapp: QApplication, documents: dict[st
     names = [user["full_name"] for user in documents["figures"]["users"].values()]
     assert sorted(names) == ["Bayu Pratama", "Rina Marlina"]
     assert all(name in text for name in names)
-    assert "Shift Morning of 2026-11-27" in text
+    assert "Morning shift of 2026-11-27 · 2026-11-27 07:02 – 15:03 WIB" in text
 
 
 def test_times_are_in_the_centres_zone(qapp: QApplication, documents: dict[str, dict[str, Any]]) -> None:

@@ -32,17 +32,14 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
     body: list[str] = [heading(title(), 1)]
     shift = mapping(period.get("shift"))
     if shift:
-        body.append(
-            paragraph(
-                translate("FiguresReport", "Shift %1 of %2, %3")
-                .replace("%1", writer.shift_name(shift.get("code")))
-                .replace("%2", str(shift.get("day", "")))
-                .replace("%3", span),
-                "period",
-            )
+        named = (
+            translate("FiguresReport", "%1 shift of %2")
+            .replace("%1", writer.shift_name(shift.get("code")))
+            .replace("%2", str(shift.get("day", "")))
         )
-    elif period:
-        body.append(paragraph(translate("FiguresReport", "Period: %1").replace("%1", span), "period"))
+        span = f"{named} · {span}"
+    if period:
+        body.append(paragraph(span, "period"))
     body.extend(sections(figures, writer, mapping(data.get("users"))))
     footer_title = f"{title()} · {span}" if period else title()
     return document(footer_title, body)
@@ -218,7 +215,7 @@ def _targets(figures: Mapping[str, Any], writer: Writer) -> list[str]:
             ],
             rows,
             numeric=(2, 3),
-            widths=[34, 20, 16, 14, 16],
+            widths=[30, 19, 15, 14, 22],
             missed=missed,
         ),
     ]

@@ -17,7 +17,20 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.reports import figures_page
 from ui.reports.common import Writer, class_order, mapping, sequence
-from ui.reports.html import Raw, bar, bold, document, facts, heading, lines, paragraph, preformatted, table
+from ui.reports.html import (
+    Raw,
+    bar,
+    bold,
+    boxed,
+    document,
+    facts,
+    heading,
+    lines,
+    nothing,
+    paragraph,
+    preformatted,
+    table,
+)
 from ui.reports.numbers import MISSING
 
 translate = QCoreApplication.translate
@@ -47,6 +60,9 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
         paragraph(f"{shift} · {span}", "period"),
         _state(content, signature, writer),
         *_period(period, writer),
+        # What the incoming lead must read first: the outgoing lead's own words, and what came after.
+        *_texts(content),
+        *_addenda(addenda, writer),
         *_staff(content, writer),
         *_calls(content, writer),
         *_open_incidents(content, writer),
@@ -55,9 +71,7 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
         *_flags(content, writer),
         *_outages(content, writer),
         *_alerts(content, writer),
-        *_texts(content),
-        *_addenda(addenda, writer),
-        heading(translate("HandoverReport", "Figures of the shift")),
+        heading(translate("HandoverReport", "Figures of the shift"), new_page=True),
         *figures_page.sections(mapping(content.get("figures")), writer, users, with_classes=False),
     ]
     return document(f"{title()} · {shift} · {span}", body)
@@ -127,8 +141,9 @@ def _staff(content: Mapping[str, Any], writer: Writer) -> list[str]:
     caption = translate("HandoverReport", "Staff on duty")
     if not staff:
         return [
-            heading(caption),
-            paragraph(translate("HandoverReport", "No one logged in during the shift."), "none"),
+            boxed(
+                caption, paragraph(translate("HandoverReport", "No one logged in during the shift."), "none")
+            )
         ]
     rows = [
         [
@@ -242,7 +257,7 @@ def _open_incidents(content: Mapping[str, Any], writer: Writer) -> list[str]:
     incidents = [mapping(row) for row in sequence(content.get("open_incidents"))]
     caption = translate("HandoverReport", "Incidents still open")
     if not incidents:
-        return [heading(caption), paragraph(translate("HandoverReport", "No incident is open."), "none")]
+        return [nothing(caption, translate("HandoverReport", "No incident is open."))]
     rows = []
     for incident in incidents:
         units = [
@@ -277,7 +292,7 @@ def _open_incidents(content: Mapping[str, Any], writer: Writer) -> list[str]:
             ],
             rows,
             numeric=(2,),
-            widths=[19, 16, 12, 20, 33],
+            widths=[19, 15, 14, 20, 32],
         )
     ]
 
@@ -287,8 +302,10 @@ def _units_out(content: Mapping[str, Any], writer: Writer) -> list[str]:
     caption = translate("HandoverReport", "Units out of service")
     if not units:
         return [
-            heading(caption),
-            paragraph(translate("HandoverReport", "Every unit on the roster is in service."), "none"),
+            boxed(
+                caption,
+                paragraph(translate("HandoverReport", "Every unit on the roster is in service."), "none"),
+            )
         ]
     rows = []
     for unit in units:
@@ -333,7 +350,7 @@ def _callbacks(content: Mapping[str, Any], writer: Writer) -> list[str]:
     callbacks = [mapping(row) for row in sequence(content.get("callbacks"))]
     caption = translate("HandoverReport", "Callbacks still open")
     if not callbacks:
-        return [heading(caption), paragraph(translate("HandoverReport", "No callback is waiting."), "none")]
+        return [nothing(caption, translate("HandoverReport", "No callback is waiting."))]
     n = writer.numbers
     rows = []
     for callback in callbacks:
@@ -369,7 +386,7 @@ def _callbacks(content: Mapping[str, Any], writer: Writer) -> list[str]:
             ],
             rows,
             numeric=(3,),
-            widths=[20, 13, 13, 11, 27, 16],
+            widths=[19, 13, 13, 13, 26, 16],
         )
     ]
 
@@ -378,7 +395,7 @@ def _flags(content: Mapping[str, Any], writer: Writer) -> list[str]:
     flags = [mapping(row) for row in sequence(content.get("number_flags"))]
     caption = translate("HandoverReport", "Numbers flagged or with a block requested")
     if not flags:
-        return [heading(caption), paragraph(translate("HandoverReport", "No number is flagged."), "none")]
+        return [nothing(caption, translate("HandoverReport", "No number is flagged."))]
     rows = [
         [
             writer.number(flag.get("number")),
@@ -409,7 +426,7 @@ def _outages(content: Mapping[str, Any], writer: Writer) -> list[str]:
     outages = [mapping(row) for row in sequence(content.get("feed_outages"))]
     caption = translate("HandoverReport", "Feed outages")
     if not outages:
-        return [heading(caption), paragraph(translate("HandoverReport", "Every feed stayed up."), "none")]
+        return [nothing(caption, translate("HandoverReport", "Every feed stayed up."))]
     rows = [
         [
             str(outage.get("feed", "")),
@@ -445,10 +462,7 @@ def _alerts(content: Mapping[str, Any], writer: Writer) -> list[str]:
     alerts = [mapping(row) for row in sequence(content.get("alerts"))]
     caption = translate("HandoverReport", "Alerts not acknowledged")
     if not alerts:
-        return [
-            heading(caption),
-            paragraph(translate("HandoverReport", "Every alert was acknowledged."), "none"),
-        ]
+        return [nothing(caption, translate("HandoverReport", "Every alert was acknowledged."))]
     rows = []
     for alert in alerts:
         subject = str(alert.get("label", ""))
@@ -498,8 +512,7 @@ def _texts(content: Mapping[str, Any]) -> list[str]:
         ),
     ):
         text = str(content.get(key) or "").strip()
-        parts.append(heading(caption))
-        parts.append(preformatted(text) if text else paragraph(empty, "none"))
+        parts.append(boxed(caption, preformatted(text) if text else paragraph(empty, "none")))
     return parts
 
 

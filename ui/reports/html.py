@@ -58,7 +58,10 @@ def document(title: str, body: Iterable[str]) -> str:
     )
 
 
-def heading(text: str, level: int = 2) -> Raw:
+def heading(text: str, level: int = 2, new_page: bool = False) -> Raw:
+    """A heading; ``new_page``: a part of its own (the handover's figures) begins a page."""
+    if new_page:
+        return Raw(f'<h{level} style="page-break-before: always">{esc(text)}</h{level}>')
     gap = _GAP if level > 1 else ""
     return Raw(f"{gap}<h{level}>{esc(text)}</h{level}>")
 
@@ -134,14 +137,27 @@ def facts(caption: str, pairs: Iterable[tuple[Cell, Cell]], widths: tuple[int, i
     return Raw("".join(parts))
 
 
-def bar(share: float | None, width_px: int = 90) -> Raw:
-    """A bar for a share from 0 to 1, drawn as a filled table cell: black on white, so it prints."""
+def boxed(caption: str, content: Cell) -> Raw:
+    """One cell of text under a caption row, like a table: the caption never ends a page alone."""
+    head = f"<thead>{_caption(caption, 1)}</thead>"
+    return Raw(f"{_OPEN_TABLE}{head}<tbody><tr><td>{esc(content)}</td></tr></tbody></table>")
+
+
+def nothing(caption: str, text: str) -> Raw:
+    """A section with nothing to list: its caption and the sentence that says so, in italics."""
+    return boxed(caption, paragraph(text, "none"))
+
+
+def bar(share: float | None) -> Raw:
+    """A bar for a share from 0 to 1 across its cell, drawn as a filled table cell: black on white,
+    so it prints; the number beside it says the same."""
     if share is None:
         return Raw("")
-    filled = max(0, min(width_px, round(share * width_px)))
+    filled = max(0, min(100, round(share * 100)))
     if filled == 0:
         return Raw("")
+    rest = f'<td width="{100 - filled}%"></td>' if filled < 100 else ""
     return Raw(
-        f'<table cellspacing="0" cellpadding="0" border="0"><tr>'
-        f'<td width="{filled}" height="8" bgcolor="#404040"></td></tr></table>'
+        '<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
+        f'<td width="{filled}%" bgcolor="#404040">&#160;</td>{rest}</tr></table>'
     )

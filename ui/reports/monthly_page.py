@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.reports import figures_page
 from ui.reports.common import Writer, class_order, mapping, sequence
-from ui.reports.html import Cell, Raw, bar, bold, document, heading, paragraph, table
+from ui.reports.html import Cell, Raw, bar, bold, document, heading, nothing, paragraph, table
 from ui.reports.numbers import MISSING
 
 translate = QCoreApplication.translate
@@ -61,7 +61,7 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
         *_comparison(data, writer),
         *_categories(data, writer),
         *_kecamatan(data, writer),
-        heading(translate("MonthlyReport", "Figures of the month")),
+        heading(translate("MonthlyReport", "Figures of the month"), new_page=True),
         *figures_page.sections(mapping(data.get("figures")), writer, {}, with_classes=False),
         *_daily(data, writer),
     ]
@@ -147,7 +147,7 @@ def _categories(data: Mapping[str, Any], writer: Writer) -> list[str]:
     rows = [mapping(r) for r in sequence(data.get("by_category"))]
     caption = translate("MonthlyReport", "Incidents by category")
     if not rows:
-        return [heading(caption), paragraph(translate("MonthlyReport", "No incidents in the month."), "none")]
+        return [nothing(caption, translate("MonthlyReport", "No incidents in the month."))]
     total = sum(int(r.get("count", 0)) for r in rows)
     return [
         table(

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.reports.common import Writer, mapping, sequence
-from ui.reports.html import Cell, document, facts, heading, paragraph, table
+from ui.reports.html import Cell, boxed, document, facts, heading, paragraph, table
 from ui.reports.monthly_page import month_words
 from ui.reports.numbers import MISSING
 
@@ -88,8 +88,10 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
                 ),
             ],
         ),
-        heading(translate("OpenDataReport", "Small counts suppressed")),
-        paragraph(_own_words(suppression.get("rule"), writer.language)),
+        boxed(
+            translate("OpenDataReport", "Small counts suppressed"),
+            paragraph(_own_words(suppression.get("rule"), writer.language)),
+        ),
         *_calls(rows, writer),
         *_incidents(rows, writer),
     ]
