@@ -7,7 +7,11 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
+import shlex
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -186,6 +190,8 @@ def private_texts(database: Database) -> set[str]:
                 Incident.house_number,
                 Incident.landmark,
                 Incident.postcode,
+                Incident.rt,
+                Incident.rw,
                 Incident.number,
             )
         ):
@@ -523,3 +529,56 @@ def test_an_export_is_data_until_written(ctx: ServiceContext, month: Month, tmp_
     assert isinstance(export, OpenDataExport)
     assert "distribution" not in export.metadata
     assert not list(tmp_path.glob("*.csv")) + list(tmp_path.glob("*.json"))
+
+
+# --- the documented commands -------------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "open-data.md"
+CONSOLE = Path(sys.executable).parent / "dispatch-console"
+
+
+def documented_commands() -> list[list[str]]:
+    """The ``dispatch-console report`` lines of docs/open-data.md's shell blocks, split as a shell would."""
+    text = DOC.read_text(encoding="utf-8")
+    return [
+        shlex.split(line)
+        for block in re.findall(r"```sh\n(.*?)```", text, re.S)
+        for line in block.splitlines()
+        if line.startswith("dispatch-console report ")
+    ]
+
+
+def test_the_documented_commands_write_the_export(
+    ctx: ServiceContext, month: Month, database: Database, db_path: Path, tmp_path: Path
+) -> None:
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("the documented commands name a SQLite file")
+    commands = documented_commands()
+    assert [args[args.index("--out") + 1] for args in commands] == [
+        "panggilan-112-2026-11.csv",
+        "panggilan-112-2026-s2.csv",
+    ]
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in commands:
+        args[args.index("--db") + 1] = str(db_path)  # the documented path, swapped for the test's file
+        done = subprocess.run(
+            [str(CONSOLE), *args[1:]],
+            cwd=out,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    november = read_rows(out / "panggilan-112-2026-11.csv")
+    assert november[0] == list(COLUMNS)
+    assert {row[0] for row in november[1:]} == {"2026-11"}
+    expected = open_data(ctx, (2026, 11), (2026, 11), WIB)
+    assert november[1:] == [row.cells() for row in expected.rows]
+    second_half = read_rows(out / "panggilan-112-2026-s2.csv")
+    assert {row[0] for row in second_half[1:]} == {"2026-10", "2026-11"}
+    metadata = json.loads((out / "panggilan-112-2026-s2.metadata.json").read_text(encoding="utf-8"))
+    assert (metadata["period"]["from"], metadata["period"]["to"]) == ("2026-07", "2026-12")
+    assert metadata["distribution"]["file"] == "panggilan-112-2026-s2.csv"
