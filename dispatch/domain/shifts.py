@@ -207,8 +207,8 @@ PRESETS = (THREE_BY_EIGHT, TWO_BY_TWELVE, FOUR_BY_SIX)
 
 def shifts_of_day(pattern: ShiftPattern, zone: tzinfo, day: date) -> tuple[ShiftPeriod, ...]:
     """The periods belonging to local date ``day`` (those starting on it), in order."""
-    starts = [_local_instant(day, shift.start, zone) for shift in pattern.shifts]
-    starts.append(_local_instant(day + timedelta(days=1), pattern.shifts[0].start, zone))
+    starts = [local_instant(day, shift.start, zone) for shift in pattern.shifts]
+    starts.append(local_instant(day + timedelta(days=1), pattern.shifts[0].start, zone))
     return tuple(
         ShiftPeriod(shift.code, day, starts[index], starts[index + 1])
         for index, shift in enumerate(pattern.shifts)
@@ -257,7 +257,7 @@ def _periods(pattern: ShiftPattern, zone: tzinfo, first: date, last: date) -> It
         day += timedelta(days=1)
 
 
-def _local_instant(day: date, at: time, zone: tzinfo) -> datetime:
+def local_instant(day: date, at: time, zone: tzinfo) -> datetime:
     """The UTC instant the wall clock in ``zone`` reads ``day`` ``at``.
 
     A time shown twice is its first occurrence; a time the clock skips is the instant of the

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from dispatch.domain.areas import AreaIndex, area_index
 from dispatch.domain.enums import CallClass, Disposition, IncidentStatus
 from dispatch.domain.figures import ClassCount, Figures, FigureSettings
-from dispatch.domain.shifts import _local_instant
+from dispatch.domain.shifts import local_instant
 from dispatch.reports.figures_data import period_figures
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import reading
@@ -92,7 +92,7 @@ def month_bounds(year: int, month: int, zone: tzinfo) -> tuple[datetime, datetim
 
 def local_midnight(day: date, zone: tzinfo) -> datetime:
     """The UTC instant ``day`` begins in ``zone`` (the jump, where a clock change skips midnight)."""
-    return _local_instant(day, time(0), zone)
+    return local_instant(day, time(0), zone)
 
 
 def zone_name(zone: tzinfo) -> str:
