@@ -9,8 +9,8 @@ upgraded), refused unless it is at this console's schema, and every connection i
 (SQLite ``PRAGMA query_only``; PostgreSQL read-only transactions), so a report can run against a live
 centre's database, a copy, or with a role that may only read. For the same reason the command writes
 no audit row: an audit row is a write. What the command wrote is in the output of the scheduler
-that ran it (cron's mail, the systemd journal); the REPORT_EXPORT audit action is the window's, where
-a person exports a report.
+that ran it (cron's mail, the systemd journal); the REPORT_EXPORT audit action is for a person saving
+a report in the window.
 
 The file appears whole or not at all: it is written beside its name and renamed into place.
 

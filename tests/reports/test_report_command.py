@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -501,3 +502,56 @@ def test_a_date_alone_is_its_local_midnight() -> None:
 
 def test_command_error_carries_its_exit_status() -> None:
     assert CommandError("x").status == 2
+
+
+# --- what the documentation shows ---------------------------------------------------------------------
+
+
+def documented_report_commands() -> list[tuple[str, str]]:
+    """(file, command) of every ``dispatch-console report`` line in a shell block of README.md and docs/."""
+    found = []
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for block in re.findall(r"```(?:sh|bash|shell)\n(.*?)```", doc.read_text(encoding="utf-8"), re.S):
+            for line in block.replace("\\\n", " ").splitlines():
+                if line.strip().startswith("dispatch-console report "):
+                    found.append((doc.name, line.strip()))
+    return found
+
+
+def test_the_documented_report_commands(demo: report_pages.DemoShift, tmp_path: Path) -> None:
+    """Each command as written, on the demonstration shift's database, writing into a scratch folder."""
+    commands = documented_report_commands()
+    assert any(name == "reports.md" for name, _ in commands)
+    for name, command in commands:
+        words = shlex.split(command)[2:]
+        for at in range(len(words) - 1):
+            option, value = words[at], words[at + 1]
+            if option == "--db":
+                words[at + 1] = demo.url
+            elif option == "--out" and value != "-":
+                words[at + 1] = str(tmp_path / Path(value).name)
+            elif option == "--shift" and value.isdigit():
+                words[at + 1] = str(demo.shift_id)
+        done = report(*words)
+        assert done.returncode == 0, f"{name}: {command}\n{done.stderr.decode()}"
+
+
+@needs_poppler
+def test_report_pages_script(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "scripts/report_pages.py", str(tmp_path)],
+        capture_output=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen"),
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    made = sorted(path.name for path in tmp_path.iterdir())
+    assert made == [f"report-{kind}-{lang}.png" for kind in ("figures", "handover") for lang in ("en", "id")]
+    for png in tmp_path.iterdir():
+        _png_checks(png)
+    # The README and docs/reports.md show the pictures the script makes.
+    shown = set(re.findall(r"screenshots/(report-[\w-]+\.png)", (ROOT / "docs" / "reports.md").read_text()))
+    assert shown
+    assert shown <= set(made)
