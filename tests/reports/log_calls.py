@@ -15,11 +15,24 @@ from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, Role
 from dispatch.domain.signals import SignalKind
 from dispatch.services import accounts, calls, incidents
+from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView, IncidentView
+from dispatch.store.database import Database
+from tests.conftest import SUPERVISOR_PASSWORD
 from tests.services.support import signal
 
 PASSWORD = "kata-sandi-112"
+
+
+def supervisor_on(database: Database, clock: ManualClock) -> ServiceContext:
+    """The console KONSOL-01 registered on ``database`` and its first supervisor, Sari, logged in."""
+    console = accounts.register_console(database, clock, ChangeBus(), "KONSOL-01", "test-host")
+    password = SUPERVISOR_PASSWORD
+    accounts.create_first_supervisor(console, "sari", "Sari Wulandari", password, password)
+    result = accounts.log_in(console, "sari", password)
+    assert result.actor is not None
+    return console.acting_as(result.actor)
 
 
 @dataclass(frozen=True)

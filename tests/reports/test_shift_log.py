@@ -30,27 +30,17 @@ from dispatch.reports.shift_log import (
     tsquery,
 )
 from dispatch.services import accounts, incidents
-from dispatch.services.bus import ChangeBus
-from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.services.context import ServiceError
 from dispatch.store.database import Database, open_database
 from dispatch.store.tables import DutyShift
-from tests.conftest import START, SUPERVISOR_PASSWORD
-from tests.reports.log_calls import Floor
+from tests.conftest import START
+from tests.reports.log_calls import Floor, supervisor_on
 from tests.store.postgres import migrated_schema, server
 
 
 @pytest.fixture(autouse=True)
 def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
-
-def _supervisor(database: Database, clock: ManualClock) -> ServiceContext:
-    console = accounts.register_console(database, clock, ChangeBus(), "KONSOL-01", "test-host")
-    password = SUPERVISOR_PASSWORD
-    accounts.create_first_supervisor(console, "sari", "Sari Wulandari", password, password)
-    result = accounts.log_in(console, "sari", password)
-    assert result.actor is not None
-    return console.acting_as(result.actor)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -69,7 +59,7 @@ def backend(request: pytest.FixtureRequest, database: Database) -> Iterator[Data
 
 @pytest.fixture
 def floor(backend: Database, clock: ManualClock) -> Floor:
-    return Floor.of(_supervisor(backend, clock), clock)
+    return Floor.of(supervisor_on(backend, clock), clock)
 
 
 @pytest.fixture
@@ -439,7 +429,7 @@ def _plans(database: Database, run: object) -> list[str]:
 def test_the_browser_reads_calls_through_an_index(
     database: Database, clock: ManualClock, log_filter: LogFilter, index: str
 ) -> None:
-    floor = Floor.of(_supervisor(database, clock), clock)
+    floor = Floor.of(supervisor_on(database, clock), clock)
     floor.answer(floor.dewi, "081234567890", category="FIRE", notes=("Kebakaran gudang",))
     since = clock.now() - timedelta(hours=12)
     for shown in (log_filter, replace(log_filter, since=since, until=clock.now())):
