@@ -97,6 +97,8 @@ def paint_pages(html: str, device: QPagedPaintDevice) -> int:
     """Print ``html`` on ``device`` (a QPdfWriter or a QPrinter), a footer on each page; the page count."""
     document, body, footer = _layout(html, device)
     title = document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    if isinstance(device, QPdfWriter):
+        device.setTitle(title)
     pages = max(1, document.pageCount())
     footer_font = QFont(document.defaultFont())
     footer_font.setPointSizeF(FOOTER_POINT_SIZE)
@@ -130,10 +132,13 @@ def _footer(painter: QPainter, font: QFont, area: QRectF, title: str, page: int,
     painter.drawLine(QPointF(area.left(), rule), QPointF(area.right(), rule))
     painter.setFont(font)
     text = QRectF(area.left(), rule, area.width(), area.bottom() - rule)
-    painter.drawText(text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
-    painter.drawText(
-        text, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{page + 1} / {pages}"
-    )
+    number = f"{page + 1} / {pages}"
+    metrics = QFontMetricsF(font, painter.device())
+    # A long title gives way to the page number, never the other way round.
+    room = area.width() - metrics.horizontalAdvance(number) - metrics.horizontalAdvance("    ")
+    shown = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+    painter.drawText(text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+    painter.drawText(text, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), number)
     painter.restore()
 
 
@@ -154,9 +159,6 @@ def write_pdf(html: str, path: Path) -> None:
     writer.setResolution(PDF_DPI)
     writer.setCreator("dispatch-console")
     _a4(writer)
-    probe = QTextDocument()
-    probe.setHtml(html)
-    writer.setTitle(probe.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     try:
         paint_pages(html, writer)
     except BaseException:

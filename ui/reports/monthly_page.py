@@ -241,6 +241,6 @@ def _daily(data: Mapping[str, Any], writer: Writer) -> list[str]:
             ],
             rows,
             numeric=range(1, 7),
-            widths=[15, 10, 12, 12, 12, 11, 12, 16],
+            widths=[14, 9, 13, 12, 13, 12, 12, 15],
         )
     ]
