@@ -34,6 +34,11 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 #: Documented commands and what runs them (a regular expression over the command line).
 COVERED = {
+    r"^dispatch-console report .*--kind open-data": (
+        "tests/reports/test_open_data.py::test_the_documented_commands_write_the_export"
+    ),
+    r"^dispatch-console report ": "tests/reports/test_report_command.py::test_the_documented_report_commands",
+    r"scripts/report_pages\.py": "tests/reports/test_report_command.py::test_report_pages_script",
     r"^scripts/(run|test)\b": "the two set-up commands (they are what runs this)",
     r"^git clone ": "installing: not a command of this project",
     r"dispatch-console listen ": "test_readme_listen_commands",
