@@ -75,6 +75,7 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _DIGITS = re.compile(r"[0-9]")
 _INCIDENT_NUMBER = re.compile(r"([0-9]{4})-([0-9]{1,6})")
 _SEQUENCE = re.compile(r"[0-9]{1,6}")
+_NUMBER_PIECE = re.compile(r"[0-9-]+")
 _FOLD = str.maketrans(NOTE_FOLD_FROM[: len(NOTE_FOLD_TO)], NOTE_FOLD_TO, NOTE_FOLD_FROM[len(NOTE_FOLD_TO) :])
 
 
@@ -85,8 +86,9 @@ class LogFilter:
     ``shift_id`` limits to the duty shift's period ([opened, closed), or its planned end while open),
     together with ``since``/``until`` when given too. ``number``: digits typed, found anywhere in the
     number as received or in its E.164 form (``0812`` also finds ``+62812...``). ``incident_number``:
-    ``2026-000123``, ``2026-123``, or ``123`` (that sequence number in every year); other text is
-    looked for inside the numbers. ``text``: words of the incident's notes.
+    ``2026-000123``, ``2026-123``, or ``123`` (that sequence number in every year); other digits and
+    dashes are looked for inside the numbers (anything else finds nothing). ``text``: words of the
+    incident's notes.
     """
 
     since: datetime | None = None
@@ -137,7 +139,9 @@ class NoteHit:
 
 def search_words(typed: str) -> tuple[str, ...]:
     """The words of a person's search text (letters and digits; the rest separates them)."""
-    return tuple(_WORD.findall(unicodedata.normalize("NFC", typed)))[:MAX_WORDS]
+    found = _WORD.findall(unicodedata.normalize("NFC", typed))
+    # A mark typed alone (a combining accent with no letter before it) is no word.
+    return tuple(word for word in found if any(c.isalnum() for c in word))[:MAX_WORDS]
 
 
 def fts5_query(words: Sequence[str]) -> str:
@@ -269,10 +273,12 @@ def _incident_number_condition(session: Session, typed: str) -> ColumnElement[bo
     elif _SEQUENCE.fullmatch(wanted):
         years = session.scalars(select(IncidentCounter.year).order_by(IncidentCounter.year)).all()
         numbers = [format_incident_number(year, int(wanted)) for year in years]
-    else:
+    elif _NUMBER_PIECE.fullmatch(wanted):
         return Call.incident_id.in_(
             select(Incident.id).where(Incident.number.contains(wanted, autoescape=True))
         )
+    else:
+        return false()  # numbers hold digits and a dash only
     return Call.incident_id.in_(select(Incident.id).where(Incident.number.in_(numbers)))
 
 

@@ -294,6 +294,17 @@ def test_a_snippet_is_cut_around_the_first_match() -> None:
     assert snippet("  ", ("api",)) == ""
 
 
+@given(
+    st.text(st.characters(exclude_characters=MARK_OPEN + MARK_CLOSE), max_size=300),
+    st.text(max_size=40),
+)
+def test_a_snippet_is_a_piece_of_its_note(note: str, typed: str) -> None:
+    shown = snippet(note, search_words(typed))
+    plain = shown.replace(MARK_OPEN, "").replace(MARK_CLOSE, "").strip("\u2026 ")
+    assert " ".join(plain.split()) in " ".join(note.split())
+    assert shown.count(MARK_OPEN) == shown.count(MARK_CLOSE)
+
+
 # -- any text: never an error, never a match the words do not make --------------------------------
 
 VOCABULARY = (
