@@ -21,14 +21,29 @@ plans are checked in tests/reports/test_shift_log.py.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, false, literal_column, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from dispatch.domain.codes import NoteKind, Refusal
@@ -160,6 +175,7 @@ def tsquery(words: Sequence[str]) -> str:
     return " & ".join([*folded[:-1], folded[-1] + ":*"])
 
 
+@lru_cache(maxsize=8192)
 def _folded(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -339,7 +355,8 @@ def search_log(ctx: ServiceContext, log_filter: LogFilter) -> list[LogRow]:
     if log_filter.text.strip() and not words:
         return []
     with reading(ctx) as session:
-        query = _log_query(_conditions(session, log_filter))
+        conditions = _conditions(session, log_filter)
+        query = _log_query(conditions)
         matcher = _NoteMatcher(session, words)
         if not words:
             rows = list(session.execute(query.limit(limit)))
@@ -350,7 +367,7 @@ def search_log(ctx: ServiceContext, log_filter: LogFilter) -> list[LogRow]:
             )
             rows = list(session.execute(query.where(with_words).limit(limit)))
         else:
-            rows = _rows_with_words(session, query, matcher, limit)
+            rows = _rows_with_words(session, conditions, matcher, limit)
         snippets = _incident_snippets(session, {row.incident_id for row in rows if row.incident_id}, matcher)
     return [
         LogRow(
@@ -374,15 +391,15 @@ def search_log(ctx: ServiceContext, log_filter: LogFilter) -> list[LogRow]:
 
 
 def _rows_with_words(
-    session: Session, query: Select[*tuple[Any, ...]], matcher: _NoteMatcher, limit: int
+    session: Session, conditions: Sequence[ColumnElement[bool]], matcher: _NoteMatcher, limit: int
 ) -> list[Any]:
-    """SQLite: the rows of ``query`` whose incident has a note holding ``words``, newest first.
+    """SQLite: the log's rows whose incident has a note holding the words, newest first.
 
     SQLite's planner cannot weigh an FTS5 match against a B-tree range, so the order is chosen
     here. Words in few notes (at most ``FEW_NOTES``): their incidents are read from the matches and
-    the calls from the incidents. Words in many: the calls are read newest first in batches, and
-    each batch's notes are checked against the index by id ranges (FTS5 seeks a rowid range
-    cheaply; a list of rowids it would look up one full query at a time).
+    the calls from the incidents. Words in many: the calls are read newest first in batches (their
+    ids only), and each batch's notes are checked against the index by id ranges (FTS5 seeks a
+    rowid range cheaply; a list of rowids it would look up one full query at a time).
     """
     words = matcher.words
     newest = session.scalars(
@@ -391,14 +408,20 @@ def _rows_with_words(
     if len(newest) <= FEW_NOTES:
         matcher.every = set(newest)
         incidents = set(session.scalars(select(IncidentNote.incident_id).where(IncidentNote.id.in_(newest))))
-        return (
-            list(session.execute(query.where(Call.incident_id.in_(incidents)).limit(limit)))
-            if incidents
-            else []
-        )
-    found: list[Any] = []
-    query = query.where(Call.incident_id.is_not(None))
-    batch_query = query
+        if not incidents:
+            return []
+        return list(session.execute(_log_query([*conditions, Call.incident_id.in_(incidents)]).limit(limit)))
+    found: list[int] = []
+    # The ring time as stored (SQLite's text sorts as the instants do): no conversion per row.
+    stored_ring = type_coerce(Call.ring_at, String)
+    candidates = (
+        select(Call.id, stored_ring.label("ring"), Call.incident_id)
+        .select_from(Call)
+        .outerjoin(Incident, Incident.id == Call.incident_id)
+        .where(*conditions, Call.incident_id.is_not(None))
+        .order_by(Call.ring_at.desc(), Call.id.desc())
+    )
+    batch_query = candidates
     while len(found) < limit:
         batch = list(session.execute(batch_query.limit(CALL_BATCH)))
         if not batch:
@@ -406,25 +429,35 @@ def _rows_with_words(
         notes = _searchable_notes(session, {row.incident_id for row in batch})
         matched = matcher.among([note_id for note_id, _ in notes])
         with_words = {incident_id for note_id, incident_id in notes if note_id in matched}
-        found += [row for row in batch if row.incident_id in with_words]
+        found += [row.id for row in batch if row.incident_id in with_words]
         if len(batch) < CALL_BATCH:
             break
         last = batch[-1]
-        batch_query = query.where(
-            Call.ring_at <= last.ring_at, or_(Call.ring_at < last.ring_at, Call.id < last.id)
+        batch_query = candidates.where(
+            stored_ring <= last.ring, or_(stored_ring < last.ring, Call.id < last.id)
         )
-    return found[:limit]
+    if not found:
+        return []
+    return list(session.execute(_log_query([Call.id.in_(found[:limit])])))
 
 
 def _searchable_notes(session: Session, incident_ids: set[int]) -> list[tuple[int, int]]:
     """(note id, incident id) of the incidents' searchable notes, by note id."""
     if not incident_ids:
         return []
+    if _postgres(session):
+        wanted: ColumnElement[bool] = IncidentNote.incident_id.in_(incident_ids)
+    else:
+        # One parameter for the batch's thousand ids (json_each), not a thousand to bind.
+        listed = select(literal_column("value", Integer)).select_from(
+            func.json_each(json.dumps(sorted(incident_ids)))
+        )
+        wanted = IncidentNote.incident_id.in_(listed)
     return [
         (row.id, row.incident_id)
         for row in session.execute(
             select(IncidentNote.id, IncidentNote.incident_id)
-            .where(IncidentNote.incident_id.in_(incident_ids), text(NOTE_SEARCHABLE))
+            .where(wanted, text(NOTE_SEARCHABLE))
             .order_by(IncidentNote.id)
         )
     ]

@@ -17,6 +17,7 @@ from sqlalchemy import event, text
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import NoteKind, Refusal
 from dispatch.domain.enums import CallClass, IncidentStatus, Presentation, Priority
+from dispatch.reports import shift_log
 from dispatch.reports.shift_log import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -87,6 +88,16 @@ def recorded(floor: Floor) -> dict[str, int]:
         "abandoned": abandoned.id,
         "fainted": fainted.id,
     }
+
+
+@pytest.fixture(params=["few", "many"])
+def strategy(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """SQLite reads words in few notes from the matches, in many from the calls: both, here."""
+    if request.param == "many":
+        monkeypatch.setattr(shift_log, "FEW_NOTES", 0)
+        monkeypatch.setattr(shift_log, "CALL_BATCH", 2)
+        monkeypatch.setattr(shift_log, "RANGE_GAP", 1)
+    return str(request.param)
 
 
 def _ids(rows: list) -> list[int]:
@@ -227,13 +238,15 @@ def test_the_incident_number(floor: Floor, recorded: dict[str, int], typed: str,
         ("johar gudang", []),
     ],
 )
-def test_words_of_the_notes(floor: Floor, recorded: dict[str, int], typed: str, found: list[str]) -> None:
+def test_words_of_the_notes(
+    floor: Floor, recorded: dict[str, int], strategy: str, typed: str, found: list[str]
+) -> None:
     rows = search_log(floor.supervisor, LogFilter(text=typed))
     assert _ids(rows) == [recorded[name] for name in found]
 
 
 def test_the_snippet_shows_the_newest_matching_note_around_the_words(
-    floor: Floor, recorded: dict[str, int]
+    floor: Floor, recorded: dict[str, int], strategy: str
 ) -> None:
     rows = search_log(floor.supervisor, LogFilter(text="kebakaran"))
     assert [row.snippet for row in rows] == [
@@ -361,8 +374,8 @@ def _expected(notes: dict[int, str], typed: str) -> set[int]:
 
 
 @pytest.fixture
-def noted(floor: Floor) -> dict[int, str]:
-    """Notes of several incidents made from the vocabulary, by note id."""
+def noted(floor: Floor, incident_of: dict[int, int]) -> dict[int, str]:
+    """Notes of several incidents made from the vocabulary, by note id (``incident_of`` filled)."""
     notes: dict[int, str] = {}
     texts = [
         "api kebakaran pasar",
@@ -376,21 +389,36 @@ def noted(floor: Floor) -> dict[int, str]:
     for start in range(0, len(texts), 3):
         _, incident = floor.answer(floor.dewi, "081234567890")
         for note in texts[start : start + 3]:
-            notes[incidents.add_note(floor.dewi, incident.id, note).id] = note
+            note_id = incidents.add_note(floor.dewi, incident.id, note).id
+            notes[note_id] = note
+            incident_of[note_id] = incident.id
     return notes
 
 
-def test_any_text_finds_exactly_the_notes_holding_its_words(floor: Floor, noted: dict[int, str]) -> None:
+@pytest.fixture
+def incident_of() -> dict[int, int]:
+    return {}
+
+
+def test_any_text_finds_exactly_the_notes_holding_its_words(
+    floor: Floor, noted: dict[int, str], incident_of: dict[int, int], strategy: str
+) -> None:
     @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(typed=TYPED)
     def check(typed: str) -> None:
+        expected = _expected(noted, typed)
         found = {hit.note_id for hit in search_notes(floor.supervisor, typed, limit=1000)}
-        assert found == _expected(noted, typed)
+        assert found == expected
+        if typed.strip():  # else: no words asked for, no filter
+            rows = search_log(floor.supervisor, LogFilter(text=typed))
+            assert {row.incident_id for row in rows} == {incident_of[note_id] for note_id in expected}
 
     check()
 
 
-def test_any_unicode_text_is_searched_without_error(floor: Floor, noted: dict[int, str]) -> None:
+def test_any_unicode_text_is_searched_without_error(
+    floor: Floor, noted: dict[int, str], strategy: str
+) -> None:
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(typed=st.text(max_size=60))
     def check(typed: str) -> None:
