@@ -60,6 +60,7 @@ from dispatch.store.tables import (
     NOTE_SEARCH_VECTOR,
     NOTE_SEARCHABLE,
     Call,
+    CallNumber,
     DutyShift,
     Incident,
     IncidentCounter,
@@ -77,6 +78,8 @@ MAX_WORDS = 32
 MAX_LIMIT = 5000
 #: Words in at most this many notes are looked for from the notes; in more, from the calls.
 FEW_NOTES = 2000
+#: Digits found in at most this many numbers are looked for by number; in more, in the calls.
+MANY_NUMBERS = 500
 #: Calls read at a time while looking for words found in many notes.
 CALL_BATCH = 1000
 #: Note ids further apart than this are checked against the index as separate ranges.
@@ -261,7 +264,13 @@ def _period(session: Session, log_filter: LogFilter) -> tuple[datetime | None, d
     return since, until
 
 
-def _number_condition(typed: str) -> ColumnElement[bool] | None:
+def _number_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
+    """Calls whose number, as received or in E.164, holds the digits typed.
+
+    The numbers are looked for among the distinct ones (``call_numbers``, migration 0012), then the
+    calls by the numbers found (their indexes). Digits in very many numbers (a few typed) are looked
+    for in the calls themselves: newest first, the page fills at once.
+    """
     if not typed.strip():
         return None
     digits = "".join(_DIGITS.findall(typed))
@@ -273,6 +282,13 @@ def _number_condition(typed: str) -> ColumnElement[bool] | None:
         patterns.add("62" + digits[1:])
     if digits.startswith("62"):
         patterns.add("0" + digits[2:])
+    found = session.scalars(
+        select(CallNumber.number)
+        .where(or_(*(CallNumber.number.contains(pattern, autoescape=True) for pattern in sorted(patterns))))
+        .limit(MANY_NUMBERS + 1)
+    ).all()
+    if len(found) <= MANY_NUMBERS:
+        return or_(Call.number_e164.in_(found), Call.number_raw.in_(found)) if found else false()
     return or_(
         *(Call.number_e164.contains(pattern, autoescape=True) for pattern in sorted(patterns)),
         *(Call.number_raw.contains(pattern, autoescape=True) for pattern in sorted(patterns)),
@@ -313,7 +329,7 @@ def _conditions(session: Session, log_filter: LogFilter) -> list[ColumnElement[b
     if log_filter.category:
         conditions.append(Incident.category == log_filter.category)
     for condition in (
-        _number_condition(log_filter.number),
+        _number_condition(session, log_filter.number),
         _incident_number_condition(session, log_filter.incident_number),
     ):
         if condition is not None:

@@ -308,6 +308,19 @@ class Call(Base):
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 
 
+class CallNumber(Base):
+    """Each number string a call carried, once: as received and in E.164 (migration 0012).
+
+    Kept by a trigger on ``calls`` (the migration's), so the shift log can find digits typed
+    anywhere in a number without reading every call.
+    """
+
+    __tablename__ = "call_numbers"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class IncidentCounter(Base):
     """Per-year sequence behind incident numbers like 2026-000123 (a row lock on PostgreSQL)."""
 

@@ -194,7 +194,18 @@ def test_who_answered_class_and_category(floor: Floor, recorded: dict[str, int])
         ("P", []),  # no digit: nothing (a withheld marker is not a number)
     ],
 )
-def test_digits_of_the_number(floor: Floor, recorded: dict[str, int], typed: str, found: list[str]) -> None:
+@pytest.mark.parametrize("among", ["numbers", "calls"])
+def test_digits_of_the_number(
+    floor: Floor,
+    recorded: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    among: str,
+    typed: str,
+    found: list[str],
+) -> None:
+    """Looked for among the distinct numbers, or (digits in very many numbers) in the calls."""
+    if among == "calls":
+        monkeypatch.setattr(shift_log, "MANY_NUMBERS", 0)
     rows = search_log(floor.supervisor, LogFilter(number=typed))
     assert _ids(rows) == [recorded[name] for name in found]
 

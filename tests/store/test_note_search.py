@@ -123,6 +123,30 @@ def test_an_older_database_gets_its_notes_indexed_and_new_ones_follow(tmp_path: 
     assert _found(path, '"padam"') == [5]
 
 
+def test_the_numbers_calls_came_from_are_kept_once(tmp_path: Path) -> None:
+    """Migration 0012: filled from the calls at upgrade, then by the insert trigger."""
+    path = tmp_path / "dispatch.sqlite3"
+    make_database_at(path, "0004", "live")  # call 1: 081234567890 / +6281234567890
+    open_database(sqlite_url(path), kind=DatabaseKind.LIVE).dispose()
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            for call_id, raw, e164 in (
+                (2, "081234567890", "+6281234567890"),
+                (3, "P", None),
+                (4, "0248311234", "+62248311234"),
+            ):
+                connection.execute(
+                    "INSERT INTO calls (id, feed, number_raw, number_e164, presentation, number_description, "
+                    "state, ring_at) VALUES (?, 'ncid://x', ?, ?, 'allowed', '', 'ended', ?)",
+                    (call_id, raw, e164, AT),
+                )
+        numbers = sorted(row[0] for row in connection.execute("SELECT number FROM call_numbers"))
+    finally:
+        connection.close()
+    assert numbers == ["+62248311234", "+6281234567890", "0248311234", "081234567890", "P"]
+
+
 def test_every_table_of_a_new_database_reads_with_plain_sqlite(tmp_path: Path) -> None:
     """The start-up check reads one row of every table, the virtual one and its shadows included."""
     path = tmp_path / "dispatch.sqlite3"
