@@ -5,6 +5,9 @@ Both ask the same login dialog the start asks (``ui.dialogs.accounts.LoginDialog
 refreshes from it what depends on the user and the role (the status line's user, menus and actions
 the role may use, the accounts and settings it may open).
 
+Each log-in records the position the window is arranged in (``ConsoleSession.position``) with the
+user, the console and the duty shift open at the time.
+
 - ``change_user``: the next user logs in over the current one. One transaction
   (``accounts.change_user``): the old user's shift ends (``user.logout``, naming who took over) and
   the new user's begins (``user.login``). Cancel, or a refused password, keeps the old user.
@@ -30,7 +33,9 @@ def change_user(parent: QWidget | None, session: ConsoleSession) -> bool:
     dialog = LoginDialog(
         ctx,
         parent,
-        log_in=lambda username, password: accounts.change_user(ctx, username, password),
+        log_in=lambda username, password: accounts.change_user(
+            ctx, username, password, position=session.position
+        ),
         replacing=ctx.actor,
     )
     dialog.setObjectName("changeUserDialog")
@@ -58,7 +63,13 @@ def log_out(parent: QWidget | None, session: ConsoleSession) -> bool:
 
 def unlock(parent: QWidget | None, session: ConsoleSession) -> bool:
     """The locked console's login prompt, until someone logs in (True) or Quit is chosen (False)."""
-    dialog = LoginDialog(session.ctx, parent, locked=True)
+    ctx = session.ctx
+    dialog = LoginDialog(
+        ctx,
+        parent,
+        locked=True,
+        log_in=lambda username, password: accounts.log_in(ctx, username, password, position=session.position),
+    )
     dialog.setObjectName("lockedLoginDialog")
     try:
         dialog.exec()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
 from dispatch.domain.catalogue import Catalogue
+from dispatch.domain.shifts import DEFAULT_PATTERN, ShiftPattern
 from dispatch.domain.timers import TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import Actor, ServiceContext
@@ -47,6 +48,11 @@ class ConsoleSession:
     prank_threshold: int = DEFAULT_PRANK_THRESHOLD
     #: The centre's own area code prefix ("33.74"): its areas come first in the type-ahead.
     centre_area: str = ""
+    #: The centre's shifts (ConsoleSettings.shift_pattern): Open shift opens the pattern's shift at now.
+    shift_pattern: ShiftPattern = DEFAULT_PATTERN
+    #: The position the window is arranged in (a ``ui.positions.Position`` value, "" before the
+    #: window): a log-in at this console records it with the user and the duty shift.
+    position: str = ""
 
     # Signals to the window; see ``SessionEvents``.
     events: SessionEvents = field(default_factory=SessionEvents, repr=False, compare=False)

@@ -22,6 +22,13 @@ from platformdirs import user_data_dir
 from PySide6.QtCore import QSettings
 
 from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
+from dispatch.domain.shifts import (
+    DEFAULT_PATTERN,
+    ShiftPattern,
+    ShiftPatternError,
+    shift_pattern_from_json,
+    shift_pattern_to_json,
+)
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
 from dispatch.store.database import sqlite_url
 from ui.session import DEFAULT_ZONE
@@ -51,6 +58,9 @@ class ConsoleSettings:
     prank_threshold: int = DEFAULT_PRANK_THRESHOLD
     #: The centre's own area (a Kemendagri code prefix such as "33.74"): first in the type-ahead.
     centre_area: str = ""
+    #: The centre's shifts (3 x 8 h from 07:00 unless set): the shift a supervisor opens is the
+    #: pattern's shift at that moment. Kept as the small JSON form of dispatch/domain/shifts.py.
+    shift_pattern: ShiftPattern = DEFAULT_PATTERN
 
     @staticmethod
     def load() -> ConsoleSettings:
@@ -67,6 +77,7 @@ class ConsoleSettings:
             eta_speed_kmh=_speed(store.value("eta_speed_kmh", 40.0)),
             prank_threshold=_prank_threshold(store.value("prank_threshold", DEFAULT_PRANK_THRESHOLD)),
             centre_area=_area_code(store.value("centre_area", "")),
+            shift_pattern=_shift_pattern(store.value("shift_pattern", "")),
         )
 
     def save(self) -> None:
@@ -105,6 +116,7 @@ class ConsoleSettings:
         store.setValue("eta_speed_kmh", self.eta_speed_kmh)
         store.setValue("prank_threshold", self.prank_threshold)
         store.setValue("centre_area", self.centre_area)
+        store.setValue("shift_pattern", shift_pattern_to_json(self.shift_pattern))
 
 
 def settings_file() -> Path:
@@ -153,6 +165,17 @@ def _prank_threshold(value: object) -> int:
     except ValueError:
         return DEFAULT_PRANK_THRESHOLD
     return threshold if 2 <= threshold <= 20 else DEFAULT_PRANK_THRESHOLD
+
+
+def _shift_pattern(value: object) -> ShiftPattern:
+    """The saved shift pattern, or 3 x 8 h when missing or not a valid pattern (a hand-edited file)."""
+    text = str(value or "").strip()
+    if not text:
+        return DEFAULT_PATTERN
+    try:
+        return shift_pattern_from_json(text)
+    except ShiftPatternError:
+        return DEFAULT_PATTERN
 
 
 def _load_thresholds(store: QSettings) -> TimerThresholds:
