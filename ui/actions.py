@@ -41,6 +41,7 @@ class Menu(Enum):
     INCIDENT = "incident"
     DISPATCH = "dispatch"
     VIEW = "view"
+    SHIFT = "shift"
     CONSOLE = "console"
     HELP = "help"
     # Not in a menu: a key of one panel, or a command of the command line only.
@@ -53,6 +54,7 @@ MENU_TITLES: dict[Menu, str] = {
     Menu.INCIDENT: QT_TRANSLATE_NOOP("Actions", "&Incident"),
     Menu.DISPATCH: QT_TRANSLATE_NOOP("Actions", "&Dispatch"),
     Menu.VIEW: QT_TRANSLATE_NOOP("Actions", "&View"),
+    Menu.SHIFT: QT_TRANSLATE_NOOP("Actions", "&Shift"),
     Menu.CONSOLE: QT_TRANSLATE_NOOP("Actions", "C&onsole"),
     Menu.HELP: QT_TRANSLATE_NOOP("Actions", "&Help"),
 }
@@ -392,10 +394,150 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.VIEW,
         "Alt+3",
         help=QT_TRANSLATE_NOOP(
-            "Actions", "supervisor position: calls, incidents and callbacks, units, overdue timers"
+            "Actions",
+            "supervisor position: calls, incidents and callbacks, units, overdue timers, the duty shift",
+        ),
+    ),
+    ActionSpec(
+        "positionReview",
+        QT_TRANSLATE_NOOP("Actions", "Review position"),
+        Menu.VIEW,
+        "Alt+4",
+        needs=Action.REVIEW_SHIFTS,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it",  # noqa: E501
+        ),
+    ),
+    # -- the duty shift, its handover and its review --------------------------------------------------
+    ActionSpec(
+        "shiftPanel",
+        QT_TRANSLATE_NOOP("Actions", "Go to the duty shift and its handover"),
+        Menu.SHIFT,
+        "Ctrl+5",
+        needs=Action.MANAGE_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the duty shift (supervisor): who is on duty, pass-down instructions, the handover report",
+        ),
+    ),
+    ActionSpec(
+        "openShift",
+        QT_TRANSLATE_NOOP("Actions", "Open the shift"),
+        Menu.SHIFT,
+        "Ctrl+Shift+O",
+        needs=Action.MANAGE_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "open the shift of the centre's pattern now (supervisor); then type the pass-down instructions",
+        ),
+    ),
+    ActionSpec(
+        "closeShift",
+        QT_TRANSLATE_NOOP("Actions", "Close the shift"),
+        Menu.SHIFT,
+        "Ctrl+Shift+C",
+        needs=Action.MANAGE_SHIFTS,
+        help=QT_TRANSLATE_NOOP("Actions", "close the open shift (supervisor; asks first)"),
+        then="1",
+    ),
+    ActionSpec(
+        "signOff",
+        QT_TRANSLATE_NOOP("Actions", "Sign off the handover report"),
+        Menu.SHIFT,
+        "Ctrl+Shift+S",
+        needs=Action.MANAGE_SHIFTS,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "sign off the closed shift's handover report (outgoing lead; asks first; signed, it never changes)",  # noqa: E501
+        ),
+        then="1",
+    ),
+    ActionSpec(
+        "acknowledgeHandover",
+        QT_TRANSLATE_NOOP("Actions", "Acknowledge the handover report"),
+        Menu.SHIFT,
+        "Ctrl+Shift+T",
+        needs=Action.MANAGE_SHIFTS,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "acknowledge the signed handover report (incoming lead, another supervisor: Ctrl+Shift+L first; asks first)",  # noqa: E501
+        ),
+        then="1",
+    ),
+    ActionSpec(
+        "addendum",
+        QT_TRANSLATE_NOOP("Actions", "Add an addendum to the signed report"),
+        Menu.SHIFT,
+        "Ctrl+Shift+N",
+        needs=Action.MANAGE_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "add an addendum to the signed handover report (Enter saves it; the report stays as signed)",
+        ),
+    ),
+    ActionSpec(
+        "printReport",
+        QT_TRANSLATE_NOOP("Actions", "Print the report"),
+        Menu.SHIFT,
+        "Ctrl+Shift+P",
+        needs=Action.REVIEW_SHIFTS,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "print the handover report shown (the figures, when the figures panel has the focus)"
+        ),
+    ),
+    ActionSpec(
+        "exportReport",
+        QT_TRANSLATE_NOOP("Actions", "Save the report as PDF, CSV or JSON"),
+        Menu.SHIFT,
+        "Ctrl+Shift+E",
+        needs=Action.REVIEW_SHIFTS,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "save the handover report shown (or the figures) as PDF, CSV or JSON, in your language",
+        ),
+        then="1 / 2 / 3",
+    ),
+    ActionSpec(
+        "shiftLog",
+        QT_TRANSLATE_NOOP("Actions", "Shift log"),
+        Menu.SHIFT,
+        "Ctrl+6",
+        needs=Action.REVIEW_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
+        "figures",
+        QT_TRANSLATE_NOOP("Actions", "Figures"),
+        Menu.SHIFT,
+        "Ctrl+7",
+        needs=Action.REVIEW_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "figures and charts of a shift or a period: answer and processing times against their targets",
         ),
     ),
     # -- the console ---------------------------------------------------------------------------------
+    ActionSpec(
+        "qualityReview",
+        QT_TRANSLATE_NOOP("Actions", "Quality review"),
+        Menu.SHIFT,
+        "Ctrl+8",
+        needs=Action.REVIEW_SHIFTS,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "quality review (supervisor): draw a sample of the period's calls, score each on the review form",
+        ),
+    ),
     ActionSpec(
         "acknowledge",
         QT_TRANSLATE_NOOP("Actions", "Acknowledge alarms"),
@@ -496,6 +638,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.NONE,
         "Tab",
         scope="form",
+    ),
+    ActionSpec(
+        "logEnter",
+        QT_TRANSLATE_NOOP("Actions", "In the shift log: show the incident's timeline"),
+        Menu.NONE,
+        "Enter",
+        scope="shiftLog",
     ),
     ActionSpec(
         "choiceCancel",

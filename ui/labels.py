@@ -19,6 +19,7 @@ from dispatch.domain.enums import (
     UnitStatus,
 )
 from dispatch.domain.phone import format_national, parse_caller_number
+from dispatch.domain.review import ReviewAnswer, ReviewQuestion
 from dispatch.domain.shifts import ShiftCode
 
 translate = QCoreApplication.translate
@@ -213,6 +214,32 @@ def shift_name(code: str) -> str:
         ShiftCode.EVENING: translate("Labels", "Evening"),
         ShiftCode.NIGHT: translate("Labels", "Night"),
     }[ShiftCode(code)]
+
+
+def review_question(code: ReviewQuestion) -> str:
+    """A question of the quality-review form (dispatch/domain/review.py), as the reviewer reads it."""
+    return {
+        ReviewQuestion.GREETING: translate("Labels", "Greeting given, call-taker identified"),
+        ReviewQuestion.LOCATION_VERIFIED: translate("Labels", "Location asked for and verified"),
+        ReviewQuestion.CALLBACK_NUMBER_VERIFIED: translate("Labels", "Callback number confirmed"),
+        ReviewQuestion.PROTOCOL_FOLLOWED: translate("Labels", "Protocol card's questions asked, in order"),
+        ReviewQuestion.CLASSIFICATION_CORRECT: translate("Labels", "Call classed rightly"),
+        ReviewQuestion.CATEGORY_PRIORITY_CORRECT: translate("Labels", "Category and priority fit the call"),
+        ReviewQuestion.DISPATCH_TIMELY: translate("Labels", "Units dispatched without delay"),
+        ReviewQuestion.NARRATIVE_COMPLETE: translate(
+            "Labels", "Narrative complete: what, who, where, what was done"
+        ),
+        ReviewQuestion.COURTESY: translate("Labels", "Calm, courteous and clear with the caller"),
+    }[code]
+
+
+def review_answer(code: ReviewAnswer) -> str:
+    return {
+        ReviewAnswer.YES: translate("Labels", "Yes"),
+        ReviewAnswer.PARTLY: translate("Labels", "Partly"),
+        ReviewAnswer.NO: translate("Labels", "No"),
+        ReviewAnswer.NOT_APPLICABLE: translate("Labels", "Not applicable"),
+    }[code]
 
 
 def flag_kind(kind: NumberFlagKind) -> str:

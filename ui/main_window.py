@@ -1,9 +1,10 @@
 """The console's window: it composes panels, docks, presenters and the action registry; it does no work.
 
-Every panel is a dock (:mod:`ui.positions` arranges them for a call-taker, a dispatcher or a
-supervisor, and saves what each user made of it); each panel's state and workflow is a presenter's
-(:mod:`ui.presenters`); every menu entry and key comes from :mod:`ui.actions`. Keyboard first: a call
-goes from ringing to a dispatched unit without the mouse (Help, F1, lists the keys).
+Every panel is a dock (:mod:`ui.positions` arranges them for a call-taker, a dispatcher, a
+supervisor or a supervisor's review, and saves what each user made of it); each panel's state and
+workflow is a presenter's (:mod:`ui.presenters`); every menu entry and key comes from
+:mod:`ui.actions`. Keyboard first: a call goes from ringing to a dispatched unit without the mouse
+(Help, F1, lists the keys).
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ from ui.positions import LayoutStore, Position
 from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
+from ui.presenters.figures_work import FiguresWork
 from ui.presenters.incident_work import IncidentWork
 from ui.presenters.parts import WindowParts
+from ui.presenters.report_output import ReportOutput
+from ui.presenters.review_work import ReviewWork
+from ui.presenters.shift_work import ShiftWork
 from ui.presenters.unit_work import UnitWork
 from ui.reveal import focus_visibly, keep_focus_in_view
 from ui.session import ConsoleSession
@@ -50,8 +55,11 @@ from ui.widgets.command_line import CommandLine, select_unit
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.fault_bar import FaultBar
+from ui.widgets.figures_view import FiguresView
 from ui.widgets.incident_panel import IncidentPanel
 from ui.widgets.protocol_card import ProtocolCardPanel
+from ui.widgets.shift_log_view import ShiftLogView
+from ui.widgets.shift_panel import ShiftPanel
 from ui.widgets.status_line import StatusLine
 from ui.widgets.unit_board_view import UnitBoardView
 
@@ -164,6 +172,17 @@ class MainWindow(QMainWindow):
         self.units = UnitWork(parts, self.incidents, self.dispatch_panel, self)
         self.alarms = AlarmWork(parts, self.alarm_bar, self.fault_bar, self.alert_list, self)
         self.desk = CallerDesk(parts, self.incidents, self.calls, self)
+        # The supervisors' panels: the duty shift and its handover, the figures.
+        self.shift_panel = ShiftPanel()
+        self.shifts = ShiftWork(parts, self.shift_panel, self)
+        self.figures_view = FiguresView()
+        self.figures = FiguresWork(parts, self.figures_view, self)
+        self.shift_log_view = ShiftLogView()
+        self.review = ReviewWork(parts, self.shift_log_view, self)
+        self.shifts.shifts_listed.connect(self.figures.set_shifts)
+        self.shifts.shifts_listed.connect(self.review.set_shifts)
+        self.shift_panel.action_requested.connect(self.run_action)
+        self.reports = ReportOutput(parts, [self.shifts, self.figures], self, self)
         self.boards.database_answered.connect(self.fault_bar.database_answered)
         self.boards.applied.connect(self._after_changes)
         self.incident_view.activated.connect(self._incident_activated)
@@ -201,7 +220,7 @@ class MainWindow(QMainWindow):
             },
             self.status.show_message,
         )
-        positions.arrange(self, positions.position_for(session.ctx.actor.role))
+        self.take_position(positions.position_for(session.ctx.actor.role))
 
         if session.feeds is not None:
             session.feeds.health_changed.connect(lambda _health: self.status.update_feeds())
@@ -286,6 +305,13 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Overdue (Ctrl+Shift+A acknowledges)"),
                 self.alert_list,
             ),
+            (positions.SHIFT, translate("MainWindow", "Shift and handover (Ctrl+5)"), self.shift_panel),
+            (
+                positions.REVIEW,
+                translate("MainWindow", "Shift log and review (Ctrl+6, Ctrl+8)"),
+                self.shift_log_view,
+            ),
+            (positions.FIGURES, translate("MainWindow", "Figures (Ctrl+7)"), self.figures_view),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -304,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def _handlers(self) -> dict[str, Callable[[], None]]:
         incidents, calls, units, desk = self.incidents, self.calls, self.units, self.desk
+        shift, figures, review, reports = self.shifts, self.figures, self.review, self.reports
         return {
             "answer": calls.answer,
             "hangUp": calls.hang_up,
@@ -332,6 +359,18 @@ class MainWindow(QMainWindow):
             "positionCallTaker": lambda: self.take_position(Position.CALL_TAKER),
             "positionDispatcher": lambda: self.take_position(Position.DISPATCHER),
             "positionSupervisor": lambda: self.take_position(Position.SUPERVISOR),
+            "positionReview": lambda: self.take_position(Position.REVIEW),
+            "shiftPanel": lambda: self._in_dock(positions.SHIFT, shift.focus),
+            "openShift": lambda: self._in_dock(positions.SHIFT, shift.open_shift),
+            "closeShift": shift.close_shift,
+            "signOff": shift.sign_off,
+            "acknowledgeHandover": shift.acknowledge,
+            "addendum": lambda: self._in_dock(positions.SHIFT, shift.focus_addendum),
+            "printReport": reports.print_report,
+            "exportReport": reports.export,
+            "figures": lambda: self._in_dock(positions.FIGURES, figures.focus),
+            "shiftLog": lambda: self._in_dock(positions.REVIEW, review.focus_log),
+            "qualityReview": lambda: self._in_dock(positions.REVIEW, review.focus_review),
             "acknowledge": self.alarms.acknowledge,
             "watchList": desk.show_watch_list,
             "accounts": self.show_accounts,
@@ -358,6 +397,7 @@ class MainWindow(QMainWindow):
         self.boards.reload()
         self.desk.reload()
         self.incidents.refresh_side()
+        self.shifts.refresh()
 
     def tick(self) -> None:
         """The one-second tick: the clock, the simulator's time, feed states, live columns, timers."""
@@ -388,8 +428,14 @@ class MainWindow(QMainWindow):
         self.unit_filter_input.selectAll()
 
     def take_position(self, position: Position) -> None:
-        """Alt+1..3: the position's preset arrangement of the docks."""
-        positions.arrange(self, position)
+        """Alt+1..4: the position's preset arrangement of the docks (a log-in here records it)."""
+        positions.arrange(self, position, self.session.ctx.actor.role)
+        self.session.position = position.value
+
+    def _in_dock(self, name: str, then: Callable[[], None]) -> None:
+        """A supervisor's dock that the position does not show is put in beside the largest panel."""
+        positions.place_dock(self, name)
+        then()
 
     def show_as_saved(self) -> None:
         """Show the window as this user left it on this console; the first time, maximised, in the
@@ -401,6 +447,8 @@ class MainWindow(QMainWindow):
         store, ctx = self.layouts, self.session.ctx
         user = ctx.actor.user_name
         if store is not None and store.restore(ctx.console_name, user, self):
+            positions.hide_forbidden(self, ctx.actor.role)
+            self.session.position = positions.position_for(ctx.actor.role).value
             if store.was_maximized(ctx.console_name, user):
                 self.showMaximized()
             else:
@@ -411,7 +459,7 @@ class MainWindow(QMainWindow):
         if screen is not None:
             self.setGeometry(screen.availableGeometry())
         self.showMaximized()
-        positions.arrange(self, positions.position_for(ctx.actor.role))
+        self.take_position(positions.position_for(ctx.actor.role))
 
     def save_layout(self) -> None:
         if self.layouts is not None:
@@ -478,6 +526,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.incident_panel.flush_all()
+        self.shifts.flush_pass_down()
         self.save_layout()
         return True
 
@@ -532,6 +581,7 @@ class MainWindow(QMainWindow):
             box.open()
             return
         self.incident_panel.flush_all()
+        self.shifts.flush_pass_down()
         self.save_layout()
         self.ticker.stop()
         self.boards.stop()
@@ -539,6 +589,9 @@ class MainWindow(QMainWindow):
             self.session.simulator.stop()
         self.bridge.close()
         self.alarms.close()
+        self.shifts.close()
+        self.figures.close()
+        self.review.close()
         self.command_line.release()
         super().closeEvent(event)
 

@@ -1,10 +1,15 @@
-"""Positions: how the window's docks are arranged for a call-taker, a dispatcher or a supervisor.
+"""Positions: how the window's docks are arranged for a call-taker, a dispatcher, a supervisor, or a
+supervisor reviewing a shift.
 
 Every panel of the window is a dock (its object name ends in "Dock"), so a user can move it, tab it
 with another, or float it onto a second or third monitor. A position is a preset arrangement that a
-key (Alt+1..3) or the View menu brings back. What the user made of it is saved per user and console
+key (Alt+1..4) or the View menu brings back. What the user made of it is saved per user and console
 (:class:`LayoutStore`) and restored at the next log-in; a dock left floating on a monitor that is gone
 comes back into the window.
+
+The supervisors' docks (the duty shift and its handover, the shift log, the figures) are shown only
+to a role that may use them (:data:`DOCK_NEEDS`): for anyone else they stay hidden and out of the
+docks' context menu, whatever the position or a saved arrangement says.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from dispatch.domain.enums import Role
+from dispatch.domain.permissions import Action, can
 
 # Bumped when the docks change, so that an arrangement saved by an older version is not restored
 # over docks it does not know (QMainWindow.restoreState refuses a different version).
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 Area = Qt.DockWidgetArea
 
@@ -29,6 +35,8 @@ class Position(Enum):
     CALL_TAKER = "call_taker"
     DISPATCHER = "dispatcher"
     SUPERVISOR = "supervisor"
+    # A past or the current shift looked at: the shift log big, its figures and handover beside.
+    REVIEW = "review"
 
 
 # The position a role starts in when it has no saved arrangement.
@@ -48,7 +56,17 @@ DISPATCH = "dispatchDock"
 PROTOCOL = "protocolDock"
 UNITS = "unitsDock"
 ALERTS = "alertsDock"
-ALL_DOCKS = (CALLS, CALLER, BOARDS, INCIDENT, DISPATCH, PROTOCOL, UNITS, ALERTS)
+SHIFT = "shiftDock"
+REVIEW = "reviewDock"
+FIGURES = "figuresDock"
+ALL_DOCKS = (CALLS, CALLER, BOARDS, INCIDENT, DISPATCH, PROTOCOL, UNITS, ALERTS, SHIFT, REVIEW, FIGURES)
+
+#: Docks only a role with this permission sees (the services refuse the others anyway).
+DOCK_NEEDS: dict[str, Action] = {
+    SHIFT: Action.MANAGE_SHIFTS,
+    REVIEW: Action.REVIEW_SHIFTS,
+    FIGURES: Action.REVIEW_SHIFTS,
+}
 
 
 def position_for(role: str | None) -> Position:
@@ -58,8 +76,26 @@ def position_for(role: str | None) -> Position:
         return Position.CALL_TAKER
 
 
-def arrange(window: QMainWindow, position: Position) -> None:
-    """Put every dock where ``position`` wants it, in the window (none floating), sized for it.
+def may_see(role: str | None, dock_name: str) -> bool:
+    """Whether ``role`` may have the dock ``dock_name`` shown."""
+    needed = DOCK_NEEDS.get(dock_name)
+    return needed is None or can(role, needed)
+
+
+def hide_forbidden(window: QMainWindow, role: str | None) -> None:
+    """Hide the docks ``role`` may not use, and take them out of the docks' context menu (a saved
+    arrangement, or the menu, would otherwise show a call-taker the shift log)."""
+    for dock in window.findChildren(QDockWidget):
+        allowed = may_see(role, dock.objectName())
+        dock.toggleViewAction().setVisible(allowed)
+        if not allowed:
+            dock.setFloating(False)
+            window.removeDockWidget(dock)
+
+
+def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
+    """Put every dock where ``position`` wants it, in the window (none floating), sized for it;
+    the docks ``role`` may not use are hidden (:func:`hide_forbidden`).
 
     Columns are proportions of the window's width, so the same preset fits 1366x768 and 1920x1080.
     """
@@ -127,9 +163,28 @@ def arrange(window: QMainWindow, position: Position) -> None:
         down((BOARDS, CALLS), (0.6, 0.4))
         down((INCIDENT, DISPATCH), (0.5, 0.5))
         down((UNITS, ALERTS), (0.78, 0.22))
+    elif position is Position.REVIEW:
+        # A shift looked at closely: the shift log with its timeline and review form takes most of
+        # the width; the figures and the shift's handover beside it, the calls ringing and what is
+        # overdue below them. The floor's other panels wait in tabs behind the log: F2 still
+        # answers a call into the form.
+        put(REVIEW, Area.LeftDockWidgetArea)
+        put(FIGURES, Area.RightDockWidgetArea)
+        below(FIGURES, CALLS)
+        below(CALLS, ALERTS)
+        behind(FIGURES, SHIFT)
+        previous = REVIEW
+        for name in (INCIDENT, DISPATCH, BOARDS, UNITS, CALLER, PROTOCOL):
+            behind(previous, name)
+            previous = name
+        docks[REVIEW].raise_()
+        docks[FIGURES].raise_()
+        across((REVIEW, FIGURES), (0.58, 0.42))
+        down((FIGURES, CALLS, ALERTS), (0.62, 0.22, 0.16))
     else:
         # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
-        # the incident form behind the unit board for a look at one incident.
+        # the incident form behind the unit board for a look at one incident, the duty shift and
+        # its handover behind them.
         put(CALLS, Area.LeftDockWidgetArea)
         below(CALLS, BOARDS)
         put(UNITS, Area.RightDockWidgetArea)
@@ -138,12 +193,38 @@ def arrange(window: QMainWindow, position: Position) -> None:
         below(ALERTS, CALLER)
         behind(UNITS, INCIDENT)
         behind(INCIDENT, DISPATCH)
+        behind(DISPATCH, SHIFT)
         behind(CALLER, PROTOCOL)
         docks[UNITS].raise_()
         docks[CALLER].raise_()
         across((CALLS, UNITS, ALERTS), (0.36, 0.38, 0.26))
         down((CALLS, BOARDS), (0.45, 0.55))
         down((ALERTS, CALLER), (0.5, 0.5))
+    hide_forbidden(window, role)
+
+
+def place_dock(window: QMainWindow, name: str) -> None:
+    """Put the dock ``name`` into the window when the position left it out (a supervisor's Ctrl+6 in
+    the call-taker position): tabbed over the largest panel shown, raised. A dock already in the
+    window (shown, tabbed, closed or floating) is left where it is: ``ui.reveal`` raises it."""
+    dock = window.findChild(QDockWidget, name)
+    if dock is None or dock.isFloating() or window.dockWidgetArea(dock) is not Area.NoDockWidgetArea:
+        return
+    shown = [
+        other
+        for other in window.findChildren(QDockWidget)
+        if other is not dock
+        and other.isVisible()
+        and not other.isFloating()
+        and window.dockWidgetArea(other) is not Area.NoDockWidgetArea
+    ]
+    if not shown:
+        window.addDockWidget(Area.RightDockWidgetArea, dock)
+    else:
+        largest = max(shown, key=lambda other: other.width() * other.height())
+        window.tabifyDockWidget(largest, dock)
+    dock.show()
+    dock.raise_()
 
 
 def bring_back_lost_docks(window: QMainWindow) -> list[str]:

@@ -309,6 +309,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Shift</translation>
+    </message>
+    <message>
         <source>C&amp;onsole</source>
         <translation>C&amp;onsole</translation>
     </message>
@@ -545,8 +549,104 @@
         <translation>Supervisor position</translation>
     </message>
     <message>
-        <source>supervisor position: calls, incidents and callbacks, units, overdue timers</source>
-        <translation>supervisor position: calls, incidents and callbacks, units, overdue timers</translation>
+        <source>supervisor position: calls, incidents and callbacks, units, overdue timers, the duty shift</source>
+        <translation>supervisor position: calls, incidents and callbacks, units, overdue timers, the duty shift</translation>
+    </message>
+    <message>
+        <source>Review position</source>
+        <translation>Review position</translation>
+    </message>
+    <message>
+        <source>review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it</source>
+        <translation>review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it</translation>
+    </message>
+    <message>
+        <source>Go to the duty shift and its handover</source>
+        <translation>Go to the duty shift and its handover</translation>
+    </message>
+    <message>
+        <source>the duty shift (supervisor): who is on duty, pass-down instructions, the handover report</source>
+        <translation>the duty shift (supervisor): who is on duty, pass-down instructions, the handover report</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>Open the shift</translation>
+    </message>
+    <message>
+        <source>open the shift of the centre's pattern now (supervisor); then type the pass-down instructions</source>
+        <translation>open the shift of the centre's pattern now (supervisor); then type the pass-down instructions</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Close the shift</translation>
+    </message>
+    <message>
+        <source>close the open shift (supervisor; asks first)</source>
+        <translation>close the open shift (supervisor; asks first)</translation>
+    </message>
+    <message>
+        <source>Sign off the handover report</source>
+        <translation>Sign off the handover report</translation>
+    </message>
+    <message>
+        <source>sign off the closed shift's handover report (outgoing lead; asks first; signed, it never changes)</source>
+        <translation>sign off the closed shift's handover report (outgoing lead; asks first; signed, it never changes)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover report</source>
+        <translation>Acknowledge the handover report</translation>
+    </message>
+    <message>
+        <source>acknowledge the signed handover report (incoming lead, another supervisor: Ctrl+Shift+L first; asks first)</source>
+        <translation>acknowledge the signed handover report (incoming lead, another supervisor: Ctrl+Shift+L first; asks first)</translation>
+    </message>
+    <message>
+        <source>Add an addendum to the signed report</source>
+        <translation>Add an addendum to the signed report</translation>
+    </message>
+    <message>
+        <source>add an addendum to the signed handover report (Enter saves it; the report stays as signed)</source>
+        <translation>add an addendum to the signed handover report (Enter saves it; the report stays as signed)</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>print the handover report shown (the figures, when the figures panel has the focus)</source>
+        <translation>print the handover report shown (the figures, when the figures panel has the focus)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF, CSV or JSON</source>
+        <translation>Save the report as PDF, CSV or JSON</translation>
+    </message>
+    <message>
+        <source>save the handover report shown (or the figures) as PDF, CSV or JSON, in your language</source>
+        <translation>save the handover report shown (or the figures) as PDF, CSV or JSON, in your language</translation>
+    </message>
+    <message>
+        <source>Shift log</source>
+        <translation>Shift log</translation>
+    </message>
+    <message>
+        <source>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</source>
+        <translation>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</translation>
+    </message>
+    <message>
+        <source>Quality review</source>
+        <translation>Quality review</translation>
+    </message>
+    <message>
+        <source>quality review (supervisor): draw a sample of the period's calls, score each on the review form</source>
+        <translation>quality review (supervisor): draw a sample of the period's calls, score each on the review form</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>figures and charts of a shift or a period: answer and processing times against their targets</source>
+        <translation>figures and charts of a shift or a period: answer and processing times against their targets</translation>
     </message>
     <message>
         <source>Acknowledge alarms</source>
@@ -639,6 +739,10 @@
     <message>
         <source>Next or previous field; each field saves as you leave it</source>
         <translation>Next or previous field; each field saves as you leave it</translation>
+    </message>
+    <message>
+        <source>In the shift log: show the incident's timeline</source>
+        <translation>In the shift log: show the incident's timeline</translation>
     </message>
     <message>
         <source>Cancel a one-key choice</source>
@@ -1188,6 +1292,193 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Call processing in bins of 15 s (NFPA 1225's 60 s on an edge). A histogram has at least this many bins before its last, open one ("more than ..."). Up to this long a period's calls are counted per hour of the period; longer, per hour of the day. Classes in the order the class mix lists them; None (not yet classified: still ringing or live) last. (local hour start, calls that started ringing in it); every hour of the period, empty ones too. When ``hour_of_day`` is set, the hours are 0..23 summed over the period's days. (call class code, or None while unclassified; calls), in CLASS_ORDER, zeros included. (local day, prank calls, all calls that started ringing that day), every day of the period.</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>– no samples</source>
+        <translation>– no samples</translation>
+    </message>
+    <message>
+        <source>✔ met</source>
+        <translation>✔ met</translation>
+    </message>
+    <message>
+        <source>✘ not met</source>
+        <translation>✘ not met</translation>
+    </message>
+    <message>
+        <source>%1 within %2</source>
+        <translation>%1 within %2</translation>
+    </message>
+    <message>
+        <source>   target</source>
+        <extracomment>None for a measure's own line; True/False/None (no samples) for a target's.</extracomment>
+        <translation>   target</translation>
+    </message>
+    <message>
+        <source>Answer time (ring to answer)</source>
+        <translation>Answer time (ring to answer)</translation>
+    </message>
+    <message>
+        <source>Call processing (answer to first unit dispatched)</source>
+        <translation>Call processing (answer to first unit dispatched)</translation>
+    </message>
+    <message>
+        <source>Turnout, %1 (dispatched to en route)</source>
+        <translation>Turnout, %1 (dispatched to en route)</translation>
+    </message>
+    <message>
+        <source>Travel, %1 (en route to on scene)</source>
+        <translation>Travel, %1 (en route to on scene)</translation>
+    </message>
+    <message>
+        <source>Time on scene, %1</source>
+        <translation>Time on scene, %1</translation>
+    </message>
+    <message>
+        <source>Calls offered: %1</source>
+        <translation>Calls offered: %1</translation>
+    </message>
+    <message>
+        <source>answered: %1</source>
+        <translation>answered: %1</translation>
+    </message>
+    <message>
+        <source>abandoned: %1 (%2)</source>
+        <translation>abandoned: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>still ringing: %1</source>
+        <translation>still ringing: %1</translation>
+    </message>
+    <message>
+        <source>longest ring: %1 (%2, %3)</source>
+        <translation>longest ring: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>abandoned</translation>
+    </message>
+    <message>
+        <source>Type the times as 2026-11-27 07:00 (local time).</source>
+        <extracomment>The duty shift whose period it is (None: a period typed). The shifts offered (the shift presenter's list), and the one shown (None: a typed period).</extracomment>
+        <translation>Type the times as 2026-11-27 07:00 (local time).</translation>
+    </message>
+    <message>
+        <source>Type both ends of the period, from and to.</source>
+        <translation>Type both ends of the period, from and to.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>The period ends before it begins.</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <source>Figures not read: the database is busy.</source>
+        <translation>Figures not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>Figures could not be read: %1</source>
+        <translation>Figures could not be read: %1</translation>
+    </message>
+    <message>
+        <source>the figures of %1</source>
+        <translation>the figures of %1</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
+        <translation>Not classified yet</translation>
+    </message>
+    <message>
+        <source>Answer time: calls answered within each band</source>
+        <translation>Answer time: calls answered within each band</translation>
+    </message>
+    <message>
+        <source>Answer time (s)</source>
+        <translation>Answer time (s)</translation>
+    </message>
+    <message>
+        <source>Call processing: answer to first unit dispatched</source>
+        <translation>Call processing: answer to first unit dispatched</translation>
+    </message>
+    <message>
+        <source>Call processing (s)</source>
+        <translation>Call processing (s)</translation>
+    </message>
+    <message>
+        <source>Calls per hour of the day (all days of the period)</source>
+        <translation>Calls per hour of the day (all days of the period)</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Calls per hour</translation>
+    </message>
+    <message>
+        <source>Calls that started ringing</source>
+        <translation>Calls that started ringing</translation>
+    </message>
+    <message>
+        <source>Hour (local time)</source>
+        <translation>Hour (local time)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Calls by class (%1 in all)</source>
+        <translation>Calls by class (%1 in all)</translation>
+    </message>
+    <message>
+        <source>Calls or incidents in the band</source>
+        <translation>Calls or incidents in the band</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Target %1: reached %2, %3</source>
+        <translation>Target %1: reached %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>Prank calls per day, as a share of all calls</source>
+        <translation>Prank calls per day, as a share of all calls</translation>
+    </message>
+    <message>
+        <source>Prank calls (%)</source>
+        <translation>Prank calls (%)</translation>
+    </message>
+    <message>
+        <source>Day (prank calls of all calls)</source>
+        <translation>Day (prank calls of all calls)</translation>
+    </message>
+</context>
+<context>
     <name>FiguresReport</name>
     <message>
         <source>Call centre figures</source>
@@ -1388,6 +1679,62 @@
     <message>
         <source>Processing p90</source>
         <translation>Processing p90</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <source>or from:</source>
+        <translation>or from:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>Enter in from or to shows the period (local time).</source>
+        <translation>Enter in from or to shows the period (local time).</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>No shift opened yet</source>
+        <extracomment>Made the first time the charts' tab is shown (None until then).</extracomment>
+        <translation>No shift opened yet</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2690,58 @@
         <translation>Night</translation>
     </message>
     <message>
+        <source>Greeting given, call-taker identified</source>
+        <translation>Greeting given, call-taker identified</translation>
+    </message>
+    <message>
+        <source>Location asked for and verified</source>
+        <translation>Location asked for and verified</translation>
+    </message>
+    <message>
+        <source>Callback number confirmed</source>
+        <translation>Callback number confirmed</translation>
+    </message>
+    <message>
+        <source>Protocol card's questions asked, in order</source>
+        <translation>Protocol card's questions asked, in order</translation>
+    </message>
+    <message>
+        <source>Call classed rightly</source>
+        <translation>Call classed rightly</translation>
+    </message>
+    <message>
+        <source>Category and priority fit the call</source>
+        <translation>Category and priority fit the call</translation>
+    </message>
+    <message>
+        <source>Units dispatched without delay</source>
+        <translation>Units dispatched without delay</translation>
+    </message>
+    <message>
+        <source>Narrative complete: what, who, where, what was done</source>
+        <translation>Narrative complete: what, who, where, what was done</translation>
+    </message>
+    <message>
+        <source>Calm, courteous and clear with the caller</source>
+        <translation>Calm, courteous and clear with the caller</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Partly</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
         <source>Watch list</source>
         <translation>Watch list</translation>
     </message>
@@ -3043,6 +3442,18 @@
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
+    </message>
+    <message>
+        <source>Shift and handover (Ctrl+5)</source>
+        <translation>Shift and handover (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>Shift log and review (Ctrl+6, Ctrl+8)</source>
+        <translation>Shift log and review (Ctrl+6, Ctrl+8)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+7)</source>
+        <translation>Figures (Ctrl+7)</translation>
     </message>
     <message>
         <source>Change user</source>
@@ -4363,6 +4774,37 @@ Copy taken before: %3</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Report not read: the database is busy.</source>
+        <translation>Report not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>No report to print yet.</source>
+        <translation>No report to print yet.</translation>
+    </message>
+    <message>
+        <source>No report to save yet.</source>
+        <translation>No report to save yet.</translation>
+    </message>
+    <message>
+        <source>Save %1 as:</source>
+        <translation>Save %1 as:</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>RosterDialog</name>
     <message>
         <source>Required.</source>
@@ -4719,6 +5161,585 @@ Copy taken before: %3</translation>
     <message>
         <source>Not a known area code: use e.g. 33.74 for Kota Semarang.</source>
         <translation>Not a known area code: use e.g. 33.74 for Kota Semarang.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLog</name>
+    <message>
+        <source>not yet classified</source>
+        <extracomment>Typing waits this long for the next key before the log is searched (a search takes ~10-100 ms). Calls shown at most (the newest); the count says when there are more.</extracomment>
+        <translation>not yet classified</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note found</source>
+        <translation>Note found</translation>
+    </message>
+    <message>
+        <source>Any shift</source>
+        <translation>Any shift</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Any class</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Any category</translation>
+    </message>
+    <message>
+        <source>Shift log not read: the database is busy.</source>
+        <translation>Shift log not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>✘ Type the times as 2026-11-27 07:00 (local time).</source>
+        <translation>✘ Type the times as 2026-11-27 07:00 (local time).</translation>
+    </message>
+    <message>
+        <source>The newest %1 calls found, newest first: narrow the filters to see older ones.</source>
+        <translation>The newest %1 calls found, newest first: narrow the filters to see older ones.</translation>
+    </message>
+    <message>
+        <source>the database is busy; type again to retry.</source>
+        <translation>the database is busy; type again to retry.</translation>
+    </message>
+    <message>
+        <source>✘ Not searched: %1</source>
+        <translation>✘ Not searched: %1</translation>
+    </message>
+    <message>
+        <source>This call has no incident: %1, %2.</source>
+        <translation>This call has no incident: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Timeline not read: the database is busy.</source>
+        <translation>Timeline not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>Timeline of incident %1 (%2 entries)</source>
+        <translation>Timeline of incident %1 (%2 entries)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Choose a shift, or type both ends of a period, in the shift log (Ctrl+6) first.</source>
+        <translation>Choose a shift, or type both ends of a period, in the shift log (Ctrl+6) first.</translation>
+    </message>
+    <message>
+        <source>Review not read: the database is busy.</source>
+        <translation>Review not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>Average score %1.</source>
+        <translation>Average score %1.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>✘ Incidents closed without narrative: %1</source>
+        <translation>✘ Incidents closed without narrative: %1</translation>
+    </message>
+    <message>
+        <source>✔ Every incident closed in the period has a narrative.</source>
+        <translation>✔ Every incident closed in the period has a narrative.</translation>
+    </message>
+    <message>
+        <source>Calls found: %1, newest first. Enter on a call shows its incident's timeline.</source>
+        <translation>Calls found: %1, newest first. Enter on a call shows its incident's timeline.</translation>
+    </message>
+    <message>
+        <source>%1: drawn %2, reviewed %3.</source>
+        <translation>%1: drawn %2, reviewed %3.</translation>
+    </message>
+    <message>
+        <source>Calls drawn for review from %2: %1.</source>
+        <translation>Calls drawn for review from %2: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing more to draw from %2: its sample is complete.</source>
+        <translation>Nothing more to draw from %2: its sample is complete.</translation>
+    </message>
+    <message>
+        <source>Draw a sample, then Enter on a call opens its form.</source>
+        <translation>Draw a sample, then Enter on a call opens its form.</translation>
+    </message>
+    <message>
+        <source>Review of the call at %1 from %2, answered by %3</source>
+        <translation>Review of the call at %1 from %2, answered by %3</translation>
+    </message>
+    <message>
+        <source>(reviewed by %1: it cannot change)</source>
+        <translation>(reviewed by %1: it cannot change)</translation>
+    </message>
+    <message>
+        <source>(a digit answers the question; Enter in the comment saves)</source>
+        <translation>(a digit answers the question; Enter in the comment saves)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 points)</source>
+        <translation>%1 (%2 points)</translation>
+    </message>
+    <message>
+        <source>Score: %1 / 100</source>
+        <translation>Score: %1 / 100</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Answered %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer here: press 1 to %2.</source>
+        <translation>%1 is not an answer here: press 1 to %2.</translation>
+    </message>
+    <message>
+        <source>Answer every question first: %1 of %2 answered.</source>
+        <translation>Answer every question first: %1 of %2 answered.</translation>
+    </message>
+    <message>
+        <source>Review saved: score %1 / 100.</source>
+        <translation>Review saved: score %1 / 100.</translation>
+    </message>
+    <message>
+        <source>Call rang</source>
+        <translation>Call rang</translation>
+    </message>
+    <message>
+        <source>Call answered</source>
+        <translation>Call answered</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>Call ended</translation>
+    </message>
+    <message>
+        <source>%1 (corrects note %2)</source>
+        <translation>%1 (corrects note %2)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>%1; overridden: %2</source>
+        <translation>%1; overridden: %2</translation>
+    </message>
+    <message>
+        <source>Alert raised</source>
+        <translation>Alert raised</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Alert acknowledged</translation>
+    </message>
+    <message>
+        <source>Alert cleared</source>
+        <translation>Alert cleared</translation>
+    </message>
+    <message>
+        <source>Callback queued</source>
+        <translation>Callback queued</translation>
+    </message>
+    <message>
+        <source>Callback attempt</source>
+        <translation>Callback attempt</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>Callback closed</translation>
+    </message>
+    <message>
+        <source>Audit: %1</source>
+        <translation>Audit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLogView</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>digits of the caller's number</source>
+        <translation>digits of the caller's number</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-000123</source>
+        <translation>e.g. 2026-000123</translation>
+    </message>
+    <message>
+        <source>words in the notes</source>
+        <translation>words in the notes</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Full text</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <source>Timeline: Enter on a row shows its incident's.</source>
+        <translation>Timeline: Enter on a row shows its incident's.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Shift log (Ctrl+6)</source>
+        <translation>Shift log (Ctrl+6)</translation>
+    </message>
+    <message>
+        <source>Draw a sample of the period</source>
+        <translation>Draw a sample of the period</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Comment (Enter saves the review)</source>
+        <translation>Comment (Enter saves the review)</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Save review</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Quality review (Ctrl+8)</source>
+        <translation>Quality review (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPanel</name>
+    <message>
+        <source>Shift shown:</source>
+        <extracomment>The longest pass-down or planned-events text kept (a few screens of instructions).</extracomment>
+        <translation>Shift shown:</translation>
+    </message>
+    <message>
+        <source>Open shift (Ctrl+Shift+O)</source>
+        <translation>Open shift (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Close shift (Ctrl+Shift+C)</source>
+        <translation>Close shift (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Sign off (Ctrl+Shift+S)</source>
+        <translation>Sign off (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Ctrl+Shift+T)</source>
+        <translation>Acknowledge (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+Shift+P)</source>
+        <translation>Print (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF/CSV/JSON (Ctrl+Shift+E)</source>
+        <translation>Save PDF/CSV/JSON (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Addendum to the signed report (Enter saves it)</source>
+        <translation>Addendum to the signed report (Enter saves it)</translation>
+    </message>
+    <message>
+        <source>Addendum:</source>
+        <translation>Addendum:</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>Handover report</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions:</source>
+        <translation>Pass-down instructions:</translation>
+    </message>
+    <message>
+        <source>Planned events:</source>
+        <translation>Planned events:</translation>
+    </message>
+    <message>
+        <source>Saved when you leave a field (Tab) or press Ctrl+Enter.</source>
+        <translation>Saved when you leave a field (Tab) or press Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Pass-down</source>
+        <translation>Pass-down</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>From - to</source>
+        <translation>From - to</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Staff on duty</translation>
+    </message>
+    <message>
+        <source>No shift opened yet</source>
+        <translation>No shift opened yet</translation>
+    </message>
+</context>
+<context>
+    <name>Shifts</name>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1 (open)</translation>
+    </message>
+    <message>
+        <source>Shift not read: the database is busy.</source>
+        <extracomment>The shift on show (the open one unless another was picked), its signed report if any. The report's document as shown (draft or signed; ``dispatch.reports.export``), and its shift. A shift picked from the list; None follows the open shift (or the latest). The pass-down as last saved or read, to tell an edit from a refresh.</extracomment>
+        <translation>Shift not read: the database is busy.</translation>
+    </message>
+    <message>
+        <source>No shift has been opened yet.</source>
+        <translation>No shift has been opened yet.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O opens the shift of the centre's pattern now.</source>
+        <translation>Ctrl+Shift+O opens the shift of the centre's pattern now.</translation>
+    </message>
+    <message>
+        <source>The report is signed: corrections are addenda (Ctrl+Shift+N).</source>
+        <translation>The report is signed: corrections are addenda (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>%1 shift, %2 to %3</source>
+        <translation>%1 shift, %2 to %3</translation>
+    </message>
+    <message>
+        <source>Opened %1 by %2</source>
+        <translation>Opened %1 by %2</translation>
+    </message>
+    <message>
+        <source>● Open. %1.</source>
+        <translation>● Open. %1.</translation>
+    </message>
+    <message>
+        <source>closed %1 by %2</source>
+        <translation>closed %1 by %2</translation>
+    </message>
+    <message>
+        <source>Closed. %1; %2.</source>
+        <translation>Closed. %1; %2.</translation>
+    </message>
+    <message>
+        <source>Handover report: draft (the shift is still open).</source>
+        <translation>Handover report: draft (the shift is still open).</translation>
+    </message>
+    <message>
+        <source>Handover report: draft, not signed. The outgoing lead signs it off (Ctrl+Shift+S).</source>
+        <translation>Handover report: draft, not signed. The outgoing lead signs it off (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>✔ Signed by %1 at %2.</source>
+        <translation>✔ Signed by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>✔ Acknowledged by %1 at %2.</source>
+        <translation>✔ Acknowledged by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>✘ Not acknowledged yet: the incoming lead acknowledges it (Ctrl+Shift+T).</source>
+        <translation>✘ Not acknowledged yet: the incoming lead acknowledges it (Ctrl+Shift+T).</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>the database is busy.</source>
+        <translation>the database is busy.</translation>
+    </message>
+    <message>
+        <source>Handover report not read: %1</source>
+        <translation>Handover report not read: %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1.</source>
+        <translation>Opened: %1.</translation>
+    </message>
+    <message>
+        <source>Close %1? Its handover report can then be signed.</source>
+        <translation>Close %1? Its handover report can then be signed.</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Close the shift</translation>
+    </message>
+    <message>
+        <source>Closed: %1. The outgoing lead signs the handover off (Ctrl+Shift+S).</source>
+        <translation>Closed: %1. The outgoing lead signs the handover off (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>● Changed, not saved yet (Tab or Ctrl+Enter saves).</source>
+        <translation>● Changed, not saved yet (Tab or Ctrl+Enter saves).</translation>
+    </message>
+    <message>
+        <source>✘ Not saved: %1</source>
+        <translation>✘ Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Pass-down not saved: %1</source>
+        <translation>Pass-down not saved: %1</translation>
+    </message>
+    <message>
+        <source>the database is busy; it is saved when you leave the field again.</source>
+        <translation>the database is busy; it is saved when you leave the field again.</translation>
+    </message>
+    <message>
+        <source>✔ Saved at %1.</source>
+        <translation>✔ Saved at %1.</translation>
+    </message>
+    <message>
+        <source>Sign off the handover report of %1? Once signed it never changes; corrections are addenda.</source>
+        <translation>Sign off the handover report of %1? Once signed it never changes; corrections are addenda.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Sign off</translation>
+    </message>
+    <message>
+        <source>Handover report signed. The incoming lead acknowledges it.</source>
+        <translation>Handover report signed. The incoming lead acknowledges it.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover report of %1 as the incoming lead (%2)?</source>
+        <translation>Acknowledge the handover report of %1 as the incoming lead (%2)?</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Handover report acknowledged.</source>
+        <translation>Handover report acknowledged.</translation>
+    </message>
+    <message>
+        <source>Addendum added to the signed report.</source>
+        <translation>Addendum added to the signed report.</translation>
+    </message>
+    <message>
+        <source>the handover report of %1</source>
+        <translation>the handover report of %1</translation>
     </message>
 </context>
 <context>

@@ -309,6 +309,10 @@
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Shift</translation>
+    </message>
+    <message>
         <source>C&amp;onsole</source>
         <translation>K&amp;onsol</translation>
     </message>
@@ -545,8 +549,104 @@
         <translation>Posisi koordinator</translation>
     </message>
     <message>
-        <source>supervisor position: calls, incidents and callbacks, units, overdue timers</source>
-        <translation>posisi koordinator: panggilan, kejadian dan panggilan balik, unit, waktu yang lewat batas</translation>
+        <source>supervisor position: calls, incidents and callbacks, units, overdue timers, the duty shift</source>
+        <translation>posisi koordinator: panggilan, kejadian dan panggilan balik, unit, lewat batas waktu, shift yang berjalan</translation>
+    </message>
+    <message>
+        <source>Review position</source>
+        <translation>Posisi tinjauan</translation>
+    </message>
+    <message>
+        <source>review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it</source>
+        <translation>posisi tinjauan (koordinator): log shift dengan garis waktu dan tinjauan mutu; angka kinerja dan serah terima di sampingnya</translation>
+    </message>
+    <message>
+        <source>Go to the duty shift and its handover</source>
+        <translation>Ke shift yang berjalan dan serah terimanya</translation>
+    </message>
+    <message>
+        <source>the duty shift (supervisor): who is on duty, pass-down instructions, the handover report</source>
+        <translation>shift yang berjalan (koordinator): petugas yang berjaga, pesan untuk shift berikutnya, laporan serah terima</translation>
+    </message>
+    <message>
+        <source>Open the shift</source>
+        <translation>Buka shift</translation>
+    </message>
+    <message>
+        <source>open the shift of the centre's pattern now (supervisor); then type the pass-down instructions</source>
+        <translation>buka shift pola pusat yang berlaku sekarang (koordinator); lalu ketik pesan untuk shift berikutnya</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <source>close the open shift (supervisor; asks first)</source>
+        <translation>tutup shift yang terbuka (koordinator; bertanya dulu)</translation>
+    </message>
+    <message>
+        <source>Sign off the handover report</source>
+        <translation>Tanda tangani laporan serah terima</translation>
+    </message>
+    <message>
+        <source>sign off the closed shift's handover report (outgoing lead; asks first; signed, it never changes)</source>
+        <translation>tanda tangani laporan serah terima shift yang sudah ditutup (koordinator yang keluar; bertanya dulu; setelah ditandatangani tidak bisa diubah)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover report</source>
+        <translation>Terima laporan serah terima</translation>
+    </message>
+    <message>
+        <source>acknowledge the signed handover report (incoming lead, another supervisor: Ctrl+Shift+L first; asks first)</source>
+        <translation>terima laporan serah terima yang sudah ditandatangani (koordinator yang masuk, orang lain: Ctrl+Shift+L dulu; bertanya dulu)</translation>
+    </message>
+    <message>
+        <source>Add an addendum to the signed report</source>
+        <translation>Tambah adendum pada laporan yang ditandatangani</translation>
+    </message>
+    <message>
+        <source>add an addendum to the signed handover report (Enter saves it; the report stays as signed)</source>
+        <translation>tambah adendum pada laporan serah terima yang ditandatangani (Enter menyimpan; laporannya tetap seperti saat ditandatangani)</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Cetak laporan</translation>
+    </message>
+    <message>
+        <source>print the handover report shown (the figures, when the figures panel has the focus)</source>
+        <translation>cetak laporan serah terima yang tampil (angka kinerja, bila panel angka kinerja sedang aktif)</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF, CSV or JSON</source>
+        <translation>Simpan laporan sebagai PDF, CSV atau JSON</translation>
+    </message>
+    <message>
+        <source>save the handover report shown (or the figures) as PDF, CSV or JSON, in your language</source>
+        <translation>simpan laporan serah terima yang tampil (atau angka kinerja) sebagai PDF, CSV atau JSON, dalam bahasa Anda</translation>
+    </message>
+    <message>
+        <source>Shift log</source>
+        <translation>Log shift</translation>
+    </message>
+    <message>
+        <source>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</source>
+        <translation>log shift (koordinator): saring panggilan dan kejadian sambil mengetik; Enter pada baris menampilkan garis waktunya</translation>
+    </message>
+    <message>
+        <source>Quality review</source>
+        <translation>Tinjauan mutu</translation>
+    </message>
+    <message>
+        <source>quality review (supervisor): draw a sample of the period's calls, score each on the review form</source>
+        <translation>tinjauan mutu (koordinator): ambil sampel panggilan periode itu, nilai masing-masing dengan formulir tinjauan</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Angka kinerja</translation>
+    </message>
+    <message>
+        <source>figures and charts of a shift or a period: answer and processing times against their targets</source>
+        <translation>angka kinerja dan grafik satu shift atau periode: waktu jawab dan waktu proses dibanding targetnya</translation>
     </message>
     <message>
         <source>Acknowledge alarms</source>
@@ -639,6 +739,10 @@
     <message>
         <source>Next or previous field; each field saves as you leave it</source>
         <translation>Kolom berikutnya atau sebelumnya; tiap kolom tersimpan saat ditinggalkan</translation>
+    </message>
+    <message>
+        <source>In the shift log: show the incident's timeline</source>
+        <translation>Di log shift: tampilkan garis waktu kejadian</translation>
     </message>
     <message>
         <source>Cancel a one-key choice</source>
@@ -1188,6 +1292,193 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Call processing in bins of 15 s (NFPA 1225's 60 s on an edge). A histogram has at least this many bins before its last, open one ("more than ..."). Up to this long a period's calls are counted per hour of the period; longer, per hour of the day. Classes in the order the class mix lists them; None (not yet classified: still ringing or live) last. (local hour start, calls that started ringing in it); every hour of the period, empty ones too. When ``hour_of_day`` is set, the hours are 0..23 summed over the period's days. (call class code, or None while unclassified; calls), in CLASS_ORDER, zeros included. (local day, prank calls, all calls that started ringing that day), every day of the period.</extracomment>
+        <translation>%1 dtk</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>– no samples</source>
+        <translation>– tanpa data</translation>
+    </message>
+    <message>
+        <source>✔ met</source>
+        <translation>✔ terpenuhi</translation>
+    </message>
+    <message>
+        <source>✘ not met</source>
+        <translation>✘ tidak terpenuhi</translation>
+    </message>
+    <message>
+        <source>%1 within %2</source>
+        <translation>%1 dalam %2</translation>
+    </message>
+    <message>
+        <source>   target</source>
+        <extracomment>None for a measure's own line; True/False/None (no samples) for a target's.</extracomment>
+        <translation>   target</translation>
+    </message>
+    <message>
+        <source>Answer time (ring to answer)</source>
+        <translation>Waktu jawab (berdering sampai dijawab)</translation>
+    </message>
+    <message>
+        <source>Call processing (answer to first unit dispatched)</source>
+        <translation>Waktu proses (dijawab sampai unit pertama dikirim)</translation>
+    </message>
+    <message>
+        <source>Turnout, %1 (dispatched to en route)</source>
+        <translation>Waktu keberangkatan, %1 (dikirim sampai dalam perjalanan)</translation>
+    </message>
+    <message>
+        <source>Travel, %1 (en route to on scene)</source>
+        <translation>Waktu tempuh, %1 (dalam perjalanan sampai tiba di lokasi)</translation>
+    </message>
+    <message>
+        <source>Time on scene, %1</source>
+        <translation>Waktu di lokasi, %1</translation>
+    </message>
+    <message>
+        <source>Calls offered: %1</source>
+        <translation>Panggilan masuk: %1</translation>
+    </message>
+    <message>
+        <source>answered: %1</source>
+        <translation>dijawab: %1</translation>
+    </message>
+    <message>
+        <source>abandoned: %1 (%2)</source>
+        <translation>terputus: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>still ringing: %1</source>
+        <translation>masih berdering: %1</translation>
+    </message>
+    <message>
+        <source>longest ring: %1 (%2, %3)</source>
+        <translation>dering terlama: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>dijawab</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>terputus</translation>
+    </message>
+    <message>
+        <source>Type the times as 2026-11-27 07:00 (local time).</source>
+        <extracomment>The duty shift whose period it is (None: a period typed). The shifts offered (the shift presenter's list), and the one shown (None: a typed period).</extracomment>
+        <translation>Ketik waktu seperti 2026-11-27 07:00 (waktu setempat).</translation>
+    </message>
+    <message>
+        <source>Type both ends of the period, from and to.</source>
+        <translation>Ketik kedua ujung periode, dari dan sampai.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Periode berakhir sebelum dimulai.</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Membaca angka kinerja…</translation>
+    </message>
+    <message>
+        <source>Figures not read: the database is busy.</source>
+        <translation>Angka kinerja tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>Figures could not be read: %1</source>
+        <translation>Angka kinerja tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>the figures of %1</source>
+        <translation>angka kinerja %1</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
+        <translation>Belum diklasifikasi</translation>
+    </message>
+    <message>
+        <source>Answer time: calls answered within each band</source>
+        <translation>Waktu jawab: panggilan yang dijawab dalam tiap rentang</translation>
+    </message>
+    <message>
+        <source>Answer time (s)</source>
+        <translation>Waktu jawab (dtk)</translation>
+    </message>
+    <message>
+        <source>Call processing: answer to first unit dispatched</source>
+        <translation>Waktu proses: dijawab sampai unit pertama dikirim</translation>
+    </message>
+    <message>
+        <source>Call processing (s)</source>
+        <translation>Waktu proses (dtk)</translation>
+    </message>
+    <message>
+        <source>Calls per hour of the day (all days of the period)</source>
+        <translation>Panggilan per jam dalam sehari (semua hari dalam periode)</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Panggilan per jam</translation>
+    </message>
+    <message>
+        <source>Calls that started ringing</source>
+        <translation>Panggilan yang mulai berdering</translation>
+    </message>
+    <message>
+        <source>Hour (local time)</source>
+        <translation>Jam (waktu setempat)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Calls by class (%1 in all)</source>
+        <translation>Panggilan per jenis (%1 seluruhnya)</translation>
+    </message>
+    <message>
+        <source>Calls or incidents in the band</source>
+        <translation>Panggilan atau kejadian dalam rentang</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Target %1: reached %2, %3</source>
+        <translation>Target %1: tercapai %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 dari %3)</translation>
+    </message>
+    <message>
+        <source>Prank calls per day, as a share of all calls</source>
+        <translation>Panggilan iseng per hari, sebagai persentase semua panggilan</translation>
+    </message>
+    <message>
+        <source>Prank calls (%)</source>
+        <translation>Panggilan iseng (%)</translation>
+    </message>
+    <message>
+        <source>Day (prank calls of all calls)</source>
+        <translation>Hari (panggilan iseng dari semua panggilan)</translation>
+    </message>
+</context>
+<context>
     <name>FiguresReport</name>
     <message>
         <source>Call centre figures</source>
@@ -1388,6 +1679,62 @@
     <message>
         <source>Processing p90</source>
         <translation>Proses p90</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>TTTT-BB-HH JJ:MM</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <source>or from:</source>
+        <translation>atau dari:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>sampai:</translation>
+    </message>
+    <message>
+        <source>Enter in from or to shows the period (local time).</source>
+        <translation>Enter di kolom dari atau sampai menampilkan periode itu (waktu setempat).</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Dalam batas</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Terpenuhi</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Angka kinerja</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>No shift opened yet</source>
+        <extracomment>Made the first time the charts' tab is shown (None until then).</extracomment>
+        <translation>Belum ada shift yang dibuka</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2690,58 @@
         <translation>Malam</translation>
     </message>
     <message>
+        <source>Greeting given, call-taker identified</source>
+        <translation>Salam diucapkan, operator menyebut identitas</translation>
+    </message>
+    <message>
+        <source>Location asked for and verified</source>
+        <translation>Lokasi ditanyakan dan dipastikan</translation>
+    </message>
+    <message>
+        <source>Callback number confirmed</source>
+        <translation>Nomor untuk dihubungi kembali dipastikan</translation>
+    </message>
+    <message>
+        <source>Protocol card's questions asked, in order</source>
+        <translation>Pertanyaan kartu protokol ditanyakan, berurutan</translation>
+    </message>
+    <message>
+        <source>Call classed rightly</source>
+        <translation>Jenis panggilan tepat</translation>
+    </message>
+    <message>
+        <source>Category and priority fit the call</source>
+        <translation>Kategori dan prioritas sesuai laporan</translation>
+    </message>
+    <message>
+        <source>Units dispatched without delay</source>
+        <translation>Unit dikirim tanpa penundaan</translation>
+    </message>
+    <message>
+        <source>Narrative complete: what, who, where, what was done</source>
+        <translation>Kronologi lengkap: apa, siapa, di mana, apa yang dilakukan</translation>
+    </message>
+    <message>
+        <source>Calm, courteous and clear with the caller</source>
+        <translation>Tenang, sopan, dan jelas kepada pelapor</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Sebagian</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
         <source>Watch list</source>
         <translation>Daftar pantau</translation>
     </message>
@@ -3043,6 +3442,18 @@
     <message>
         <source>Overdue (Ctrl+Shift+A acknowledges)</source>
         <translation>Lewat batas waktu (Ctrl+Shift+A konfirmasi)</translation>
+    </message>
+    <message>
+        <source>Shift and handover (Ctrl+5)</source>
+        <translation>Shift dan serah terima (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>Shift log and review (Ctrl+6, Ctrl+8)</source>
+        <translation>Log shift dan tinjauan (Ctrl+6, Ctrl+8)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+7)</source>
+        <translation>Angka kinerja (Ctrl+7)</translation>
     </message>
     <message>
         <source>Change user</source>
@@ -4363,6 +4774,37 @@ Salinan yang dibuat sebelumnya: %3</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Report not read: the database is busy.</source>
+        <translation>Laporan tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>No report to print yet.</source>
+        <translation>Belum ada laporan untuk dicetak.</translation>
+    </message>
+    <message>
+        <source>No report to save yet.</source>
+        <translation>Belum ada laporan untuk disimpan.</translation>
+    </message>
+    <message>
+        <source>Save %1 as:</source>
+        <translation>Simpan %1 sebagai:</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+</context>
+<context>
     <name>RosterDialog</name>
     <message>
         <source>Required.</source>
@@ -4719,6 +5161,585 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>Not a known area code: use e.g. 33.74 for Kota Semarang.</source>
         <translation>Kode wilayah tidak dikenal: gunakan misalnya 33.74 untuk Kota Semarang.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLog</name>
+    <message>
+        <source>not yet classified</source>
+        <extracomment>Typing waits this long for the next key before the log is searched (a search takes ~10-100 ms). Calls shown at most (the newest); the count says when there are more.</extracomment>
+        <translation>belum diklasifikasi</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Dijawab oleh</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note found</source>
+        <translation>Catatan yang cocok</translation>
+    </message>
+    <message>
+        <source>Any shift</source>
+        <translation>Semua shift</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Siapa saja</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>Shift log not read: the database is busy.</source>
+        <translation>Log shift tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>✘ Type the times as 2026-11-27 07:00 (local time).</source>
+        <translation>✘ Ketik waktu seperti 2026-11-27 07:00 (waktu setempat).</translation>
+    </message>
+    <message>
+        <source>The newest %1 calls found, newest first: narrow the filters to see older ones.</source>
+        <translation>Ditampilkan %1 panggilan terbaru, yang terbaru di atas: persempit saringan untuk melihat yang lebih lama.</translation>
+    </message>
+    <message>
+        <source>the database is busy; type again to retry.</source>
+        <translation>basis data sedang sibuk; ketik lagi untuk mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>✘ Not searched: %1</source>
+        <translation>✘ Tidak dicari: %1</translation>
+    </message>
+    <message>
+        <source>This call has no incident: %1, %2.</source>
+        <translation>Panggilan ini tidak punya kejadian: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Timeline not read: the database is busy.</source>
+        <translation>Garis waktu tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>Timeline of incident %1 (%2 entries)</source>
+        <translation>Garis waktu kejadian %1 (%2 baris)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
+    </message>
+    <message>
+        <source>Choose a shift, or type both ends of a period, in the shift log (Ctrl+6) first.</source>
+        <translation>Pilih shift, atau ketik kedua ujung periode, di log shift (Ctrl+6) dulu.</translation>
+    </message>
+    <message>
+        <source>Review not read: the database is busy.</source>
+        <translation>Tinjauan tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>Average score %1.</source>
+        <translation>Nilai rata-rata %1.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>belum</translation>
+    </message>
+    <message>
+        <source>✘ Incidents closed without narrative: %1</source>
+        <translation>✘ Kejadian ditutup tanpa kronologi: %1</translation>
+    </message>
+    <message>
+        <source>✔ Every incident closed in the period has a narrative.</source>
+        <translation>✔ Semua kejadian yang ditutup dalam periode ini punya kronologi.</translation>
+    </message>
+    <message>
+        <source>Calls found: %1, newest first. Enter on a call shows its incident's timeline.</source>
+        <translation>Panggilan ditemukan: %1, yang terbaru di atas. Enter pada panggilan menampilkan garis waktu kejadiannya.</translation>
+    </message>
+    <message>
+        <source>%1: drawn %2, reviewed %3.</source>
+        <translation>%1: sampel %2, ditinjau %3.</translation>
+    </message>
+    <message>
+        <source>Calls drawn for review from %2: %1.</source>
+        <translation>Panggilan yang diambil untuk ditinjau dari %2: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing more to draw from %2: its sample is complete.</source>
+        <translation>Tidak ada lagi yang diambil dari %2: sampelnya sudah lengkap.</translation>
+    </message>
+    <message>
+        <source>Draw a sample, then Enter on a call opens its form.</source>
+        <translation>Ambil sampel, lalu Enter pada panggilan membuka formulirnya.</translation>
+    </message>
+    <message>
+        <source>Review of the call at %1 from %2, answered by %3</source>
+        <translation>Tinjauan panggilan pukul %1 dari %2, dijawab oleh %3</translation>
+    </message>
+    <message>
+        <source>(reviewed by %1: it cannot change)</source>
+        <translation>(ditinjau oleh %1: tidak bisa diubah)</translation>
+    </message>
+    <message>
+        <source>(a digit answers the question; Enter in the comment saves)</source>
+        <translation>(angka menjawab pertanyaan; Enter di komentar menyimpan)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 points)</source>
+        <translation>%1 (%2 poin)</translation>
+    </message>
+    <message>
+        <source>Score: %1 / 100</source>
+        <translation>Nilai: %1 / 100</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Terjawab %1 dari %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an answer here: press 1 to %2.</source>
+        <translation>%1 bukan jawaban di sini: tekan 1 sampai %2.</translation>
+    </message>
+    <message>
+        <source>Answer every question first: %1 of %2 answered.</source>
+        <translation>Jawab semua pertanyaan dulu: %1 dari %2 terjawab.</translation>
+    </message>
+    <message>
+        <source>Review saved: score %1 / 100.</source>
+        <translation>Tinjauan tersimpan: nilai %1 / 100.</translation>
+    </message>
+    <message>
+        <source>Call rang</source>
+        <translation>Panggilan berdering</translation>
+    </message>
+    <message>
+        <source>Call answered</source>
+        <translation>Panggilan dijawab</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>Panggilan selesai</translation>
+    </message>
+    <message>
+        <source>%1 (corrects note %2)</source>
+        <translation>%1 (mengoreksi catatan %2)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Catatan: %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>dari %1</translation>
+    </message>
+    <message>
+        <source>%1; overridden: %2</source>
+        <translation>%1; diubah paksa: %2</translation>
+    </message>
+    <message>
+        <source>Alert raised</source>
+        <translation>Peringatan muncul</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Peringatan dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Alert cleared</source>
+        <translation>Peringatan selesai</translation>
+    </message>
+    <message>
+        <source>Callback queued</source>
+        <translation>Masuk antrean panggilan balik</translation>
+    </message>
+    <message>
+        <source>Callback attempt</source>
+        <translation>Percobaan panggilan balik</translation>
+    </message>
+    <message>
+        <source>Callback closed</source>
+        <translation>Panggilan balik ditutup</translation>
+    </message>
+    <message>
+        <source>Audit: %1</source>
+        <translation>Audit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLogView</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>TTTT-BB-HH JJ:MM</translation>
+    </message>
+    <message>
+        <source>digits of the caller's number</source>
+        <translation>angka nomor pelapor</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-000123</source>
+        <translation>mis. 2026-000123</translation>
+    </message>
+    <message>
+        <source>words in the notes</source>
+        <translation>kata dalam catatan</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Dijawab oleh</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Full text</source>
+        <translation>Cari di catatan</translation>
+    </message>
+    <message>
+        <source>Timeline: Enter on a row shows its incident's.</source>
+        <translation>Garis waktu: Enter pada baris menampilkan garis waktu kejadiannya.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Shift log (Ctrl+6)</source>
+        <translation>Log shift (Ctrl+6)</translation>
+    </message>
+    <message>
+        <source>Draw a sample of the period</source>
+        <translation>Ambil sampel periode ini</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>Comment (Enter saves the review)</source>
+        <translation>Komentar (Enter menyimpan tinjauan)</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Simpan tinjauan</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Quality review (Ctrl+8)</source>
+        <translation>Tinjauan mutu (Ctrl+8)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPanel</name>
+    <message>
+        <source>Shift shown:</source>
+        <extracomment>The longest pass-down or planned-events text kept (a few screens of instructions).</extracomment>
+        <translation>Shift yang tampil:</translation>
+    </message>
+    <message>
+        <source>Open shift (Ctrl+Shift+O)</source>
+        <translation>Buka shift (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Close shift (Ctrl+Shift+C)</source>
+        <translation>Tutup shift (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Sign off (Ctrl+Shift+S)</source>
+        <translation>Tanda tangani (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Ctrl+Shift+T)</source>
+        <translation>Terima (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+Shift+P)</source>
+        <translation>Cetak (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF/CSV/JSON (Ctrl+Shift+E)</source>
+        <translation>Simpan PDF/CSV/JSON (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Addendum to the signed report (Enter saves it)</source>
+        <translation>Adendum laporan yang ditandatangani (Enter menyimpan)</translation>
+    </message>
+    <message>
+        <source>Addendum:</source>
+        <translation>Adendum:</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>Laporan serah terima</translation>
+    </message>
+    <message>
+        <source>Pass-down instructions:</source>
+        <translation>Pesan untuk shift berikutnya:</translation>
+    </message>
+    <message>
+        <source>Planned events:</source>
+        <translation>Kegiatan terencana:</translation>
+    </message>
+    <message>
+        <source>Saved when you leave a field (Tab) or press Ctrl+Enter.</source>
+        <translation>Tersimpan saat Anda meninggalkan kolom (Tab) atau menekan Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Pass-down</source>
+        <translation>Pesan shift</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsol</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>From - to</source>
+        <translation>Dari - sampai</translation>
+    </message>
+    <message>
+        <source>Staff on duty</source>
+        <translation>Petugas yang berjaga</translation>
+    </message>
+    <message>
+        <source>No shift opened yet</source>
+        <translation>Belum ada shift yang dibuka</translation>
+    </message>
+</context>
+<context>
+    <name>Shifts</name>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1 (terbuka)</translation>
+    </message>
+    <message>
+        <source>Shift not read: the database is busy.</source>
+        <extracomment>The shift on show (the open one unless another was picked), its signed report if any. The report's document as shown (draft or signed; ``dispatch.reports.export``), and its shift. A shift picked from the list; None follows the open shift (or the latest). The pass-down as last saved or read, to tell an edit from a refresh.</extracomment>
+        <translation>Shift tidak terbaca: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>No shift has been opened yet.</source>
+        <translation>Belum ada shift yang dibuka.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O opens the shift of the centre's pattern now.</source>
+        <translation>Ctrl+Shift+O membuka shift pola pusat yang berlaku sekarang.</translation>
+    </message>
+    <message>
+        <source>The report is signed: corrections are addenda (Ctrl+Shift+N).</source>
+        <translation>Laporan sudah ditandatangani: koreksi ditulis sebagai adendum (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>%1 shift, %2 to %3</source>
+        <translation>Shift %1, %2 sampai %3</translation>
+    </message>
+    <message>
+        <source>Opened %1 by %2</source>
+        <translation>Dibuka %1 oleh %2</translation>
+    </message>
+    <message>
+        <source>● Open. %1.</source>
+        <translation>● Terbuka. %1.</translation>
+    </message>
+    <message>
+        <source>closed %1 by %2</source>
+        <translation>ditutup %1 oleh %2</translation>
+    </message>
+    <message>
+        <source>Closed. %1; %2.</source>
+        <translation>Ditutup. %1; %2.</translation>
+    </message>
+    <message>
+        <source>Handover report: draft (the shift is still open).</source>
+        <translation>Laporan serah terima: draf (shift masih terbuka).</translation>
+    </message>
+    <message>
+        <source>Handover report: draft, not signed. The outgoing lead signs it off (Ctrl+Shift+S).</source>
+        <translation>Laporan serah terima: draf, belum ditandatangani. Koordinator yang keluar menandatanganinya (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>✔ Signed by %1 at %2.</source>
+        <translation>✔ Ditandatangani oleh %1 pada %2.</translation>
+    </message>
+    <message>
+        <source>✔ Acknowledged by %1 at %2.</source>
+        <translation>✔ Diterima oleh %1 pada %2.</translation>
+    </message>
+    <message>
+        <source>✘ Not acknowledged yet: the incoming lead acknowledges it (Ctrl+Shift+T).</source>
+        <translation>✘ Belum diterima: koordinator yang masuk menerimanya (Ctrl+Shift+T).</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <source>the database is busy.</source>
+        <translation>basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>Handover report not read: %1</source>
+        <translation>Laporan serah terima tidak terbaca: %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1.</source>
+        <translation>Dibuka: %1.</translation>
+    </message>
+    <message>
+        <source>Close %1? Its handover report can then be signed.</source>
+        <translation>Tutup %1? Setelah itu laporan serah terimanya dapat ditandatangani.</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <source>Closed: %1. The outgoing lead signs the handover off (Ctrl+Shift+S).</source>
+        <translation>Ditutup: %1. Koordinator yang keluar menandatangani serah terima (Ctrl+Shift+S).</translation>
+    </message>
+    <message>
+        <source>● Changed, not saved yet (Tab or Ctrl+Enter saves).</source>
+        <translation>● Diubah, belum tersimpan (Tab atau Ctrl+Enter menyimpan).</translation>
+    </message>
+    <message>
+        <source>✘ Not saved: %1</source>
+        <translation>✘ Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Pass-down not saved: %1</source>
+        <translation>Pesan untuk shift berikutnya tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>the database is busy; it is saved when you leave the field again.</source>
+        <translation>basis data sedang sibuk; tersimpan saat Anda meninggalkan kolom lagi.</translation>
+    </message>
+    <message>
+        <source>✔ Saved at %1.</source>
+        <translation>✔ Tersimpan pukul %1.</translation>
+    </message>
+    <message>
+        <source>Sign off the handover report of %1? Once signed it never changes; corrections are addenda.</source>
+        <translation>Tanda tangani laporan serah terima %1? Setelah ditandatangani laporan tidak bisa diubah; koreksi ditulis sebagai adendum.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Tanda tangani</translation>
+    </message>
+    <message>
+        <source>Handover report signed. The incoming lead acknowledges it.</source>
+        <translation>Laporan serah terima ditandatangani. Koordinator yang masuk menerimanya.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover report of %1 as the incoming lead (%2)?</source>
+        <translation>Terima laporan serah terima %1 sebagai koordinator yang masuk (%2)?</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <source>Handover report acknowledged.</source>
+        <translation>Laporan serah terima diterima.</translation>
+    </message>
+    <message>
+        <source>Addendum added to the signed report.</source>
+        <translation>Adendum ditambahkan pada laporan yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>the handover report of %1</source>
+        <translation>laporan serah terima %1</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,15 @@ def test_window_speaks_indonesian(
     window = MainWindow(ConsoleSession(ctx, catalogue, "id", simulator=feed))
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Panggilan", "&Kejadian", "Pengiriman &unit", "&Tampilan", "K&onsol", "&Bantuan"]
+    assert menus == [
+        "&Panggilan",
+        "&Kejadian",
+        "Pengiriman &unit",
+        "&Tampilan",
+        "&Shift",
+        "K&onsol",
+        "&Bantuan",
+    ]
     assert window.training_banner.text().startswith("PELATIHAN")
     assert window.windowTitle().startswith("[PELATIHAN]")
     assert window.incident_panel.category.itemText(2).startswith("LAKA · Kecelakaan lalu lintas")

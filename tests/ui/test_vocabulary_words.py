@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
+from dispatch.domain.review import ReviewAnswer, ReviewQuestion
 from dispatch.domain.shifts import ShiftCode
 from ui import labels
 from ui.i18n import install_translator
@@ -22,6 +23,8 @@ VOCABULARIES: list[tuple[type[StrEnum], Callable[[str], str]]] = [
     (AuditAction, labels.audit_action),
     (NoteKind, labels.note_kind),
     (ShiftCode, labels.shift_name),
+    (ReviewQuestion, labels.review_question),
+    (ReviewAnswer, labels.review_answer),
 ]
 
 
