@@ -7,7 +7,14 @@ the watch list), one incident being taken with its protocol card answered and un
 others on the board, a silent call waiting for its callback; then, a few minutes later, overdue
 timers under the unit board.
 
-Writes ``{call-taker,dispatcher,supervisor}-{lang}-{size}.png`` (each position),
+The supervisor opened the morning shift before the first call and wrote a pass-down; a few calls
+were drawn for quality review.
+
+Writes ``{call-taker,dispatcher,supervisor,review}-{lang}-{size}.png`` (each position; the review
+position with the shift log of the shift, one call's timeline and the shift's figures),
+``handover-{lang}-1366x768.png`` (the shift dock with the draft handover report),
+``charts-{lang}-1366x768.png`` (the figures' charts), ``quality-review-{lang}-1366x768.png`` (a drawn
+call's review form, half answered),
 ``two-monitors-{lang}-3286x1080.png`` (a dispatcher's window and a second monitor's floated docks),
 ``call-taking-{lang}-1366x768.png`` (caller history and the
 protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) and
@@ -20,8 +27,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -34,10 +43,21 @@ from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, UnitStatus
 from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.shifts import THREE_BY_EIGHT, shift_at
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import SimFeedUrl
-from dispatch.services import accounts, callers, calls, dispatching, incidents, locations, protocols, queries
+from dispatch.services import (
+    accounts,
+    callers,
+    calls,
+    dispatching,
+    incidents,
+    locations,
+    protocols,
+    queries,
+    shifts,
+)
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
@@ -48,7 +68,7 @@ from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.positions import Position
 from ui.reveal import reveal
-from ui.session import ConsoleSession
+from ui.session import DEFAULT_ZONE, ConsoleSession
 
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
 PRANKSTER = "0857-1234-0099"
@@ -81,6 +101,15 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     ctx = ctx.acting_as(actor)
     catalogue = load_default_catalogue()
     dispatching.load_roster(ctx, load_demo_roster())
+    # The morning shift, opened by the supervisor before the first call, with its pass-down.
+    morning = shifts.open_shift(ctx, shift_at(THREE_BY_EIGHT, ZoneInfo(DEFAULT_ZONE), clock.now()))
+    shifts.set_pass_down(
+        ctx,
+        morning.id,
+        "Jl. Pemuda ditutup sampai pukul 18.00 karena pawai; arahkan unit lewat Jl. Imam Bonjol.",
+        "Konser di Simpang Lima pukul 19.00: satu ambulans siaga di lokasi.",
+    )
+    clock.advance(60)
     feed = SimulatedFeed(ctx, CallerGenerator(7, catalogue), SimFeedUrl(2, 7))
     units = {u.call_sign: u for u in queries.units(ctx)}
 
@@ -213,6 +242,55 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def wait_for_reads(app: QApplication, window: MainWindow) -> None:
+    """The shift log, the figures and the handover report are read off the GUI thread."""
+    for _ in range(200):
+        settle(app)
+        if not (window.review.busy or window.figures.busy or window.shifts.busy):
+            break
+        time.sleep(0.02)
+    settle(app)
+
+
+def show_review(app: QApplication, window: MainWindow) -> None:
+    """The review position as a supervisor uses it: the shift's calls, a fire's timeline, the figures."""
+    window.run_action("figures")
+    window.run_action("shiftLog")
+    wait_for_reads(app, window)
+    rows = window.review.rows
+    fire = next((row for row, found in enumerate(rows) if found.category == "FIRE"), 0)
+    window.shift_log_view.results.selectRow(fire)
+    window.review.show_timeline_of_row(fire)
+    settle(app)
+
+
+def supervisor_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The handover report, the figures' charts and a review form, at 1366x768."""
+    window.take_position(Position.SUPERVISOR)
+    window.run_action("shiftPanel")
+    window.shift_panel.tabs.setCurrentIndex(0)
+    wait_for_reads(app, window)
+    shot(window, out / f"handover-{lang}-1366x768.png")
+    window.take_position(Position.REVIEW)
+    show_review(app, window)
+    window.figures_view.tabs.setCurrentWidget(window.figures_view.charts_scroll)
+    wait_for_reads(app, window)
+    shot(window, out / f"charts-{lang}-1366x768.png")
+    window.run_action("qualityReview")
+    window.review.draw()
+    if window.review.items:
+        window.review.open_review(0)
+        for row, key in enumerate("12141"):
+            window.review.answer(row, key)
+    settle(app)
+    shot(window, out / f"quality-review-{lang}-1366x768.png")
+
+
+def shot(window: MainWindow, path: Path) -> None:
+    window.grab().save(str(path))
+    print(path)
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -226,6 +304,8 @@ def main() -> int:
                 window.show()
                 for position in Position:
                     window.take_position(position)
+                    if position is Position.REVIEW:
+                        show_review(app, window)
                     settle(app)
                     path = out / f"{position.value.replace('_', '-')}-{lang}-{size_name}.png"
                     window.grab().save(str(path))
@@ -233,8 +313,9 @@ def main() -> int:
             path = out / f"two-monitors-{lang}-3286x1080.png"
             two_monitors(app, window).save(str(path))
             print(path)
-            window.take_position(Position.CALL_TAKER)
             window.resize(*SIZES["1366x768"])
+            supervisor_screens(app, window, out, lang)
+            window.take_position(Position.CALL_TAKER)
             select_prank_call(window)
             reveal(window.protocol_card)
             settle(app)

@@ -305,10 +305,10 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Overdue (Ctrl+Shift+A acknowledges)"),
                 self.alert_list,
             ),
-            (positions.SHIFT, translate("MainWindow", "Shift and handover (Ctrl+5)"), self.shift_panel),
+            (positions.SHIFT, translate("MainWindow", "Shift (Ctrl+5)"), self.shift_panel),
             (
                 positions.REVIEW,
-                translate("MainWindow", "Shift log and review (Ctrl+6, Ctrl+8)"),
+                translate("MainWindow", "Shift log (Ctrl+6, Ctrl+8)"),
                 self.shift_log_view,
             ),
             (positions.FIGURES, translate("MainWindow", "Figures (Ctrl+7)"), self.figures_view),

@@ -101,8 +101,9 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
     """
     docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
     for dock in docks.values():
-        window.removeDockWidget(dock)
+        # Docked first: a floating dock taken out of the layout stays floating when added back.
         dock.setFloating(False)
+        window.removeDockWidget(dock)
     width = max(window.width(), 800)
     height = max(window.height(), 600)
 
@@ -166,21 +167,22 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
     elif position is Position.REVIEW:
         # A shift looked at closely: the shift log with its timeline and review form takes most of
         # the width; the figures and the shift's handover beside it, the calls ringing and what is
-        # overdue below them. The floor's other panels wait in tabs behind the log: F2 still
-        # answers a call into the form.
+        # overdue below them. The floor's other panels wait in tabs: F2 still answers a call into
+        # the form, Ctrl+3 still shows the units.
         put(REVIEW, Area.LeftDockWidgetArea)
         put(FIGURES, Area.RightDockWidgetArea)
         below(FIGURES, CALLS)
         below(CALLS, ALERTS)
         behind(FIGURES, SHIFT)
-        previous = REVIEW
-        for name in (INCIDENT, DISPATCH, BOARDS, UNITS, CALLER, PROTOCOL):
-            behind(previous, name)
-            previous = name
-        docks[REVIEW].raise_()
-        docks[FIGURES].raise_()
+        behind(SHIFT, UNITS)
+        behind(UNITS, PROTOCOL)
+        behind(REVIEW, INCIDENT)
+        behind(INCIDENT, DISPATCH)
+        behind(DISPATCH, BOARDS)
+        for name in (REVIEW, FIGURES, CALLS):
+            docks[name].raise_()
         across((REVIEW, FIGURES), (0.58, 0.42))
-        down((FIGURES, CALLS, ALERTS), (0.62, 0.22, 0.16))
+        down((FIGURES, CALLS, ALERTS), (0.58, 0.26, 0.16))
     else:
         # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
         # the incident form behind the unit board for a look at one incident, the duty shift and

@@ -1307,6 +1307,14 @@
         <translation>– no samples</translation>
     </message>
     <message>
+        <source>✔ yes</source>
+        <translation>✔ yes</translation>
+    </message>
+    <message>
+        <source>✘ no</source>
+        <translation>✘ no</translation>
+    </message>
+    <message>
         <source>✔ met</source>
         <translation>✔ met</translation>
     </message>
@@ -1315,13 +1323,24 @@
         <translation>✘ not met</translation>
     </message>
     <message>
-        <source>%1 within %2</source>
-        <translation>%1 within %2</translation>
+        <source>%1 ≤ %2</source>
+        <translation>%1 ≤ %2</translation>
     </message>
     <message>
-        <source>   target</source>
-        <extracomment>None for a measure's own line; True/False/None (no samples) for a target's.</extracomment>
-        <translation>   target</translation>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>%1 calls answered</source>
+        <translation>%1 calls answered</translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation>%1 incidents</translation>
+    </message>
+    <message>
+        <source>%1 units sent</source>
+        <translation>%1 units sent</translation>
     </message>
     <message>
         <source>Answer time (ring to answer)</source>
@@ -1406,7 +1425,7 @@
     </message>
     <message>
         <source>Not classified yet</source>
-        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
+        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Light enough for the bars' black value labels (and for a grey printout). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
         <translation>Not classified yet</translation>
     </message>
     <message>
@@ -1414,16 +1433,16 @@
         <translation>Answer time: calls answered within each band</translation>
     </message>
     <message>
-        <source>Answer time (s)</source>
-        <translation>Answer time (s)</translation>
-    </message>
-    <message>
         <source>Call processing: answer to first unit dispatched</source>
         <translation>Call processing: answer to first unit dispatched</translation>
     </message>
     <message>
-        <source>Call processing (s)</source>
-        <translation>Call processing (s)</translation>
+        <source>Answer time, s (each band up to its value)</source>
+        <translation>Answer time, s (each band up to its value)</translation>
+    </message>
+    <message>
+        <source>Call processing, s (each band up to its value)</source>
+        <translation>Call processing, s (each band up to its value)</translation>
     </message>
     <message>
         <source>Calls per hour of the day (all days of the period)</source>
@@ -1458,8 +1477,8 @@
         <translation>Count</translation>
     </message>
     <message>
-        <source>Target %1: reached %2, %3</source>
-        <translation>Target %1: reached %2, %3</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
@@ -1685,6 +1704,7 @@
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
+        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold).</extracomment>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
@@ -1708,20 +1728,12 @@
         <translation>Measure</translation>
     </message>
     <message>
-        <source>Count</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Target</translation>
+        <source>Target met</source>
+        <translation>Target met</translation>
     </message>
     <message>
         <source>Within</source>
         <translation>Within</translation>
-    </message>
-    <message>
-        <source>Met</source>
-        <translation>Met</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -3444,14 +3456,6 @@
         <translation>Overdue (Ctrl+Shift+A acknowledges)</translation>
     </message>
     <message>
-        <source>Shift and handover (Ctrl+5)</source>
-        <translation>Shift and handover (Ctrl+5)</translation>
-    </message>
-    <message>
-        <source>Shift log and review (Ctrl+6, Ctrl+8)</source>
-        <translation>Shift log and review (Ctrl+6, Ctrl+8)</translation>
-    </message>
-    <message>
         <source>Figures (Ctrl+7)</source>
         <translation>Figures (Ctrl+7)</translation>
     </message>
@@ -3502,6 +3506,14 @@ Quit the console anyway?</translation>
     <message>
         <source>Command line</source>
         <translation>Command line</translation>
+    </message>
+    <message>
+        <source>Shift (Ctrl+5)</source>
+        <translation>Shift (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>Shift log (Ctrl+6, Ctrl+8)</source>
+        <translation>Shift log (Ctrl+6, Ctrl+8)</translation>
     </message>
     <message>
         <source>%1

@@ -1307,6 +1307,14 @@
         <translation>– tanpa data</translation>
     </message>
     <message>
+        <source>✔ yes</source>
+        <translation>✔ ya</translation>
+    </message>
+    <message>
+        <source>✘ no</source>
+        <translation>✘ tidak</translation>
+    </message>
+    <message>
         <source>✔ met</source>
         <translation>✔ terpenuhi</translation>
     </message>
@@ -1315,13 +1323,24 @@
         <translation>✘ tidak terpenuhi</translation>
     </message>
     <message>
-        <source>%1 within %2</source>
-        <translation>%1 dalam %2</translation>
+        <source>%1 ≤ %2</source>
+        <translation>%1 ≤ %2</translation>
     </message>
     <message>
-        <source>   target</source>
-        <extracomment>None for a measure's own line; True/False/None (no samples) for a target's.</extracomment>
-        <translation>   target</translation>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>%1 calls answered</source>
+        <translation>%1 panggilan dijawab</translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation>%1 kejadian</translation>
+    </message>
+    <message>
+        <source>%1 units sent</source>
+        <translation>%1 unit dikirim</translation>
     </message>
     <message>
         <source>Answer time (ring to answer)</source>
@@ -1406,7 +1425,7 @@
     </message>
     <message>
         <source>Not classified yet</source>
-        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
+        <extracomment>Pen styles for the targets of one chart, in turn (told apart without colour). Light enough for the bars' black value labels (and for a grey printout). Tall enough for an axis, its labels and a two-line legend at 1366x768.</extracomment>
         <translation>Belum diklasifikasi</translation>
     </message>
     <message>
@@ -1414,16 +1433,16 @@
         <translation>Waktu jawab: panggilan yang dijawab dalam tiap rentang</translation>
     </message>
     <message>
-        <source>Answer time (s)</source>
-        <translation>Waktu jawab (dtk)</translation>
-    </message>
-    <message>
         <source>Call processing: answer to first unit dispatched</source>
         <translation>Waktu proses: dijawab sampai unit pertama dikirim</translation>
     </message>
     <message>
-        <source>Call processing (s)</source>
-        <translation>Waktu proses (dtk)</translation>
+        <source>Answer time, s (each band up to its value)</source>
+        <translation>Waktu jawab, dtk (tiap rentang sampai nilainya)</translation>
+    </message>
+    <message>
+        <source>Call processing, s (each band up to its value)</source>
+        <translation>Waktu proses, dtk (tiap rentang sampai nilainya)</translation>
     </message>
     <message>
         <source>Calls per hour of the day (all days of the period)</source>
@@ -1458,8 +1477,8 @@
         <translation>Jumlah</translation>
     </message>
     <message>
-        <source>Target %1: reached %2, %3</source>
-        <translation>Target %1: tercapai %2, %3</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
@@ -1685,6 +1704,7 @@
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
+        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold).</extracomment>
         <translation>TTTT-BB-HH JJ:MM</translation>
     </message>
     <message>
@@ -1708,20 +1728,12 @@
         <translation>Ukuran</translation>
     </message>
     <message>
-        <source>Count</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Target</translation>
+        <source>Target met</source>
+        <translation>Target tercapai</translation>
     </message>
     <message>
         <source>Within</source>
         <translation>Dalam batas</translation>
-    </message>
-    <message>
-        <source>Met</source>
-        <translation>Terpenuhi</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -3444,14 +3456,6 @@
         <translation>Lewat batas waktu (Ctrl+Shift+A konfirmasi)</translation>
     </message>
     <message>
-        <source>Shift and handover (Ctrl+5)</source>
-        <translation>Shift dan serah terima (Ctrl+5)</translation>
-    </message>
-    <message>
-        <source>Shift log and review (Ctrl+6, Ctrl+8)</source>
-        <translation>Log shift dan tinjauan (Ctrl+6, Ctrl+8)</translation>
-    </message>
-    <message>
         <source>Figures (Ctrl+7)</source>
         <translation>Angka kinerja (Ctrl+7)</translation>
     </message>
@@ -3502,6 +3506,14 @@ Tetap keluar dari konsol?</translation>
     <message>
         <source>Command line</source>
         <translation>Baris perintah</translation>
+    </message>
+    <message>
+        <source>Shift (Ctrl+5)</source>
+        <translation>Shift (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>Shift log (Ctrl+6, Ctrl+8)</source>
+        <translation>Log shift (Ctrl+6, Ctrl+8)</translation>
     </message>
     <message>
         <source>%1

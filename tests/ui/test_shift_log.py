@@ -108,6 +108,7 @@ def test_filters_narrow_the_log_and_enter_shows_the_timeline(
     settled(qtbot, window)
     assert view.shift.currentText() == "Morning 2026-11-27 07:00–15:00 (open)"
     assert len(rows(window)) == 5
+    assert window.review.model.headerData(8, Qt.Orientation.Horizontal) == ""
     assert view.found.text() == "Calls found: 5, newest first. Enter on a call shows its incident's timeline."
     # Newest first: the second prank on top.
     assert rows(window)[0][1:4] == ["0857-1234-0099", "Prank", "sari"]
@@ -155,15 +156,17 @@ def test_filters_narrow_the_log_and_enter_shows_the_timeline(
         for row in range(view.timeline.rowCount())
     ]
     whats = [row[1] for row in timeline]
-    assert timeline[0][1:3] == ["Call rang", "0812-3456-7001"]
+    assert timeline[0][1:] == ["Call rang", "", "0812-3456-7001"]
     answered = timeline[whats.index("Call answered")]
-    assert answered[3] == "sari @ KONSOL-01"
-    note = next(row for row in timeline if "Kebakaran rumah" in row[2])
+    assert answered[2] == "sari @ KONSOL-01"
+    note = next(row for row in timeline if "Kebakaran rumah" in row[3])
     assert note[1] == "Note: Typed"
     assert ["Note: Console", "Call from 0812-3456-7001 answered; incident opened."] in [
-        r[1:3] for r in timeline
+        [r[1], r[3]] for r in timeline
     ]
-    assert ["Audit: Incident opened", "sari @ KONSOL-01"] in [[r[1], r[3]] for r in timeline]
+    assert ["Audit: Incident opened", "sari @ KONSOL-01"] in [r[1:3] for r in timeline]
+    # Without words to look for, the log has no "Note found" heading; with them it has.
+    assert window.review.model.headerData(8, Qt.Orientation.Horizontal) == "Note found"
     assert timeline.index(answered) < timeline.index(note)
 
 

@@ -233,3 +233,15 @@ def test_boards_fit_1366x768_without_scrolling_sideways_and_keep_numbers_whole(
         shown = window.call_model.data(index)
         if shown:
             assert window.call_model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_a_position_docks_again_what_was_floated(qtbot: QtBot, window: MainWindow) -> None:
+    """A floated dock taken out of the layout stayed floating when added back (the overdue timers
+    stayed on the second monitor after Alt+3)."""
+    for name in (positions.UNITS, positions.ALERTS):
+        window.docks[name].setFloating(True)
+    window.take_position(Position.SUPERVISOR)
+    for name in (positions.UNITS, positions.ALERTS):
+        assert not window.docks[name].isFloating(), name
+        assert window.dockWidgetArea(window.docks[name]) is Qt.DockWidgetArea.RightDockWidgetArea

@@ -43,7 +43,7 @@ from ui.presenters.reader import LatestReader
 from ui.presenters.report_output import document_bytes
 from ui.reveal import focus_visibly
 from ui.timefmt import local_datetime
-from ui.widgets.figures_view import FiguresView
+from ui.widgets.figures_view import HEADING, TARGET, VALUES, FigureRow, FiguresView
 
 translate = QCoreApplication.translate
 
@@ -175,11 +175,13 @@ def chart_data(
 
 
 def seconds_words(seconds: float | None) -> str:
-    """``12.4 s`` (the language's decimal mark), ``2:05 min`` from 100 s; "–" without a value."""
+    """``12.4 s`` (the language's decimal mark; ``15 s`` when whole), ``2:05 min`` from 100 s; "–"
+    without a value."""
     if seconds is None:
         return "–"
     if seconds < 100:
-        number = QLocale().toString(round(seconds, 1), "f", 1)
+        whole = float(seconds).is_integer()
+        number = QLocale().toString(round(seconds, 1), "f", 0 if whole else 1)
         return translate("Figures", "%1 s").replace("%1", number)
     minutes, rest = divmod(round(seconds), 60)
     return translate("Figures", "%1 min").replace("%1", f"{minutes}:{rest:02d}")
@@ -193,57 +195,49 @@ def share_words(share: float | None) -> str:
 
 
 def met_words(met: bool | None) -> str:
+    """Whether a target was met, in words with a mark (the "Target met" column's, the charts')."""
+    if met is None:
+        return translate("Figures", "– no samples")
+    return translate("Figures", "✔ yes") if met else translate("Figures", "✘ no")
+
+
+def met_phrase(met: bool | None) -> str:
+    """Whether a target was met, as a phrase with a mark (a chart's legend)."""
     if met is None:
         return translate("Figures", "– no samples")
     return translate("Figures", "✔ met") if met else translate("Figures", "✘ not met")
 
 
 def target_words(target: Target | TargetResult) -> str:
+    """``90 % ≤ 15 s``: the share of the samples the target wants within its limit."""
     share = target.target_share if isinstance(target, TargetResult) else target.share
     within = target.within_s
     return (
-        translate("Figures", "%1 within %2")
+        translate("Figures", "%1 ≤ %2")
         .replace("%1", QLocale().toString(share * 100, "f", 0) + " %")
         .replace("%2", seconds_words(within))
     )
 
 
-@dataclass(frozen=True)
-class FigureRow:
-    """One line of the figures table, in words: a measure with its percentiles, or one of its targets."""
-
-    measure: str
-    count: str = ""
-    p50: str = ""
-    p90: str = ""
-    p95: str = ""
-    target: str = ""
-    within: str = ""
-    met: str = ""
-    #: None for a measure's own line; True/False/None (no samples) for a target's.
-    met_value: bool | None = None
-    is_target: bool = False
-
-
-def _distribution_rows(measure: str, found: Distribution) -> list[FigureRow]:
+def _distribution_rows(measure: str, counted: str, found: Distribution) -> list[FigureRow]:
     rows = [
+        FigureRow(HEADING, measure),
         FigureRow(
-            measure,
-            str(found.count),
+            VALUES,
+            counted.replace("%1", str(found.count)),
             seconds_words(found.p50_s),
             seconds_words(found.p90_s),
             seconds_words(found.p95_s),
-        )
+        ),
     ]
     for result in found.targets:
         rows.append(
             FigureRow(
-                translate("Figures", "   target"),
-                target=target_words(result),
+                TARGET,
+                translate("Figures", "Target: %1").replace("%1", target_words(result)),
                 within=share_words(result.share),
                 met=met_words(result.met),
                 met_value=result.met,
-                is_target=True,
             )
         )
     return rows
@@ -258,20 +252,29 @@ def _agency_words(code: str) -> str:
 
 def figure_rows(figures: Figures) -> list[FigureRow]:
     """The table: answer time, call processing, then each agency's turnout, travel and time on scene."""
-    rows = _distribution_rows(translate("Figures", "Answer time (ring to answer)"), figures.answer)
+    calls = translate("Figures", "%1 calls answered")
+    incidents = translate("Figures", "%1 incidents")
+    assignments = translate("Figures", "%1 units sent")
+    rows = _distribution_rows(translate("Figures", "Answer time (ring to answer)"), calls, figures.answer)
     rows += _distribution_rows(
-        translate("Figures", "Call processing (answer to first unit dispatched)"), figures.processing
+        translate("Figures", "Call processing (answer to first unit dispatched)"),
+        incidents,
+        figures.processing,
     )
     for agency in figures.agencies:
         name = _agency_words(agency.agency)
         rows += _distribution_rows(
-            translate("Figures", "Turnout, %1 (dispatched to en route)").replace("%1", name), agency.turnout
+            translate("Figures", "Turnout, %1 (dispatched to en route)").replace("%1", name),
+            assignments,
+            agency.turnout,
         )
         rows += _distribution_rows(
-            translate("Figures", "Travel, %1 (en route to on scene)").replace("%1", name), agency.travel
+            translate("Figures", "Travel, %1 (en route to on scene)").replace("%1", name),
+            assignments,
+            agency.travel,
         )
         rows += _distribution_rows(
-            translate("Figures", "Time on scene, %1").replace("%1", name), agency.on_scene
+            translate("Figures", "Time on scene, %1").replace("%1", name), assignments, agency.on_scene
         )
     return rows
 

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QTableWidgetItem
 
 from dispatch.domain.callers import CallbackOutcome, CallbackReason
@@ -69,6 +69,7 @@ class ReviewWork(Presenter):
     def __init__(self, parts: WindowParts, view: ShiftLogView, parent: QObject | None = None) -> None:
         super().__init__(parts, parent)
         self.view = view
+        self.last_filter: LogFilter | None = None
         session = parts.session
         zone = session.zone
 
@@ -98,18 +99,22 @@ class ReviewWork(Presenter):
                     lambda: translate("ShiftLog", "Status"),
                     lambda r: labels.incident_status(r.incident_status) if r.incident_status else "",
                 ),
-                Column(lambda: translate("ShiftLog", "Note found"), lambda r: _snippet_words(r.snippet)),
+                # Only a search of the notes fills it: without one it has no heading (an empty
+                # column squeezed to nothing showed a heading cut to "…und").
+                Column(
+                    lambda: translate("ShiftLog", "Note found") if self._searching_notes() else "",
+                    lambda r: _snippet_words(r.snippet),
+                ),
             ],
             key=lambda row: row.call_id,
         )
         view.results.setModel(self.model)
         # Names, categories, statuses and the note give way first; times, numbers stay whole.
-        view.results.setProperty("elidable", [3, 5, 7, 8])
+        view.results.setProperty("elidable", [2, 3, 5, 7, 8])
         self.rows: list[LogRow] = []
         self.shifts: dict[int, ShiftSnapshot] = {}
         self._filled = False
         self._searched_once = False
-        self.last_filter: LogFilter | None = None
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(FILTER_PAUSE_MS)
@@ -244,9 +249,14 @@ class ReviewWork(Presenter):
         ctx = self.session.ctx
         self._reader.request(lambda: search_log(ctx, log_filter), self._show_rows, self._failed)
 
+    def _searching_notes(self) -> bool:
+        return self.last_filter is not None and bool(self.last_filter.text.strip())
+
     def _show_rows(self, rows: list[LogRow]) -> None:
         self.rows = rows
         self.model.set_rows(rows)
+        last = self.model.columnCount() - 1
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, last, last)
         fit_columns(self.view.results)
         if len(rows) >= LOG_LIMIT:
             text = translate(
@@ -302,7 +312,7 @@ class ReviewWork(Presenter):
             by = entry.user_name
             if entry.console_name:
                 by = f"{by} @ {entry.console_name}" if by else entry.console_name
-            rows.append([entry.at.astimezone(zone).strftime("%d-%m %H:%M:%S"), what, details, by])
+            rows.append([entry.at.astimezone(zone).strftime("%d-%m %H:%M:%S"), what, by, details])
         self.view.show_timeline(
             translate("ShiftLog", "Timeline of incident %1 (%2 entries)")
             .replace("%1", number)

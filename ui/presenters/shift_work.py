@@ -455,7 +455,10 @@ class ShiftWork(Presenter):
         if self.stale:
             self.refresh()
         if self.signed is None:
+            # Nothing to add to: the list, to pick a signed shift.
             self.status.show_message(labels.service_error("handover_not_signed"))
+            focus_visibly(self.panel.shift_list)
+            return
         focus_visibly(self.panel.addendum)
 
     def add_addendum_now(self, text: str) -> bool:

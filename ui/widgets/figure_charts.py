@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dispatch.domain.enums import CallClass
 from ui import labels
-from ui.presenters.figures_work import ChartData, Histogram, met_words, seconds_words, share_words
+from ui.presenters.figures_work import ChartData, Histogram, met_phrase, seconds_words, share_words
 
 translate = QCoreApplication.translate
 
@@ -36,7 +36,8 @@ translate = QCoreApplication.translate
 CHART_NAMES = ("callsPerHour", "classMix", "answerTime", "prankShare", "processingTime")
 #: Pen styles for the targets of one chart, in turn (told apart without colour).
 TARGET_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
-BAR_COLOUR = QColor("#5c7fa3")
+#: Light enough for the bars' black value labels (and for a grey printout).
+BAR_COLOUR = QColor("#a9c1dc")
 #: Tall enough for an axis, its labels and a two-line legend at 1366x768.
 CHART_HEIGHT = 250
 
@@ -87,8 +88,15 @@ class FigureCharts(QWidget):
             chart = QChart()
             chart.setObjectName(name)
             chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+            # The language's decimal mark in labels (38,6 % in Indonesian).
+            chart.setLocale(QLocale())
+            chart.setLocalizeNumbers(True)
             chart.setMargins(QMargins(4, 4, 4, 4))
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            # Small enough for two targets' words side by side in a 550-pixel dock.
+            legend_font = QFont(chart.legend().font())
+            legend_font.setPointSizeF(max(7.0, legend_font.pointSizeF() - 1))
+            chart.legend().setFont(legend_font)
             title_font = QFont(chart.titleFont())
             title_font.setBold(True)
             chart.setTitleFont(title_font)
@@ -109,14 +117,14 @@ class FigureCharts(QWidget):
         self._histogram(
             self.charts["answerTime"],
             translate("Figures", "Answer time: calls answered within each band"),
-            translate("Figures", "Answer time (s)"),
+            translate("Figures", "Answer time, s (each band up to its value)"),
             data.answer,
         )
         self._prank_share(data)
         self._histogram(
             self.charts["processingTime"],
             translate("Figures", "Call processing: answer to first unit dispatched"),
-            translate("Figures", "Call processing (s)"),
+            translate("Figures", "Call processing, s (each band up to its value)"),
             data.processing,
         )
 
@@ -153,11 +161,16 @@ class FigureCharts(QWidget):
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat(label_format)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        bars.setLabelColor(QColor("black"))
         chart.addSeries(series)
+        # The title and the axes say what the bars count; the legend names the targets only.
+        for marker in chart.legend().markers(series):
+            marker.setVisible(False)
         x_axis = QBarCategoryAxis()
         x_axis.append(categories)
         x_axis.setTitleText(axis_title)
+        x_axis.setTruncateLabels(False)
         y_axis = QValueAxis()
         y_axis.setTitleText(value_title)
         count_axis(y_axis, max(values, default=0.0))
@@ -203,10 +216,12 @@ class FigureCharts(QWidget):
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
+        bars.setLabelColor(QColor("black"))
         chart.addSeries(series)
         y_axis = QBarCategoryAxis()
         y_axis.append([_class_words(code) for code, _ in shown])
+        y_axis.setTruncateLabels(False)
         x_axis = QValueAxis()
         x_axis.setTitleText(translate("Figures", "Calls"))
         count_axis(x_axis, max((c for _, c in shown), default=0) * 1.15)
@@ -216,12 +231,10 @@ class FigureCharts(QWidget):
         chart.legend().hide()  # one series: the title says what it counts
 
     def _histogram(self, chart: QChart, title: str, axis_title: str, found: Histogram) -> None:
+        # Each band by its upper edge ("15": more than 10 s, up to 15 s), the last one open.
         step = found.bin_s
-        categories = []
-        for index in range(len(found.counts) - 1):
-            low, high = index * step, (index + 1) * step
-            categories.append(f"{low:g}–{high:g}")
-        categories.append(f"> {found.top_s:g}")
+        categories = [f"{(index + 1) * step:g}" for index in range(len(found.counts) - 1)]
+        categories.append(f">{found.top_s:g}")
         total = sum(found.counts)
         x_axis, y_axis = self._bars(
             chart,
@@ -237,15 +250,15 @@ class FigureCharts(QWidget):
             line = QLineSeries()
             line.setObjectName(f"{chart.objectName()}Target{number}")
             line.setName(
-                translate("Figures", "Target %1: reached %2, %3")
+                translate("Figures", "%1: %2, %3")
                 .replace(
                     "%1",
-                    translate("Figures", "%1 within %2")
+                    translate("Figures", "%1 ≤ %2")
                     .replace("%1", QLocale().toString(threshold.target_share * 100, "f", 0) + " %")
                     .replace("%2", seconds_words(threshold.within_s)),
                 )
                 .replace("%2", share_words(threshold.share))
-                .replace("%3", met_words(threshold.met))
+                .replace("%3", met_phrase(threshold.met))
             )
             pen = QPen(QColor("black"))
             pen.setWidth(2)
@@ -255,7 +268,6 @@ class FigureCharts(QWidget):
             line.append(threshold.x, top)
             chart.addSeries(line)
             self._attach(chart, line, x_axis, y_axis)
-        x_axis.setLabelsAngle(-90 if len(categories) > 8 else 0)
 
     def _prank_share(self, data: ChartData) -> None:
         categories = [

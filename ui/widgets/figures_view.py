@@ -8,6 +8,7 @@ time their tab is shown, so the console's start-up does not pay for them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +32,28 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ui.presenters.figures_work import ChartData, FigureRow
+    from ui.presenters.figures_work import ChartData
     from ui.widgets.figure_charts import FigureCharts
 
 translate = QCoreApplication.translate
+
+#: ``FigureRow.kind``: a measure's name (across the table), its count and percentiles, a target.
+HEADING, VALUES, TARGET = "heading", "values", "target"
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of the figures table, in words (the figures presenter makes them)."""
+
+    kind: str
+    what: str
+    p50: str = ""
+    p90: str = ""
+    p95: str = ""
+    within: str = ""
+    met: str = ""
+    #: A target's: met, not met, or None without samples (a missed target is also in bold).
+    met_value: bool | None = None
 
 
 class _ShowWatch(QObject):
@@ -122,18 +141,16 @@ class FiguresView(QWidget):
         self.summary.setObjectName("figuresSummary")
         self.summary.setWordWrap(True)
         table_layout.addWidget(self.summary)
-        self.table = QTableWidget(0, 8)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("figuresTable")
         self.table.setHorizontalHeaderLabels(
             [
                 translate("FiguresView", "Measure"),
-                translate("FiguresView", "Count"),
                 "p50",
                 "p90",
                 "p95",
-                translate("FiguresView", "Target"),
                 translate("FiguresView", "Within"),
-                translate("FiguresView", "Met"),
+                translate("FiguresView", "Target met"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -193,19 +210,26 @@ class FiguresView(QWidget):
     ) -> None:
         self.title.setText(title)
         self.summary.setText(summary)
+        self.table.clearSpans()
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
-            cells = (row.measure, row.count, row.p50, row.p90, row.p95, row.target, row.within, row.met)
+            if row.kind == HEADING:
+                # The measure's name across the table: whole, whatever the dock's width.
+                item = QTableWidgetItem(row.what)
+                item.setToolTip(row.what)
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                self.table.setItem(number, 0, item)
+                self.table.setSpan(number, 0, 1, self.table.columnCount())
+                continue
+            cells = (row.what, row.p50, row.p90, row.p95, row.within, row.met)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not row.is_target and column == 0:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                if row.is_target and row.met_value is False and column == 7:
+                if column == 5 and row.met_value is False:
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)

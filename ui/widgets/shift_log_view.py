@@ -166,6 +166,7 @@ class ShiftLogView(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
         self.shift = _combo("logShift")
+        self.shift.setMinimumContentsLength(22)  # "Morning 2026-11-27 07:00-15:00" whole
         self.since = _line("logFrom", translate("ShiftLogView", "YYYY-MM-DD HH:MM"))
         self.until = _line("logTo", translate("ShiftLogView", "YYYY-MM-DD HH:MM"))
         self.user = _combo("logUser")
@@ -227,8 +228,8 @@ class ShiftLogView(QWidget):
             [
                 translate("ShiftLogView", "Time"),
                 translate("ShiftLogView", "What"),
-                translate("ShiftLogView", "Details"),
                 translate("ShiftLogView", "By"),
+                translate("ShiftLogView", "Details"),
             ],
         )
         timeline_layout.addWidget(self.timeline)
@@ -356,8 +357,9 @@ class ShiftLogView(QWidget):
         )
         without_layout.addWidget(self.without)
         splitter.addWidget(without)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The form most (nine questions), the sample and the list of incidents less.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
         layout.addWidget(splitter, 1)
         self.tabs.addTab(page, translate("ShiftLogView", "Quality review (Ctrl+8)"))
