@@ -5099,7 +5099,6 @@ Copy taken before: %3</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
-        <extracomment>Indonesia's three time zones, by their IANA names.</extracomment>
         <translation>Console settings</translation>
     </message>
     <message>
@@ -5135,8 +5134,25 @@ Copy taken before: %3</translation>
         <translation>Spee&amp;d for unit ETA (straight line)</translation>
     </message>
     <message>
+        <source>Feeds, timer limits, the shifts and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
+        <translation>Feeds, timer limits, the shifts and the centre's area are shown read-only: only a supervisor or an administrator can change them.</translation>
+    </message>
+    <message>
         <source>&amp;Simulated calls per minute</source>
         <translation>&amp;Simulated calls per minute</translation>
+    </message>
+    <message>
+        <source>When the first shift of the day starts</source>
+        <extracomment>Indonesia's three time zones, by their IANA names.</extracomment>
+        <translation>When the first shift of the day starts</translation>
+    </message>
+    <message>
+        <source>first shift from</source>
+        <translation>first shift from</translation>
+    </message>
+    <message>
+        <source>As saved: %1</source>
+        <translation>As saved: %1</translation>
     </message>
     <message>
         <source>Repeat &amp;prank caller: prank calls in 24 h, this one included</source>
@@ -5147,12 +5163,12 @@ Copy taken before: %3</translation>
         <translation>Centre's own a&amp;rea code (first in Find area)</translation>
     </message>
     <message>
-        <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
-        <translation>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</translation>
+        <source>S&amp;hifts of the centre</source>
+        <translation>S&amp;hifts of the centre</translation>
     </message>
     <message>
-        <source>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
-        <translation>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</translation>
+        <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
+        <translation>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

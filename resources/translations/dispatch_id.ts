@@ -5098,8 +5098,20 @@ Salinan yang dibuat sebelumnya: %3</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Console settings</source>
+        <source>When the first shift of the day starts</source>
         <extracomment>Indonesia's three time zones, by their IANA names.</extracomment>
+        <translation>Saat shift pertama hari itu dimulai</translation>
+    </message>
+    <message>
+        <source>first shift from</source>
+        <translation>shift pertama mulai</translation>
+    </message>
+    <message>
+        <source>As saved: %1</source>
+        <translation>Seperti tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Console settings</source>
         <translation>Pengaturan konsol</translation>
     </message>
     <message>
@@ -5147,12 +5159,16 @@ Salinan yang dibuat sebelumnya: %3</translation>
         <translation>Kode &amp;wilayah Call Center ini (teratas di Cari wilayah)</translation>
     </message>
     <message>
+        <source>S&amp;hifts of the centre</source>
+        <translation>Pola s&amp;hift Call Center ini</translation>
+    </message>
+    <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
         <translation>Sumber panggilan (modem caller-ID, Whozz Calling, NCID, Asterisk)</translation>
     </message>
     <message>
-        <source>Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
-        <translation>Sumber panggilan, batas waktu, dan wilayah pusat hanya ditampilkan: hanya koordinator atau administrator yang dapat mengubahnya.</translation>
+        <source>Feeds, timer limits, the shifts and the centre's area are shown read-only: only a supervisor or an administrator can change them.</source>
+        <translation>Sumber panggilan, batas waktu, pola shift, dan wilayah Call Center hanya ditampilkan: hanya koordinator atau administrator yang dapat mengubahnya.</translation>
     </message>
     <message>
         <source>Changes take effect the next time the console starts.</source>

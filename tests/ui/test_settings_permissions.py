@@ -1,16 +1,19 @@
-"""Feeds, timer limits and the centre's area in Settings: editable by a supervisor or an administrator
-only; a call-taker or dispatcher sees them read-only with the reason, and saving keeps them as they were."""
+"""Feeds, timer limits, the shifts and the centre's area in Settings: editable by a supervisor or an
+administrator only; a call-taker or dispatcher sees them read-only with the reason, and saving keeps
+them as they were."""
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from dispatch.domain.enums import Role
+from dispatch.domain.shifts import FOUR_BY_SIX, TWO_BY_TWELVE, ShiftCode, ShiftPattern, ShiftSpec
 from dispatch.domain.timers import TimerThresholds
 from ui.dialogs.settings import SettingsDialog
 from ui.settings import ConsoleSettings
@@ -26,6 +29,7 @@ def saved(qtbot: QtBot, tmp_path: Path) -> ConsoleSettings:
     settings.feeds = [FEED]
     settings.centre_area = "33.74"
     settings.thresholds = TimerThresholds(call_ringing=20)
+    settings.shift_pattern = ShiftPattern.even(time(6), TWO_BY_TWELVE.codes)
     settings.save()
     return ConsoleSettings.load()
 
@@ -41,9 +45,11 @@ def test_a_call_taker_sees_feeds_timers_and_area_read_only_and_saving_keeps_them
     note = dialog.read_only_note
     assert note.isVisible()
     assert note.text() == (
-        "Feeds, timer limits and the centre's area are shown read-only: only a supervisor or an "
-        "administrator can change them."
+        "Feeds, timer limits, the shifts and the centre's area are shown read-only: only a "
+        "supervisor or an administrator can change them."
     )
+    assert not dialog.shift_pattern.isEnabled()
+    assert dialog.shift_pattern.choice.currentText() == ("2 x 12 h: Day 06:00, Night 18:00")
     assert not dialog.feeds.isEnabled()
     assert not dialog.feeds.url.isEnabled()
     assert not dialog.timers.isEnabled()
@@ -63,10 +69,11 @@ def test_a_call_taker_sees_feeds_timers_and_area_read_only_and_saving_keeps_them
     assert dialog.result() == QDialog.DialogCode.Accepted
     again = ConsoleSettings.load()
     assert again.console_name == "KONSOL-04"
-    assert (again.feeds, again.centre_area, again.thresholds) == (
+    assert (again.feeds, again.centre_area, again.thresholds, again.shift_pattern) == (
         [FEED],
         "33.74",
         TimerThresholds(call_ringing=20),
+        ShiftPattern.even(time(6), TWO_BY_TWELVE.codes),
     )
 
 
@@ -91,3 +98,49 @@ def test_a_supervisor_edits_feeds_timers_and_area(qtbot: QtBot, saved: ConsoleSe
     assert again.centre_area == "33.22"
     assert again.thresholds.call_ringing == 30
     assert again.feeds == [FEED, "serial:/dev/ttyUSB0?protocol=modem"]
+
+
+def test_a_supervisor_chooses_the_shifts_by_keyboard(qtbot: QtBot, saved: ConsoleSettings) -> None:
+    """4 x 6 h (Surabaya's pattern) from 07:00: the list's next entry, the start an hour later."""
+    dialog = SettingsDialog(saved, role=Role.SUPERVISOR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.shift_pattern
+    assert editor.start.isEnabled()
+    qtbot.keyClick(editor.choice, Qt.Key.Key_Down)
+    assert (
+        editor.choice.currentText()
+        == "4 x 6 h: Morning 06:00, Afternoon 12:00, Night 18:00, Small hours 00:00"
+    )
+    editor.start.setFocus()
+    qtbot.keyClick(editor.start, Qt.Key.Key_Home)  # the hours
+    qtbot.keyClick(editor.start, Qt.Key.Key_Up)
+    assert (
+        editor.choice.currentText()
+        == "4 x 6 h: Morning 07:00, Afternoon 13:00, Night 19:00, Small hours 01:00"
+    )
+    dialog._save()
+    assert ConsoleSettings.load().shift_pattern == FOUR_BY_SIX
+
+
+def test_a_pattern_of_the_centre_s_own_is_shown_and_kept(qtbot: QtBot, saved: ConsoleSettings) -> None:
+    """Bengkulu's 07-14, 14-21, 21-07: no preset; shown as saved, kept when saving other settings."""
+    hours = timedelta(hours=1)
+    own = ShiftPattern(
+        (
+            ShiftSpec(ShiftCode.MORNING, time(7), 7 * hours),
+            ShiftSpec(ShiftCode.AFTERNOON, time(14), 7 * hours),
+            ShiftSpec(ShiftCode.NIGHT, time(21), 10 * hours),
+        )
+    )
+    saved.shift_pattern = own
+    dialog = SettingsDialog(saved, role=Role.SUPERVISOR)
+    qtbot.addWidget(dialog)
+    editor = dialog.shift_pattern
+    assert editor.choice.currentText() == (
+        "As saved: Morning 07:00 (7:00), Afternoon 14:00 (7:00), Night 21:00 (10:00)"
+    )
+    assert not editor.start.isEnabled()
+    dialog._save()
+    assert ConsoleSettings.load().shift_pattern == own

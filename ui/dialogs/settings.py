@@ -1,22 +1,26 @@
 """The console's settings: language, console name, time zone, simulated call rate.
 
-Feeds, timer limits and the centre's area change how every call is taken: only a supervisor or an
-administrator edits them (``Action.EDIT_FEEDS`` and the others); anyone else sees them read-only,
-with a line saying why.
+Feeds, timer limits, the shift pattern and the centre's area change how every call is taken or
+every shift is opened: only a supervisor or an administrator edits them (``Action.EDIT_FEEDS``,
+``Action.MANAGE_SHIFTS`` and the others); anyone else sees them read-only, with a line saying why.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from datetime import time
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +28,8 @@ from PySide6.QtWidgets import (
 from dispatch.domain.areas import area_index
 from dispatch.domain.enums import Role
 from dispatch.domain.permissions import Action, can
+from dispatch.domain.shifts import PRESETS, ShiftCode, ShiftPattern, ShiftSpec, format_length
+from ui import labels
 from ui.dialogs.feeds import FeedListEditor
 from ui.settings import ConsoleSettings
 from ui.widgets.timer_settings import TimerSettingsEditor
@@ -38,6 +44,98 @@ def language_installed() -> str:
 
 #: Indonesia's three time zones, by their IANA names.
 TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+def day_order(pattern: ShiftPattern) -> list[ShiftSpec]:
+    """The shifts from the day's first: the morning (or day) shift, as a duty roster lists them."""
+    shifts = list(pattern.shifts)
+    first = next((i for i, s in enumerate(shifts) if s.code in (ShiftCode.MORNING, ShiftCode.DAY)), 0)
+    return shifts[first:] + shifts[:first]
+
+
+def pattern_words(pattern: ShiftPattern) -> str:
+    """``3 x 8 h: Morning 07:00, Afternoon 15:00, Night 23:00`` (a pattern of unequal shifts with each
+    length), from the day's first shift."""
+    shifts = day_order(pattern)
+    parts = [f"{labels.shift_name(shift.code)} {shift.start:%H:%M}" for shift in shifts]
+    if len({shift.length for shift in shifts}) == 1:
+        hours = format_length(shifts[0].length).removesuffix(":00")
+        return f"{len(shifts)} x {hours} h: " + ", ".join(parts)
+    return ", ".join(
+        f"{part} ({format_length(shift.length)})" for part, shift in zip(parts, shifts, strict=True)
+    )
+
+
+class ShiftPatternEditor(QWidget):
+    """The centre's shifts: one of the presets (3 x 8 h, 2 x 12 h, 4 x 6 h) from a chosen start, or
+    the custom pattern as saved (written in the settings file; shown, kept, not edited here)."""
+
+    def __init__(self, current: ShiftPattern, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.choice = QComboBox()
+        self.choice.setObjectName("shiftPattern")
+        self.start = QTimeEdit()
+        self.start.setObjectName("shiftStart")
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setToolTip(translate("SettingsDialog", "When the first shift of the day starts"))
+        start_label = QLabel(translate("SettingsDialog", "first shift from"))
+        start_label.setBuddy(self.start)
+        layout.addWidget(self.choice, 1)
+        layout.addWidget(start_label)
+        layout.addWidget(self.start)
+        self._custom: ShiftPattern | None = None
+        for index, preset in enumerate(PRESETS):
+            self.choice.addItem(pattern_words(preset), index)
+        chosen = self._preset_of(current)
+        if chosen is None:
+            self._custom = current
+            self.choice.addItem(
+                translate("SettingsDialog", "As saved: %1").replace("%1", pattern_words(current)), -1
+            )
+            self.choice.setCurrentIndex(self.choice.count() - 1)
+            first = day_order(current)[0].start
+        else:
+            index, first = chosen
+            self.choice.setCurrentIndex(index)
+        self.start.setTime(QTime(first.hour, first.minute))
+        self.choice.currentIndexChanged.connect(lambda _index: self._follow())
+        self.start.timeChanged.connect(lambda _time: self._relabel())
+        self._follow()
+
+    @staticmethod
+    def _preset_of(pattern: ShiftPattern) -> tuple[int, time] | None:
+        """Which preset ``pattern`` is, from which start (None: a pattern of its own)."""
+        for index, preset in enumerate(PRESETS):
+            codes = [shift.code for shift in day_order(preset)]
+            first = next((s.start for s in pattern.shifts if s.code == codes[0]), None)
+            if first is not None and ShiftPattern.even(first, codes) == pattern:
+                return index, first
+        return None
+
+    def _follow(self) -> None:
+        self.start.setEnabled(self.isEnabled() and int(self.choice.currentData()) >= 0)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        """Each preset's words say its times from the start chosen."""
+        for item in range(self.choice.count()):
+            index = int(self.choice.itemData(item))
+            if index >= 0:
+                self.choice.setItemText(item, pattern_words(self._preset(index)))
+
+    def _preset(self, index: int) -> ShiftPattern:
+        chosen = self.start.time()
+        codes = [shift.code for shift in day_order(PRESETS[index])]
+        return ShiftPattern.even(time(chosen.hour(), chosen.minute()), codes)
+
+    def pattern(self) -> ShiftPattern:
+        index = int(self.choice.currentData())
+        if index < 0:
+            assert self._custom is not None
+            return self._custom
+        return self._preset(index)
 
 
 class SettingsDialog(QDialog):
@@ -62,6 +160,7 @@ class SettingsDialog(QDialog):
         self.may_edit_feeds = can(role, Action.EDIT_FEEDS)
         self.may_edit_timers = can(role, Action.EDIT_TIMER_LIMITS)
         self.may_edit_centre_area = can(role, Action.EDIT_CENTRE_AREA)
+        self.may_edit_shifts = can(role, Action.MANAGE_SHIFTS)
         self.setWindowTitle(translate("SettingsDialog", "Console settings"))
         self.settings = settings
         layout = QVBoxLayout(self)
@@ -133,6 +232,10 @@ class SettingsDialog(QDialog):
             translate("SettingsDialog", "Centre's own a&rea code (first in Find area)"), self.centre_area
         )
         form.addRow("", self.centre_area_error)
+        self.shift_pattern = ShiftPatternEditor(settings.shift_pattern)
+        self.shift_pattern.setEnabled(self.may_edit_shifts)
+        self.shift_pattern._follow()
+        form.addRow(translate("SettingsDialog", "S&hifts of the centre"), self.shift_pattern)
         layout.addLayout(form)
         feeds_title = QLabel(
             translate("SettingsDialog", "Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)")
@@ -151,15 +254,20 @@ class SettingsDialog(QDialog):
         self.read_only_note = QLabel(
             translate(
                 "SettingsDialog",
-                "Feeds, timer limits and the centre's area are shown read-only: only a supervisor "
-                "or an administrator can change them.",
+                "Feeds, timer limits, the shifts and the centre's area are shown read-only: only a "
+                "supervisor or an administrator can change them.",
             )
         )
         self.read_only_note.setObjectName("settingsReadOnlyNote")
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setStyleSheet("font-weight: bold;")
         self.read_only_note.setVisible(
-            not (self.may_edit_feeds and self.may_edit_timers and self.may_edit_centre_area)
+            not (
+                self.may_edit_feeds
+                and self.may_edit_timers
+                and self.may_edit_centre_area
+                and self.may_edit_shifts
+            )
         )
         layout.insertWidget(0, self.read_only_note)
         note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
@@ -238,5 +346,7 @@ class SettingsDialog(QDialog):
             self.settings.centre_area = centre_area
         if self.may_edit_feeds:
             self.settings.feeds = self.feeds.urls
+        if self.may_edit_shifts:
+            self.settings.shift_pattern = self.shift_pattern.pattern()
         self.settings.save()
         self.accept()
