@@ -15,25 +15,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from dispatch.domain.enums import AgencyType, CallClass
-from dispatch.domain.figures import (
-    CallTiming,
-    Distribution,
-    Figures,
-    FigureSettings,
-    IncidentTiming,
-    Target,
-    TargetResult,
-    UnitTiming,
-    shift_figures,
-)
-from dispatch.reports.export import figures_document
-from dispatch.reports.figures_data import period_timings
 from dispatch.services.shifts import ShiftSnapshot
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
@@ -44,6 +31,18 @@ from ui.presenters.report_output import document_bytes
 from ui.reveal import focus_visibly
 from ui.timefmt import local_datetime
 from ui.widgets.figures_view import HEADING, TARGET, VALUES, FigureRow, FiguresView
+
+if TYPE_CHECKING:
+    # The figures' arithmetic and readers are imported when first used (start-up: bench/startup.py).
+    from dispatch.domain.figures import (
+        CallTiming,
+        Distribution,
+        Figures,
+        FigureSettings,
+        IncidentTiming,
+        TargetResult,
+        UnitTiming,
+    )
 
 translate = QCoreApplication.translate
 
@@ -208,14 +207,12 @@ def met_phrase(met: bool | None) -> str:
     return translate("Figures", "✔ met") if met else translate("Figures", "✘ not met")
 
 
-def target_words(target: Target | TargetResult) -> str:
+def target_words(target: TargetResult) -> str:
     """``90 % ≤ 15 s``: the share of the samples the target wants within its limit."""
-    share = target.target_share if isinstance(target, TargetResult) else target.share
-    within = target.within_s
     return (
         translate("Figures", "%1 ≤ %2")
-        .replace("%1", QLocale().toString(share * 100, "f", 0) + " %")
-        .replace("%2", seconds_words(within))
+        .replace("%1", QLocale().toString(target.target_share * 100, "f", 0) + " %")
+        .replace("%2", seconds_words(target.within_s))
     )
 
 
@@ -325,10 +322,12 @@ def read_period(
     until: datetime,
     zone: tzinfo,
     title: str,
-    settings: FigureSettings,
+    settings: FigureSettings | None,
     shift: ShiftSnapshot | None = None,
 ) -> PeriodFigures:
     """Read the period's records and compute its figures and charts (what the worker thread runs)."""
+    from dispatch.domain.figures import shift_figures
+
     local_since, local_until = since.astimezone(zone), until.astimezone(zone)
     calls, incidents, units = read(local_since, local_until)
     figures = shift_figures(calls, incidents, units, settings, since=local_since, until=local_until)
@@ -353,7 +352,8 @@ class FiguresWork(Presenter):
     def __init__(self, parts: WindowParts, view: FiguresView, parent: QObject | None = None) -> None:
         super().__init__(parts, parent)
         self.view = view
-        self.settings = FigureSettings()
+        #: The targets (None: the standards' defaults, dispatch/domain/figures.py).
+        self.settings: FigureSettings | None = None
         self.current: PeriodFigures | None = None
         self._document: dict[str, Any] | None = None
         #: The shifts offered (the shift presenter's list), and the one shown (None: a typed period).
@@ -421,6 +421,8 @@ class FiguresWork(Presenter):
         if until <= since:
             self.view.show_problem(translate("Figures", "The period ends before it begins."))
             return
+        from dispatch.reports.figures_data import period_timings
+
         ctx, zone, settings = self.session.ctx, self.session.zone, self.settings
         self.view.show_problem(translate("Figures", "Reading the figures…"))
         self._reader.request(
@@ -466,6 +468,8 @@ class FiguresWork(Presenter):
         if found is None:
             return None
         if self._document is None:
+            from dispatch.reports.export import figures_document
+
             self._document = figures_document(
                 self.session.ctx,
                 found.since,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QTableWidgetItem
@@ -22,8 +22,6 @@ from dispatch.domain.callers import CallbackOutcome, CallbackReason
 from dispatch.domain.enums import CallClass, Presentation, UnitStatus
 from dispatch.domain.phone import format_national
 from dispatch.domain.review import FORM, ReviewAnswer, score
-from dispatch.reports.shift_log import MARK_CLOSE, MARK_OPEN, LogFilter, LogRow, search_log
-from dispatch.reports.timeline import CALL_ANSWER, CALL_RING, EntryKind, TimelineEntry, incident_timeline
 from dispatch.services import accounts
 from dispatch.services.context import ServiceError
 from dispatch.services.review import (
@@ -41,11 +39,16 @@ from ui.models.snapshot_table import Column, SnapshotTableModel
 from ui.presenters.parts import Presenter, WindowParts
 from ui.presenters.periods import parse_typed_time, shift_title, typed_time
 from ui.presenters.reader import LatestReader
-from ui.reports.common import Writer
 from ui.reveal import focus_visibly
 from ui.widgets.board_columns import fit_columns
 from ui.widgets.incident_panel import _note_text
 from ui.widgets.shift_log_view import ShiftLogView, fill
+
+if TYPE_CHECKING:
+    # The shift log's and the timeline's readers are imported when first used: the console's
+    # start-up does not wait for them (bench/startup.py).
+    from dispatch.reports.shift_log import LogFilter, LogRow
+    from dispatch.reports.timeline import TimelineEntry
 
 translate = QCoreApplication.translate
 
@@ -62,6 +65,8 @@ def _class_words(value: CallClass | None) -> str:
 
 
 def _snippet_words(text: str) -> str:
+    from dispatch.reports.shift_log import MARK_CLOSE, MARK_OPEN
+
     return text.replace(MARK_OPEN, "«").replace(MARK_CLOSE, "»")
 
 
@@ -217,6 +222,8 @@ class ReviewWork(Presenter):
 
     def current_filter(self) -> LogFilter | None:
         """The filters as typed; None (and the reason said) when a time cannot be read."""
+        from dispatch.reports.shift_log import LogFilter
+
         view, zone = self.view, self.session.zone
         try:
             since = parse_typed_time(view.since.text(), zone)
@@ -247,6 +254,8 @@ class ReviewWork(Presenter):
         self._searched_once = True
         self.last_filter = log_filter
         ctx = self.session.ctx
+        from dispatch.reports.shift_log import search_log
+
         self._reader.request(lambda: search_log(ctx, log_filter), self._show_rows, self._failed)
 
     def _searching_notes(self) -> bool:
@@ -297,6 +306,8 @@ class ReviewWork(Presenter):
         self.show_timeline(found.incident_id, found.incident_number or "")
 
     def show_timeline(self, incident_id: int, number: str) -> None:
+        from dispatch.reports.timeline import incident_timeline
+
         try:
             entries = incident_timeline(self.session.ctx, incident_id)
         except ServiceError as error:
@@ -579,6 +590,9 @@ class ReviewWork(Presenter):
 
 def timeline_words(entry: TimelineEntry, zone: tzinfo) -> tuple[str, str]:
     """(what happened, its details) of a timeline entry, in words (codes through ui/labels.py)."""
+    from dispatch.reports.timeline import CALL_ANSWER, CALL_RING, EntryKind
+    from ui.reports.common import Writer
+
     kind, event = entry.kind, entry.event
     if kind is EntryKind.CALL:
         if event == CALL_RING:

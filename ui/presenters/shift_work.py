@@ -13,7 +13,7 @@ the field in words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -21,11 +21,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from dispatch.domain.enums import Role
 from dispatch.domain.permissions import Action, can
 from dispatch.domain.shifts import shift_at
-from dispatch.reports.export import handover_document
-from dispatch.services import handover, shifts
+from dispatch.services import shifts
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceError
-from dispatch.services.handover import SignedHandover
 from dispatch.services.shifts import ShiftSnapshot, StaffOnDuty
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
@@ -33,10 +31,13 @@ from ui.presenters.parts import Presenter, WindowParts
 from ui.presenters.periods import shift_title
 from ui.presenters.reader import LatestReader
 from ui.presenters.report_output import document_bytes
-from ui.reports.common import Writer
 from ui.reveal import focus_visibly
 from ui.timefmt import local_datetime, local_time
 from ui.widgets.shift_panel import ShiftPanel
+
+if TYPE_CHECKING:
+    # Signing and the report's document are imported when first used (start-up: bench/startup.py).
+    from dispatch.services.handover import SignedHandover
 
 translate = QCoreApplication.translate
 
@@ -125,6 +126,8 @@ class ShiftWork(Presenter):
             self.status.show_message(translate("Shifts", "Shift not read: the database is busy."))
 
     def _read_shown(self) -> None:
+        from dispatch.services import handover
+
         ctx = self.session.ctx
         shown = next((s for s in self.recent if s.id == self._picked), None) if self._picked else None
         if shown is None and self._picked is not None:
@@ -223,6 +226,8 @@ class ShiftWork(Presenter):
         )
 
     def _staff_row(self, person: StaffOnDuty) -> list[str]:
+        from ui.reports.common import Writer  # the report's words for a position, said the same
+
         zone = self.session.zone
         until = local_time(person.ended_at, zone)[:5] if person.ended_at else translate("Shifts", "now")
         return [
@@ -239,6 +244,8 @@ class ShiftWork(Presenter):
         shown = self.shown
         if shown is None:
             return
+        from dispatch.reports.export import handover_document
+
         ctx = self.session.ctx
         self._reader.request(lambda: handover_document(ctx, shown.id), self._document_read, self._not_read)
 
@@ -412,6 +419,8 @@ class ShiftWork(Presenter):
         )
 
     def sign_now(self, shift_id: int) -> bool:
+        from dispatch.services import handover
+
         try:
             handover.sign_off(self.session.ctx, shift_id)
         except ServiceError as error:
@@ -440,6 +449,8 @@ class ShiftWork(Presenter):
         )
 
     def acknowledge_now(self, shift_id: int) -> bool:
+        from dispatch.services import handover
+
         try:
             handover.acknowledge(self.session.ctx, shift_id)
         except ServiceError as error:
@@ -462,6 +473,8 @@ class ShiftWork(Presenter):
         focus_visibly(self.panel.addendum)
 
     def add_addendum_now(self, text: str) -> bool:
+        from dispatch.services import handover
+
         shown = self.shown
         if shown is None:
             self.status.show_message(labels.service_error("handover_not_signed"))
@@ -490,6 +503,8 @@ class ShiftWork(Presenter):
         if self.shown is None:
             return None
         if self.report_data is None or self.report_data_for != self.shown.id or self._reader.busy:
+            from dispatch.reports.export import handover_document
+
             self.report_data = handover_document(self.session.ctx, self.shown.id)
             self.report_data_for = self.shown.id
         return translate("Shifts", "the handover report of %1").replace(
