@@ -17,7 +17,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -76,6 +76,13 @@ def position_for(role: str | None) -> Position:
         return Position.CALL_TAKER
 
 
+def settle_layout() -> None:
+    """Lay the rearranged docks out now. A panel whose contents changed size before the window had
+    laid out a new arrangement (a line shown in the figures panel just after Alt+4) left the window's
+    dock tab bars hidden: the tabs behind the shift log and the figures could not be seen."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
 def may_see(role: str | None, dock_name: str) -> bool:
     """Whether ``role`` may have the dock ``dock_name`` shown."""
     needed = DOCK_NEEDS.get(dock_name)
@@ -91,6 +98,7 @@ def hide_forbidden(window: QMainWindow, role: str | None) -> None:
         if not allowed:
             dock.setFloating(False)
             window.removeDockWidget(dock)
+    settle_layout()
 
 
 def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
@@ -227,6 +235,7 @@ def place_dock(window: QMainWindow, name: str) -> None:
         window.tabifyDockWidget(largest, dock)
     dock.show()
     dock.raise_()
+    settle_layout()
 
 
 def bring_back_lost_docks(window: QMainWindow) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTabBar
 from pytestqt.qtbot import QtBot
 
 from dispatch.catalogue_files import load_demo_roster
@@ -245,3 +245,21 @@ def test_a_position_docks_again_what_was_floated(qtbot: QtBot, window: MainWindo
     for name in (positions.UNITS, positions.ALERTS):
         assert not window.docks[name].isFloating(), name
         assert window.dockWidgetArea(window.docks[name]) is Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_the_tabs_of_a_position_stay_in_sight_when_a_panel_changes_at_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Ctrl+7 right after Alt+4 shows a line in the figures panel before the window had laid out
+    the review position: the docks' tab bars were left hidden, the tabs behind the shift log lost."""
+    for position in (Position.CALL_TAKER, Position.DISPATCHER, Position.SUPERVISOR):
+        window.take_position(position)
+        for _ in range(5):
+            QApplication.processEvents()
+    window.take_position(Position.REVIEW)
+    window.figures_view.show_problem("…")
+    for _ in range(5):
+        QApplication.processEvents()
+    tab_bars = [bar for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.count() > 1]
+    assert len(tab_bars) == 2
+    assert all(bar.isVisible() for bar in tab_bars)
