@@ -1351,12 +1351,20 @@
         <translation>Waktu proses (dijawab sampai unit pertama dikirim)</translation>
     </message>
     <message>
-        <source>Turnout, %1 (dispatched to en route)</source>
-        <translation>Waktu keberangkatan, %1 (dikirim sampai dalam perjalanan)</translation>
+        <source>Turnout, %1</source>
+        <translation>Waktu keberangkatan, %1</translation>
     </message>
     <message>
-        <source>Travel, %1 (en route to on scene)</source>
-        <translation>Waktu tempuh, %1 (dalam perjalanan sampai tiba di lokasi)</translation>
+        <source>dispatched to en route</source>
+        <translation>dikirim sampai dalam perjalanan</translation>
+    </message>
+    <message>
+        <source>Travel, %1</source>
+        <translation>Waktu tempuh, %1</translation>
+    </message>
+    <message>
+        <source>en route to on scene</source>
+        <translation>dalam perjalanan sampai tiba di lokasi</translation>
     </message>
     <message>
         <source>Time on scene, %1</source>
@@ -1392,7 +1400,7 @@
     </message>
     <message>
         <source>Type the times as 2026-11-27 07:00 (local time).</source>
-        <extracomment>The duty shift whose period it is (None: a period typed). The shifts offered (the shift presenter's list), and the one shown (None: a typed period).</extracomment>
+        <extracomment>The duty shift whose period it is (None: a period typed). The targets (None: the standards' defaults, dispatch/domain/figures.py). The shifts offered (the shift presenter's list), and the one shown (None: a typed period).</extracomment>
         <translation>Ketik waktu seperti 2026-11-27 07:00 (waktu setempat).</translation>
     </message>
     <message>
@@ -1704,7 +1712,7 @@
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
-        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold).</extracomment>
+        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows).</extracomment>
         <translation>TTTT-BB-HH JJ:MM</translation>
     </message>
     <message>

@@ -216,9 +216,10 @@ def target_words(target: TargetResult) -> str:
     )
 
 
-def _distribution_rows(measure: str, counted: str, found: Distribution) -> list[FigureRow]:
+def _distribution_rows(measure: str, counted: str, found: Distribution, about: str = "") -> list[FigureRow]:
+    """A measure's rows; ``about`` (what it measures, from when to when) in the heading's tooltip."""
     rows = [
-        FigureRow(HEADING, measure),
+        FigureRow(HEADING, measure, about=f"{measure}: {about}" if about else measure),
         FigureRow(
             VALUES,
             counted.replace("%1", str(found.count)),
@@ -260,15 +261,18 @@ def figure_rows(figures: Figures) -> list[FigureRow]:
     )
     for agency in figures.agencies:
         name = _agency_words(agency.agency)
+        # The agency's name makes these long: what they measure is in the heading's tooltip.
         rows += _distribution_rows(
-            translate("Figures", "Turnout, %1 (dispatched to en route)").replace("%1", name),
+            translate("Figures", "Turnout, %1").replace("%1", name),
             assignments,
             agency.turnout,
+            translate("Figures", "dispatched to en route"),
         )
         rows += _distribution_rows(
-            translate("Figures", "Travel, %1 (en route to on scene)").replace("%1", name),
+            translate("Figures", "Travel, %1").replace("%1", name),
             assignments,
             agency.travel,
+            translate("Figures", "en route to on scene"),
         )
         rows += _distribution_rows(
             translate("Figures", "Time on scene, %1").replace("%1", name), assignments, agency.on_scene

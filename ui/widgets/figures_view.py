@@ -54,6 +54,8 @@ class FigureRow:
     met: str = ""
     #: A target's: met, not met, or None without samples (a missed target is also in bold).
     met_value: bool | None = None
+    #: The heading's tooltip: what the measure is, from when to when ("" for other rows).
+    about: str = ""
 
 
 class _ShowWatch(QObject):
@@ -216,7 +218,7 @@ class FiguresView(QWidget):
             if row.kind == HEADING:
                 # The measure's name across the table: whole, whatever the dock's width.
                 item = QTableWidgetItem(row.what)
-                item.setToolTip(row.what)
+                item.setToolTip(row.about or row.what)
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
@@ -234,6 +236,7 @@ class FiguresView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(number, column, item)
+        self.table.resizeRowsToContents()
         self._chart_data = (charts, zone)
         if self.charts is not None:
             self.charts.show_data(charts, zone)
