@@ -287,3 +287,23 @@ def test_a_past_shift_is_picked_from_the_list(
     assert panel.heading.text() == "Morning shift, 2026-11-27 07:00 to 15:00"
     assert panel.pass_down.toPlainText() == "Catatan pagi."
     assert isinstance(panel.pass_down, QPlainTextEdit)
+
+
+def test_the_handover_and_the_figures_are_saved_as_pdf_and_csv(
+    qtbot: QtBot, shift_window: MainWindow, tmp_path: Path
+) -> None:
+    """The report in front: the handover unless the figures panel has the keyboard."""
+    window = shift_window
+    window.run_action("openShift")
+    settle(qtbot, window)
+    reports = window.reports
+    assert reports.in_front() is window.shifts
+    assert reports.save_now(window.shifts, "pdf", tmp_path / "serah-terima.pdf")
+    assert (tmp_path / "serah-terima.pdf").read_bytes().startswith(b"%PDF")
+    window.run_action("figures")
+    qtbot.waitUntil(lambda: window.figures.current is not None and not window.figures.busy, timeout=5000)
+    assert reports.in_front() is window.figures
+    assert reports.save_now(window.figures, "csv", tmp_path / "angka.csv")
+    header = (tmp_path / "angka.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("section,item,field,value")
+    assert window.status.message() == f"Saved: {tmp_path / 'angka.csv'}"
