@@ -5168,7 +5168,7 @@ Salinan yang dibuat sebelumnya: %3</translation>
     </message>
     <message>
         <source>S&amp;hifts of the centre</source>
-        <translation>Pola s&amp;hift Call Center ini</translation>
+        <translation>P&amp;ola shift Call Center ini</translation>
     </message>
     <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
