@@ -161,6 +161,7 @@ def _run_console(options: argparse.Namespace) -> int:
         eta_speed_kmh=settings.eta_speed_kmh,
         prank_threshold=settings.prank_threshold,
         centre_area=settings.centre_area,
+        shift_pattern=settings.shift_pattern,
     )
     window = MainWindow(session, LayoutStore(settings_file().with_name("layouts.ini")))
     window.ask_before_quit = True
@@ -169,6 +170,8 @@ def _run_console(options: argparse.Namespace) -> int:
     faults.fault_reported.connect(window.fault_bar.report)
     faults.install()
     window.show_as_saved()
+    # The log-in above came before the role, and so the position shown, were known.
+    accounts.record_position(ctx, session.position)
     integrity_watch = None
     if database.check_deferred:
         # Too large to check page by page before the window: checked now, off the GUI thread.

@@ -344,7 +344,9 @@ def _refusal_words() -> dict[Refusal, str]:
         ),
         Refusal.NO_SUCH_REVIEW: translate("Labels", "That call was not drawn for review."),
         Refusal.REVIEW_DONE: translate("Labels", "That call has been reviewed already."),
-        Refusal.SCORE_OUT_OF_RANGE: translate("Labels", "A score is a whole number from 0 to 100."),
+        Refusal.REVIEW_INCOMPLETE: translate(
+            "Labels", "Answer every question of the review form (or mark it not applicable) first."
+        ),
         Refusal.CHANGED_ELSEWHERE: translate(
             "Labels", "Another console changed this at the same moment. Look again and repeat if needed."
         ),

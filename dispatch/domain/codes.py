@@ -75,7 +75,7 @@ class Refusal(StrEnum):
     SIGNER_CANNOT_ACKNOWLEDGE = "signer_cannot_acknowledge"
     NO_SUCH_REVIEW = "no_such_review"
     REVIEW_DONE = "review_done"
-    SCORE_OUT_OF_RANGE = "score_out_of_range"
+    REVIEW_INCOMPLETE = "review_incomplete"
     # another console changed the same thing first (a race lost, e.g. a unique row taken)
     CHANGED_ELSEWHERE = "changed_elsewhere"
 

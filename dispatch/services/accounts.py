@@ -263,6 +263,19 @@ def _log_in(
     return LoginResult(LoginOutcome.OK, actor)
 
 
+def record_position(ctx: ServiceContext, position: str) -> None:
+    """The position ``ctx``'s user took at this console, on their open attendance row.
+
+    For the first log-in of a start, which happens before the window knows the user's role and so
+    the position it will be arranged in. A row that already has a position keeps it.
+    """
+    _check_position(position)
+    with unit_of_work(ctx) as work:
+        row = _open_attendance(work.session, ctx)
+        if row is not None and not row.position:
+            row.position = position
+
+
 def log_out(ctx: ServiceContext) -> None:
     """``ctx``'s user leaves the console: their shift here ends (audited)."""
     with unit_of_work(ctx) as work:
@@ -270,7 +283,15 @@ def log_out(ctx: ServiceContext) -> None:
 
 
 def _end_shift(session: Session, ctx: ServiceContext, now: datetime, **detail: Any) -> None:
-    shift = session.scalars(
+    shift = _open_attendance(session, ctx)
+    if shift is not None:
+        shift.ended_at = now
+    audit(session, ctx, AuditAction.USER_LOGOUT, "user", ctx.actor.user_id, **detail)
+
+
+def _open_attendance(session: Session, ctx: ServiceContext) -> Attendance | None:
+    """``ctx``'s user's latest attendance at this console still open."""
+    return session.scalars(
         select(Attendance)
         .where(
             Attendance.user_id == ctx.actor.user_id,
@@ -280,9 +301,6 @@ def _end_shift(session: Session, ctx: ServiceContext, now: datetime, **detail: A
         .order_by(Attendance.started_at.desc())
         .limit(1)
     ).first()
-    if shift is not None:
-        shift.ended_at = now
-    audit(session, ctx, AuditAction.USER_LOGOUT, "user", ctx.actor.user_id, **detail)
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -184,7 +184,7 @@ def record_review(
 ) -> ReviewItem:
     """Write the review of a drawn call once: the form's answers, the score they give, a comment.
 
-    Answers that do not fill the form are refused (``SCORE_OUT_OF_RANGE``, the problems by question
+    Answers that do not fill the form are refused (``REVIEW_INCOMPLETE``, the problems by question
     in ``details["problems"]``).
     """
     _require_reviewer(ctx)
@@ -193,7 +193,7 @@ def record_review(
         stored = stored_answers(answers)
     except ReviewFormError as wrong:
         raise ServiceError(
-            Refusal.SCORE_OUT_OF_RANGE, problems={code: p.value for code, p in wrong.problems.items()}
+            Refusal.REVIEW_INCOMPLETE, problems={code: p.value for code, p in wrong.problems.items()}
         ) from wrong
     text = comment.strip()
     if len(text) > COMMENT_MAX:

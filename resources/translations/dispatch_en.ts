@@ -2990,8 +2990,8 @@
         <translation>That call has been reviewed already.</translation>
     </message>
     <message>
-        <source>A score is a whole number from 0 to 100.</source>
-        <translation>A score is a whole number from 0 to 100.</translation>
+        <source>Answer every question of the review form (or mark it not applicable) first.</source>
+        <translation>Answer every question of the review form (or mark it not applicable) first.</translation>
     </message>
     <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>

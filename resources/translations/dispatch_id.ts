@@ -2990,8 +2990,8 @@
         <translation>Panggilan itu sudah ditinjau.</translation>
     </message>
     <message>
-        <source>A score is a whole number from 0 to 100.</source>
-        <translation>Nilai adalah bilangan bulat dari 0 sampai 100.</translation>
+        <source>Answer every question of the review form (or mark it not applicable) first.</source>
+        <translation>Jawab dulu semua pertanyaan formulir tinjauan (atau tandai tidak berlaku).</translation>
     </message>
     <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>

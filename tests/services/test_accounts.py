@@ -285,3 +285,18 @@ def test_a_refused_log_in_records_no_attendance_under_the_shift(ctx: ServiceCont
 def test_a_position_is_a_code_not_free_text(supervisor: ServiceContext) -> None:
     with pytest.raises(ValueError, match="position"):
         accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD, position="x" * 17)
+
+
+def test_the_first_log_in_of_a_start_gets_its_position_once_the_window_knows_it(
+    supervisor: ServiceContext,
+) -> None:
+    login = accounts.log_in(supervisor, "sari", SUPERVISOR_PASSWORD)  # before the role is known
+    assert login.actor is not None
+    sari = supervisor.acting_as(login.actor)
+    accounts.record_position(sari, "supervisor")
+    accounts.record_position(sari, "call_taker")  # a row that has its position keeps it
+    with supervisor.database.transaction() as session:
+        positions = session.scalars(select(Attendance.position).order_by(Attendance.id)).all()
+    assert positions[-1] == "supervisor"
+    with pytest.raises(ValueError, match="position"):
+        accounts.record_position(sari, "x" * 17)

@@ -148,7 +148,7 @@ def test_a_review_that_does_not_fill_the_form_is_refused(floor: Floor) -> None:
     del partial["courtesy"]
     with pytest.raises(ServiceError) as refused:
         review.record_review(floor.supervisor, item.review_id, partial)
-    assert refused.value.code is Refusal.SCORE_OUT_OF_RANGE
+    assert refused.value.code is Refusal.REVIEW_INCOMPLETE
     assert refused.value.details["problems"] == {"courtesy": "missing", "greeting": "not_admitted"}
     with pytest.raises(ServiceError) as long_comment:
         review.record_review(floor.supervisor, item.review_id, ALL_YES, "x" * 2001)
