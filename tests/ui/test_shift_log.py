@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from dispatch.domain.catalogue import Catalogue
@@ -27,6 +27,7 @@ from tests.ui.keys import CTRL, press, type_text
 from ui.main_window import MainWindow
 from ui.positions import Position
 from ui.presenters.periods import parse_typed_time, typed_time
+from ui.widgets.shift_log_view import ShiftLogView
 
 
 def ring(ctx: ServiceContext, clock: ManualClock, number: str, call_id: str) -> int:
@@ -253,3 +254,30 @@ def test_a_time_shown_in_a_field_reads_back_as_itself(moment: datetime) -> None:
     local = moment.replace(second=0, microsecond=0, tzinfo=ZONE)
     assert parse_typed_time(typed_time(local, ZONE), ZONE) == local
     assert parse_typed_time(f"  {typed_time(local, ZONE)}  ", ZONE) == local
+
+
+def _filters_a_row(view: ShiftLogView) -> int:
+    """How many filters the log's grid puts on a row (the widest column a field is in)."""
+    grid = view._filter_grid
+    columns = [grid.getItemPosition(grid.indexOf(field))[1] for _, field in view._filter_cells]
+    return max(columns) // 2 + 1
+
+
+def test_the_log_shares_the_supervisors_window_without_squeezing_the_other_columns(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Found at 1366x768 in a real X window: the log tabbed into the supervisor position took 740 px
+    and left the overdue timers and the caller 120 px wide, their words cut."""
+    window.take_position(Position.SUPERVISOR)
+    window.call_view.setFocus()
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    dock = window.findChild(QDockWidget, "reviewDock")
+    alerts = window.findChild(QDockWidget, "alertsDock")
+    assert dock is not None
+    assert alerts is not None
+    qtbot.waitUntil(dock.isVisible)
+    QApplication.processEvents()
+    assert alerts.width() >= 250, alerts.width()
+    assert _filters_a_row(window.shift_log_view) == 2
+    window.take_position(Position.REVIEW)
+    qtbot.waitUntil(lambda: _filters_a_row(window.shift_log_view) == 3)

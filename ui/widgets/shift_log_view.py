@@ -8,7 +8,7 @@ beside each question), and the row below becomes current.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent
@@ -40,7 +40,7 @@ def _combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    combo.setMinimumContentsLength(6)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return combo
 
@@ -123,6 +123,19 @@ class ReviewForm(QTableWidget):
         super().keyPressEvent(event)
 
 
+class _OnResize(QObject):
+    """Calls ``then(width)`` when the watched widget is resized."""
+
+    def __init__(self, parent: QObject, then: Callable[[int], None]) -> None:
+        super().__init__(parent)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self._then(watched.width())
+        return False
+
+
 class ShiftLogView(QWidget):
     """Signals:
     filters_changed(): any filter typed into or chosen (the presenter waits for a pause).
@@ -157,6 +170,28 @@ class ShiftLogView(QWidget):
 
     # -- the shift log --------------------------------------------------------------------------------
 
+    #: Below this width the filters go two a row.
+    THREE_FILTERS_WIDTH = 700
+
+    def _flow_filters(self, columns: int) -> None:
+        if columns == self._filter_columns:
+            return
+        self._filter_columns = columns
+        grid = self._filter_grid
+        for label, field in self._filter_cells:
+            grid.removeWidget(label)
+            grid.removeWidget(field)
+        for column in range(6):
+            grid.setColumnStretch(column, 0)
+        for place, (label, field) in enumerate(self._filter_cells):
+            row, column = divmod(place, columns)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(field, row, column * 2 + 1)
+            grid.setColumnStretch(column * 2 + 1, 1)
+
+    def _page_resized(self, width: int) -> None:
+        self._flow_filters(3 if width >= self.THREE_FILTERS_WIDTH else 2)
+
     def _build_log(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -166,7 +201,8 @@ class ShiftLogView(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
         self.shift = _combo("logShift")
-        self.shift.setMinimumContentsLength(22)  # "Morning 2026-11-27 07:00-15:00" whole
+        # Narrow enough to share a 1366-pixel window; the whole name is in the list and the tooltip.
+        self.shift.setMinimumContentsLength(8)
         self.since = _line("logFrom", translate("ShiftLogView", "YYYY-MM-DD HH:MM"))
         self.until = _line("logTo", translate("ShiftLogView", "YYYY-MM-DD HH:MM"))
         self.user = _combo("logUser")
@@ -186,14 +222,19 @@ class ShiftLogView(QWidget):
             (translate("ShiftLogView", "Incident"), self.incident),
             (translate("ShiftLogView", "Full text"), self.text),
         )
-        for place, (words, field) in enumerate(fields):
+        self._filter_grid = grid
+        self._filter_cells: list[tuple[QLabel, QWidget]] = []
+        for words, field in fields:
             label = QLabel(words)
             label.setBuddy(field)
-            row, column = divmod(place, 3)
-            grid.addWidget(label, row, column * 2)
-            grid.addWidget(field, row, column * 2 + 1)
-            grid.setColumnStretch(column * 2 + 1, 1)
+            self._filter_cells.append((label, field))
+        self._filter_columns = 0
+        self._flow_filters(2)
         layout.addLayout(grid)
+        # Three filters a row where the panel is wide (the review position), two where it shares a
+        # 1366-pixel window with other columns (the supervisor position): the panel's minimum width
+        # is that of two, so it never squeezes the columns beside it to unreadable.
+        page.installEventFilter(_OnResize(page, self._page_resized))
         self.shift.activated.connect(self._shift_picked)
         for combo in (self.user, self.call_class, self.category):
             combo.activated.connect(lambda _index: self.filters_changed.emit())
