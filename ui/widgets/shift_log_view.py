@@ -228,7 +228,7 @@ class ShiftLogView(QWidget):
             label = QLabel(words)
             label.setBuddy(field)
             self._filter_cells.append((label, field))
-        self._filter_columns = 0
+        self._filter_columns: int = 0
         self._flow_filters(2)
         layout.addLayout(grid)
         # Three filters a row where the panel is wide (the review position), two where it shares a
