@@ -160,6 +160,7 @@ class ShiftLogView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftLogView")
+        self._filter_columns = 0  # none laid out yet
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget()
@@ -228,7 +229,6 @@ class ShiftLogView(QWidget):
             label = QLabel(words)
             label.setBuddy(field)
             self._filter_cells.append((label, field))
-        self._filter_columns: int = 0
         self._flow_filters(2)
         layout.addLayout(grid)
         # Three filters a row where the panel is wide (the review position), two where it shares a
