@@ -5435,6 +5435,7 @@ Copy taken before: %3</translation>
     <name>ShiftLogView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
+        <extracomment>Below this width the filters go two a row.</extracomment>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>

@@ -5435,6 +5435,7 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <name>ShiftLogView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
+        <extracomment>Below this width the filters go two a row.</extracomment>
         <translation>TTTT-BB-HH JJ:MM</translation>
     </message>
     <message>

@@ -21,7 +21,7 @@ from dispatch.domain.enums import CallClass, Disposition
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.review import FORM
 from dispatch.domain.signals import CallSignal, SignalKind
-from dispatch.services import calls, incidents, review
+from dispatch.services import calls, incidents, review, shifts
 from dispatch.services.context import ServiceContext
 from tests.ui.keys import CTRL, press, type_text
 from ui.main_window import MainWindow
@@ -281,3 +281,24 @@ def test_the_log_shares_the_supervisors_window_without_squeezing_the_other_colum
     assert _filters_a_row(window.shift_log_view) == 2
     window.take_position(Position.REVIEW)
     qtbot.waitUntil(lambda: _filters_a_row(window.shift_log_view) == 3)
+
+
+def test_a_shift_chosen_shows_its_calls_to_the_second_it_closed(
+    qtbot: QtBot, window: MainWindow, logged: dict[str, str], clock: ManualClock
+) -> None:
+    """Found in the real X window: the log read the shift's end from the minute it typed into To,
+    and left out the calls of the minute the shift closed, which its figures and handover count."""
+    ctx = window.session.ctx
+    clock.advance(30)
+    ring(ctx, clock, "0811-2000-3000", "last-minute")
+    clock.advance(10)
+    current = shifts.current_shift(ctx)
+    assert current is not None
+    shifts.close_shift(ctx, current.id)
+    assert clock.now().second != 0  # the close is inside a minute, not on its edge
+    window.shifts.refresh()
+    window.take_position(Position.REVIEW)
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    settled(qtbot, window)
+    assert len(rows(window)) == 6
+    assert rows(window)[0][1] == "0811-2000-3000"

@@ -232,6 +232,14 @@ class ReviewWork(Presenter):
             view.found.setText(translate("ShiftLog", "✘ Type the times as 2026-11-27 07:00 (local time)."))
             return None
         shift_id = view.shift.currentData()
+        shift = self.shifts.get(shift_id) if isinstance(shift_id, int) else None
+        if shift is not None:
+            # The times the shift filled in are its own to the minute: the shift's exact period is
+            # meant (a call in the minute it closed is the shift's, as the figures and handover say).
+            if view.since.text() == typed_time(shift.opened_at, zone):
+                since = None
+            if view.until.text() == typed_time(shift.period_end, zone):
+                until = None
         return LogFilter(
             since=since,
             until=until,
