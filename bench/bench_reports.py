@@ -293,9 +293,10 @@ def measure_browser(
     measure(
         results,
         "full_text_baseline",
-        f"plain SQL: notes LIKE '%{first}%' (a scan, no index)",
+        f"plain SQL: the 200 newest notes LIKE '%{first}%' (a scan, no index)",
         lambda: raw.execute(
-            "SELECT id, incident_id, text FROM incident_notes WHERE text LIKE ? LIMIT 200", (f"%{first}%",)
+            "SELECT id, incident_id, text FROM incident_notes WHERE text LIKE ? ORDER BY at DESC LIMIT 200",
+            (f"%{first}%",),
         ).fetchall(),
         runs,
         None,
