@@ -41,6 +41,7 @@ from ui.presenters.periods import parse_typed_time, shift_title, typed_time
 from ui.presenters.reader import LatestReader
 from ui.reveal import focus_visibly
 from ui.widgets.board_columns import fit_columns
+from ui.widgets.choices import fill_choices
 from ui.widgets.incident_panel import _note_text
 from ui.widgets.shift_log_view import ShiftLogView, fill
 
@@ -161,7 +162,7 @@ class ReviewWork(Presenter):
         keep = self.view.shift.currentData()
         items: list[tuple[str, object]] = [(translate("ShiftLog", "Any shift"), None)]
         items += [(shift_title(s, zone), s.id) for s in shifts]
-        self.view.fill_combo(self.view.shift, items, keep)
+        fill_choices(self.view.shift, items, keep)
 
     def _fill_choices(self) -> None:
         """Who answered, the classes and the categories (read once, when the log is first opened)."""
@@ -171,13 +172,13 @@ class ReviewWork(Presenter):
             (f"{user.full_name} ({user.username})", user.id)
             for user in sorted(accounts.list_users(session.ctx), key=lambda u: u.full_name.casefold())
         ]
-        view.fill_combo(view.user, users, view.user.currentData())
+        fill_choices(view.user, users, view.user.currentData())
         classes: list[tuple[str, object]] = [(translate("ShiftLog", "Any class"), None)]
         classes += [(labels.call_class(member), member.value) for member in CallClass]
-        view.fill_combo(view.call_class, classes, view.call_class.currentData())
+        fill_choices(view.call_class, classes, view.call_class.currentData())
         categories: list[tuple[str, object]] = [(translate("ShiftLog", "Any category"), None)]
         categories += [(c.label(session.lang), c.code) for c in session.catalogue.categories]
-        view.fill_combo(view.category, categories, view.category.currentData())
+        fill_choices(view.category, categories, view.category.currentData())
         self._filled = True
 
     def focus_log(self) -> None:

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.choices import fill_choices
+
 if TYPE_CHECKING:
     from ui.presenters.figures_work import ChartData
     from ui.widgets.figure_charts import FigureCharts
@@ -189,15 +191,11 @@ class FiguresView(QWidget):
     # -- filled by the presenter -------------------------------------------------------------------
 
     def show_shift_list(self, items: Sequence[tuple[int, str]], current: int | None) -> None:
-        self.shift_list.blockSignals(True)
-        self.shift_list.clear()
-        for shift_id, text in items:
-            self.shift_list.addItem(text, shift_id)
-        if not items:
-            self.shift_list.addItem(translate("FiguresView", "No shift opened yet"), None)
-        index = self.shift_list.findData(current) if current is not None else -1
-        self.shift_list.setCurrentIndex(index if index >= 0 else 0)
-        self.shift_list.blockSignals(False)
+        """The shifts to choose from, (id, words), newest first; ``current`` selected."""
+        choices: list[tuple[str, object]] = [(text, shift_id) for shift_id, text in items]
+        fill_choices(
+            self.shift_list, choices or [(translate("FiguresView", "No shift opened yet"), None)], current
+        )
 
     def show_period_texts(self, since: str, until: str) -> None:
         self.since.setText(since)

@@ -289,17 +289,6 @@ class ShiftLogView(QWidget):
     def first_filter(self) -> QWidget:
         return self.shift
 
-    @staticmethod
-    def fill_combo(combo: QComboBox, items: Sequence[tuple[str, object]], keep: object = None) -> None:
-        """(words, value) items; the value ``keep`` stays chosen when it is still there."""
-        combo.blockSignals(True)
-        combo.clear()
-        for words, value in items:
-            combo.addItem(words, value)
-        index = combo.findData(keep) if keep is not None else 0
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-
     def show_timeline(self, title: str, rows: Sequence[Sequence[str]]) -> None:
         self.timeline_title.setText(title)
         fill(self.timeline, rows)

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.choices import fill_choices
+
 translate = QCoreApplication.translate
 
 #: The state beside the pass-down editors: its words come with a mark, its colour is only a help.
@@ -223,15 +225,10 @@ class ShiftPanel(QWidget):
 
     def show_shift_list(self, items: Sequence[tuple[int, str]], current: int | None) -> None:
         """The shifts to choose from, (id, words), newest first; ``current`` selected."""
-        self.shift_list.blockSignals(True)
-        self.shift_list.clear()
-        for shift_id, text in items:
-            self.shift_list.addItem(text, shift_id)
-        if not items:
-            self.shift_list.addItem(translate("ShiftPanel", "No shift opened yet"), None)
-        index = self.shift_list.findData(current) if current is not None else 0
-        self.shift_list.setCurrentIndex(max(0, index))
-        self.shift_list.blockSignals(False)
+        choices: list[tuple[str, object]] = [(text, shift_id) for shift_id, text in items]
+        fill_choices(
+            self.shift_list, choices or [(translate("ShiftPanel", "No shift opened yet"), None)], current
+        )
 
     def show_heading(self, heading: str, details: str, handover: str) -> None:
         self.heading.setText(heading)
