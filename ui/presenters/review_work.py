@@ -42,7 +42,7 @@ from ui.presenters.reader import LatestReader
 from ui.reveal import focus_visibly
 from ui.widgets.board_columns import fit_columns
 from ui.widgets.choices import fill_choices
-from ui.widgets.incident_panel import _note_text
+from ui.widgets.incident_panel import note_text
 from ui.widgets.shift_log_view import ShiftLogView, fill
 
 if TYPE_CHECKING:
@@ -617,7 +617,7 @@ def timeline_words(entry: TimelineEntry, zone: tzinfo) -> tuple[str, str]:
         return translate("ShiftLog", "Call ended"), _class_words(call_class) if call_class else ""
     if kind is EntryKind.NOTE:
         # A console's note is stored as a code: worded as the incident panel words it.
-        text = _note_text(event, entry.value("text"), zone)
+        text = note_text(event, entry.value("text"), zone)
         corrects = entry.value("corrects")
         if corrects:
             text = translate("ShiftLog", "%1 (corrects note %2)").replace("%1", text).replace("%2", corrects)

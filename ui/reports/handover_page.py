@@ -241,9 +241,9 @@ def _note(note: Mapping[str, Any], writer: Writer) -> str:
     text = str(note.get("text", ""))
     if note.get("kind") == SYSTEM_NOTE or note.get("kind") == "copied":
         # The incident panel's wording of a console note (stored as a code).
-        from ui.widgets.incident_panel import _note_text
+        from ui.widgets.incident_panel import note_text
 
-        text = _note_text(str(note.get("kind")), text, writer.zone)
+        text = note_text(str(note.get("kind")), text, writer.zone)
     author = str(note.get("author") or translate("HandoverReport", "console"))
     return (
         translate("HandoverReport", "%1 %2: %3")

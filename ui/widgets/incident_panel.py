@@ -401,7 +401,7 @@ class IncidentPanel(QWidget):
         # Corrections are marked in words on both notes, not by style alone.
         corrected_at = {n.corrects_id: n.at for n in notes if n.corrects_id is not None}
         for note in notes:
-            text = f"{local_time(note.at, zone)}  {note.author}: {_note_text(note.kind, note.text, zone)}"
+            text = f"{local_time(note.at, zone)}  {note.author}: {note_text(note.kind, note.text, zone)}"
             original = by_id.get(note.corrects_id) if note.corrects_id is not None else None
             if original is not None:
                 text = translate("IncidentPanel", "%1  (correction of the %2 note)").replace("%1", text)
@@ -447,7 +447,7 @@ class IncidentPanel(QWidget):
             translate("IncidentPanel", "Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)")
             .replace("%1", local_time(note.at, self._session.zone))
             .replace("%2", note.author)
-            .replace("%3", _note_text(note.kind, note.text, self._session.zone)[:120])
+            .replace("%3", note_text(note.kind, note.text, self._session.zone)[:120])
         )
         self.correction_label.show()
         if not self.note_input.text():
@@ -580,7 +580,7 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def _note_text(kind: str, text: str, zone: tzinfo) -> str:
+def note_text(kind: str, text: str, zone: tzinfo) -> str:
     """System notes are stored as codes so that each reader sees them in their own language."""
     if kind == "copied":
         # services.duplicates: the cancelled duplicate's number, then "field: value" / "note: text" lines.
