@@ -5,9 +5,7 @@ On a SQLite file and on PostgreSQL (when DISPATCH_TEST_POSTGRES_URL names a serv
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,28 +18,16 @@ from dispatch.reports import intervals
 from dispatch.reports.figures_data import period_figures, period_timings
 from dispatch.services import accounts, calls, dispatching, incidents
 from dispatch.services.context import ServiceContext
-from dispatch.store.database import Database, open_database, sqlite_url
 from tests.reports.scripted_shift import cheap_password_hashes
 from tests.services.support import signal, unit
-from tests.store.postgres import migrated_schema, server
+from tests.store.postgres import (
+    sqlite_and_postgres,  # noqa: F401 (the database fixture, both kinds)
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: 10:00:00 WIB.
 TEN = datetime(2026, 11, 27, 10, 0, 0, tzinfo=WIB)
 PASSWORD = "kata-sandi-112"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        db = open_database(sqlite_url(db_path))
-        yield db
-        db.dispose()
-        return
-    with migrated_schema(server()) as schema:
-        db = open_database(schema.console_url, upgrade=False)
-        yield db
-        db.dispose()
 
 
 @pytest.fixture(autouse=True)

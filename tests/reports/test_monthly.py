@@ -4,10 +4,9 @@ clock, every total checked against counts made by hand, the month's edges in WIB
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,25 +29,12 @@ from dispatch.reports.monthly import (
 )
 from dispatch.services import calls, duplicates, incidents, locations
 from dispatch.services.context import ServiceContext
-from dispatch.store.database import Database, open_database, sqlite_url
 from tests.services.support import signal
-from tests.store.postgres import migrated_schema, server
+from tests.store.postgres import (
+    sqlite_and_postgres,  # noqa: F401 (the database fixture, both kinds)
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
-    """Every test here runs on a SQLite file and on a PostgreSQL schema of its own (the SQL differs)."""
-    if request.param == "sqlite":
-        db = open_database(sqlite_url(db_path))
-        yield db
-        db.dispose()
-        return
-    with migrated_schema(server()) as schema:
-        db = open_database(schema.console_url, upgrade=False)
-        yield db
-        db.dispose()
 
 
 def wib(month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, year: int = 2026) -> datetime:

@@ -41,10 +41,12 @@ from dispatch.reports.open_data import (
 )
 from dispatch.services import accounts, callers, calls, incidents, locations
 from dispatch.services.context import ServiceContext
-from dispatch.store.database import Database, open_database, sqlite_url
+from dispatch.store.database import Database
 from dispatch.store.tables import Call, Console, Incident, IncidentNote, NumberFlag, User
 from tests.services.support import signal
-from tests.store.postgres import migrated_schema, server
+from tests.store.postgres import (
+    sqlite_and_postgres,  # noqa: F401 (the database fixture, both kinds)
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 PASSWORD = "kata-sandi-112"
@@ -75,19 +77,6 @@ TABLE = {
     ("", "LAKA"): 12,
 }
 TABLE_CALLS = {"emergency": sum(TABLE.values()), "information": 6, "prank": 3, "silent": 1, "abandoned": 1}
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        db = open_database(sqlite_url(db_path))
-        yield db
-        db.dispose()
-        return
-    with migrated_schema(server()) as schema:
-        db = open_database(schema.console_url, upgrade=False)
-        yield db
-        db.dispose()
 
 
 @dataclass

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,30 +20,18 @@ from dispatch.domain.shifts import DEFAULT_PATTERN, ShiftCode, shifts_of_day
 from dispatch.services import accounts, shifts
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
-from dispatch.store.database import Database, open_database, sqlite_url
+from dispatch.store.database import Database
 from dispatch.store.tables import Attendance, DutyShift, HandoverReport
 from tests.conftest import START
 from tests.services.support import audit_since, audited, last_audit_id
-from tests.store.postgres import migrated_schema, server
+from tests.store.postgres import (
+    sqlite_and_postgres,  # noqa: F401 (the database fixture, both kinds)
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: The clock starts at 12:00 WIB on 27 November 2026, in the morning shift (07:00-15:00).
 MORNING, AFTERNOON, NIGHT = shifts_of_day(DEFAULT_PATTERN, WIB, date(2026, 11, 27))
 PASSWORD = "kata-sandi-112"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
-    """Every test here runs on a SQLite file and on a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        db = open_database(sqlite_url(db_path))
-        yield db
-        db.dispose()
-        return
-    with migrated_schema(server()) as schema:
-        db = open_database(schema.console_url, upgrade=False)
-        yield db
-        db.dispose()
 
 
 def _user(ctx: ServiceContext, username: str, role: Role, console: str = "KONSOL-02") -> ServiceContext:

@@ -16,12 +16,13 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from dispatch.store.database import open_database
+from dispatch.store.database import Database, open_database, sqlite_url
 from dispatch.store.roles import grant_console_privileges
 
 
@@ -121,3 +122,18 @@ def migrated_schema(found: Server) -> Iterator[Schema]:
         open_database(schema.owner_url).dispose()
         grant(schema)
         yield schema
+
+
+@pytest.fixture(name="database", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def sqlite_and_postgres(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
+    """A test module that imports this runs each test on a SQLite file and on a PostgreSQL schema
+    of its own, as the consoles' role (``from tests.store.postgres import sqlite_and_postgres``)."""
+    if request.param == "sqlite":
+        db = open_database(sqlite_url(db_path))
+        yield db
+        db.dispose()
+        return
+    with migrated_schema(server()) as schema:
+        db = open_database(schema.console_url, upgrade=False)
+        yield db
+        db.dispose()
