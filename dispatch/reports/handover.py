@@ -154,10 +154,13 @@ class HandoverPeriod:
     opened_by: str | None
     closed_at: datetime | None
     closed_by: str | None
-    #: The report covers [opened_at, period_end): closed_at, else planned_end.
-    period_end: datetime
     #: The instant the state (open incidents, units, queues) is read at.
     as_of: datetime
+
+    @property
+    def period_end(self) -> datetime:
+        """The report covers [opened_at, period_end): closed_at, else planned_end."""
+        return self.closed_at if self.closed_at is not None else self.planned_end
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -506,7 +509,7 @@ def assemble_in(
     shift = session.get(DutyShift, shift_id)
     if shift is None:
         raise ServiceError(Refusal.NO_SUCH_SHIFT, shift_id=shift_id)
-    period_end = shift.closed_at if shift.closed_at is not None else shift.planned_end
+    period_end = shift.closed_at if shift.closed_at is not None else shift.planned_end  # as HandoverPeriod's
     as_of = period_end if shift.closed_at is not None else min(period_end, ctx.clock.now())
     as_of = max(as_of, shift.opened_at)
     start = shift.opened_at
@@ -521,7 +524,6 @@ def assemble_in(
         opened_by=names.get(shift.opened_by),
         closed_at=shift.closed_at,
         closed_by=names.get(shift.closed_by),
-        period_end=period_end,
         as_of=as_of,
     )
     states = _UnitStates(session, as_of)
