@@ -347,6 +347,12 @@ def _refusal_words() -> dict[Refusal, str]:
         Refusal.REVIEW_INCOMPLETE: translate(
             "Labels", "Answer every question of the review form (or mark it not applicable) first."
         ),
+        Refusal.TRAINING_ONLY: translate(
+            "Labels", "Training runs only on a training database; this console is on a live one."
+        ),
+        Refusal.NO_SUCH_TRAINING_SESSION: translate("Labels", "That training session does not exist."),
+        Refusal.TRAINING_SESSION_ENDED: translate("Labels", "That training session has ended."),
+        Refusal.NOT_A_TRAINING_CALL: translate("Labels", "That call is not part of a training session."),
         Refusal.CHANGED_ELSEWHERE: translate(
             "Labels", "Another console changed this at the same moment. Look again and repeat if needed."
         ),
@@ -423,6 +429,11 @@ def _audit_words() -> dict[AuditAction, str]:
         AuditAction.HANDOVER_ADDENDUM: translate("Labels", "Addendum to a handover report"),
         AuditAction.REVIEW_SAMPLE: translate("Labels", "Calls drawn for review"),
         AuditAction.REVIEW_SCORE: translate("Labels", "Call reviewed"),
+        AuditAction.TRAINING_START: translate("Labels", "Training scenario started"),
+        AuditAction.TRAINING_CALL: translate("Labels", "Training call rang"),
+        AuditAction.TRAINING_LINE: translate("Labels", "Simulated caller spoke"),
+        AuditAction.TRAINING_END: translate("Labels", "Training scenario ended"),
+        AuditAction.TRAINING_SCORE: translate("Labels", "Training call scored"),
         AuditAction.REPORT_EXPORT: translate("Labels", "Report written to a file"),
     }
 

@@ -76,6 +76,11 @@ class Refusal(StrEnum):
     NO_SUCH_REVIEW = "no_such_review"
     REVIEW_DONE = "review_done"
     REVIEW_INCOMPLETE = "review_incomplete"
+    # training (issue 12)
+    TRAINING_ONLY = "training_only"  # a training write asked of a live database
+    NO_SUCH_TRAINING_SESSION = "no_such_training_session"
+    TRAINING_SESSION_ENDED = "training_session_ended"
+    NOT_A_TRAINING_CALL = "not_a_training_call"
     # another console changed the same thing first (a race lost, e.g. a unique row taken)
     CHANGED_ELSEWHERE = "changed_elsewhere"
 
@@ -143,6 +148,11 @@ class AuditAction(StrEnum):
     HANDOVER_ADDENDUM = "handover.addendum"
     REVIEW_SAMPLE = "review.sample"  # calls drawn for quality review
     REVIEW_SCORE = "review.score"
+    TRAINING_START = "training.start"  # a scenario run begun (scenario, its hash, seed, trainees)
+    TRAINING_CALL = "training.call"  # a call of the scenario rang (its key)
+    TRAINING_LINE = "training.line"  # a caller's line said (source, what revealed it)
+    TRAINING_END = "training.end"
+    TRAINING_SCORE = "training.score"  # a call scored against its truth
     REPORT_EXPORT = "report.export"  # a report written to a file (what, which period, format)
 
 
@@ -153,3 +163,14 @@ class NoteKind(StrEnum):
     SYSTEM = "system"  # written by the console as a code, worded by the reader's UI
     PROTOCOL = "protocol"  # a protocol card's question and answer
     COPIED = "copied"  # carried over from a duplicate incident
+
+
+class LineSource(StrEnum):
+    """What made a simulated caller say a line (``training_lines.source``)."""
+
+    OPENING = "opening"  # on answer
+    QUESTION = "question"  # the trainee asked a protocol-card question
+    KEYWORD = "keyword"  # the trainee typed a word the caller answers
+    CALLBACK = "callback"  # the trainee called back
+    LIVE = "live"  # the trainer typed it, playing the caller
+    HANG_UP = "hang_up"  # the caller gave up ringing

@@ -41,6 +41,9 @@ class Action(StrEnum):
     MANAGE_SHIFTS = "manage_shifts"
     #: Browse shift logs and incident timelines, draw and score quality-review samples, write reports.
     REVIEW_SHIFTS = "review_shifts"
+    #: Run training scenarios (the trainer's position): start, pause, inject calls, play the caller,
+    #: delay units, end and score a session.
+    RUN_TRAINING = "run_training"
 
 
 _SUPERVISOR_ACTIONS = frozenset(Action) - {Action.MANAGE_ADMINISTRATORS}

@@ -25,6 +25,8 @@ class Topic(StrEnum):
     SHIFTS = "shifts"
     #: Quality-review draws and scores.
     REVIEWS = "reviews"
+    #: Training sessions, their calls, the simulated callers' lines and scores (issue 12).
+    TRAINING = "training"
 
 
 @dataclass(frozen=True)

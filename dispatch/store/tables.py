@@ -233,6 +233,93 @@ class CallReview(Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
+class TrainingSession(Base):
+    """One run of a training scenario (issue 12): who ran it, on which scenario file, with which seed.
+
+    Only a training database holds these (``services.training`` refuses a live one). ``scenario_sha256``
+    names the exact file run, so a debrief says which version of a scenario a score came from.
+    """
+
+    __tablename__ = "training_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
+    scenario_sha256: Mapped[str] = mapped_column(String(64))
+    seed: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    trainer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+
+
+class TrainingTrainee(Base):
+    """A trainee chosen for a session: their answered calls are scored for them."""
+
+    __tablename__ = "training_trainees"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+
+
+class TrainingCall(Base):
+    """A call a session rang: which scripted call (or surge caller) of the scenario it was."""
+
+    __tablename__ = "training_calls"
+    __table_args__ = (
+        UniqueConstraint("session_id", "call_key", name="uq_training_calls_key"),
+        UniqueConstraint("call_id", name="uq_training_calls_call_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    #: ``ScriptedCall.key``; a surge's callers are ``<surge key>.<n>`` (1-based).
+    call_key: Mapped[str] = mapped_column(String(100))
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id"))
+    #: A surge caller's truth, fixed when it rang (class, category) as canonical JSON; "" for a scripted call.
+    generated_truth: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrainingLine(Base):
+    """Something said during a training call: the caller's lines (scripted, revealed by a question,
+    a word in the narrative or a callback, or typed live by the trainer) and what revealed them."""
+
+    __tablename__ = "training_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: ``dispatch.domain.codes.LineSource`` value.
+    source: Mapped[str] = mapped_column(String(16))
+    #: The question id or keyword group that revealed it ("" otherwise).
+    key: Mapped[str] = mapped_column(String(100), default="")
+    #: The line in both languages as canonical JSON {"id": ..., "en": ...} (a live line: the same text twice).
+    text: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class TrainingScore(Base):
+    """A call of a session scored against its truth when the session ended; never changed."""
+
+    __tablename__ = "training_scores"
+    __table_args__ = (UniqueConstraint("session_id", "call_key", name="uq_training_scores_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    call_key: Mapped[str] = mapped_column(String(100))
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
+    #: Who answered (or called back) the call; None when nobody did.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    scored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: 0-100, rounded to 0.1.
+    total: Mapped[float] = mapped_column(Float)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    #: Each dimension's score, weight and reason as canonical JSON (``dispatch.domain.training_score``).
+    detail: Mapped[str] = mapped_column(Text)
+    #: SHA-256 of the scoring rules file used.
+    rules_sha256: Mapped[str] = mapped_column(String(64))
+
+
 class AuditEntry(Base):
     """Append-only: UPDATE and DELETE are refused by database triggers (migrations 0001, 0006)."""
 

@@ -2994,6 +2994,22 @@
         <translation>Answer every question of the review form (or mark it not applicable) first.</translation>
     </message>
     <message>
+        <source>Training runs only on a training database; this console is on a live one.</source>
+        <translation>Training runs only on a training database; this console is on a live one.</translation>
+    </message>
+    <message>
+        <source>That training session does not exist.</source>
+        <translation>That training session does not exist.</translation>
+    </message>
+    <message>
+        <source>That training session has ended.</source>
+        <translation>That training session has ended.</translation>
+    </message>
+    <message>
+        <source>That call is not part of a training session.</source>
+        <translation>That call is not part of a training session.</translation>
+    </message>
+    <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
         <translation>Another console changed this at the same moment. Look again and repeat if needed.</translation>
     </message>
@@ -3232,6 +3248,26 @@
     <message>
         <source>Call reviewed</source>
         <translation>Call reviewed</translation>
+    </message>
+    <message>
+        <source>Training scenario started</source>
+        <translation>Training scenario started</translation>
+    </message>
+    <message>
+        <source>Training call rang</source>
+        <translation>Training call rang</translation>
+    </message>
+    <message>
+        <source>Simulated caller spoke</source>
+        <translation>Simulated caller spoke</translation>
+    </message>
+    <message>
+        <source>Training scenario ended</source>
+        <translation>Training scenario ended</translation>
+    </message>
+    <message>
+        <source>Training call scored</source>
+        <translation>Training call scored</translation>
     </message>
     <message>
         <source>Report written to a file</source>

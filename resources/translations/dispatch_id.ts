@@ -2994,6 +2994,22 @@
         <translation>Jawab dulu semua pertanyaan formulir tinjauan (atau tandai tidak berlaku).</translation>
     </message>
     <message>
+        <source>Training runs only on a training database; this console is on a live one.</source>
+        <translation>Pelatihan hanya berjalan di basis data pelatihan; konsol ini memakai basis data operasional.</translation>
+    </message>
+    <message>
+        <source>That training session does not exist.</source>
+        <translation>Sesi pelatihan itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>That training session has ended.</source>
+        <translation>Sesi pelatihan itu sudah selesai.</translation>
+    </message>
+    <message>
+        <source>That call is not part of a training session.</source>
+        <translation>Panggilan itu bukan bagian dari sesi pelatihan.</translation>
+    </message>
+    <message>
         <source>Another console changed this at the same moment. Look again and repeat if needed.</source>
         <translation>Konsol lain mengubah ini pada saat yang sama. Periksa kembali dan ulangi bila perlu.</translation>
     </message>
@@ -3232,6 +3248,26 @@
     <message>
         <source>Call reviewed</source>
         <translation>Panggilan ditinjau</translation>
+    </message>
+    <message>
+        <source>Training scenario started</source>
+        <translation>Skenario latihan dimulai</translation>
+    </message>
+    <message>
+        <source>Training call rang</source>
+        <translation>Panggilan latihan masuk</translation>
+    </message>
+    <message>
+        <source>Simulated caller spoke</source>
+        <translation>Penelepon simulasi berbicara</translation>
+    </message>
+    <message>
+        <source>Training scenario ended</source>
+        <translation>Skenario latihan selesai</translation>
+    </message>
+    <message>
+        <source>Training call scored</source>
+        <translation>Panggilan latihan dinilai</translation>
     </message>
     <message>
         <source>Report written to a file</source>
