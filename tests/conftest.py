@@ -18,7 +18,7 @@ from dispatch.domain.clock import ManualClock
 from dispatch.services import accounts, dispatching
 from dispatch.services.bus import Change, ChangeBus
 from dispatch.services.context import ServiceContext
-from dispatch.store.database import Database, open_database, sqlite_url
+from dispatch.store.database import Database, DatabaseKind, open_database, sqlite_url
 
 #: A weekday morning in Semarang (WIB is UTC+7): 12:00 local.
 START = datetime(2026, 11, 27, 5, 0, 0, tzinfo=UTC)
@@ -33,6 +33,15 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def database(db_path: Path) -> Iterator[Database]:
     db = open_database(sqlite_url(db_path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def training_database(db_path: Path) -> Iterator[Database]:
+    """A training database (training writes are refused on a live one). A module whose tests all
+    train overrides ``database`` with it: ``def database(training_database): return training_database``."""
+    db = open_database(sqlite_url(db_path), kind=DatabaseKind.TRAINING)
     yield db
     db.dispose()
 
