@@ -34,12 +34,17 @@ from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.simulator.scenario_run import ScenarioRun, scenario_feed_url
-from dispatch.store.database import DatabaseKind, open_database, sqlite_url
+from dispatch.store.database import Database, DatabaseKind, open_database, sqlite_url
 from dispatch.store.tables import Call
 from tests.conftest import START
-from tests.services.training_support import add_trainee, database
+from tests.services.training_support import add_trainee
 
-__all__ = ["database"]  # the training database, used by tests/conftest.py's ctx
+
+@pytest.fixture
+def database(training_database: Database) -> Database:
+    """Every test here trains: tests/conftest.py's ``ctx`` on a training database."""
+    return training_database
+
 
 OPENING = Words("Tolong, rumah saya terbakar!", "Help, my house is on fire!")
 ADDRESS = Words(
@@ -480,11 +485,15 @@ def test_the_same_scenario_seed_and_clock_ring_the_same_calls(tmp_path: Path, ca
     assert [number for _, number, _, _ in other_seed] != [number for _, number, _, _ in first]
 
 
-def test_advance_with_nothing_due_is_quick_with_thirty_ringing_and_thirty_answered(
+def test_advance_is_quick_with_thirty_ringing_and_thirty_answered_and_through_a_surge(
     ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
 ) -> None:
     trainee = add_trainee(ctx, "dewi")
-    built = scenario(*(call(f"c{n}", 0, f"0812{n:08d}", patience=600) for n in range(60)), duration=900)
+    built = scenario(
+        *(call(f"c{n}", 0, f"0812{n:08d}", patience=900) for n in range(60)),
+        surges=(Surge("surge1", 30, 30, 60, 5),),
+        duration=900,
+    )
     run = run_of(ctx, catalogue, built)
     rang = run.advance()
     assert len(rang) == 60
@@ -494,16 +503,33 @@ def test_advance_with_nothing_due_is_quick_with_thirty_ringing_and_thirty_answer
         incidents.add_note(trainee, incident.id, "Penelepon melapor kebakaran")
     clock.advance(1)
     run.advance()  # reads the notes typed so far
-    timings = []
+
+    def timed() -> tuple[float, int]:
+        began = time.perf_counter()
+        count = len(run.advance())
+        return time.perf_counter() - began, count
+
+    idle = []
     for _ in range(20):
         clock.advance(1)
-        began = time.perf_counter()
-        assert run.advance() == []
-        timings.append(time.perf_counter() - began)
-    timings.sort()
-    median = timings[len(timings) // 2]
+        spent, count = timed()
+        assert count == 0
+        idle.append(spent)
+    # The surge: 30 callers in 60 s, a tick a second, on top of the 60 calls of the room.
+    ringing = []
+    while clock.now() < START + timedelta(seconds=95):
+        clock.advance(1)
+        spent, count = timed()
+        if count:
+            ringing.append(spent)
+    assert len(ringing) == 30
+    idle.sort()
+    ringing.sort()
     print(
-        f"advance() with 30 ringing and 30 answered calls: median {median * 1000:.2f} ms,"
-        f" max {timings[-1] * 1000:.2f} ms"
+        f"advance() with 30 ringing and 30 answered calls: nothing due median {idle[10] * 1000:.2f} ms"
+        f" (max {idle[-1] * 1000:.2f}); ringing a surge caller median {ringing[15] * 1000:.2f} ms"
+        f" (max {ringing[-1] * 1000:.2f})"
     )
-    assert median < 0.05  # the window's lag budget, with room to spare on a shared machine
+    # The window's lag budget is 50 ms; the medians keep well inside it on a shared machine.
+    assert idle[10] < 0.01
+    assert ringing[15] < 0.05

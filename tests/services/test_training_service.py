@@ -22,11 +22,17 @@ from dispatch.domain.signals import SignalKind
 from dispatch.services import calls, training
 from dispatch.services.bus import Change, ChangeBus, Topic
 from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.store.database import Database
 from dispatch.store.tables import TrainingCall, TrainingLine, TrainingSession
 from tests.services.support import audited, signal
-from tests.services.training_support import add_trainee, database, live_context
+from tests.services.training_support import add_trainee, live_context
 
-__all__ = ["database"]  # the training database, used by tests/conftest.py's ctx
+
+@pytest.fixture
+def database(training_database: Database) -> Database:
+    """Every test here trains: tests/conftest.py's ``ctx`` on a training database."""
+    return training_database
+
 
 SHA = "a" * 64
 

@@ -1,11 +1,8 @@
-"""Helpers of the training tests: a training database for the shared fixtures, trainees, a live database."""
+"""Helpers of the training tests: trainees, and a live database that training must refuse."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import Role
@@ -15,14 +12,6 @@ from dispatch.services.context import Actor, ServiceContext
 from dispatch.store.database import Database, DatabaseKind, open_database, sqlite_url
 
 TRAINEE_PASSWORD = "latihan-112-aman"
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    """tests/conftest.py's database, made a training one (import this fixture into a test module)."""
-    db = open_database(sqlite_url(db_path), kind=DatabaseKind.TRAINING)
-    yield db
-    db.dispose()
 
 
 def add_trainee(ctx: ServiceContext, username: str, role: Role = Role.CALL_TAKER) -> ServiceContext:
