@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
         "dispatch-console migrate --db OWNER_URL [--console-role ROLE]: upgrade as the owner "
         "(docs/installing.md); "
         "dispatch-console report --db URL --kind KIND --format pdf|csv|json --out FILE ...: a report to a "
-        "file (docs/reports.md)",
+        "file (docs/reports.md); "
+        "dispatch-console scenario check FILE... [--lang id|en]: check training scenario files "
+        "(docs/scenarios.md)",
     )
     parser.add_argument(
         "--db",
@@ -69,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.report_command import main as report
 
         return report(arguments[1:])
+    if arguments[:1] == ["scenario"]:
+        # No database and no window: a trainer's check of scenario files (ui/scenario_command.py).
+        from ui.scenario_command import main as scenario
+
+        return scenario(arguments[1:])
     if arguments[:1] in (["verify"], ["migrate"]):
         # No Qt: the audit chain's check and the owner's upgrade (dispatch/store/maintenance.py).
         from dispatch.store.maintenance import main as maintenance

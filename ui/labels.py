@@ -465,3 +465,144 @@ def status_refusal(code: str, details: dict[str, object]) -> str:
         .replace("%2", unit_status(UnitStatus(str(current))) if current else "")
         .replace("%3", allowed_words or translate("Labels", "no other status"))
     )
+
+
+def scenario_problem(problem: str, detail: dict[str, str]) -> str:
+    """What is wrong with a training scenario file (``dispatch.simulator.scenario_files.ScenarioError``),
+    in the reader's language; ``{name}`` in the words is the problem's detail of that name."""
+    import re
+
+    from dispatch.simulator.scenario_files import ScenarioProblem
+
+    try:
+        words = _scenario_words()[ScenarioProblem(problem)]
+    except ValueError:
+        return str(problem)
+    values = dict(detail)
+    if problem == ScenarioProblem.WRONG_TYPE:
+        kinds = _scenario_type_words()
+        for name in ("expected", "found"):
+            if name in values:
+                values[name] = kinds.get(values[name], values[name])
+    if problem == ScenarioProblem.EMPTY_TEXT and "language" in values:
+        language = values["language"]
+        values["language"] = {
+            "id": translate("Labels", "Indonesian"),
+            "en": translate("Labels", "English"),
+        }.get(language, language)
+    # One pass: a value that itself holds {braces} is not replaced again.
+    return re.sub(r"\{(\w+)\}", lambda match: values.get(match.group(1), match.group(0)), words)
+
+
+def _scenario_words() -> dict[str, str]:
+    from dispatch.simulator.scenario_files import ScenarioProblem
+
+    return {
+        ScenarioProblem.UNREADABLE: translate("Labels", "the file cannot be read: {reason}"),
+        ScenarioProblem.NOT_UTF8: translate("Labels", "not UTF-8 text (byte {byte})"),
+        ScenarioProblem.EMPTY: translate("Labels", "the file is empty"),
+        ScenarioProblem.EXPECTED_VALUE: translate(
+            "Labels",
+            "column {column}: a value was expected (text in double quotes, a number, true, false, null, "
+            "{...} or [...])",
+        ),
+        ScenarioProblem.EXPECTED_KEY: translate(
+            "Labels", "column {column}: a name in double quotes was expected (a comma too many?)"
+        ),
+        ScenarioProblem.EXPECTED_COLON: translate(
+            "Labels", "column {column}: ':' was expected after the name"
+        ),
+        ScenarioProblem.EXPECTED_COMMA: translate(
+            "Labels", "column {column}: ',' or '{close}' was expected (a comma missing?)"
+        ),
+        ScenarioProblem.UNTERMINATED_STRING: translate(
+            "Labels", "column {column}: the text in quotes is not closed"
+        ),
+        ScenarioProblem.CONTROL_IN_STRING: translate(
+            "Labels", "column {column}: a line break or control character inside quotes (write \\n)"
+        ),
+        ScenarioProblem.BAD_ESCAPE: translate(
+            "Labels", 'column {column}: a backslash must be followed by " \\ / b f n r t or uXXXX'
+        ),
+        ScenarioProblem.NUMBER_TOO_LARGE: translate("Labels", "column {column}: the number is too large"),
+        ScenarioProblem.TRAILING_DATA: translate(
+            "Labels", "column {column}: more after the end of the scenario"
+        ),
+        ScenarioProblem.TOO_DEEP: translate("Labels", "column {column}: nested too deeply"),
+        ScenarioProblem.DUPLICATE_KEY: translate("Labels", "{key} is given twice in the same object"),
+        ScenarioProblem.BAD_CHARACTER: translate("Labels", "a control character ({code}) in the text"),
+        ScenarioProblem.WRONG_TYPE: translate("Labels", "should be {expected}, not {found}"),
+        ScenarioProblem.UNKNOWN_KEY: translate("Labels", "unknown name {key} (allowed: {allowed})"),
+        ScenarioProblem.MISSING_KEY: translate("Labels", "{key} is missing"),
+        ScenarioProblem.WRONG_FORMAT: translate(
+            "Labels", "the format is {value}; this console reads {expected}"
+        ),
+        ScenarioProblem.ID_NOT_FILE_NAME: translate(
+            "Labels", "the id {value} differs from the file name: it should be {expected}"
+        ),
+        ScenarioProblem.BAD_NAME: translate("Labels", "{value} may only have the characters {allowed}"),
+        ScenarioProblem.DUPLICATE_CALL_KEY: translate(
+            "Labels", "the key {value} is already used by another call or surge"
+        ),
+        ScenarioProblem.DUPLICATE_ITEM: translate("Labels", "{value} is given twice"),
+        ScenarioProblem.BELOW_MINIMUM: translate("Labels", "{value} is less than {minimum}"),
+        ScenarioProblem.NOT_POSITIVE: translate("Labels", "{value} should be more than 0"),
+        ScenarioProblem.ABOVE_MAXIMUM: translate("Labels", "{value} is more than {maximum}"),
+        ScenarioProblem.NOT_BEFORE_END: translate(
+            "Labels", "{value} is not before the scenario's end ({duration} s)"
+        ),
+        ScenarioProblem.EMPTY_TEXT: translate("Labels", "the {language} text is empty"),
+        ScenarioProblem.EMPTY_VALUE: translate("Labels", "should not be empty"),
+        ScenarioProblem.TOO_LONG: translate("Labels", "{length} characters, more than {maximum}"),
+        ScenarioProblem.BAD_NUMBER: translate(
+            "Labels",
+            "{value} is not a number as caller ID gives it (digits, + first, P withheld, O unavailable)",
+        ),
+        ScenarioProblem.NOT_ONE_OF: translate("Labels", "{value} is not one of {allowed}"),
+        ScenarioProblem.UNKNOWN_CATEGORY: translate(
+            "Labels", "{value} is not a category of the catalogue ({allowed})"
+        ),
+        ScenarioProblem.NO_PROTOCOL_CARD: translate(
+            "Labels", "the category {category} has no protocol card, so no questions"
+        ),
+        ScenarioProblem.UNKNOWN_QUESTION: translate(
+            "Labels", "{value} is not a question on the {category} protocol card ({allowed})"
+        ),
+        ScenarioProblem.QUESTION_WITHOUT_ANSWER: translate(
+            "Labels", "the required question {value} has no answer in the script"
+        ),
+        ScenarioProblem.UNKNOWN_AREA: translate("Labels", "{value} is not a code of the area table"),
+        ScenarioProblem.NOT_A_VILLAGE: translate(
+            "Labels", "{value} ({name}) is not a kelurahan or desa: give a code of four parts (33.74.13.1003)"
+        ),
+        ScenarioProblem.OUTSIDE_INDONESIA: translate(
+            "Labels", "{lat}, {lon} is outside Indonesia (latitude first, then longitude)"
+        ),
+        ScenarioProblem.ONLY_FOR_EMERGENCY: translate(
+            "Labels", "{key} is only for an emergency (the class is {call_class})"
+        ),
+        ScenarioProblem.ONLY_FOR_SILENT: translate(
+            "Labels", "after_callback is only for a silent call (the class is {call_class})"
+        ),
+        ScenarioProblem.SILENT_WITH_OPENING: translate(
+            "Labels", "a silent caller says nothing on answer: the opening should be null"
+        ),
+        ScenarioProblem.CALLBACK_NEEDED: translate(
+            "Labels", "a silent call that is {after} on callback needs the caller's callback line"
+        ),
+        ScenarioProblem.NO_CALLS: translate("Labels", "the scenario has no calls and no surges"),
+    }
+
+
+def _scenario_type_words() -> dict[str, str]:
+    return {
+        "object": translate("Labels", "an object {...}"),
+        "list": translate("Labels", "a list [...]"),
+        "text": translate("Labels", "text in double quotes"),
+        "whole_number": translate("Labels", "a whole number"),
+        "number": translate("Labels", "a number"),
+        "true_false": translate("Labels", "true or false"),
+        "null": translate("Labels", "null"),
+        "pair": translate("Labels", "a pair [latitude, longitude]"),
+        "text_or_null": translate("Labels", "text in both languages or null"),
+    }
