@@ -118,7 +118,6 @@ class _Caller:
     # once rung
     call_id: int | None = None
     external_id: str = ""
-    answered: bool = False
     finished: bool = False  # hung up ringing, or known answered: nothing left to hang up
     last_note_id: int = 0
     said: set[tuple[LineSource, str]] = field(default_factory=set)
@@ -343,12 +342,13 @@ class ScenarioRun:
         return self._session_id
 
     def inject(self, call_key: str) -> CallView:
-        """Ring the scripted call ``call_key`` now, ahead of its time (it does not ring again then)."""
+        """Ring the scripted call ``call_key`` now, ahead of its time (it does not ring again then).
+
+        KeyError for a key that is not pending (:meth:`pending_keys`): unknown, a surge's, or rung.
+        """
         caller = self._by_key.get(call_key)
-        if caller is None or not caller.scripted:
+        if caller is None or not caller.scripted or caller.call_id is not None:
             raise KeyError(call_key)
-        if caller.call_id is not None:
-            raise ValueError(f"the call {call_key!r} has rung already")
         self._require_running()
         return self._ring(caller, self._play.elapsed())
 
@@ -481,7 +481,6 @@ class ScenarioRun:
         return still
 
     def _mark_answered(self, caller: _Caller) -> None:
-        caller.answered = True
         caller.finished = True
         if caller.call_id is not None and self._keywords_left(caller):
             self._watch[caller.call_id] = caller
@@ -494,7 +493,9 @@ class ScenarioRun:
         after = min(caller.last_note_id for caller in self._watch.values())
         with reading(self._system) as db:
             rows = db.execute(_NEW_NOTES, {"calls": list(self._watch), "after": after}).all()
+        newest = after
         for note_id, call_id, text in rows:
+            newest = max(newest, note_id)
             caller = self._watch.get(call_id)
             if caller is None or note_id <= caller.last_note_id:
                 continue
@@ -505,6 +506,9 @@ class ScenarioRun:
                     self._say_once(caller, LineSource.KEYWORD, phrase.key, phrase.reply)
             if not self._keywords_left(caller):
                 del self._watch[call_id]
+        # The answer held every watched call's notes up to the newest: none of them is read again.
+        for caller in self._watch.values():
+            caller.last_note_id = max(caller.last_note_id, newest)
 
     def _say_once(self, caller: _Caller, source: LineSource, key: str, words: Words) -> None:
         if (source, key) in caller.said or self._session_id is None or self._ended:
