@@ -161,7 +161,8 @@ class SimulatedCrews:
         self._system = ctx.as_system()
         self._seed = seed
         self._rules = rules or CrewRules()
-        self._report_for = report_for
+        #: The scenario's report of an incident; settable, for a run made after its crews.
+        self.report_for = report_for
         self._language = language
         self._elapsed = 0.0
         self._tracks: dict[int, _Track] = {}  # by assignment id
@@ -352,8 +353,8 @@ class SimulatedCrews:
 
     def _report(self, track: _Track) -> None:
         words = None
-        if self._report_for is not None and track.incident_id not in self._reported:
-            words = self._report_for(track.incident_id)
+        if self.report_for is not None and track.incident_id not in self._reported:
+            words = self.report_for(track.incident_id)
         if words is None:
             self._note(track.incident_id, _ON_SCENE_NOTE, call_sign=track.call_sign)
             return
