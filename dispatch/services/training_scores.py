@@ -76,6 +76,8 @@ class ScoreView:
     passed: bool
     dimensions: tuple[DimensionScore, ...]
     rules_sha256: str
+    #: The pass mark the call was judged against (kept in the row's detail with the dimensions).
+    pass_mark: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,8 @@ def surge_truth(generated: str) -> CallTruth:
     )
 
 
-def _truth(scenario: Scenario, row: TrainingCall) -> tuple[CallTruth, TimeBudget]:
+def call_truth(scenario: Scenario, row: TrainingCall) -> tuple[CallTruth, TimeBudget]:
+    """The truth and budget of a call the session rang: the scenario's, or the surge caller's own."""
     if row.generated_truth:
         return surge_truth(row.generated_truth), TimeBudget()
     scripted = scenario.call(row.call_key)
@@ -179,7 +182,7 @@ def observe_session(ctx: ServiceContext, session_id: int, scenario: Scenario) ->
 
     observed: list[ObservedCall] = []
     for training_call, call in rows:
-        truth, budget = _truth(scenario, training_call)
+        truth, budget = call_truth(scenario, training_call)
         incident = incidents.get(call.incident_id) if call.incident_id is not None else None
         reach = reached.get(call.id)
         point = None
@@ -206,9 +209,10 @@ def observe_session(ctx: ServiceContext, session_id: int, scenario: Scenario) ->
     return observed
 
 
-def _detail_json(dimensions: tuple[DimensionScore, ...]) -> str:
+def _detail_json(dimensions: tuple[DimensionScore, ...], pass_mark: float) -> str:
     return _json(
         {
+            "pass_mark": pass_mark,
             "dimensions": [
                 {
                     "dimension": d.dimension.value,
@@ -218,13 +222,12 @@ def _detail_json(dimensions: tuple[DimensionScore, ...]) -> str:
                     "detail": d.detail,
                 }
                 for d in dimensions
-            ]
+            ],
         }
     )
 
 
-def _dimensions(detail: str) -> tuple[DimensionScore, ...]:
-    data = json.loads(detail or "{}")
+def _dimensions(data: dict[str, Any]) -> tuple[DimensionScore, ...]:
     parts: list[DimensionScore] = []
     for item in data.get("dimensions", []):
         plain: Detail = dict(item.get("detail") or {})
@@ -235,6 +238,7 @@ def _dimensions(detail: str) -> tuple[DimensionScore, ...]:
 
 
 def _view(row: TrainingScore) -> ScoreView:
+    detail = json.loads(row.detail or "{}")
     return ScoreView(
         id=row.id,
         session_id=row.session_id,
@@ -244,8 +248,9 @@ def _view(row: TrainingScore) -> ScoreView:
         scored_at=row.scored_at,
         total=row.total,
         passed=row.passed,
-        dimensions=_dimensions(row.detail),
+        dimensions=_dimensions(detail),
         rules_sha256=row.rules_sha256,
+        pass_mark=float(detail.get("pass_mark", 0.0)),
     )
 
 
@@ -281,7 +286,7 @@ def score_session(
                 scored_at=now,
                 total=score.total,
                 passed=score.passed,
-                detail=_detail_json(score.dimensions),
+                detail=_detail_json(score.dimensions, rules.pass_mark),
                 rules_sha256=rules_sha256,
             )
             if not insert_unless_taken(session, row):
