@@ -125,6 +125,8 @@ class _Caller:
 
 # The narrative notes of the watched calls' incidents newer than a note already read: one indexed
 # read (calls by id, notes by incident) per advance while answered calls have keyword replies left.
+# Only a person's notes: the simulated crews' radio reports ("... tiba di lokasi") are narrative
+# too, written by the system, and the caller does not hear them.
 _NEW_NOTES = (
     select(IncidentNote.id, Call.id, IncidentNote.text)
     .join(Call, Call.incident_id == IncidentNote.incident_id)
@@ -132,6 +134,7 @@ _NEW_NOTES = (
         Call.id.in_(bindparam("calls", expanding=True)),
         IncidentNote.id > bindparam("after"),
         IncidentNote.kind == NoteKind.NARRATIVE.value,
+        IncidentNote.author_id.is_not(None),
     )
     .order_by(IncidentNote.id)
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import LineSource
-from dispatch.domain.enums import AgencyType, CallClass, CallState, Priority
+from dispatch.domain.enums import AgencyType, CallClass, CallState, Priority, UnitStatus
 from dispatch.domain.play_clock import PlayClock
 from dispatch.domain.scenarios import (
     CallerScript,
@@ -28,15 +28,18 @@ from dispatch.domain.scenarios import (
     TimeBudget,
     Words,
 )
-from dispatch.services import accounts, callbacks, calls, incidents, queries, training
+from dispatch.services import accounts, callbacks, calls, dispatching, incidents, queries, training
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.services.snapshots import CallView
 from dispatch.simulator.callers import CallerGenerator
+from dispatch.simulator.crews import SimulatedCrews
+from dispatch.simulator.scenario_files import load_scenario
 from dispatch.simulator.scenario_run import ScenarioRun, scenario_feed_url
 from dispatch.store.database import Database, DatabaseKind, open_database, sqlite_url
 from dispatch.store.tables import Call
 from tests.conftest import START
+from tests.services.support import unit
 from tests.services.training_support import add_trainee
 
 
@@ -532,3 +535,74 @@ def test_advance_is_quick_with_thirty_ringing_and_thirty_answered_and_through_a_
     # The window's lag budget is 50 ms; the medians keep well inside it on a shared machine.
     assert idle[10] < 0.01
     assert ringing[15] < 0.05
+
+
+def test_the_crews_move_with_the_run_and_report_the_scenario_s_words_unheard_by_the_caller(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    report = Words(
+        "Api padam, alamat aman, di mana-mana asap.", "Fire out, the address is safe, smoke everywhere."
+    )
+    built = scenario(
+        replace(call("fire", 0), on_scene_report=report), call("other", 0, "081311112222"), duration=3600
+    )
+    run = ScenarioRun(ctx, Loaded(built), [], catalogue)
+    crews = SimulatedCrews(ctx, built.seed, report_for=run.report_for)
+    run.crews = crews
+    run.start()
+    fire, other = run.advance()
+    _, incident = calls.answer_call(ctx, fire.id)
+    run.answered(fire.id)
+    _, other_incident = calls.answer_call(ctx, other.id)
+    engine = unit(ctx, "DEMO-DMK-01")
+    dispatching.assign_units(ctx, incident.id, [engine.id])
+    assert unit(ctx, "DEMO-DMK-01").status is UnitStatus.DISPATCHED
+    for _ in range(720):
+        clock.advance(5)
+        run.advance()
+        if unit(ctx, "DEMO-DMK-01").status is UnitStatus.ON_SCENE:
+            break
+    assert unit(ctx, "DEMO-DMK-01").status is UnitStatus.ON_SCENE
+    assert crews.planned(engine.id) is not None
+    texts = [note.text for note in queries.incident_notes(ctx, incident.id)]
+    assert any(report.id in text for text in texts)
+    run.advance()
+    # The crew's note is on the radio, not on the telephone: the caller does not answer its words.
+    assert [line.source for line in run.lines(fire.id)] == [LineSource.OPENING]
+    assert run.report_for(other_incident.id) is None
+    assert run.report_for(incident.id) == report
+
+
+def test_the_shipped_example_runs_from_its_file(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    loaded = load_scenario(
+        Path(__file__).resolve().parents[2] / "resources" / "scenarios" / "example-prank.json"
+    )
+    trainee = add_trainee(ctx, "dewi")
+    run = ScenarioRun(ctx, loaded, [trainee.actor.user_id or 0], catalogue)
+    run.start()
+    assert run.sha256 == loaded.sha256
+    clock.advance(4)
+    assert run.advance() == []
+    clock.advance(1)
+    (prank,) = run.advance()
+    assert (prank.number_raw, prank.feed) == ("081298765432", "sim://scenario/example-prank?seed=7")
+    _, incident = calls.answer_call(trainee, prank.id)
+    assert run.answered(prank.id) == loaded.scenario.call("prank").script.opening
+    incidents.add_note(trainee, incident.id, "Ditanya lokasi kejadian")
+    run.advance()
+    said = run.lines(prank.id)
+    assert [(line.source, line.key) for line in said] == [
+        (LineSource.OPENING, ""),
+        (LineSource.KEYWORD, "address"),
+    ]
+    assert said[1].words.en == "On the moon! Ha ha ha."
+    calls.classify_call(trainee, prank.id, CallClass.PRANK)
+    clock.advance(180)
+    run.advance()
+    assert not run.running
+    assert run.session_id is not None
+    stored = training.session(ctx, run.session_id)
+    assert stored is not None
+    assert (stored.scenario_id, stored.scenario_sha256, stored.seed) == ("example-prank", loaded.sha256, 7)
