@@ -303,11 +303,13 @@ class ScenarioRun:
         """Real seconds until something is due (None when not running or paused), for a driver that sleeps."""
         if not self.running:
             return None
-        due = [self._scenario.duration_seconds]
+        due = []
         if self._next < len(self._schedule):
             due.append(self._schedule[self._next].at)
         if self._give_ups:
             due.append(self._give_ups[0][0])
+        if self._play.elapsed() < self._scenario.duration_seconds or not due:
+            due.append(self._scenario.duration_seconds)  # the end, once nothing rings
         return self._play.real_seconds_until(min(due))
 
     # -- the trainer's controls -------------------------------------------------------------------

@@ -418,6 +418,7 @@ def test_the_run_ends_after_its_duration_once_nothing_rings(
     clock.advance(20)
     run.advance()
     assert run.running  # past its duration, but a caller still rings
+    assert run.seconds_until_due() == pytest.approx(80.0)  # until the caller gives up
     clock.advance(80)
     run.advance()
     assert not run.running
