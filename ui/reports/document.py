@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dispatch.resources import resource_path
-from ui.reports import figures_page, handover_page, monthly_page, open_data_page
+from ui.reports import debrief, figures_page, handover_page, monthly_page, open_data_page
 from ui.reports.common import Writer
 
 #: The report kinds and the page that writes each.
@@ -41,8 +41,9 @@ PAGES: dict[str, Callable[[Mapping[str, Any], Writer], str]] = {
     "handover": handover_page.render,
     "monthly": monthly_page.render,
     "open-data": open_data_page.render,
+    "debrief": debrief.render,
 }
-KINDS = ("handover", "figures", "monthly", "open-data")
+KINDS = ("handover", "figures", "monthly", "open-data", "debrief")
 
 #: A4 with margins wide enough for a hole punch on the left and a printer's grip all round (mm).
 MARGINS_MM = QMarginsF(20, 15, 15, 15)
@@ -68,7 +69,7 @@ def speaking(language: str) -> Iterator[None]:
 
 
 def render_html(kind: str, data: Mapping[str, Any], language: str, zone: tzinfo) -> str:
-    """The report of ``kind`` (handover, figures, monthly, open-data) as one HTML document."""
+    """The report of ``kind`` (handover, figures, monthly, open-data, debrief) as one HTML document."""
     if language not in ("id", "en"):
         raise ValueError(f"unsupported language {language!r}; choose id or en")
     page = PAGES.get(kind)
