@@ -206,8 +206,12 @@ class ScenarioRun:
             for index in range(surge.count):
                 generated = generator.next_caller()
                 truth: dict[str, str] = {"class": generated.intended_class.value}
+                priority = None
                 if generated.category_code is not None:
+                    # The category's usual priority: what the console proposes once it is chosen.
+                    priority = catalogue.get(generated.category_code).default_priority
                     truth["category"] = generated.category_code
+                    truth["priority"] = priority.value
                 opening = generated.opening_line or None
                 callers.append(
                     _Caller(
@@ -220,7 +224,9 @@ class ScenarioRun:
                         patience=generated.ring_seconds,
                         script=CallerScript(opening=None if opening is None else Words(opening, opening)),
                         truth=CallTruth(
-                            call_class=generated.intended_class, category=generated.category_code
+                            call_class=generated.intended_class,
+                            category=generated.category_code,
+                            priority=priority,
                         ),
                         budget=TimeBudget(),
                         generated_truth=json.dumps(

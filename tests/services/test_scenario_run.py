@@ -383,6 +383,10 @@ def test_a_surge_rings_its_generated_callers_spread_over_its_window_with_their_t
         truth = json.loads(view.generated_truth)
         assert truth["class"] == caller.intended_class.value
         assert truth.get("category") == caller.category_code
+        if caller.category_code is None:
+            assert set(truth) == {"class"}
+        else:
+            assert truth["priority"] == catalogue.get(caller.category_code).default_priority.value
         found = run.truth_for(view.call_id)
         assert found is not None
         assert found[0].call_class is caller.intended_class
