@@ -7,7 +7,8 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``--out``: ``bench.seed`` (only when the database does not exist: about 2.5 minutes),
 ``bench.bench_foundation`` (with the GUI start-up and the audited writes), ``bench.bench_caller_history``,
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
-``bench.bench_boards``, ``bench.bench_feeds`` (socat needed) and ``bench.bench_reports``. Then
+``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
+``bench.bench_scoring``. Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -40,6 +41,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("boards", ["-m", "bench.bench_boards", "--json", "{json}"]),
     ("feeds", ["-m", "bench.bench_feeds", "--json", "{json}"]),
     ("reports", ["-m", "bench.bench_reports", "{db}", "--json", "{json}"]),
+    ("scoring", ["-m", "bench.bench_scoring", "--json", "{json}"]),
 ]
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
-from dispatch.domain.codes import AuditAction, NoteKind, Refusal
+from dispatch.domain.codes import AuditAction, LineSource, NoteKind, Refusal
 from dispatch.domain.enums import (
     AgencyType,
     CallClass,
@@ -465,6 +465,23 @@ def status_refusal(code: str, details: dict[str, object]) -> str:
         .replace("%2", unit_status(UnitStatus(str(current))) if current else "")
         .replace("%3", allowed_words or translate("Labels", "no other status"))
     )
+
+
+def line_source(source: LineSource | str, key: str = "") -> str:
+    """What made a simulated caller say a line, in words (a training caller's line is marked with it)."""
+    words = {
+        LineSource.OPENING: translate("Labels", "On answer"),
+        LineSource.QUESTION: translate("Labels", "Asked"),
+        LineSource.KEYWORD: translate("Labels", "Heard in the narrative"),
+        LineSource.CALLBACK: translate("Labels", "Called back"),
+        LineSource.LIVE: translate("Labels", "Trainer, live"),
+        LineSource.HANG_UP: translate("Labels", "Hung up"),
+    }
+    try:
+        text = words[LineSource(source)]
+    except ValueError:
+        return str(source)
+    return f"{text}: {key}" if key and LineSource(source) is LineSource.KEYWORD else text
 
 
 def scenario_problem(problem: str, detail: dict[str, str]) -> str:
