@@ -42,6 +42,7 @@ class Menu(Enum):
     DISPATCH = "dispatch"
     VIEW = "view"
     SHIFT = "shift"
+    TRAINING = "training"
     CONSOLE = "console"
     HELP = "help"
     # Not in a menu: a key of one panel, or a command of the command line only.
@@ -55,6 +56,7 @@ MENU_TITLES: dict[Menu, str] = {
     Menu.DISPATCH: QT_TRANSLATE_NOOP("Actions", "&Dispatch"),
     Menu.VIEW: QT_TRANSLATE_NOOP("Actions", "&View"),
     Menu.SHIFT: QT_TRANSLATE_NOOP("Actions", "&Shift"),
+    Menu.TRAINING: QT_TRANSLATE_NOOP("Actions", "&Training"),
     Menu.CONSOLE: QT_TRANSLATE_NOOP("Actions", "C&onsole"),
     Menu.HELP: QT_TRANSLATE_NOOP("Actions", "&Help"),
 }
@@ -70,6 +72,8 @@ class When(Enum):
     OPEN_INCIDENT_SHOWN = "open_incident_shown"
     # A closed or cancelled incident is shown in the form.
     CLOSED_INCIDENT_SHOWN = "closed_incident_shown"
+    # The console trains (a training database, simulated callers): the trainer's actions.
+    TRAINING = "training"
 
 
 WHEN_NOT: dict[When, str] = {
@@ -79,6 +83,7 @@ WHEN_NOT: dict[When, str] = {
     When.CLOSED_INCIDENT_SHOWN: QT_TRANSLATE_NOOP(
         "Actions", "Open a closed incident first (Enter on its call)."
     ),
+    When.TRAINING: QT_TRANSLATE_NOOP("Actions", "Only a training console runs scenarios."),
 }
 
 # The scope of the window's own keys; any other scope is a panel's (documented, handled there).
@@ -409,6 +414,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
             "review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it",  # noqa: E501
         ),
     ),
+    ActionSpec(
+        "positionTrainer",
+        QT_TRANSLATE_NOOP("Actions", "Trainer position"),
+        Menu.VIEW,
+        "Alt+5",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "trainer position (training): the trainer's panel and the debrief; the units and calls beside them",  # noqa: E501
+        ),
+    ),
     # -- the duty shift, its handover and its review --------------------------------------------------
     ActionSpec(
         "shiftPanel",
@@ -524,6 +541,132 @@ ACTIONS: tuple[ActionSpec, ...] = (
             "Actions",
             "figures and charts of a shift or a period: answer and processing times against their targets",
         ),
+    ),
+    # -- training ------------------------------------------------------------------------------------
+    ActionSpec(
+        "training.panel",
+        QT_TRANSLATE_NOOP("Actions", "Go to the trainer's panel"),
+        Menu.TRAINING,
+        "Ctrl+9",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the trainer's panel: scenarios, trainees (Space marks), the session's calls as the trainees fill them in",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
+        "training.start",
+        QT_TRANSLATE_NOOP("Actions", "Start the scenario"),
+        Menu.TRAINING,
+        "Ctrl+Shift+G",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP("Actions", "start the chosen scenario for the trainees marked"),
+    ),
+    ActionSpec(
+        "training.pause",
+        QT_TRANSLATE_NOOP("Actions", "Pause or resume the scenario"),
+        Menu.TRAINING,
+        "Ctrl+Shift+H",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "pause the scenario (nothing rings, no simulated unit moves) or resume it"
+        ),
+    ),
+    ActionSpec(
+        "training.speed",
+        QT_TRANSLATE_NOOP("Actions", "Scenario speed"),
+        Menu.TRAINING,
+        "Ctrl+Shift+J",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP("Actions", "the scenario's speed: half, normal, 2, 4 or 8 times"),
+        then="1-5",
+    ),
+    ActionSpec(
+        "training.inject",
+        QT_TRANSLATE_NOOP("Actions", "Ring a scenario call now"),
+        Menu.TRAINING,
+        "Ctrl+Shift+I",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP("Actions", "ring one of the scenario's calls not yet rung, now"),
+        then="1 / 2 / …",
+    ),
+    ActionSpec(
+        "training.live",
+        QT_TRANSLATE_NOOP("Actions", "Play the caller: type a line"),
+        Menu.TRAINING,
+        "Ctrl+Shift+K",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "play the caller of the call selected in the trainer's panel: type a line, Enter says it",
+        ),
+    ),
+    ActionSpec(
+        "training.delayUnit",
+        QT_TRANSLATE_NOOP("Actions", "Delay the selected unit"),
+        Menu.TRAINING,
+        "Ctrl+Shift+Y",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "hold the selected simulated unit: its next status comes 30 s to 5 min later"
+        ),
+        then="1-4",
+    ),
+    ActionSpec(
+        "training.outOfService",
+        QT_TRANSLATE_NOOP("Actions", "Take the selected unit out of service"),
+        Menu.TRAINING,
+        "Ctrl+Shift+M",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP(
+            "Actions", "the selected simulated unit breaks down: released from its incident, out of service"
+        ),
+        then="1",
+    ),
+    ActionSpec(
+        "training.end",
+        QT_TRANSLATE_NOOP("Actions", "End and score the scenario"),
+        Menu.TRAINING,
+        "Ctrl+Shift+Z",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "end the scenario and score each call against its truth (asks first); the debrief follows",
+        ),
+        then="1",
+    ),
+    ActionSpec(
+        "training.debrief",
+        QT_TRANSLATE_NOOP("Actions", "Debrief"),
+        Menu.TRAINING,
+        "Ctrl+0",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the debrief of a session and trainee: actions beside the expected ones, scores, history",
+        ),
+    ),
+    ActionSpec(
+        "training.debriefPdf",
+        QT_TRANSLATE_NOOP("Actions", "Save the debrief as PDF"),
+        Menu.TRAINING,
+        "Ctrl+Shift+D",
+        needs=Action.RUN_TRAINING,
+        when=When.TRAINING,
+        help=QT_TRANSLATE_NOOP("Actions", "save the debrief shown as PDF, in your language"),
     ),
     # -- the console ---------------------------------------------------------------------------------
     ActionSpec(

@@ -32,6 +32,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QIcon
@@ -47,7 +48,10 @@ from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
 from dispatch.simulator.callers import CallerGenerator
+from dispatch.simulator.crews import SimulatedCrews
+from dispatch.simulator.scenario_files import LoadedScenario, ScenarioError, find_scenario, load_scenario
 from dispatch.store.database import DatabaseKind, DatabaseRefused, open_database
+from ui import labels
 from ui.background import background_loads
 from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
 from ui.dialogs.refusal import refusal_text, startup_failure_text
@@ -66,6 +70,8 @@ if _COLLECTING:
     gc.enable()
 
 EXIT_REFUSED = 3
+#: ``--scenario`` names no scenario, or a file that is not one (its message names the line).
+EXIT_BAD_SCENARIO = 2
 EXIT_NOT_LOGGED_IN = 1
 
 log = logging.getLogger(__name__)
@@ -99,7 +105,18 @@ def _run_console(options: argparse.Namespace) -> int:
         QMessageBox.critical(None, app.translate("Refusal", "Feed not understood"), str(error))
         return EXIT_REFUSED
     # Training is what a console without feeds does, and training never runs live feeds.
-    training = options.simulator or (not feed_urls and not options.live)
+    scenario_asked = getattr(options, "scenario", None)
+    training = options.simulator or bool(scenario_asked) or (not feed_urls and not options.live)
+    loaded_scenario = None
+    if scenario_asked:
+        if options.live:
+            print("dispatch-console: --scenario is for training only (not with --live)", file=sys.stderr)
+            return EXIT_BAD_SCENARIO
+        loaded_scenario, problem = read_scenario(scenario_asked)
+        if loaded_scenario is None:
+            print(f"dispatch-console: {problem}", file=sys.stderr)
+            log.error("Scenario not loaded: %s", problem)
+            return EXIT_BAD_SCENARIO
     # A database records at its creation whether it is live or training; the other kind is refused.
     kind = DatabaseKind.TRAINING if training else DatabaseKind.LIVE
     try:
@@ -137,6 +154,7 @@ def _run_console(options: argparse.Namespace) -> int:
     ctx = replace(ctx.acting_as(actor), write_wait_ms=WINDOW_WRITE_WAIT_MS)
     catalogue = load_default_catalogue()
     simulator = None
+    crews = None
     if training and database.kind is DatabaseKind.TRAINING:
         # The demonstration roster goes only into a training database (refused as live otherwise).
         dispatching.load_roster(ctx, load_demo_roster())
@@ -146,6 +164,9 @@ def _run_console(options: argparse.Namespace) -> int:
         if options.sim_seed is None:
             sim_url = SimFeedUrl(rate_per_minute=sim_url.rate_per_minute, seed=int(clock.now().timestamp()))
         simulator = SimulatedFeed(ctx, CallerGenerator(sim_url.seed, catalogue), sim_url)
+        # Dispatched units acknowledge, travel, arrive and clear by themselves (a scenario run brings
+        # its own crews, with its seed).
+        crews = SimulatedCrews(ctx, sim_url.seed, language=lang)
     monitor = None
     if not training and feed_urls:
         monitor = FeedMonitor(ctx, feed_urls, options.region or settings.region)
@@ -162,9 +183,15 @@ def _run_console(options: argparse.Namespace) -> int:
         prank_threshold=settings.prank_threshold,
         centre_area=settings.centre_area,
         shift_pattern=settings.shift_pattern,
+        crews=crews,
     )
     window = MainWindow(session, LayoutStore(settings_file().with_name("layouts.ini")))
     window.ask_before_quit = True
+    run = None
+    if loaded_scenario is not None and session.training and actor.user_id is not None:
+        # Loaded for the trainer to start; with --start the console itself starts it for this user.
+        window.training.add_scenario(loaded_scenario)
+        run = window.training.new_run(loaded_scenario, [actor.user_id], by_console=options.start)
     # From here every uncaught exception (GUI thread or any other) is logged and shown in the window.
     faults = FaultReporter(app)
     faults.fault_reported.connect(window.fault_bar.report)
@@ -192,7 +219,10 @@ def _run_console(options: argparse.Namespace) -> int:
     collector.start()
     for thread in warm_ups:
         thread.start()
-    if simulator is not None:
+    if run is not None:
+        if options.start:
+            run.start()
+    elif simulator is not None:
         simulator.start()
     code = app.exec()
     faults.uninstall()
@@ -213,6 +243,26 @@ def _run_console(options: argparse.Namespace) -> int:
         accounts.log_out(session.ctx)
     database.dispose()
     return code
+
+
+def read_scenario(asked: str) -> tuple[LoadedScenario | None, str]:
+    """``--scenario``'s scenario: a shipped id, else a file; (None, why) when neither (a bad file's
+    message names its line)."""
+    path = find_scenario(asked)
+    if path is None:
+        path = Path(asked).expanduser()
+        if not path.is_file():
+            return None, f"no scenario {asked!r}: neither a shipped scenario's id nor a file"
+    try:
+        return load_scenario(path), ""
+    except ScenarioError as error:
+        # As str(error) says it (file, line, where), in the console's language.
+        problem = labels.scenario_problem(error.problem, dict(error.detail))
+        line = f"{error.line}:" if error.line else ""
+        where = f" {error.where}:" if error.where else ""
+        return None, f"{error.source}:{line}{where} {problem}"
+    except (OSError, UnicodeDecodeError) as error:
+        return None, f"{path}: {error}"
 
 
 def reconcile_leftover_calls(ctx: ServiceContext) -> int:

@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--sim-seed", type=int, default=None, metavar="N", help="seed of the simulated callers"
     )
+    parser.add_argument(
+        "--scenario",
+        metavar="ID_OR_FILE",
+        help="training: load this scenario (a shipped scenario's id, or a scenario file) for the trainer "
+        "to start; no random callers ring (docs/scenarios.md)",
+    )
+    parser.add_argument(
+        "--start", action="store_true", help="with --scenario: start it at once, for the user who logs in"
+    )
     parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: settings)")
     parser.add_argument(
         "--console", metavar="NAME", help="this console's name (default: settings or host name)"

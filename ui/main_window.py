@@ -44,14 +44,17 @@ from ui.presenters.parts import WindowParts
 from ui.presenters.report_output import ReportOutput
 from ui.presenters.review_work import ReviewWork
 from ui.presenters.shift_work import ShiftWork
+from ui.presenters.training_work import TrainingWork
 from ui.presenters.unit_work import UnitWork
 from ui.reveal import focus_visibly, keep_focus_in_view
 from ui.session import ConsoleSession
 from ui.widgets.alert_list import AlertList
 from ui.widgets.board_columns import FIT_PRECISION, board_table
 from ui.widgets.callback_desk import CallerDesk
+from ui.widgets.caller_lines import CallerLines
 from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.command_line import CommandLine, select_unit
+from ui.widgets.debrief_view import DebriefView
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.fault_bar import FaultBar
@@ -61,6 +64,7 @@ from ui.widgets.protocol_card import ProtocolCardPanel
 from ui.widgets.shift_log_view import ShiftLogView
 from ui.widgets.shift_panel import ShiftPanel
 from ui.widgets.status_line import StatusLine
+from ui.widgets.trainer_panel import TrainerPanel
 from ui.widgets.unit_board_view import UnitBoardView
 
 translate = QCoreApplication.translate
@@ -183,6 +187,23 @@ class MainWindow(QMainWindow):
         self.shifts.shifts_listed.connect(self.review.set_shifts)
         self.shift_panel.action_requested.connect(self.run_action)
         self.reports = ReportOutput(parts, [self.shifts, self.figures], self, self)
+        # Training: the trainer's panel, the debrief, and the caller's lines over the incident form.
+        self.trainer_panel = TrainerPanel()
+        self.debrief_view = DebriefView()
+        self.caller_lines = CallerLines()
+        self.training = TrainingWork(
+            parts, self.trainer_panel, self.caller_lines, self.debrief_view, self.units, self
+        )
+        self.trainer_panel.action_requested.connect(self.run_action)
+        self.debrief_view.action_requested.connect(self.run_action)
+        self.calls.line_changed.connect(self.training.line_changed)
+        self.calls.opening_for = self.training.opening
+        self.desk.dial = self.training.dial
+        self.protocol_card.asked.connect(
+            lambda question_id: self.protocol_card.show_caller_answer(
+                self.training.ask(self.calls.on_line_id, question_id)
+            )
+        )
         self.boards.database_answered.connect(self.fault_bar.database_answered)
         self.boards.applied.connect(self._after_changes)
         self.incident_view.activated.connect(self._incident_activated)
@@ -217,6 +238,7 @@ class MainWindow(QMainWindow):
                 When.INCIDENT_SHOWN: lambda: self.incidents.shown is not None,
                 When.OPEN_INCIDENT_SHOWN: self.incidents.is_open,
                 When.CLOSED_INCIDENT_SHOWN: self.incidents.is_closed,
+                When.TRAINING: lambda: self.session.training,
             },
             self.status.show_message,
         )
@@ -277,10 +299,13 @@ class MainWindow(QMainWindow):
         form_and_narrative = QSplitter(Qt.Orientation.Vertical)
         form_and_narrative.setObjectName("formAndNarrative")
         form_and_narrative.setChildrenCollapsible(False)
+        # What the training caller says, above the form (hidden on a live console).
+        form_and_narrative.addWidget(self.caller_lines)
         form_and_narrative.addWidget(form_scroll)
         form_and_narrative.addWidget(self.incident_panel.detach_narrative())
-        form_and_narrative.setStretchFactor(0, 3)
-        form_and_narrative.setStretchFactor(1, 2)
+        form_and_narrative.setStretchFactor(0, 0)
+        form_and_narrative.setStretchFactor(1, 3)
+        form_and_narrative.setStretchFactor(2, 2)
         units_column = QWidget()
         units_layout = QVBoxLayout(units_column)
         units_layout.setContentsMargins(0, 0, 0, 0)
@@ -312,6 +337,8 @@ class MainWindow(QMainWindow):
                 self.shift_log_view,
             ),
             (positions.FIGURES, translate("MainWindow", "Figures (Ctrl+7)"), self.figures_view),
+            (positions.TRAINER, translate("MainWindow", "Trainer (Ctrl+9)"), self.trainer_panel),
+            (positions.DEBRIEF, translate("MainWindow", "Debrief (Ctrl+0)"), self.debrief_view),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -331,6 +358,7 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[], None]]:
         incidents, calls, units, desk = self.incidents, self.calls, self.units, self.desk
         shift, figures, review, reports = self.shifts, self.figures, self.review, self.reports
+        training = self.training
         return {
             "answer": calls.answer,
             "hangUp": calls.hang_up,
@@ -360,6 +388,7 @@ class MainWindow(QMainWindow):
             "positionDispatcher": lambda: self.take_position(Position.DISPATCHER),
             "positionSupervisor": lambda: self.take_position(Position.SUPERVISOR),
             "positionReview": lambda: self.take_position(Position.REVIEW),
+            "positionTrainer": lambda: self.take_position(Position.TRAINER),
             "shiftPanel": lambda: self._in_dock(positions.SHIFT, shift.focus),
             "openShift": lambda: self._in_dock(positions.SHIFT, shift.open_shift),
             "closeShift": shift.close_shift,
@@ -371,6 +400,17 @@ class MainWindow(QMainWindow):
             "figures": lambda: self._in_dock(positions.FIGURES, figures.focus),
             "shiftLog": lambda: self._in_dock(positions.REVIEW, review.focus_log),
             "qualityReview": lambda: self._in_dock(positions.REVIEW, review.focus_review),
+            "training.panel": lambda: self._in_dock(positions.TRAINER, training.focus_panel),
+            "training.start": training.start,
+            "training.pause": training.pause_or_resume,
+            "training.speed": training.choose_speed,
+            "training.inject": training.inject,
+            "training.live": lambda: self._in_dock(positions.TRAINER, training.focus_live_line),
+            "training.delayUnit": training.delay_unit,
+            "training.outOfService": training.out_of_service,
+            "training.end": training.end,
+            "training.debrief": lambda: self._in_dock(positions.DEBRIEF, training.focus_debrief),
+            "training.debriefPdf": training.save_debrief_pdf,
             "acknowledge": self.alarms.acknowledge,
             "watchList": desk.show_watch_list,
             "accounts": self.show_accounts,
@@ -405,8 +445,9 @@ class MainWindow(QMainWindow):
 
     def _tick_steps(self) -> None:
         self.status.update_clock()
-        if self.session.simulator is not None:
-            self.session.simulator.advance()  # the window drives the simulator's time
+        if self.session.simulator is not None or self.session.scenario_run is not None:
+            # The window drives the scenario's (or the random callers') time and the simulated units'.
+            self.training.tick()
         if self.session.feeds is not None or self.session.simulator is not None:
             self.status.update_feeds()
         self.boards.tick()
@@ -428,7 +469,7 @@ class MainWindow(QMainWindow):
         self.unit_filter_input.selectAll()
 
     def take_position(self, position: Position) -> None:
-        """Alt+1..4: the position's preset arrangement of the docks (a log-in here records it)."""
+        """Alt+1..5: the position's preset arrangement of the docks (a log-in here records it)."""
         positions.arrange(self, position, self.session.ctx.actor.role)
         self.session.position = position.value
 

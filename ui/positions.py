@@ -3,7 +3,7 @@ supervisor reviewing a shift.
 
 Every panel of the window is a dock (its object name ends in "Dock"), so a user can move it, tab it
 with another, or float it onto a second or third monitor. A position is a preset arrangement that a
-key (Alt+1..4) or the View menu brings back. What the user made of it is saved per user and console
+key (Alt+1..5) or the View menu brings back. What the user made of it is saved per user and console
 (:class:`LayoutStore`) and restored at the next log-in; a dock left floating on a monitor that is gone
 comes back into the window.
 
@@ -26,7 +26,7 @@ from dispatch.domain.permissions import Action, can
 
 # Bumped when the docks change, so that an arrangement saved by an older version is not restored
 # over docks it does not know (QMainWindow.restoreState refuses a different version).
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 Area = Qt.DockWidgetArea
 
@@ -37,6 +37,8 @@ class Position(Enum):
     SUPERVISOR = "supervisor"
     # A past or the current shift looked at: the shift log big, its figures and handover beside.
     REVIEW = "review"
+    # Training: the trainer's panel big, the debrief behind it; the units (to delay one) and the calls.
+    TRAINER = "trainer"
 
 
 # The position a role starts in when it has no saved arrangement.
@@ -59,13 +61,31 @@ ALERTS = "alertsDock"
 SHIFT = "shiftDock"
 REVIEW = "reviewDock"
 FIGURES = "figuresDock"
-ALL_DOCKS = (CALLS, CALLER, BOARDS, INCIDENT, DISPATCH, PROTOCOL, UNITS, ALERTS, SHIFT, REVIEW, FIGURES)
+TRAINER = "trainerDock"
+DEBRIEF = "debriefDock"
+ALL_DOCKS = (
+    CALLS,
+    CALLER,
+    BOARDS,
+    INCIDENT,
+    DISPATCH,
+    PROTOCOL,
+    UNITS,
+    ALERTS,
+    SHIFT,
+    REVIEW,
+    FIGURES,
+    TRAINER,
+    DEBRIEF,
+)
 
 #: Docks only a role with this permission sees (the services refuse the others anyway).
 DOCK_NEEDS: dict[str, Action] = {
     SHIFT: Action.MANAGE_SHIFTS,
     REVIEW: Action.REVIEW_SHIFTS,
     FIGURES: Action.REVIEW_SHIFTS,
+    TRAINER: Action.RUN_TRAINING,
+    DEBRIEF: Action.RUN_TRAINING,
 }
 
 
@@ -191,6 +211,24 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
             docks[name].raise_()
         across((REVIEW, FIGURES), (0.58, 0.42))
         down((FIGURES, CALLS, ALERTS), (0.58, 0.26, 0.16))
+    elif position is Position.TRAINER:
+        # The trainer's panel (scenarios, trainees, the session's calls as they are filled in) takes
+        # most of the width, the debrief behind it; the unit board (a unit to delay or break down)
+        # and the calls beside it; the floor's other panels wait in tabs.
+        put(TRAINER, Area.LeftDockWidgetArea)
+        put(UNITS, Area.RightDockWidgetArea)
+        below(UNITS, CALLS)
+        below(CALLS, ALERTS)
+        behind(TRAINER, DEBRIEF)
+        behind(DEBRIEF, INCIDENT)
+        behind(INCIDENT, DISPATCH)
+        behind(UNITS, PROTOCOL)
+        behind(CALLS, BOARDS)
+        behind(BOARDS, CALLER)
+        for name in (TRAINER, UNITS, CALLS):
+            docks[name].raise_()
+        across((TRAINER, UNITS), (0.6, 0.4))
+        down((UNITS, CALLS, ALERTS), (0.5, 0.36, 0.14))
     else:
         # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
         # the incident form behind the unit board for a look at one incident, the duty shift and

@@ -16,6 +16,9 @@ from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services.context import Actor, ServiceContext
 
 if TYPE_CHECKING:
+    from dispatch.domain.play_clock import PlayClock
+    from dispatch.simulator.crews import SimulatedCrews
+    from dispatch.simulator.scenario_run import ScenarioRun
     from ui.feed_monitor import FeedMonitor
 
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -53,6 +56,15 @@ class ConsoleSession:
     #: The position the window is arranged in (a ``ui.positions.Position`` value, "" before the
     #: window): a log-in at this console records it with the user and the duty shift.
     position: str = ""
+    #: The training scenario loaded or running at this console (``--scenario``, or started from the
+    #: trainer's panel); while it exists no random caller rings (the window's tick advances it instead).
+    scenario_run: ScenarioRun | None = None
+    #: The simulated units of a training console: dispatched units acknowledge, travel, arrive and
+    #: clear by themselves (``dispatch.simulator.crews``). None on a live console.
+    crews: SimulatedCrews | None = None
+    #: Scenario time for the crews while no scenario runs (started with the window); a scenario run
+    #: brings its own (``ScenarioRun.play``).
+    play: PlayClock | None = None
 
     # Signals to the window; see ``SessionEvents``.
     events: SessionEvents = field(default_factory=SessionEvents, repr=False, compare=False)

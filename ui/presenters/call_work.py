@@ -3,6 +3,8 @@ call is on the line at this console."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 
 from dispatch.domain.enums import NON_EMERGENCY_CLASSES, CallClass, CallState
@@ -38,6 +40,9 @@ class CallWork(Presenter):
         self.incidents = incidents
         self.duplicate_offer = duplicate_offer
         self._on_line: int | None = None
+        #: In training, what the scenario's caller says on answer (``TrainingWork.opening``: said once,
+        #: "" when no scenario runs); the random simulator's caller speaks otherwise.
+        self.opening_for: Callable[[int], str] | None = None
         boards.call_view.activated.connect(self.activated)
         incidents.closed.connect(self._incident_closed)
         boards.applied.connect(lambda *_: self._check_line())
@@ -82,7 +87,9 @@ class CallWork(Presenter):
             self.status.show_message(labels.service_error(error.code))
             return
         script = ""
-        if self.session.simulator is not None:
+        if self.opening_for is not None and self.session.scenario_run is not None:
+            script = self.opening_for(answered.id)
+        elif self.session.simulator is not None:
             caller = self.session.simulator.caller_for(answered.id)
             script = caller.opening_line if caller is not None else ""
         self.status.show_message(

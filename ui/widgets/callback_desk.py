@@ -7,6 +7,8 @@ an incident through the incident presenter; it reads no other widget's private m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QTabWidget
 
@@ -66,6 +68,10 @@ class CallerDesk(Presenter):
         self.tabs.addTab(boards.incident_view, translate("MainWindow", "Active incidents (Ctrl+2)"))
         self.tabs.addTab(self.callback_view, "")
         self.note_dialog: QInputDialog | None = None
+        #: In training, the dial before the outcome is chosen (``TrainingWork.dial``): what the
+        #: scenario's caller says when called back ("No answer." when silent), None when the call is
+        #: not a scenario's.
+        self.dial: Callable[[int], str | None] | None = None
         boards.call_view.selectionModel().currentRowChanged.connect(lambda *_: self.follow_calls())
         boards.applied.connect(lambda topics, _touched, _ids: self.changed(topics))
         boards.ticked.connect(self.tick)
@@ -136,13 +142,21 @@ class CallerDesk(Presenter):
             return
         self.tabs.setCurrentIndex(1)
         options = [(key, labels.callback_outcome(o), o) for o, key in ATTEMPT_KEYS.items()]
-        self.choice_bar.ask(
+        prompt = (
             translate("MainWindow", "Call back %1 (%2 attempts so far); outcome:")
             .replace(
                 "%1",
                 labels.caller_number(chosen.presentation, chosen.number_national),
             )
-            .replace("%2", str(chosen.attempts)),
+            .replace("%2", str(chosen.attempts))
+        )
+        heard = self.dial(chosen.call_id) if self.dial is not None else None
+        if heard is not None:
+            # Training: the number is dialled first, and what the caller says is heard before the outcome.
+            prompt = f"{heard}\n{prompt}"
+            self.status.show_message(heard)
+        self.choice_bar.ask(
+            prompt,
             options,
             lambda outcome: self._attempted(chosen, outcome),
             return_focus=self.callback_view,

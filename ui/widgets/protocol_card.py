@@ -25,6 +25,8 @@ from ui.widgets.choice_bar import MODIFIER_KEYS, key_name
 translate = QCoreApplication.translate
 
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
+#: The keys that ask a training caller the current question (as ``key_name`` names them).
+ASK_KEYS = {"Return", "Enter"}
 
 
 # Keys the question list keeps: moving between questions, leaving the card, and keys held with others.
@@ -57,9 +59,11 @@ class QuestionList(QListWidget):
 
 
 class ProtocolCardPanel(QGroupBox):
-    """Signals: ``answered(object)`` with the updated IncidentView after an answer is stored."""
+    """Signals: ``answered(object)`` with the updated IncidentView after an answer is stored;
+    ``asked(str)`` with the question's id when Enter asks the training caller the current question."""
 
     answered = Signal(object)
+    asked = Signal(str)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(translate("ProtocolCard", "Protocol card (Ctrl+P)"), parent)
@@ -94,6 +98,12 @@ class ProtocolCardPanel(QGroupBox):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
+        # Training: what the scenario's caller answered to the question asked (Enter).
+        self.caller_answer = QLabel()
+        self.caller_answer.setObjectName("protocolCallerAnswer")
+        self.caller_answer.setWordWrap(True)
+        self.caller_answer.hide()
+        layout.addWidget(self.caller_answer)
         self.show_incident(None)
 
     @property
@@ -190,6 +200,7 @@ class ProtocolCardPanel(QGroupBox):
         lang = self._session.lang
         if moved:
             self.message.hide()  # what was said about the last question's keys
+            self.caller_answer.hide()
         self.choices.setText(
             "" if question is None else "   ".join(f"[{a.key}] {a.label(lang)}" for a in question.answers)
         )
@@ -199,6 +210,10 @@ class ProtocolCardPanel(QGroupBox):
         if question is None or card is None or incident is None:
             return
         keys = [answer.key for answer in question.answers]
+        if key in ASK_KEYS and self._session.scenario_run is not None:
+            # Training: Enter asks the caller; the answer is heard, then recorded with its digit.
+            self.asked.emit(question.id)
+            return
         if key not in keys:
             self.message.setText(
                 translate(
@@ -224,6 +239,14 @@ class ProtocolCardPanel(QGroupBox):
         self.refresh_answers()
         self.questions.setCurrentRow(min(row + 1, self.questions.count() - 1))
         self.answered.emit(updated)
+
+    def show_caller_answer(self, answer: str | None) -> None:
+        """What the training caller answered to the question asked (None: nothing to show)."""
+        if answer is None:
+            self.caller_answer.hide()
+            return
+        self.caller_answer.setText(translate("ProtocolCard", "The caller: %1").replace("%1", answer))
+        self.caller_answer.show()
 
     def _category_label(self, code: str) -> str:
         if code in self._session.catalogue:
