@@ -68,6 +68,10 @@ class Crews(Protocol):
 
     def advance(self, elapsed: float) -> list[int]: ...
 
+    def seconds_until_due(self) -> float | None:
+        """Scenario seconds to the next step of any crew; None when no unit is in its cycle."""
+        ...
+
 
 def scenario_feed_url(scenario_id: str, seed: int) -> str:
     """The feed a run's calls are stored as coming from (``sim://``: simulated, see ``domain.leftovers``)."""
@@ -314,6 +318,9 @@ class ScenarioRun:
             due.append(self._schedule[self._next].at)
         if self._give_ups:
             due.append(self._give_ups[0][0])
+        crew_due = None if self.crews is None else self.crews.seconds_until_due()
+        if crew_due is not None:
+            due.append(self._play.elapsed() + crew_due)
         if self._play.elapsed() < self._scenario.duration_seconds or not due:
             due.append(self._scenario.duration_seconds)  # the end, once nothing rings
         return self._play.real_seconds_until(min(due))
@@ -422,9 +429,12 @@ class ScenarioRun:
             self._reply_to_keywords()
         if self.crews is not None:
             self.crews.advance(now)
+        # The end: the scenario's time is up, every call has rung and none still rings, and no unit
+        # is left frozen halfway through its cycle (the crews bring every one back first).
         if (
             now >= self._scenario.duration_seconds
             and self._next >= len(self._schedule)
+            and (self.crews is None or self.crews.seconds_until_due() is None)
             and not self._ringing()
         ):
             self._end(self._system)

@@ -611,3 +611,28 @@ def test_the_shipped_example_runs_from_its_file(
     stored = training.session(ctx, run.session_id)
     assert stored is not None
     assert (stored.scenario_id, stored.scenario_sha256, stored.seed) == ("example-prank", loaded.sha256, 7)
+
+
+def test_the_run_ends_only_once_the_crews_have_brought_their_units_back(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    run = ScenarioRun(ctx, Loaded(scenario(call("fire", 0), duration=60)), [], catalogue)
+    run.crews = SimulatedCrews(ctx, 7)
+    run.start()
+    (fire,) = run.advance()
+    _, incident = calls.answer_call(ctx, fire.id)
+    clock.advance(10)
+    dispatching.assign_units(ctx, incident.id, [unit(ctx, "DEMO-DMK-01").id])
+    statuses = []
+    for _ in range(1000):
+        clock.advance(30)
+        run.advance()
+        status = unit(ctx, "DEMO-DMK-01").status
+        if not statuses or statuses[-1] is not status:
+            statuses.append(status)
+        if not run.running:
+            break
+    assert not run.running
+    assert clock.now() > START + timedelta(seconds=60)  # past the scenario's end, the crew went on
+    assert statuses[-1] is UnitStatus.AVAILABLE
+    assert UnitStatus.ON_SCENE in statuses
