@@ -501,7 +501,9 @@ def test_advance_is_quick_with_thirty_ringing_and_thirty_answered_and_through_a_
         surges=(Surge("surge1", 30, 30, 60, 5),),
         duration=900,
     )
-    run = run_of(ctx, catalogue, built)
+    run = ScenarioRun(ctx, Loaded(built), [], catalogue)
+    run.crews = SimulatedCrews(ctx, 7)  # as the window runs it: the crews read their assignments each tick
+    run.start()
     rang = run.advance()
     assert len(rang) == 60
     for view in rang[:30]:
