@@ -532,6 +532,9 @@ def _scenario_words() -> dict[str, str]:
         ScenarioProblem.EXPECTED_COMMA: translate(
             "Labels", "column {column}: ',' or '{close}' was expected (a comma missing?)"
         ),
+        ScenarioProblem.TRAILING_COMMA: translate(
+            "Labels", "column {column}: a comma before the end of an object or list (JSON allows none there)"
+        ),
         ScenarioProblem.UNTERMINATED_STRING: translate(
             "Labels", "column {column}: the text in quotes is not closed"
         ),

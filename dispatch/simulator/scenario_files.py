@@ -95,6 +95,7 @@ class ScenarioProblem(StrEnum):
     EXPECTED_KEY = "expected_key"  # column
     EXPECTED_COLON = "expected_colon"  # column
     EXPECTED_COMMA = "expected_comma"  # column, close
+    TRAILING_COMMA = "trailing_comma"  # column
     UNTERMINATED_STRING = "unterminated_string"  # column
     CONTROL_IN_STRING = "control_in_string"  # column
     BAD_ESCAPE = "bad_escape"  # column
@@ -157,6 +158,8 @@ ENGLISH: Mapping[ScenarioProblem, str] = {
     ScenarioProblem.EXPECTED_KEY: "column {column}: a name in double quotes was expected (a comma too many?)",
     ScenarioProblem.EXPECTED_COLON: "column {column}: ':' was expected after the name",
     ScenarioProblem.EXPECTED_COMMA: "column {column}: ',' or '{close}' was expected (a comma missing?)",
+    ScenarioProblem.TRAILING_COMMA: "column {column}: a comma before the end of an object or list "
+    "(JSON allows none there)",
     ScenarioProblem.UNTERMINATED_STRING: "column {column}: the text in quotes is not closed",
     ScenarioProblem.CONTROL_IN_STRING: "column {column}: a line break or control character inside quotes "
     "(write \\n)",
@@ -315,7 +318,7 @@ class _Document:
     def parse(self) -> object:
         position = self._skip(0)
         if position == len(self.text):
-            raise ScenarioError(self.source, self.line(position), "", ScenarioProblem.EMPTY)
+            raise ScenarioError(self.source, 1, "", ScenarioProblem.EMPTY)
         value, position = self._value(position, (), 0)
         position = self._skip(position)
         if position != len(self.text):
@@ -405,7 +408,9 @@ class _Document:
             members[key], position = self._value(position, (*path, key), depth)
             position = self._skip(position)
             if text.startswith(",", position):
-                position = self._skip(position + 1)
+                comma, position = position, self._skip(position + 1)
+                if text.startswith("}", position):
+                    self.syntax(comma, ScenarioProblem.TRAILING_COMMA)
                 continue
             if text.startswith("}", position):
                 return members, position + 1
@@ -424,7 +429,9 @@ class _Document:
             items.append(item)
             position = self._skip(position)
             if text.startswith(",", position):
-                position = self._skip(position + 1)
+                comma, position = position, self._skip(position + 1)
+                if text.startswith("]", position):
+                    self.syntax(comma, ScenarioProblem.TRAILING_COMMA)
                 continue
             if text.startswith("]", position):
                 return items, position + 1
@@ -850,6 +857,11 @@ class _Checker:
             for question, answer in given.items():
                 self.question((*path, "answers", question), question, truth.category, key=True)
                 answers[question] = self.words((*path, "answers", question), answer)
+        for index, question in enumerate(truth.questions):
+            if question not in answers:
+                # The trainee asks it (it is scored): the caller must have something to say.
+                self.fail((*path[:-1], "truth", "questions", index), ScenarioProblem.QUESTION_WITHOUT_ANSWER,
+                          value=question)  # fmt: skip
         keywords: list[KeywordReply] = []
         if data.get("keywords") is not None:
             seen: set[str] = set()
