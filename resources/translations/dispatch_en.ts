@@ -313,6 +313,10 @@
         <translation>&amp;Shift</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
         <source>C&amp;onsole</source>
         <translation>C&amp;onsole</translation>
     </message>
@@ -331,6 +335,10 @@
     <message>
         <source>Open a closed incident first (Enter on its call).</source>
         <translation>Open a closed incident first (Enter on its call).</translation>
+    </message>
+    <message>
+        <source>Only a training console runs scenarios.</source>
+        <translation>Only a training console runs scenarios.</translation>
     </message>
     <message>
         <source>Answer the longest-ringing call</source>
@@ -561,6 +569,14 @@
         <translation>review position (supervisor): the shift log with timelines and quality review; the figures and the handover beside it</translation>
     </message>
     <message>
+        <source>Trainer position</source>
+        <translation>Trainer position</translation>
+    </message>
+    <message>
+        <source>trainer position (training): the trainer's panel and the debrief; the units and calls beside them</source>
+        <translation>trainer position (training): the trainer's panel and the debrief; the units and calls beside them</translation>
+    </message>
+    <message>
         <source>Go to the duty shift and its handover</source>
         <translation>Go to the duty shift and its handover</translation>
     </message>
@@ -631,6 +647,94 @@
     <message>
         <source>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</source>
         <translation>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</translation>
+    </message>
+    <message>
+        <source>Go to the trainer's panel</source>
+        <translation>Go to the trainer's panel</translation>
+    </message>
+    <message>
+        <source>the trainer's panel: scenarios, trainees (Space marks), the session's calls as the trainees fill them in</source>
+        <translation>the trainer's panel: scenarios, trainees (Space marks), the session's calls as the trainees fill them in</translation>
+    </message>
+    <message>
+        <source>Start the scenario</source>
+        <translation>Start the scenario</translation>
+    </message>
+    <message>
+        <source>start the chosen scenario for the trainees marked</source>
+        <translation>start the chosen scenario for the trainees marked</translation>
+    </message>
+    <message>
+        <source>Pause or resume the scenario</source>
+        <translation>Pause or resume the scenario</translation>
+    </message>
+    <message>
+        <source>pause the scenario (nothing rings, no simulated unit moves) or resume it</source>
+        <translation>pause the scenario (nothing rings, no simulated unit moves) or resume it</translation>
+    </message>
+    <message>
+        <source>Scenario speed</source>
+        <translation>Scenario speed</translation>
+    </message>
+    <message>
+        <source>the scenario's speed: half, normal, 2, 4 or 8 times</source>
+        <translation>the scenario's speed: half, normal, 2, 4 or 8 times</translation>
+    </message>
+    <message>
+        <source>Ring a scenario call now</source>
+        <translation>Ring a scenario call now</translation>
+    </message>
+    <message>
+        <source>ring one of the scenario's calls not yet rung, now</source>
+        <translation>ring one of the scenario's calls not yet rung, now</translation>
+    </message>
+    <message>
+        <source>Play the caller: type a line</source>
+        <translation>Play the caller: type a line</translation>
+    </message>
+    <message>
+        <source>play the caller of the call selected in the trainer's panel: type a line, Enter says it</source>
+        <translation>play the caller of the call selected in the trainer's panel: type a line, Enter says it</translation>
+    </message>
+    <message>
+        <source>Delay the selected unit</source>
+        <translation>Delay the selected unit</translation>
+    </message>
+    <message>
+        <source>hold the selected simulated unit: its next status comes 30 s to 5 min later</source>
+        <translation>hold the selected simulated unit: its next status comes 30 s to 5 min later</translation>
+    </message>
+    <message>
+        <source>Take the selected unit out of service</source>
+        <translation>Take the selected unit out of service</translation>
+    </message>
+    <message>
+        <source>the selected simulated unit breaks down: released from its incident, out of service</source>
+        <translation>the selected simulated unit breaks down: released from its incident, out of service</translation>
+    </message>
+    <message>
+        <source>End and score the scenario</source>
+        <translation>End and score the scenario</translation>
+    </message>
+    <message>
+        <source>end the scenario and score each call against its truth (asks first); the debrief follows</source>
+        <translation>end the scenario and score each call against its truth (asks first); the debrief follows</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Debrief</translation>
+    </message>
+    <message>
+        <source>the debrief of a session and trainee: actions beside the expected ones, scores, history</source>
+        <translation>the debrief of a session and trainee: actions beside the expected ones, scores, history</translation>
+    </message>
+    <message>
+        <source>Save the debrief as PDF</source>
+        <translation>Save the debrief as PDF</translation>
+    </message>
+    <message>
+        <source>save the debrief shown as PDF, in your language</source>
+        <translation>save the debrief shown as PDF, in your language</translation>
     </message>
     <message>
         <source>Quality review</source>
@@ -852,6 +956,25 @@
     <message>
         <source>Last attempt</source>
         <translation>Last attempt</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLines</name>
+    <message>
+        <source>The caller says (training)</source>
+        <translation>The caller says (training)</translation>
+    </message>
+    <message>
+        <source>No training call on the line.</source>
+        <translation>No training call on the line.</translation>
+    </message>
+    <message>
+        <source>Caller %1: nothing said yet.</source>
+        <translation>Caller %1: nothing said yet.</translation>
+    </message>
+    <message>
+        <source>Caller %1:</source>
+        <translation>Caller %1:</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1260,396 @@
     <message>
         <source>The note is empty.</source>
         <translation>The note is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefReport</name>
+    <message>
+        <source>Training debrief</source>
+        <translation>Training debrief</translation>
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation>Answer time</translation>
+    </message>
+    <message>
+        <source>Call class</source>
+        <translation>Call class</translation>
+    </message>
+    <message>
+        <source>Incident category</source>
+        <translation>Incident category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Protocol questions</source>
+        <translation>Protocol questions</translation>
+    </message>
+    <message>
+        <source>Agencies and units</source>
+        <translation>Agencies and units</translation>
+    </message>
+    <message>
+        <source>Time to dispatch</source>
+        <translation>Time to dispatch</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Form fields</translation>
+    </message>
+    <message>
+        <source>within the time</source>
+        <translation>within the time</translation>
+    </message>
+    <message>
+        <source>late: part of the credit</source>
+        <translation>late: part of the credit</translation>
+    </message>
+    <message>
+        <source>too late: no credit</source>
+        <translation>too late: no credit</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <source>caller not reached on callback</source>
+        <translation>caller not reached on callback</translation>
+    </message>
+    <message>
+        <source>no unit dispatched</source>
+        <translation>no unit dispatched</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>right</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>wrong</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>half: classified silent or caller reached, not both</source>
+        <translation>half: classified silent or caller reached, not both</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>some</source>
+        <translation>some</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation>Caller name</translation>
+    </message>
+    <message>
+        <source>Callback number</source>
+        <translation>Callback number</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Regency or city</source>
+        <translation>Regency or city</translation>
+    </message>
+    <message>
+        <source>District (kecamatan)</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Village (kelurahan)</source>
+        <translation>Village (kelurahan)</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Landmark</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Classified: %1</source>
+        <translation>Classified: %1</translation>
+    </message>
+    <message>
+        <source>Field filled: %1</source>
+        <translation>Field filled: %1</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Kelurahan picked: %1</source>
+        <translation>Kelurahan picked: %1</translation>
+    </message>
+    <message>
+        <source>Position set: %1</source>
+        <translation>Position set: %1</translation>
+    </message>
+    <message>
+        <source>Asked: %1</source>
+        <translation>Asked: %1</translation>
+    </message>
+    <message>
+        <source>Narrative note written</source>
+        <translation>Narrative note written</translation>
+    </message>
+    <message>
+        <source>Dispatched %1</source>
+        <translation>Dispatched %1</translation>
+    </message>
+    <message>
+        <source>Called back: %1</source>
+        <translation>Called back: %1</translation>
+    </message>
+    <message>
+        <source>Hung up</source>
+        <translation>Hung up</translation>
+    </message>
+    <message>
+        <source>The caller hung up</source>
+        <translation>The caller hung up</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>Incident closed</translation>
+    </message>
+    <message>
+        <source>Answer within %1</source>
+        <translation>Answer within %1</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>Call back: the caller is an emergency</source>
+        <translation>Call back: the caller is an emergency</translation>
+    </message>
+    <message>
+        <source>Kelurahan: %1</source>
+        <translation>Kelurahan: %1</translation>
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation>Position: %1</translation>
+    </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>Ask: %1</translation>
+    </message>
+    <message>
+        <source>Send %1: at least %2</source>
+        <translation>Send %1: at least %2</translation>
+    </message>
+    <message>
+        <source>First unit dispatched by now</source>
+        <translation>First unit dispatched by now</translation>
+    </message>
+    <message>
+        <source>Fill in: %1</source>
+        <translation>Fill in: %1</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>No calls.</source>
+        <translation>No calls.</translation>
+    </message>
+    <message>
+        <source>All trainees</source>
+        <translation>All trainees</translation>
+    </message>
+    <message>
+        <source>The session</source>
+        <translation>The session</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Calls scored</source>
+        <translation>Calls scored</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 passed</source>
+        <translation>%1 of %2, %3 passed</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Mean score</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Call %1 (%2): %3</source>
+        <translation>Call %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Not scored yet.</source>
+        <translation>Not scored yet.</translation>
+    </message>
+    <message>
+        <source>Rang at %1 · score %2 · %3</source>
+        <translation>Rang at %1 · score %2 · %3</translation>
+    </message>
+    <message>
+        <source>Score per dimension</source>
+        <translation>Score per dimension</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Timeline (seconds from the ring)</source>
+        <translation>Timeline (seconds from the ring)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What the trainee did</source>
+        <translation>What the trainee did</translation>
+    </message>
+    <message>
+        <source>Expected by then</source>
+        <translation>Expected by then</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Nothing recorded.</translation>
+    </message>
+    <message>
+        <source>What the truth asked for</source>
+        <translation>What the truth asked for</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 against %2</translation>
+    </message>
+    <message>
+        <source>no position recorded</source>
+        <translation>no position recorded</translation>
+    </message>
+    <message>
+        <source>%1 m from the place</source>
+        <translation>%1 m from the place</translation>
+    </message>
+    <message>
+        <source>wrong kelurahan</source>
+        <translation>wrong kelurahan</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>sent %1</translation>
+    </message>
+    <message>
+        <source>Sessions so far</source>
+        <translation>Sessions so far</translation>
+    </message>
+    <message>
+        <source>No scored session yet.</source>
+        <translation>No scored session yet.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Calls passed</source>
+        <translation>Calls passed</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <source>Session (Ctrl+0)</source>
+        <translation>Session (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+Shift+D)</source>
+        <translation>Save as PDF (Ctrl+Shift+D)</translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3810,254 @@
         <source>no other status</source>
         <translation>no other status</translation>
     </message>
+    <message>
+        <source>On answer</source>
+        <translation>On answer</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <source>Heard in the narrative</source>
+        <translation>Heard in the narrative</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Trainer, live</source>
+        <translation>Trainer, live</translation>
+    </message>
+    <message>
+        <source>Hung up</source>
+        <translation>Hung up</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesian</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation>the file cannot be read: {reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation>not UTF-8 text (byte {byte})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>column {column}: a value was expected (text in double quotes, a number, true, false, null, {...} or [...])</source>
+        <translation>column {column}: a value was expected (text in double quotes, a number, true, false, null, {...} or [...])</translation>
+    </message>
+    <message>
+        <source>column {column}: a name in double quotes was expected (a comma too many?)</source>
+        <translation>column {column}: a name in double quotes was expected (a comma too many?)</translation>
+    </message>
+    <message>
+        <source>column {column}: ':' was expected after the name</source>
+        <translation>column {column}: ':' was expected after the name</translation>
+    </message>
+    <message>
+        <source>column {column}: ',' or '{close}' was expected (a comma missing?)</source>
+        <translation>column {column}: ',' or '{close}' was expected (a comma missing?)</translation>
+    </message>
+    <message>
+        <source>column {column}: a comma before the end of an object or list (JSON allows none there)</source>
+        <translation>column {column}: a comma before the end of an object or list (JSON allows none there)</translation>
+    </message>
+    <message>
+        <source>column {column}: the text in quotes is not closed</source>
+        <translation>column {column}: the text in quotes is not closed</translation>
+    </message>
+    <message>
+        <source>column {column}: a line break or control character inside quotes (write \n)</source>
+        <translation>column {column}: a line break or control character inside quotes (write \n)</translation>
+    </message>
+    <message>
+        <source>column {column}: a backslash must be followed by " \ / b f n r t or uXXXX</source>
+        <translation>column {column}: a backslash must be followed by " \ / b f n r t or uXXXX</translation>
+    </message>
+    <message>
+        <source>column {column}: the number is too large</source>
+        <translation>column {column}: the number is too large</translation>
+    </message>
+    <message>
+        <source>column {column}: more after the end of the scenario</source>
+        <translation>column {column}: more after the end of the scenario</translation>
+    </message>
+    <message>
+        <source>column {column}: nested too deeply</source>
+        <translation>column {column}: nested too deeply</translation>
+    </message>
+    <message>
+        <source>{key} is given twice in the same object</source>
+        <translation>{key} is given twice in the same object</translation>
+    </message>
+    <message>
+        <source>a control character ({code}) in the text</source>
+        <translation>a control character ({code}) in the text</translation>
+    </message>
+    <message>
+        <source>should be {expected}, not {found}</source>
+        <translation>should be {expected}, not {found}</translation>
+    </message>
+    <message>
+        <source>unknown name {key} (allowed: {allowed})</source>
+        <translation>unknown name {key} (allowed: {allowed})</translation>
+    </message>
+    <message>
+        <source>{key} is missing</source>
+        <translation>{key} is missing</translation>
+    </message>
+    <message>
+        <source>the format is {value}; this console reads {expected}</source>
+        <translation>the format is {value}; this console reads {expected}</translation>
+    </message>
+    <message>
+        <source>the id {value} differs from the file name: it should be {expected}</source>
+        <translation>the id {value} differs from the file name: it should be {expected}</translation>
+    </message>
+    <message>
+        <source>{value} may only have the characters {allowed}</source>
+        <translation>{value} may only have the characters {allowed}</translation>
+    </message>
+    <message>
+        <source>the key {value} is already used by another call or surge</source>
+        <translation>the key {value} is already used by another call or surge</translation>
+    </message>
+    <message>
+        <source>{value} is given twice</source>
+        <translation>{value} is given twice</translation>
+    </message>
+    <message>
+        <source>{value} is less than {minimum}</source>
+        <translation>{value} is less than {minimum}</translation>
+    </message>
+    <message>
+        <source>{value} should be more than 0</source>
+        <translation>{value} should be more than 0</translation>
+    </message>
+    <message>
+        <source>{value} is more than {maximum}</source>
+        <translation>{value} is more than {maximum}</translation>
+    </message>
+    <message>
+        <source>{value} is not before the scenario's end ({duration} s)</source>
+        <translation>{value} is not before the scenario's end ({duration} s)</translation>
+    </message>
+    <message>
+        <source>the {language} text is empty</source>
+        <translation>the {language} text is empty</translation>
+    </message>
+    <message>
+        <source>should not be empty</source>
+        <translation>should not be empty</translation>
+    </message>
+    <message>
+        <source>{length} characters, more than {maximum}</source>
+        <translation>{length} characters, more than {maximum}</translation>
+    </message>
+    <message>
+        <source>{value} is not a number as caller ID gives it (digits, + first, P withheld, O unavailable)</source>
+        <translation>{value} is not a number as caller ID gives it (digits, + first, P withheld, O unavailable)</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {allowed}</source>
+        <translation>{value} is not one of {allowed}</translation>
+    </message>
+    <message>
+        <source>{value} is not a category of the catalogue ({allowed})</source>
+        <translation>{value} is not a category of the catalogue ({allowed})</translation>
+    </message>
+    <message>
+        <source>the category {category} has no protocol card, so no questions</source>
+        <translation>the category {category} has no protocol card, so no questions</translation>
+    </message>
+    <message>
+        <source>{value} is not a question on the {category} protocol card ({allowed})</source>
+        <translation>{value} is not a question on the {category} protocol card ({allowed})</translation>
+    </message>
+    <message>
+        <source>the required question {value} has no answer in the script</source>
+        <translation>the required question {value} has no answer in the script</translation>
+    </message>
+    <message>
+        <source>{value} is not a code of the area table</source>
+        <translation>{value} is not a code of the area table</translation>
+    </message>
+    <message>
+        <source>{value} ({name}) is not a kelurahan or desa: give a code of four parts (33.74.13.1003)</source>
+        <translation>{value} ({name}) is not a kelurahan or desa: give a code of four parts (33.74.13.1003)</translation>
+    </message>
+    <message>
+        <source>{lat}, {lon} is outside Indonesia (latitude first, then longitude)</source>
+        <translation>{lat}, {lon} is outside Indonesia (latitude first, then longitude)</translation>
+    </message>
+    <message>
+        <source>{key} is only for an emergency (the class is {call_class})</source>
+        <translation>{key} is only for an emergency (the class is {call_class})</translation>
+    </message>
+    <message>
+        <source>after_callback is only for a silent call (the class is {call_class})</source>
+        <translation>after_callback is only for a silent call (the class is {call_class})</translation>
+    </message>
+    <message>
+        <source>a silent caller says nothing on answer: the opening should be null</source>
+        <translation>a silent caller says nothing on answer: the opening should be null</translation>
+    </message>
+    <message>
+        <source>a silent call that is {after} on callback needs the caller's callback line</source>
+        <translation>a silent call that is {after} on callback needs the caller's callback line</translation>
+    </message>
+    <message>
+        <source>the scenario has no calls and no surges</source>
+        <translation>the scenario has no calls and no surges</translation>
+    </message>
+    <message>
+        <source>an object {...}</source>
+        <translation>an object {...}</translation>
+    </message>
+    <message>
+        <source>a list [...]</source>
+        <translation>a list [...]</translation>
+    </message>
+    <message>
+        <source>text in double quotes</source>
+        <translation>text in double quotes</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a pair [latitude, longitude]</source>
+        <translation>a pair [latitude, longitude]</translation>
+    </message>
+    <message>
+        <source>text in both languages or null</source>
+        <translation>text in both languages or null</translation>
+    </message>
 </context>
 <context>
     <name>LocationEntry</name>
@@ -3433,6 +4194,7 @@
     </message>
     <message>
         <source>Callbacks (Ctrl+4) (%1)</source>
+        <extracomment>In training, the dial before the outcome is chosen (``TrainingWork.dial``): what the scenario's caller says when called back ("No answer." when silent), None when the call is not a scenario's.</extracomment>
         <translation>Callbacks (Ctrl+4) (%1)</translation>
     </message>
     <message>
@@ -3502,6 +4264,14 @@
     <message>
         <source>Figures (Ctrl+7)</source>
         <translation>Figures (Ctrl+7)</translation>
+    </message>
+    <message>
+        <source>Trainer (Ctrl+9)</source>
+        <translation>Trainer (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Debrief (Ctrl+0)</source>
+        <translation>Debrief (Ctrl+0)</translation>
     </message>
     <message>
         <source>Change user</source>
@@ -3645,6 +4415,7 @@ Leave anyway?</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
+        <extracomment>In training, what the scenario's caller says on answer (``TrainingWork.opening``: said once, "" when no scenario runs); the random simulator's caller speaks otherwise.</extracomment>
         <translation>No call is ringing.</translation>
     </message>
     <message>
@@ -4054,6 +4825,7 @@ Leave anyway?</translation>
     <name>ProtocolCard</name>
     <message>
         <source>Protocol card (Ctrl+P)</source>
+        <extracomment>The keys that ask a training caller the current question (as ``key_name`` names them).</extracomment>
         <translation>Protocol card (Ctrl+P)</translation>
     </message>
     <message>
@@ -4077,6 +4849,10 @@ Leave anyway?</translation>
         <translation>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</translation>
     </message>
     <message>
+        <source>The caller: %1</source>
+        <translation>The caller: %1</translation>
+    </message>
+    <message>
         <source>answer: %1</source>
         <translation>answer: %1</translation>
     </message>
@@ -4089,7 +4865,7 @@ Leave anyway?</translation>
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
-        <extracomment>How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
+        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line). How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
         <translation>Feed not understood</translation>
     </message>
     <message>
@@ -5140,6 +5916,13 @@ Copy taken before: %3</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioCommand</name>
+    <message>
+        <source>OK {id}: {title} ({calls} calls, {surge} surge callers)</source>
+        <translation>OK {id}: {title} ({calls} calls, {surge} surge callers)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Console settings</source>
@@ -5856,6 +6639,274 @@ Copy taken before: %3</translation>
     <message>
         <source>At most %1.</source>
         <translation>At most %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPanel</name>
+    <message>
+        <source>Scenario</source>
+        <extracomment>The longest line a trainer may type as the caller.</extracomment>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>Competencies</translation>
+    </message>
+    <message>
+        <source>Space marks a trainee</source>
+        <translation>Space marks a trainee</translation>
+    </message>
+    <message>
+        <source>Scenarios (Ctrl+9)</source>
+        <translation>Scenarios (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Trainees (Space marks)</source>
+        <translation>Trainees (Space marks)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>Pause / resume</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Ring a call now</source>
+        <translation>Ring a call now</translation>
+    </message>
+    <message>
+        <source>End and score</source>
+        <translation>End and score</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Say as the caller of the selected call (Ctrl+Shift+K):</source>
+        <translation>Say as the caller of the selected call (Ctrl+Shift+K):</translation>
+    </message>
+    <message>
+        <source>Type the caller's words; Enter says them</source>
+        <translation>Type the caller's words; Enter says them</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>A scenario is running: end it first (Ctrl+Shift+Z).</source>
+        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it).</extracomment>
+        <translation>A scenario is running: end it first (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Choose a scenario first (Ctrl+9).</source>
+        <translation>Choose a scenario first (Ctrl+9).</translation>
+    </message>
+    <message>
+        <source>Mark at least one trainee (Space in the list).</source>
+        <translation>Mark at least one trainee (Space in the list).</translation>
+    </message>
+    <message>
+        <source>Scenario started: %1.</source>
+        <translation>Scenario started: %1.</translation>
+    </message>
+    <message>
+        <source>No scenario is running (Ctrl+Shift+G starts one).</source>
+        <translation>No scenario is running (Ctrl+Shift+G starts one).</translation>
+    </message>
+    <message>
+        <source>Scenario resumed.</source>
+        <translation>Scenario resumed.</translation>
+    </message>
+    <message>
+        <source>Scenario paused: nothing rings until resumed.</source>
+        <translation>Scenario paused: nothing rings until resumed.</translation>
+    </message>
+    <message>
+        <source>Scenario speed (now %1):</source>
+        <translation>Scenario speed (now %1):</translation>
+    </message>
+    <message>
+        <source>Scenario speed: %1.</source>
+        <translation>Scenario speed: %1.</translation>
+    </message>
+    <message>
+        <source>Every call of the scenario has rung.</source>
+        <translation>Every call of the scenario has rung.</translation>
+    </message>
+    <message>
+        <source>Ring which call now?</source>
+        <translation>Ring which call now?</translation>
+    </message>
+    <message>
+        <source>Call %1 has rung already.</source>
+        <translation>Call %1 has rung already.</translation>
+    </message>
+    <message>
+        <source>Call %1 rings now.</source>
+        <translation>Call %1 rings now.</translation>
+    </message>
+    <message>
+        <source>Select a call of the session first.</source>
+        <translation>Select a call of the session first.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Delay %1 by:</source>
+        <translation>Delay %1 by:</translation>
+    </message>
+    <message>
+        <source>%1 delayed by %2 s.</source>
+        <translation>%1 delayed by %2 s.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of service (a breakdown)?</source>
+        <translation>Take %1 out of service (a breakdown)?</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <source>%1 is out of service.</source>
+        <translation>%1 is out of service.</translation>
+    </message>
+    <message>
+        <source>No simulated units at this console.</source>
+        <translation>No simulated units at this console.</translation>
+    </message>
+    <message>
+        <source>End the scenario and score it?</source>
+        <translation>End the scenario and score it?</translation>
+    </message>
+    <message>
+        <source>End and score</source>
+        <translation>End and score</translation>
+    </message>
+    <message>
+        <source>Scenario ended and scored: %1 of %2 calls passed.</source>
+        <translation>Scenario ended and scored: %1 of %2 calls passed.</translation>
+    </message>
+    <message>
+        <source>No scenario loaded: random callers ring. Choose a scenario and the trainees, then Start (Ctrl+Shift+G).</source>
+        <translation>No scenario loaded: random callers ring. Choose a scenario and the trainees, then Start (Ctrl+Shift+G).</translation>
+    </message>
+    <message>
+        <source>%1: loaded, not started (Ctrl+Shift+G starts it).</source>
+        <translation>%1: loaded, not started (Ctrl+Shift+G starts it).</translation>
+    </message>
+    <message>
+        <source>%1: ended at %2 (Ctrl+Shift+Z scores it).</source>
+        <translation>%1: ended at %2 (Ctrl+Shift+Z scores it).</translation>
+    </message>
+    <message>
+        <source>%1: PAUSED at %2 of %3 (Ctrl+Shift+H resumes).</source>
+        <translation>%1: PAUSED at %2 of %3 (Ctrl+Shift+H resumes).</translation>
+    </message>
+    <message>
+        <source>%1: running, %2 of %3 at %4; calls still to ring: %5.</source>
+        <translation>%1: running, %2 of %3 at %4; calls still to ring: %5.</translation>
+    </message>
+    <message>
+        <source>Answer the call first (F2): the caller answers questions.</source>
+        <translation>Answer the call first (F2): the caller answers questions.</translation>
+    </message>
+    <message>
+        <source>The caller has nothing to say to that.</source>
+        <translation>The caller has nothing to say to that.</translation>
+    </message>
+    <message>
+        <source>The caller: %1</source>
+        <translation>The caller: %1</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>No answer.</translation>
+    </message>
+    <message>
+        <source>The caller says: %1</source>
+        <translation>The caller says: %1</translation>
+    </message>
+    <message>
+        <source> (running)</source>
+        <translation> (running)</translation>
+    </message>
+    <message>
+        <source>No training session yet.</source>
+        <translation>No training session yet.</translation>
+    </message>
+    <message>
+        <source>Every trainee</source>
+        <translation>Every trainee</translation>
+    </message>
+    <message>
+        <source>The session is still running: end and score it first (Ctrl+Shift+Z).</source>
+        <translation>The session is still running: end and score it first (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Scenario %1 is not on this console.</source>
+        <translation>Scenario %1 is not on this console.</translation>
+    </message>
+    <message>
+        <source>No debrief to save: choose a scored session (Ctrl+0).</source>
+        <translation>No debrief to save: choose a scored session (Ctrl+0).</translation>
+    </message>
+    <message>
+        <source>Save the debrief as PDF</source>
+        <translation>Save the debrief as PDF</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Debrief saved: %1</source>
+        <translation>Debrief saved: %1</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,10 @@
         <translation>&amp;Shift</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>Pe&amp;latihan</translation>
+    </message>
+    <message>
         <source>C&amp;onsole</source>
         <translation>K&amp;onsol</translation>
     </message>
@@ -331,6 +335,10 @@
     <message>
         <source>Open a closed incident first (Enter on its call).</source>
         <translation>Buka dulu kejadian yang sudah ditutup (Enter pada panggilannya).</translation>
+    </message>
+    <message>
+        <source>Only a training console runs scenarios.</source>
+        <translation>Hanya konsol pelatihan yang menjalankan skenario.</translation>
     </message>
     <message>
         <source>Answer the longest-ringing call</source>
@@ -561,6 +569,14 @@
         <translation>posisi tinjauan (koordinator): log shift dengan garis waktu dan tinjauan mutu; angka kinerja dan serah terima di sampingnya</translation>
     </message>
     <message>
+        <source>Trainer position</source>
+        <translation>Posisi pelatih</translation>
+    </message>
+    <message>
+        <source>trainer position (training): the trainer's panel and the debrief; the units and calls beside them</source>
+        <translation>posisi pelatih (pelatihan): panel pelatih dan evaluasi; unit dan panggilan di sampingnya</translation>
+    </message>
+    <message>
         <source>Go to the duty shift and its handover</source>
         <translation>Ke shift yang berjalan dan serah terimanya</translation>
     </message>
@@ -631,6 +647,94 @@
     <message>
         <source>shift log (supervisor): filter calls and incidents as you type; Enter on a row shows its timeline</source>
         <translation>log shift (koordinator): saring panggilan dan kejadian sambil mengetik; Enter pada baris menampilkan garis waktunya</translation>
+    </message>
+    <message>
+        <source>Go to the trainer's panel</source>
+        <translation>Ke panel pelatih</translation>
+    </message>
+    <message>
+        <source>the trainer's panel: scenarios, trainees (Space marks), the session's calls as the trainees fill them in</source>
+        <translation>panel pelatih: skenario, peserta (Spasi menandai), panggilan sesi saat peserta mengisinya</translation>
+    </message>
+    <message>
+        <source>Start the scenario</source>
+        <translation>Mulai skenario</translation>
+    </message>
+    <message>
+        <source>start the chosen scenario for the trainees marked</source>
+        <translation>mulai skenario yang dipilih untuk peserta yang ditandai</translation>
+    </message>
+    <message>
+        <source>Pause or resume the scenario</source>
+        <translation>Jeda atau lanjutkan skenario</translation>
+    </message>
+    <message>
+        <source>pause the scenario (nothing rings, no simulated unit moves) or resume it</source>
+        <translation>jeda skenario (tidak ada panggilan masuk, tidak ada unit simulasi bergerak) atau lanjutkan</translation>
+    </message>
+    <message>
+        <source>Scenario speed</source>
+        <translation>Kecepatan skenario</translation>
+    </message>
+    <message>
+        <source>the scenario's speed: half, normal, 2, 4 or 8 times</source>
+        <translation>kecepatan skenario: setengah, normal, 2, 4 atau 8 kali</translation>
+    </message>
+    <message>
+        <source>Ring a scenario call now</source>
+        <translation>Sisipkan panggilan skenario sekarang</translation>
+    </message>
+    <message>
+        <source>ring one of the scenario's calls not yet rung, now</source>
+        <translation>sisipkan sekarang salah satu panggilan skenario yang belum masuk</translation>
+    </message>
+    <message>
+        <source>Play the caller: type a line</source>
+        <translation>Perankan pelapor: ketik ucapannya</translation>
+    </message>
+    <message>
+        <source>play the caller of the call selected in the trainer's panel: type a line, Enter says it</source>
+        <translation>perankan pelapor panggilan yang dipilih di panel pelatih: ketik ucapan, Enter mengucapkannya</translation>
+    </message>
+    <message>
+        <source>Delay the selected unit</source>
+        <translation>Tunda unit yang dipilih</translation>
+    </message>
+    <message>
+        <source>hold the selected simulated unit: its next status comes 30 s to 5 min later</source>
+        <translation>tahan unit simulasi yang dipilih: status berikutnya datang 30 detik sampai 5 menit kemudian</translation>
+    </message>
+    <message>
+        <source>Take the selected unit out of service</source>
+        <translation>Jadikan unit yang dipilih tidak beroperasi</translation>
+    </message>
+    <message>
+        <source>the selected simulated unit breaks down: released from its incident, out of service</source>
+        <translation>unit simulasi yang dipilih rusak: dilepas dari kejadiannya, tidak beroperasi</translation>
+    </message>
+    <message>
+        <source>End and score the scenario</source>
+        <translation>Akhiri dan nilai skenario</translation>
+    </message>
+    <message>
+        <source>end the scenario and score each call against its truth (asks first); the debrief follows</source>
+        <translation>akhiri skenario dan nilai setiap panggilan terhadap yang diharapkan (bertanya dulu); lalu evaluasi</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Evaluasi</translation>
+    </message>
+    <message>
+        <source>the debrief of a session and trainee: actions beside the expected ones, scores, history</source>
+        <translation>evaluasi sesi dan peserta: tindakan di samping yang diharapkan, nilai, riwayat</translation>
+    </message>
+    <message>
+        <source>Save the debrief as PDF</source>
+        <translation>Simpan evaluasi sebagai PDF</translation>
+    </message>
+    <message>
+        <source>save the debrief shown as PDF, in your language</source>
+        <translation>simpan evaluasi yang ditampilkan sebagai PDF, dalam bahasa Anda</translation>
     </message>
     <message>
         <source>Quality review</source>
@@ -852,6 +956,25 @@
     <message>
         <source>Last attempt</source>
         <translation>Percobaan terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLines</name>
+    <message>
+        <source>The caller says (training)</source>
+        <translation>Kata pelapor (pelatihan)</translation>
+    </message>
+    <message>
+        <source>No training call on the line.</source>
+        <translation>Tidak ada panggilan pelatihan yang tersambung.</translation>
+    </message>
+    <message>
+        <source>Caller %1: nothing said yet.</source>
+        <translation>Pelapor %1: belum berkata apa pun.</translation>
+    </message>
+    <message>
+        <source>Caller %1:</source>
+        <translation>Pelapor %1:</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1260,396 @@
     <message>
         <source>The note is empty.</source>
         <translation>Catatan kosong.</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefReport</name>
+    <message>
+        <source>Training debrief</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer time</source>
+        <translation type="unfinished">Waktu jawab</translation>
+    </message>
+    <message>
+        <source>Call class</source>
+        <translation type="unfinished">Jenis panggilan</translation>
+    </message>
+    <message>
+        <source>Incident category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished">Lokasi</translation>
+    </message>
+    <message>
+        <source>Protocol questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agencies and units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to dispatch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>within the time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>late: part of the credit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>too late: no credit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>caller not reached on callback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no unit dispatched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>half: classified silent or caller reached, not both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>some</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">tidak ada</translation>
+    </message>
+    <message>
+        <source>Caller name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished">Provinsi</translation>
+    </message>
+    <message>
+        <source>Regency or city</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>District (kecamatan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Village (kelurahan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>House number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished">Kode pos</translation>
+    </message>
+    <message>
+        <source>Landmark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished">Dijawab</translation>
+    </message>
+    <message>
+        <source>Classified: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field filled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kelurahan picked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position set: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Narrative note written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dispatched %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Called back: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hung up</source>
+        <translation>Menutup telepon</translation>
+    </message>
+    <message>
+        <source>The caller hung up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation type="unfinished">Kejadian ditutup</translation>
+    </message>
+    <message>
+        <source>Answer within %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call back: the caller is an emergency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kelurahan: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send %1: at least %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First unit dispatched by now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fill in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>No calls.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All trainees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Skenario</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Calls scored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2, %3 passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Hasil</translation>
+    </message>
+    <message>
+        <source>Call %1 (%2): %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not scored yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rang at %1 · score %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score per dimension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Nilai</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished">Keterangan</translation>
+    </message>
+    <message>
+        <source>Timeline (seconds from the ring)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Waktu</translation>
+    </message>
+    <message>
+        <source>What the trainee did</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected by then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the truth asked for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no position recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 m from the place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wrong kelurahan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No scored session yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">Mulai</translation>
+    </message>
+    <message>
+        <source>Calls passed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <source>Session (Ctrl+0)</source>
+        <translation>Sesi (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+Shift+D)</source>
+        <translation>Simpan sebagai PDF (Ctrl+Shift+D)</translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3810,254 @@
         <source>no other status</source>
         <translation>tidak ada status lain</translation>
     </message>
+    <message>
+        <source>On answer</source>
+        <translation>Saat dijawab</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Ditanya</translation>
+    </message>
+    <message>
+        <source>Heard in the narrative</source>
+        <translation>Terdengar di kronologi</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Ditelepon balik</translation>
+    </message>
+    <message>
+        <source>Trainer, live</source>
+        <translation>Pelatih, langsung</translation>
+    </message>
+    <message>
+        <source>Hung up</source>
+        <translation>Menutup telepon</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation type="unfinished">Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished">Inggris</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: a value was expected (text in double quotes, a number, true, false, null, {...} or [...])</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: a name in double quotes was expected (a comma too many?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: ':' was expected after the name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: ',' or '{close}' was expected (a comma missing?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: a comma before the end of an object or list (JSON allows none there)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: the text in quotes is not closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: a line break or control character inside quotes (write \n)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: a backslash must be followed by " \ / b f n r t or uXXXX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: the number is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: more after the end of the scenario</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column {column}: nested too deeply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is given twice in the same object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a control character ({code}) in the text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>should be {expected}, not {found}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown name {key} (allowed: {allowed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the format is {value}; this console reads {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the id {value} differs from the file name: it should be {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} may only have the characters {allowed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key {value} is already used by another call or surge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is given twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is less than {minimum}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} should be more than 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is more than {maximum}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not before the scenario's end ({duration} s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {language} text is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>should not be empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{length} characters, more than {maximum}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a number as caller ID gives it (digits, + first, P withheld, O unavailable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not one of {allowed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a category of the catalogue ({allowed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the category {category} has no protocol card, so no questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a question on the {category} protocol card ({allowed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the required question {value} has no answer in the script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} is not a code of the area table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} ({name}) is not a kelurahan or desa: give a code of four parts (33.74.13.1003)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{lat}, {lon} is outside Indonesia (latitude first, then longitude)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is only for an emergency (the class is {call_class})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after_callback is only for a silent call (the class is {call_class})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a silent caller says nothing on answer: the opening should be null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a silent call that is {after} on callback needs the caller's callback line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the scenario has no calls and no surges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an object {...}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list [...]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text in double quotes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a pair [latitude, longitude]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text in both languages or null</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LocationEntry</name>
@@ -3433,6 +4194,7 @@
     </message>
     <message>
         <source>Callbacks (Ctrl+4) (%1)</source>
+        <extracomment>In training, the dial before the outcome is chosen (``TrainingWork.dial``): what the scenario's caller says when called back ("No answer." when silent), None when the call is not a scenario's.</extracomment>
         <translation>Panggilan balik (Ctrl+4) (%1)</translation>
     </message>
     <message>
@@ -3502,6 +4264,14 @@
     <message>
         <source>Figures (Ctrl+7)</source>
         <translation>Angka kinerja (Ctrl+7)</translation>
+    </message>
+    <message>
+        <source>Trainer (Ctrl+9)</source>
+        <translation>Pelatih (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Debrief (Ctrl+0)</source>
+        <translation>Evaluasi (Ctrl+0)</translation>
     </message>
     <message>
         <source>Change user</source>
@@ -3645,6 +4415,7 @@ Tetap tinggalkan?</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
+        <extracomment>In training, what the scenario's caller says on answer (``TrainingWork.opening``: said once, "" when no scenario runs); the random simulator's caller speaks otherwise.</extracomment>
         <translation>Tidak ada panggilan berdering.</translation>
     </message>
     <message>
@@ -4054,6 +4825,7 @@ Tetap tinggalkan?</translation>
     <name>ProtocolCard</name>
     <message>
         <source>Protocol card (Ctrl+P)</source>
+        <extracomment>The keys that ask a training caller the current question (as ``key_name`` names them).</extracomment>
         <translation>Kartu protokol (Ctrl+P)</translation>
     </message>
     <message>
@@ -4077,6 +4849,10 @@ Tetap tinggalkan?</translation>
         <translation>%1 bukan jawaban untuk pertanyaan ini: tekan %2 (↑/↓ memilih pertanyaan lain).</translation>
     </message>
     <message>
+        <source>The caller: %1</source>
+        <translation>Pelapor: %1</translation>
+    </message>
+    <message>
         <source>answer: %1</source>
         <translation>jawaban: %1</translation>
     </message>
@@ -4089,7 +4865,7 @@ Tetap tinggalkan?</translation>
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
-        <extracomment>How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
+        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line). How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
         <translation>Sumber tidak dikenali</translation>
     </message>
     <message>
@@ -5140,6 +5916,13 @@ Salinan yang dibuat sebelumnya: %3</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioCommand</name>
+    <message>
+        <source>OK {id}: {title} ({calls} calls, {surge} surge callers)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>When the first shift of the day starts</source>
@@ -5856,6 +6639,274 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>At most %1.</source>
         <translation>Maksimal %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainerPanel</name>
+    <message>
+        <source>Scenario</source>
+        <extracomment>The longest line a trainer may type as the caller.</extracomment>
+        <translation>Skenario</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Menit</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>Kompetensi</translation>
+    </message>
+    <message>
+        <source>Space marks a trainee</source>
+        <translation>Spasi menandai peserta</translation>
+    </message>
+    <message>
+        <source>Scenarios (Ctrl+9)</source>
+        <translation>Skenario (Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Trainees (Space marks)</source>
+        <translation>Peserta (Spasi menandai)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>Jeda / lanjutkan</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Kecepatan</translation>
+    </message>
+    <message>
+        <source>Ring a call now</source>
+        <translation>Sisipkan panggilan</translation>
+    </message>
+    <message>
+        <source>End and score</source>
+        <translation>Akhiri dan nilai</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Say as the caller of the selected call (Ctrl+Shift+K):</source>
+        <translation>Ucapkan sebagai pelapor panggilan yang dipilih (Ctrl+Shift+K):</translation>
+    </message>
+    <message>
+        <source>Type the caller's words; Enter says them</source>
+        <translation>Ketik ucapan pelapor; Enter mengucapkannya</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>A scenario is running: end it first (Ctrl+Shift+Z).</source>
+        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it).</extracomment>
+        <translation>Skenario sedang berjalan: akhiri dulu (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Choose a scenario first (Ctrl+9).</source>
+        <translation>Pilih skenario dulu (Ctrl+9).</translation>
+    </message>
+    <message>
+        <source>Mark at least one trainee (Space in the list).</source>
+        <translation>Tandai sedikitnya satu peserta (Spasi di daftar).</translation>
+    </message>
+    <message>
+        <source>Scenario started: %1.</source>
+        <translation>Skenario dimulai: %1.</translation>
+    </message>
+    <message>
+        <source>No scenario is running (Ctrl+Shift+G starts one).</source>
+        <translation>Tidak ada skenario yang berjalan (Ctrl+Shift+G memulainya).</translation>
+    </message>
+    <message>
+        <source>Scenario resumed.</source>
+        <translation>Skenario dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Scenario paused: nothing rings until resumed.</source>
+        <translation>Skenario dijeda: tidak ada panggilan masuk sampai dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>Scenario speed (now %1):</source>
+        <translation>Kecepatan skenario (sekarang %1):</translation>
+    </message>
+    <message>
+        <source>Scenario speed: %1.</source>
+        <translation>Kecepatan skenario: %1.</translation>
+    </message>
+    <message>
+        <source>Every call of the scenario has rung.</source>
+        <translation>Semua panggilan skenario sudah masuk.</translation>
+    </message>
+    <message>
+        <source>Ring which call now?</source>
+        <translation>Sisipkan panggilan mana sekarang?</translation>
+    </message>
+    <message>
+        <source>Call %1 has rung already.</source>
+        <translation>Panggilan %1 sudah masuk.</translation>
+    </message>
+    <message>
+        <source>Call %1 rings now.</source>
+        <translation>Panggilan %1 masuk sekarang.</translation>
+    </message>
+    <message>
+        <source>Select a call of the session first.</source>
+        <translation>Pilih dulu panggilan sesi ini.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 detik</translation>
+    </message>
+    <message>
+        <source>Delay %1 by:</source>
+        <translation>Tunda %1 selama:</translation>
+    </message>
+    <message>
+        <source>%1 delayed by %2 s.</source>
+        <translation>%1 ditunda %2 detik.</translation>
+    </message>
+    <message>
+        <source>Take %1 out of service (a breakdown)?</source>
+        <translation>Jadikan %1 tidak beroperasi (rusak)?</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Tidak beroperasi</translation>
+    </message>
+    <message>
+        <source>%1 is out of service.</source>
+        <translation>%1 tidak beroperasi.</translation>
+    </message>
+    <message>
+        <source>No simulated units at this console.</source>
+        <translation>Tidak ada unit simulasi di konsol ini.</translation>
+    </message>
+    <message>
+        <source>End the scenario and score it?</source>
+        <translation>Akhiri skenario dan nilai?</translation>
+    </message>
+    <message>
+        <source>End and score</source>
+        <translation>Akhiri dan nilai</translation>
+    </message>
+    <message>
+        <source>Scenario ended and scored: %1 of %2 calls passed.</source>
+        <translation>Skenario diakhiri dan dinilai: %1 dari %2 panggilan lulus.</translation>
+    </message>
+    <message>
+        <source>No scenario loaded: random callers ring. Choose a scenario and the trainees, then Start (Ctrl+Shift+G).</source>
+        <translation>Tidak ada skenario dimuat: panggilan acak masuk. Pilih skenario dan peserta, lalu Mulai (Ctrl+Shift+G).</translation>
+    </message>
+    <message>
+        <source>%1: loaded, not started (Ctrl+Shift+G starts it).</source>
+        <translation>%1: dimuat, belum dimulai (Ctrl+Shift+G memulainya).</translation>
+    </message>
+    <message>
+        <source>%1: ended at %2 (Ctrl+Shift+Z scores it).</source>
+        <translation>%1: berakhir pada %2 (Ctrl+Shift+Z menilainya).</translation>
+    </message>
+    <message>
+        <source>%1: PAUSED at %2 of %3 (Ctrl+Shift+H resumes).</source>
+        <translation>%1: DIJEDA pada %2 dari %3 (Ctrl+Shift+H melanjutkan).</translation>
+    </message>
+    <message>
+        <source>%1: running, %2 of %3 at %4; calls still to ring: %5.</source>
+        <translation>%1: berjalan, %2 dari %3 pada %4; panggilan yang belum masuk: %5.</translation>
+    </message>
+    <message>
+        <source>Answer the call first (F2): the caller answers questions.</source>
+        <translation>Jawab panggilan dulu (F2): pelapor menjawab pertanyaan.</translation>
+    </message>
+    <message>
+        <source>The caller has nothing to say to that.</source>
+        <translation>Pelapor tidak punya jawaban untuk itu.</translation>
+    </message>
+    <message>
+        <source>The caller: %1</source>
+        <translation>Pelapor: %1</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Tidak diangkat.</translation>
+    </message>
+    <message>
+        <source>The caller says: %1</source>
+        <translation>Kata pelapor: %1</translation>
+    </message>
+    <message>
+        <source> (running)</source>
+        <translation> (berjalan)</translation>
+    </message>
+    <message>
+        <source>No training session yet.</source>
+        <translation>Belum ada sesi pelatihan.</translation>
+    </message>
+    <message>
+        <source>Every trainee</source>
+        <translation>Semua peserta</translation>
+    </message>
+    <message>
+        <source>The session is still running: end and score it first (Ctrl+Shift+Z).</source>
+        <translation>Sesi masih berjalan: akhiri dan nilai dulu (Ctrl+Shift+Z).</translation>
+    </message>
+    <message>
+        <source>Scenario %1 is not on this console.</source>
+        <translation>Skenario %1 tidak ada di konsol ini.</translation>
+    </message>
+    <message>
+        <source>No debrief to save: choose a scored session (Ctrl+0).</source>
+        <translation>Tidak ada evaluasi untuk disimpan: pilih sesi yang sudah dinilai (Ctrl+0).</translation>
+    </message>
+    <message>
+        <source>Save the debrief as PDF</source>
+        <translation>Simpan evaluasi sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Tidak disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Debrief saved: %1</source>
+        <translation>Evaluasi disimpan: %1</translation>
     </message>
 </context>
 <context>
