@@ -113,7 +113,13 @@ def call_truth(scenario: Scenario, row: TrainingCall) -> tuple[CallTruth, TimeBu
     """The truth and budget of a call the session rang: the scenario's, or the surge caller's own."""
     if row.generated_truth:
         return surge_truth(row.generated_truth), TimeBudget()
-    scripted = scenario.call(row.call_key)
+    try:
+        scripted = scenario.call(row.call_key)
+    except KeyError:
+        raise ValueError(
+            f"the session's call {row.call_key!r} is not in scenario {scenario.id!r}: score a session "
+            "with the scenario it ran"
+        ) from None
     return scripted.truth, scripted.budget
 
 

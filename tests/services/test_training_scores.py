@@ -4,6 +4,7 @@ with a driven clock, scored exactly as worked out by hand (tests/services/traini
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select
 
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import AuditAction, Refusal
+from dispatch.domain.enums import CallClass, Priority
 from dispatch.domain.training_score import Dimension, Reason
 from dispatch.services import accounts, training_scores
 from dispatch.services.bus import Change, ChangeBus, Topic
@@ -160,3 +162,20 @@ def test_a_live_database_is_refused(tmp_path: Path, clock: ManualClock) -> None:
             assert session.scalars(select(TrainingScore)).all() == []
     finally:
         live.dispose()
+
+
+def test_a_surge_callers_truth_as_the_run_writes_it() -> None:
+    truth = training_scores.surge_truth('{"category":"MED","class":"emergency","priority":"P1"}')
+    assert (truth.call_class, truth.category, truth.priority) == (CallClass.EMERGENCY, "MED", Priority.P1)
+    assert truth.emergency
+    prank = training_scores.surge_truth('{"class":"prank"}')
+    assert (prank.call_class, prank.category, prank.priority) == (CallClass.PRANK, None, None)
+
+
+def test_a_session_scored_with_another_scenario_says_so(ctx: ServiceContext, clock: ManualClock) -> None:
+    drill = play_drill(ctx, clock)
+    other = replace(SCENARIO, id="other", calls=SCENARIO.calls[:1])
+    rules, sha = load_scoring_rules()
+    with pytest.raises(ValueError, match="'prank' is not in scenario 'other'"):
+        training_scores.score_session(ctx, drill.session_id, other, rules, sha)
+    assert training_scores.session_scores(ctx, drill.session_id) == []
