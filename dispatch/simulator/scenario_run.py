@@ -15,9 +15,11 @@ playing the caller (:meth:`ScenarioRun.say_live`).
 
 Nothing here keeps time by itself: whoever runs it calls ``advance()`` (the window, every second; a
 test, after moving its clock), and what is due by then happens. With nothing due, ``advance()`` does
-no database work but one indexed read of new narrative notes, and that only while answered calls
-have keyword replies left. The same scenario, seed and driven clock ring the same calls with the
-same numbers at the same instants.
+no database work of its own but one indexed read of new narrative notes, and that only while answered
+calls have keyword replies left (the simulated crews, advanced with the same scenario seconds, read
+their assignments). The run ends by itself once its time is up, every call has rung, none still
+rings and no unit is halfway through its cycle; or when the trainer ends it. The same scenario, seed
+and driven clock ring the same calls with the same numbers at the same instants.
 """
 
 from __future__ import annotations
