@@ -680,7 +680,7 @@ def _emergencies() -> list[Json]:
             area_code="33.74.09.1004",
             point=(-7.0031, 110.3957),
             agencies={"fire": 1},
-            questions=["animal", "bitten"],
+            questions=["animal", "bitten", "inside"],
             fields=["caller_name", "street"],
         ),
         emergency(
