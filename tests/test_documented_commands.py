@@ -49,6 +49,7 @@ COVERED = {
     r"^dispatch-console migrate ": "tests/store/test_postgres_tamper.py::test_the_documented_migrate_command",
     r"^dispatch-console admin (create-user|list-users|unlock|reset-password) ": "tests/test_admin_command.py",
     r"^dispatch-console verify ": "tests/store/test_audit_chain.py (verify run as a process)",
+    r"^dispatch-console scenario check ": "tests/test_scenario_command.py",
 }
 
 

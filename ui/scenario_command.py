@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dispatch-console scenario",
         description="Training scenarios (docs/scenarios.md).",
+        epilog="dispatch-console scenario check FILE... [--shipped] [--lang id|en]: check scenario "
+        "files, one line per file (OK, or the first problem with its line); exit status 0 only if all "
+        "are valid.",
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="check")
     check = verbs.add_parser(

@@ -700,3 +700,12 @@ PLAIN_JSON = st.recursive(
 def test_the_reader_reads_json_as_python_does(value: object, indent: int | str | None) -> None:
     text = json.dumps(value, indent=indent, ensure_ascii=bool(indent))
     assert _Document(text, "x.json").parse() == json.loads(text)
+
+
+def test_the_documented_example_is_a_valid_scenario() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```json\n(.*?)```", docs, re.S)
+    scenario = parse(example, "fire-trapped-krapyak.json")
+    assert [call.key for call in scenario.calls] == ["fire", "silent"]
+    assert scenario.surges[0].count == 6
+    assert list(VALIDATOR.iter_errors(json.loads(example))) == []
