@@ -444,3 +444,59 @@ def test_any_short_text_is_a_named_error(text: str) -> None:
     with pytest.raises(ScoringRulesError) as raised:
         parse_scoring_rules(text, "x.json")
     assert raised.value.where
+
+
+# --- the shipped scenarios ----------------------------------------------------------------------------
+
+
+def _perfect(truth: CallTruth, budget: TimeBudget) -> Observed:
+    """Everything the truth asks for, done within every budget."""
+    answered = at(1)
+    reached = at(60) if truth.after_callback is CallClass.EMERGENCY else None
+    start = reached or answered
+    units = tuple(
+        SentUnit(start + timedelta(seconds=10), agency, f"{agency.value}-{n}")
+        for agency, count in truth.agencies.items()
+        for n in range(count)
+    )
+    return Observed(
+        rung_at=RING,
+        answered_at=None if truth.call_class is CallClass.ABANDONED else answered,
+        answered_by=1,
+        classification=truth.call_class,
+        reached_at=reached,
+        category=truth.category,
+        priority=truth.priority,
+        area_code=truth.area_code,
+        point=truth.point,
+        questions=frozenset(truth.questions),
+        units=units,
+        filled=frozenset(truth.fields),
+    )
+
+
+def _shipped_scenarios() -> list[Path]:
+    from dispatch.simulator.scenario_files import shipped_scenario_paths
+
+    return shipped_scenario_paths()
+
+
+@pytest.mark.parametrize("path", _shipped_scenarios(), ids=lambda p: p.stem)
+def test_every_shipped_call_can_score_full_marks_and_an_ignored_call_fails(path: Path) -> None:
+    from dispatch.simulator.scenario_files import load_scenario
+
+    rules, _ = load_scoring_rules()
+    scenario = load_scenario(path).scenario
+    for call in scenario.calls:
+        perfect = score_call(call.truth, call.budget, _perfect(call.truth, call.budget), rules)
+        assert (perfect.total, perfect.passed) == (100.0, True), (call.key, perfect)
+        if call.truth.call_class is CallClass.ABANDONED:
+            # A caller who gave up ringing: the console classifies it itself; nothing else is asked.
+            left = Observed(rung_at=RING, classification=CallClass.ABANDONED)
+            assert score_call(call.truth, call.budget, left, rules).total == 100.0, call.key
+        else:
+            ignored = score_call(call.truth, call.budget, Observed(rung_at=RING), rules)
+            assert not ignored.passed, (call.key, ignored)
+        if call.truth.emergency:
+            dimensions = {d.dimension for d in perfect.dimensions}
+            assert {Dimension.CATEGORY, Dimension.PRIORITY} <= dimensions, call.key
