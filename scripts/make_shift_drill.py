@@ -7,7 +7,7 @@ The drill is 40 scripted calls in Semarang's real mix (DOMAIN.md: 38.6 % of 2025
 ghost calls): 19 emergencies of the common categories, 9 pranks (one caller rings three times), 7 silent
 calls, 2 information requests, 2 calls abandoned before answer and 1 wrong number; 16 of 40 (40 %) are
 prank or silent. The calls come in a shuffled order at offsets drawn from a fixed seed, bunched between
-minutes 12 and 17 as a real evening peak is, so every run of the generator writes the same file.
+minutes 13 and 17 as a real evening peak is, so every run of the generator writes the same file.
 
 Priorities are not typed here: each emergency's priority is its category's default
 (``resources/catalogue/categories.json``) raised by the protocol-card answers its caller gives
@@ -1261,10 +1261,10 @@ def make_drill(seed: int = DRILL_SEED) -> Json:
         summary=(
             "Empat puluh panggilan dalam 30 menit dengan campuran seperti di Semarang: 19 darurat dari berbagai "
             "kategori, 9 iseng (satu penelepon iseng berulang tiga kali), 7 tanpa suara, 2 informasi, 2 terputus "
-            "sebelum diangkat dan 1 salah sambung; jam sibuk antara menit ke-12 dan ke-17.",
+            "sebelum diangkat dan 1 salah sambung; jam sibuk antara menit ke-13 dan ke-17.",
             "Forty calls in 30 minutes in Semarang's mix: 19 emergencies of many categories, 9 pranks (one repeat "
             "prankster rings three times), 7 silent calls, 2 information requests, 2 calls abandoned before answer "
-            "and 1 wrong number; a peak between minutes 12 and 17.",
+            "and 1 wrong number; a peak between minutes 13 and 17.",
         ),
         competencies=[
             "APCO ANS 3.103: call processing",
