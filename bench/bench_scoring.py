@@ -4,11 +4,13 @@
 
 A temporary SQLite training database is built through the console's own services with a driven
 clock: a supervisor and a trainee, the demonstration roster, a training session
-(``services.training``) and ``--calls`` calls linked to it, played the way a trainee plays a shift
-drill: about 60 % emergencies (answered, category, kelurahan, position, one or two protocol answers,
-a unit or two dispatched, the incident closed so that its units come back), pranks, information
-calls, silent calls (half of them called back and reached as emergencies, with a unit sent) and
-callers who hang up before anyone answers. Then it times:
+(``services.training``) and the first ``--calls`` calls of the shipped 30-minute shift drill
+(``resources/scenarios/shift-drill-30.json``: 40 calls, 19 emergencies, pranks, silent calls,
+information, a wrong number, two callers who hang up unanswered) rung and linked to it, each played
+nearly as its truth asks: answered, classified, and for an emergency the category, the required
+fields (now and then one forgotten), the kelurahan, a position near the place, the protocol
+questions (now and then one skipped), the priority, the units of each agency dispatched, the incident
+closed so that its units come back. Then it times:
 
 - ``score_session`` (the target): observe every call (calls, incidents, protocol answers, units,
   callbacks) and score and store them, one unit of work with its audit rows; once, on the fresh
@@ -38,16 +40,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
-from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.enums import AgencyType, CallClass, Disposition, Priority, Role
+from dispatch.domain.enums import AgencyType, CallClass, Disposition, Role
 from dispatch.domain.phone import parse_caller_number
-from dispatch.domain.scenarios import CallerScript, CallTruth, Scenario, ScriptedCall, Words
+from dispatch.domain.scenarios import Scenario
 from dispatch.domain.signals import CallSignal, SignalKind
 from dispatch.domain.training_score import score_call
 from dispatch.services import (
     accounts,
-    callbacks,
     calls,
     dispatching,
     incidents,
@@ -59,41 +59,26 @@ from dispatch.services import (
 )
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
+from dispatch.simulator.scenario_files import find_scenario, load_scenario
 from dispatch.simulator.scoring_files import load_scoring_rules
 from dispatch.store.database import DatabaseKind, open_database, sqlite_url
-from dispatch.store.tables import Call
 
 TARGET_S = 1.0
 START = datetime(2026, 11, 27, 5, 0, 0, tzinfo=UTC)
 FEED = "sim://bench-scoring"
 PASSWORD = "latihan-112-rahasia"
-#: (category, protocol questions answered with "2", agencies sent, kelurahan, point)
-EMERGENCIES = [
-    (
-        "FIRE",
-        ("people_inside", "injured"),
-        (AgencyType.FIRE, AgencyType.POLICE),
-        "33.74.13.1003",
-        (-6.9801, 110.3950),
-    ),
-    ("MED", (), (AgencyType.MEDICAL,), "33.74.13.1003", (-6.9850, 110.4000)),
-    ("LAKA", ("trapped",), (AgencyType.POLICE, AgencyType.MEDICAL), "33.74.13.1003", (-6.9900, 110.4050)),
-]
-W = Words("-", "-")
-
-
-def _kinds(count: int, rng: random.Random) -> list[str]:
-    """The drill's mix: 60 % emergencies, then pranks, information, silent calls, abandoned."""
-    mix = ["emergency"] * 12 + ["prank"] * 3 + ["information"] * 2 + ["silent"] * 2 + ["abandoned"]
-    kinds = [mix[i % len(mix)] for i in range(count)]
-    rng.shuffle(kinds)
-    return kinds
+DRILL = "shift-drill-30"
+#: Text typed into a required form field (RT, RW and the postcode take digits).
+FIELD_TEXT = {"rt": "003", "rw": "005", "postcode": "50146", "house_number": "12"}
 
 
 def build(path: Path, count: int, seed: int) -> tuple[ServiceContext, int, Scenario]:
-    """The database with one ended session of ``count`` calls played; the trainer's context."""
+    """The database with one ended session of the drill's first ``count`` calls played; the
+    trainer's context, the session and the scenario."""
     rng = random.Random(seed)
     catalogue = load_default_catalogue()
+    drill = load_scenario(find_scenario(DRILL) or Path(DRILL)).scenario
+    calls_played = drill.calls[:count]
     database = open_database(sqlite_url(path), kind=DatabaseKind.TRAINING)
     clock = ManualClock(START)
     console = accounts.register_console(database, clock, ChangeBus(), "KONSOL-01", "bench")
@@ -105,102 +90,70 @@ def build(path: Path, count: int, seed: int) -> tuple[ServiceContext, int, Scena
     actor = accounts.create_user(ctx, "budi", "Budi Santoso", PASSWORD, PASSWORD, Role.CALL_TAKER)
     assert actor.user_id is not None
     trainee = ctx.acting_as(actor)
-    units = {view.call_sign: view for view in queries.units(ctx)}
     by_agency: dict[AgencyType, list[int]] = {}
-    for unit in units.values():
+    for unit in queries.units(ctx):
         by_agency.setdefault(unit.agency_type, []).append(unit.id)
 
-    scripted: list[ScriptedCall] = []
-    kinds = _kinds(count, rng)
-    session = training.start_session(ctx, "bench-drill", "0" * 64, seed, [actor.user_id])
-    for index, kind in enumerate(kinds):
-        key = f"call{index + 1:02d}"
-        number = f"0812{index + 10_000_000:08d}"
-        if kind == "emergency":
-            category, questions, agencies, area, point = EMERGENCIES[index % len(EMERGENCIES)]
-            truth = CallTruth(
-                CallClass.EMERGENCY,
-                category=category,
-                priority=Priority.P1,
-                area_code=area,
-                point=point,
-                agencies=dict.fromkeys(agencies, 1),
-                questions=questions,
-                fields=("caller_name", "street", "landmark"),
-            )
-        elif kind == "silent":
-            truth = CallTruth(
-                CallClass.SILENT,
-                after_callback=CallClass.EMERGENCY,
-                category="MED",
-                priority=Priority.P2,
-                agencies={AgencyType.MEDICAL: 1},
-            )
-        else:
-            truth = CallTruth(CallClass(kind))
-        scripted.append(
-            ScriptedCall(
-                key, clock.now().timestamp() - START.timestamp(), number, None, 120, CallerScript(W), truth
-            )
-        )
+    session = training.start_session(ctx, drill.id, "0" * 64, seed, [actor.user_id])
+    for index, scripted in enumerate(calls_played):
+        truth = scripted.truth
         signal = CallSignal(
             kind=SignalKind.INCOMING,
             feed=FEED,
             received_at=clock.now(),
-            number=parse_caller_number(number),
-            raw=f"RING {number}".encode(),
+            number=parse_caller_number(scripted.number),
+            raw=f"RING {scripted.number}".encode(),
         )
         view = calls.record_signal(ctx.as_system(), signal)
         assert view is not None
-        training.link_call(ctx.as_system(), session.id, key, view.id)
+        training.link_call(ctx.as_system(), session.id, scripted.key, view.id)
         clock.advance(rng.uniform(3, 20))
-        if kind == "abandoned":
-            ended = CallSignal(SignalKind.ENDED, FEED, clock.now(), parse_caller_number(number), b"END")
+        if truth.call_class is CallClass.ABANDONED:
+            ended = CallSignal(
+                SignalKind.ENDED, FEED, clock.now(), parse_caller_number(scripted.number), b"END"
+            )
             calls.record_signal(ctx.as_system(), ended)
+            clock.advance(rng.uniform(2, 20))
             continue
         _, incident = calls.answer_call(trainee, view.id)
         clock.advance(rng.uniform(5, 15))
-        if kind == "emergency":
+        if truth.call_class is not CallClass.EMERGENCY:
+            calls.classify_call(trainee, view.id, truth.call_class)
+            clock.advance(rng.uniform(2, 20))
+            continue
+        # An emergency, done nearly as the truth asks: now and then a question or a field forgotten.
+        if truth.category:
             incidents.update_field(trainee, incident.id, "category", truth.category, catalogue)
-            incidents.update_field(trainee, incident.id, "caller_name", "Pak Darto", catalogue)
-            incidents.update_field(trainee, incident.id, "street", "Jl. Siliwangi", catalogue)
-            assert truth.area_code is not None
-            assert truth.point is not None
+        for name in truth.fields:
+            if rng.random() < 0.9:
+                incidents.update_field(
+                    trainee, incident.id, name, FIELD_TEXT.get(name, "Jl. Contoh"), catalogue
+                )
+        if truth.area_code:
             locations.set_area(trainee, incident.id, truth.area_code)
-            locations.set_position(
-                trainee, incident.id, truth.point[0] + rng.uniform(-0.004, 0.004), truth.point[1]
-            )
-            for question in truth.questions:
+        if truth.point:
+            lat, lon = truth.point
+            locations.set_position(trainee, incident.id, lat + rng.uniform(-0.004, 0.004), lon)
+        for question in truth.questions:
+            if rng.random() < 0.85:
                 clock.advance(rng.uniform(5, 15))
                 protocols.answer_question(trainee, incident.id, str(truth.category), question, "2", "id")
-            clock.advance(rng.uniform(20, 80))
-            sent = [by_agency[agency][index % len(by_agency[agency])] for agency in truth.agencies]
+        if truth.priority:
+            incidents.update_field(trainee, incident.id, "priority", truth.priority.value, catalogue)
+        clock.advance(rng.uniform(20, 80))
+        sent = [
+            by_agency[agency][(index + n) % len(by_agency[agency])]
+            for agency, needed in truth.agencies.items()
+            for n in range(needed)
+        ]
+        if sent:
             dispatching.assign_units(trainee, incident.id, sent)
-            clock.advance(rng.uniform(5, 30))
-            incidents.close_incident(ctx, incident.id, Disposition.HANDLED)
-        elif kind == "silent":
-            calls.classify_call(trainee, view.id, CallClass.SILENT)
-            if index % 2 == 0:
-                clock.advance(rng.uniform(30, 90))
-                waiting = next(c for c in callbacks.open_callbacks(trainee) if c.call_id == view.id)
-                callbacks.record_attempt(trainee, waiting.id, CallbackOutcome.REACHED_EMERGENCY)
-                with ctx.database.sessions() as db:
-                    reopened = db.get_one(Call, view.id).incident_id
-                assert reopened is not None
-                incidents.update_field(trainee, reopened, "category", "MED", catalogue)
-                clock.advance(rng.uniform(20, 60))
-                ambulances = by_agency[AgencyType.MEDICAL]
-                dispatching.assign_units(trainee, reopened, [ambulances[index % len(ambulances)]])
-                clock.advance(5)
-                incidents.close_incident(ctx, reopened, Disposition.HANDLED)
-        else:
-            calls.classify_call(trainee, view.id, CallClass(kind))
+        clock.advance(rng.uniform(5, 30))
+        # Closed, so that its units are available for the next calls.
+        incidents.close_incident(ctx, incident.id, Disposition.HANDLED)
         clock.advance(rng.uniform(2, 20))
     training.end_session(ctx, session.id)
-    scenario = Scenario(
-        "bench-drill", W, W, (), seed, clock.now().timestamp() - START.timestamp(), tuple(scripted)
-    )
-    return ctx, session.id, scenario
+    return ctx, session.id, drill
 
 
 def timed(action: object, runs: int) -> list[float]:
@@ -226,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.bench_scoring", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--calls", type=int, default=40)
+    parser.add_argument("--calls", type=int, default=40, help="the drill's first calls played (it has 40)")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--json", type=Path)
