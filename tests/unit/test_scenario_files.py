@@ -709,3 +709,20 @@ def test_the_documented_example_is_a_valid_scenario() -> None:
     assert [call.key for call in scenario.calls] == ["fire", "silent"]
     assert scenario.surges[0].count == 6
     assert list(VALIDATOR.iter_errors(json.loads(example))) == []
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(GOOD_PATHS), JSON_VALUES)
+def test_what_the_loader_accepts_the_schema_accepts(path: tuple[str | int, ...], value: object) -> None:
+    """The schema describes the same format: it may let more through (it cannot see the catalogue),
+    never less."""
+    data = copy.deepcopy(good())
+    target: Any = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    try:
+        parse(dump(data))
+    except ScenarioError:
+        return
+    assert [error.message for error in VALIDATOR.iter_errors(data)] == []
