@@ -573,6 +573,9 @@ def _scenario_words() -> dict[str, str]:
         ),
         ScenarioProblem.EMPTY_TEXT: translate("Labels", "the {language} text is empty"),
         ScenarioProblem.EMPTY_VALUE: translate("Labels", "should not be empty"),
+        ScenarioProblem.NO_WORD: translate(
+            "Labels", "{value} has no letter or digit: it can never be heard in a narrative"
+        ),
         ScenarioProblem.TOO_LONG: translate("Labels", "{length} characters, more than {maximum}"),
         ScenarioProblem.BAD_NUMBER: translate(
             "Labels",

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from dispatch.catalogue_files import load_default_catalogue, load_default_protocols
-from dispatch.domain.areas import AreaIndex, AreaLevel, area_index
+from dispatch.domain.areas import AreaIndex, AreaLevel, area_index, normalize
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.coordinates import INDONESIA_LAT, INDONESIA_LON
 from dispatch.domain.enums import AgencyType, CallClass, Priority
@@ -118,6 +118,7 @@ class ScenarioProblem(StrEnum):
     NOT_BEFORE_END = "not_before_end"  # value, duration
     EMPTY_TEXT = "empty_text"  # language
     EMPTY_VALUE = "empty_value"
+    NO_WORD = "no_word"  # value
     TOO_LONG = "too_long"  # length, maximum
     BAD_NUMBER = "bad_number"  # value
     NOT_ONE_OF = "not_one_of"  # value, allowed
@@ -183,6 +184,7 @@ ENGLISH: Mapping[ScenarioProblem, str] = {
     ScenarioProblem.NOT_BEFORE_END: "{value} is not before the scenario's end ({duration} s)",
     ScenarioProblem.EMPTY_TEXT: "the {language} text is empty",
     ScenarioProblem.EMPTY_VALUE: "should not be empty",
+    ScenarioProblem.NO_WORD: "{value} has no letter or digit: it can never be heard in a narrative",
     ScenarioProblem.TOO_LONG: "{length} characters, more than {maximum}",
     ScenarioProblem.BAD_NUMBER: "{value} is not a number as caller ID gives it (digits, + first, P withheld, "
     "O unavailable)",
@@ -885,6 +887,10 @@ class _Checker:
         words = self.unique_texts((*path, "words"), data["words"], MAX_WORD_LENGTH)
         if not words:
             self.fail((*path, "words"), ScenarioProblem.EMPTY_VALUE)
+        for index, word in enumerate(words):
+            # The run matches words as a narrative is normalised (case, accents and punctuation gone).
+            if not normalize(word):
+                self.fail((*path, "words", index), ScenarioProblem.NO_WORD, value=word)
         return KeywordReply(key=key, words=words, reply=self.words((*path, "reply"), data["reply"]))
 
     def budget(self, path: _Path, value: object) -> TimeBudget:

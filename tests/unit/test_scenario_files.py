@@ -313,6 +313,10 @@ SCHEMA_CASES: dict[str, tuple[Mutation, ScenarioProblem, str, str, int, int]] = 
         _set((*FIRE, "script", "keywords", 0, "words"), []),
         ScenarioProblem.EMPTY_VALUE, "calls[0].script.keywords[0].words", '"words": []', 1, 0,
     ),
+    "keyword of punctuation": (
+        _set((*FIRE, "script", "keywords", 0, "words"), ["alamat", "?!"]),
+        ScenarioProblem.NO_WORD, "calls[0].script.keywords[0].words[1]", '"?!"', 1, 0,
+    ),
     "long text": (
         _set((*PRANK, "script", "opening", "id"), "h" * 2001),
         ScenarioProblem.TOO_LONG, "calls[2].script.opening.id", '"hhh', 1, 0,
@@ -574,7 +578,8 @@ def test_the_good_scenario_passes_the_schema() -> None:
 #: Cases of SCHEMA_CASES that only the loader can see (they need the catalogue, the cards, the area
 #: table, the file's other values or its name).
 LOADER_ONLY = {
-    "call key twice", "surge key of a call", "ring at the end", "surge past the end", "category typo",
+    "keyword of punctuation", "call key twice", "surge key of a call", "ring at the end",
+    "surge past the end", "category typo",
     "question on no card", "question not on the card", "answer not on the card", "question without an answer",
     "unknown area",
 }  # fmt: skip
