@@ -15,8 +15,8 @@ Priorities are not typed here: each emergency's priority is its category's defau
 stops the script. ``--check`` writes nothing and exits 1 when the shipped file differs from what the
 script makes.
 
-The helpers (:func:`words`, :func:`emergency`, :func:`other`) are also how the other shipped scenarios
-were written.
+The other shipped scenarios are edited by hand; the helpers here (:func:`words`, :func:`emergency`,
+:func:`other`, :func:`dumps`) are a quick way to write a new one in the same layout.
 """
 
 from __future__ import annotations
@@ -761,7 +761,7 @@ def _emergencies() -> list[Json]:
         ),
         emergency(
             "tawur-students",
-            number="+6281904457732",
+            number="P",
             name=None,
             patience=120,
             opening=(
@@ -784,7 +784,10 @@ def _emergencies() -> list[Json]:
                     "Jalan Majapahit, near the Pedurungan traffic lights, in front of the motorbike dealer.",
                 ),
                 ("Nggak usah nama ya, Pak.", "I'd rather not give my name."),
-                ("Nomor ini saja.", "Just this number."),
+                (
+                    "Nomor saya? 0819 0445 7732. Tolong cepat, Pak.",
+                    "My number? 0819 0445 7732. Please hurry.",
+                ),
                 (
                     "Dua kelompok, pakai seragam, satu dari arah timur.",
                     "Two groups in school uniform, one came from the east.",
@@ -795,7 +798,7 @@ def _emergencies() -> list[Json]:
             point=(-6.9998, 110.4612),
             agencies={"police": 2},
             questions=["weapon", "crowd", "ongoing"],
-            fields=["street", "landmark"],
+            fields=["callback_number", "street", "landmark"],
         ),
         emergency(
             "kdrt-neighbour",
