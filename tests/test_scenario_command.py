@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,12 @@ from ui.scenario_command import EXIT_BAD, EXIT_GOOD, main
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = scenarios_dir() / "example-prank.json"
 EXAMPLE_OK_EN = "OK example-prank: Example: a prank call (1 calls, 0 surge callers)"
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """The tests' QApplication before the command's own: the command makes a core application when
+    none exists, which would stand in the way of the widgets' tests run after these."""
 
 
 def check(*args: str) -> tuple[int, list[str]]:
@@ -139,3 +146,25 @@ def test_a_file_that_is_no_scenario_is_one_line_and_status_1(tmp_path: Path, con
     assert status == EXIT_BAD
     assert len(lines) == 1
     assert lines[0].startswith(f"{path}:1: ")
+
+
+def test_the_consoles_words_for_each_problem_are_the_loaders_english() -> None:
+    """ui.labels.scenario_problem in English says what ScenarioError says, for every problem the
+    loader tests make, with every {name} filled."""
+    from dispatch.simulator.scenario_files import ScenarioError, problem_text
+    from tests.unit.test_scenario_files import SCHEMA_CASES, SYNTAX_CASES, _case_text, parse
+    from ui.labels import scenario_problem
+    from ui.scenario_command import _speaking
+
+    errors: list[ScenarioError] = []
+    texts = [_case_text(case[0]) for case in SCHEMA_CASES.values()]
+    texts += [case[0] for case in SYNTAX_CASES.values()]
+    for text in texts:
+        with pytest.raises(ScenarioError) as caught:
+            parse(text)
+        errors.append(caught.value)
+    with _speaking("en"):
+        for error in errors:
+            worded = scenario_problem(error.problem, error.detail)
+            assert worded == problem_text(error.problem, error.detail)
+            assert not re.search(r"\{\w+\}", worded), worded

@@ -501,12 +501,12 @@ def scenario_problem(problem: str, detail: dict[str, str]) -> str:
         for name in ("expected", "found"):
             if name in values:
                 values[name] = kinds.get(values[name], values[name])
-    if problem == ScenarioProblem.EMPTY_TEXT and "language" in values:
-        language = values["language"]
-        values["language"] = {
-            "id": translate("Labels", "Indonesian"),
-            "en": translate("Labels", "English"),
-        }.get(language, language)
+    if problem == ScenarioProblem.EMPTY_TEXT:
+        # Whole sentences: a language's name alone reads differently inside another sentence.
+        words = {
+            "id": translate("Labels", "the Indonesian text (id) is empty"),
+            "en": translate("Labels", "the English text (en) is empty"),
+        }.get(values.get("language", ""), words)
     # One pass: a value that itself holds {braces} is not replaced again.
     return re.sub(r"\{(\w+)\}", lambda match: values.get(match.group(1), match.group(0)), words)
 

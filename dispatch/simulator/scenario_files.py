@@ -182,7 +182,7 @@ ENGLISH: Mapping[ScenarioProblem, str] = {
     ScenarioProblem.NOT_POSITIVE: "{value} should be more than 0",
     ScenarioProblem.ABOVE_MAXIMUM: "{value} is more than {maximum}",
     ScenarioProblem.NOT_BEFORE_END: "{value} is not before the scenario's end ({duration} s)",
-    ScenarioProblem.EMPTY_TEXT: "the {language} text is empty",
+    ScenarioProblem.EMPTY_TEXT: "the {language_name} text ({language}) is empty",
     ScenarioProblem.EMPTY_VALUE: "should not be empty",
     ScenarioProblem.NO_WORD: "{value} has no letter or digit: it can never be heard in a narrative",
     ScenarioProblem.TOO_LONG: "{length} characters, more than {maximum}",
@@ -227,6 +227,8 @@ class _Default(dict[str, str]):
 def problem_text(problem: ScenarioProblem, detail: Mapping[str, str]) -> str:
     """The problem in English (the console words it in the reader's language: ui.labels)."""
     words = _Default(detail)
+    if problem is ScenarioProblem.EMPTY_TEXT:
+        words["language_name"] = {"id": "Indonesian", "en": "English"}.get(words.get("language", ""), "")
     for name in ("expected", "found"):
         if problem is ScenarioProblem.WRONG_TYPE and name in words:
             words[name] = ENGLISH_TYPES.get(words[name], words[name])
