@@ -8,7 +8,7 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench.bench_foundation`` (with the GUI start-up and the audited writes), ``bench.bench_caller_history``,
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
 ``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
-``bench.bench_scoring``. Then
+``bench.bench_scoring`` and ``bench.bench_training_surge``. Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -42,6 +42,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("feeds", ["-m", "bench.bench_feeds", "--json", "{json}"]),
     ("reports", ["-m", "bench.bench_reports", "{db}", "--json", "{json}"]),
     ("scoring", ["-m", "bench.bench_scoring", "--json", "{json}"]),
+    ("training_surge", ["-m", "bench.bench_training_surge", "--json", "{json}"]),
 ]
 
 
@@ -382,6 +383,23 @@ def render(folder: Path) -> str:
     reports = load("reports")
     if reports:
         out.table("Supervisor reports (`bench.bench_reports`):", guarded(lambda: report_rows(reports)))
+    surge = load("training_surge")
+    if surge:
+        out.table(
+            "Training (`bench.bench_training_surge`):",
+            guarded(
+                lambda: [
+                    (
+                        f"event-loop lag, a surge of {surge['calls']} calls in {surge['over_s']:g} s "
+                        "driven by the window's tick (< 50 ms)",
+                        f"**{p50_p99(surge['lag_ms'], 'max')}**",
+                        f"from the scenario's first ring: {p50_p99(surge['lag_ms_with_first_call'], 'max')}",
+                    ),
+                    ("a call answered (F2) during the surge", p50_p99(surge["answer_ms"], "max"), ""),
+                    ("the one-second tick during the surge", p50_p99(surge["tick_ms"], "max"), ""),
+                ]
+            ),
+        )
     return "\n".join(out.lines)
 
 

@@ -142,6 +142,7 @@ def test_the_trainee_hears_the_caller_asks_and_hears_the_trainer_live(
     assert call_id is not None
     lines = window.caller_lines
     assert lines.isVisibleTo(window)
+    qtbot.waitUntil(lambda: bool(lines.texts()))  # said just after the answer
     opening = "[On answer] Help, my neighbour's house is on fire!"
     assert [t.split(" ", 1)[1] for t in lines.texts()] == [opening]
 

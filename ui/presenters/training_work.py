@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
@@ -117,6 +117,13 @@ class TrainingWork(Presenter):
         self.debrief_trainee: int | None = None
         self.debrief_html = ""
         self._people: dict[int, str] = {}
+        #: Whether a call is one a scenario rang (it never changes once the call exists).
+        self._scenario_calls: dict[int, bool] = {}
+        #: Change notices came since the trainer's table (the debrief) was last read.
+        self._calls_stale = False
+        self._debrief_stale = False
+        #: What the debrief page shows (session, trainee, ended, calls scored): read again when it changes.
+        self._page_key: tuple[object, ...] | None = None
         self._scenario_chosen: str | None = None
         if parts.session.training and parts.session.play is None:
             # The crews' time while no scenario runs: started with the window.
@@ -158,6 +165,8 @@ class TrainingWork(Presenter):
             self.status.show_message(labels.service_error(error.code))
         if run is not None and self.panel.isVisible():
             self._show_state()
+        # In a turn of the event loop of its own, not the tick's (which rings and moves units).
+        QTimer.singleShot(0, self._refresh_stale)
 
     # -- the scenarios and trainees ----------------------------------------------------------------
 
@@ -605,6 +614,9 @@ class TrainingWork(Presenter):
 
     def refresh_calls(self) -> None:
         """The session's calls as the trainees fill them in (the trainer's table)."""
+        self.boards.timed("training_calls", self._refresh_calls)
+
+    def _refresh_calls(self) -> None:
         run = self.run
         if run is None or run.session_id is None:
             self.panel.set_calls([])
@@ -665,11 +677,20 @@ class TrainingWork(Presenter):
         if not self.session.training:
             return
         if Topic.TRAINING in topics and self.shown_call is not None:
-            self.show_call(self.shown_call)
-        if self.panel.isVisible() and topics & {Topic.TRAINING, Topic.CALLS, Topic.INCIDENTS, Topic.UNITS}:
+            self.show_call(self.shown_call)  # the caller's words at once
+        # The trainer's table and the debrief at the next second at most: in a surge the notices
+        # come many a second, and each refresh reads the session's calls and lays out the table.
+        if topics & {Topic.TRAINING, Topic.CALLS, Topic.INCIDENTS, Topic.UNITS}:
+            self._calls_stale = True
+        if Topic.TRAINING in topics:
+            self._debrief_stale = True
+
+    def _refresh_stale(self) -> None:
+        if self._calls_stale and self.panel.isVisible():
+            self._calls_stale = False
             self.refresh_calls()
-            self._show_state()
-        if Topic.TRAINING in topics and self.debrief.isVisible():
+        if self._debrief_stale and self.debrief.isVisible():
+            self._debrief_stale = False
             self.refresh_debrief()
 
     # -- the trainee's side ------------------------------------------------------------------------
@@ -682,12 +703,14 @@ class TrainingWork(Presenter):
             return
         ctx = self.session.ctx
         try:
-            call = queries.call(ctx, call_id)
-            lines = training.lines_for_call(ctx, call_id)
+            call = self.boards.call(call_id) or queries.call(ctx, call_id)
+            if call_id not in self._scenario_calls:
+                self._scenario_calls[call_id] = training.training_call(ctx, call_id) is not None
+            lines = training.lines_for_call(ctx, call_id) if self._scenario_calls[call_id] else []
         except DatabaseUnavailable:
             return
         caller = "" if call is None else labels.caller_number(call.presentation, call.number_national)
-        if call is not None and training.training_call(ctx, call_id) is None:
+        if not self._scenario_calls[call_id]:
             caller = ""  # not a call of a scenario: nothing scripted to show
         zone, lang = self.session.zone, self.session.lang
         shown = [
@@ -717,17 +740,26 @@ class TrainingWork(Presenter):
                 self.show_call(self.shown_call)  # the last words stay until another call
 
     def opening(self, call_id: int) -> str:
-        """What the caller says on answer (said once): the scenario's line, else ""."""
+        """The answer's hook (``CallWork.opening_for``): the caller's opening is said and shown in the
+        caller's lines just after the answer, in the next turn of the event loop (storing the line is a
+        write of its own: in a surge the answer and the line in one turn held the window 50 ms). ""
+        : the form shows no script line of its own while a scenario runs."""
+        if self.run is not None:
+            QTimer.singleShot(0, lambda: self.say_opening(call_id))
+        return ""
+
+    def say_opening(self, call_id: int) -> Words | None:
+        """The caller of ``call_id`` says their opening (once) and it is shown; None for a silent one."""
         run = self.run
         if run is None:
-            return ""
+            return None
         try:
             said = run.answered(call_id)
         except ServiceError as error:
             self.status.show_message(labels.service_error(error.code))
-            return ""
+            return None
         self.show_call(call_id)
-        return "" if said is None else said.in_language(self.session.lang)
+        return said
 
     def ask(self, call_id: int | None, question_id: str) -> str | None:
         """The trainee asks the caller a protocol question; the caller's answer in words (None: none)."""
@@ -825,7 +857,15 @@ class TrainingWork(Presenter):
             (names.get(user_id, str(user_id)), user_id) for user_id in chosen.trainee_ids
         ]
         self.debrief.set_trainees(trainees, self.debrief_trainee or 0)
+        try:
+            scored = len(training_scores.session_scores(ctx, chosen.id)) if chosen.ended else 0
+        except DatabaseUnavailable:
+            return
+        key = (chosen.id, self.debrief_trainee, chosen.ended, scored, self.session.lang)
+        if key == self._page_key:
+            return  # the page shown is this one already (a notice about another line said)
         html, state = self._debrief_page(chosen)
+        self._page_key = key if html else None
         self.debrief_html = html
         self.debrief.show_page(html, state)
 

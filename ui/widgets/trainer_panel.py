@@ -146,6 +146,7 @@ class TrainerPanel(QWidget):
             ],
         )
         self.calls.currentCellChanged.connect(lambda row, *_: self._call_row(row))
+        self._calls_shown: list[tuple[int, list[str]]] = []
 
         # -- the trainer plays the caller
         self.live_label = QLabel(
@@ -238,6 +239,11 @@ class TrainerPanel(QWidget):
 
     def set_calls(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """(call id, cells) of the session's calls; the selected call stays selected."""
+        shown = [(call_id, list(cells)) for call_id, cells in rows]
+        if shown == self._calls_shown:
+            return  # nothing changed: no layout
+        grew = len(shown) != len(self._calls_shown)
+        self._calls_shown = shown
         kept = self.selected_call()
         self.calls.blockSignals(True)
         self.calls.setRowCount(len(rows))
@@ -250,7 +256,8 @@ class TrainerPanel(QWidget):
                 self.calls.setItem(row, column, item)
             if call_id == kept:
                 select = row
-        self.calls.resizeColumnsToContents()
+        if grew:
+            self.calls.resizeColumnsToContents()
         if select >= 0:
             self.calls.setCurrentCell(select, max(self.calls.currentColumn(), 0))
         self.calls.blockSignals(False)
