@@ -173,12 +173,12 @@ def measure(folder: Path, count: int, over: float) -> dict[str, Any]:
     run = window.training.new_run(loaded, [result.actor.user_id])
     lag.start()
     began = time.perf_counter()
-    run.start()
+    session_id = run.start()
     answer.start()
     expected = count + 1
 
     def rung() -> int:
-        return len(training.session_calls(ctx, run.session_id))
+        return len(training.session_calls(ctx, session_id))
 
     run_until(lambda: rung() >= 2, 10, poll_ms=20)
     surge_began = time.perf_counter()  # the scripted call has rung, the surge's first caller too
@@ -197,7 +197,7 @@ def measure(folder: Path, count: int, over: float) -> dict[str, Any]:
         if late > 25 and earlier >= began and later <= ended:
             inside = {name: round(ms, 1) for name, at, ms in work if earlier - 0.001 <= at <= later}
             stalls.append({"at_s": round(earlier - began, 2), "lag_ms": round(late, 1), "work_ms": inside})
-    calls = training.session_calls(ctx, run.session_id)
+    calls = training.session_calls(ctx, session_id)
     states = [window.boards.call(c.call_id) for c in calls]
     figures = {
         "calls": count,
