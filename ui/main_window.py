@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from dispatch.services.bus import Topic
 from ui import positions
 from ui.action_binder import ActionBinder
-from ui.actions import When
+from ui.actions import Menu, When
 from ui.bridge import ChangeBridge
 from ui.positions import LayoutStore, Position
 from ui.presenters.alarm_work import AlarmWork
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.trainer_panel.action_requested.connect(self.run_action)
         self.debrief_view.action_requested.connect(self.run_action)
         self.calls.line_changed.connect(self.training.line_changed)
+        self.training.incident_wanted.connect(self._watch_incident)
         self.calls.opening_for = self.training.opening
         self.desk.dial = self.training.dial
         self.protocol_card.asked.connect(
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
             },
             self.status.show_message,
         )
+        # A live console runs no scenario: its Training menu is not shown (the keys say why).
+        self.binder.menus[Menu.TRAINING].menuAction().setVisible(session.training)
         self.take_position(positions.position_for(session.ctx.actor.role))
 
         if session.feeds is not None:
@@ -456,6 +459,14 @@ class MainWindow(QMainWindow):
     def _after_changes(self, topics: set[Topic], _touched: set[int], _ids: object) -> None:
         if Topic.FEED in topics:
             self.status.update_feeds()
+
+    def _watch_incident(self, incident_id: int) -> None:
+        """The trainer watches a trainee's incident: shown in the form, its dock raised (the keyboard
+        stays on the trainer's table)."""
+        self.incidents.open(incident_id)
+        positions.place_dock(self, positions.INCIDENT)
+        self.docks[positions.INCIDENT].show()
+        self.docks[positions.INCIDENT].raise_()
 
     def _incident_activated(self) -> None:
         index = self.incident_view.currentIndex()

@@ -3835,12 +3835,12 @@
         <translation>Hung up</translation>
     </message>
     <message>
-        <source>Indonesian</source>
-        <translation>Indonesian</translation>
+        <source>the Indonesian text (id) is empty</source>
+        <translation>the Indonesian text (id) is empty</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>English</translation>
+        <source>the English text (en) is empty</source>
+        <translation>the English text (en) is empty</translation>
     </message>
     <message>
         <source>the file cannot be read: {reason}</source>
@@ -3961,6 +3961,10 @@
     <message>
         <source>should not be empty</source>
         <translation>should not be empty</translation>
+    </message>
+    <message>
+        <source>{value} has no letter or digit: it can never be heard in a narrative</source>
+        <translation>{value} has no letter or digit: it can never be heard in a narrative</translation>
     </message>
     <message>
         <source>{length} characters, more than {maximum}</source>
@@ -6725,6 +6729,10 @@ Copy taken before: %3</translation>
         <translation>Units</translation>
     </message>
     <message>
+        <source>Enter shows the call's incident in the form</source>
+        <translation>Enter shows the call's incident in the form</translation>
+    </message>
+    <message>
         <source>Say as the caller of the selected call (Ctrl+Shift+K):</source>
         <translation>Say as the caller of the selected call (Ctrl+Shift+K):</translation>
     </message>
@@ -6737,7 +6745,7 @@ Copy taken before: %3</translation>
     <name>Training</name>
     <message>
         <source>A scenario is running: end it first (Ctrl+Shift+Z).</source>
-        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it).</extracomment>
+        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it). Calls of the run whose caller was told they were answered (here or at another console). Whether a call is one a scenario rang (it never changes once the call exists). Change notices came since the trainer's table (the debrief) was last read. What the debrief page shows (session, trainee, ended, calls scored): read again when it changes.</extracomment>
         <translation>A scenario is running: end it first (Ctrl+Shift+Z).</translation>
     </message>
     <message>
@@ -6851,6 +6859,10 @@ Copy taken before: %3</translation>
     <message>
         <source>%1: running, %2 of %3 at %4; calls still to ring: %5.</source>
         <translation>%1: running, %2 of %3 at %4; calls still to ring: %5.</translation>
+    </message>
+    <message>
+        <source>No incident for this call yet.</source>
+        <translation>No incident for this call yet.</translation>
     </message>
     <message>
         <source>Answer the call first (F2): the caller answers questions.</source>

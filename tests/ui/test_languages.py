@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.services.context import ServiceContext
+from ui.actions import Menu
 from ui.dialogs.help import HelpDialog
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
@@ -42,6 +43,7 @@ def test_window_speaks_indonesian(
         "Pengiriman &unit",
         "&Tampilan",
         "&Shift",
+        "Pe&latihan",
         "K&onsol",
         "&Bantuan",
     ]
@@ -62,6 +64,8 @@ def test_english_is_the_source_language(
         assert next(a.text() for a in window.menuBar().actions()) == "&Call"
         assert window.incident_panel.category.itemText(2).startswith("LAKA · Traffic accident")
         assert not window.training_banner.isVisibleTo(window)  # live console: no banner
+        training_menu = window.binder.menus[Menu.TRAINING].menuAction()
+        assert not training_menu.isVisible()  # live console: no Training menu
     finally:
         qapp.removeTranslator(translator)
 

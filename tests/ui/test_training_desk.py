@@ -15,16 +15,19 @@ from pytestqt.qtbot import QtBot
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import LineSource
-from dispatch.domain.enums import CallState, Role
+from dispatch.domain.enums import CallState, Role, UnitStatus
 from dispatch.domain.scenarios import Words
-from dispatch.services import accounts, incidents, queries, training
+from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services import accounts, calls, dispatching, incidents, queries, training
 from dispatch.services.context import ServiceContext
+from dispatch.simulator.crews import SimulatedCrews
 from dispatch.simulator.scenario_files import LoadedScenario, load_scenario
 from dispatch.store.database import Database
 from tests.conftest import SUPERVISOR_PASSWORD
 from tests.ui.keys import CTRL, CTRL_SHIFT, press, type_text
 from ui.main_window import MainWindow
 from ui.positions import Position
+from ui.widgets.command_line import select_unit
 
 SCENARIO = Path(__file__).parent / "data" / "training-ui.json"
 ALT = Qt.KeyboardModifier.AltModifier
@@ -254,3 +257,102 @@ def test_no_random_caller_rings_while_a_scenario_is_loaded(
     for _ in range(10):
         tick(window, clock, 30)
     assert queries.call_queue(window.session.ctx) == []  # loaded, not started: nothing rings
+
+
+def _unit(window: MainWindow, call_sign: str) -> int:
+    return next(u.id for u in window.unit_model.units() if u.call_sign == call_sign)
+
+
+def test_the_trainer_sets_the_speed_holds_a_unit_and_breaks_one_down(
+    qtbot: QtBot, trainer: MainWindow, clock: ManualClock, trainee: int
+) -> None:
+    window = trainer
+    start_by_keyboard(qtbot, window, trainee)
+    run = window.session.scenario_run
+    assert run is not None
+    press(qtbot, Qt.Key.Key_J, CTRL_SHIFT)
+    qtbot.keyClick(window.choice_bar, "3")
+    assert run.play.speed == 2.0
+    assert window.status.message() == "Scenario speed: 2×."
+    tick(window, clock, 1)
+    press(qtbot, Qt.Key.Key_F2)
+    shown = window.incidents.shown
+    assert shown is not None
+    fire_1, fire_2 = _unit(window, "DEMO-DMK-01"), _unit(window, "DEMO-DMK-02")
+    dispatching.assign_units(window.session.ctx, shown.id, [fire_1, fire_2])
+    tick(window, clock, 1)
+
+    press(qtbot, Qt.Key.Key_3, CTRL)
+    select_unit(window.unit_view, fire_1)
+    press(qtbot, Qt.Key.Key_Y, CTRL_SHIFT)
+    qtbot.keyClick(window.choice_bar, "2")
+    assert window.status.message() == "DEMO-DMK-01 delayed by 60 s."
+    window.boards.apply_changes()
+    assert queries.units_by_id(window.session.ctx, [fire_1])[0].status is UnitStatus.DELAYED
+
+    select_unit(window.unit_view, fire_2)
+    press(qtbot, Qt.Key.Key_M, CTRL_SHIFT)
+    qtbot.keyClick(window.choice_bar, "1")
+    assert window.status.message() == "DEMO-DMK-02 is out of service."
+    assert queries.units_by_id(window.session.ctx, [fire_2])[0].status is UnitStatus.OUT_OF_SERVICE
+
+
+def test_with_no_scenario_the_tick_moves_the_simulated_units(
+    window: MainWindow, feed: SimulatedFeed, clock: ManualClock
+) -> None:
+    window.session.crews = SimulatedCrews(window.session.ctx, 3)
+    feed.ring()
+    window.boards.apply_changes()
+    window.calls.answer()
+    shown = window.incidents.shown
+    assert shown is not None
+    unit = _unit(window, "DEMO-DMK-01")
+    dispatching.assign_units(window.session.ctx, shown.id, [unit])
+    seen = set()
+    for _ in range(60):
+        tick(window, clock, 15)
+        seen.add(queries.units_by_id(window.session.ctx, [unit])[0].status)
+    # Acknowledged, on the way and there by themselves, with the window's play clock (no scenario).
+    assert {UnitStatus.ACKNOWLEDGED, UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE} <= seen
+
+
+def test_a_call_answered_at_another_console_hears_its_opening_there(
+    qtbot: QtBot, trainer: MainWindow, clock: ManualClock, trainee: int
+) -> None:
+    window = trainer
+    start_by_keyboard(qtbot, window, trainee)
+    tick(window, clock, 1)
+    fire = next(c for c in window.call_model.rows() if c.number_raw == "081234567890")
+    calls.answer_call(window.session.ctx, fire.id)  # answered, but not by this window's F2
+    assert training.lines_for_call(window.session.ctx, fire.id) == []
+    window.boards.apply_changes()
+    said = training.lines_for_call(window.session.ctx, fire.id)
+    assert [(line.source.value, line.words.en) for line in said] == [
+        ("opening", "Help, my neighbour's house is on fire!")
+    ]
+    assert window.training.shown_call is None  # this console's caller panel stays on its own call
+
+
+def test_enter_on_a_session_call_shows_the_trainee_s_incident(
+    qtbot: QtBot, trainer: MainWindow, clock: ManualClock, trainee: int
+) -> None:
+    window = trainer
+    start_by_keyboard(qtbot, window, trainee)
+    tick(window, clock, 1)
+    fire = next(c for c in window.call_model.rows() if c.number_raw == "081234567890")
+    _call, incident = calls.answer_call(window.session.ctx, fire.id)
+    window.boards.apply_changes()
+    window.training.refresh_calls()
+    assert window.trainer_panel.call_rows()[0][3] == incident.number
+    press(qtbot, Qt.Key.Key_9, CTRL)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # past the trainees to the session's calls
+    focused = QApplication.focusWidget()
+    table = window.trainer_panel.calls
+    if focused is not table:
+        table.setFocus()
+    table.setCurrentCell(0, 0)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.incidents.shown is not None
+    assert window.incidents.shown.id == incident.id
+    assert window.docks["incidentDock"].isVisible()

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
@@ -90,6 +90,11 @@ class _Shown(QObject):
 
 
 class TrainingWork(Presenter):
+    """Signals: ``incident_wanted(int)``: the trainer asked to watch an incident (Enter on a call of
+    the session), the window shows it in the form."""
+
+    incident_wanted = Signal(int)
+
     def __init__(
         self,
         parts: WindowParts,
@@ -117,6 +122,8 @@ class TrainingWork(Presenter):
         self.debrief_trainee: int | None = None
         self.debrief_html = ""
         self._people: dict[int, str] = {}
+        #: Calls of the run whose caller was told they were answered (here or at another console).
+        self._opened: set[int] = set()
         #: Whether a call is one a scenario rang (it never changes once the call exists).
         self._scenario_calls: dict[int, bool] = {}
         #: Change notices came since the trainer's table (the debrief) was last read.
@@ -132,6 +139,7 @@ class TrainingWork(Presenter):
         panel.scenario_chosen.connect(self._scenario_picked)
         panel.live_line_entered.connect(self.say_live_now)
         panel.watched_call_chosen.connect(self.show_call)
+        panel.calls.activated.connect(lambda _index: self._watch_incident())
         panel.installEventFilter(_Shown(self.refresh, self))
         debrief.installEventFilter(_Shown(self.refresh_debrief, self))
         debrief.session_chosen.connect(self._debrief_session_picked)
@@ -673,9 +681,22 @@ class TrainingWork(Presenter):
             )
         self.panel.set_calls(rows)
 
+    def _watch_incident(self) -> None:
+        """Enter on a call of the trainer's table: its incident in the form, as the trainee fills it."""
+        call_id = self.panel.selected_call()
+        call = (
+            None if call_id is None else self.boards.call(call_id) or queries.call(self.session.ctx, call_id)
+        )
+        if call is None or call.incident_id is None:
+            self.status.show_message(translate("Training", "No incident for this call yet."))
+            return
+        self.incident_wanted.emit(call.incident_id)
+
     def _changed(self, topics: set[Topic]) -> None:
         if not self.session.training:
             return
+        if Topic.CALLS in topics:
+            self._answered_elsewhere()
         if Topic.TRAINING in topics and self.shown_call is not None:
             self.show_call(self.shown_call)  # the caller's words at once
         # The trainer's table and the debrief at the next second at most: in a surge the notices
@@ -684,6 +705,21 @@ class TrainingWork(Presenter):
             self._calls_stale = True
         if Topic.TRAINING in topics:
             self._debrief_stale = True
+
+    def _answered_elsewhere(self) -> None:
+        """Calls of this console's run answered at another console of the room: their callers say
+        their opening there too (stored, so that console's caller panel reads it on the notice), and
+        listen for the words typed into their incidents."""
+        run = self.run
+        if run is None or not run.running:
+            return
+        for call in self.boards.call_model.rows():
+            if (
+                call.state is CallState.ANSWERED
+                and call.id not in self._opened
+                and run.call_key(call.id) is not None
+            ):
+                self.say_opening(call.id, show=False)
 
     def _refresh_stale(self) -> None:
         if self._calls_stale and self.panel.isVisible():
@@ -748,17 +784,20 @@ class TrainingWork(Presenter):
             QTimer.singleShot(0, lambda: self.say_opening(call_id))
         return ""
 
-    def say_opening(self, call_id: int) -> Words | None:
-        """The caller of ``call_id`` says their opening (once) and it is shown; None for a silent one."""
+    def say_opening(self, call_id: int, show: bool = True) -> Words | None:
+        """The caller of ``call_id`` says their opening (once) and it is shown (``show``); None for a
+        silent one."""
         run = self.run
         if run is None:
             return None
+        self._opened.add(call_id)
         try:
             said = run.answered(call_id)
         except ServiceError as error:
             self.status.show_message(labels.service_error(error.code))
             return None
-        self.show_call(call_id)
+        if show:
+            self.show_call(call_id)
         return said
 
     def ask(self, call_id: int | None, question_id: str) -> str | None:

@@ -149,6 +149,7 @@ class TrainerPanel(QWidget):
         self._calls_shown: list[tuple[int, list[str]]] = []
 
         # -- the trainer plays the caller
+        self.calls.setToolTip(translate("TrainerPanel", "Enter shows the call's incident in the form"))
         self.live_label = QLabel(
             translate("TrainerPanel", "Say as the caller of the selected call (Ctrl+Shift+K):")
         )
