@@ -4849,6 +4849,10 @@ Leave anyway?</translation>
         <translation>%1: ↑/↓ choose a question; an answer's digit answers it.</translation>
     </message>
     <message>
+        <source>Training: Enter asks the caller the question.</source>
+        <translation>Training: Enter asks the caller the question.</translation>
+    </message>
+    <message>
         <source>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</source>
         <translation>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</translation>
     </message>

@@ -4849,6 +4849,10 @@ Tetap tinggalkan?</translation>
         <translation>%1: ↑/↓ memilih pertanyaan; angka jawaban menjawabnya.</translation>
     </message>
     <message>
+        <source>Training: Enter asks the caller the question.</source>
+        <translation>Pelatihan: Enter menanyakan pertanyaan ini kepada pelapor.</translation>
+    </message>
+    <message>
         <source>%1 is not an answer to this question: press %2 (↑/↓ choose another question).</source>
         <translation>%1 bukan jawaban untuk pertanyaan ini: tekan %2 (↑/↓ memilih pertanyaan lain).</translation>
     </message>

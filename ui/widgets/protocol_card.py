@@ -136,11 +136,14 @@ class ProtocolCardPanel(QGroupBox):
                 else translate("ProtocolCard", "No incident open.")
             )
             return
-        self.hint.setText(
-            translate("ProtocolCard", "%1: ↑/↓ choose a question; an answer's digit answers it.").replace(
-                "%1", self._category_label(card.category)
-            )
+        hint = translate("ProtocolCard", "%1: ↑/↓ choose a question; an answer's digit answers it.").replace(
+            "%1", self._category_label(card.category)
         )
+        if self._session.scenario_run is not None:
+            hint += " " + translate("ProtocolCard", "Training: Enter asks the caller the question.")
+        self.hint.setText(hint)
+        if not same:
+            self.caller_answer.hide()  # the last caller's answer belonged to another incident
         self.questions.show()
         self.choices.show()
         self.refresh_answers(keep_row=same)
