@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             "shiftLog": lambda: self._in_dock(positions.REVIEW, review.focus_log),
             "qualityReview": lambda: self._in_dock(positions.REVIEW, review.focus_review),
             "training.panel": lambda: self._in_dock(positions.TRAINER, training.focus_panel),
-            "training.start": training.start,
+            "training.start": lambda: self._in_dock(positions.TRAINER, training.start),
             "training.pause": training.pause_or_resume,
             "training.speed": training.choose_speed,
             "training.inject": training.inject,

@@ -356,3 +356,22 @@ def test_enter_on_a_session_call_shows_the_trainee_s_incident(
     assert window.incidents.shown is not None
     assert window.incidents.shown.id == incident.id
     assert window.docks["incidentDock"].isVisible()
+
+
+def test_units_still_out_when_the_run_ends_go_on_by_themselves(
+    qtbot: QtBot, trainer: MainWindow, clock: ManualClock, trainee: int
+) -> None:
+    window = trainer
+    start_by_keyboard(qtbot, window, trainee)
+    tick(window, clock, 1)
+    press(qtbot, Qt.Key.Key_F2)
+    shown = window.incidents.shown
+    assert shown is not None
+    unit = _unit(window, "DEMO-DMK-01")
+    dispatching.assign_units(window.session.ctx, shown.id, [unit])
+    assert window.training.end_now() is not None
+    seen = set()
+    for _ in range(40):
+        tick(window, clock, 15)
+        seen.add(queries.units_by_id(window.session.ctx, [unit])[0].status)
+    assert {UnitStatus.ACKNOWLEDGED, UnitStatus.EN_ROUTE} <= seen

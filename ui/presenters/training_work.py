@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
@@ -132,6 +132,8 @@ class TrainingWork(Presenter):
         #: What the debrief page shows (session, trainee, ended, calls scored): read again when it changes.
         self._page_key: tuple[object, ...] | None = None
         self._scenario_chosen: str | None = None
+        #: Time since the run ended, for its crews to finish (None while it runs).
+        self._after_end: PlayClock | None = None
         if parts.session.training and parts.session.play is None:
             # The crews' time while no scenario runs: started with the window.
             parts.session.play = PlayClock(parts.session.ctx.clock)
@@ -164,6 +166,12 @@ class TrainingWork(Presenter):
                     run.advance()  # the run advances its crews with its own scenario time
                     if not run.running:
                         self._show_state()
+                elif run.ended and session.crews is not None:
+                    # Units still out when the run ended go on to clear, on the run's time continued.
+                    if self._after_end is None:
+                        self._after_end = PlayClock(session.ctx.clock)
+                        self._after_end.start()
+                    session.crews.advance(run.play.elapsed() + self._after_end.elapsed())
             else:
                 if session.simulator is not None:
                     session.simulator.advance()
@@ -269,15 +277,6 @@ class TrainingWork(Presenter):
         people = [(u.id, f"{u.full_name} ({labels.role(u.role)})") for u in users if u.active]
         self.panel.set_trainees(people, marked)
 
-    def set_trainees(self, user_ids: Sequence[int]) -> None:
-        """Mark exactly these trainees (the keyboard marks them with Space)."""
-        self._list_trainees()
-        for row in range(self.panel.trainees.count()):
-            item = self.panel.trainees.item(row)
-            self.panel.mark_trainee(int(item.data(Qt.ItemDataRole.UserRole + 1)), False)
-        for user_id in user_ids:
-            self.panel.mark_trainee(user_id)
-
     # -- running -----------------------------------------------------------------------------------
 
     def focus_panel(self) -> None:
@@ -298,6 +297,7 @@ class TrainingWork(Presenter):
         crews.report_for = run.report_for  # the first crew on scene reports what the scenario says
         session.scenario_run = run
         session.crews = crews
+        self._after_end = None
         self._run_trainees = tuple(trainee_ids)
         self._scenarios[loaded.scenario.id] = loaded
         self._scenario_chosen = loaded.scenario.id
@@ -307,7 +307,10 @@ class TrainingWork(Presenter):
 
     def start(self) -> None:
         """Ctrl+Shift+G: start the chosen scenario for the trainees marked."""
-        self.refresh()
+        if not self._listed:
+            self._list_scenarios()
+        if not self.panel.trainees.count():
+            self._list_trainees()
         run = self.run
         if run is not None and run.running:
             self.status.show_message(
