@@ -50,8 +50,16 @@ def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    # The last column takes the width left (fitting the others to their contents leaves it narrow).
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Every column but the last fitted to its contents; the last stretches over the rest (fitting it
+    too, with the row numbers hidden, left it at its contents' width and the table half empty)."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
 
 
 class TrainerPanel(QWidget):
@@ -202,7 +210,7 @@ class TrainerPanel(QWidget):
                 self.scenarios.setItem(row, column, item)
             if scenario_id == current:
                 chosen = row
-        self.scenarios.resizeColumnsToContents()
+        fit_columns(self.scenarios)
         self.scenarios.setColumnWidth(0, min(self.scenarios.columnWidth(0), 320))
         self.scenarios.blockSignals(False)
         if rows:
@@ -243,7 +251,6 @@ class TrainerPanel(QWidget):
         shown = [(call_id, list(cells)) for call_id, cells in rows]
         if shown == self._calls_shown:
             return  # nothing changed: no layout
-        grew = len(shown) != len(self._calls_shown)
         self._calls_shown = shown
         kept = self.selected_call()
         self.calls.blockSignals(True)
@@ -257,8 +264,7 @@ class TrainerPanel(QWidget):
                 self.calls.setItem(row, column, item)
             if call_id == kept:
                 select = row
-        if grew:
-            self.calls.resizeColumnsToContents()
+        fit_columns(self.calls)
         if select >= 0:
             self.calls.setCurrentCell(select, max(self.calls.currentColumn(), 0))
         self.calls.blockSignals(False)
