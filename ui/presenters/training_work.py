@@ -179,9 +179,8 @@ class TrainingWork(Presenter):
                     session.crews.advance(session.play.elapsed())
         except ServiceError as error:
             self.status.show_message(labels.service_error(error.code))
-        if run is not None and self.panel.isVisible():
-            self._show_state()
-        # In a turn of the event loop of its own, not the tick's (which rings and moves units).
+        # The trainer's view in a turn of the event loop of its own, not the tick's (which rings and
+        # moves units).
         QTimer.singleShot(0, self._refresh_stale)
 
     # -- the scenarios and trainees ----------------------------------------------------------------
@@ -725,6 +724,8 @@ class TrainingWork(Presenter):
                 self.say_opening(call.id, show=False)
 
     def _refresh_stale(self) -> None:
+        if self.run is not None and self.panel.isVisible():
+            self._show_state()
         if self._calls_stale and self.panel.isVisible():
             self._calls_stale = False
             self.refresh_calls()
