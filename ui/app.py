@@ -108,6 +108,9 @@ def _run_console(options: argparse.Namespace) -> int:
     scenario_asked = getattr(options, "scenario", None)
     training = options.simulator or bool(scenario_asked) or (not feed_urls and not options.live)
     loaded_scenario = None
+    if getattr(options, "start", False) and not scenario_asked:
+        print("dispatch-console: --start starts the scenario given with --scenario", file=sys.stderr)
+        return EXIT_BAD_SCENARIO
     if scenario_asked:
         if options.live:
             print("dispatch-console: --scenario is for training only (not with --live)", file=sys.stderr)

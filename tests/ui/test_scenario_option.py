@@ -47,6 +47,8 @@ def test_an_unknown_scenario_and_a_live_console_are_refused(
     code = run_console(build_parser().parse_args(["--db", database, "--live", "--scenario", "example-prank"]))
     assert code == 2
     assert "training only" in capsys.readouterr().err
+    assert run_console(build_parser().parse_args(["--db", database, "--start"])) == 2
+    assert "--start starts the scenario given with --scenario" in capsys.readouterr().err
 
 
 def test_scenario_start_runs_it_for_the_user_who_logs_in(qtbot: QtBot, tmp_path: Path) -> None:
