@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dispatch.services import queries
 from dispatch.services.bus import Topic
 from ui import positions
 from ui.action_binder import ActionBinder
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         self.desk.dial = self.training.dial
         self.protocol_card.asked.connect(
             lambda question_id: self.protocol_card.show_caller_answer(
-                self.training.ask(self.calls.on_line_id, question_id)
+                self.training.ask(self._caller_asked(), question_id)
             )
         )
         self.boards.database_answered.connect(self.fault_bar.database_answered)
@@ -459,6 +460,17 @@ class MainWindow(QMainWindow):
     def _after_changes(self, topics: set[Topic], _touched: set[int], _ids: object) -> None:
         if Topic.FEED in topics:
             self.status.update_feeds()
+
+    def _caller_asked(self) -> int | None:
+        """The call whose caller hears a protocol question: the call on the line, or the caller just
+        called back about the incident in the form (the callback's call is not "on the line")."""
+        if self.calls.on_line_id is not None:
+            return self.calls.on_line_id
+        shown, call_id = self.incidents.shown, self.training.shown_call
+        if shown is None or call_id is None:
+            return None
+        call = queries.call(self.session.ctx, call_id)
+        return call_id if call is not None and call.incident_id == shown.id else None
 
     def _watch_incident(self, incident_id: int) -> None:
         """The trainer watches a trainee's incident: shown in the form, its dock raised (the keyboard

@@ -278,6 +278,10 @@ class IncidentPanel(QWidget):
         """Show ``incident``; unsaved edits of the previous one are saved first."""
         self.flush_all()
         self.cancel_correction()
+        if incident is None or self._incident is None or incident.id != self._incident.id:
+            # What was typed into the category box belonged to the incident shown before: typed
+            # within the search's 1.2 s on the next one, "KDRT" and "FIRE" read as "KDRTFIRE".
+            self.category_lookup.forget()
         self._incident = incident
         self._errors.clear()
         for message in self.messages.values():
