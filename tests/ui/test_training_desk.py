@@ -161,8 +161,12 @@ def test_the_trainee_hears_the_caller_asks_and_hears_the_trainer_live(
     press(qtbot, Qt.Key.Key_Return)
     assert card.caller_answer.text() == "The caller: There is a small child inside!"
     assert card.caller_answer.isVisibleTo(window)
+    window.boards.apply_changes()  # the line's notice refills the card: the answer stays in view
+    assert card.caller_answer.isVisibleTo(window)
     assert lines.texts()[-1].split(" ", 1)[1].startswith("[Asked: Is anyone still inside")
     assert lines.texts()[-1].endswith("There is a small child inside!")
+    press(qtbot, Qt.Key.Key_Down)  # another question: the last answer was not to it
+    assert not card.caller_answer.isVisibleTo(window)
 
     # The trainer plays the caller: the line reaches the trainee's caller panel.
     window.training.refresh_calls()

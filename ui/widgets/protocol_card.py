@@ -73,6 +73,7 @@ class ProtocolCardPanel(QGroupBox):
         self._incident: IncidentView | None = None
         self._card: ProtocolCard | None = None
         self._given: dict[str, Answer] = {}
+        self._refilling = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -155,14 +156,23 @@ class ProtocolCardPanel(QGroupBox):
         notes = queries.incident_notes(self._session.ctx, incident.id)
         self._given = answers_from_notes(card, [n.text for n in notes if n.kind == protocols.NOTE_KIND])
         row = self.questions.currentRow() if keep_row else -1
-        self.questions.clear()
-        for question in card.questions:
-            item = QListWidgetItem(self._question_text(question))
-            item.setData(QuestionIdRole, question.id)
-            self.questions.addItem(item)
-        if row < 0:
-            row = next((i for i, q in enumerate(card.questions) if q.id not in self._given), 0)
-        self.questions.setCurrentRow(min(row, len(card.questions) - 1))
+        asked = self._current_question()
+        # Refilled, not moved: the caller's answer to the question still chosen stays in view (a
+        # change notice refills the card; the caller's own line is one).
+        self._refilling = True
+        try:
+            self.questions.clear()
+            for question in card.questions:
+                item = QListWidgetItem(self._question_text(question))
+                item.setData(QuestionIdRole, question.id)
+                self.questions.addItem(item)
+            if row < 0:
+                row = next((i for i, q in enumerate(card.questions) if q.id not in self._given), 0)
+            self.questions.setCurrentRow(min(row, len(card.questions) - 1))
+        finally:
+            self._refilling = False
+        if asked is None or self._current_question() != asked:
+            self.caller_answer.hide()
         self._show_choices()
 
     def focus_questions(self) -> bool:
@@ -203,7 +213,8 @@ class ProtocolCardPanel(QGroupBox):
         lang = self._session.lang
         if moved:
             self.message.hide()  # what was said about the last question's keys
-            self.caller_answer.hide()
+            if not self._refilling:
+                self.caller_answer.hide()
         self.choices.setText(
             "" if question is None else "   ".join(f"[{a.key}] {a.label(lang)}" for a in question.answers)
         )
