@@ -123,16 +123,6 @@ class DebriefCall:
 
 
 @dataclass(frozen=True, slots=True)
-class HistoryLine:
-    session_id: int
-    scenario_id: str
-    started_at: datetime
-    calls: int
-    mean_total: float
-    passed_share: float
-
-
-@dataclass(frozen=True, slots=True)
 class Debrief:
     session_id: int
     scenario_id: str
@@ -151,7 +141,7 @@ class Debrief:
     calls_scored: int
     #: The mean reaches the pass mark.
     passed: bool | None
-    history: tuple[HistoryLine, ...]
+    history: tuple[training_scores.HistoryRow, ...]
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON values (``ui.reports`` renders this as kind ``debrief``)."""
@@ -396,14 +386,7 @@ def debrief_data(ctx: ServiceContext, session_id: int, user_id: int | None, scen
     mean = round_half_up(sum(c.total or 0.0 for c in scored) / len(scored)) if scored else None
     marks = {scores[c.call_key].pass_mark for c in scored}
     pass_mark = max(marks) if marks else None
-    history = (
-        ()
-        if user_id is None
-        else tuple(
-            HistoryLine(h.session_id, h.scenario_id, h.started_at, h.calls, h.mean_total, h.passed_share)
-            for h in training_scores.trainee_history(ctx, user_id)
-        )
-    )
+    history = () if user_id is None else tuple(training_scores.trainee_history(ctx, user_id))
     return Debrief(
         session_id=session_id,
         scenario_id=scenario_id,
