@@ -6749,7 +6749,7 @@ Copy taken before: %3</translation>
     <name>Training</name>
     <message>
         <source>A scenario is running: end it first (Ctrl+Shift+Z).</source>
-        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it). Calls of the run whose caller was told they were answered (here or at another console). Whether a call is one a scenario rang (it never changes once the call exists). Change notices came since the trainer's table (the debrief) was last read. What the debrief page shows (session, trainee, ended, calls scored): read again when it changes.</extracomment>
+        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it). Calls of the run whose caller was told they were answered (here or at another console). Whether a call is one a scenario rang (it never changes once the call exists). Change notices came since the trainer's table (the debrief) was last read. What the debrief page shows (session, trainee, ended, calls scored): read again when it changes. Time since the run ended, for its crews to finish (None while it runs).</extracomment>
         <translation>A scenario is running: end it first (Ctrl+Shift+Z).</translation>
     </message>
     <message>
@@ -6907,6 +6907,14 @@ Copy taken before: %3</translation>
     <message>
         <source>Scenario %1 is not on this console.</source>
         <translation>Scenario %1 is not on this console.</translation>
+    </message>
+    <message>
+        <source>The session was ended without being scored.</source>
+        <translation>The session was ended without being scored.</translation>
+    </message>
+    <message>
+        <source>The scenario's file has changed since this session ran: what was expected is read from the file as it is now.</source>
+        <translation>The scenario's file has changed since this session ran: what was expected is read from the file as it is now.</translation>
     </message>
     <message>
         <source>No debrief to save: choose a scored session (Ctrl+0).</source>

@@ -5,6 +5,7 @@ writes a PDF. A real window on a real training database; the scenario's time is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -218,7 +219,12 @@ def test_the_trainee_calls_back_a_silent_caller_and_hears_them(
 
 
 def test_the_debrief_shows_a_scored_session_and_writes_a_pdf(
-    qtbot: QtBot, trainer: MainWindow, clock: ManualClock, trainee: int, tmp_path: Path
+    qtbot: QtBot,
+    trainer: MainWindow,
+    clock: ManualClock,
+    trainee: int,
+    tmp_path: Path,
+    loaded: LoadedScenario,
 ) -> None:
     window = trainer
     start_by_keyboard(qtbot, window, trainee)
@@ -239,6 +245,13 @@ def test_the_debrief_shows_a_scored_session_and_writes_a_pdf(
     page = view.page.toPlainText()
     assert "Training screen test" in page
     assert "fire" in page
+    assert not view.state.isVisibleTo(window)  # scored, from the file as it ran
+    window.training.add_scenario(replace(loaded, sha256="0" * 64))  # the file edited since
+    window.training.refresh_debrief()
+    assert view.state.text() == (
+        "The scenario's file has changed since this session ran: what was expected is read from the "
+        "file as it is now."
+    )
     out = tmp_path / "debrief.pdf"
     assert window.training.write_debrief_pdf(out)
     assert out.read_bytes().startswith(b"%PDF")

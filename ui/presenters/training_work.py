@@ -904,10 +904,11 @@ class TrainingWork(Presenter):
             scored = len(training_scores.session_scores(ctx, chosen.id)) if chosen.ended else 0
         except DatabaseUnavailable:
             return
-        key = (chosen.id, self.debrief_trainee, chosen.ended, scored, self.session.lang)
+        loaded = self._scenarios.get(chosen.scenario_id)
+        key = (chosen.id, self.debrief_trainee, chosen.ended, scored, loaded and loaded.sha256)
         if key == self._page_key:
             return  # the page shown is this one already (a notice about another line said)
-        html, state = self._debrief_page(chosen)
+        html, state = self._debrief_page(chosen, scored)
         self._page_key = key if html else None
         self.debrief_html = html
         self.debrief.show_page(html, state)
@@ -926,7 +927,7 @@ class TrainingWork(Presenter):
         self._scenarios[scenario_id] = loaded
         return loaded.scenario
 
-    def _debrief_page(self, chosen: training.SessionView) -> tuple[str, str]:
+    def _debrief_page(self, chosen: training.SessionView, scored: int) -> tuple[str, str]:
         # The debrief's data and its page are imported when first shown (start-up: bench/startup.py).
         from dispatch.reports.debrief import debrief_data
         from ui.reports import render_html
@@ -944,7 +945,20 @@ class TrainingWork(Presenter):
             data = debrief_data(self.session.ctx, chosen.id, self.debrief_trainee, scenario)
         except ServiceError as error:
             return "", labels.service_error(error.code)
-        return render_html("debrief", data.to_json(), self.session.lang, self.session.zone), ""
+        notes = []
+        if not scored:
+            notes.append(translate("Training", "The session was ended without being scored."))
+        loaded = self._scenarios.get(chosen.scenario_id)
+        if loaded is not None and loaded.sha256 != chosen.scenario_sha256:
+            notes.append(
+                translate(
+                    "Training",
+                    "The scenario's file has changed since this session ran: what was expected is "
+                    "read from the file as it is now.",
+                )
+            )
+        page = render_html("debrief", data.to_json(), self.session.lang, self.session.zone)
+        return page, " ".join(notes)
 
     def save_debrief_pdf(self) -> None:
         """Ctrl+Shift+D: the debrief shown, as PDF (A4), where the trainer chooses."""
