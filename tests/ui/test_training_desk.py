@@ -364,11 +364,10 @@ def test_enter_on_a_session_call_shows_the_trainee_s_incident(
     press(qtbot, Qt.Key.Key_9, CTRL)
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)  # past the trainees to the session's calls
-    focused = QApplication.focusWidget()
     table = window.trainer_panel.calls
-    if focused is not table:
-        table.setFocus()
-    table.setCurrentCell(0, 0)
+    assert QApplication.focusWidget() is table
+    press(qtbot, Qt.Key.Key_Home)
+    assert window.trainer_panel.selected_call() == fire.id
     press(qtbot, Qt.Key.Key_Return)
     assert window.incidents.shown is not None
     assert window.incidents.shown.id == incident.id

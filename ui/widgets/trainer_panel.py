@@ -133,7 +133,8 @@ class TrainerPanel(QWidget):
         ):
             button = QPushButton(text)
             button.setObjectName(action_id.replace(".", "_") + "_button")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            # Each has its key (the Training menu): Tab goes scenarios, trainees, calls, caller's line.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, a=action_id: self.action_requested.emit(a))
             buttons.addWidget(button)
             self.buttons[action_id] = button
