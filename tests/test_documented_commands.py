@@ -50,6 +50,7 @@ COVERED = {
     r"^dispatch-console admin (create-user|list-users|unlock|reset-password) ": "tests/test_admin_command.py",
     r"^dispatch-console verify ": "tests/store/test_audit_chain.py (verify run as a process)",
     r"^dispatch-console scenario check ": "tests/test_scenario_command.py",
+    r"^dispatch-console --scenario ": "tests/ui/test_scenario_option.py",
 }
 
 
