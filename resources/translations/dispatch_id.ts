@@ -3772,7 +3772,7 @@
     </message>
     <message>
         <source>Simulated caller spoke</source>
-        <translation>Penelepon simulasi berbicara</translation>
+        <translation>Pelapor simulasi berbicara</translation>
     </message>
     <message>
         <source>Training scenario ended</source>
