@@ -1266,19 +1266,19 @@
     <name>DebriefReport</name>
     <message>
         <source>Training debrief</source>
-        <translation type="unfinished" />
+        <translation>Evaluasi pelatihan</translation>
     </message>
     <message>
         <source>Answer time</source>
-        <translation type="unfinished">Waktu jawab</translation>
+        <translation>Waktu jawab</translation>
     </message>
     <message>
         <source>Call class</source>
-        <translation type="unfinished">Jenis panggilan</translation>
+        <translation>Jenis panggilan</translation>
     </message>
     <message>
         <source>Incident category</source>
-        <translation type="unfinished" />
+        <translation>Kategori kejadian</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1286,159 +1286,159 @@
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished">Lokasi</translation>
+        <translation>Lokasi</translation>
     </message>
     <message>
         <source>Protocol questions</source>
-        <translation type="unfinished" />
+        <translation>Pertanyaan protokol</translation>
     </message>
     <message>
         <source>Agencies and units</source>
-        <translation type="unfinished" />
+        <translation>Instansi dan unit</translation>
     </message>
     <message>
         <source>Time to dispatch</source>
-        <translation type="unfinished" />
+        <translation>Waktu sampai pengiriman unit</translation>
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished" />
+        <translation>Isian formulir</translation>
     </message>
     <message>
         <source>within the time</source>
-        <translation type="unfinished" />
+        <translation>dalam batas waktu</translation>
     </message>
     <message>
         <source>late: part of the credit</source>
-        <translation type="unfinished" />
+        <translation>terlambat: nilai sebagian</translation>
     </message>
     <message>
         <source>too late: no credit</source>
-        <translation type="unfinished" />
+        <translation>terlalu lambat: tanpa nilai</translation>
     </message>
     <message>
         <source>not answered</source>
-        <translation type="unfinished" />
+        <translation>tidak dijawab</translation>
     </message>
     <message>
         <source>caller not reached on callback</source>
-        <translation type="unfinished" />
+        <translation>pelapor tidak terhubung saat ditelepon balik</translation>
     </message>
     <message>
         <source>no unit dispatched</source>
-        <translation type="unfinished" />
+        <translation>tidak ada unit dikirim</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="unfinished" />
+        <translation>benar</translation>
     </message>
     <message>
         <source>wrong</source>
-        <translation type="unfinished" />
+        <translation>salah</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished" />
+        <translation>tidak dicatat</translation>
     </message>
     <message>
         <source>half: classified silent or caller reached, not both</source>
-        <translation type="unfinished" />
+        <translation>setengah: diklasifikasikan tanpa suara atau pelapor terhubung, tidak keduanya</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished" />
+        <translation>semua</translation>
     </message>
     <message>
         <source>some</source>
-        <translation type="unfinished" />
+        <translation>sebagian</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">tidak ada</translation>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <source>Caller name</source>
-        <translation type="unfinished" />
+        <translation>Nama pelapor</translation>
     </message>
     <message>
         <source>Callback number</source>
-        <translation type="unfinished" />
+        <translation>Nomor panggil balik</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished">Provinsi</translation>
+        <translation>Provinsi</translation>
     </message>
     <message>
         <source>Regency or city</source>
-        <translation type="unfinished" />
+        <translation>Kabupaten/kota</translation>
     </message>
     <message>
         <source>District (kecamatan)</source>
-        <translation type="unfinished" />
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Village (kelurahan)</source>
-        <translation type="unfinished" />
+        <translation>Kelurahan/desa</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished" />
+        <translation>Jalan</translation>
     </message>
     <message>
         <source>House number</source>
-        <translation type="unfinished" />
+        <translation>Nomor rumah</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished">Kode pos</translation>
+        <translation>Kode pos</translation>
     </message>
     <message>
         <source>Landmark</source>
-        <translation type="unfinished" />
+        <translation>Patokan</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished">Dijawab</translation>
+        <translation>Dijawab</translation>
     </message>
     <message>
         <source>Classified: %1</source>
-        <translation type="unfinished" />
+        <translation>Diklasifikasikan: %1</translation>
     </message>
     <message>
         <source>Field filled: %1</source>
-        <translation type="unfinished" />
+        <translation>Isian diisi: %1</translation>
     </message>
     <message>
         <source>Category: %1</source>
-        <translation type="unfinished" />
+        <translation>Kategori: %1</translation>
     </message>
     <message>
         <source>Priority: %1</source>
-        <translation type="unfinished" />
+        <translation>Prioritas: %1</translation>
     </message>
     <message>
         <source>Kelurahan picked: %1</source>
-        <translation type="unfinished" />
+        <translation>Kelurahan dipilih: %1</translation>
     </message>
     <message>
         <source>Position set: %1</source>
-        <translation type="unfinished" />
+        <translation>Posisi diisi: %1</translation>
     </message>
     <message>
         <source>Asked: %1</source>
-        <translation type="unfinished" />
+        <translation>Ditanyakan: %1</translation>
     </message>
     <message>
         <source>Narrative note written</source>
-        <translation type="unfinished" />
+        <translation>Catatan kronologi ditulis</translation>
     </message>
     <message>
         <source>Dispatched %1</source>
-        <translation type="unfinished" />
+        <translation>%1 dikirim</translation>
     </message>
     <message>
         <source>Called back: %1</source>
-        <translation type="unfinished" />
+        <translation>Ditelepon balik: %1</translation>
     </message>
     <message>
         <source>Hung up</source>
@@ -1446,47 +1446,47 @@
     </message>
     <message>
         <source>The caller hung up</source>
-        <translation type="unfinished" />
+        <translation>Pelapor menutup telepon</translation>
     </message>
     <message>
         <source>Incident closed</source>
-        <translation type="unfinished">Kejadian ditutup</translation>
+        <translation>Kejadian ditutup</translation>
     </message>
     <message>
         <source>Answer within %1</source>
-        <translation type="unfinished" />
+        <translation>Jawab dalam %1</translation>
     </message>
     <message>
         <source>Class: %1</source>
-        <translation type="unfinished" />
+        <translation>Jenis: %1</translation>
     </message>
     <message>
         <source>Call back: the caller is an emergency</source>
-        <translation type="unfinished" />
+        <translation>Telepon balik: pelapor dalam keadaan darurat</translation>
     </message>
     <message>
         <source>Kelurahan: %1</source>
-        <translation type="unfinished" />
+        <translation>Kelurahan: %1</translation>
     </message>
     <message>
         <source>Position: %1</source>
-        <translation type="unfinished" />
+        <translation>Posisi: %1</translation>
     </message>
     <message>
         <source>Ask: %1</source>
-        <translation type="unfinished" />
+        <translation>Tanyakan: %1</translation>
     </message>
     <message>
         <source>Send %1: at least %2</source>
-        <translation type="unfinished" />
+        <translation>Kirim %1: sedikitnya %2</translation>
     </message>
     <message>
         <source>First unit dispatched by now</source>
-        <translation type="unfinished" />
+        <translation>Unit pertama sudah dikirim</translation>
     </message>
     <message>
         <source>Fill in: %1</source>
-        <translation type="unfinished" />
+        <translation>Isi: %1</translation>
     </message>
     <message>
         <source>Calls</source>
@@ -1494,15 +1494,15 @@
     </message>
     <message>
         <source>No calls.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada panggilan.</translation>
     </message>
     <message>
         <source>All trainees</source>
-        <translation type="unfinished" />
+        <translation>Semua peserta</translation>
     </message>
     <message>
         <source>The session</source>
-        <translation type="unfinished" />
+        <translation>Sesi</translation>
     </message>
     <message>
         <source>Scenario</source>
@@ -1514,127 +1514,127 @@
     </message>
     <message>
         <source>Calls scored</source>
-        <translation type="unfinished" />
+        <translation>Panggilan dinilai</translation>
     </message>
     <message>
         <source>%1 of %2, %3 passed</source>
-        <translation type="unfinished" />
+        <translation>%1 dari %2, %3 lulus</translation>
     </message>
     <message>
         <source>Mean score</source>
-        <translation type="unfinished" />
+        <translation>Nilai rata-rata</translation>
     </message>
     <message>
         <source>Pass mark</source>
-        <translation type="unfinished" />
+        <translation>Batas lulus</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Hasil</translation>
+        <translation>Hasil</translation>
     </message>
     <message>
         <source>Call %1 (%2): %3</source>
-        <translation type="unfinished" />
+        <translation>Panggilan %1 (%2): %3</translation>
     </message>
     <message>
         <source>Not scored yet.</source>
-        <translation type="unfinished" />
+        <translation>Belum dinilai.</translation>
     </message>
     <message>
         <source>Rang at %1 · score %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>Berdering pukul %1 · nilai %2 · %3</translation>
     </message>
     <message>
         <source>Score per dimension</source>
-        <translation type="unfinished" />
+        <translation>Nilai per aspek</translation>
     </message>
     <message>
         <source>Dimension</source>
-        <translation type="unfinished" />
+        <translation>Aspek</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">Nilai</translation>
+        <translation>Nilai</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>Bobot</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished" />
+        <translation>Poin</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished">Keterangan</translation>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Timeline (seconds from the ring)</source>
-        <translation type="unfinished" />
+        <translation>Linimasa (detik sejak dering)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Waktu</translation>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>What the trainee did</source>
-        <translation type="unfinished" />
+        <translation>Yang dilakukan peserta</translation>
     </message>
     <message>
         <source>Expected by then</source>
-        <translation type="unfinished" />
+        <translation>Yang diharapkan saat itu</translation>
     </message>
     <message>
         <source>Nothing recorded.</source>
-        <translation type="unfinished" />
+        <translation>Tidak ada yang tercatat.</translation>
     </message>
     <message>
         <source>What the truth asked for</source>
-        <translation type="unfinished" />
+        <translation>Yang diminta keadaan sebenarnya</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>Yang diharapkan</translation>
     </message>
     <message>
         <source>%1 against %2</source>
-        <translation type="unfinished" />
+        <translation>%1 dibanding %2</translation>
     </message>
     <message>
         <source>no position recorded</source>
-        <translation type="unfinished" />
+        <translation>posisi tidak dicatat</translation>
     </message>
     <message>
         <source>%1 m from the place</source>
-        <translation type="unfinished" />
+        <translation>%1 m dari tempat kejadian</translation>
     </message>
     <message>
         <source>wrong kelurahan</source>
-        <translation type="unfinished" />
+        <translation>kelurahan salah</translation>
     </message>
     <message>
         <source>missing: %1</source>
-        <translation type="unfinished" />
+        <translation>kurang: %1</translation>
     </message>
     <message>
         <source>sent %1</source>
-        <translation type="unfinished" />
+        <translation>dikirim %1</translation>
     </message>
     <message>
         <source>Sessions so far</source>
-        <translation type="unfinished" />
+        <translation>Sesi sejauh ini</translation>
     </message>
     <message>
         <source>No scored session yet.</source>
-        <translation type="unfinished" />
+        <translation>Belum ada sesi yang dinilai.</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Mulai</translation>
+        <translation>Dimulai</translation>
     </message>
     <message>
         <source>Calls passed</source>
-        <translation type="unfinished" />
+        <translation>Panggilan lulus</translation>
     </message>
 </context>
 <context>
@@ -3836,231 +3836,231 @@
     </message>
     <message>
         <source>the Indonesian text (id) is empty</source>
-        <translation type="unfinished" />
+        <translation>teks bahasa Indonesia (id) kosong</translation>
     </message>
     <message>
         <source>the English text (en) is empty</source>
-        <translation type="unfinished" />
+        <translation>teks bahasa Inggris (en) kosong</translation>
     </message>
     <message>
         <source>the file cannot be read: {reason}</source>
-        <translation type="unfinished" />
+        <translation>berkas tidak dapat dibaca: {reason}</translation>
     </message>
     <message>
         <source>not UTF-8 text (byte {byte})</source>
-        <translation type="unfinished" />
+        <translation>bukan teks UTF-8 (bita {byte})</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished" />
+        <translation>berkas kosong</translation>
     </message>
     <message>
         <source>column {column}: a value was expected (text in double quotes, a number, true, false, null, {...} or [...])</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: seharusnya ada nilai (teks dalam tanda kutip ganda, angka, true, false, null, {...} atau [...])</translation>
     </message>
     <message>
         <source>column {column}: a name in double quotes was expected (a comma too many?)</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: seharusnya ada nama dalam tanda kutip ganda (kelebihan koma?)</translation>
     </message>
     <message>
         <source>column {column}: ':' was expected after the name</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: seharusnya ada ':' setelah nama</translation>
     </message>
     <message>
         <source>column {column}: ',' or '{close}' was expected (a comma missing?)</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: seharusnya ada ',' atau '{close}' (kurang koma?)</translation>
     </message>
     <message>
         <source>column {column}: a comma before the end of an object or list (JSON allows none there)</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: ada koma sebelum akhir objek atau daftar (JSON tidak mengizinkannya)</translation>
     </message>
     <message>
         <source>column {column}: the text in quotes is not closed</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: teks dalam tanda kutip tidak ditutup</translation>
     </message>
     <message>
         <source>column {column}: a line break or control character inside quotes (write \n)</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: ada pindah baris atau karakter kendali di dalam tanda kutip (tulis \n)</translation>
     </message>
     <message>
         <source>column {column}: a backslash must be followed by " \ / b f n r t or uXXXX</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: garis miring terbalik harus diikuti " \ / b f n r t atau uXXXX</translation>
     </message>
     <message>
         <source>column {column}: the number is too large</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: angkanya terlalu besar</translation>
     </message>
     <message>
         <source>column {column}: more after the end of the scenario</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: masih ada isi setelah akhir skenario</translation>
     </message>
     <message>
         <source>column {column}: nested too deeply</source>
-        <translation type="unfinished" />
+        <translation>kolom {column}: bersarang terlalu dalam</translation>
     </message>
     <message>
         <source>{key} is given twice in the same object</source>
-        <translation type="unfinished" />
+        <translation>{key} diberikan dua kali dalam objek yang sama</translation>
     </message>
     <message>
         <source>a control character ({code}) in the text</source>
-        <translation type="unfinished" />
+        <translation>ada karakter kendali ({code}) dalam teks</translation>
     </message>
     <message>
         <source>should be {expected}, not {found}</source>
-        <translation type="unfinished" />
+        <translation>seharusnya {expected}, bukan {found}</translation>
     </message>
     <message>
         <source>unknown name {key} (allowed: {allowed})</source>
-        <translation type="unfinished" />
+        <translation>nama {key} tidak dikenal (yang boleh: {allowed})</translation>
     </message>
     <message>
         <source>{key} is missing</source>
-        <translation type="unfinished" />
+        <translation>{key} tidak ada</translation>
     </message>
     <message>
         <source>the format is {value}; this console reads {expected}</source>
-        <translation type="unfinished" />
+        <translation>formatnya {value}; konsol ini membaca {expected}</translation>
     </message>
     <message>
         <source>the id {value} differs from the file name: it should be {expected}</source>
-        <translation type="unfinished" />
+        <translation>id {value} berbeda dari nama berkas: seharusnya {expected}</translation>
     </message>
     <message>
         <source>{value} may only have the characters {allowed}</source>
-        <translation type="unfinished" />
+        <translation>{value} hanya boleh berisi karakter {allowed}</translation>
     </message>
     <message>
         <source>the key {value} is already used by another call or surge</source>
-        <translation type="unfinished" />
+        <translation>kunci {value} sudah dipakai panggilan atau lonjakan lain</translation>
     </message>
     <message>
         <source>{value} is given twice</source>
-        <translation type="unfinished" />
+        <translation>{value} diberikan dua kali</translation>
     </message>
     <message>
         <source>{value} is less than {minimum}</source>
-        <translation type="unfinished" />
+        <translation>{value} kurang dari {minimum}</translation>
     </message>
     <message>
         <source>{value} should be more than 0</source>
-        <translation type="unfinished" />
+        <translation>{value} seharusnya lebih dari 0</translation>
     </message>
     <message>
         <source>{value} is more than {maximum}</source>
-        <translation type="unfinished" />
+        <translation>{value} lebih dari {maximum}</translation>
     </message>
     <message>
         <source>{value} is not before the scenario's end ({duration} s)</source>
-        <translation type="unfinished" />
+        <translation>{value} tidak sebelum akhir skenario ({duration} detik)</translation>
     </message>
     <message>
         <source>the {language} text is empty</source>
-        <translation type="unfinished" />
+        <translation>teks {language} kosong</translation>
     </message>
     <message>
         <source>should not be empty</source>
-        <translation type="unfinished" />
+        <translation>tidak boleh kosong</translation>
     </message>
     <message>
         <source>{value} has no letter or digit: it can never be heard in a narrative</source>
-        <translation type="unfinished" />
+        <translation>{value} tidak berisi huruf atau angka: tidak akan pernah terdengar dalam kronologi</translation>
     </message>
     <message>
         <source>{length} characters, more than {maximum}</source>
-        <translation type="unfinished" />
+        <translation>{length} karakter, lebih dari {maximum}</translation>
     </message>
     <message>
         <source>{value} is not a number as caller ID gives it (digits, + first, P withheld, O unavailable)</source>
-        <translation type="unfinished" />
+        <translation>{value} bukan nomor seperti yang diberikan caller ID (angka, + di depan, P disembunyikan, O tidak tersedia)</translation>
     </message>
     <message>
         <source>{value} is not one of {allowed}</source>
-        <translation type="unfinished" />
+        <translation>{value} bukan salah satu dari {allowed}</translation>
     </message>
     <message>
         <source>{value} is not a category of the catalogue ({allowed})</source>
-        <translation type="unfinished" />
+        <translation>{value} bukan kategori dalam katalog ({allowed})</translation>
     </message>
     <message>
         <source>the category {category} has no protocol card, so no questions</source>
-        <translation type="unfinished" />
+        <translation>kategori {category} tidak punya kartu protokol, jadi tidak ada pertanyaan</translation>
     </message>
     <message>
         <source>{value} is not a question on the {category} protocol card ({allowed})</source>
-        <translation type="unfinished" />
+        <translation>{value} bukan pertanyaan pada kartu protokol {category} ({allowed})</translation>
     </message>
     <message>
         <source>the required question {value} has no answer in the script</source>
-        <translation type="unfinished" />
+        <translation>pertanyaan wajib {value} tidak punya jawaban dalam naskah</translation>
     </message>
     <message>
         <source>{value} is not a code of the area table</source>
-        <translation type="unfinished" />
+        <translation>{value} bukan kode dalam tabel wilayah</translation>
     </message>
     <message>
         <source>{value} ({name}) is not a kelurahan or desa: give a code of four parts (33.74.13.1003)</source>
-        <translation type="unfinished" />
+        <translation>{value} ({name}) bukan kelurahan atau desa: berikan kode empat bagian (33.74.13.1003)</translation>
     </message>
     <message>
         <source>{lat}, {lon} is outside Indonesia (latitude first, then longitude)</source>
-        <translation type="unfinished" />
+        <translation>{lat}, {lon} berada di luar Indonesia (lintang dulu, lalu bujur)</translation>
     </message>
     <message>
         <source>{key} is only for an emergency (the class is {call_class})</source>
-        <translation type="unfinished" />
+        <translation>{key} hanya untuk keadaan darurat (jenisnya {call_class})</translation>
     </message>
     <message>
         <source>after_callback is only for a silent call (the class is {call_class})</source>
-        <translation type="unfinished" />
+        <translation>after_callback hanya untuk panggilan tanpa suara (jenisnya {call_class})</translation>
     </message>
     <message>
         <source>a silent caller says nothing on answer: the opening should be null</source>
-        <translation type="unfinished" />
+        <translation>pelapor tanpa suara tidak berkata apa pun saat dijawab: opening seharusnya null</translation>
     </message>
     <message>
         <source>a silent call that is {after} on callback needs the caller's callback line</source>
-        <translation type="unfinished" />
+        <translation>panggilan tanpa suara yang menjadi {after} saat ditelepon balik memerlukan ucapan pelapor saat ditelepon balik</translation>
     </message>
     <message>
         <source>the scenario has no calls and no surges</source>
-        <translation type="unfinished" />
+        <translation>skenario tidak berisi panggilan maupun lonjakan</translation>
     </message>
     <message>
         <source>an object {...}</source>
-        <translation type="unfinished" />
+        <translation>sebuah objek {...}</translation>
     </message>
     <message>
         <source>a list [...]</source>
-        <translation type="unfinished" />
+        <translation>sebuah daftar [...]</translation>
     </message>
     <message>
         <source>text in double quotes</source>
-        <translation type="unfinished" />
+        <translation>teks dalam tanda kutip ganda</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished" />
+        <translation>bilangan bulat</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished" />
+        <translation>angka</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished" />
+        <translation>true atau false</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished" />
+        <translation>null</translation>
     </message>
     <message>
         <source>a pair [latitude, longitude]</source>
-        <translation type="unfinished" />
+        <translation>pasangan [lintang, bujur]</translation>
     </message>
     <message>
         <source>text in both languages or null</source>
-        <translation type="unfinished" />
+        <translation>teks dalam kedua bahasa atau null</translation>
     </message>
 </context>
 <context>
@@ -5927,7 +5927,7 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <name>ScenarioCommand</name>
     <message>
         <source>OK {id}: {title} ({calls} calls, {surge} surge callers)</source>
-        <translation type="unfinished" />
+        <translation>OK {id}: {title} ({calls} panggilan, {surge} pelapor lonjakan)</translation>
     </message>
 </context>
 <context>
