@@ -123,3 +123,16 @@ def test_alt_keys_are_not_shared_within_one_window(lang: str, window: str) -> No
                 clashes.append(f"Alt+{letter.upper()}: {taken[letter]!r} and {text!r}")
             taken[letter] = text
     assert clashes == []
+
+
+def test_no_words_are_translated_inside_an_f_string() -> None:
+    """lupdate reads ``translate("Context", "text")`` calls; inside an f-string it never sees them, so
+    those words stayed English in the Indonesian debrief ("passed" / "not passed")."""
+    inside = re.compile(r"""\bf(["'])[^\n]*?\{\s*(?:translate|self\.tr|tr)\(""")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inside.search(line)
+    ]
+    assert not found, found

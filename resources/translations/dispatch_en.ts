@@ -1269,6 +1269,14 @@
         <translation>Training debrief</translation>
     </message>
     <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
         <source>Answer time</source>
         <translation>Answer time</translation>
     </message>

@@ -1269,6 +1269,14 @@
         <translation>Evaluasi pelatihan</translation>
     </message>
     <message>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
         <source>Answer time</source>
         <translation>Waktu jawab</translation>
     </message>

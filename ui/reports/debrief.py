@@ -35,8 +35,10 @@ def verdict(passed: object) -> str:
     if passed is None:
         return MISSING
     if passed:
-        return f"{PASSED_MARK} {translate('DebriefReport', 'passed')}"
-    return f"{MISSED_MARK} {translate('DebriefReport', 'not passed')}"
+        words = translate("DebriefReport", "passed")
+        return f"{PASSED_MARK} {words}"
+    words = translate("DebriefReport", "not passed")
+    return f"{MISSED_MARK} {words}"
 
 
 def dimension_name(code: object) -> str:
