@@ -467,8 +467,9 @@ def status_refusal(code: str, details: dict[str, object]) -> str:
     )
 
 
-def line_source(source: LineSource | str, key: str = "") -> str:
-    """What made a simulated caller say a line, in words (a training caller's line is marked with it)."""
+def line_source(source: LineSource | str) -> str:
+    """What made a simulated caller say a line, in words (a training caller's line is marked with it).
+    A keyword group's key is the scenario author's name for it, in no particular language: not shown."""
     words = {
         LineSource.OPENING: translate("Labels", "On answer"),
         LineSource.QUESTION: translate("Labels", "Asked"),
@@ -478,10 +479,9 @@ def line_source(source: LineSource | str, key: str = "") -> str:
         LineSource.HANG_UP: translate("Labels", "Hung up"),
     }
     try:
-        text = words[LineSource(source)]
+        return words[LineSource(source)]
     except ValueError:
         return str(source)
-    return f"{text}: {key}" if key and LineSource(source) is LineSource.KEYWORD else text
 
 
 def scenario_problem(problem: str, detail: dict[str, str]) -> str:

@@ -1621,6 +1621,10 @@
         <translation>wrong kelurahan</translation>
     </message>
     <message>
+        <source>no kelurahan recorded</source>
+        <translation>no kelurahan recorded</translation>
+    </message>
+    <message>
         <source>missing: %1</source>
         <translation>missing: %1</translation>
     </message>
@@ -4380,6 +4384,18 @@ Leave anyway?</translation>
     <message>
         <source>No one logged in</source>
         <translation>No one logged in</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>Feed: scenario %1 (%2)</source>
+        <translation>Feed: scenario %1 (%2)</translation>
     </message>
     <message>
         <source>, STORING DELAYED (%1 waiting)</source>

@@ -1621,6 +1621,10 @@
         <translation>kelurahan salah</translation>
     </message>
     <message>
+        <source>no kelurahan recorded</source>
+        <translation>kelurahan tidak dicatat</translation>
+    </message>
+    <message>
         <source>missing: %1</source>
         <translation>kurang: %1</translation>
     </message>
@@ -4380,6 +4384,18 @@ Tetap tinggalkan?</translation>
     <message>
         <source>No one logged in</source>
         <translation>Belum ada yang masuk</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>belum dimulai</translation>
+    </message>
+    <message>
+        <source>Feed: scenario %1 (%2)</source>
+        <translation>Sumber: skenario %1 (%2)</translation>
     </message>
     <message>
         <source>, STORING DELAYED (%1 waiting)</source>

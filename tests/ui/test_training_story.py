@@ -262,6 +262,7 @@ def test_a_trainee_takes_a_prank_a_silent_call_called_back_and_a_fire_by_keyboar
     # -- 3. A house fire in Tembalang, a grandmother trapped upstairs --------------------------------
     run = run_scenario(window, "fire-trapped-tembalang")
     tick(window, clock, 5)
+    assert window.status.feed_label.text() == "Feed: scenario fire-trapped-tembalang (running)"
     fire = ringing_call(window)
     tick(window, clock, 8)
     answer_by_keyboard(qtbot, window, fire)
@@ -288,9 +289,8 @@ def test_a_trainee_takes_a_prank_a_silent_call_called_back_and_a_fire_by_keyboar
     tick(window, clock, 1)
     qtbot.waitUntil(lambda: len(heard(window)) == 3)
     assert heard(window)[1:] == [
-        "[Heard in the narrative: address] Jalan Banjarsari Raya, lane 3 number 21, Tembalang, "
-        "near the Undip campus.",
-        "[Heard in the narrative: landmark] Opposite the Al-Hidayah prayer house, the cream-painted house.",
+        "[Heard in the narrative] Jalan Banjarsari Raya, lane 3 number 21, Tembalang, near the Undip campus.",
+        "[Heard in the narrative] Opposite the Al-Hidayah prayer house, the cream-painted house.",
     ]
 
     press(qtbot, Qt.Key.Key_L, ALT)  # the landmark field

@@ -768,7 +768,7 @@ class TrainingWork(Presenter):
             for card in self._protocols.cards:
                 if any(question.id == key for question in card.questions):
                     return f"{labels.line_source(source)}: {card.question(key).text(self.session.lang)}"
-        return labels.line_source(source, key)
+        return labels.line_source(source)
 
     def line_changed(self, call: CallView | None) -> None:
         """The call on the line at this console changed: its caller's lines shown."""

@@ -354,7 +354,11 @@ def _why(dimension: Mapping[str, Any], writer: Writer, category: object) -> str:
             )
         )
     if detail.get("area_right") is False:
-        extra.append(translate("DebriefReport", "wrong kelurahan"))
+        # A kelurahan not recorded at all is not a wrong one.
+        if detail.get("recorded_area"):
+            extra.append(translate("DebriefReport", "wrong kelurahan"))
+        else:
+            extra.append(translate("DebriefReport", "no kelurahan recorded"))
     missing = [str(item) for item in sequence(detail.get("missing"))]
     if missing:
         name = dimension.get("dimension")

@@ -99,6 +99,24 @@ class StatusLine:
         elif feed is None:
             self.feed_label.setText(translate("MainWindow", "Feed: none configured"))
             self.feed_label.setStyleSheet("color: #b71c1c;")
+        elif session.scenario_run is not None:
+            # While a scenario is loaded the random callers are stopped: "simulator (paused)" read as
+            # if nothing would ring.
+            run = session.scenario_run
+            if run.running and run.play.paused:
+                state = translate("MainWindow", "paused")
+            elif run.running:
+                state = translate("MainWindow", "running")
+            elif run.play.started:
+                state = translate("MainWindow", "ended")
+            else:
+                state = translate("MainWindow", "not started")
+            self.feed_label.setText(
+                translate("MainWindow", "Feed: scenario %1 (%2)")
+                .replace("%1", run.scenario.id)
+                .replace("%2", state)
+            )
+            self.feed_label.setStyleSheet("")
         else:
             state = translate("MainWindow", "running") if feed.running else translate("MainWindow", "paused")
             self.feed_label.setText(translate("MainWindow", "Feed: simulator (%1)").replace("%1", state))
