@@ -286,6 +286,81 @@ def supervisor_screens(app: QApplication, window: MainWindow, out: Path, lang: s
     shot(window, out / f"quality-review-{lang}-1366x768.png")
 
 
+def training_screens(app: QApplication, workdir: Path, out: Path, lang: str) -> None:
+    """A trainer's console on a training database, at 1366x768: a scenario running with its fire call
+    answered and half filled in (the trainer's panel; the trainee's caller lines), then ended and
+    scored (the debrief)."""
+    from dispatch.domain.enums import Role
+    from dispatch.services import incidents, protocols
+    from dispatch.simulator.scenario_files import find_scenario, load_scenario
+    from dispatch.store.database import DatabaseKind
+
+    database = open_database(sqlite_url(workdir / f"training-{lang}.sqlite3"), kind=DatabaseKind.TRAINING)
+    clock = ManualClock(datetime(2026, 11, 28, 2, 14, 0, tzinfo=UTC))
+    console = accounts.register_console(database, clock, ChangeBus(), "LATIH-01", "cc112-semarang-latih")
+    accounts.create_first_supervisor(console, "sari", "Sari Wulandari", "latihan-112", "latihan-112")
+    actor = accounts.log_in(console, "sari", "latihan-112").actor
+    assert actor is not None
+    ctx = console.acting_as(actor)
+    accounts.create_user(ctx, "dewi", "Dewi Lestari", "latihan-112", "latihan-112", Role.CALL_TAKER)
+    catalogue = load_default_catalogue()
+    dispatching.load_roster(ctx, load_demo_roster())
+    feed = SimulatedFeed(ctx, CallerGenerator(7, catalogue), SimFeedUrl(2, 7))
+    window = MainWindow(ConsoleSession(ctx, catalogue, lang, simulator=feed))
+    window.resize(*SIZES["1366x768"])
+    window.show()
+    path = find_scenario("fire-trapped-tembalang")
+    assert path is not None
+    loaded = load_scenario(path, catalogue)
+    window.training.add_scenario(loaded)
+    window.training.choose_scenario(loaded.scenario.id)
+    run = window.training.new_run(loaded, [actor.user_id or 0])
+    run.start()
+    for _ in range(6):
+        clock.advance(1)
+        window.tick()
+    window.boards.apply_changes()
+    call = next(c for c in window.call_model.rows() if c.incident_id is None)
+    window.calls.answer(call)
+    window.training.say_opening(call.id)
+    incident = window.incidents.shown
+    assert incident is not None
+    for field, value in (
+        ("category", "FIRE"),
+        ("street", "Jl. Banjarsari Raya gg. 3"),
+        ("house_number", "21"),
+    ):
+        incidents.update_field(ctx, incident.id, field, value, catalogue)
+    clock.advance(12)
+    incidents.add_note(
+        ctx,
+        incident.id,
+        "Alamatnya di mana? Ada patokan?" if lang == "id" else "Where exactly? Any landmark?",
+    )
+    window.tick()
+    window.training.ask(call.id, "people_inside")
+    protocols.answer_question(ctx, incident.id, "FIRE", "people_inside", "1", lang)
+    window.boards.apply_changes()
+    window.incidents.open(incident.id)
+    window.take_position(Position.CALL_TAKER)
+    settle(app)
+    shot(window, out / f"training-caller-lines-{lang}-1366x768.png")
+    window.take_position(Position.TRAINER)
+    window.run_action("training.panel")
+    window.training.refresh_calls()
+    settle(app)
+    shot(window, out / f"trainer-{lang}-1366x768.png")
+    clock.advance(40)
+    window.training.end_now()
+    window.run_action("training.debrief")
+    settle(app)
+    shot(window, out / f"debrief-{lang}-1366x768.png")
+    window.close()
+    database.dispose()
+    window.deleteLater()
+    app.processEvents()
+
+
 def shot(window: MainWindow, path: Path) -> None:
     window.grab().save(str(path))
     print(path)
@@ -303,6 +378,8 @@ def main() -> int:
                 window.resize(width, height)
                 window.show()
                 for position in Position:
+                    if position is Position.TRAINER:
+                        continue  # a live console trains nobody: training_screens shows it
                     window.take_position(position)
                     if position is Position.REVIEW:
                         show_review(app, window)
@@ -350,6 +427,7 @@ def main() -> int:
             window.close()
             window.session.ctx.database.dispose()
             window.deleteLater()
+            training_screens(app, Path(tmp), out, lang)
             app.removeTranslator(translator)
             app.processEvents()
     return 0

@@ -148,7 +148,9 @@ class TrainingWork(Presenter):
         debrief.trainee_chosen.connect(self._debrief_trainee_picked)
         parts.boards.applied.connect(lambda topics, _touched, _ids: self._changed(topics))
         parts.session.user_changed.connect(lambda _actor: self._people.clear())
-        caller_lines.setVisible(parts.session.training)
+        # The random callers' opening shows in the form's script line; this panel is for a scenario's
+        # callers (loaded here, or run by the trainer's console and heard through the database).
+        caller_lines.setVisible(parts.session.training and parts.session.scenario_run is not None)
 
     @property
     def run(self) -> ScenarioRun | None:
@@ -296,6 +298,7 @@ class TrainingWork(Presenter):
         crews.report_for = run.report_for  # the first crew on scene reports what the scenario says
         session.scenario_run = run
         session.crews = crews
+        self.caller_lines.setVisible(True)
         self._after_end = None
         self._run_trainees = tuple(trainee_ids)
         self._scenarios[loaded.scenario.id] = loaded
@@ -762,6 +765,7 @@ class TrainingWork(Presenter):
             for line in lines
         ]
         self.caller_lines.show_lines(caller, shown)
+        self.caller_lines.setVisible(self.session.training and (self.run is not None or bool(caller)))
 
     def _revealed_by(self, source: LineSource, key: str) -> str:
         if source is LineSource.QUESTION and key:
