@@ -100,7 +100,8 @@ class ScriptedCall:
 
     key: str
     at_seconds: float
-    number: str  # as the caller-ID frame carries it: ``081234567890``, ``+62...``, ``P`` withheld, ``O`` unavailable
+    #: As the caller-ID frame carries it: ``081234567890``, ``+62...``, ``P`` withheld, ``O`` unavailable.
+    number: str
     name: str | None
     #: How long it rings before the caller gives up (seconds).
     patience_seconds: float

@@ -12,7 +12,8 @@ def test_scenario_time_stands_still_until_started_and_while_paused() -> None:
     clock = ManualClock(datetime(2026, 12, 3, 8, tzinfo=UTC))
     play = PlayClock(clock)
     clock.advance(5)
-    assert play.elapsed() == 0.0 and play.paused
+    assert play.elapsed() == 0.0
+    assert play.paused
     play.start()
     clock.advance(10)
     assert play.elapsed() == 10.0

@@ -87,5 +87,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("training_scores", "training_lines", "training_calls", "training_trainees", "training_sessions"):
+    for table in (
+        "training_scores",
+        "training_lines",
+        "training_calls",
+        "training_trainees",
+        "training_sessions",
+    ):
         op.drop_table(table)
