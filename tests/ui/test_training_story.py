@@ -21,6 +21,7 @@ from sqlalchemy import select
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import AgencyType, CallClass, CallState, Role
+from dispatch.domain.play_clock import PlayClock
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.services import accounts, training, training_scores
 from dispatch.services.context import ServiceContext
@@ -355,3 +356,61 @@ def test_a_trainee_takes_a_prank_a_silent_call_called_back_and_a_fire_by_keyboar
     sessions = training.sessions(ctx)
     assert len(sessions) == 3
     assert all(s.ended_at is not None for s in sessions)
+
+
+@pytest.fixture
+def room_window(
+    qtbot: QtBot, ctx: ServiceContext, catalogue: Catalogue, feed: SimulatedFeed
+) -> Iterator[MainWindow]:
+    """Dewi at KONSOL-02, another console of the training room: the trainer's console holds the run."""
+    accounts.create_user(
+        ctx, "dewi", "Dewi Lestari", SUPERVISOR_PASSWORD, SUPERVISOR_PASSWORD, Role.CALL_TAKER
+    )
+    console = accounts.register_console(ctx.database, ctx.clock, ctx.bus, "KONSOL-02", "room-02")
+    result = accounts.log_in(console, "dewi", SUPERVISOR_PASSWORD)
+    assert result.actor is not None
+    feed.stop()  # the trainer's console rings the scenario's calls; this one rings nothing itself
+    main = MainWindow(ConsoleSession(console.acting_as(result.actor), catalogue, "en", simulator=feed))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    main.activateWindow()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+    main.close()
+
+
+def test_a_trainee_at_another_console_asks_the_caller_of_the_trainers_run(
+    qtbot: QtBot, room_window: MainWindow, ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    window = room_window
+    path = find_scenario("fire-trapped-tembalang")
+    assert path is not None
+    trainee = window.session.ctx.actor.user_id
+    assert trainee is not None
+    run = ScenarioRun(ctx, load_scenario(path, catalogue), [trainee], catalogue, play=PlayClock(clock))
+    run.start()  # at the trainer's console
+    clock.advance(6)
+    run.advance()
+    tick(window, clock, 0)
+    assert window.session.scenario_run is None
+    assert not window.caller_lines.isVisibleTo(window)  # no scenario's caller on the line yet
+    fire = ringing_call(window)
+    answer_by_keyboard(qtbot, window, fire)
+    run.answered(fire.id)  # the trainer's console, told of the answer, has the caller speak
+    qtbot.waitUntil(lambda: heard(window) == ["[On answer] " + OPENING])
+    assert window.caller_lines.isVisibleTo(window)
+
+    type_text(qtbot, "FIRE")
+    press(qtbot, Qt.Key.Key_Tab)
+    card = window.protocol_card
+    qtbot.waitUntil(lambda: card.card is not None and card.card.category == "FIRE")
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is card.questions)
+    assert ask_and_answer(qtbot, window, Qt.Key.Key_1).startswith("The caller: Yes! Grandma Sumi")
+    said = training.lines_for_call(ctx, fire.id)
+    assert [(line.source.value, line.key) for line in said] == [
+        ("opening", ""),
+        ("question", "people_inside"),
+    ]

@@ -35,6 +35,7 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView
 from dispatch.services.uow import DatabaseUnavailable, reading
 from dispatch.simulator.crews import SimulatedCrews
+from dispatch.simulator.scenario_callers import RoomCallers
 from dispatch.simulator.scenario_files import (
     LoadedScenario,
     ScenarioError,
@@ -124,6 +125,8 @@ class TrainingWork(Presenter):
         self._people: dict[int, str] = {}
         #: Calls of the run whose caller was told they were answered (here or at another console).
         self._opened: set[int] = set()
+        #: The callers of a run held by another console of the room (asked and dialled from here).
+        self._room = RoomCallers(parts.session.ctx)
         #: Whether a call is one a scenario rang (it never changes once the call exists).
         self._scenario_calls: dict[int, bool] = {}
         #: Change notices came since the trainer's table (the debrief) was last read.
@@ -810,16 +813,19 @@ class TrainingWork(Presenter):
 
     def ask(self, call_id: int | None, question_id: str) -> str | None:
         """The trainee asks the caller a protocol question; the caller's answer in words (None: none)."""
-        run = self.run
-        if run is None:
+        if self.run is None and not self.session.training:
             return None
         if call_id is None:
-            self.status.show_message(
-                translate("Training", "Answer the call first (F2): the caller answers questions.")
-            )
+            if self.run is not None:
+                self.status.show_message(
+                    translate("Training", "Answer the call first (F2): the caller answers questions.")
+                )
             return None
         try:
-            said = run.ask(call_id, question_id)
+            caller = self._caller_side(call_id)
+            if caller is None:
+                return None
+            said = caller.ask(call_id, question_id)
         except ServiceError as error:
             self.status.show_message(labels.service_error(error.code))
             return None
@@ -831,16 +837,25 @@ class TrainingWork(Presenter):
         self.status.show_message(translate("Training", "The caller: %1").replace("%1", answer))
         return answer
 
+    def _caller_side(self, call_id: int) -> ScenarioRun | RoomCallers | None:
+        """Who plays the caller of ``call_id``: this console's run, or (the run held by another console
+        of the room) the caller's script read from the scenario's file; None for no scenario's call."""
+        if self.run is not None:
+            return self.run
+        if not self.session.training or training.training_call(self.session.ctx, call_id) is None:
+            return None
+        return self._room
+
     def dial(self, call_id: int) -> str | None:
         """The trainee dials a caller back: their line (None when no scenario runs or the call is not one
         of its), or the words "no answer"."""
-        run = self.run
-        if run is None:
-            return None
         try:
             if training.training_call(self.session.ctx, call_id) is None:
                 return None
-            said: Words | None = run.call_back(call_id)
+            caller = self._caller_side(call_id)
+            if caller is None:
+                return None
+            said: Words | None = caller.call_back(call_id)
         except ServiceError as error:
             self.status.show_message(labels.service_error(error.code))
             return None

@@ -224,7 +224,8 @@ class ProtocolCardPanel(QGroupBox):
         if question is None or card is None or incident is None:
             return
         keys = [answer.key for answer in question.answers]
-        if key in ASK_KEYS and self._session.scenario_run is not None:
+        if key in ASK_KEYS and self._session.training:
+            # (on any training console: the scenario may be run by the trainer's console of the room)
             # Training: Enter asks the caller; the answer is heard, then recorded with its digit.
             self.asked.emit(question.id)
             return
