@@ -607,6 +607,11 @@ class MainWindow(QMainWindow):
         ringing = self.call_model.ringing_count()
         if ringing:
             parts.append(translate("MainWindow", "Calls ringing: %1.").replace("%1", str(ringing)))
+        run = self.session.scenario_run
+        if run is not None and run.running:
+            parts.append(
+                translate("MainWindow", "A training scenario is running: it will be ended and scored.")
+            )
         shown = self.incidents.shown
         if shown is not None and self.incidents.is_open():
             parts.append(
@@ -651,6 +656,7 @@ class MainWindow(QMainWindow):
         self.boards.stop()
         if self.session.simulator is not None:
             self.session.simulator.stop()
+        self.training.close()
         self.bridge.close()
         self.alarms.close()
         self.shifts.close()

@@ -4302,6 +4302,10 @@
         <translation>Calls ringing: %1.</translation>
     </message>
     <message>
+        <source>A training scenario is running: it will be ended and scored.</source>
+        <translation>A training scenario is running: it will be ended and scored.</translation>
+    </message>
+    <message>
         <source>Incident %1 is open in the form.</source>
         <translation>Incident %1 is open in the form.</translation>
     </message>
@@ -6773,7 +6777,7 @@ Copy taken before: %3</translation>
     <name>Training</name>
     <message>
         <source>A scenario is running: end it first (Ctrl+Shift+Z).</source>
-        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it). Calls of the run whose caller was told they were answered (here or at another console). Whether a call is one a scenario rang (it never changes once the call exists). Change notices came since the trainer's table (the debrief) was last read. What the debrief page shows (session, trainee, ended, calls scored): read again when it changes. Time since the run ended, for its crews to finish (None while it runs).</extracomment>
+        <extracomment>Seconds a trainer may hold a unit, by the one key that chooses it. The keys of the speeds (``PlayClock.SPEEDS``), in order. The most scripted calls offered at once to ring now (one key each). Scenarios read so far, by id (the shipped ones, and a file given with --scenario). The trainees chosen for the run loaded but not started (to tell a new choice from it). The call whose lines the caller's panel shows. The session the debrief shows, and the trainee (None: every trainee of it). Calls of the run whose caller was told they were answered (here or at another console). The callers of a run held by another console of the room (asked and dialled from here). Whether a call is one a scenario rang (it never changes once the call exists). Change notices came since the trainer's table (the debrief) was last read. What the debrief page shows (session, trainee, ended, calls scored): read again when it changes. Time since the run ended, for its crews to finish (None while it runs).</extracomment>
         <translation>A scenario is running: end it first (Ctrl+Shift+Z).</translation>
     </message>
     <message>

@@ -88,6 +88,7 @@ def test_scenario_start_runs_it_for_the_user_who_logs_in(qtbot: QtBot, tmp_path:
             seen["trainer"] = stored.trainer_id if stored is not None else "?"
         seen["user"] = session.ctx.actor.user_id
         seen["state"] = window.training.state_text()
+        window.ask_before_quit = False  # quitting with a run going asks first (tested elsewhere)
         window.close()
 
     QTimer.singleShot(0, poll_dialog)

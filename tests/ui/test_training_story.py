@@ -414,3 +414,18 @@ def test_a_trainee_at_another_console_asks_the_caller_of_the_trainers_run(
         ("opening", ""),
         ("question", "people_inside"),
     ]
+
+
+def test_quitting_with_a_scenario_running_asks_then_ends_and_scores_it(
+    trainee_window: MainWindow, trainee_ctx: ServiceContext, clock: ManualClock
+) -> None:
+    window = trainee_window
+    run = run_scenario(window, "example-prank")
+    tick(window, clock, 5)
+    assert "A training scenario is running" in window._open_work()
+    window.close()
+    session = training.session(trainee_ctx, run.session_id or 0)
+    assert session is not None
+    assert session.ended
+    [score] = training_scores.session_scores(trainee_ctx, session.id)
+    assert (score.call_key, score.total, score.passed) == ("prank", 0.0, False)  # never answered

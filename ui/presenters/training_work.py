@@ -580,6 +580,17 @@ class TrainingWork(Presenter):
         self.refresh_debrief()
         return session_id
 
+    def close(self) -> None:
+        """The window closes: a run still going is ended and scored (left open, its session would stay
+        open in the database with no console to end it)."""
+        run = self.run
+        if run is None or not run.running:
+            return
+        try:
+            self.end_now()
+        except DatabaseUnavailable:
+            log.warning("training session %s not ended at exit: the database did not answer", run.session_id)
+
     # -- what the trainer watches ------------------------------------------------------------------
 
     def _show_state(self) -> None:
