@@ -429,3 +429,31 @@ def test_quitting_with_a_scenario_running_asks_then_ends_and_scores_it(
     assert session.ended
     [score] = training_scores.session_scores(trainee_ctx, session.id)
     assert (score.call_key, score.total, score.passed) == ("prank", 0.0, False)  # never answered
+
+
+def test_the_trainers_list_names_competencies_without_repeating_the_standard() -> None:
+    from ui.presenters.training_work import competencies_shown
+
+    shown = competencies_shown(["APCO ANS 3.103: call classification", "Local SOP: radio"])
+    assert shown == "call classification, Local SOP: radio"
+    assert competencies_shown([]) == "-"
+
+
+def test_a_location_not_recorded_is_said_once_in_the_debrief(qapp: object) -> None:
+    from zoneinfo import ZoneInfo
+
+    from ui.reports.common import Writer
+    from ui.reports.debrief import _why
+
+    writer = Writer("en", ZoneInfo("Asia/Jakarta"))
+    nothing = {
+        "reason": "not_recorded",
+        "detail": {"metres": None, "area_right": False, "recorded_area": None},
+    }
+    assert _why(nothing, writer, "FIRE") == "not recorded"
+    wrong = {
+        "reason": "some",
+        "detail": {"metres": 556.0, "area_right": False, "recorded_area": "33.74.10.1001"},
+    }
+    assert "wrong kelurahan" in _why(wrong, writer, "FIRE")
+    assert "556 m from the place" in _why(wrong, writer, "FIRE")

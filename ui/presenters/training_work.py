@@ -73,6 +73,16 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+#: The standard most scenarios name their competencies by, left out of the narrow column (the whole
+#: names are in the scenario and its catalogue): "APCO ANS 3.103: interrogation" shows "interrogation".
+COMPETENCY_STANDARD = "APCO ANS 3.103: "
+
+
+def competencies_shown(competencies: Sequence[str]) -> str:
+    """The scenario's competencies for the trainer's list, without the standard's name repeated."""
+    return ", ".join(c.removeprefix(COMPETENCY_STANDARD) for c in competencies) or "-"
+
+
 def speed_words(speed: float) -> str:
     return f"{speed:g}×"
 
@@ -225,7 +235,7 @@ class TrainingWork(Presenter):
                         scenario.title.in_language(lang),
                         minutes(scenario.duration_seconds),
                         str(calls),
-                        ", ".join(scenario.competencies) or "-",
+                        competencies_shown(scenario.competencies),
                     ],
                 )
             )

@@ -337,6 +337,8 @@ def _why(dimension: Mapping[str, Any], writer: Writer, category: object) -> str:
     n = writer.numbers
     detail = mapping(dimension.get("detail"))
     words = reason_words(dimension.get("reason"))
+    if dimension.get("reason") == "not_recorded":
+        return words  # nothing recorded: the position and the kelurahan missing need no more words
     extra: list[str] = []
     if detail.get("seconds") is not None:
         extra.append(
