@@ -356,6 +356,9 @@ def _refusal_words() -> dict[Refusal, str]:
         Refusal.CHANGED_ELSEWHERE: translate(
             "Labels", "Another console changed this at the same moment. Look again and repeat if needed."
         ),
+        Refusal.FIELD_CHANGED_ELSEWHERE: translate(
+            "Labels", "Another console changed this field since you opened it: choose which value to keep."
+        ),
     }
 
 
@@ -435,6 +438,9 @@ def _audit_words() -> dict[AuditAction, str]:
         AuditAction.TRAINING_END: translate("Labels", "Training scenario ended"),
         AuditAction.TRAINING_SCORE: translate("Labels", "Training call scored"),
         AuditAction.REPORT_EXPORT: translate("Labels", "Report written to a file"),
+        AuditAction.GATEWAY_START: translate("Labels", "Feed gateway started"),
+        AuditAction.GATEWAY_STOP: translate("Labels", "Feed gateway stopped"),
+        AuditAction.CHANGE_EVENTS_PRUNE: translate("Labels", "Old change notices removed"),
     }
 
 

@@ -65,6 +65,11 @@ class ConsoleSession:
     #: Scenario time for the crews while no scenario runs (started with the window); a scenario run
     #: brings its own (``ScenarioRun.play``).
     play: PlayClock | None = None
+    #: A console of a centre: its database is PostgreSQL, shared with other consoles (issue 13). It
+    #: hears their changes through the change feed (``dispatch.services.change_feed``); on a live
+    #: database the gateway (``dispatch-console gateway``) runs the feeds, the overdue timers and the
+    #: alerts, and this console only shows them.
+    centre: bool = False
 
     # Signals to the window; see ``SessionEvents``.
     events: SessionEvents = field(default_factory=SessionEvents, repr=False, compare=False)

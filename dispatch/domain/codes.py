@@ -83,6 +83,9 @@ class Refusal(StrEnum):
     NOT_A_TRAINING_CALL = "not_a_training_call"
     # another console changed the same thing first (a race lost, e.g. a unique row taken)
     CHANGED_ELSEWHERE = "changed_elsewhere"
+    # a centre of several consoles (issue 13): a field of the incident was changed by another
+    # console since this one showed it (details: field, theirs, yours); nothing saved, the person chooses
+    FIELD_CHANGED_ELSEWHERE = "field_changed_elsewhere"
 
 
 class AuditAction(StrEnum):
@@ -154,6 +157,9 @@ class AuditAction(StrEnum):
     TRAINING_END = "training.end"
     TRAINING_SCORE = "training.score"  # a call scored against its truth
     REPORT_EXPORT = "report.export"  # a report written to a file (what, which period, format)
+    GATEWAY_START = "gateway.start"  # a centre's feed gateway began (its feeds, host, process)
+    GATEWAY_STOP = "gateway.stop"  # and ended (why)
+    CHANGE_EVENTS_PRUNE = "change_events.prune"  # old change events removed (how many, before when)
 
 
 class NoteKind(StrEnum):

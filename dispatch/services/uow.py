@@ -24,12 +24,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.services.bus import Change, Topic
+from dispatch.services.bus import Change, Topic, encode_changes
 from dispatch.services.context import ServiceContext, ServiceError, audit_entry
 from dispatch.store.database import SQLITE_BUSY_MS, SQLITE_IMMEDIATE
 
@@ -42,6 +43,19 @@ RETRY_DELAYS: Sequence[float] = (0.05, 0.25)
 
 #: The key under which a session knows the unit of work it belongs to.
 SESSION_KEY = "unit_of_work"
+
+#: The NOTIFY channel of the change feed; the payload is the event's ``seq`` only.
+CHANGE_CHANNEL = "dispatch_changes"
+
+# One round trip, the last before the commit: the head's row lock (held until the commit) numbers the
+# events in commit order; the audit chain's head, locked earlier in the transaction by its audit rows,
+# is never waited for after this, so two writers cannot deadlock on the two heads.
+_WRITE_EVENT = text(
+    "WITH head AS (UPDATE change_event_head SET seq = seq + 1 WHERE id = 1 RETURNING seq), "
+    "event AS (INSERT INTO change_events (seq, at, console_id, origin, changes) "
+    "SELECT seq, :at, :console_id, :origin, :changes FROM head RETURNING seq) "
+    "SELECT pg_notify(:channel, seq::text), seq FROM event"
+)
 
 
 class DatabaseUnavailable(Exception):
@@ -179,6 +193,8 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[UnitOfWork]:
     try:
         try:
             yield work
+            if work.changes and session.get_bind().dialect.name == "postgresql":
+                write_change_event(session, work)
             session.commit()
         except ServiceError:
             session.rollback()
@@ -199,6 +215,25 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[UnitOfWork]:
         session.close()
     if work.changes:
         ctx.bus.publish(*work.changes)
+
+
+def write_change_event(session: Session, work: UnitOfWork) -> int:
+    """The unit of work's notices as a change event for the other consoles (PostgreSQL); its ``seq``.
+
+    Flushed first, so that no audit row (and the audit head's lock) comes after the event head's.
+    """
+    session.flush()
+    row = session.execute(
+        _WRITE_EVENT,
+        {
+            "at": work.ctx.clock.now(),
+            "console_id": work.ctx.console_id,
+            "origin": work.ctx.bus.origin,
+            "changes": encode_changes(work.changes),
+            "channel": CHANGE_CHANNEL,
+        },
+    ).one()
+    return int(row.seq)
 
 
 @contextmanager

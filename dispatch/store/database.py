@@ -60,6 +60,7 @@ REVISIONS = (
     "0011",
     "0012",
     "0013",
+    "0014",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -8,7 +8,8 @@ and then grants the console's role, in the schema it migrated:
 * nothing more on the recorded facts: the audit log takes INSERT only, incident notes and unit status
   history INSERT only, calls, feed frames and assignments INSERT and UPDATE (their triggers refuse
   changes to recorded facts, migration 0006), and ``alembic_version`` SELECT only;
-* DELETE and TRUNCATE on nothing: the console never deletes.
+* DELETE on ``change_events`` only (notices for the other consoles, not records: old ones are
+  pruned, migration 0014); TRUNCATE on nothing, and no record is ever deleted.
 
 Not owning a table, the role cannot disable its triggers (ALTER TABLE), drop it, or grant itself
 more; created without CREATEROLE or SUPERUSER, it cannot change any role. The grants are applied
@@ -32,6 +33,9 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     "handover_addenda": ("SELECT", "INSERT"),
     # Written by the insert trigger on calls, as the console's role (migration 0012); never changed.
     "call_numbers": ("SELECT", "INSERT"),
+    # The change feed (migration 0014): events are notices, not records; the gateway prunes old ones.
+    "change_events": ("SELECT", "INSERT", "DELETE"),
+    "change_event_head": ("SELECT", "UPDATE"),
 }
 DEFAULT = ("SELECT", "INSERT", "UPDATE")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -647,3 +648,46 @@ class NumberFlag(Base):
     console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
     lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     lifted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ChangeEvent(Base):
+    """What one unit of work changed, for the other consoles of a centre (migration 0014).
+
+    ``seq`` is taken from :class:`ChangeEventHead` as the last statement before the commit, so the
+    numbers follow the commits without gaps; ``changes`` is ``bus.encode_changes``'s JSON; ``origin``
+    is the writing process's bus, whose own notices were published in-process already.
+    """
+
+    __tablename__ = "change_events"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    origin: Mapped[str] = mapped_column(String(32))
+    changes: Mapped[str] = mapped_column(Text)
+
+
+class ChangeEventHead(Base):
+    """The one row holding the last change event's number; a writer locks it until its commit."""
+
+    __tablename__ = "change_event_head"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_change_event_head_one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class GatewayStatus(Base):
+    """One row per feed gateway of a centre: its heartbeat and its feeds' health (JSON)."""
+
+    __tablename__ = "gateway_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    host: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    pid: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    feeds: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")

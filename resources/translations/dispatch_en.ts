@@ -3539,6 +3539,10 @@
         <translation>Another console changed this at the same moment. Look again and repeat if needed.</translation>
     </message>
     <message>
+        <source>Another console changed this field since you opened it: choose which value to keep.</source>
+        <translation>Another console changed this field since you opened it: choose which value to keep.</translation>
+    </message>
+    <message>
         <source>Console registered</source>
         <translation>Console registered</translation>
     </message>
@@ -3797,6 +3801,18 @@
     <message>
         <source>Report written to a file</source>
         <translation>Report written to a file</translation>
+    </message>
+    <message>
+        <source>Feed gateway started</source>
+        <translation>Feed gateway started</translation>
+    </message>
+    <message>
+        <source>Feed gateway stopped</source>
+        <translation>Feed gateway stopped</translation>
+    </message>
+    <message>
+        <source>Old change notices removed</source>
+        <translation>Old change notices removed</translation>
     </message>
     <message>
         <source>Typed</source>

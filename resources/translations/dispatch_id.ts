@@ -3539,6 +3539,10 @@
         <translation>Konsol lain mengubah ini pada saat yang sama. Periksa kembali dan ulangi bila perlu.</translation>
     </message>
     <message>
+        <source>Another console changed this field since you opened it: choose which value to keep.</source>
+        <translation>Konsol lain mengubah isian ini sejak Anda membukanya: pilih nilai yang disimpan.</translation>
+    </message>
+    <message>
         <source>Console registered</source>
         <translation>Konsol didaftarkan</translation>
     </message>
@@ -3797,6 +3801,18 @@
     <message>
         <source>Report written to a file</source>
         <translation>Laporan disimpan ke berkas</translation>
+    </message>
+    <message>
+        <source>Feed gateway started</source>
+        <translation>Gateway sumber panggilan dimulai</translation>
+    </message>
+    <message>
+        <source>Feed gateway stopped</source>
+        <translation>Gateway sumber panggilan berhenti</translation>
+    </message>
+    <message>
+        <source>Old change notices removed</source>
+        <translation>Pemberitahuan perubahan lama dihapus</translation>
     </message>
     <message>
         <source>Typed</source>
