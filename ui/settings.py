@@ -30,7 +30,7 @@ from dispatch.domain.shifts import (
     shift_pattern_to_json,
 )
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
-from dispatch.store.database import sqlite_url
+from dispatch.store.database import normalise_url, sqlite_url
 from ui.session import DEFAULT_ZONE
 
 APP_NAME = "dispatch-console"
@@ -207,8 +207,12 @@ def data_dir() -> Path:
 
 
 def database_url(option: str | None, training: bool) -> str:
-    """``--db`` as given (a URL, or a path to a SQLite file), else the default file for the mode."""
+    """``--db`` as given (a URL, or a path to a SQLite file), else the default file for the mode.
+
+    A PostgreSQL URL naming several servers in libpq's form (``@a:5432,b:5432/db``) is rewritten in
+    SQLAlchemy's (``@/db?host=a,b&port=5432,5432``): docs/failover.md.
+    """
     if option:
-        return option if "://" in option else sqlite_url(Path(option).expanduser().resolve())
+        return normalise_url(option) if "://" in option else sqlite_url(Path(option).expanduser().resolve())
     name = "training.sqlite3" if training else "dispatch.sqlite3"
     return sqlite_url(data_dir() / name)

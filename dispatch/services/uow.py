@@ -7,9 +7,10 @@ database does not hold; a multi-console set-up adds its NOTIFY at that same poin
 Database errors are classified here and nowhere else:
 
 - busy (another console or process holds the write lock) and lost (the connection or the file went
-  away) are retried when the transaction begins, a bounded number of times with backoff, and then
-  raised as :class:`DatabaseUnavailable`, which the window shows as a banner and a feed answers by
-  spooling its frames;
+  away; on PostgreSQL also a server that shut down, or a standby refusing a write: docs/failover.md)
+  are retried when the transaction begins, a bounded number of times with backoff, and then raised
+  as :class:`DatabaseUnavailable`, which the window shows as a banner and a feed answers by spooling
+  its frames;
 - a race lost to another console (a unique row taken first) becomes the service's own refusal,
   :attr:`Refusal.CHANGED_ELSEWHERE`;
 - anything else is a defect and propagates as it is (the window's exception hook logs and shows it).
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.services.bus import Change, Topic, encode_changes
 from dispatch.services.context import ServiceContext, ServiceError, audit_entry
-from dispatch.store.database import SQLITE_BUSY_MS, SQLITE_IMMEDIATE
+from dispatch.store.database import SERVER_GONE_STATES, SQLITE_BUSY_MS, SQLITE_IMMEDIATE
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,10 @@ def classify(error: BaseException) -> DatabaseUnavailable | None:
     state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
     if state in _PG_BUSY_STATES:
         return DatabaseUnavailable("busy", message)
+    if state in SERVER_GONE_STATES:
+        # A standby refusing a write, a server shut down or starting up: the engine has invalidated
+        # the pool (database._server_gone), so the next attempt connects to the primary there is now.
+        return DatabaseUnavailable("lost", message)
     if isinstance(error, OperationalError):
         # psycopg reports a refused, reset or terminated connection as OperationalError.
         return DatabaseUnavailable("lost", message)

@@ -12,12 +12,21 @@ SQLAlchemy sets any pragma (``journal_mode=WAL`` rewrites the file header), so t
 stays byte-for-byte unchanged and gets no file beside it. Only a database that is ours, of the
 kind the console asks for, and not newer than this console is upgraded, after a copy is taken with
 SQLite's backup API next to the file. Each migration runs in its own transaction (env.py).
+
+A PostgreSQL URL may name several servers, a primary and its standbys (docs/failover.md), in
+SQLAlchemy's form ``postgresql+psycopg://user:pw@/db?host=a:5432&host=b:5432&target_session_attrs=
+read-write`` (or ``?host=a,b&port=5432,5432``); libpq's own form ``user:pw@a:5432,b:5432/db`` is
+rewritten into it (``normalise_url``). libpq tries the servers in order; with
+``target_session_attrs=read-write`` it keeps only the one that accepts writes. ``display_url`` and
+``server_list`` show them all. A connection whose server went away or became a standby invalidates
+the pool (``SERVER_GONE_STATES``), so the next transaction connects to the new primary.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -30,10 +39,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dispatch.store import audit_chain
@@ -145,15 +155,21 @@ class Database:
     @property
     def display_url(self) -> str:
         """The URL with any password masked, for the status bar and logs."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        return display_url(self.url)
 
     @property
     def short_name(self) -> str:
-        """The file name of a SQLite database, else host and database name, for the status bar."""
+        """The file name of a SQLite database, else its server(s) and database name, for the status bar.
+
+        One server: ``dbhost/dispatch``; several (a primary and its standbys): ``db1:5432,db2:5432/dispatch``.
+        """
         parsed = make_url(self.url)
         if parsed.get_backend_name() == "sqlite":
             return Path(parsed.database or ":memory:").name
-        return f"{parsed.host or 'localhost'}/{parsed.database or ''}"
+        found = server_list(self.url)
+        if len(found) > 1:
+            return f"{','.join(found)}/{parsed.database or ''}"
+        return f"{parsed.host or (found[0] if found else 'localhost')}/{parsed.database or ''}"
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -180,20 +196,112 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+# libpq's multi-host URI (postgresql://user:pw@a:5432,b:5433/db): the part between the user's "@" and
+# the database's "/" holds a comma. The user and password patterns are SQLAlchemy's own.
+_LIBPQ_HOSTS = re.compile(
+    r"^(?P<head>postgres(?:ql)?(?:\+\w+)?://(?:[^:/]*(?::[^@]*)?@)?)"
+    r"(?P<hosts>[^/?@]*,[^/?@]*)(?P<database>/[^?]*)?(?:\?(?P<query>.*))?$"
+)
+_BRACKETED = re.compile(r"^\[(?P<host>[^\]]*)\](?::(?P<port>\d*))?$")
+#: Query keys of a PostgreSQL URL that carry a secret (libpq takes a password there too).
+_SECRET_KEYS = frozenset({"password", "sslpassword"})
+
+
+def normalise_url(url: str) -> str:
+    """``url`` as SQLAlchemy reads it; anything else is returned as it is.
+
+    libpq's ``user:pw@a:5432,b:5433/db`` becomes ``user:pw@/db?host=a,b&port=5432,5433`` (SQLAlchemy
+    cannot parse the port of the first form), and ``?host=a,b&port=5432`` gets the port once per host
+    (libpq applies a single port to every host; SQLAlchemy refuses the counts differing).
+    """
+    match = _LIBPQ_HOSTS.match(url)
+    if match is not None:
+        hosts: list[str] = []
+        ports: list[str] = []
+        for entry in match["hosts"].split(","):
+            bracketed = _BRACKETED.match(entry)
+            if bracketed is not None:  # an IPv6 address: [::1]:5432
+                host, port = bracketed["host"], bracketed["port"] or ""
+            else:
+                host, _, port = entry.partition(":")
+            hosts.append(host)
+            ports.append(port)
+        query = f"host={','.join(hosts)}"
+        if any(ports):
+            query += f"&port={','.join(ports)}"
+        if match["query"]:
+            query += f"&{match['query']}"
+        url = f"{match['head']}{match['database'] or '/'}?{query}"
+    if not url.startswith("postgres"):
+        return url
+    parsed = make_url(url)
+    host, port = parsed.query.get("host"), parsed.query.get("port")
+    if isinstance(host, str) and "," in host and isinstance(port, str) and "," not in port:
+        spread = ",".join([port] * len(host.split(",")))
+        return parsed.update_query_dict({"port": spread}).render_as_string(hide_password=False)
+    return url
+
+
+def server_list(url: str) -> list[str]:
+    """The servers a PostgreSQL URL names, ``host`` or ``host:port``, in the order libpq tries them.
+
+    [] for SQLite, and for a URL that names no host (libpq's default, the local socket).
+    """
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return []
+    named = parsed.query.get("host")
+    if named is None:
+        if not parsed.host:
+            return []
+        return [f"{parsed.host}:{parsed.port}" if parsed.port else parsed.host]
+    if isinstance(named, str):
+        hosts = named.split(",")
+        given = parsed.query.get("port")
+        port_text = given if isinstance(given, str) else ",".join(given or ())
+        ports = port_text.split(",") if port_text else []
+        ports += [""] * (len(hosts) - len(ports))
+        return [_server(host, port) for host, port in zip(hosts, ports, strict=False)]
+    return list(named)  # host=a:5432&host=b:5433: already host[:port]
+
+
+def _server(host: str, port: str) -> str:
+    if not port:
+        return host
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def display_url(url: str) -> str:
+    """``url`` for people (status bar, logs, refusal dialogs): every password masked, the servers of a
+    multi-host URL readable (``?host=a:5432&host=b:5432``, not ``host=a%3A5432``).
+    """
+    parsed = make_url(normalise_url(url))
+    secrets = {key: "***" for key in parsed.query if key in _SECRET_KEYS}
+    if secrets:
+        parsed = parsed.update_query_dict(secrets)
+    shown = parsed.render_as_string(hide_password=True)
+    base, separator, query = shown.partition("?")
+    return base + separator + unquote(query)
+
+
 def open_database(url: str, *, upgrade: bool = True, kind: DatabaseKind | None = None) -> Database:
     """Check, migrate and open the database at ``url``; raise DatabaseRefused if it is not usable.
 
     ``kind`` is what the console is about to do: a database of the other kind is refused, a new one
     is made of this kind (live when None; None accepts either kind of an existing database).
     """
+    url = normalise_url(url)
     parsed = make_url(url)
-    location = parsed.render_as_string(hide_password=True)
+    location = display_url(url)
     path: Path | None = None
     verdict: Verdict | None = None
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database)
         verdict = _precheck_sqlite_file(path, kind)
-    engine = _create_engine(url)
+    try:
+        engine = _create_engine(url)
+    except ArgumentError as error:  # e.g. a multi-host URL whose hosts and ports do not pair up
+        raise DatabaseRefused(RefusalReason.UNREACHABLE, location, str(error)) from error
     backup = None
     try:
         if verdict is None:
@@ -405,7 +513,35 @@ def _create_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "handle_error", _server_gone)
+        if len(server_list(url)) > 1:
+            event.listen(engine, "connect", _log_server)
     return engine
+
+
+#: PostgreSQL SQLSTATEs that mean this connection's server is no longer the primary, or no longer
+#: there: a write on a standby (25006 read_only_sql_transaction: the connection was made to a server
+#: that is, or has become, a standby), the server shut down by its administrator, crashed, or
+#: starting up or in recovery (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now).
+SERVER_GONE_STATES = frozenset({"25006", "57P01", "57P02", "57P03"})
+
+
+def _server_gone(context: ExceptionContext) -> None:
+    """A server that went away or became a standby: SQLAlchemy invalidates the connection *and* every
+    other connection of the pool (all made to the same server), so the next checkout connects again,
+    to the server libpq finds accepting writes (``target_session_attrs=read-write``)."""
+    state = getattr(context.original_exception, "sqlstate", None)
+    if state in SERVER_GONE_STATES and not context.is_disconnect:
+        log.warning("database server gone or read-only (%s): reconnecting", state)
+        context.is_disconnect = True
+
+
+def _log_server(dbapi_connection: Any, record: Any) -> None:
+    # With several servers the log says which one each new connection reached (after a failover: the
+    # standby promoted to primary).
+    info = dbapi_connection.info
+    log.info("database connection to %s:%s (server_version %s)", info.host, info.port, info.server_version)
 
 
 #: Execution option that makes a SQLite transaction begin IMMEDIATE (take the write lock at BEGIN).
