@@ -16,7 +16,10 @@ notification lost while the connection was down loses nothing.
   that the listening connection still answers: the safety net for a notification never delivered.
 - **Pruned events**: when the oldest event after ``last_seq`` is not ``last_seq + 1``, the ones between
   were pruned (``prune_change_events``) while this console was away or behind; it publishes every topic
-  whole, and the readers reload.
+  whole, and the readers reload. So it does when, on reconnecting, the newest event is older than
+  ``last_seq`` (a standby promoted before it had the last commits, a restored backup): it goes back to
+  the server's newest, or the next events would be taken for ones already seen (any written there
+  before this reconnection are among what the readers reload).
 - **A lost connection** becomes a lost :class:`LinkState` at once (the listeners are told from this
   thread), then the feed reconnects after the backoff's pauses (the last repeats), telling the listeners
   of each attempt. Anything unexpected (a defect, a listener's exception) is logged with its traceback
@@ -134,13 +137,15 @@ class ChangeFeed:
     # -- life ------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start listening on a thread of its own; returns at once.
+        """Start listening on a thread of its own; returns at once (PostgreSQL only: ``supported``).
 
         ``last_seq`` is the newest event now (read here when the database answers, so that whatever is
         committed after ``start`` returns is published); earlier events were read with the window.
         """
         if self._thread is not None:
             return
+        if not self.supported(self._ctx.database):
+            raise ValueError("the change feed needs a PostgreSQL database")
         try:
             self._last_seq = latest_seq(self._ctx)
         except DatabaseUnavailable as error:
@@ -207,12 +212,20 @@ class ChangeFeed:
         except psycopg.OperationalError as error:
             raise DatabaseUnavailable("lost", _message(error)) from error
 
-    def _catch_up_on(self, connection: psycopg.Connection[Any]) -> int:
+    def _catch_up_on(self, connection: psycopg.Connection[Any], *, reconnected: bool = False) -> int:
         read = 0
         with self._read_lock:
             if self._last_seq is None:
                 # The database did not answer at start: begin at the newest event.
                 self._last_seq = _head(connection)
+            elif reconnected and (head := _head(connection)) < self._last_seq:
+                # The server is behind what this console saw: a standby promoted before it had the
+                # last commits, or a restored backup. New events take numbers this console has seen.
+                log.warning(
+                    "change feed: the database's events end at %d, before %d; reloading", head, self._last_seq
+                )
+                self._last_seq = head
+                self._ctx.bus.publish(*(Change(topic) for topic in Topic))
             while True:
                 rows = connection.execute(_READ_EVENTS, (self._last_seq, BATCH)).fetchall()
                 for seq, origin, text in rows:
@@ -264,7 +277,7 @@ class ChangeFeed:
                     self._connection = connection
                     self._backend_pid = connection.info.backend_pid
                     connection.execute(f"LISTEN {CHANGE_CHANNEL}")
-                    self._catch_up_on(connection)
+                    self._catch_up_on(connection, reconnected=True)
                     failures = 0
                     self._set_state(
                         LinkState(connected=True, since=self._ctx.clock.now(), last_seq=self.last_seq)
@@ -383,4 +396,5 @@ def _seq(payload: str) -> int:
 
 
 def _message(error: BaseException) -> str:
-    return str(error).strip() or type(error).__name__
+    """The error's message on one line (libpq's run over several, indented)."""
+    return " ".join(str(error).split()) or type(error).__name__

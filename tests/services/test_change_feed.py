@@ -18,7 +18,8 @@ import pytest
 
 from dispatch.domain.clock import ManualClock, SystemClock
 from dispatch.domain.codes import AuditAction
-from dispatch.services.bus import Change, Topic, decode_changes
+from dispatch.services import accounts
+from dispatch.services.bus import Change, ChangeBus, Topic, decode_changes
 from dispatch.services.change_feed import ChangeFeed, LinkState, latest_seq, prune_change_events
 from dispatch.store.database import open_database, sqlite_url
 from tests.conftest import START
@@ -69,6 +70,9 @@ def test_only_postgresql_is_supported(schema: Schema, tmp_path: Path) -> None:
     try:
         assert not ChangeFeed.supported(sqlite)
         assert ChangeFeed.supported(postgres)
+        ctx = accounts.register_console(sqlite, SystemClock(), ChangeBus(), "KONSOL-01", "test-host")
+        with pytest.raises(ValueError, match="PostgreSQL"):
+            ChangeFeed(ctx).start()
     finally:
         sqlite.dispose()
         postgres.dispose()
@@ -205,6 +209,37 @@ def test_a_killed_listening_connection_loses_none_of_50_events(schema: Schema) -
         assert caught_up == during[: len(caught_up)]
 
 
+def test_a_database_behind_the_feed_after_reconnecting_reloads_and_goes_on_from_its_newest(
+    schema: Schema,
+) -> None:
+    clock = SystemClock()
+    with (
+        console(schema.console_url, clock, "KONSOL-01") as writer,
+        console(schema.console_url, clock, "KONSOL-02") as reader,
+    ):
+        feed = ChangeFeed(reader.ctx, backoff=(0.3,))
+        heard = Heard(reader.bus, feed)
+        with running(feed):
+            assert heard.wait_for(lambda h: any(s.connected for s in h.states))
+            rung = [ring(writer.ctx, clock.now()) for _ in range(5)]
+            assert heard.wait_for(lambda h: h.call_ids() == rung)
+            pid = feed.backend_pid
+            assert pid is not None
+            _terminate(schema, pid)
+            assert heard.wait_for(lambda h: not h.states[-1].connected)
+            # As if a standby without the last three commits had been promoted meanwhile.
+            with raw_connection(schema.console_url) as connection, connection.transaction():
+                connection.execute("DELETE FROM change_events WHERE seq > 2")
+                connection.execute("UPDATE change_event_head SET seq = 2 WHERE id = 1")
+            assert heard.wait_for(lambda h: h.states[-1].connected)
+            log = [item for _, item in heard.log]
+            assert log[-1 - len(Topic) :] == [*(Change(topic) for topic in Topic), heard.states[-1]]
+            after = ring(writer.ctx, clock.now())  # number 3 again, the first after the server's newest
+            assert heard.wait_for(_has_call(after))
+        assert heard.call_ids() == [*rung, after]
+        assert feed.last_seq == 3
+
+
 def test_the_slow_poll_finds_an_event_never_notified(schema: Schema) -> None:
     clock = SystemClock()
     with console(schema.console_url, clock, "KONSOL-02") as reader:
@@ -281,9 +316,6 @@ def test_pruning_keeps_the_newest_and_is_audited(schema: Schema) -> None:
 
 
 def test_pruning_a_sqlite_database_removes_nothing(tmp_path: Path) -> None:
-    from dispatch.services import accounts
-    from dispatch.services.bus import ChangeBus
-
     database = open_database(sqlite_url(tmp_path / "one.sqlite3"))
     try:
         ctx = accounts.register_console(database, ManualClock(START), ChangeBus(), "KONSOL-01", "h")
