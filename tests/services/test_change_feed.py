@@ -27,8 +27,6 @@ from tests.services.change_feed_support import Heard, console, raw_connection, r
 from tests.services.support import audit_since, last_audit_id
 from tests.store.postgres import Schema, migrated_schema, server
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def schema() -> Iterator[Schema]:
@@ -64,6 +62,7 @@ def _terminate(schema: Schema, pid: int) -> None:
     assert row == (True,)
 
 
+@pytest.mark.postgres
 def test_only_postgresql_is_supported(schema: Schema, tmp_path: Path) -> None:
     sqlite = open_database(sqlite_url(tmp_path / "one.sqlite3"))
     postgres = open_database(schema.console_url, upgrade=False)
@@ -78,6 +77,7 @@ def test_only_postgresql_is_supported(schema: Schema, tmp_path: Path) -> None:
         postgres.dispose()
 
 
+@pytest.mark.postgres
 def test_events_are_numbered_in_commit_order_without_gaps(schema: Schema) -> None:
     writers, per_writer = 6, 25
     clock = SystemClock()
@@ -137,6 +137,7 @@ def test_events_are_numbered_in_commit_order_without_gaps(schema: Schema) -> Non
         assert feed.last_seq == total
 
 
+@pytest.mark.postgres
 def test_a_change_at_one_console_is_published_at_the_other_and_not_twice_at_its_own(schema: Schema) -> None:
     clock = SystemClock()
     with (
@@ -167,6 +168,7 @@ def test_a_change_at_one_console_is_published_at_the_other_and_not_twice_at_its_
             assert heard_one.call_ids().count(own) == 1
 
 
+@pytest.mark.postgres
 def test_a_killed_listening_connection_loses_none_of_50_events(schema: Schema) -> None:
     clock = SystemClock()
     with (
@@ -209,6 +211,7 @@ def test_a_killed_listening_connection_loses_none_of_50_events(schema: Schema) -
         assert caught_up == during[: len(caught_up)]
 
 
+@pytest.mark.postgres
 def test_a_database_behind_the_feed_after_reconnecting_reloads_and_goes_on_from_its_newest(
     schema: Schema,
 ) -> None:
@@ -240,6 +243,7 @@ def test_a_database_behind_the_feed_after_reconnecting_reloads_and_goes_on_from_
         assert feed.last_seq == 3
 
 
+@pytest.mark.postgres
 def test_the_slow_poll_finds_an_event_never_notified(schema: Schema) -> None:
     clock = SystemClock()
     with console(schema.console_url, clock, "KONSOL-02") as reader:
@@ -263,6 +267,7 @@ def test_the_slow_poll_finds_an_event_never_notified(schema: Schema) -> None:
         assert time.monotonic() - written < 1.0
 
 
+@pytest.mark.postgres
 def test_events_pruned_past_last_seq_reload_every_topic(schema: Schema) -> None:
     clock = ManualClock(START)
     with (
@@ -287,6 +292,7 @@ def test_events_pruned_past_last_seq_reload_every_topic(schema: Schema) -> None:
         assert feed.catch_up() == 0
 
 
+@pytest.mark.postgres
 def test_pruning_keeps_the_newest_and_is_audited(schema: Schema) -> None:
     clock = ManualClock(START)
     with console(schema.console_url, clock, "KONSOL-01") as writer:
@@ -325,6 +331,7 @@ def test_pruning_a_sqlite_database_removes_nothing(tmp_path: Path) -> None:
         database.dispose()
 
 
+@pytest.mark.postgres
 def test_a_failing_listener_is_logged_reported_and_the_feed_goes_on(
     schema: Schema, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -355,6 +362,7 @@ def test_a_failing_listener_is_logged_reported_and_the_feed_goes_on(
         assert any("unexpected failure" in r.message and r.exc_info for r in caplog.records)
 
 
+@pytest.mark.postgres
 def test_stop_returns_within_a_second_connected_or_waiting_to_reconnect(schema: Schema) -> None:
     clock = SystemClock()
     with console(schema.console_url, clock, "KONSOL-02") as reader:
@@ -393,6 +401,7 @@ def test_stop_returns_within_a_second_connected_or_waiting_to_reconnect(schema: 
         assert time.monotonic() - started < 1.0
 
 
+@pytest.mark.postgres
 def test_notify_to_publish_latency_in_a_burst(schema: Schema) -> None:
     writers, per_writer = 4, 75
     clock = SystemClock()
