@@ -10,6 +10,10 @@ notification lost while the connection was down loses nothing.
 
 - **Order of a (re)connection**: LISTEN first, then read after ``last_seq``: an event committed in
   between is both read and notified, never neither (reading it twice is harmless: ``last_seq`` skips it).
+- **Wake-ups only**: NOTIFY reaches every listener of the PostgreSQL database, whatever its schema (the
+  tests' schemas, a training schema beside the live one), so a notification from elsewhere may wake the
+  feed; it reads only when the number is above ``last_seq``, and what it reads is its own schema's.
+  Notices are published from the feed's thread (the window queues them to its GUI thread).
 - **Own events**: an event whose ``origin`` is this bus's was published here at its commit; it is
   skipped (``last_seq`` still moves past it).
 - **The slow poll** (``poll_seconds``) reads after ``last_seq`` even without a notification and checks
