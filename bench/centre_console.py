@@ -488,7 +488,8 @@ def prepare_centre(url: str, operators: int, prefix: str = "op") -> list[str]:
     from dispatch.services.bus import ChangeBus
     from dispatch.store.database import DatabaseKind, open_database
 
-    database = open_database(url, upgrade=False, kind=DatabaseKind.LIVE)
+    # A new SQLite file is made here; a PostgreSQL schema is migrated already (by its owner).
+    database = open_database(url, kind=DatabaseKind.LIVE)
     try:
         ctx = accounts.register_console(
             database, SystemClock(), ChangeBus(), "PERSIAPAN", socket.gethostname()
@@ -629,9 +630,11 @@ class ConsoleProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
-        with contextlib.suppress(OSError, ValueError):
-            if self.process.stdin is not None:
-                self.process.stdin.close()
+        self._reader.join(10)  # it ends at the end of the process's output
+        for stream in (self.process.stdin, self.process.stdout):
+            with contextlib.suppress(OSError, ValueError):
+                if stream is not None:
+                    stream.close()
         self._log_file.close()
         return self.process.returncode
 

@@ -8,7 +8,8 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench.bench_foundation`` (with the GUI start-up and the audited writes), ``bench.bench_caller_history``,
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
 ``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
-``bench.bench_scoring`` and ``bench.bench_training_surge``. Then
+``bench.bench_scoring`` and ``bench.bench_training_surge`` and ``bench.bench_centre`` (PostgreSQL: the
+server of ``DISPATCH_TEST_POSTGRES_URL``, else a throwaway cluster of its own). Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -43,6 +44,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("reports", ["-m", "bench.bench_reports", "{db}", "--json", "{json}"]),
     ("scoring", ["-m", "bench.bench_scoring", "--json", "{json}"]),
     ("training_surge", ["-m", "bench.bench_training_surge", "--json", "{json}"]),
+    ("centre", ["-m", "bench.bench_centre", "--json", "{json}"]),
 ]
 
 
@@ -400,7 +402,52 @@ def render(folder: Path) -> str:
                 ]
             ),
         )
+    centre = load("centre")
+    if centre:
+        out.table("A centre (`bench.bench_centre`):", guarded(lambda: centre_rows(centre)))
     return "\n".join(out.lines)
+
+
+def centre_rows(centre: dict[str, Any]) -> list[tuple[str, str, str]]:
+    runs, baseline = centre["runs"], centre.get("baseline") or []
+    medians = centre["medians"]
+
+    def each(key: str) -> str:
+        return " / ".join(ms(run["worst_console"][key], 0) for run in runs)
+
+    size = (
+        f"{centre['consoles']} console processes and a gateway, {centre['calls']} calls in "
+        f"{centre['over_s']:g} s, median of {len(runs)} runs"
+    )
+    cpu = runs[0]["cpu"]
+    return [
+        (
+            f"{size}: every call shown on every console, commit to row on the board, worst console's "
+            "max (< 500 ms)",
+            f"**{ms(medians['at_to_shown_max_ms'], 0)} ms** ({each('at_to_shown_max_ms')})"
+            + ("" if all(run["all_shown"] for run in runs) else "; NOT every call shown"),
+            "one console running the feed itself (SQLite), line sent to row shown: max "
+            f"{ms(medians.get('baseline_sent_to_shown_max_ms'), 0)} ms",
+        ),
+        (
+            "NOTIFY to screen, worst console's p99 (< 200 ms)",
+            f"**{ms(medians['at_to_shown_p99_ms'], 0)} ms** ({each('at_to_shown_p99_ms')})",
+            "",
+        ),
+        (
+            "event-loop stall during the burst, worst console's max (< 50 ms)",
+            f"**{ms(medians['lag_max_ms'], 0)} ms** ({each('lag_max_ms')})",
+            f"one console running the feed itself: max {ms(medians.get('baseline_lag_max_ms'), 0)} ms"
+            if baseline
+            else "",
+        ),
+        (
+            "CPU in the burst (first run): the machine's busy share; CPU seconds",
+            f"{cpu['machine_busy_share']:.0%}: consoles {cpu['consoles_cpu_s_total']} s, gateway "
+            f"{cpu['gateway_cpu_s']} s, PostgreSQL {cpu['postgres_cpu_s']} s in {cpu['span_s']} s",
+            "",
+        ),
+    ]
 
 
 def median_max(figure: dict[str, Any]) -> str:

@@ -185,6 +185,30 @@ def test_reports(seeded: Path, figures: Path) -> None:
     assert set(report["pdf_bytes"]) == {"handover", "figures"}
 
 
+@pytest.mark.postgres
+def test_centre(figures: Path) -> None:
+    """Consoles in processes of their own and a gateway on the tests' PostgreSQL: a burst of calls
+    shown on every console, and the single console running its feed itself beside it."""
+    from tests.store.postgres import server
+
+    server()  # skipped without the tests' PostgreSQL (a failure when it is required)
+    out = figures / "centre.json"
+    done = run("-m", "bench.bench_centre", "--smoke", "--json", str(out))
+    for row in ("commit (event at) -> shown", "event-loop lag max", "baseline 1 (one console"):
+        assert row in done.stdout, row
+    report = read_json(out)
+    (centre,) = report["runs"]
+    assert centre["stored"] == centre["calls"] == 20, centre
+    assert centre["all_shown"], centre["per_console"]
+    assert len(centre["per_console"]) == 2
+    for console in centre["per_console"]:
+        assert console["at_to_shown_ms"]["n"] == 20, console
+        assert console["lag_ms"]["n"] > 0, console
+    assert centre["exit_codes"] == {"consoles": [0, 0], "gateway": 0}
+    (baseline,) = report["baseline"]
+    assert baseline["shown"] == 20, baseline
+
+
 def test_readme_figures(figures: Path) -> None:
     """``scripts/bench --from`` prints the README's tables from the figures of the runs above."""
     names = (
@@ -233,6 +257,7 @@ COVERED = {
     "bench_boards": "test_boards",
     "bench_feeds": "test_feeds",
     "bench_reports": "test_reports",
+    "bench_centre": "test_centre",
     "readme": "test_readme_figures",
 }
 
