@@ -19,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         "dispatch-console report --db URL --kind KIND --format pdf|csv|json --out FILE ...: a report to a "
         "file (docs/reports.md); "
         "dispatch-console scenario check FILE... [--lang id|en]: check training scenario files "
-        "(docs/scenarios.md)",
+        "(docs/scenarios.md); "
+        "dispatch-console gateway --db URL --feed URL... [--name NAME]: a centre's feeds, timers and "
+        "heartbeat as a service (docs/gateway.md)",
     )
     parser.add_argument(
         "--db",
@@ -80,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.report_command import main as report
 
         return report(arguments[1:])
+    if arguments[:1] == ["gateway"]:
+        # No window: a centre's feeds, timers and heartbeat as a service (ui/gateway_command.py).
+        from ui.gateway_command import main as gateway
+
+        return gateway(arguments[1:])
     if arguments[:1] == ["scenario"]:
         # No database and no window: a trainer's check of scenario files (ui/scenario_command.py).
         from ui.scenario_command import main as scenario

@@ -1,6 +1,7 @@
 """Feed supervision without Qt: runners, their spools, health, alarms and outage records.
 
-One ``FeedSupervisor`` runs the configured feeds of a console (or, later, of the headless gateway):
+One ``FeedSupervisor`` runs the configured feeds of a console (or of a centre's headless gateway,
+``dispatch.gateway``):
 
 - each feed's ``FeedRunner`` reads and decodes on its own thread and hands the frames of each read
   to the feed's ``FeedStore``, which appends them to the feed's spool file (``dispatch.feeds.spool``)
@@ -16,7 +17,9 @@ One ``FeedSupervisor`` runs the configured feeds of a console (or, later, of the
 - the recorder thread writes what the database must hold about all that: outages (opened when a
   feed goes down, closed when it is up again) and one ``alerts`` row per alarm, acknowledgements
   too. Whatever the database does not accept now is written when it does; meanwhile the alarms are
-  held here and shown by the window from ``alarms`` and ``health``.
+  held here and shown by the window from ``alarms`` and ``health``. An alarm's row notifies
+  ``Topic.ALERTS`` (``services.feeds``): in a centre the consoles show the gateway's alarms from the
+  rows and acknowledge them there (``acknowledged_elsewhere``).
 
 Listeners (``subscribe``) are called from these threads whenever health or alarms change; the Qt
 window bridges them to its own thread (``ui/feed_monitor.py``).
@@ -42,7 +45,7 @@ from dispatch.feeds.protocols import OpenFeed, open_feed
 from dispatch.feeds.runner import Backoff, FeedHealth, FeedRunner, FeedState
 from dispatch.feeds.spool import Batch, Spool, spool_files, spool_path
 from dispatch.feeds.urls import FeedUrl
-from dispatch.services import feeds
+from dispatch.services import alerts, feeds
 from dispatch.services.context import ServiceContext
 from dispatch.services.feeds import FeedAlarmKind, Received, RejectedSignal
 from dispatch.services.uow import DatabaseUnavailable
@@ -370,12 +373,23 @@ class FeedSupervisor:
                 thread.start()
                 self._threads.append(thread)
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = 5.0, drain: float = 0.0) -> None:
+        """Stop reading, then storing; with ``drain``, first give the storers up to that many seconds
+        to store what was read (the gateway's orderly stop). What is left stays in the spools and is
+        stored at the next start."""
         self._stop.set()
         self._poke.set()
         for feed in self._feeds.values():
             if feed.runner is not None:
                 feed.runner.stop(timeout)
+        if drain > 0:
+            for feed in self._feeds.values():
+                if feed.store.alive and not feed.store.drain(drain):
+                    log.warning(
+                        "feed %s: %d frames left in the spool, stored at the next start",
+                        feed.name,
+                        feed.store.spool.pending_frames,
+                    )
         for feed in self._feeds.values():
             feed.store.stop(timeout)
             feed.store.close()
@@ -572,6 +586,35 @@ class FeedSupervisor:
             self._alarms = [a for a in self._alarms if not a.recorded_acknowledgement]
         if changed:
             self._changed()
+
+    def acknowledged_elsewhere(self) -> list[FeedAlarm]:
+        """Drop the recorded alarms someone acknowledged in the database: a gateway's alarms are
+        acknowledged at the centre's consoles, not here. A new episode then raises a new alert (one
+        waiting for a person holds back another of its kind). Nothing when the database is away."""
+        with self._lock:
+            waiting = {
+                alarm.alert_id: alarm
+                for alarm in self._alarms
+                if alarm.alert_id is not None and not alarm.acknowledged
+            }
+        if not waiting:
+            return []
+        try:
+            seen = alerts.acknowledged_among(self._ctx, waiting)
+        except DatabaseUnavailable as error:
+            log.info("acknowledgements not read, the database is away: %s", error)
+            return []
+        done = []
+        with self._lock:
+            for alert_id, at in seen.items():
+                alarm = waiting[alert_id]
+                alarm.acknowledged_at = at
+                alarm.recorded_acknowledgement = True
+                done.append(alarm)
+            self._alarms = [a for a in self._alarms if not a.recorded_acknowledgement]
+        if done:
+            self._changed()
+        return done
 
     def acknowledge(self, ctx: ServiceContext) -> list[FeedAlarm]:
         """The user (``ctx``) has seen every open alarm: recorded now, or once the database is back."""

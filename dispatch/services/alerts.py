@@ -1,14 +1,17 @@
 """Alerts a person must see and acknowledge: overdue timers (here) and feed alarms (services.feeds).
 
-``check_timers`` runs every second on each console. It reads the little state the timers need, asks
-the domain which conditions are due, raises one ``alerts`` row per condition episode (kind, entity and
-the moment the waiting began, kept in the row's message) and records ``cleared_at`` when a condition
-stops holding. An alert stays on screen while its condition holds and nobody has acknowledged it.
+``check_timers`` runs every second on each console (in a centre of several consoles on PostgreSQL,
+in its gateway only: ``dispatch.gateway``; the consoles show ``open_alerts``). It reads the little
+state the timers need, asks the domain which conditions are due, raises one ``alerts`` row per
+condition episode (kind, entity and the moment the waiting began, kept in the row's message) and
+records ``cleared_at`` when a condition stops holding. An alert stays on screen while its condition
+holds and nobody has acknowledged it.
 
 It runs every second with 2,000 units and 500 open incidents on the board (bench/bench_boards.py), so
 the database selects only the candidates, the rows whose waiting has lasted at least its limit, column
 by column (no ORM objects); the domain still decides what is due. A check that finds nothing new and
-nothing ended writes nothing.
+nothing ended writes nothing. Raising, clearing and acknowledging notify ``Topic.ALERTS``, which the
+other consoles of a centre hear through the change feed.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dispatch.domain.timers import (
     UnitOnCall,
     due_alerts,
 )
+from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView
 from dispatch.services.uow import insert_unless_taken, unit_of_work
@@ -265,12 +269,14 @@ def check_timers(ctx: ServiceContext, thresholds: TimerThresholds) -> list[Alert
                         kind=row.kind,
                         about=row.entity_id,
                     )
+                work.notify(Topic.ALERTS, *(row.id for row in ended))
             for position, alert in new_alerts:
                 new = _raise(session, system, alert, now)
                 if new is None:
                     continue  # another console raised it first: seen at the next check
                 known[new.id] = (AlertView.of(new), new.message)
                 holding[position] = new.id
+                work.notify(Topic.ALERTS, new.id)
             holding = [alert_id for alert_id in holding if alert_id]
             if missing:
                 for full in session.execute(select(*_VIEW_COLUMNS).where(Alert.id.in_(missing))):
@@ -372,4 +378,21 @@ def acknowledge_alerts(ctx: ServiceContext, alert_ids: Iterable[int]) -> list[in
             alert.acknowledged_console_id = ctx.console_id
             audit(session, ctx, AuditAction.ALERT_ACKNOWLEDGE, "alert", alert.id, kind=alert.kind)
             done.append(alert.id)
+        if done:
+            work.notify(Topic.ALERTS, *done)
     return done
+
+
+def acknowledged_among(ctx: ServiceContext, alert_ids: Iterable[int]) -> dict[int, datetime]:
+    """Which of these alerts someone has acknowledged, and when (a gateway learns so of the feed
+    alarms it raised: a console of the centre acknowledged them)."""
+    wanted = list(dict.fromkeys(alert_ids))
+    if not wanted:
+        return {}
+    with ctx.database.sessions() as session:
+        rows = session.execute(
+            select(Alert.id, Alert.acknowledged_at).where(
+                Alert.id.in_(wanted), Alert.acknowledged_at.is_not(None)
+            )
+        ).all()
+    return {alert_id: at for alert_id, at in rows if at is not None}

@@ -140,6 +140,7 @@ def raise_feed_alarm(
             if existing is not None:
                 existing.cleared_at = max(now, existing.acknowledged_at or now)
                 work.audit(AuditAction.ALERT_CLEAR, "alert", existing.id, kind=kind.value, feed=feed)
+                work.notify(Topic.ALERTS, existing.id)
                 session.flush()
             message = f"since {since.isoformat()}" + (f": {detail}" if detail else "")
             alert = Alert(
@@ -152,6 +153,8 @@ def raise_feed_alarm(
             )
             if insert_unless_taken(session, alert):
                 work.audit(AuditAction.ALERT_RAISE, "alert", alert.id, kind=kind.value, feed=feed)
+                # The consoles of a centre show the alarms their gateway raises (issue 13).
+                work.notify(Topic.ALERTS, alert.id)
                 return alert.id
             # Another console raised it between our read and our insert: that one is ours too.
         raise RuntimeError(f"no open {kind.value} alert for {feed} could be read or written")
