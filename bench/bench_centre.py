@@ -1,7 +1,7 @@
 """Benchmark of a centre: ten consoles and a gateway on one PostgreSQL, a burst of 200 calls in 1 s.
 
     python -m bench.bench_centre [--consoles 10] [--calls 200] [--over 1.0] [--runs 3]
-        [--url URL --owner-url URL] [--json out.json] [--no-baseline] [--smoke]
+        [--url URL --owner-url URL] [--json out.json] [--no-baseline] [--keep DIR] [--profile] [--smoke]
 
 Each run, on a fresh schema: ``--consoles`` console processes (``bench/centre_console.py``: the real
 ``MainWindow`` offscreen at 1366x768, each logged in as a call-taker of its own, each hearing the
@@ -370,7 +370,12 @@ def run_centre(server: Server, args: argparse.Namespace, run_number: int, folder
         began = time.perf_counter()
         consoles = [
             ConsoleProcess(
-                console_url, f"KONSOL-{n:02d}", user, log=folder / f"konsol-{n:02d}.log", lang=args.lang
+                console_url,
+                f"KONSOL-{n:02d}",
+                user,
+                log=folder / f"konsol-{n:02d}.log",
+                lang=args.lang,
+                extra=["--profile", str(folder / f"konsol-{n:02d}.prof")] if args.profile else [],
             )
             for n, user in enumerate(operators, start=1)
         ]
@@ -626,6 +631,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the processes' logs in this folder")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile each console's GUI thread (kept with --keep)"
+    )
     parser.add_argument("--smoke", action="store_true", help="2 consoles, 20 calls in 0.2 s, one run")
     args = parser.parse_args(argv)
     if args.smoke:

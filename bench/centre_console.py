@@ -1,7 +1,7 @@
 """A console of a centre in a process of its own, driven and timed by a test or a benchmark.
 
     python -m bench.centre_console --db URL --console KONSOL-02 --user op02 [--password PW]
-        [--lang en] [--size 1366x768] [--stream] [--feed URL]
+        [--lang en] [--size 1366x768] [--stream] [--feed URL] [--profile FILE]
 
 The console as ``ui.app`` builds it after the log-in, without a dialog: the database opened as a live
 one (``--db``: the PostgreSQL URL of the consoles' role), the console registered
@@ -362,6 +362,9 @@ def serve(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x768", help="the window's size (%(default)s)")
     parser.add_argument("--stream", action="store_true", help="say each call shown and each state change")
     parser.add_argument("--feed", action="append", default=[], help="a feed run in this process (baseline)")
+    parser.add_argument(
+        "--profile", type=Path, help="cProfile the GUI thread from ready to quit; its stats to this file"
+    )
     args = parser.parse_args(argv)
     protocol = Protocol()
     try:
@@ -460,7 +463,16 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
         wall=time.time(),
     )
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    profiler = None
+    if args.profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     code = app.exec()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(args.profile))
     watch.close()
     collector.stop()
     gc.unfreeze()  # as ui.app does before the window goes (frozen Qt objects crash PySide6 at exit)
@@ -526,6 +538,7 @@ class ConsoleProcess:
         lang: str = "en",
         size: str = "1366x768",
         feeds: Sequence[str] = (),
+        extra: Sequence[str] = (),
     ) -> None:
         command = [
             sys.executable,
@@ -545,6 +558,7 @@ class ConsoleProcess:
         command += ["--stream"] if stream else []
         for feed in feeds:
             command += ["--feed", feed]
+        command += list(extra)
         self.name = console
         self.log = log
         self._log_file = log.open("wb")
