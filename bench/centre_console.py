@@ -624,16 +624,27 @@ class ConsoleProcess:
         self.ready = self.wait_for(lambda e: e.get("event") == "ready", timeout, "ready")
         return self.ready
 
-    def request(self, cmd: str, timeout: float = 30, **fields: Any) -> dict[str, Any]:
+    def send(self, cmd: str, **fields: Any) -> int:
+        """The command sent; its id, for ``reply``."""
         self._next_id += 1
         ident = self._next_id
         assert self.process.stdin is not None
         self.process.stdin.write(json.dumps({"cmd": cmd, "id": ident, **fields}) + "\n")
         self.process.stdin.flush()
-        reply = self.wait_for(lambda e: e.get("event") == "reply" and e.get("id") == ident, timeout, cmd)
+        return ident
+
+    def reply(self, ident: int, timeout: float = 30) -> dict[str, Any]:
+        reply = self.wait_for(
+            lambda e: e.get("event") == "reply" and e.get("id") == ident, timeout, f"reply {ident}"
+        )
         if "error" in reply:
-            raise AssertionError(f"{self.name}: {cmd} failed: {reply['error']}\n{self.stderr_tail()}")
+            raise AssertionError(
+                f"{self.name}: command {ident} failed: {reply['error']}\n{self.stderr_tail()}"
+            )
         return reply
+
+    def request(self, cmd: str, timeout: float = 30, **fields: Any) -> dict[str, Any]:
+        return self.reply(self.send(cmd, **fields), timeout)
 
     def close(self, timeout: float = 20) -> int | None:
         if self.process.poll() is None:
