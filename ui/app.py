@@ -35,8 +35,10 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.engine import make_url
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
 from dispatch.domain.clock import SystemClock
@@ -57,6 +59,7 @@ from ui.dialogs.accounts import FirstSupervisorDialog, LoginDialog
 from ui.dialogs.refusal import refusal_text, startup_failure_text
 from ui.faults import FaultReporter, configure_logging
 from ui.feed_monitor import FeedMonitor
+from ui.gateway_feeds import GatewayFeeds
 from ui.gui_collector import GuiThreadCollector
 from ui.i18n import default_language, install_translator
 from ui.integrity_watch import IntegrityWatch
@@ -75,6 +78,7 @@ EXIT_BAD_SCENARIO = 2
 EXIT_NOT_LOGGED_IN = 1
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 #: How long a window action waits for another writer's lock (ms) before "database not answering".
 WINDOW_WRITE_WAIT_MS = 500
 
@@ -106,7 +110,8 @@ def _run_console(options: argparse.Namespace) -> int:
         return EXIT_REFUSED
     # Training is what a console without feeds does, and training never runs live feeds.
     scenario_asked = getattr(options, "scenario", None)
-    training = options.simulator or bool(scenario_asked) or (not feed_urls and not options.live)
+    asked_training = options.simulator or bool(scenario_asked)
+    training = asked_training or (not feed_urls and not options.live)
     loaded_scenario = None
     if getattr(options, "start", False) and not scenario_asked:
         print("dispatch-console: --start starts the scenario given with --scenario", file=sys.stderr)
@@ -121,10 +126,17 @@ def _run_console(options: argparse.Namespace) -> int:
             log.error("Scenario not loaded: %s", problem)
             return EXIT_BAD_SCENARIO
     # A database records at its creation whether it is live or training; the other kind is refused.
-    kind = DatabaseKind.TRAINING if training else DatabaseKind.LIVE
+    kind: DatabaseKind | None = DatabaseKind.TRAINING if training else DatabaseKind.LIVE
+    centre = False
     try:
         url = database_url(options.db, training)
+        # A centre's console (PostgreSQL, shared with other consoles) runs no feeds, so it has none
+        # configured: it takes the kind its database records, unless asked for one.
+        centre = make_url(url).get_backend_name() == "postgresql"
+        if centre and not asked_training and not feed_urls and not options.live:
+            kind = None
         database = open_database(url, kind=kind)
+        training = database.kind is DatabaseKind.TRAINING
     except DatabaseRefused as refused:
         log.error("Database refused: %s", refused)
         QMessageBox.critical(None, app.translate("Refusal", "Database refused"), refusal_text(refused))
@@ -170,8 +182,12 @@ def _run_console(options: argparse.Namespace) -> int:
         # Dispatched units acknowledge, travel, arrive and clear by themselves (a scenario run brings
         # its own crews, with its seed).
         crews = SimulatedCrews(ctx, sim_url.seed, language=lang)
-    monitor = None
-    if not training and feed_urls:
+    monitor: FeedMonitor | GatewayFeeds | None = None
+    if centre and not training:
+        # On a live centre's database the gateway runs the feeds, the timers and the alerts
+        # (dispatch-console gateway); this console shows them.
+        monitor = GatewayFeeds(ctx)
+    elif not training and feed_urls:
         monitor = FeedMonitor(ctx, feed_urls, options.region or settings.region)
     session = ConsoleSession(
         ctx,
@@ -187,6 +203,7 @@ def _run_console(options: argparse.Namespace) -> int:
         centre_area=settings.centre_area,
         shift_pattern=settings.shift_pattern,
         crews=crews,
+        centre=centre,
     )
     window = MainWindow(session, LayoutStore(settings_file().with_name("layouts.ini")))
     window.ask_before_quit = True
@@ -200,6 +217,8 @@ def _run_console(options: argparse.Namespace) -> int:
     faults.fault_reported.connect(window.fault_bar.report)
     faults.install()
     window.show_as_saved()
+    if centre and not training and feed_urls:
+        say_feeds_not_run(window, [url.display for url in feed_urls])
     # The log-in above came before the role, and so the position shown, were known.
     accounts.record_position(ctx, session.position)
     integrity_watch = None
@@ -246,6 +265,25 @@ def _run_console(options: argparse.Namespace) -> int:
         accounts.log_out(session.ctx)
     database.dispose()
     return code
+
+
+def say_feeds_not_run(window: MainWindow, feeds: list[str]) -> QMessageBox:
+    """Once, at start: the feeds configured or given are not run by a centre's console (the gateway
+    runs them); which command runs them. The window goes on (the box is not modal)."""
+    log.warning("a centre's console runs no feeds; not run here: %s", ", ".join(feeds))
+    text = translate(
+        "MainWindow",
+        "This console is one of a centre's: the centre's gateway runs the feeds, this console runs "
+        "none. Not run here: %1.\n\nRun them in the gateway: dispatch-console gateway --db URL "
+        "--feed URL (docs/gateway.md).",
+    ).replace("%1", ", ".join(feeds))
+    box = QMessageBox(
+        QMessageBox.Icon.Information, translate("MainWindow", "Feeds run by the gateway"), text, parent=window
+    )
+    box.setObjectName("centreFeedsNotRun")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def read_scenario(asked: str) -> tuple[LoadedScenario | None, str]:

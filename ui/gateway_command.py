@@ -176,6 +176,16 @@ def run(options: argparse.Namespace) -> int:
     from dispatch.store.database import DatabaseKind, DatabaseRefused, RefusalReason, open_database
     from ui.settings import ConsoleSettings, data_dir, database_url
 
+    # From the first moment: a stop asked for while starting is an orderly stop once started.
+    stop = threading.Event()
+    why: list[str] = []
+
+    def on_signal(number: int, _frame: FrameType | None) -> None:
+        why.append(signal.Signals(number).name)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     name = options.name.strip()
     if not name or len(name) > 64:
         raise CommandError("--name takes a name of 1 to 64 characters")
@@ -228,15 +238,6 @@ def run(options: argparse.Namespace) -> int:
             raise CommandError(f"the gateway could not start: {type(error).__name__}: {error}") from None
         if not feed_urls:
             log.warning("gateway %s runs no feed: only the timers and the heartbeat", name)
-        stop = threading.Event()
-        why: list[str] = []
-
-        def on_signal(number: int, _frame: FrameType | None) -> None:
-            why.append(signal.Signals(number).name)
-            stop.set()
-
-        signal.signal(signal.SIGTERM, on_signal)
-        signal.signal(signal.SIGINT, on_signal)
         try:
             gateway.run_forever(stop, lambda: why[0] if why else "stopped")
         except Exception as error:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dispatch.simulator.crews import SimulatedCrews
     from dispatch.simulator.scenario_run import ScenarioRun
     from ui.feed_monitor import FeedMonitor
+    from ui.gateway_feeds import GatewayFeeds
 
 DEFAULT_ZONE = "Asia/Jakarta"
 # Who acts while the console is locked after a log-out: no user, no role (``can`` refuses all).
@@ -41,7 +42,9 @@ class ConsoleSession:
     lang: str = "id"
     zone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_ZONE))
     simulator: SimulatedFeed | None = None
-    feeds: FeedMonitor | None = None
+    #: The feeds this console runs (``FeedMonitor``), or on a live centre's console its gateway's
+    #: (``GatewayFeeds``: the console only shows them); None in training.
+    feeds: FeedMonitor | GatewayFeeds | None = None
     thresholds: TimerThresholds = field(default_factory=TimerThresholds)
     #: Beep when a timer alert is raised (ConsoleSettings.alert_sound).
     alert_sound: bool = False

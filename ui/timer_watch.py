@@ -8,11 +8,15 @@ one check at a time, and the window shows the result when it arrives.
 A result arrives through the event queue, after whatever the GUI thread did meanwhile: a check made
 there since (``check_now``, after an acknowledgement) is newer, and the older result is dropped rather
 than bring back the alert just acknowledged.
+
+On a live centre's console (``raise_alerts=False``) the gateway raises and clears the alerts; the
+watch only reads the open ones (``alerts.open_alerts``), when asked (a ``Topic.ALERTS`` notice).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +25,7 @@ from dispatch.domain.timers import TimerThresholds
 from dispatch.services import alerts
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext
-from dispatch.services.uow import DatabaseUnavailable
+from dispatch.services.uow import DatabaseUnavailable, classify
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +45,19 @@ class TimerWatch(QObject):
     _finished = Signal(int, object)
 
     def __init__(
-        self, ctx: ServiceContext, thresholds: TimerThresholds, parent: QObject | None = None
+        self,
+        ctx: ServiceContext,
+        thresholds: TimerThresholds,
+        parent: QObject | None = None,
+        raise_alerts: bool = True,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._thresholds = thresholds
+        #: False: only read the open alerts (a centre's gateway raises them).
+        self.raise_alerts = raise_alerts
+        #: A request came while a check ran: the worker checks again when it is done.
+        self._again = threading.Event()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timer-watch")
         self._running: Future[None] | None = None
         self._closed = False
@@ -53,9 +65,15 @@ class TimerWatch(QObject):
         self._number = 0
         self._finished.connect(self._deliver)
 
-    def request(self) -> bool:
-        """Start a check unless one is still running (then this second is skipped); True if started."""
-        if self._closed or (self._running is not None and not self._running.done()):
+    def request(self, follow_up: bool = False) -> bool:
+        """Start a check unless one is still running (then this second is skipped; with
+        ``follow_up``, another check follows the running one: what changed meanwhile is read);
+        True if started."""
+        if self._closed:
+            return False
+        if self._running is not None and not self._running.done():
+            if follow_up:
+                self._again.set()
             return False
         self._running = self._worker.submit(self._check, self._number)
         return True
@@ -65,7 +83,20 @@ class TimerWatch(QObject):
         delivered are dropped."""
         self._number += 1
         self.wait()
-        return alerts.check_timers(self._ctx, self._thresholds)
+        return self._run_check()
+
+    def _run_check(self) -> list[AlertView]:
+        if self.raise_alerts:
+            return alerts.check_timers(self._ctx, self._thresholds)
+        try:
+            return alerts.open_alerts(self._ctx)
+        except DatabaseUnavailable:
+            raise
+        except Exception as error:
+            unavailable = classify(error)  # a read meets a database gone away as a driver error
+            if unavailable is None:
+                raise
+            raise unavailable from error
 
     def wait(self) -> None:
         running = self._running
@@ -78,8 +109,15 @@ class TimerWatch(QObject):
         self._worker.shutdown(wait=True)
 
     def _check(self, number: int) -> None:
+        while True:
+            self._again.clear()
+            self._check_once(number)
+            if not self._again.is_set() or self._closed:
+                return
+
+    def _check_once(self, number: int) -> None:
         try:
-            found = alerts.check_timers(self._ctx, self._thresholds)
+            found = self._run_check()
         except DatabaseUnavailable:
             # Another console or program holding the database (the unit of work already retried
             # and logged it): said in the status line, tried again next second, no traceback.

@@ -1,20 +1,24 @@
 """The status bar: the last message, who is logged in, the console, the feeds, the database, the clock.
 
-Feed states are words (``up, last 12:03:04``, ``DOWN 0:45``), never colour alone.
+Feed states are words (``up, last 12:03:04``, ``DOWN 0:45``), never colour alone. A console of a
+centre shows its gateway's feeds, or that the gateway is silent (``ui.gateway_feeds``).
 """
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from dispatch.domain.enums import Role
+from dispatch.domain.gateway import Silence
 from dispatch.feeds.runner import FeedHealth, FeedState
 from dispatch.feeds.supervisor import FeedAlarm
 from dispatch.services.feeds import FeedAlarmKind
 from ui import labels
+from ui.gateway_feeds import GatewayFeeds
 from ui.session import ConsoleSession
 from ui.timefmt import elapsed, local_time
 
@@ -83,19 +87,13 @@ class StatusLine:
         session = self.session
         feed = session.simulator
         monitor = session.feeds
-        if monitor is not None:
-            parts, tips, down = [], [], False
-            for health in monitor.health.values():
-                state = feed_state_text(health, session) + storing_text(health)
-                # Storing delayed first: at the end it was what the squeezed status line cut off,
-                # leaving a red "up, last 01:25" (colour alone) until the banner came 10 s later.
-                shown = storing_text(health).lstrip(", ") if health.delayed else state
-                parts.append(f"{health.feed.split('?')[0]}: {shown}")
-                tips.append(f"{health.feed}\n{state} {health.detail} {health.store_detail}".strip())
-                down = down or health.state is not FeedState.UP or health.delayed
+        if isinstance(monitor, GatewayFeeds):
+            self._show_gateway(monitor)
+        elif monitor is not None:
+            parts, tips, down = feed_parts(monitor.health.values(), session)
             self.feed_label.setText(translate("MainWindow", "Feeds: %1").replace("%1", " | ".join(parts)))
             self.feed_label.setToolTip("\n\n".join(tips))
-            self.feed_label.setStyleSheet("color: #b71c1c; font-weight: bold;" if down else "")
+            self.feed_label.setStyleSheet(ALARM_STYLE if down else "")
         elif feed is None:
             self.feed_label.setText(translate("MainWindow", "Feed: none configured"))
             self.feed_label.setStyleSheet("color: #b71c1c;")
@@ -121,6 +119,106 @@ class StatusLine:
             state = translate("MainWindow", "running") if feed.running else translate("MainWindow", "paused")
             self.feed_label.setText(translate("MainWindow", "Feed: simulator (%1)").replace("%1", state))
             self.feed_label.setStyleSheet("")
+
+    def _show_gateway(self, gateway: GatewayFeeds) -> None:
+        """A centre's console: the gateway's feeds, or at once (red, bold, in words) that the gateway
+        is silent and calls from the telephone are not being recorded."""
+        session = self.session
+        now = session.ctx.clock.now()
+        parts, tips, down = feed_parts(gateway.health.values(), session)
+        for view in gateway.gateways:
+            tips.append(
+                translate("MainWindow", "Gateway %1 on %2 (process %3), last heartbeat %4")
+                .replace("%1", view.name)
+                .replace("%2", view.host)
+                .replace("%3", str(view.pid or "?"))
+                .replace("%4", local_time(view.heartbeat_at, session.zone))
+            )
+        if gateway.read_error:
+            tips.append(
+                translate("MainWindow", "The gateway's state could not be read: %1").replace(
+                    "%1", gateway.read_error
+                )
+            )
+        if gateway.silence:
+            named = len(gateway.gateways) > 1
+            text = " ".join(silence_text(s, now, session.zone, named) for s in gateway.silence)
+            self.feed_label.setText(text)
+            self.feed_label.setStyleSheet(ALARM_STYLE)
+        else:
+            shown = " | ".join(parts) or translate("MainWindow", "none")
+            self.feed_label.setText(translate("MainWindow", "Gateway feeds: %1").replace("%1", shown))
+            self.feed_label.setStyleSheet(ALARM_STYLE if down else "")
+        self.feed_label.setToolTip("\n\n".join(tips))
+
+
+#: Red and bold, always with words that say the same (never colour alone).
+ALARM_STYLE = "color: #b71c1c; font-weight: bold;"
+#: Under this, a gateway's silence is said in seconds ("for 14 s"); from it on, since when.
+SILENCE_IN_SECONDS = 120
+
+
+def feed_parts(healths: Iterable[FeedHealth], session: ConsoleSession) -> tuple[list[str], list[str], bool]:
+    """(each feed's short state, each feed's tooltip, whether any is down or delayed)."""
+    parts, tips, down = [], [], False
+    for health in healths:
+        state = feed_state_text(health, session) + storing_text(health)
+        # Storing delayed first: at the end it was what the squeezed status line cut off,
+        # leaving a red "up, last 01:25" (colour alone) until the banner came 10 s later.
+        shown = storing_text(health).lstrip(", ") if health.delayed else state
+        parts.append(f"{health.feed.split('?')[0]}: {shown}")
+        tips.append(f"{health.feed}\n{state} {health.detail} {health.store_detail}".strip())
+        down = down or health.state is not FeedState.UP or health.delayed
+    return parts, tips, down
+
+
+def silence_text(silence: Silence, now: datetime, zone: tzinfo, named: bool) -> str:
+    """``No heartbeat from the gateway for 14 s: calls from the telephone are not being recorded.``
+    (``named``: the gateway's name too, when the centre has several)."""
+    if silence.gateway is None:
+        return translate(
+            "MainWindow", "No gateway is running: calls from the telephone are not being recorded."
+        )
+    if silence.stopped_at is not None:
+        template = (
+            translate(
+                "MainWindow",
+                "The gateway %2 stopped at %1: calls from the telephone are not being recorded.",
+            )
+            if named
+            else translate(
+                "MainWindow", "The gateway stopped at %1: calls from the telephone are not being recorded."
+            )
+        )
+        return template.replace("%1", local_time(silence.stopped_at, zone)).replace("%2", silence.gateway)
+    seconds = int(silence.silent_for(now).total_seconds())
+    if seconds < SILENCE_IN_SECONDS:
+        template = (
+            translate(
+                "MainWindow",
+                "No heartbeat from the gateway %2 for %1 s: calls from the telephone are not being recorded.",
+            )
+            if named
+            else translate(
+                "MainWindow",
+                "No heartbeat from the gateway for %1 s: calls from the telephone are not being recorded.",
+            )
+        )
+        shown = str(seconds)
+    else:
+        template = (
+            translate(
+                "MainWindow",
+                "No heartbeat from the gateway %2 since %1: calls from the telephone are not being recorded.",
+            )
+            if named
+            else translate(
+                "MainWindow",
+                "No heartbeat from the gateway since %1: calls from the telephone are not being recorded.",
+            )
+        )
+        shown = local_time(silence.heartbeat_at, zone)
+    return template.replace("%1", shown).replace("%2", silence.gateway)
 
 
 def feed_state_text(health: FeedHealth, session: ConsoleSession) -> str:
