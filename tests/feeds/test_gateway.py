@@ -11,6 +11,9 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import re
+import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -30,6 +33,7 @@ from dispatch.domain.signals import SignalKind
 from dispatch.domain.timers import TimerKind, TimerThresholds
 from dispatch.feeds.runner import FeedState
 from dispatch.feeds.spool import Spool, spool_path
+from dispatch.feeds.urls import parse_feed_url
 from dispatch.gateway import Gateway
 from dispatch.services import accounts, alerts, calls, gateway_status
 from dispatch.services.bus import ChangeBus
@@ -42,6 +46,7 @@ from tests.conftest import START
 from tests.feeds.supervising import e164, ncid_call, realtime, supervisor_for, wait_for
 from tests.services.support import signal as call_signal
 from tests.store.postgres import empty_schema, grant, migrated_schema, server
+from ui.gateway_command import build_parser
 from ui.gateway_command import main as gateway_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -381,3 +386,39 @@ def test_a_gateway_in_process_audits_its_start_and_stop_and_beats(
     (view,) = gateway_status.gateways(ctx)
     assert view.stopped_at is not None
     Gateway(system, [], tmp_path / "spool", name="gw-next").stop()  # the folder is free again
+
+
+def test_the_systemd_unit_runs_the_gateway_as_documented(tmp_path: Path) -> None:
+    """docs/dispatch-gateway.service: restarted always, its own user, after the network and PostgreSQL,
+    its state folder; its command line (with the example gateway.env of its header) is one the
+    gateway's parser and the feed URL parser accept; systemd finds nothing wrong with it but the
+    console not being installed here."""
+    unit = (ROOT / "docs" / "dispatch-gateway.service").read_text(encoding="utf-8")
+    settings = {}
+    for line in unit.replace("\\\n", " ").splitlines():
+        key, equals, value = line.partition("=")
+        if equals and not line.startswith("#"):
+            settings.setdefault(key.strip(), []).append(value.strip())
+    assert settings["Restart"] == ["always"]
+    assert settings["User"] == ["dispatch-gateway"]
+    assert set(settings["After"][0].split()) >= {"network-online.target", "postgresql.service"}
+    assert settings["StateDirectory"] == ["dispatch-gateway"]
+    assert settings["KillSignal"] == ["SIGTERM"]
+    example = dict(
+        re.findall(r"^#\s+(DISPATCH_\w+)=(.*)$", unit, flags=re.MULTILINE)  # the header's gateway.env
+    )
+    command = settings["ExecStart"][0].replace("${DISPATCH_DB}", example["DISPATCH_DB"])
+    command = command.replace("$DISPATCH_FEEDS", example["DISPATCH_FEEDS"])
+    words = shlex.split(command)
+    assert words[0].endswith("/dispatch-console")
+    assert words[1] == "gateway"
+    options = build_parser().parse_args(words[2:])
+    assert [parse_feed_url(url).display.split(":")[0] for url in options.feed] == ["ncid", "ami"]
+    assert options.spool == "/var/lib/dispatch-gateway/spool"
+    analyze = shutil.which("systemd-analyze")
+    if analyze is not None:
+        copy = tmp_path / "dispatch-gateway.service"
+        copy.write_text(unit, encoding="utf-8")
+        done = subprocess.run([analyze, "verify", str(copy)], capture_output=True, text=True, check=False)
+        complaints = [line for line in done.stderr.splitlines() if "dispatch-gateway.service" in line]
+        assert all("is not executable" in line for line in complaints), done.stderr
