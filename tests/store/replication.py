@@ -8,6 +8,8 @@ as the ``postgres`` user (``runuser`` when the tests run as root), each on a fre
   consoles' role) and a database owned by the owner;
 - the standby: ``pg_basebackup -R`` from the primary (``-R`` writes ``standby.signal`` and the
   ``primary_conninfo`` to follow it), started and streaming;
+- data checksums on (``initdb -k``), so that a killed primary can be rewound to follow the promoted
+  standby (``pg_rewind``, ``rejoin``);
 - then the primary is made synchronous (``synchronous_standby_names = '*'`` by ``ALTER SYSTEM``,
   after the base backup so the standby does not inherit it): a commit returns only once the
   standby has the WAL, so a call the console was told is saved is on both servers when the primary
@@ -43,6 +45,13 @@ OWNER = "dispatch_owner"
 CONSOLE = "dispatch"
 PASSWORDS = {OWNER: "owner-secret", CONSOLE: "console-secret"}
 REPLICATION = "replicator"
+SETTINGS = """
+wal_level = replica
+max_wal_senders = 4
+wal_keep_size = 64MB
+max_connections = 60
+fsync = off
+"""
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,13 @@ class ReplicatedPair:
             "UTF8",
             "--no-locale",
             "--no-sync",
+            "--data-checksums",  # what pg_rewind needs (wal_log_hints would do, in postgresql.conf)
         )
+        # In postgresql.conf, not on pg_ctl's command line: the base backup copies it to the standby,
+        # and pg_rewind's own crash recovery reads it (a standby whose max_connections is below what
+        # its primary last recorded refuses to start).
+        with (self.primary.data / "postgresql.conf").open("a") as conf:
+            conf.write(SETTINGS)
         self.start(self.primary)
         with self.admin(self.primary).connect() as connection:
             connection.execute(text(f"CREATE ROLE {REPLICATION} LOGIN REPLICATION"))
@@ -117,10 +132,34 @@ class ReplicatedPair:
             "--no-sync",
         )
         self.start(self.standby)
-        with self.admin(self.primary).connect() as connection:
+        self.make_synchronous(self.primary)
+
+    def make_synchronous(self, primary: Node) -> None:
+        """``primary`` waits at each commit for its standby (which must be streaming from it)."""
+        with self.admin(primary).connect() as connection:
             connection.execute(text("ALTER SYSTEM SET synchronous_standby_names = '*'"))
             connection.execute(text("SELECT pg_reload_conf()"))
-        self.wait_for(self.primary, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")
+        self.wait_for(primary, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")
+
+    def rejoin(self, old: Node, new: Node) -> None:
+        """The old primary, killed, follows the promoted one (docs/failover.md, "Bringing the old
+        primary back"): ``pg_rewind`` takes back what it wrote that the standby never had (it needs
+        data checksums or ``wal_log_hints``) and, with ``-R``, makes it a standby of ``new``."""
+        # A server promoted moments ago records its new timeline at its next checkpoint: without
+        # one pg_rewind sees no fork, rewinds nothing, and the old primary cannot follow.
+        with self.admin(new).connect() as connection:
+            connection.execute(text("CHECKPOINT"))
+        self._run(
+            "pg_rewind",
+            "-D",
+            str(old.data),
+            "--source-server",
+            f"host=127.0.0.1 port={new.port} user=postgres dbname=postgres",
+            "-R",
+            "--no-sync",
+        )
+        self.start(old)
+        self.make_synchronous(new)
 
     def _run(self, program: str, *arguments: str) -> None:
         done = subprocess.run(
@@ -136,10 +175,7 @@ class ReplicatedPair:
             )
 
     def start(self, node: Node) -> None:
-        options = (
-            f"-p {node.port} -k {self.folder} -c listen_addresses=127.0.0.1"
-            " -c wal_level=replica -c max_wal_senders=4 -c fsync=off -c max_connections=60"
-        )
+        options = f"-p {node.port} -k {self.folder} -c listen_addresses=127.0.0.1"
         self._run(
             "pg_ctl",
             "-D",

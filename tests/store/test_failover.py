@@ -148,3 +148,28 @@ def test_the_primary_killed_the_standby_promoted_the_services_reconnect_and_no_c
         f"{written_at - killed_at:.2f} s"
     )
     assert written_at - promoted_at < timedelta(seconds=5).total_seconds()
+
+
+def test_the_old_primary_rewound_follows_the_promoted_one_as_its_synchronous_standby(centre: Centre) -> None:
+    pair = centre.pair
+    assert not pair.running(pair.primary), "the previous test killed it"
+    pair.rejoin(pair.primary, pair.standby)
+    with pair.admin(pair.standby).connect() as connection:
+        states = connection.execute(text("SELECT state, sync_state FROM pg_stat_replication")).all()
+    assert [tuple(row) for row in states] == [("streaming", "sync")]
+    ring(centre.ctx, 52)  # returns once the old primary, now the standby, has it on disk
+    assert server_port(centre.database) == pair.standby.port, "writes stay on the promoted server"
+    old_primary = create_engine(f"postgresql+psycopg://{OWNER}:owner-secret@{pair.primary.address}/dispatch")
+    try:
+        deadline = time.monotonic() + 10
+        while True:  # on disk at the commit; replayed (visible to reads) a moment later
+            with old_primary.connect() as connection:
+                assert connection.execute(text("SELECT pg_is_in_recovery()")).scalar_one() is True
+                stored = list(connection.execute(text("SELECT number_raw FROM calls ORDER BY id")).scalars())
+            if stored[-1:] == [number(52)] or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
+    finally:
+        old_primary.dispose()
+    assert stored == stored_numbers(centre.database)
+    assert stored[-1] == number(52)
