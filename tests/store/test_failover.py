@@ -4,37 +4,53 @@ URL naming both servers (``?host=primary&host=standby&target_session_attrs=read-
 
 The primary is killed (``pg_ctl stop -m immediate``: no checkpoint, every connection cut), the standby
 promoted; the next write reconnects to it within the unit of work's retries, and every call committed
-before the kill is there. A write that reaches a standby (SQLSTATE 25006) is "lost" like a dropped
-connection: the pool is invalidated so the next attempt connects afresh.
+before the kill is there. The gateway (``dispatch-console gateway``, its own process, reading a real
+NCID server) keeps a call that rang while no server accepted writes in its spool and stores it after
+the promotion, with one that rings after it; a second console's change feed, cut at the kill, connects
+to the promoted server by itself and hears all of them. Then the old primary is rewound to follow the
+new one (the installer's procedure in docs/failover.md).
+
+A write that reaches a standby (SQLSTATE 25006) is "lost" like a dropped connection: the pool is
+invalidated so the next attempt connects afresh.
 
 The tests of this module share one pair of servers and run in order: the last one kills the primary.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import Engine, create_engine, select, text
 
+from bench.bench_feeds import ncid_line
+from bench.centre_console import GatewayProcess, NcidPeer
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.signals import SignalKind
 from dispatch.services import accounts, calls
-from dispatch.services.bus import ChangeBus
+from dispatch.services.bus import Change, ChangeBus, Topic
+from dispatch.services.change_feed import ChangeFeed, LinkState
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
 from dispatch.store.database import Database, open_database
 from dispatch.store.roles import grant_console_privileges
-from dispatch.store.tables import Call
+from dispatch.store.tables import Call, GatewayStatus
+from tests.feeds.supervising import wait_for
 from tests.services.support import signal
 from tests.store.replication import CONSOLE, OWNER, ReplicatedPair, replicated_pair
 
 __all__ = ["replicated_pair"]
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+#: Calls the gateway reads from its NCID server: before the kill, between the kill and the
+#: promotion (no server accepts writes), after the promotion.
+GATEWAY_CALLS = ("085700000001", "085700000002", "085700000003")
 
 
 @dataclass
@@ -117,37 +133,115 @@ def test_a_write_on_a_standby_is_a_lost_connection_and_the_pool_starts_afresh(ce
         on_standby.dispose()
 
 
-def test_the_primary_killed_the_standby_promoted_the_services_reconnect_and_no_call_is_lost(
-    centre: Centre,
+class Heard:
+    """What a console's bus was told, through its change feed, of the other processes' work."""
+
+    def __init__(self, bus: ChangeBus) -> None:
+        self._changes: list[Change] = []
+        self._lock = threading.Lock()
+        self.unsubscribe = bus.subscribe(self._hear)
+
+    def _hear(self, change: Change) -> None:
+        with self._lock:
+            self._changes.append(change)
+
+    def call(self, call_id: int) -> bool:
+        with self._lock:
+            return any(c.topic is Topic.CALLS and call_id in c.ids for c in self._changes)
+
+
+def call_id_of(database: Database, number_raw: str) -> int | None:
+    with database.sessions() as session:
+        return session.scalar(select(Call.id).where(Call.number_raw == number_raw))
+
+
+def test_the_primary_killed_the_standby_promoted_the_services_gateway_and_change_feed_reconnect(
+    centre: Centre, tmp_path: Path
 ) -> None:
-    pair, ctx = centre.pair, centre.ctx
-    for i in range(50):
-        ring(ctx, i)
-    committed = stored_numbers(centre.database)
-    assert len(committed) == 50
-
-    killed_at = time.monotonic()
-    pair.kill(pair.primary)
-    with pytest.raises(DatabaseUnavailable) as away:
-        ring(ctx, 50)  # no server accepts writes: refused after the retries, nothing half-written
-    assert away.value.reason == "lost"
-    pair.promote(pair.standby)
-    promoted_at = time.monotonic()
-    ring(ctx, 51)
-    written_at = time.monotonic()
-
-    assert server_port(centre.database) == pair.standby.port
-    numbers = stored_numbers(centre.database)
-    assert numbers[:50] == committed, "every call committed before the kill is on the promoted standby"
-    assert numbers[50:] == [number(51)]
-    with centre.database.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Call)) == 51
-    print(
-        f"\nfailover: kill to promoted {promoted_at - killed_at:.2f} s; "
-        f"promoted to first write {written_at - promoted_at:.3f} s; kill to first write "
-        f"{written_at - killed_at:.2f} s"
+    pair, ctx, database = centre.pair, centre.ctx, centre.database
+    console_url = pair.url(CONSOLE)
+    # A second console: its change feed hears the gateway and the first console, before and after.
+    second_db = open_database(console_url, upgrade=False)
+    second = accounts.register_console(second_db, SystemClock(), ChangeBus(), "KONSOL-02", "desk-2")
+    heard = Heard(second.bus)
+    link = ChangeFeed(second)
+    link_states: list[tuple[float, LinkState]] = []
+    link.subscribe_state(lambda state: link_states.append((time.monotonic(), state)))
+    link.start()
+    peer = NcidPeer()
+    gateway = GatewayProcess(
+        console_url, [peer.url], name="GATEWAY-1", log=tmp_path / "gateway.log", spool=tmp_path / "spool"
     )
-    assert written_at - promoted_at < timedelta(seconds=5).total_seconds()
+    try:
+        assert peer.wait_connected(30), f"the gateway never read the NCID server:\n{gateway.output()}"
+        for i in range(50):
+            ring(ctx, i)
+        peer.send([ncid_line(GATEWAY_CALLS[0], "SEBELUM", (12, 3, 10, 30), "POTS")])
+        wait_for(lambda: call_id_of(database, GATEWAY_CALLS[0]) is not None, 15, "the gateway's first call")
+        first_call = call_id_of(database, GATEWAY_CALLS[0])
+        assert first_call is not None
+        wait_for(lambda: heard.call(first_call), 10, "the first call heard through the change feed")
+        committed = stored_numbers(database)
+        assert len(committed) == 51
+
+        killed_at = time.monotonic()
+        pair.kill(pair.primary)
+        with pytest.raises(DatabaseUnavailable) as away:
+            ring(ctx, 50)  # no server accepts writes: refused after the retries, nothing half-written
+        assert away.value.reason == "lost"
+        # A call rings while no server accepts writes: the gateway keeps it in its spool.
+        peer.send([ncid_line(GATEWAY_CALLS[1], "SELAMA", (12, 3, 10, 31), "POTS")])
+        wait_for(lambda: "storing delayed" in gateway.output(20_000), 15, "the gateway spooling")
+        pair.promote(pair.standby)
+        promoted_at = time.monotonic()
+        promoted_wall = datetime.now(UTC)
+        ring(ctx, 51)
+        written_at = time.monotonic()
+        peer.send([ncid_line(GATEWAY_CALLS[2], "SESUDAH", (12, 3, 10, 32), "POTS")])
+
+        assert server_port(database) == pair.standby.port
+        for number_raw in GATEWAY_CALLS[1:]:
+            wait_for(lambda n=number_raw: call_id_of(database, n) is not None, 15, f"{number_raw} stored")
+        gateway_stored_at = time.monotonic()
+        after = [call_id_of(database, n) for n in (number(51), *GATEWAY_CALLS[1:])]
+        for call_id in after:
+            assert call_id is not None
+            wait_for(lambda c=call_id: heard.call(c), 15, f"call {call_id} heard after the promotion")
+        heard_at = time.monotonic()
+        assert link.state.connected
+        assert any(not state.connected for _, state in link_states), "the change feed saw the loss"
+        wait_for(
+            lambda: gateway_heartbeat(database) > promoted_wall,
+            10,
+            "the gateway's heartbeat on the new primary",
+        )
+    finally:
+        link.stop()
+        heard.unsubscribe()
+        gateway_code = gateway.stop()
+        peer.close()
+        second_db.dispose()
+    assert gateway_code == 0, gateway.output()
+    assert "storing again" in gateway.output(50_000)
+
+    numbers = stored_numbers(database)
+    assert numbers[:51] == committed, "every call committed before the kill is on the promoted standby"
+    assert sorted(numbers[51:]) == sorted([number(51), *GATEWAY_CALLS[1:]])
+    reconnected = next(at for at, state in link_states if state.connected and at > killed_at)
+    print(
+        f"\nfailover: kill to promoted {promoted_at - killed_at:.2f} s (the gateway seen spooling first); "
+        f"promoted to the first write {written_at - promoted_at:.3f} s; "
+        f"kill to the change feed connected again {reconnected - killed_at:.2f} s; "
+        f"promoted to the gateway's calls stored {gateway_stored_at - promoted_at:.2f} s; "
+        f"to every call heard {heard_at - promoted_at:.2f} s"
+    )
+    assert written_at - promoted_at < 5
+
+
+def gateway_heartbeat(database: Database) -> datetime:
+    with database.sessions() as session:
+        beat = session.scalar(select(GatewayStatus.heartbeat_at).where(GatewayStatus.name == "GATEWAY-1"))
+    return beat or datetime.min.replace(tzinfo=UTC)
 
 
 def test_the_old_primary_rewound_follows_the_promoted_one_as_its_synchronous_standby(centre: Centre) -> None:
