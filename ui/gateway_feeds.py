@@ -104,7 +104,10 @@ class GatewayFeeds(QObject):
         self._again = threading.Event()
         self._closed = False
         self._read_done.connect(self._apply)
-        self._noticed.connect(self.refresh)
+        # One queued call for the notices that came meanwhile: a burst of them (rejected frames from
+        # a feed sending garbage, say) must not wake the GUI thread for each.
+        self._notice_queued = threading.Event()
+        self._noticed.connect(self._on_noticed)
         self._timer = QTimer(self)
         self._timer.setInterval(READ_INTERVAL_MS)
         self._timer.timeout.connect(self.tick)
@@ -127,8 +130,14 @@ class GatewayFeeds(QObject):
 
     def _on_change(self, change: Change) -> None:
         """From any thread (a change feed's, a storer's, this one's own actions)."""
-        if change.topic in TOPICS:
+        if change.topic in TOPICS and not self._notice_queued.is_set():
+            self._notice_queued.set()
             self._noticed.emit()
+
+    @Slot()
+    def _on_noticed(self) -> None:
+        self._notice_queued.clear()  # a notice after this point queues another call
+        self.refresh()
 
     @Slot()
     def tick(self) -> None:
