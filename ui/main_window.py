@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch.services import queries
-from dispatch.services.bus import Topic
+from dispatch.services.bus import Change, Topic
+from dispatch.services.change_feed import LinkState
 from ui import positions
 from ui.action_binder import ActionBinder
 from ui.actions import Menu, When
 from ui.bridge import ChangeBridge
+from ui.database_link import DatabaseLink
 from ui.positions import LayoutStore, Position
 from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
@@ -49,12 +51,14 @@ from ui.presenters.training_work import TrainingWork
 from ui.presenters.unit_work import UnitWork
 from ui.reveal import focus_visibly, keep_focus_in_view
 from ui.session import ConsoleSession
+from ui.timefmt import local_time
 from ui.widgets.alert_list import AlertList
 from ui.widgets.board_columns import FIT_PRECISION, board_table
 from ui.widgets.callback_desk import CallerDesk
 from ui.widgets.caller_lines import CallerLines
 from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.command_line import CommandLine, select_unit
+from ui.widgets.connection_banner import ConnectionBanner
 from ui.widgets.debrief_view import DebriefView
 from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
@@ -99,6 +103,9 @@ class MainWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
+        # A centre's console that has lost its database says so first, above everything else.
+        self.connection_banner = ConnectionBanner(session.zone)
+        top_layout.addWidget(self.connection_banner)
         self.training_banner = QLabel(
             translate("MainWindow", "TRAINING: simulated calls, training database. Not a live 112 line.")
         )
@@ -259,6 +266,14 @@ class MainWindow(QMainWindow):
         self.ticker.start()
         self.boards.start()
         self.reload_all()
+        # A centre's console hears the other consoles through the change feed, and shows at once
+        # when its database is away (a single SQLite console has nothing to listen to).
+        self.link: DatabaseLink | None = None
+        if session.centre:
+            self.link = DatabaseLink(session.ctx, self)
+            self.link.state_changed.connect(self._link_state)
+            self.link.restored.connect(self._link_restored)
+            self.link.start()
 
     # -- construction ------------------------------------------------------------------------------
 
@@ -457,6 +472,32 @@ class MainWindow(QMainWindow):
         self.boards.tick()
         self.alarms.tick()
 
+    def _link_state(self, state: LinkState) -> None:
+        """The database link's report (GUI thread): the banner while it is down, at once."""
+        if state.connected:
+            return
+        self.connection_banner.show_lost(state.since, state.attempt, state.retry_in, state.detail)
+        self.incidents.database_lost()
+
+    def _link_restored(self, _state: LinkState) -> None:
+        """Back: the banner goes, what was typed meanwhile is saved, and everything is read afresh
+        (what other consoles did meanwhile came as notices too, but a board read whole is certain)."""
+        lost_at = self.connection_banner.lost_since
+        self.connection_banner.show_restored()
+        self.fault_bar.database_answered()
+        saved = self.incidents.database_back()
+        self.reload_all()
+        # The alerts (and whoever else reads a topic whole) read afresh as after any whole-topic notice.
+        self.session.ctx.bus.publish(Change(Topic.ALERTS, ()), Change(Topic.GATEWAY, ()))
+        words = translate("MainWindow", "Connection to the database is back (lost at %1).").replace(
+            "%1", local_time(lost_at, self.session.zone)
+        )
+        if saved:
+            words += " " + translate("MainWindow", "Saved what was typed meanwhile: %1.").replace(
+                "%1", str(saved)
+            )
+        self.status.show_message(words)
+
     def _after_changes(self, topics: set[Topic], _touched: set[int], _ids: object) -> None:
         if Topic.FEED in topics:
             self.status.update_feeds()
@@ -617,6 +658,15 @@ class MainWindow(QMainWindow):
             parts.append(
                 translate("MainWindow", "Incident %1 is open in the form.").replace("%1", shown.number)
             )
+        unsaved = self.incident_panel.unsaved_count()
+        if unsaved:
+            parts.append(
+                translate(
+                    "MainWindow",
+                    "%1 changes typed while the database was away are not saved yet:"
+                    " quitting now loses them.",
+                ).replace("%1", str(unsaved))
+            )
         return " ".join(parts)
 
     # -- closing -----------------------------------------------------------------------------------
@@ -652,6 +702,7 @@ class MainWindow(QMainWindow):
         self.incident_panel.flush_all()
         self.shifts.flush_pass_down()
         self.save_layout()
+        self.stop_link()
         self.ticker.stop()
         self.boards.stop()
         if self.session.simulator is not None:
@@ -664,6 +715,11 @@ class MainWindow(QMainWindow):
         self.review.close()
         self.command_line.release()
         super().closeEvent(event)
+
+    def stop_link(self) -> None:
+        """Stop hearing the database (closing; a test's teardown); idempotent."""
+        if self.link is not None:
+            self.link.stop()
 
     def request_quit(self) -> None:
         """Ctrl+Q: close the window (asking first while work is open)."""

@@ -60,6 +60,10 @@ class IncidentWork(Presenter):
         self._side_timer.timeout.connect(lambda: self.refresh_side(notes=True))
         protocol_card.answered.connect(lambda _view: self.refresh_side(notes=True))
         boards.applied.connect(self._after_changes)
+        # A write got through (its notice came): what the form kept while the database was away is
+        # saved now (on a SQLite console, the only sign that the database answers again).
+        boards.database_answered.connect(panel.request_retry)
+        panel.said.connect(self.status.show_message)
 
     @property
     def shown(self) -> IncidentView | None:
@@ -131,6 +135,15 @@ class IncidentWork(Presenter):
         if Topic.UNITS in topics or not touched or shown.id in touched:
             self._side_timer.stop()
             self.refresh_side(notes=Topic.NOTES in topics or Topic.UNITS in topics)
+
+    # -- the database away (a centre's link lost and back) -------------------------------------------
+
+    def database_lost(self) -> None:
+        self.panel.database_lost()
+
+    def database_back(self) -> int:
+        """Saves what was typed while the database was away; how many things were saved."""
+        return self.panel.database_back()
 
     # -- keys --------------------------------------------------------------------------------------
 

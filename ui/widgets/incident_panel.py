@@ -2,11 +2,24 @@
 
 Each field has its own message line that says what is wrong with it; a refused value is kept in
 the field (nothing typed is lost) and not saved until it is put right.
+
+In a centre of several consoles (issue 13) two more things can stop a save, and neither loses what
+was typed:
+
+- The database is away (``DatabaseUnavailable``): the value stays in the field, marked "not saved
+  yet" in words beside it, and is saved when the link to the database is back (or the next write
+  gets through, or the retry every few seconds); a note typed meanwhile waits, marked, at the end of
+  the narrative. Switching to another incident keeps them too (per incident and field).
+- Another console changed the field since this form showed it: each save passes the stored value the
+  form last showed (``expected``), and the service refuses with ``FIELD_CHANGED_ELSEWHERE``; both
+  values are shown beside the field until the person chooses (F11 keeps theirs, F12 saves theirs
+  over). A change notice from elsewhere updates the fields the person is not editing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import partial
 
@@ -25,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dispatch.domain.codes import Refusal
 from dispatch.domain.enums import CallClass, Presentation, Priority
 from dispatch.domain.incidents import (
     MAX_NOTE_LENGTH,
@@ -36,11 +50,13 @@ from dispatch.domain.incidents import (
 from dispatch.services import incidents, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView, IncidentView, NoteView
+from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
 from ui.widgets.category_lookup import CategoryLookup
+from ui.widgets.field_conflict import KEEP_THEIRS_KEY, USE_YOURS_KEY, FieldConflict, value_words
 from ui.widgets.focus_out import FocusOutFilter
 from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
 
@@ -49,6 +65,38 @@ translate = QCoreApplication.translate
 SAVE_DELAY_MS = 400
 #: How many earlier calls the one-line history counts (more shows as 20+).
 HISTORY_LIMIT = 20
+#: While something typed is not saved because the database was away, it is tried again this often
+#: (besides at once when the link is back or another write gets through); not while the link is down.
+RETRY_UNSAVED_MS = 5000
+
+# What stopped an edit from being stored.
+UNSAVED = "unsaved"  # the database was away: saved when it is back
+CONFLICT = "conflict"  # another console changed the field first: the person chooses
+
+# The message line's looks, each with its words (never colour alone).
+_REFUSED_STYLE = "color: #b71c1c;"
+_UNSAVED_STYLE = "color: #8d3a00; font-weight: bold;"
+_SAVED_STYLE = "color: #1b5e20;"
+
+
+@dataclass
+class FieldEdit:
+    """A value typed into one field of one incident that is not stored yet."""
+
+    value: str | float | None  # what is to be saved
+    text: str  # what the field showed (put back if the incident is shown again)
+    expected: object  # the stored value the form showed when the person began editing
+    state: str = UNSAVED
+    theirs: object = None  # CONFLICT: the value another console stored
+
+
+@dataclass(frozen=True)
+class QueuedNote:
+    """A note entered while the database was away, in the order entered."""
+
+    incident_id: int
+    text: str
+    corrects: int | None
 
 
 def field_problem(problem: FieldProblem) -> str:
@@ -106,10 +154,31 @@ class _EscapeKey(QObject):
         return False
 
 
+class _ConflictKeys(QObject):
+    """F11 / F12 in the form: keep the other console's value, or save yours over it."""
+
+    def __init__(self, panel: IncidentPanel, field: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._panel = panel
+        self._field = field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() == KEEP_THEIRS_KEY:
+            return self._panel.resolve_conflict(self._field, keep_theirs=True)
+        if event.key() == USE_YOURS_KEY:
+            return self._panel.resolve_conflict(self._field, keep_theirs=False)
+        return False
+
+
 class IncidentPanel(QWidget):
-    """Signals: ``save_state_changed(str)`` with 'saved', 'pending' or 'error'."""
+    """Signals: ``save_state_changed(str)`` with 'saved', 'pending', 'error', 'conflict' (another
+    console changed a field: the person chooses) or 'unsaved' (typed while the database was away);
+    ``said(str)``: a line for the status line (what became of edits of an incident not shown)."""
 
     save_state_changed = Signal(str)
+    said = Signal(str)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +186,24 @@ class IncidentPanel(QWidget):
         self._incident: IncidentView | None = None
         self._pending: dict[str, QTimer] = {}
         self._errors: set[str] = set()
+        # The stored value each field last showed: what a save expects to find (another console's
+        # change since then is a conflict, not overwritten).
+        self._shown: dict[str, object] = {}
+        # Edits not stored yet, of any incident: (incident id, field) -> the edit.
+        self._edits: dict[tuple[int, str], FieldEdit] = {}
+        self._queued_notes: list[QueuedNote] = []
+        self._numbers: dict[int, str] = {}  # the numbers of the incidents shown, by id
+        # Fields saved by a retry after the database came back (marked so in words until edited).
+        self._saved_late: set[str] = set()
+        self._link_down = False
+        self._retrying = False
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_UNSAVED_MS)
+        self._retry_timer.timeout.connect(self.retry_unsaved)
+        self._retry_soon = QTimer(self)
+        self._retry_soon.setSingleShot(True)
+        self._retry_soon.setInterval(0)
+        self._retry_soon.timeout.connect(self.retry_unsaved)
         self._loading = False
         self.save_state = "saved"
 
@@ -150,6 +237,8 @@ class IncidentPanel(QWidget):
         grid.setVerticalSpacing(2)
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
+        self.conflicts: dict[str, FieldConflict] = {}
+        self.field_names: dict[str, str] = {}  # each field's label, without its key's "&"
 
         self.category = QComboBox()
         self.category.addItem(translate("IncidentPanel", "- choose a category -"), None)
@@ -196,34 +285,50 @@ class IncidentPanel(QWidget):
             ],
         ]
         for row_number, row in enumerate(rows):
+            # Under each row: the fields' message lines, then (across the row, hidden until needed)
+            # the values of a field another console changed meanwhile.
+            conflicts = QWidget()
+            conflicts_layout = QVBoxLayout(conflicts)
+            conflicts_layout.setContentsMargins(0, 0, 0, 0)
+            conflicts_layout.setSpacing(2)
             for pair, (field, text, widget) in enumerate(row):
                 if widget is None:
                     widget = QLineEdit()
                     widget.setMinimumWidth(70)
                     widget.textEdited.connect(partial(self._edited, field))
-                    widget.installEventFilter(FocusOutFilter(partial(self._flush, field), widget))
+                widget.installEventFilter(FocusOutFilter(partial(self._left, field), widget))
+                widget.installEventFilter(_ConflictKeys(self, field, widget))
                 widget.setObjectName(f"field_{field}")
                 label = QLabel(text)
                 label.setBuddy(widget)
                 message = QLabel()
                 message.setObjectName(f"error_{field}")
-                message.setStyleSheet("color: #b71c1c;")
+                message.setStyleSheet(_REFUSED_STYLE)
                 message.setWordWrap(True)
                 message.hide()
+                conflict = FieldConflict(field)
+                conflict.keep_theirs.connect(partial(self.resolve_conflict, field, True))
+                conflict.use_yours.connect(partial(self.resolve_conflict, field, False))
+                conflicts_layout.addWidget(conflict)
                 self.inputs[field] = widget
                 self.messages[field] = message
-                grid.addWidget(label, row_number * 2, pair * 2)
-                grid.addWidget(widget, row_number * 2, pair * 2 + 1)
-                grid.addWidget(message, row_number * 2 + 1, pair * 2 + 1)
+                self.conflicts[field] = conflict
+                self.field_names[field] = text.replace("&", "")
+                grid.addWidget(label, row_number * 3, pair * 2)
+                grid.addWidget(widget, row_number * 3, pair * 2 + 1)
+                grid.addWidget(message, row_number * 3 + 1, pair * 2 + 1)
+            grid.addWidget(conflicts, row_number * 3 + 2, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         self.category.currentIndexChanged.connect(lambda _i: self._schedule("category"))
-        self.category.installEventFilter(FocusOutFilter(lambda: self._flush("category"), self.category))
         self.priority.currentIndexChanged.connect(lambda _i: self._save("priority"))
         layout.addWidget(self.form)
         # Location: find an area by type-ahead (Ctrl+L), a pasted position, the premise history.
         self.location = LocationEntry(session)
         self.location.changed.connect(self._location_saved)
+        self.location.said.connect(self.said)
+        for edit in (self.location.find_edit, self.location.position_edit):
+            edit.installEventFilter(_ConflictKeys(self, "", edit))
         self._nesting_field = ""
         layout.addWidget(self.location)
 
@@ -241,6 +346,7 @@ class IncidentPanel(QWidget):
         self.note_input.setPlaceholderText(translate("IncidentPanel", "Type a note and press Enter (F8)"))
         self.note_input.returnPressed.connect(self.add_note)
         self.note_input.installEventFilter(_EscapeKey(self.cancel_correction, self.note_input))
+        self.note_input.installEventFilter(_ConflictKeys(self, "", self.note_input))
         self._correcting: NoteView | None = None
         self.correction_label = QLabel()
         self.correction_label.setObjectName("correctionLabel")
@@ -283,9 +389,14 @@ class IncidentPanel(QWidget):
             # within the search's 1.2 s on the next one, "KDRT" and "FIRE" read as "KDRTFIRE".
             self.category_lookup.forget()
         self._incident = incident
+        if incident is not None:
+            self._numbers[incident.id] = incident.number
         self._errors.clear()
+        self._saved_late.clear()
         for message in self.messages.values():
             message.hide()
+        for conflict in self.conflicts.values():
+            conflict.hide()
         enabled = incident is not None and incident.closed_at is None
         self.form.setEnabled(enabled)
         self._narrative_box.setEnabled(incident is not None)
@@ -298,7 +409,7 @@ class IncidentPanel(QWidget):
         self.location.set_incident(incident)
         self._show_nesting()
         self.refresh_notes()
-        self._set_save_state("saved", announce=incident is not None)
+        self._set_save_state(self._overall_state(), announce=incident is not None)
 
     def show_caller_history(self, call: CallView | None, earlier: Sequence[CallView]) -> None:
         """One line on the caller's earlier calls (the full history view comes with call-taking)."""
@@ -330,12 +441,28 @@ class IncidentPanel(QWidget):
         self.history_label.show()
 
     def refresh(self, incident: IncidentView) -> None:
-        """A newer snapshot arrived (from this console or another): update fields not being edited."""
+        """A newer snapshot arrived (from this console or another): update fields not being edited.
+
+        A field in conflict shows the newest of the other console's values (and is no conflict any
+        more when that is what this console typed)."""
         if self._incident is None or incident.id != self._incident.id:
             return
         self._incident = incident
         self._load_fields(skip_focused=True)
         self.location.refresh(incident)
+        for field in self.inputs:
+            edit = self._edits.get((incident.id, field))
+            if edit is None or edit.state != CONFLICT:
+                continue
+            stored = incident.field_value(field)
+            if stored == edit.value:
+                del self._edits[(incident.id, field)]
+                self._shown[field] = stored
+                self.conflicts[field].hide()
+            elif stored != edit.theirs:
+                edit.theirs = stored
+                self._show_edit(field, edit)
+        self._set_save_state(self._overall_state())
 
     def _location_saved(self, incident: IncidentView) -> None:
         """An area or a position was saved: it replaces what was typed (or refused) in its fields."""
@@ -345,11 +472,15 @@ class IncidentPanel(QWidget):
                 timer.stop()
                 timer.deleteLater()
             self._errors.discard(field)
+            self._saved_late.discard(field)
+            # What was typed in them and not stored yet is replaced by the area or position chosen.
+            self._edits.pop((incident.id, field), None)
             self.messages[field].hide()
+            self.conflicts[field].hide()
         self._incident = incident
         self._load_fields(skip_focused=True)
         self._show_nesting()
-        self._set_save_state("error" if self._errors else ("pending" if self._pending else "saved"))
+        self._set_save_state(self._overall_state())
 
     def _show_nesting(self) -> None:
         """Address levels that do not fit together are kept as typed, with the reason next to them."""
@@ -381,25 +512,55 @@ class IncidentPanel(QWidget):
                     .replace("%1", incident.number)
                     .replace("%2", labels.incident_status(incident.status))
                 )
-            for field, widget in self.inputs.items():
-                if skip_focused and (widget.hasFocus() or field in self._pending or field in self._errors):
+            for field in self.inputs:
+                if skip_focused and self._being_edited(field):
+                    continue
+                edit = None if incident is None else self._edits.get((incident.id, field))
+                if edit is not None:
+                    # Typed here before and not stored yet: shown as typed, marked.
+                    self._put(field, edit.value, edit.text)
+                    self._shown[field] = edit.expected
+                    self._show_edit(field, edit)
                     continue
                 value = None if incident is None else incident.field_value(field)
-                if isinstance(widget, QLineEdit):
-                    widget.setText(_as_text(value))
-                elif widget is self.category:
-                    self.category.setCurrentIndex(max(0, self.category.findData(value)))
-                elif widget is self.priority:
-                    self.priority.setCurrentIndex(max(0, self.priority.findData(value or Priority.P3.value)))
+                self._put(field, value)
+                self._shown[field] = value
         finally:
             self._loading = False
 
+    def _put(self, field: str, value: object, text: str | None = None) -> None:
+        """Show ``value`` in the field (``text``: as it was typed); not a change of the person's."""
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            widget.setText(_as_text(value) if text is None else text)
+        elif widget is self.category:
+            self.category.setCurrentIndex(max(0, self.category.findData(value)))
+        elif widget is self.priority:
+            self.priority.setCurrentIndex(max(0, self.priority.findData(value or Priority.P3.value)))
+
+    def _being_edited(self, field: str) -> bool:
+        """The person is at it: typing (a save waiting), a refused or unsaved value kept, a conflict
+        to choose, or the keyboard in it with something typed (or in a list being chosen from)."""
+        incident = self._incident
+        if field in self._pending or field in self._errors:
+            return True
+        if incident is not None and (incident.id, field) in self._edits:
+            return True
+        widget = self.inputs[field]
+        if not widget.hasFocus():
+            return False
+        return widget.isModified() if isinstance(widget, QLineEdit) else True
+
     def refresh_notes(self) -> None:
-        selected = self.narrative.selected_note()
-        self.narrative.clear()
         if self._incident is None:
+            self.narrative.clear()
             return
         notes = queries.incident_notes(self._session.ctx, self._incident.id)
+        self._show_notes(notes)
+
+    def _show_notes(self, notes: Sequence[NoteView]) -> None:
+        selected = self.narrative.selected_note()
+        self.narrative.clear()
         zone = self._session.zone
         by_id = {n.id: n for n in notes}
         # Corrections are marked in words on both notes, not by style alone.
@@ -420,10 +581,25 @@ class IncidentPanel(QWidget):
                 font.setStrikeOut(True)
                 item.setFont(font)
             self.narrative.addItem(item)
+        for queued in self._queued_notes:
+            if self._incident is not None and queued.incident_id == self._incident.id:
+                self._add_queued_item(queued)
         if selected is not None and selected.id in by_id:
             self.narrative.select_note(selected.id)
         else:
             self.narrative.scrollToBottom()
+
+    def _add_queued_item(self, queued: QueuedNote) -> None:
+        """A note entered while the database was away, at the end of the narrative, in words."""
+        item = QListWidgetItem(
+            translate("IncidentPanel", "⏳ NOT SAVED YET (saved when the database is back): %1").replace(
+                "%1", queued.text
+            )
+        )
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)
+        self.narrative.addItem(item)
 
     def start_correction(self) -> None:
         """Ctrl+Shift+F8: the note field writes a correction of the selected note.
@@ -471,6 +647,9 @@ class IncidentPanel(QWidget):
     def _schedule(self, field: str) -> None:
         if self._loading or self._incident is None:
             return
+        if field in self._saved_late:
+            self._saved_late.discard(field)
+            self.messages[field].hide()
         timer = self._pending.get(field)
         if timer is None:
             timer = QTimer(self)
@@ -487,69 +666,382 @@ class IncidentPanel(QWidget):
             timer.deleteLater()
             self._save(field)
 
+    def _left(self, field: str) -> None:
+        """The keyboard left the field: saved now; not edited, it shows what is stored (another
+        console's change that came while the keyboard was in it)."""
+        self._flush(field)
+        incident = self._incident
+        if incident is None or self._being_edited(field):
+            return
+        stored = incident.field_value(field)
+        if self._shown.get(field) != stored or self._typed_differs(field, stored):
+            self._loading = True
+            try:
+                self._put(field, stored)
+            finally:
+                self._loading = False
+            self._shown[field] = stored
+
+    def _typed_differs(self, field: str, stored: object) -> bool:
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            # A value saved is shown as the service cleaned it (a name trimmed) once the field is left.
+            return widget.text() != _as_text(stored)
+        return False
+
     def flush_all(self) -> None:
         for field in list(self._pending):
             self._flush(field)
         # A position pasted but not yet applied (no Enter, focus still there): saved too, if changed.
         self.location.apply_position()
 
+    def _typed(self, field: str) -> tuple[str | float | None, str]:
+        """The field's value to save, and its text as typed; raises FieldRejected for a coordinate
+        that is not a number."""
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            text = widget.text()
+            return (parse_coordinate(field, text) if field in ("lat", "lon") else text), text
+        assert isinstance(widget, QComboBox)
+        return widget.currentData(), ""
+
     def _save(self, field: str) -> None:
         if self._loading or self._incident is None:
             return
-        widget = self.inputs[field]
-        message = self.messages[field]
         try:
-            value: str | float | None
-            if isinstance(widget, QLineEdit):
-                value = parse_coordinate(field, widget.text()) if field in ("lat", "lon") else widget.text()
-            else:
-                assert isinstance(widget, QComboBox)
-                value = widget.currentData()
+            value, text = self._typed(field)
+        except FieldRejected as rejected:
+            self._refused(field, field_problem(rejected.problem))
+            return
+        self._write(self._incident.id, field, value, text, self._shown.get(field))
+
+    def _write(
+        self, incident_id: int, field: str, value: str | float | None, text: str, expected: object
+    ) -> str:
+        """Store one field's value, if the stored value is still ``expected``: 'saved', 'conflict',
+        'unsaved' (the database away: kept, tried again), 'refused' (said beside the field) or
+        'away' (still away, on a retry: nothing changed)."""
+        key = (incident_id, field)
+        shown = self._incident is not None and self._incident.id == incident_id
+        try:
             updated = incidents.update_field(
-                self._session.ctx, self._incident.id, field, value, self._session.catalogue
+                self._session.ctx, incident_id, field, value, self._session.catalogue
             )
         except FieldRejected as rejected:
-            self._errors.add(field)
-            message.setText(field_problem(rejected.problem))
-            message.show()
-            self._set_save_state("error")
-            return
+            self._edits.pop(key, None)
+            self._refused_for(incident_id, field, field_problem(rejected.problem))
+            return "refused"
         except ServiceError as error:
-            self._errors.add(field)
-            message.setText(labels.service_error(error.code))
-            message.show()
-            self._set_save_state("error")
-            return
+            if error.code is Refusal.FIELD_CHANGED_ELSEWHERE:
+                edit = FieldEdit(value, text, expected, CONFLICT, error.details.get("theirs"))
+                self._edits[key] = edit
+                if shown:
+                    self._show_edit(field, edit)
+                else:
+                    self._say_elsewhere(incident_id)
+                self._set_save_state(self._overall_state())
+                return "conflict"
+            self._edits.pop(key, None)
+            self._refused_for(incident_id, field, labels.service_error(error.code))
+            return "refused"
+        except DatabaseUnavailable:
+            earlier = self._edits.get(key)
+            if earlier is not None and (earlier.value, earlier.expected) == (value, expected):
+                return "away"  # a retry that found it still away: as it was
+            edit = FieldEdit(value, text, expected)
+            self._edits[key] = edit
+            if shown:
+                self._show_edit(field, edit)
+            self._set_save_state(self._overall_state())
+            self._arm_retry()
+            return "unsaved"
+        had = self._edits.pop(key, None)
+        if shown:
+            self._saved(field, updated, late=had is not None and had.state == UNSAVED)
+        return "saved"
+
+    def _saved(self, field: str, updated: IncidentView, late: bool = False) -> None:
         self._errors.discard(field)
-        message.hide()
+        self.conflicts[field].hide()
+        message = self.messages[field]
+        if late:
+            # Typed while the database was away: said to be saved now, until the field is edited.
+            self._saved_late.add(field)
+            message.setText(
+                translate("IncidentPanel", "✔ Saved at %1 (typed while the database was away)").replace(
+                    "%1", local_time(self._session.ctx.clock.now(), self._session.zone)
+                )
+            )
+            message.setStyleSheet(_SAVED_STYLE)
+            message.show()
+        elif field not in self._saved_late:
+            message.hide()
         self._incident = updated
+        self._shown[field] = updated.field_value(field)
         if field in AREA_FIELDS.values():
             self._show_nesting()
         if field == "category":
             self._loading = True
             self.priority.setCurrentIndex(max(0, self.priority.findData(updated.priority.value)))
             self._loading = False
-        self._set_save_state("error" if self._errors else ("pending" if self._pending else "saved"))
+            self._shown["priority"] = updated.priority.value
+        self._set_save_state(self._overall_state())
+
+    def _refused(self, field: str, text: str) -> None:
+        self._errors.add(field)
+        self._saved_late.discard(field)
+        self.conflicts[field].hide()
+        message = self.messages[field]
+        message.setText(text)
+        message.setStyleSheet(_REFUSED_STYLE)
+        message.show()
+        self._set_save_state("error")
+
+    def _refused_for(self, incident_id: int, field: str, text: str) -> None:
+        if self._incident is not None and self._incident.id == incident_id:
+            self._refused(field, text)
+        else:
+            self.said.emit(
+                translate("IncidentPanel", "Not saved in incident %1 (%2): %3")
+                .replace("%1", self._number(incident_id))
+                .replace("%2", self.field_names.get(field, field))
+                .replace("%3", text)
+            )
+
+    def _say_elsewhere(self, incident_id: int) -> None:
+        # An edit of an incident no longer shown met a change from another console: it waits, shown
+        # with both values, for when that incident is opened again.
+        self.said.emit(
+            translate(
+                "IncidentPanel",
+                "Incident %1 was changed at another console while the database was away: open it to"
+                " choose between the values.",
+            ).replace("%1", self._number(incident_id))
+        )
+
+    def _number(self, incident_id: int) -> str:
+        """The incident's number as people know it (its id if it was never shown here)."""
+        return self._numbers.get(incident_id, str(incident_id))
+
+    def _show_edit(self, field: str, edit: FieldEdit) -> None:
+        """The edit's state beside its field, in words."""
+        message = self.messages[field]
+        self._saved_late.discard(field)
+        if edit.state == CONFLICT:
+            catalogue, lang = self._session.catalogue, self._session.lang
+            self.conflicts[field].show_values(
+                value_words(field, edit.theirs, catalogue, lang),
+                value_words(field, edit.value, catalogue, lang),
+            )
+            message.hide()
+            return
+        self.conflicts[field].hide()
+        message.setText(
+            translate("IncidentPanel", "⏳ Not saved yet: the database is away. Kept; saved when it is back.")
+        )
+        message.setStyleSheet(_UNSAVED_STYLE)
+        message.show()
+
+    # -- field conflicts ---------------------------------------------------------------------------
+
+    def conflict_fields(self) -> list[str]:
+        """The shown incident's fields that another console changed meanwhile, in form order."""
+        incident = self._incident
+        if incident is None:
+            return []
+        return [
+            field
+            for field in self.inputs
+            if (edit := self._edits.get((incident.id, field))) is not None and edit.state == CONFLICT
+        ]
+
+    def resolve_conflict(self, field: str, keep_theirs: bool) -> bool:
+        """F11 (keep theirs) or F12 (save yours over theirs) on ``field``'s conflict, or, when that
+        field has none, the form's first one (the keyboard goes there). False when there is none."""
+        incident = self._incident
+        if incident is None:
+            return False
+        found = self.conflict_fields()
+        if not found:
+            return False
+        if field not in found:
+            field = found[0]
+            focus_visibly(self.inputs[field])
+        edit = self._edits[(incident.id, field)]
+        if keep_theirs:
+            del self._edits[(incident.id, field)]
+            # The newest stored value (a notice may have brought one after the refusal).
+            stored = incident.field_value(field)
+            self._loading = True
+            try:
+                self._put(field, stored)
+            finally:
+                self._loading = False
+            self._shown[field] = stored
+            self.conflicts[field].hide()
+            self._set_save_state(self._overall_state())
+            return True
+        # Yours, knowingly over theirs: refused again only if it changed once more meanwhile.
+        self._write(incident.id, field, edit.value, edit.text, edit.theirs)
+        return True
+
+    # -- the database away -------------------------------------------------------------------------
+
+    def unsaved_count(self) -> int:
+        """Edits and notes of any incident not stored yet (the database away, or a conflict)."""
+        return len(self._edits) + len(self._queued_notes) + self.location.unsaved_count()
+
+    def database_lost(self) -> None:
+        """The link to the database is down: nothing is retried until it is back."""
+        self._link_down = True
+        self._retry_timer.stop()
+
+    def database_back(self) -> int:
+        """The link is back: what was typed meanwhile is saved now; how many things were saved."""
+        self._link_down = False
+        return self.retry_unsaved()
+
+    def request_retry(self) -> None:
+        """A write got through (a change notice): what waits is tried again, soon (not within the
+        notice's own handling)."""
+        if self._waiting_for_database() and not self._link_down:
+            self._retry_soon.start()
+
+    def _waiting_for_database(self) -> bool:
+        return (
+            any(edit.state == UNSAVED for edit in self._edits.values())
+            or bool(self._queued_notes)
+            or self.location.unsaved_count() > 0
+        )
+
+    def _arm_retry(self) -> None:
+        if not self._link_down and not self._retry_timer.isActive():
+            self._retry_timer.start()
+
+    def retry_unsaved(self) -> int:
+        """Save what waits for the database, in the order typed (fields, then the location, then
+        notes); stops at the first refusal as away. Returns how many were saved."""
+        if self._retrying or not self._waiting_for_database():
+            self._retry_timer.stop()
+            return 0
+        self._retrying = True
+        saved = 0
+        away = False
+        try:
+            for (incident_id, field), edit in list(self._edits.items()):
+                if edit.state != UNSAVED:
+                    continue
+                outcome = self._write(incident_id, field, edit.value, edit.text, edit.expected)
+                if outcome in ("away", "unsaved"):
+                    away = True
+                    break
+                saved += outcome == "saved"
+            if not away:
+                found, away = self.location.retry_unsaved()
+                saved += found
+            if not away:
+                found, away = self._retry_notes()
+                saved += found
+        finally:
+            self._retrying = False
+        if self._waiting_for_database():
+            self._arm_retry()
+        else:
+            self._retry_timer.stop()
+        self._set_save_state(self._overall_state())
+        return saved
+
+    def _retry_notes(self) -> tuple[int, bool]:
+        saved = 0
+        shown_saved = False
+        while self._queued_notes:
+            queued = self._queued_notes[0]
+            try:
+                incidents.add_note(self._session.ctx, queued.incident_id, queued.text, queued.corrects)
+            except DatabaseUnavailable:
+                return saved, True
+            except (ServiceError, FieldRejected) as error:
+                words = (
+                    labels.service_error(error.code)
+                    if isinstance(error, ServiceError)
+                    else field_problem(error.problem)
+                )
+                self.said.emit(
+                    translate("IncidentPanel", "A note for incident %1 could not be saved: %2 (“%3”)")
+                    .replace("%1", self._number(queued.incident_id))
+                    .replace("%2", words)
+                    .replace("%3", queued.text)
+                )
+            else:
+                saved += 1
+                shown_saved |= self._incident is not None and queued.incident_id == self._incident.id
+            self._queued_notes.pop(0)
+        if shown_saved:
+            self.refresh_notes()
+            self.note_message.setText(
+                translate("IncidentPanel", "✔ Notes typed while the database was away saved at %1.").replace(
+                    "%1", local_time(self._session.ctx.clock.now(), self._session.zone)
+                )
+            )
+            self.note_message.setStyleSheet(_SAVED_STYLE)
+            self.note_message.show()
+        return saved, False
+
+    def _overall_state(self) -> str:
+        incident = self._incident
+        if self._errors:
+            return "error"
+        if incident is not None and self.conflict_fields():
+            return "conflict"
+        if self._waiting_for_database():
+            return "unsaved"
+        return "pending" if self._pending else "saved"
+
+    # -- notes -------------------------------------------------------------------------------------
 
     def add_note(self) -> None:
         if self._incident is None:
             return
+        text = self.note_input.text()
+        corrects = None if self._correcting is None else self._correcting.id
         try:
-            validate_note(self.note_input.text())
-            corrects = None if self._correcting is None else self._correcting.id
-            incidents.add_note(self._session.ctx, self._incident.id, self.note_input.text(), corrects)
+            validate_note(text)
+            incidents.add_note(self._session.ctx, self._incident.id, text, corrects)
         except FieldRejected as rejected:
-            self.note_message.setText(field_problem(rejected.problem))
-            self.note_message.show()
+            self._note_refused(field_problem(rejected.problem))
             return
         except ServiceError as error:
-            self.note_message.setText(labels.service_error(error.code))
+            self._note_refused(labels.service_error(error.code))
+            return
+        except DatabaseUnavailable:
+            # Kept, in the order entered, at the end of the narrative; the line is free for the next.
+            queued = QueuedNote(self._incident.id, text, corrects)
+            self._queued_notes.append(queued)
+            self._add_queued_item(queued)
+            self.narrative.scrollToBottom()
+            self.note_input.clear()
+            self.cancel_correction()
+            self.note_message.setText(
+                translate(
+                    "IncidentPanel",
+                    "⏳ Not saved yet: the database is away. The note is kept in the narrative and saved"
+                    " when it is back.",
+                )
+            )
+            self.note_message.setStyleSheet(_UNSAVED_STYLE)
             self.note_message.show()
+            self._set_save_state(self._overall_state())
+            self._arm_retry()
             return
         self.note_message.hide()
         self.note_input.clear()
         self.cancel_correction()
         self.refresh_notes()
+
+    def _note_refused(self, text: str) -> None:
+        self.note_message.setText(text)
+        self.note_message.setStyleSheet(_REFUSED_STYLE)
+        self.note_message.show()
 
     def _set_save_state(self, state: str, announce: bool = True) -> None:
         self.save_state = state
@@ -564,6 +1056,24 @@ class IncidentPanel(QWidget):
         elif state == "pending":
             self.saved_label.setText(translate("IncidentPanel", "… Saving"))
             self.saved_label.setStyleSheet("color: #e65100;")
+        elif state == "conflict":
+            self.saved_label.setText(
+                translate(
+                    "IncidentPanel",
+                    "⚠ Changed at another console meanwhile: choose beside the field (F11 keeps theirs,"
+                    " F12 uses yours)",
+                )
+            )
+            self.saved_label.setStyleSheet("color: #8d3a00; font-weight: bold;")
+        elif state == "unsaved":
+            self.saved_label.setText(
+                translate(
+                    "IncidentPanel",
+                    "⏳ Not saved yet: the database is away. What you typed is kept and saved when it is"
+                    " back.",
+                )
+            )
+            self.saved_label.setStyleSheet("color: #8d3a00; font-weight: bold;")
         else:
             self.saved_label.setText(
                 translate("IncidentPanel", "✖ Not saved: correct the field marked in red")

@@ -4,6 +4,10 @@ Part of the incident form (``IncidentPanel`` places it under the address fields)
 fills provinsi to kelurahan and the postcode in one save; a pasted position is parsed on Enter or
 when the field is left, and a position that cannot be read stays in the field with the reason
 next to it.
+
+A pick or a position refused because the database is away (a centre's PostgreSQL out of reach, a
+SQLite file held by another program) is kept, marked "not saved yet" in words, and saved by
+``retry_unsaved`` when the database is back (the incident form calls it).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QListWi
 
 from dispatch.domain.areas import AreaLevel, AreaMatch, NestingProblem, check_nesting, search
 from dispatch.domain.coordinates import (
+    ParsedPosition,
     PositionProblem,
     PositionRejected,
     format_decimal,
@@ -24,6 +29,7 @@ from dispatch.domain.incidents import FieldRejected
 from dispatch.services import locations
 from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import IncidentView
+from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
@@ -124,16 +130,25 @@ class _SuggestionKeys(QObject):
         return False
 
 
+_UNSAVED_STYLE = "color: #8d3a00; font-weight: bold;"
+
+
 class LocationEntry(QGroupBox):
-    """Signals: ``changed(IncidentView)`` after an area or a position was saved."""
+    """Signals: ``changed(IncidentView)`` after an area or a position was saved (of the incident
+    shown); ``said(str)``: a line for the status line about an incident no longer shown."""
 
     changed = Signal(object)
+    said = Signal(str)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(translate("LocationEntry", "Find the location"), parent)
         self._session = session
         self._incident: IncidentView | None = None
         self._applied_position = ""
+        # Refused as the database was away, by incident id: the area picked; the position typed
+        # (its text, latitude, longitude). Saved by retry_unsaved, in that order.
+        self._unsaved_areas: dict[int, AreaMatch] = {}
+        self._unsaved_positions: dict[int, tuple[str, float | None, float | None]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setHorizontalSpacing(8)
@@ -202,7 +217,19 @@ class LocationEntry(QGroupBox):
             self.area_message.hide()
             self._hide_position_message()
             self._show_position(incident)
+            if incident is not None:
+                self._show_unsaved(incident.id)
         self.show_premises()
+
+    def _show_unsaved(self, incident_id: int) -> None:
+        """What was picked or typed for this incident while the database was away, marked."""
+        area = self._unsaved_areas.get(incident_id)
+        if area is not None:
+            self._say_unsaved(self.area_message, area_unsaved_words(area))
+        position = self._unsaved_positions.get(incident_id)
+        if position is not None:
+            self.position_edit.setText(position[0])
+            self._say_unsaved(self.position_message, position_unsaved_words())
 
     def refresh(self, incident: IncidentView) -> None:
         before = self._incident
@@ -323,11 +350,23 @@ class LocationEntry(QGroupBox):
                 self.area_message, translate("LocationEntry", "This area's names do not fit the form."), True
             )
             return
-        self._incident = updated
+        except DatabaseUnavailable:
+            self._unsaved_areas[self._incident.id] = match
+            self._clear_suggestions()
+            self._say_unsaved(self.area_message, area_unsaved_words(match))
+            return
+        self._unsaved_areas.pop(self._incident.id, None)
+        self._clear_suggestions()
+        self._area_saved(updated, match)
+
+    def _clear_suggestions(self) -> None:
         self.suggestions.hide()
         self.suggestions.clear()
         self.find_edit.clear()
         self._found = []
+
+    def _area_saved(self, updated: IncidentView, match: AreaMatch) -> None:
+        self._incident = updated
         self._say(
             self.area_message, translate("LocationEntry", "Saved: %1").replace("%1", _label(match)), False
         )
@@ -341,7 +380,8 @@ class LocationEntry(QGroupBox):
         if self._incident is None:
             return
         if text == self._applied_position:
-            # A refused text put back to the stored position: nothing is wrong any more.
+            # A refused (or unsaved) text put back to the stored position: nothing is wrong any more.
+            self._unsaved_positions.pop(self._incident.id, None)
             if self.position_message.property("error"):
                 self._hide_position_message()
             return
@@ -360,6 +400,17 @@ class LocationEntry(QGroupBox):
         except ServiceError as error:
             self._say(self.position_message, labels.service_error(error.code), True)
             return
+        except DatabaseUnavailable:
+            # Kept in the field as typed; saved when the database is back.
+            self._unsaved_positions[self._incident.id] = (text, lat, lon)
+            self._say_unsaved(self.position_message, position_unsaved_words())
+            return
+        self._unsaved_positions.pop(self._incident.id, None)
+        self._position_saved(updated, position, lat, lon)
+
+    def _position_saved(
+        self, updated: IncidentView, position: ParsedPosition | None, lat: float | None, lon: float | None
+    ) -> None:
         self._incident = updated
         shown = "" if lat is None or lon is None else format_decimal(lat, lon)
         self.position_edit.setText(shown)
@@ -384,6 +435,67 @@ class LocationEntry(QGroupBox):
         self.changed.emit(updated)
         self.show_premises()
 
+    # -- saved when the database is back ----------------------------------------------------------
+
+    def unsaved_count(self) -> int:
+        return len(self._unsaved_areas) + len(self._unsaved_positions)
+
+    def retry_unsaved(self) -> tuple[int, bool]:
+        """Save the areas and positions kept while the database was away: (how many were saved,
+        whether it is still away)."""
+        saved = 0
+        ctx = self._session.ctx
+        for incident_id, match in list(self._unsaved_areas.items()):
+            try:
+                updated = locations.set_area(ctx, incident_id, match.code)
+            except DatabaseUnavailable:
+                return saved, True
+            except (ServiceError, FieldRejected) as error:
+                self._retry_refused(incident_id, error, self.area_message)
+            else:
+                saved += 1
+                if self._shows(incident_id):
+                    self._area_saved(updated, match)
+            del self._unsaved_areas[incident_id]
+        for incident_id, (text, lat, lon) in list(self._unsaved_positions.items()):
+            try:
+                updated = locations.set_position(ctx, incident_id, lat, lon)
+            except DatabaseUnavailable:
+                return saved, True
+            except (ServiceError, FieldRejected) as error:
+                self._retry_refused(incident_id, error, self.position_message)
+            else:
+                saved += 1
+                if self._shows(incident_id):
+                    self._position_saved(updated, parse_position(text) if text.strip() else None, lat, lon)
+            del self._unsaved_positions[incident_id]
+        return saved, False
+
+    def _shows(self, incident_id: int) -> bool:
+        return self._incident is not None and self._incident.id == incident_id
+
+    def _retry_refused(self, incident_id: int, error: Exception, label: QLabel) -> None:
+        words = (
+            labels.service_error(error.code)
+            if isinstance(error, ServiceError)
+            else translate("LocationEntry", "This area's names do not fit the form.")
+        )
+        if self._shows(incident_id):
+            self._say(label, words, True)
+        else:
+            self.said.emit(
+                translate("LocationEntry", "The location of incident %1 could not be saved: %2")
+                .replace("%1", str(incident_id))
+                .replace("%2", words)
+            )
+
+    def _say_unsaved(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setStyleSheet(_UNSAVED_STYLE)
+        # Held like a refused text: refresh() does not put the stored position over it.
+        label.setProperty("error", True)
+        label.show()
+
     def _hide_position_message(self) -> None:
         # A hidden message holds nothing back: refresh() shows positions saved elsewhere again.
         self.position_message.hide()
@@ -394,6 +506,18 @@ class LocationEntry(QGroupBox):
         label.setStyleSheet("color: #b71c1c;" if warning else "color: #1b5e20;")
         label.setProperty("error", warning if error is None else error)
         label.show()
+
+
+def area_unsaved_words(match: AreaMatch) -> str:
+    return translate(
+        "LocationEntry", "⏳ Not saved yet: the database is away. %1 is saved when it is back."
+    ).replace("%1", _label(match))
+
+
+def position_unsaved_words() -> str:
+    return translate(
+        "LocationEntry", "⏳ Not saved yet: the database is away. Kept as typed; saved when it is back."
+    )
 
 
 def _label(match: AreaMatch) -> str:
