@@ -509,6 +509,10 @@ def _create_engine(url: str) -> Engine:
         # A connection the server dropped (restart, pg_terminate_backend) is found at checkout, not
         # in the middle of a service's transaction.
         kwargs["pool_pre_ping"] = True
+        if parsed.get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {
+                key: value for key, value in POSTGRES_CONNECT_DEFAULTS.items() if key not in parsed.query
+            }
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -519,6 +523,21 @@ def _create_engine(url: str) -> Engine:
             event.listen(engine, "connect", _log_server)
     return engine
 
+
+#: libpq settings of every PostgreSQL connection whose URL does not give its own. A server that
+#: vanishes without closing its connections (switched off, its network gone) would otherwise hold a
+#: console's next action, or a connection attempt, for minutes: with these an attempt gives up after
+#: 5 s per server named, and a connection whose sent data stays unacknowledged for 15 s (or which
+#: answers no keepalive for about 20 s) is closed, found lost, and the next server tried. The change
+#: feed's own connection uses the same values (change_feed.CONNECT_TIMEOUT, _TCP_DEFAULTS).
+POSTGRES_CONNECT_DEFAULTS: dict[str, int] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
 
 #: PostgreSQL SQLSTATEs that mean this connection's server is no longer the primary, or no longer
 #: there: a write on a standby (25006 read_only_sql_transaction: the connection was made to a server

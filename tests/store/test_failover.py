@@ -13,12 +13,13 @@ new one (the installer's procedure in docs/failover.md).
 A write that reaches a standby (SQLSTATE 25006) is "lost" like a dropped connection: the pool is
 invalidated so the next attempt connects afresh.
 
-The tests of this module share one pair of servers and run in order: the third kills the primary, the
-fourth brings it back as the standby.
+The tests of this module share one pair of servers and run in order: the fourth kills the primary, the
+fifth brings it back as the standby.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -38,7 +39,7 @@ from dispatch.services.bus import Change, ChangeBus, Topic
 from dispatch.services.change_feed import ChangeFeed, LinkState
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
-from dispatch.store.database import Database, open_database
+from dispatch.store.database import POSTGRES_CONNECT_DEFAULTS, Database, open_database
 from dispatch.store.roles import grant_console_privileges
 from dispatch.store.tables import Call, GatewayStatus
 from tests.feeds.supervising import wait_for
@@ -111,6 +112,40 @@ def test_the_url_names_both_servers_and_writes_reach_the_primary_whichever_comes
         assert server_port(standby_first) == pair.primary.port, "the standby is skipped: it refuses writes"
     finally:
         standby_first.dispose()
+
+
+def test_a_silent_server_named_first_costs_seconds_not_minutes(centre: Centre) -> None:
+    """A server switched off answers nothing (no refusal): libpq's connect_timeout, 5 s unless the URL
+    gives its own, moves on to the next server named."""
+    silent = socket.socket()  # accepts the connection (the kernel does) and never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        url = centre.pair.url(CONSOLE).replace("?", f"?host=127.0.0.1:{silent.getsockname()[1]}&", 1)
+        began = time.monotonic()
+        database = open_database(url, upgrade=False)
+        opened_after = time.monotonic() - began
+        try:
+            assert server_port(database) == centre.pair.primary.port
+            with database.engine.connect() as connection:
+                given = dict(connection.connection.driver_connection.info.get_parameters())  # type: ignore[union-attr]
+        finally:
+            database.dispose()
+    finally:
+        silent.close()
+    assert POSTGRES_CONNECT_DEFAULTS["connect_timeout"] - 0.5 < opened_after < 10
+    assert {key: given.get(key) for key in POSTGRES_CONNECT_DEFAULTS} == {
+        key: str(value) for key, value in POSTGRES_CONNECT_DEFAULTS.items()
+    }
+    own = open_database(centre.pair.url(CONSOLE, connect_timeout="2", tcp_user_timeout="4000"), upgrade=False)
+    try:
+        with own.engine.connect() as connection:
+            settings = connection.connection.driver_connection.info.get_parameters()  # type: ignore[union-attr]
+    finally:
+        own.dispose()
+    assert settings["connect_timeout"] == "2"
+    assert settings["tcp_user_timeout"] == "4000"
+    assert settings["keepalives_idle"] == "10"
 
 
 def test_a_write_on_a_standby_is_a_lost_connection_and_the_pool_starts_afresh(centre: Centre) -> None:
