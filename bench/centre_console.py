@@ -10,7 +10,9 @@ real ``MainWindow`` built offscreen with ``session.centre`` set (a PostgreSQL da
 position of the user's role with the keyboard on the call queue, the background loads done and what
 start-up made frozen, the garbage collector run on the GUI thread (as ``ui.app`` does). With
 ``--feed`` (a SQLite database) it is instead today's single console that runs its feed itself
-(``FeedMonitor``), the baseline of ``bench.bench_centre``.
+(``FeedMonitor``), the baseline of ``bench.bench_centre``; a centre's console shows its gateway's
+feeds (``GatewayFeeds``), as ``ui.app`` builds it. An uncaught exception is told as
+``{"event": "fault", ...}``.
 
 It speaks JSON lines. On its standard output (the protocol only: anything else the process prints
 goes to standard error) it says ``{"event": "ready", ...}`` once the window is up and active, then
@@ -22,7 +24,8 @@ call queue model and ``{"event": "state", ...}`` when a call's row on the board 
 * ``ping``; ``count``: how many calls the board has shown;
 * ``answer``: F2 pressed on the widget that has the keyboard (``QTest.keyClick``, as a person's key);
   the reply holds the status line's message, the call on the line and the incident shown;
-* ``board``: the call queue's rows (id, number, state, incident number);
+* ``board``: the call queue's rows (id, number, state, incident number); ``status``: the status
+  line's message and what it says of the feeds;
 * ``report`` (``since``/``until``: ``time.perf_counter`` values; this is CLOCK_MONOTONIC on Linux, the
   same in every process): when each call was shown (``time.time`` and ``time.perf_counter``), when
   its first change notice reached the console's bus (``heard``: from the change feed's thread), the
@@ -331,6 +334,15 @@ class Commands:
             "message": self.window.status.message(),
         }
 
+    def do_status(self, _command: dict[str, Any]) -> dict[str, Any]:
+        """The status line: its message and what it says of the feeds (a centre: the gateway's)."""
+        status = self.window.status
+        return {
+            "message": status.message(),
+            "feeds": status.feed_label.text(),
+            "feeds_tip": status.feed_label.toolTip(),
+        }
+
     def do_report(self, command: dict[str, Any]) -> dict[str, Any]:
         since = float(command.get("since", 0.0))
         until = float(command.get("until", time.perf_counter()))
@@ -388,9 +400,11 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
     from dispatch.services.bus import ChangeBus
     from dispatch.store.database import DatabaseKind, open_database
     from ui import positions
-    from ui.app import WINDOW_WRITE_WAIT_MS, freeze_long_lived
+    from ui.app import WINDOW_WRITE_WAIT_MS, freeze_long_lived, reconcile_leftover_calls
     from ui.background import background_loads
+    from ui.faults import FaultReporter
     from ui.feed_monitor import FeedMonitor
+    from ui.gateway_feeds import GatewayFeeds
     from ui.gui_collector import GuiThreadCollector
     from ui.i18n import install_translator
     from ui.main_window import MainWindow
@@ -409,10 +423,22 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
         protocol.send(event="error", detail=f"{args.user} not logged in: {result}")
         return 2
     actor = result.actor
+    reconcile_leftover_calls(ctx.acting_as(actor))
     ctx = replace(ctx.acting_as(actor), write_wait_ms=WINDOW_WRITE_WAIT_MS)
-    monitor = FeedMonitor(ctx, [parse_feed_url(text) for text in args.feed], "ID") if args.feed else None
+    # As ui.app: a live centre's console shows its gateway's feeds; today's console runs its own.
+    monitor: FeedMonitor | GatewayFeeds | None = None
+    if centre:
+        monitor = GatewayFeeds(ctx)
+    elif args.feed:
+        monitor = FeedMonitor(ctx, [parse_feed_url(text) for text in args.feed], "ID")
     session = ConsoleSession(ctx, load_default_catalogue(), args.lang, feeds=monitor, centre=centre)
     window = MainWindow(session)
+    # Every uncaught exception (GUI thread or another) is told to the parent as a fault.
+    faults = FaultReporter(app)
+    faults.fault_reported.connect(
+        lambda error: protocol.send(event="fault", detail=f"{type(error).__name__}: {error}")
+    )
+    faults.install()
     width, height = (int(x) for x in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()
@@ -440,7 +466,7 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
         return predicate()
 
     active = wait(window.isActiveWindow, 10)
-    if monitor is not None and not wait(
+    if isinstance(monitor, FeedMonitor) and not wait(
         lambda: all(h.state is FeedState.UP for h in monitor.health.values()), 20
     ):
         protocol.send(event="error", detail=f"the feed did not come up: {list(monitor.health.values())}")
@@ -473,6 +499,7 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(args.profile))
+    faults.uninstall()
     watch.close()
     collector.stop()
     gc.unfreeze()  # as ui.app does before the window goes (frozen Qt objects crash PySide6 at exit)

@@ -15,7 +15,7 @@ processes at once is intact.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,19 @@ OTHER_NUMBER = "0243512789"
 def schema() -> Iterator[Schema]:
     with migrated_schema(server()) as made:
         yield made
+
+
+def poll(
+    read: Callable[[], dict[str, Any]], done: Callable[[dict[str, Any]], bool], seconds: float
+) -> dict[str, Any]:
+    """``read()`` again every 0.2 s until ``done`` accepts what it read (the last read on a timeout)."""
+    deadline = time.monotonic() + seconds
+    found = read()
+    while not done(found) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        found = read()
+    assert done(found), found
+    return found
 
 
 def rows(url: str, sql: str, **params: Any) -> list[Any]:
@@ -79,6 +92,13 @@ def test_a_call_from_the_gateway_rings_on_both_consoles_and_one_takes_it(
             assert ready["link"] == "window", ready
             assert ready["calls_on_board"] == 0, ready
 
+        # Each status line shows the gateway's feed, from its heartbeat.
+        feed = f"127.0.0.1:{peer.port}"
+        for console in consoles:
+            status = poll(lambda c=console: c.request("status"), lambda s: f"{feed}: up" in s["feeds"], 20)
+            assert status["feeds"].startswith("Gateway feeds:"), status
+            assert "GATEWAY-1" in status["feeds_tip"], status
+
         sent = peer.send([ncid_line(NUMBER, CALLER, (12, 3, 10, 32), "POTS")])
 
         # It rings on both.
@@ -116,6 +136,7 @@ def test_a_call_from_the_gateway_rings_on_both_consoles_and_one_takes_it(
         assert refused["on_line"] is None, refused
         assert refused["incident"] is None, refused
         assert refused["message"] == "No call is ringing.", refused
+        assert not [e for c in consoles for e in c.events if e.get("event") == "fault"]
         # The first console still has the call on its line.
         assert first.request("board")["calls"][0]["state"] == "answered"
 
