@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import select, text
@@ -15,8 +17,10 @@ from dispatch.domain.signals import SignalKind
 from dispatch.services import accounts, callbacks, calls, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.store.database import Database
 from dispatch.store.tables import Call, Callback, CallbackAttempt, FeedFrame
 from tests.services.support import MOBILE, audited, signal
+from tests.store.postgres import shared_schema
 
 
 def silent_call(ctx: ServiceContext, clock: ManualClock, number: str = MOBILE) -> int:
@@ -66,7 +70,39 @@ def test_other_classes_are_not_queued(ctx: ServiceContext, clock: ManualClock, c
     assert callbacks.open_callbacks(ctx) == []
 
 
-def test_an_abandoned_call_is_queued_in_the_same_transaction(ctx: ServiceContext, clock: ManualClock) -> None:
+@contextmanager
+def refused_inserts(request: pytest.FixtureRequest, database: Database, table: str) -> Iterator[None]:
+    """Inserts into ``table`` fail, as a constraint would, while this lasts: a trigger (made and
+    dropped on PostgreSQL by the owner, as the consoles' role may not)."""
+    if database.engine.dialect.name == "sqlite":
+        engine = database.engine
+        make = [
+            f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'full'); END"
+        ]
+        drop = [f"DROP TRIGGER refuse_{table}"]
+    else:
+        engine = shared_schema(request.config).owner
+        make = [
+            "CREATE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = 'integrity_constraint_violation'; END $$",
+            f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_insert()",
+        ]
+        drop = [f"DROP TRIGGER refuse_{table} ON {table}", "DROP FUNCTION refuse_insert()"]
+    with engine.begin() as connection:
+        for statement in make:
+            connection.execute(text(statement))
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            for statement in drop:
+                connection.execute(text(statement))
+
+
+def test_an_abandoned_call_is_queued_in_the_same_transaction(
+    request: pytest.FixtureRequest, ctx: ServiceContext, clock: ManualClock
+) -> None:
     view = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now()))
     assert view is not None
     clock.advance(15)
@@ -79,13 +115,7 @@ def test_an_abandoned_call_is_queued_in_the_same_transaction(ctx: ServiceContext
     assert second is not None
     with ctx.database.transaction() as session:
         frames_before = len(session.scalars(select(FeedFrame.id)).all())
-        session.execute(
-            text(
-                "CREATE TRIGGER refuse_callbacks BEFORE INSERT ON callbacks"
-                " BEGIN SELECT RAISE(ABORT, 'full'); END"
-            )
-        )
-    with pytest.raises(IntegrityError):
+    with refused_inserts(request, ctx.database, "callbacks"), pytest.raises(IntegrityError):
         calls.record_signal(ctx.as_system(), signal(SignalKind.ENDED, clock.now(), "081398765432"))
     with ctx.database.transaction() as session:
         assert session.get_one(Call, second.id).state == "ringing"

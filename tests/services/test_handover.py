@@ -8,7 +8,6 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,41 +24,24 @@ from dispatch.reports.handover import assemble_handover, canonical_json
 from dispatch.services import accounts, calls, dispatching, handover, incidents, shifts
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
-from dispatch.store.database import Database, open_database, sqlite_url
+from dispatch.store.database import Database
 from dispatch.store.tables import HandoverAddendum, HandoverReport
 from tests.conftest import START
 from tests.services.support import audit_since, audited, last_audit_id, signal, unit
-from tests.store.postgres import Schema, migrated_schema, server
+from tests.store.postgres import shared_schema
 
 WIB = ZoneInfo("Asia/Jakarta")
 PASSWORD = "kata-sandi-112"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def schema(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Schema | None]:
-    """None for a SQLite file; a PostgreSQL schema of its own (the consoles' role and the owner)."""
-    if request.param == "sqlite":
-        yield None
-        return
-    with migrated_schema(server()) as made:
-        yield made
-
-
 @pytest.fixture
-def database(schema: Schema | None, db_path: Path) -> Iterator[Database]:
-    """Every test here runs on a SQLite file and, as the consoles' role, on a PostgreSQL schema."""
-    db = open_database(sqlite_url(db_path) if schema is None else schema.console_url)
-    yield db
-    db.dispose()
-
-
-@pytest.fixture
-def owner(schema: Schema | None, database: Database) -> Iterator[Engine]:
-    """Who owns the tables: SQLite has one role; on PostgreSQL the owner, whom the triggers still bind."""
-    if schema is None:
+def owner(request: pytest.FixtureRequest, database: Database) -> Iterator[Engine]:
+    """Who owns the tables: SQLite has one role; on PostgreSQL the owner, whom the triggers still bind.
+    (Every test here runs on a SQLite file and, as the consoles' role, on PostgreSQL: conftest.py.)"""
+    if database.engine.dialect.name == "sqlite":
         yield database.engine
         return
-    engine = create_engine(schema.owner_url)
+    engine = create_engine(shared_schema(request.config).schema.owner_url)
     yield engine
     engine.dispose()
 

@@ -24,9 +24,6 @@ from dispatch.store.database import Database
 from dispatch.store.tables import Attendance, DutyShift, HandoverReport
 from tests.conftest import START
 from tests.services.support import audit_since, audited, last_audit_id
-from tests.store.postgres import (
-    sqlite_and_postgres,  # noqa: F401 (the database fixture, both kinds)
-)
 
 WIB = ZoneInfo("Asia/Jakarta")
 #: The clock starts at 12:00 WIB on 27 November 2026, in the morning shift (07:00-15:00).

@@ -4,7 +4,6 @@ with a driven clock, scored exactly as worked out by hand (tests/services/traini
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from dispatch.services import accounts, training_scores
 from dispatch.services.bus import Change, ChangeBus, Topic
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.simulator.scoring_files import load_scoring_rules
-from dispatch.store.database import Database, DatabaseKind, open_database, sqlite_url
+from dispatch.store.database import Database, open_database, sqlite_url
 from dispatch.store.tables import AuditEntry, TrainingScore
 from tests.services.training_drill import (
     FIRE_TOTAL,
@@ -30,21 +29,12 @@ from tests.services.training_drill import (
     SURGE_TOTAL,
     play_drill,
 )
-from tests.store.postgres import empty_schema, grant, server
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, training_database: Database) -> Iterator[Database]:
-    """Each test on a SQLite training file and on a PostgreSQL training schema of its own."""
-    if request.param == "sqlite":
-        yield training_database
-        return
-    with empty_schema(server()) as schema:
-        open_database(schema.owner_url, kind=DatabaseKind.TRAINING).dispose()
-        grant(schema)
-        db = open_database(schema.console_url, upgrade=False, kind=DatabaseKind.TRAINING)
-        yield db
-        db.dispose()
+@pytest.fixture
+def database(training_database: Database) -> Database:
+    """Each test on a SQLite training file and on a PostgreSQL training schema (conftest.py)."""
+    return training_database
 
 
 def test_the_drill_scores_as_worked_by_hand(ctx: ServiceContext, clock: ManualClock) -> None:
