@@ -663,8 +663,7 @@ class MainWindow(QMainWindow):
             parts.append(
                 translate(
                     "MainWindow",
-                    "%1 changes typed while the database was away are not saved yet:"
-                    " quitting now loses them.",
+                    "Typed while the database was away and not saved yet: %1. Quitting now loses it.",
                 ).replace("%1", str(unsaved))
             )
         return " ".join(parts)

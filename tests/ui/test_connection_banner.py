@@ -101,7 +101,7 @@ def test_typed_while_the_database_is_away_is_kept_marked_and_saved_when_it_is_ba
     assert isinstance(name, type(panel.note_input))
     message = panel.messages["caller_name"]
     qtbot.waitUntil(message.isVisible)
-    assert message.text().startswith("⏳ Not saved yet: the database is away.")
+    assert message.text() == "✎ Not saved yet: the database is away; saved when it is back."
     assert name.text() == "Budi Santoso"
     assert panel.save_state == "unsaved"
     assert "Not saved yet" in panel.saved_label.text()
@@ -110,10 +110,10 @@ def test_typed_while_the_database_is_away_is_kept_marked_and_saved_when_it_is_ba
     type_text(qtbot, "Korban sadar, kaki terjepit.")
     press(qtbot, Qt.Key.Key_Return)
     assert panel.note_input.text() == ""
-    assert "⏳ NOT SAVED YET (saved when the database is back): Korban sadar, kaki terjepit." in (
+    assert "✎ NOT SAVED YET (saved when the database is back): Korban sadar, kaki terjepit." in (
         panel.narrative.toPlainText()
     )
-    assert panel.note_message.text().startswith("⏳ Not saved yet")
+    assert panel.note_message.text().startswith("✎ Not saved yet")
     # Nothing of it reached the database; another console works on meanwhile.
     stored = queries.incident(other_console, incident_id)
     assert stored is not None
@@ -178,7 +178,7 @@ def test_a_field_refused_by_a_locked_sqlite_file_is_saved_by_the_next_write(
         press(qtbot, Qt.Key.Key_Tab)
         message = panel.messages["caller_name"]
         qtbot.waitUntil(message.isVisible)
-        assert message.text().startswith("⏳ Not saved yet")
+        assert message.text().startswith("✎ Not saved yet")
         assert not window.fault_bar.isVisible(), "said beside the field, not as a lost action"
     finally:
         holder.communicate("\n", timeout=10)

@@ -87,7 +87,7 @@ class ConnectionBanner(QFrame):
             trying = translate("ConnectionBanner", "reconnecting (next try in %1 s)").replace("%1", str(left))
         if self._attempt > 0:
             trying = (
-                translate("ConnectionBanner", "%1, %2 attempts so far")
+                translate("ConnectionBanner", "%1, attempts so far: %2")
                 .replace("%1", trying)
                 .replace("%2", str(self._attempt))
             )

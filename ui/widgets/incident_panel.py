@@ -218,6 +218,8 @@ class IncidentPanel(QWidget):
         layout.addWidget(self.title)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saveState")
+        # Wrapped: a long state (not saved yet, a conflict to choose) must not widen the form.
+        self.saved_label.setWordWrap(True)
         layout.addWidget(self.saved_label)
         self.history_label = QLabel()
         self.history_label.setObjectName("callerHistory")
@@ -355,6 +357,7 @@ class IncidentPanel(QWidget):
         self.correction_label.hide()
         self.note_message = QLabel()
         self.note_message.setObjectName("noteMessage")
+        self.note_message.setWordWrap(True)  # a long message must not widen the narrative
         self.note_message.setStyleSheet("color: #b71c1c;")
         self.note_message.hide()
         narrative_layout.addRow(self.narrative)
@@ -592,7 +595,7 @@ class IncidentPanel(QWidget):
     def _add_queued_item(self, queued: QueuedNote) -> None:
         """A note entered while the database was away, at the end of the narrative, in words."""
         item = QListWidgetItem(
-            translate("IncidentPanel", "⏳ NOT SAVED YET (saved when the database is back): %1").replace(
+            translate("IncidentPanel", "✎ NOT SAVED YET (saved when the database is back): %1").replace(
                 "%1", queued.text
             )
         )
@@ -837,7 +840,7 @@ class IncidentPanel(QWidget):
             return
         self.conflicts[field].hide()
         message.setText(
-            translate("IncidentPanel", "⏳ Not saved yet: the database is away. Kept; saved when it is back.")
+            translate("IncidentPanel", "✎ Not saved yet: the database is away; saved when it is back.")
         )
         message.setStyleSheet(_UNSAVED_STYLE)
         message.show()
@@ -1024,7 +1027,7 @@ class IncidentPanel(QWidget):
             self.note_message.setText(
                 translate(
                     "IncidentPanel",
-                    "⏳ Not saved yet: the database is away. The note is kept in the narrative and saved"
+                    "✎ Not saved yet: the database is away. The note is kept in the narrative and saved"
                     " when it is back.",
                 )
             )
@@ -1069,7 +1072,7 @@ class IncidentPanel(QWidget):
             self.saved_label.setText(
                 translate(
                     "IncidentPanel",
-                    "⏳ Not saved yet: the database is away. What you typed is kept and saved when it is"
+                    "✎ Not saved yet: the database is away. What you typed is kept and saved when it is"
                     " back.",
                 )
             )

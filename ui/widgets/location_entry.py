@@ -510,13 +510,13 @@ class LocationEntry(QGroupBox):
 
 def area_unsaved_words(match: AreaMatch) -> str:
     return translate(
-        "LocationEntry", "⏳ Not saved yet: the database is away. %1 is saved when it is back."
+        "LocationEntry", "✎ Not saved yet: the database is away. %1 is saved when it is back."
     ).replace("%1", _label(match))
 
 
 def position_unsaved_words() -> str:
     return translate(
-        "LocationEntry", "⏳ Not saved yet: the database is away. Kept as typed; saved when it is back."
+        "LocationEntry", "✎ Not saved yet: the database is away. Kept as typed; saved when it is back."
     )
 
 
