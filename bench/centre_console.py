@@ -1,7 +1,7 @@
 """A console of a centre in a process of its own, driven and timed by a test or a benchmark.
 
     python -m bench.centre_console --db URL --console KONSOL-02 --user op02 [--password PW]
-        [--lang en] [--size 1366x768] [--stream] [--feed URL] [--profile FILE]
+        [--lang en] [--size 1366x768] [--stream] [--feed URL] [--profile FILE] [--burst-refresh-ms MS]
 
 The console as ``ui.app`` builds it after the log-in, without a dialog: the database opened as a live
 one (``--db``: the PostgreSQL URL of the consoles' role), the console registered
@@ -377,6 +377,11 @@ def serve(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, help="cProfile the GUI thread from ready to quit; its stats to this file"
     )
+    parser.add_argument(
+        "--burst-refresh-ms",
+        type=int,
+        help="what-if: the boards' minimum interval between refreshes in a burst (the window's own: 25)",
+    )
     args = parser.parse_args(argv)
     protocol = Protocol()
     try:
@@ -439,6 +444,8 @@ def _serve(args: argparse.Namespace, protocol: Protocol) -> int:
         lambda error: protocol.send(event="fault", detail=f"{type(error).__name__}: {error}")
     )
     faults.install()
+    if args.burst_refresh_ms is not None:
+        window.boards.burst_refresh_ms = args.burst_refresh_ms
     width, height = (int(x) for x in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()
