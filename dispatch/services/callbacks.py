@@ -149,7 +149,9 @@ def _views(session: Session, query: Select[Callback]) -> list[CallbackView]:
 
 
 def _open_callback_row(session: Session, callback_id: int) -> Callback:
-    row = session.get(Callback, callback_id, with_for_update=True)
+    # Locked: two consoles recording an outcome (or a supervisor closing it) serialise, and the
+    # later one finds it closed. Read again: the session may hold it from an earlier, unlocked read.
+    row = session.get(Callback, callback_id, with_for_update=True, populate_existing=True)
     if row is None:
         raise ServiceError(Refusal.NO_SUCH_CALLBACK, callback_id=callback_id)
     if row.closed_at is not None:
@@ -178,8 +180,13 @@ def record_attempt(
     incident_id = None
     with unit_of_work(ctx) as work:
         session = work.session
+        # The call first, then the callback (as reclassifying the call takes them), both before the
+        # first audit row (which locks the audit chain's head until the commit).
+        queued = session.get(Callback, callback_id)
+        if queued is None:
+            raise ServiceError(Refusal.NO_SUCH_CALLBACK, callback_id=callback_id)
+        call = session.get_one(Call, queued.call_id, with_for_update=True)
         row = _open_callback_row(session, callback_id)
-        call = session.get_one(Call, row.call_id)
         call_id = call.id
         if call.presentation != Presentation.ALLOWED.value:
             raise ServiceError(Refusal.NUMBER_WITHHELD, callback_id=callback_id)

@@ -195,7 +195,9 @@ def _apply_signal(
         return Call(id=call_id, **values)
     if found is None:
         return None
-    existing = session.get_one(Call, found[0])
+    # Locked, and read again: a console answering this call at the same moment either committed
+    # first (the caller hung up on an answered call: not abandoned) or waits for this frame.
+    existing = session.get_one(Call, found[0], with_for_update=True, populate_existing=True)
     if signal.kind is SignalKind.ANSWERED and existing.state == CallState.RINGING.value:
         # Answered at the telephone before anyone pressed a key: the call is live, no incident yet.
         existing.state = CallState.ANSWERED.value
@@ -320,18 +322,26 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
-        call = answered_call(session, call_id)
+        call, incident = _locked_call_and_incident(session, call_id)
+        queued = session.scalars(
+            select(Callback)
+            .where(Callback.call_id == call.id, Callback.closed_at.is_(None))
+            .with_for_update()
+        ).first()
         if call.classification == CallClass.DUPLICATE.value:
             # Its incident is now the one it was attached to, shared with other callers and units.
             raise ServiceError(Refusal.CALL_ATTACHED, call_id=call_id)
+        if call.classification == call_class.value:
+            # Closed so by another console a moment ago (two keys pressed on one call): one close,
+            # one audit row; this console is told and sees the call as it is.
+            raise ServiceError(Refusal.CHANGED_ELSEWHERE, call_id=call_id, classification=call_class.value)
         before = call.classification
         call.classification = call_class.value
         if call.state != CallState.ENDED.value:
             _end(call, ctx)
         number = None
         released: list[int] = []
-        if call.incident_id is not None:
-            incident = session.get_one(Incident, call.incident_id)
+        if incident is not None:
             number = incident.number
             if incident.status not in (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value):
                 released = release_units(session, ctx, incident.id)
@@ -352,7 +362,7 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
         if call_class is CallClass.SILENT:
             open_callback(session, ctx, call, CallClass.SILENT)
         else:
-            closed_callback = _close_callback_of_reclassified(session, ctx, call, before)
+            closed_callback = _close_callback_of_reclassified(session, ctx, call, before, queued)
         view = CallView.of(call, number)
         work.notify(Topic.CALLS, call_id)
         if closed_callback is not None:
@@ -365,12 +375,9 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
 
 
 def _close_callback_of_reclassified(
-    session: Session, ctx: ServiceContext, call: Call, before: str | None
+    session: Session, ctx: ServiceContext, call: Call, before: str | None, row: Callback | None
 ) -> int | None:
     """A call no longer silent or abandoned is not called back: its open callback leaves the queue."""
-    row = session.scalars(
-        select(Callback).where(Callback.call_id == call.id, Callback.closed_at.is_(None))
-    ).first()
     if row is None:
         return None
     row.closed_at = ctx.clock.now()
@@ -389,6 +396,30 @@ def _close_callback_of_reclassified(
     return row.id
 
 
+def _locked_call_and_incident(session: Session, call_id: int) -> tuple[Call, Incident | None]:
+    """The answered call and its incident, locked in the order of closing and dispatching.
+
+    The incident first, then the call, then (the caller's part) its callback and units: the order
+    of closing an incident, so that a prank closed on one console while another closes or
+    dispatches its incident serialise instead of deadlocking, and the later one sees what the
+    first did. Every row is locked before the first audit row is written: the audit chain's head
+    is locked by that row until the commit (see ``incidents.close_incident``). A call moved to
+    another incident between the two reads (attached as a duplicate at that moment) is refused.
+    """
+    shown = session.get(Call, call_id)
+    if shown is None:
+        raise ServiceError(Refusal.NO_SUCH_CALL, call_id=call_id)
+    incident = None
+    if shown.incident_id is not None:
+        incident = session.get(Incident, shown.incident_id, with_for_update=True)
+    call = session.get_one(Call, call_id, with_for_update=True, populate_existing=True)
+    if call.incident_id != (None if incident is None else incident.id):
+        raise ServiceError(Refusal.CHANGED_ELSEWHERE, call_id=call_id)
+    if call.state == CallState.RINGING.value:
+        raise ServiceError(Refusal.CALL_NOT_ANSWERED, call_id=call_id)
+    return call, incident
+
+
 def answered_call(session: Session, call_id: int) -> Call:
     """The call, refused unless it exists and has been answered (it may have ended since)."""
     call = session.get(Call, call_id)
@@ -402,7 +433,8 @@ def answered_call(session: Session, call_id: int) -> Call:
 def hang_up(ctx: ServiceContext, call_id: int) -> CallView:
     """The call-taker ends the conversation; the incident, if any, goes on."""
     with unit_of_work(ctx) as work:
-        call = work.session.get(Call, call_id)
+        # Locked before the audit row: closing its incident on another console ends it too.
+        call = work.session.get(Call, call_id, with_for_update=True)
         if call is None:
             work.refuse(Refusal.NO_SUCH_CALL, call_id=call_id)
         if call.state != CallState.ANSWERED.value:

@@ -97,11 +97,18 @@ def set_unit_status(
         session = work.session
         # The incident first, then the unit: the lock order of dispatching and closing.
         working = _active_assignment(session, unit_id)
-        if working is not None:
-            session.get(Incident, working.incident_id, with_for_update=True)
+        working_on = None if working is None else working.incident_id
+        if working_on is not None:
+            session.get(Incident, working_on, with_for_update=True)
         unit = session.get(Unit, unit_id, with_for_update=True)
         if unit is None:
             raise ServiceError(Refusal.NO_SUCH_UNIT, unit_id=unit_id)
+        # Read again under the locks (the first read is not locked, and the session keeps what it
+        # read): another console may have cleared the unit and sent it elsewhere in between. Its
+        # new incident is not locked, and this status was meant for the old one: the person looks again.
+        assignment = _active_assignment(session, unit.id, fresh=True)
+        if (None if assignment is None else assignment.incident_id) not in (working_on, None):
+            raise ServiceError(Refusal.CHANGED_ELSEWHERE, call_sign=unit.call_sign)
         if status is UnitStatus.DISPATCHED:
             raise ServiceError(Refusal.DISPATCH_THROUGH_ASSIGN, call_sign=unit.call_sign)
         current = UnitStatus(unit.status)
@@ -121,7 +128,6 @@ def set_unit_status(
                 Refusal.OVERRIDE_REASON_REQUIRED if reason is None else Refusal.STATUS_UNCHANGED,
                 call_sign=unit.call_sign,
             )
-        assignment = _active_assignment(session, unit.id)
         if overriding and status in COMMITTED and assignment is None:
             # Working with no incident: on the board "on scene" nowhere, on no timer's incident.
             # The supervisor dispatches the unit to the incident instead.
@@ -140,8 +146,8 @@ def set_unit_status(
     return view
 
 
-def _active_assignment(session: Session, unit_id: int) -> Assignment | None:
-    return session.scalars(
+def _active_assignment(session: Session, unit_id: int, *, fresh: bool = False) -> Assignment | None:
+    query = (
         select(Assignment)
         .where(
             Assignment.unit_id == unit_id,
@@ -150,7 +156,10 @@ def _active_assignment(session: Session, unit_id: int) -> Assignment | None:
         )
         .order_by(Assignment.dispatched_at.desc())
         .limit(1)
-    ).first()
+    )
+    if fresh:
+        query = query.execution_options(populate_existing=True)
+    return session.scalars(query).first()
 
 
 def _record_status(

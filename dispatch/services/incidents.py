@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Final
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,21 +31,55 @@ from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, UnitStatusChange
 
 CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
+
+
+class Unchecked:
+    """The type of :data:`UNCHECKED` (one instance; a copy, or one unpickled, is the same)."""
+
+    def __reduce__(self) -> str:
+        return "UNCHECKED"
+
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+#: ``expected`` when the caller does not say what it showed: the stored value is replaced whatever
+#: it is now (one console, a script, a test). A form passes the value it showed instead.
+UNCHECKED: Final = Unchecked()
+#: Coordinates closer than this (degrees, about a centimetre) are the same shown value.
+_SAME_COORDINATE = 1e-7
 #: Address levels named by the village code (``incidents.area_code``) when an area was picked.
 AREA_NAME_FIELDS = ("province", "regency", "district", "village")
 
 
 def update_field(
-    ctx: ServiceContext, incident_id: int, field: str, value: str | float | None, catalogue: Catalogue
+    ctx: ServiceContext,
+    incident_id: int,
+    field: str,
+    value: str | float | None,
+    catalogue: Catalogue,
+    *,
+    expected: object = UNCHECKED,
 ) -> IncidentView:
-    """Save one field; raises FieldRejected (nothing saved) when the value is not acceptable."""
+    """Save one field; raises FieldRejected (nothing saved) when the value is not acceptable.
+
+    ``expected`` is the stored value the form showed when the person began editing the field
+    (``IncidentView.field_value(field)``). When another console has saved something else since
+    (the stored value differs from ``expected`` and from the new value), nothing is saved and
+    ``ServiceError(FIELD_CHANGED_ELSEWHERE, field=, theirs=<stored>, yours=<the new value, clean>)``
+    lets the person choose: keeping theirs is reloading the incident; using theirs as ``expected``
+    saves yours over it. The same value saved by two consoles is no conflict.
+    """
     clean = _validated(field, value, catalogue)
     with unit_of_work(ctx) as work:
         session = work.session
+        # Locked (as every write to the incident): the stored value compared is the one replaced.
         incident = _open_incident(session, incident_id)
         before = getattr(incident, field)
         if before == clean:
             return IncidentView.of(incident, active_unit_signs(session, incident_id))
+        if not same_as_shown(before, expected):
+            work.refuse(Refusal.FIELD_CHANGED_ELSEWHERE, field=field, theirs=before, yours=clean)
         setattr(incident, field, clean)
         stale_area = ""
         if field in AREA_NAME_FIELDS and incident.area_code:
@@ -75,6 +112,26 @@ def update_field(
         view = IncidentView.of(incident, active_unit_signs(session, incident_id))
         work.announce(Change(Topic.INCIDENTS, (incident_id,)))
     return view
+
+
+def same_as_shown(stored: object, shown: object) -> bool:
+    """Whether a stored value is still the one a form showed (``UNCHECKED``: always).
+
+    An empty text and no value are the same; a choice shown as its enum is its code; coordinates
+    are the same within a centimetre (a number shown as text is read as one).
+    """
+    if shown is UNCHECKED:
+        return True
+    if isinstance(shown, Enum):
+        shown = shown.value
+    if stored in (None, "") or shown in (None, ""):
+        return stored in (None, "") and shown in (None, "")
+    if isinstance(stored, float):
+        try:
+            return abs(stored - float(str(shown))) <= _SAME_COORDINATE
+        except ValueError:
+            return False
+    return stored == shown
 
 
 def _has_protocol_answers(session: Session, incident_id: int) -> bool:
@@ -156,9 +213,14 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
+        # Every row this changes is locked before the first audit row is written: that row locks
+        # the audit chain's head until the commit, and a console holding a row this wants (a call
+        # being hung up, a unit) would wait for the head while this waits for its row. The order:
+        # the incident, its calls, its units (as classifying a call and dispatching take them).
         incident = _open_incident(session, incident_id)
+        answered = _answered_calls(session, incident_id)
         released = release_units(session, ctx, incident_id)
-        ended = _end_answered_calls(session, ctx, incident)
+        ended = _end_calls(session, ctx, incident, answered)
         incident.status = IncidentStatus.CLOSED.value
         incident.disposition = disposition.value
         incident.closed_at = now
@@ -173,14 +235,20 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
     return view
 
 
-def _end_answered_calls(session: Session, ctx: ServiceContext, incident: Incident) -> list[int]:
-    """End the incident's calls that are still answered (its own and duplicates attached to it)."""
-    calls = session.scalars(
-        select(Call)
-        .where(Call.incident_id == incident.id, Call.state == CallState.ANSWERED.value)
-        .order_by(Call.id)
-        .with_for_update()
-    ).all()
+def _answered_calls(session: Session, incident_id: int) -> list[Call]:
+    """The incident's calls still answered (its own and duplicates attached to it), locked."""
+    return list(
+        session.scalars(
+            select(Call)
+            .where(Call.incident_id == incident_id, Call.state == CallState.ANSWERED.value)
+            .order_by(Call.id)
+            .with_for_update()
+        ).all()
+    )
+
+
+def _end_calls(session: Session, ctx: ServiceContext, incident: Incident, calls: list[Call]) -> list[int]:
+    """End the incident's answered ``calls``, each audited as ended with the incident."""
     for call in calls:
         call.state = CallState.ENDED.value
         call.ended_at = ctx.clock.now()
@@ -192,7 +260,8 @@ def reopen_incident(ctx: ServiceContext, incident_id: int) -> IncidentView:
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
-        incident = session.get(Incident, incident_id)
+        # Locked: two consoles reopening at once, or one closing, serialise; the later one is told.
+        incident = session.get(Incident, incident_id, with_for_update=True)
         if incident is None:
             raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if incident.status not in CLOSED_STATES:

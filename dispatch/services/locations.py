@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,13 @@ from dispatch.domain.geo import bounding_box, distance_m
 from dispatch.domain.incidents import FieldProblem, FieldRejected, validate_text_field
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
-from dispatch.services.incidents import CLOSED_STATES, active_unit_signs
+from dispatch.services.incidents import (
+    CLOSED_STATES,
+    UNCHECKED,
+    Unchecked,
+    active_unit_signs,
+    same_as_shown,
+)
 from dispatch.services.snapshots import IncidentView
 from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Incident
@@ -25,10 +32,14 @@ from dispatch.store.tables import Incident
 #: Previous incidents this close count as the same premises.
 PREMISE_RADIUS_M = 200.0
 _AREA_FIELDS = ("province", "regency", "district", "village")
+#: What picking an area writes (and what ``set_area`` compares with what the form showed).
+AREA_FIELDS = (*_AREA_FIELDS, "postcode", "area_code")
 
 
 def _open(session: Session, incident_id: int) -> Incident:
-    incident = session.get(Incident, incident_id)
+    # Locked, as every write to the incident: closing it elsewhere waits, and what is compared with
+    # what the form showed is what this replaces.
+    incident = session.get(Incident, incident_id, with_for_update=True)
     if incident is None:
         raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
     if incident.status in CLOSED_STATES:
@@ -36,13 +47,29 @@ def _open(session: Session, incident_id: int) -> Incident:
     return incident
 
 
+def shown_area(view: IncidentView) -> dict[str, str]:
+    """The fields a picked area replaces, as ``view`` shows them: ``set_area``'s ``expected``."""
+    return {field: str(getattr(view, field)) for field in AREA_FIELDS}
+
+
 def set_area(
-    ctx: ServiceContext, incident_id: int, area_code: str, index: AreaIndex | None = None
+    ctx: ServiceContext,
+    incident_id: int,
+    area_code: str,
+    index: AreaIndex | None = None,
+    *,
+    expected: Mapping[str, object] | Unchecked = UNCHECKED,
 ) -> IncidentView:
     """Fill provinsi down to kelurahan, the postcode and the area code from one picked area.
 
     Levels below the picked one are emptied (a kecamatan picked after a kelurahan replaces it);
     the postcode is kept when the picked area has none of its own (only villages carry one).
+
+    ``expected``: the area fields as the form showed them when the person began to look for the
+    area (``shown_area(view)``; any of :data:`AREA_FIELDS`). When another console has changed one
+    since to something this pick does not write, nothing is saved:
+    ``ServiceError(FIELD_CHANGED_ELSEWHERE, field="area", theirs=<the stored fields>,
+    yours=<the fields this pick writes>)``, each a dict over :data:`AREA_FIELDS`.
     """
     area = (index or area_index()).get(area_code.strip())
     if area is None:
@@ -55,13 +82,20 @@ def set_area(
     with unit_of_work(ctx) as work:
         session = work.session
         incident = _open(session, incident_id)
-        before = {field: getattr(incident, field) for field in (*_AREA_FIELDS, "postcode", "area_code")}
-        for field, name in zip(_AREA_FIELDS, names, strict=True):
-            setattr(incident, field, name)
-        if area.postcode:
-            incident.postcode = area.postcode
-        incident.area_code = area.code
-        after = {field: getattr(incident, field) for field in before}
+        before: dict[str, str] = {field: getattr(incident, field) for field in AREA_FIELDS}
+        after = dict(zip(_AREA_FIELDS, names, strict=True))
+        after["postcode"] = area.postcode or before["postcode"]
+        after["area_code"] = area.code
+        if not isinstance(expected, Unchecked):
+            stale = [
+                field
+                for field, shown in expected.items()
+                if not same_as_shown(before[field], shown) and before[field] != after[field]
+            ]
+            if stale:
+                work.refuse(Refusal.FIELD_CHANGED_ELSEWHERE, field="area", theirs=before, yours=after)
+        for field, value in after.items():
+            setattr(incident, field, value)
         if after != before:
             incident.updated_at = ctx.clock.now()
             audit(
@@ -73,8 +107,21 @@ def set_area(
     return view
 
 
-def set_position(ctx: ServiceContext, incident_id: int, lat: float | None, lon: float | None) -> IncidentView:
-    """Save latitude and longitude together (both, or neither to clear them)."""
+def set_position(
+    ctx: ServiceContext,
+    incident_id: int,
+    lat: float | None,
+    lon: float | None,
+    *,
+    expected: tuple[float | None, float | None] | Unchecked = UNCHECKED,
+) -> IncidentView:
+    """Save latitude and longitude together (both, or neither to clear them).
+
+    ``expected``: (latitude, longitude) as the form showed them when the person began typing the
+    position. When another console has saved another position since, nothing is saved:
+    ``ServiceError(FIELD_CHANGED_ELSEWHERE, field="position", theirs=(lat, lon) stored,
+    yours=(lat, lon))``.
+    """
     if (lat is None) != (lon is None):
         raise FieldRejected("lat" if lat is None else "lon", FieldProblem.NOT_A_NUMBER)
     if lat is not None and lon is not None:
@@ -86,6 +133,12 @@ def set_position(ctx: ServiceContext, incident_id: int, lat: float | None, lon: 
         session = work.session
         incident = _open(session, incident_id)
         before = (incident.lat, incident.lon)
+        if before != (lat, lon) and not isinstance(expected, Unchecked):
+            shown_lat, shown_lon = expected
+            if not (same_as_shown(before[0], shown_lat) and same_as_shown(before[1], shown_lon)):
+                work.refuse(
+                    Refusal.FIELD_CHANGED_ELSEWHERE, field="position", theirs=before, yours=(lat, lon)
+                )
         if before != (lat, lon):
             incident.lat, incident.lon = lat, lon
             incident.updated_at = ctx.clock.now()
