@@ -114,6 +114,12 @@ def test_typed_while_the_database_is_away_is_kept_marked_and_saved_when_it_is_ba
         panel.narrative.toPlainText()
     )
     assert panel.note_message.text().startswith("✎ Not saved yet")
+    # A position pasted: kept as typed, marked.
+    panel.location.position_edit.setFocus()
+    type_text(qtbot, "-6.99306, 110.42083")
+    press(qtbot, Qt.Key.Key_Return)
+    assert panel.location.position_message.text().startswith("✎ Not saved yet")
+    assert panel.location.position_edit.text() == "-6.99306, 110.42083"
     # Nothing of it reached the database; another console works on meanwhile.
     stored = queries.incident(other_console, incident_id)
     assert stored is not None
@@ -141,9 +147,11 @@ def test_typed_while_the_database_is_away_is_kept_marked_and_saved_when_it_is_ba
     assert "NOT SAVED YET" not in panel.narrative.toPlainText()
     assert "Korban sadar, kaki terjepit." in panel.narrative.toPlainText()
     assert panel.note_message.text().startswith("✔ Notes typed while the database was away saved")
+    assert panel.location.position_message.text().startswith("Saved: 6°59'35")
+    assert stored.lat == pytest.approx(-6.99306)
     # What the other console did meanwhile is on the board.
     qtbot.waitUntil(lambda: window.call_model.row_of_key(other_call.id) is not None, timeout=3000)
-    assert "Saved what was typed meanwhile: 2." in window.status.message()
+    assert "Saved what was typed meanwhile: 3." in window.status.message()
     # And the next edit clears the "saved" mark: it is an ordinary field again.
     name.setFocus()
     type_text(qtbot, " Jr")

@@ -72,6 +72,7 @@ RETRY_UNSAVED_MS = 5000
 # What stopped an edit from being stored.
 UNSAVED = "unsaved"  # the database was away: saved when it is back
 CONFLICT = "conflict"  # another console changed the field first: the person chooses
+LOCATION = "location"  # the keys' field name for the location helpers (area search, position)
 
 # The message line's looks, each with its words (never colour alone).
 _REFUSED_STYLE = "color: #b71c1c;"
@@ -329,8 +330,9 @@ class IncidentPanel(QWidget):
         self.location = LocationEntry(session)
         self.location.changed.connect(self._location_saved)
         self.location.said.connect(self.said)
+        self.location.waiting_changed.connect(self._location_waiting)
         for edit in (self.location.find_edit, self.location.position_edit):
-            edit.installEventFilter(_ConflictKeys(self, "", edit))
+            edit.installEventFilter(_ConflictKeys(self, LOCATION, edit))
         self._nesting_field = ""
         layout.addWidget(self.location)
 
@@ -483,6 +485,11 @@ class IncidentPanel(QWidget):
         self._incident = incident
         self._load_fields(skip_focused=True)
         self._show_nesting()
+        self._set_save_state(self._overall_state())
+
+    def _location_waiting(self) -> None:
+        if self.location.waiting_count():
+            self._arm_retry()
         self._set_save_state(self._overall_state())
 
     def _show_nesting(self) -> None:
@@ -716,7 +723,7 @@ class IncidentPanel(QWidget):
         except FieldRejected as rejected:
             self._refused(field, field_problem(rejected.problem))
             return
-        self._write(self._incident.id, field, value, text, self._shown.get(field))
+        self._write(self._incident.id, field, value, text, self._shown.get(field, incidents.UNCHECKED))
 
     def _write(
         self, incident_id: int, field: str, value: str | float | None, text: str, expected: object
@@ -728,7 +735,7 @@ class IncidentPanel(QWidget):
         shown = self._incident is not None and self._incident.id == incident_id
         try:
             updated = incidents.update_field(
-                self._session.ctx, incident_id, field, value, self._session.catalogue
+                self._session.ctx, incident_id, field, value, self._session.catalogue, expected=expected
             )
         except FieldRejected as rejected:
             self._edits.pop(key, None)
@@ -859,22 +866,30 @@ class IncidentPanel(QWidget):
         ]
 
     def resolve_conflict(self, field: str, keep_theirs: bool) -> bool:
-        """F11 (keep theirs) or F12 (save yours over theirs) on ``field``'s conflict, or, when that
-        field has none, the form's first one (the keyboard goes there). False when there is none."""
+        """F11 (keep theirs) or F12 (save yours over theirs) on ``field``'s conflict (LOCATION: the
+        area picked or the position typed), or, when that field has none, the form's first one (the
+        keyboard goes there). False when there is none."""
         incident = self._incident
         if incident is None:
             return False
+        if field == LOCATION and self.location.has_conflict():
+            return self.location.resolve_conflict(keep_theirs)
         found = self.conflict_fields()
         if not found:
-            return False
+            return self.location.resolve_conflict(keep_theirs)
         if field not in found:
             field = found[0]
             focus_visibly(self.inputs[field])
         edit = self._edits[(incident.id, field)]
         if keep_theirs:
             del self._edits[(incident.id, field)]
-            # The newest stored value (a notice may have brought one after the refusal).
-            stored = incident.field_value(field)
+            # The newest stored value (it may have changed again since the refusal; its notice may
+            # not have come yet); the refusal's if the database is away now.
+            try:
+                fresh = queries.incident(self._session.ctx, incident.id)
+            except DatabaseUnavailable:
+                fresh = None
+            stored = edit.theirs if fresh is None else fresh.field_value(field)
             self._loading = True
             try:
                 self._put(field, stored)
@@ -882,6 +897,8 @@ class IncidentPanel(QWidget):
                 self._loading = False
             self._shown[field] = stored
             self.conflicts[field].hide()
+            if fresh is not None:
+                self.refresh(fresh)
             self._set_save_state(self._overall_state())
             return True
         # Yours, knowingly over theirs: refused again only if it changed once more meanwhile.
@@ -892,7 +909,7 @@ class IncidentPanel(QWidget):
 
     def unsaved_count(self) -> int:
         """Edits and notes of any incident not stored yet (the database away, or a conflict)."""
-        return len(self._edits) + len(self._queued_notes) + self.location.unsaved_count()
+        return len(self._edits) + len(self._queued_notes) + self.location.pending_count()
 
     def database_lost(self) -> None:
         """The link to the database is down: nothing is retried until it is back."""
@@ -914,7 +931,7 @@ class IncidentPanel(QWidget):
         return (
             any(edit.state == UNSAVED for edit in self._edits.values())
             or bool(self._queued_notes)
-            or self.location.unsaved_count() > 0
+            or self.location.waiting_count() > 0
         )
 
     def _arm_retry(self) -> None:
@@ -994,7 +1011,7 @@ class IncidentPanel(QWidget):
         incident = self._incident
         if self._errors:
             return "error"
-        if incident is not None and self.conflict_fields():
+        if incident is not None and (self.conflict_fields() or self.location.has_conflict()):
             return "conflict"
         if self._waiting_for_database():
             return "unsaved"

@@ -7,16 +7,21 @@ next to it.
 
 A pick or a position refused because the database is away (a centre's PostgreSQL out of reach, a
 SQLite file held by another program) is kept, marked "not saved yet" in words, and saved by
-``retry_unsaved`` when the database is back (the incident form calls it).
+``retry_unsaved`` when the database is back (the incident form calls it). Each save passes what the
+form showed (``expected``): an address or a position another console changed meanwhile is not
+overwritten; both are said, and F11 keeps theirs, F12 saves this one over it (``resolve_conflict``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QWidget
 
 from dispatch.domain.areas import AreaLevel, AreaMatch, NestingProblem, check_nesting, search
+from dispatch.domain.codes import Refusal
 from dispatch.domain.coordinates import (
     ParsedPosition,
     PositionProblem,
@@ -26,8 +31,9 @@ from dispatch.domain.coordinates import (
     parse_position,
 )
 from dispatch.domain.incidents import FieldRejected
-from dispatch.services import locations
+from dispatch.services import locations, queries
 from dispatch.services.context import ServiceError
+from dispatch.services.incidents import UNCHECKED
 from dispatch.services.snapshots import IncidentView
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
@@ -131,24 +137,54 @@ class _SuggestionKeys(QObject):
 
 
 _UNSAVED_STYLE = "color: #8d3a00; font-weight: bold;"
+_CONFLICT_STYLE = (
+    "color: black; background: #fffde7; border: 2px solid #f57f17; font-weight: bold; padding: 2px;"
+)
+
+# What stopped a pick or a position from being stored (as in the incident form).
+UNSAVED = "unsaved"
+CONFLICT = "conflict"
+AREA = "area"
+POSITION = "position"
+
+
+@dataclass
+class PendingLocation:
+    """An area picked or a position typed for one incident and not stored yet."""
+
+    kind: str  # AREA or POSITION
+    expected: object  # what the form showed: locations.shown_area(...) or (lat, lon)
+    match: AreaMatch | None = None  # AREA: the area picked
+    text: str = ""  # POSITION: as typed
+    lat: float | None = None
+    lon: float | None = None
+    parsed: ParsedPosition | None = None
+    state: str = UNSAVED
+    theirs: object = None  # CONFLICT: what another console stored
 
 
 class LocationEntry(QGroupBox):
     """Signals: ``changed(IncidentView)`` after an area or a position was saved (of the incident
-    shown); ``said(str)``: a line for the status line about an incident no longer shown."""
+    shown); ``said(str)``: a line for the status line about an incident no longer shown;
+    ``waiting_changed()``: a pick or a position began or ended waiting (for the database, or for
+    the person to choose)."""
 
     changed = Signal(object)
     said = Signal(str)
+    waiting_changed = Signal()
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(translate("LocationEntry", "Find the location"), parent)
         self._session = session
         self._incident: IncidentView | None = None
         self._applied_position = ""
-        # Refused as the database was away, by incident id: the area picked; the position typed
-        # (its text, latitude, longitude). Saved by retry_unsaved, in that order.
-        self._unsaved_areas: dict[int, AreaMatch] = {}
-        self._unsaved_positions: dict[int, tuple[str, float | None, float | None]] = {}
+        # The position the field shows, and the address fields when the search began: what a save
+        # expects to find stored.
+        self._position_shown: tuple[float | None, float | None] = (None, None)
+        self._area_expected: dict[str, str] | None = None
+        # Picks and positions not stored yet (the database away, or a conflict), by (incident, kind),
+        # in the order made.
+        self._pending: dict[tuple[int, str], PendingLocation] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setHorizontalSpacing(8)
@@ -214,22 +250,16 @@ class LocationEntry(QGroupBox):
         self.setEnabled(incident is not None and incident.closed_at is None)
         if changed:
             self.find_edit.clear()
+            self._area_expected = None
             self.area_message.hide()
             self._hide_position_message()
             self._show_position(incident)
             if incident is not None:
-                self._show_unsaved(incident.id)
+                for kind in (AREA, POSITION):
+                    pending = self._pending.get((incident.id, kind))
+                    if pending is not None:
+                        self._show_pending(pending)
         self.show_premises()
-
-    def _show_unsaved(self, incident_id: int) -> None:
-        """What was picked or typed for this incident while the database was away, marked."""
-        area = self._unsaved_areas.get(incident_id)
-        if area is not None:
-            self._say_unsaved(self.area_message, area_unsaved_words(area))
-        position = self._unsaved_positions.get(incident_id)
-        if position is not None:
-            self.position_edit.setText(position[0])
-            self._say_unsaved(self.position_message, position_unsaved_words())
 
     def refresh(self, incident: IncidentView) -> None:
         before = self._incident
@@ -252,6 +282,7 @@ class LocationEntry(QGroupBox):
             text = format_decimal(incident.lat, incident.lon)
         self.position_edit.setText(text)
         self._applied_position = text
+        self._position_shown = (None, None) if incident is None else (incident.lat, incident.lon)
 
     def show_premises(self) -> None:
         incident = self._incident
@@ -297,6 +328,9 @@ class LocationEntry(QGroupBox):
         self.find_edit.selectAll()
 
     def _typed(self, text: str) -> None:
+        if self._area_expected is None and self._incident is not None:
+            # The search begins: the address as the form shows it now is what the pick replaces.
+            self._area_expected = locations.shown_area(self._incident)
         found = search(text, limit=AREA_SUGGESTIONS, within=self._session.centre_area)
         self._found = found
         self.suggestions.clear()
@@ -340,30 +374,16 @@ class LocationEntry(QGroupBox):
     def pick(self, match: AreaMatch) -> None:
         if self._incident is None:
             return
-        try:
-            updated = locations.set_area(self._session.ctx, self._incident.id, match.code)
-        except ServiceError as error:
-            self._say(self.area_message, labels.service_error(error.code), True)
-            return
-        except FieldRejected:
-            self._say(
-                self.area_message, translate("LocationEntry", "This area's names do not fit the form."), True
-            )
-            return
-        except DatabaseUnavailable:
-            self._unsaved_areas[self._incident.id] = match
-            self._clear_suggestions()
-            self._say_unsaved(self.area_message, area_unsaved_words(match))
-            return
-        self._unsaved_areas.pop(self._incident.id, None)
+        expected = self._area_expected if self._area_expected is not None else UNCHECKED
         self._clear_suggestions()
-        self._area_saved(updated, match)
+        self._store(self._incident.id, PendingLocation(AREA, expected, match=match))
 
     def _clear_suggestions(self) -> None:
         self.suggestions.hide()
         self.suggestions.clear()
         self.find_edit.clear()
         self._found = []
+        self._area_expected = None
 
     def _area_saved(self, updated: IncidentView, match: AreaMatch) -> None:
         self._incident = updated
@@ -379,34 +399,32 @@ class LocationEntry(QGroupBox):
         text = self.position_edit.text()
         if self._incident is None:
             return
+        key = (self._incident.id, POSITION)
         if text == self._applied_position:
             # A refused (or unsaved) text put back to the stored position: nothing is wrong any more.
-            self._unsaved_positions.pop(self._incident.id, None)
+            self._pending.pop(key, None)
             if self.position_message.property("error"):
                 self._hide_position_message()
             return
+        earlier = self._pending.get(key)
+        if earlier is not None and earlier.text == text:
+            return  # waiting already (the database away, or a choice to make)
         try:
             if text.strip():
-                position = parse_position(text)
+                position: ParsedPosition | None = parse_position(text)
+                assert position is not None
                 lat: float | None = position.lat
                 lon: float | None = position.lon
             else:
                 position = None
                 lat = lon = None
-            updated = locations.set_position(self._session.ctx, self._incident.id, lat, lon)
         except PositionRejected as error:
             self._say(self.position_message, position_problem(error), True)
             return
-        except ServiceError as error:
-            self._say(self.position_message, labels.service_error(error.code), True)
-            return
-        except DatabaseUnavailable:
-            # Kept in the field as typed; saved when the database is back.
-            self._unsaved_positions[self._incident.id] = (text, lat, lon)
-            self._say_unsaved(self.position_message, position_unsaved_words())
-            return
-        self._unsaved_positions.pop(self._incident.id, None)
-        self._position_saved(updated, position, lat, lon)
+        pending = PendingLocation(
+            POSITION, self._position_shown, text=text, lat=lat, lon=lon, parsed=position
+        )
+        self._store(self._incident.id, pending)
 
     def _position_saved(
         self, updated: IncidentView, position: ParsedPosition | None, lat: float | None, lon: float | None
@@ -435,46 +453,85 @@ class LocationEntry(QGroupBox):
         self.changed.emit(updated)
         self.show_premises()
 
-    # -- saved when the database is back ----------------------------------------------------------
+    # -- storing: the database away, another console first -----------------------------------------
 
-    def unsaved_count(self) -> int:
-        return len(self._unsaved_areas) + len(self._unsaved_positions)
+    def _store(self, incident_id: int, pending: PendingLocation) -> str:
+        """Store a pick or a position: 'saved', 'conflict', 'unsaved' (kept, tried again), 'away'
+        (still away, on a retry) or 'refused' (said)."""
+        before = len(self._pending), self.has_conflict()
+        outcome = self._try_store(incident_id, pending)
+        if (len(self._pending), self.has_conflict()) != before or outcome == "unsaved":
+            self.waiting_changed.emit()
+        return outcome
 
-    def retry_unsaved(self) -> tuple[int, bool]:
-        """Save the areas and positions kept while the database was away: (how many were saved,
-        whether it is still away)."""
-        saved = 0
+    def _try_store(self, incident_id: int, pending: PendingLocation) -> str:
+        key = (incident_id, pending.kind)
+        label = self.area_message if pending.kind == AREA else self.position_message
         ctx = self._session.ctx
-        for incident_id, match in list(self._unsaved_areas.items()):
-            try:
-                updated = locations.set_area(ctx, incident_id, match.code)
-            except DatabaseUnavailable:
-                return saved, True
-            except (ServiceError, FieldRejected) as error:
-                self._retry_refused(incident_id, error, self.area_message)
+        try:
+            if pending.kind == AREA:
+                assert pending.match is not None
+                updated = locations.set_area(
+                    ctx,
+                    incident_id,
+                    pending.match.code,
+                    expected=pending.expected,  # type: ignore[arg-type]
+                )
             else:
-                saved += 1
+                updated = locations.set_position(
+                    ctx,
+                    incident_id,
+                    pending.lat,
+                    pending.lon,
+                    expected=pending.expected,  # type: ignore[arg-type]
+                )
+        except (ServiceError, FieldRejected) as error:
+            if isinstance(error, ServiceError) and error.code is Refusal.FIELD_CHANGED_ELSEWHERE:
+                pending.state, pending.theirs = CONFLICT, error.details.get("theirs")
+                self._pending[key] = pending
                 if self._shows(incident_id):
-                    self._area_saved(updated, match)
-            del self._unsaved_areas[incident_id]
-        for incident_id, (text, lat, lon) in list(self._unsaved_positions.items()):
-            try:
-                updated = locations.set_position(ctx, incident_id, lat, lon)
-            except DatabaseUnavailable:
-                return saved, True
-            except (ServiceError, FieldRejected) as error:
-                self._retry_refused(incident_id, error, self.position_message)
+                    self._show_pending(pending)
+                else:
+                    self.said.emit(changed_elsewhere_words(incident_id))
+                return "conflict"
+            self._pending.pop(key, None)
+            self._refused(incident_id, error, label)
+            return "refused"
+        except DatabaseUnavailable:
+            if self._pending.get(key) is pending and pending.state == UNSAVED:
+                return "away"
+            pending.state = UNSAVED
+            self._pending[key] = pending
+            if self._shows(incident_id):
+                self._show_pending(pending)
+            return "unsaved"
+        self._pending.pop(key, None)
+        if self._shows(incident_id):
+            if pending.kind == AREA:
+                assert pending.match is not None
+                self._area_saved(updated, pending.match)
             else:
-                saved += 1
-                if self._shows(incident_id):
-                    self._position_saved(updated, parse_position(text) if text.strip() else None, lat, lon)
-            del self._unsaved_positions[incident_id]
-        return saved, False
+                self._position_saved(updated, pending.parsed, pending.lat, pending.lon)
+        return "saved"
 
-    def _shows(self, incident_id: int) -> bool:
-        return self._incident is not None and self._incident.id == incident_id
+    def _show_pending(self, pending: PendingLocation) -> None:
+        """What waits, beside the search or the position field, in words."""
+        if pending.kind == POSITION:
+            self.position_edit.setText(pending.text)
+        label = self.area_message if pending.kind == AREA else self.position_message
+        if pending.state == UNSAVED:
+            if pending.kind == AREA:
+                assert pending.match is not None
+                self._say_unsaved(label, area_unsaved_words(pending.match))
+            else:
+                self._say_unsaved(label, position_unsaved_words())
+            return
+        label.setText(conflict_words(pending))
+        label.setStyleSheet(_CONFLICT_STYLE)
+        label.setProperty("error", True)  # refresh() does not put the stored position over it
+        label.show()
 
-    def _retry_refused(self, incident_id: int, error: Exception, label: QLabel) -> None:
+    def _refused(self, incident_id: int, error: Exception, label: QLabel) -> None:
         words = (
             labels.service_error(error.code)
             if isinstance(error, ServiceError)
@@ -488,6 +545,76 @@ class LocationEntry(QGroupBox):
                 .replace("%1", str(incident_id))
                 .replace("%2", words)
             )
+
+    def _shows(self, incident_id: int) -> bool:
+        return self._incident is not None and self._incident.id == incident_id
+
+    # -- saved when the database is back ----------------------------------------------------------
+
+    def waiting_count(self) -> int:
+        """Picks and positions waiting for the database (of any incident)."""
+        return sum(1 for pending in self._pending.values() if pending.state == UNSAVED)
+
+    def pending_count(self) -> int:
+        """Picks and positions not stored yet: waiting for the database, or for a choice."""
+        return len(self._pending)
+
+    def retry_unsaved(self) -> tuple[int, bool]:
+        """Save the picks and positions kept while the database was away, in the order made: (how
+        many were saved, whether it is still away)."""
+        saved = 0
+        for (incident_id, _kind), pending in list(self._pending.items()):
+            if pending.state != UNSAVED:
+                continue
+            outcome = self._store(incident_id, pending)
+            if outcome in ("away", "unsaved"):
+                return saved, True
+            saved += outcome == "saved"
+        return saved, False
+
+    # -- another console first ---------------------------------------------------------------------
+
+    def has_conflict(self) -> bool:
+        """The incident shown has a pick or a position another console changed first."""
+        incident = self._incident
+        return incident is not None and any(
+            (pending := self._pending.get((incident.id, kind))) is not None and pending.state == CONFLICT
+            for kind in (AREA, POSITION)
+        )
+
+    def resolve_conflict(self, keep_theirs: bool) -> bool:
+        """F11 keeps what the other console stored, F12 saves this pick or position over it (the
+        area first when both wait). False when there is nothing to choose."""
+        incident = self._incident
+        if incident is None:
+            return False
+        for kind, edit in ((AREA, self.find_edit), (POSITION, self.position_edit)):
+            pending = self._pending.get((incident.id, kind))
+            if pending is None or pending.state != CONFLICT:
+                continue
+            if not edit.hasFocus():
+                focus_visibly(edit)
+            if not keep_theirs:
+                pending.expected = pending.theirs
+                self._store(incident.id, pending)
+                return True
+            del self._pending[(incident.id, kind)]
+            label = self.area_message if kind == AREA else self.position_message
+            label.hide()
+            label.setProperty("error", False)
+            try:
+                fresh = queries.incident(self._session.ctx, incident.id)
+            except DatabaseUnavailable:
+                fresh = None
+            if fresh is not None:
+                self._incident = fresh
+                if kind == POSITION:
+                    self._show_position(fresh)
+                # The form's fields show what is stored (what was typed in them is replaced).
+                self.changed.emit(fresh)
+            self.waiting_changed.emit()
+            return True
+        return False
 
     def _say_unsaved(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -512,6 +639,38 @@ def area_unsaved_words(match: AreaMatch) -> str:
     return translate(
         "LocationEntry", "✎ Not saved yet: the database is away. %1 is saved when it is back."
     ).replace("%1", _label(match))
+
+
+def changed_elsewhere_words(incident_id: int) -> str:
+    return translate(
+        "LocationEntry",
+        "The location of incident %1 was changed at another console meanwhile: open it to choose.",
+    ).replace("%1", str(incident_id))
+
+
+def conflict_words(pending: PendingLocation) -> str:
+    """Both values of a pick or a position another console changed first, and the keys."""
+    empty = translate("LocationEntry", "(empty)")
+    if pending.kind == AREA:
+        assert pending.match is not None
+        theirs = pending.theirs if isinstance(pending.theirs, dict) else {}
+        names = [str(theirs.get(field) or "") for field in ("village", "district", "regency", "province")]
+        text = translate(
+            "LocationEntry",
+            "⚠ The address was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses"
+            " yours.",
+        )
+        return text.replace("%1", ", ".join(n for n in names if n) or empty).replace(
+            "%2", _label(pending.match)
+        )
+    lat, lon = pending.theirs if isinstance(pending.theirs, tuple | list) else (None, None)
+    theirs_words = empty if lat is None or lon is None else format_decimal(float(lat), float(lon))
+    yours = empty if pending.lat is None or pending.lon is None else format_decimal(pending.lat, pending.lon)
+    text = translate(
+        "LocationEntry",
+        "⚠ The position was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.",
+    )
+    return text.replace("%1", theirs_words).replace("%2", yours)
 
 
 def position_unsaved_words() -> str:
