@@ -1,4 +1,5 @@
-"""Quality review through the services: the period's sample, reviews written once, missing narratives."""
+"""Quality review through the services: the period's sample, reviews written once, missing narratives
+(each test on SQLite and on PostgreSQL, conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,9 @@ from dispatch.domain.review import FORM, ReviewAnswer, ReviewQuestion, draw
 from dispatch.services import incidents, protocols, review
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
-from dispatch.store.database import open_database
 from dispatch.store.tables import Call
-from tests.reports.log_calls import Floor, supervisor_on
+from tests.reports.log_calls import Floor
 from tests.services.support import audited
-from tests.store.postgres import migrated_schema, server
 
 SEED = 20261127
 ALL_YES = {question.code.value: ReviewAnswer.YES.value for question in FORM}
@@ -205,22 +204,3 @@ def test_calls_outside_the_period_are_not_drawn(floor: Floor) -> None:
     with floor.supervisor.database.sessions() as session:
         rang = [session.scalar(select(Call.ring_at).where(Call.id == item.call_id)) for item in drawn]
     assert all(since <= at < until for at in rang if at is not None)
-
-
-@pytest.mark.postgres
-def test_a_sample_drawn_and_reviewed_on_postgresql(clock: ManualClock) -> None:
-    with migrated_schema(server()) as schema:
-        database = open_database(schema.console_url)
-        try:
-            floor = Floor.of(supervisor_on(database, clock), clock)
-            since, until, answered = _period(floor, answered=3)
-            (item,) = review.draw_sample(floor.supervisor, since, until, seed=SEED)
-            assert [item.call_id] == draw(answered, 1, SEED)
-            reviewed = review.record_review(floor.supervisor, item.review_id, ALL_YES, "Baik")
-            assert (reviewed.score, reviewed.reviewer) == (100, "sari")
-            with pytest.raises(ServiceError) as again:
-                review.record_review(floor.supervisor, item.review_id, ALL_YES)
-            assert again.value.code is Refusal.REVIEW_DONE
-            assert review.closed_without_narrative(floor.supervisor, since, until) == []
-        finally:
-            database.dispose()
