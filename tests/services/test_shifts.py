@@ -308,7 +308,7 @@ def test_a_shift_opened_by_another_console_meanwhile_is_refused(
 
             opening = threading.Thread(target=open_here)
             opening.start()
-            _wait_for_a_lock_wait(other)
+            _wait_for_a_lock_wait(other, session)
             session.commit()
             opening.join(timeout=30)
     finally:
@@ -318,8 +318,9 @@ def test_a_shift_opened_by_another_console_meanwhile_is_refused(
     assert [row.code for row in _shift_rows(database)] == ["afternoon"]
 
 
-def _wait_for_a_lock_wait(engine: Engine) -> None:
-    """Until a session waits for a lock (the console's insert, on the other console's open row).
+def _wait_for_a_lock_wait(engine: Engine, holder: Session) -> None:
+    """Until a session waits for a lock ``holder`` holds (the console's insert, on the other
+    console's open row); other tests' waits on a shared server do not count.
 
     SQLite cannot be asked; a moment is enough there, and the outcome is the same if the console's
     write only begins after the other's commit.
@@ -327,9 +328,14 @@ def _wait_for_a_lock_wait(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         time.sleep(0.3)
         return
+    holder_pid = holder.scalar(text("SELECT pg_backend_pid()"))
     for _ in range(200):
         with engine.connect() as watcher:
-            if watcher.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted")):
+            waiting = watcher.scalar(
+                text("SELECT count(*) FROM pg_locks WHERE NOT granted AND :pid = ANY(pg_blocking_pids(pid))"),
+                {"pid": holder_pid},
+            )
+            if waiting:
                 return
         time.sleep(0.05)
     raise AssertionError("the console's insert never waited for the other console's row")
