@@ -5,8 +5,17 @@ until the person chooses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.enums import Priority
@@ -37,6 +46,18 @@ def value_words(field: str, value: object, catalogue: Catalogue, lang: str) -> s
     if isinstance(value, float):
         return "“" + f"{value:.6f}".rstrip("0").rstrip(".") + "”"
     return f"“{value}”"
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll the form so that ``widget`` (a message just shown under a field) can be read; no dock
+    is raised and the keyboard stays where it is."""
+    # Laid out now, so that the scroll areas measure where it is.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(widget, 8, 8)
+        parent = parent.parentWidget()
 
 
 class FieldConflict(QFrame):

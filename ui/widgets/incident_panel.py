@@ -56,7 +56,13 @@ from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
 from ui.widgets.category_lookup import CategoryLookup
-from ui.widgets.field_conflict import KEEP_THEIRS_KEY, USE_YOURS_KEY, FieldConflict, value_words
+from ui.widgets.field_conflict import (
+    KEEP_THEIRS_KEY,
+    USE_YOURS_KEY,
+    FieldConflict,
+    scroll_into_view,
+    value_words,
+)
 from ui.widgets.focus_out import FocusOutFilter
 from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
 
@@ -844,6 +850,7 @@ class IncidentPanel(QWidget):
                 value_words(field, edit.value, catalogue, lang),
             )
             message.hide()
+            scroll_into_view(self.conflicts[field])
             return
         self.conflicts[field].hide()
         message.setText(

@@ -40,6 +40,7 @@ from ui import labels
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime
+from ui.widgets.field_conflict import scroll_into_view
 from ui.widgets.focus_out import FocusOutFilter
 
 translate = QCoreApplication.translate
@@ -530,6 +531,7 @@ class LocationEntry(QGroupBox):
         label.setStyleSheet(_CONFLICT_STYLE)
         label.setProperty("error", True)  # refresh() does not put the stored position over it
         label.show()
+        scroll_into_view(label)
 
     def _refused(self, incident_id: int, error: Exception, label: QLabel) -> None:
         words = (
