@@ -128,9 +128,10 @@ def test_typed_while_the_database_is_away_is_kept_marked_and_saved_when_it_is_ba
         other_console.as_system(), signal(SignalKind.INCOMING, other_console.clock.now(), "081299990000")
     )
     assert other_call is not None
-    time.sleep(0.5)  # the relay refuses the feed's attempts meanwhile (each one tried and refused)
+    qtbot.wait(2500)  # two ticks of the window, and the feed tries (and is refused) meanwhile
     assert cable.refused >= 1
     assert window.connection_banner.isVisible()
+    assert "attempts so far: " in window.connection_banner.text.text()  # each retry told
     assert name.text() == "Budi Santoso"
 
     cable.join()
