@@ -43,7 +43,7 @@ from dispatch.services import accounts
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext, ServiceError
 from dispatch.services.uow import DatabaseUnavailable
-from dispatch.store.database import Database, DatabaseRefused, open_database, sqlite_url
+from dispatch.store.database import Database, DatabaseRefused, open_database, url_from_option
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -194,7 +194,7 @@ def _password(from_stdin: bool, stdin: TextIO) -> tuple[str, str]:
 
 
 def _database_url(option: str, *, create: bool) -> str:
-    url = option if "://" in option else sqlite_url(Path(option).expanduser().resolve())
+    url = url_from_option(option)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and not create:
         path = parsed.database or ""

@@ -47,7 +47,7 @@ from dispatch.store.database import (
     current_revision,
     head_revision,
     open_database,
-    sqlite_url,
+    url_from_option,
 )
 
 EXIT_WRITTEN = 0
@@ -186,9 +186,7 @@ def request_of(options: argparse.Namespace) -> Request:
 # --- the database, read-only ------------------------------------------------------------------------
 
 
-def database_url(option: str) -> str:
-    """A URL as given, or a path to a SQLite file."""
-    return option if "://" in option else sqlite_url(Path(option).expanduser().resolve())
+database_url = url_from_option
 
 
 def _read_only_connection(dbapi_connection: Any, _record: Any) -> None:

@@ -30,7 +30,7 @@ from dispatch.domain.shifts import (
     shift_pattern_to_json,
 )
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
-from dispatch.store.database import normalise_url, sqlite_url
+from dispatch.store.database import sqlite_url, url_from_option
 from ui.session import DEFAULT_ZONE
 
 APP_NAME = "dispatch-console"
@@ -213,6 +213,6 @@ def database_url(option: str | None, training: bool) -> str:
     SQLAlchemy's (``@/db?host=a,b&port=5432,5432``): docs/failover.md.
     """
     if option:
-        return normalise_url(option) if "://" in option else sqlite_url(Path(option).expanduser().resolve())
+        return url_from_option(option)
     name = "training.sqlite3" if training else "dispatch.sqlite3"
     return sqlite_url(data_dir() / name)

@@ -207,6 +207,14 @@ _BRACKETED = re.compile(r"^\[(?P<host>[^\]]*)\](?::(?P<port>\d*))?$")
 _SECRET_KEYS = frozenset({"password", "sslpassword"})
 
 
+def url_from_option(option: str) -> str:
+    """A ``--db`` option as a URL: a URL as given (normalised, so libpq's multi-host form opens), or a
+    path to a SQLite file. Every command and the console read ``--db`` through this."""
+    if "://" in option:
+        return normalise_url(option)
+    return sqlite_url(Path(option).expanduser().resolve())
+
+
 def normalise_url(url: str) -> str:
     """``url`` as SQLAlchemy reads it; anything else is returned as it is.
 

@@ -26,7 +26,7 @@ from dispatch.store.database import (
     DatabaseRefused,
     current_revision,
     open_database,
-    sqlite_url,
+    url_from_option,
 )
 from dispatch.store.roles import RoleError, grant_console_privileges
 
@@ -37,9 +37,7 @@ EXIT_CANNOT_CHECK = 2
 CHAINED_FROM = "0006"
 
 
-def database_url(option: str) -> str:
-    """A URL as given, or a path to a SQLite file."""
-    return option if "://" in option else sqlite_url(Path(option).expanduser().resolve())
+database_url = url_from_option
 
 
 def _existing(url: str) -> str | None:
