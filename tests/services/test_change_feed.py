@@ -175,7 +175,9 @@ def test_a_killed_listening_connection_loses_none_of_50_events(schema: Schema) -
         console(schema.console_url, clock, "KONSOL-01") as writer,
         console(schema.console_url, clock, "KONSOL-02") as reader,
     ):
-        feed = ChangeFeed(reader.ctx, backoff=(0.3,))
+        # A pause before reconnecting long enough for some calls to be committed meanwhile (how many
+        # depends on the machine's load: the checks below do not count on all 40).
+        feed = ChangeFeed(reader.ctx, backoff=(1.0,))
         heard = Heard(reader.bus, feed)
         with running(feed):
             assert heard.wait_for(lambda h: any(s.connected for s in h.states))
@@ -193,9 +195,10 @@ def test_a_killed_listening_connection_loses_none_of_50_events(schema: Schema) -
         assert heard.call_ids() == rung  # all 50, in order, none twice
         assert [s.connected for s in heard.states] == [True, False, True]
         lost, back = heard.states[1], heard.states[2]
-        assert (lost.attempt, lost.retry_in) == (0, 0.3)
+        assert (lost.attempt, lost.retry_in) == (0, 1.0)
         assert lost.detail
-        assert (back.retry_in, back.last_seq) == (None, 50)
+        assert back.retry_in is None
+        assert 10 < back.last_seq <= 50  # some of those rung meanwhile read before it said so
         assert back.since >= lost.since
         assert feed.backend_pid != first_pid or feed.backend_pid is None
         # Those rung while the link was down were read after it came back, before it said so.
