@@ -26,7 +26,7 @@ from dispatch.services.incidents import (
     same_as_shown,
 )
 from dispatch.services.snapshots import IncidentView
-from dispatch.services.uow import unit_of_work
+from dispatch.services.uow import reading, unit_of_work
 from dispatch.store.tables import Incident
 
 #: Previous incidents this close count as the same premises.
@@ -187,8 +187,8 @@ def premise_history(ctx: ServiceContext, incident_id: int, limit: int = 10) -> t
         Incident.lat,
         Incident.lon,
     )
-    with unit_of_work(ctx) as work:
-        session = work.session
+    # A read: it takes no write lock (on SQLite, the whole file) from the consoles that write.
+    with reading(ctx) as session:
         incident = session.get(Incident, incident_id)
         if incident is None:
             raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)

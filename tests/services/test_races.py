@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import threading
 import time
 import traceback
 from collections import Counter
@@ -30,6 +31,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from dispatch.catalogue_files import load_default_catalogue
@@ -66,7 +68,7 @@ from tests.services.support import signal
 from tests.store.postgres import migrated_schema, server
 
 ROUNDS = 100
-# Fork: the children inherit the test's cheap password hashing; each opens its own engine.
+# Fork: the children inherit the cheap password hashing; each opens its own engine.
 FORK = multiprocessing.get_context("fork")
 #: How long a racer waits for the other's lock. The window waits 500 ms (ui/app.py) and then says
 #: the database is busy; here a slow machine must not make a round fail, only a deadlock (which
@@ -200,13 +202,17 @@ class Arena:
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def arena(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Arena]:
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path_factory.mktemp("races") / "shared.sqlite3")
-        open_database(url).dispose()  # created and migrated, as a console's first start does
-        yield from _arena(url, "sqlite")
-    else:
-        with migrated_schema(server()) as schema:
-            yield from _arena(schema.console_url, "postgresql")
+    with pytest.MonkeyPatch.context() as patch:
+        # The cheap hashing of tests/services/conftest.py, made before its (per-test) fixture runs;
+        # the racers inherit it.
+        patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        if request.param == "sqlite":
+            url = sqlite_url(tmp_path_factory.mktemp("races") / "shared.sqlite3")
+            open_database(url).dispose()  # created and migrated, as a console's first start does
+            yield from _arena(url, "sqlite")
+        else:
+            with migrated_schema(server()) as schema:
+                yield from _arena(schema.console_url, "postgresql")
 
 
 def _arena(url: str, backend: str) -> Iterator[Arena]:
@@ -828,3 +834,57 @@ def test_one_console_reopens_an_incident_two_reopen(arena: Arena) -> None:
     one_winner(outcomes, Refusal.INCIDENT_NOT_CLOSED)
     reopened = audit_counts(arena.database, AuditAction.INCIDENT_REOPEN, incident_ids)
     exactly_once(reopened, incident_ids, "incident.reopen")
+
+
+def test_a_status_meant_for_a_units_old_incident_is_refused_when_it_was_just_sent_elsewhere(
+    arena: Arena,
+) -> None:
+    """PostgreSQL: a status change reads the unit's incident, then waits for its lock; meanwhile
+    another console cancels the unit there and sends it to another incident. The change was meant
+    for the old incident: it is refused, not applied to the new one (whose lock it never took).
+    SQLite has no such moment: a write transaction holds the whole file from its first read."""
+    if arena.database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time from its first read")
+    [(old_incident, unit_id)] = units_en_route(arena, 1)
+    [(_call, new_incident)] = answered_calls(arena, 1)
+    other = arena.database.sessions()
+    other.begin()
+    other.get_one(Incident, old_incident, with_for_update=True)
+    holder = int(other.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+    outcome: list[Outcome] = []
+    meant = Step("status", (unit_id,), (UnitStatus.CANCELLED.value,))
+    waiting = threading.Thread(target=lambda: outcome.append(_outcome(arena.ctx, meant)))
+    waiting.start()
+    try:
+        wait_for_a_lock_wait(arena.database, holder)
+        now = arena.clock.advance(1)
+        assignment = other.scalars(select(Assignment).where(Assignment.unit_id == unit_id)).one()
+        assignment.cancelled_at = now
+        other.add(Assignment(incident_id=new_incident, unit_id=unit_id, dispatched_at=now))
+        unit = other.get_one(Unit, unit_id)
+        unit.status, unit.status_since = UnitStatus.DISPATCHED.value, now
+        other.commit()
+    finally:
+        other.close()
+        waiting.join(timeout=30)
+    assert [o.code for o in outcome] == [Refusal.CHANGED_ELSEWHERE.value]
+    with arena.database.sessions() as session:
+        assert session.get_one(Unit, unit_id).status == UnitStatus.DISPATCHED.value
+        sent = session.scalars(select(Assignment).where(Assignment.incident_id == new_incident)).one()
+        assert (sent.cancelled_at, sent.cleared_at) == (None, None)
+
+
+def wait_for_a_lock_wait(database: Database, holder: int) -> None:
+    """Until a connection waits for a lock the server process ``holder`` holds (PostgreSQL)."""
+    deadline = time.monotonic() + 10
+    with database.engine.connect() as connection:
+        while time.monotonic() < deadline:
+            waiting = connection.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE %(holder)s = ANY(pg_blocking_pids(pid))",
+                {"holder": holder},
+            ).scalar_one()
+            connection.rollback()
+            if waiting:
+                return
+            time.sleep(0.01)
+    raise AssertionError("no connection waited for the incident's lock")
