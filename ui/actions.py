@@ -783,6 +783,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         scope="form",
     ),
     ActionSpec(
+        "fieldKeepTheirs",
+        QT_TRANSLATE_NOOP("Actions", "In the incident form: keep the value another console saved"),
+        Menu.NONE,
+        "F11",
+        scope="form",
+    ),
+    ActionSpec(
+        "fieldUseYours",
+        QT_TRANSLATE_NOOP("Actions", "In the incident form: save your value over another console's"),
+        Menu.NONE,
+        "F12",
+        scope="form",
+    ),
+    ActionSpec(
         "logEnter",
         QT_TRANSLATE_NOOP("Actions", "In the shift log: show the incident's timeline"),
         Menu.NONE,

@@ -845,6 +845,14 @@
         <translation>Next or previous field; each field saves as you leave it</translation>
     </message>
     <message>
+        <source>In the incident form: keep the value another console saved</source>
+        <translation>In the incident form: keep the value another console saved</translation>
+    </message>
+    <message>
+        <source>In the incident form: save your value over another console's</source>
+        <translation>In the incident form: save your value over another console's</translation>
+    </message>
+    <message>
         <source>In the shift log: show the incident's timeline</source>
         <translation>In the shift log: show the incident's timeline</translation>
     </message>
@@ -1260,6 +1268,25 @@
     <message>
         <source>The note is empty.</source>
         <translation>The note is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>reconnecting now</source>
+        <translation>reconnecting now</translation>
+    </message>
+    <message>
+        <source>reconnecting (next try in %1 s)</source>
+        <translation>reconnecting (next try in %1 s)</translation>
+    </message>
+    <message>
+        <source>%1, attempts so far: %2</source>
+        <translation>%1, attempts so far: %2</translation>
+    </message>
+    <message>
+        <source>CONNECTION TO THE DATABASE LOST at %1; %2. What you type is kept and saved when it is back.</source>
+        <translation>CONNECTION TO THE DATABASE LOST at %1; %2. What you type is kept and saved when it is back.</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1841,25 @@
     <message>
         <source>not connected: %1 (trying again)</source>
         <translation>not connected: %1 (trying again)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldConflict</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Keep the other console's value (F11)</source>
+        <translation>Keep the other console's value (F11)</translation>
+    </message>
+    <message>
+        <source>Use my value (F12)</source>
+        <translation>Use my value (F12)</translation>
+    </message>
+    <message>
+        <source>⚠ Changed at another console to: %1 — yours: %2. Not saved yet.</source>
+        <translation>⚠ Changed at another console to: %1 — yours: %2. Not saved yet.</translation>
     </message>
 </context>
 <context>
@@ -2759,7 +2805,7 @@
     <name>IncidentPanel</name>
     <message>
         <source>Too long: shorten this text.</source>
-        <extracomment>How many earlier calls the one-line history counts (more shows as 20+).</extracomment>
+        <extracomment>How many earlier calls the one-line history counts (more shows as 20+). While something typed is not saved because the database was away, it is tried again this often (besides at once when the link is back or another write gets through); not while the link is down.</extracomment>
         <translation>Too long: shorten this text.</translation>
     </message>
     <message>
@@ -2907,6 +2953,10 @@
         <translation>%1  [corrected at %2]</translation>
     </message>
     <message>
+        <source>✎ NOT SAVED YET (saved when the database is back): %1</source>
+        <translation>✎ NOT SAVED YET (saved when the database is back): %1</translation>
+    </message>
+    <message>
         <source>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</source>
         <translation>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</translation>
     </message>
@@ -2915,12 +2965,48 @@
         <translation>Correction of the %1 note by %2: “%3” (Enter saves, Esc cancels)</translation>
     </message>
     <message>
+        <source>✔ Saved at %1 (typed while the database was away)</source>
+        <translation>✔ Saved at %1 (typed while the database was away)</translation>
+    </message>
+    <message>
+        <source>Not saved in incident %1 (%2): %3</source>
+        <translation>Not saved in incident %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Incident %1 was changed at another console while the database was away: open it to choose between the values.</source>
+        <translation>Incident %1 was changed at another console while the database was away: open it to choose between the values.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away; saved when it is back.</source>
+        <translation>✎ Not saved yet: the database is away; saved when it is back.</translation>
+    </message>
+    <message>
+        <source>A note for incident %1 could not be saved: %2 (“%3”)</source>
+        <translation>A note for incident %1 could not be saved: %2 (“%3”)</translation>
+    </message>
+    <message>
+        <source>✔ Notes typed while the database was away saved at %1.</source>
+        <translation>✔ Notes typed while the database was away saved at %1.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. The note is kept in the narrative and saved when it is back.</source>
+        <translation>✎ Not saved yet: the database is away. The note is kept in the narrative and saved when it is back.</translation>
+    </message>
+    <message>
         <source>✔ All changes saved (%1)</source>
         <translation>✔ All changes saved (%1)</translation>
     </message>
     <message>
         <source>… Saving</source>
         <translation>… Saving</translation>
+    </message>
+    <message>
+        <source>⚠ Changed at another console meanwhile: choose beside the field (F11 keeps theirs, F12 uses yours)</source>
+        <translation>⚠ Changed at another console meanwhile: choose beside the field (F11 keeps theirs, F12 uses yours)</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. What you typed is kept and saved when it is back.</source>
+        <translation>✎ Not saved yet: the database is away. What you typed is kept and saved when it is back.</translation>
     </message>
     <message>
         <source>✖ Not saved: correct the field marked in red</source>
@@ -4186,6 +4272,34 @@
         <translation>This area's names do not fit the form.</translation>
     </message>
     <message>
+        <source>The location of incident %1 could not be saved: %2</source>
+        <translation>The location of incident %1 could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. %1 is saved when it is back.</source>
+        <translation>✎ Not saved yet: the database is away. %1 is saved when it is back.</translation>
+    </message>
+    <message>
+        <source>The location of incident %1 was changed at another console meanwhile: open it to choose.</source>
+        <translation>The location of incident %1 was changed at another console meanwhile: open it to choose.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>⚠ The address was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</source>
+        <translation>⚠ The address was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</translation>
+    </message>
+    <message>
+        <source>⚠ The position was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</source>
+        <translation>⚠ The position was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. Kept as typed; saved when it is back.</source>
+        <translation>✎ Not saved yet: the database is away. Kept as typed; saved when it is back.</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -4306,6 +4420,14 @@
         <translation>Debrief (Ctrl+0)</translation>
     </message>
     <message>
+        <source>Connection to the database is back (lost at %1).</source>
+        <translation>Connection to the database is back (lost at %1).</translation>
+    </message>
+    <message>
+        <source>Saved what was typed meanwhile: %1.</source>
+        <translation>Saved what was typed meanwhile: %1.</translation>
+    </message>
+    <message>
         <source>Change user</source>
         <translation>Change user</translation>
     </message>
@@ -4324,6 +4446,10 @@
     <message>
         <source>Incident %1 is open in the form.</source>
         <translation>Incident %1 is open in the form.</translation>
+    </message>
+    <message>
+        <source>Typed while the database was away and not saved yet: %1. Quitting now loses it.</source>
+        <translation>Typed while the database was away and not saved yet: %1. Quitting now loses it.</translation>
     </message>
     <message>
         <source>%1
@@ -4418,6 +4544,51 @@ Leave anyway?</translation>
         <translation>Feed: scenario %1 (%2)</translation>
     </message>
     <message>
+        <source>Gateway %1 on %2 (process %3), last heartbeat %4</source>
+        <translation>Gateway %1 on %2 (process %3), last heartbeat %4</translation>
+    </message>
+    <message>
+        <source>The gateway's state could not be read: %1</source>
+        <translation>The gateway's state could not be read: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Gateway feeds: %1</source>
+        <translation>Gateway feeds: %1</translation>
+    </message>
+    <message>
+        <source>No gateway is running: calls from the telephone are not being recorded.</source>
+        <extracomment>Red and bold, always with words that say the same (never colour alone). Under this, a gateway's silence is said in seconds ("for 14 s"); from it on, since when.</extracomment>
+        <translation>No gateway is running: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>The gateway %2 stopped at %1: calls from the telephone are not being recorded.</source>
+        <translation>The gateway %2 stopped at %1: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>The gateway stopped at %1: calls from the telephone are not being recorded.</source>
+        <translation>The gateway stopped at %1: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway %2 for %1 s: calls from the telephone are not being recorded.</source>
+        <translation>No heartbeat from the gateway %2 for %1 s: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway for %1 s: calls from the telephone are not being recorded.</source>
+        <translation>No heartbeat from the gateway for %1 s: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway %2 since %1: calls from the telephone are not being recorded.</source>
+        <translation>No heartbeat from the gateway %2 since %1: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway since %1: calls from the telephone are not being recorded.</source>
+        <translation>No heartbeat from the gateway since %1: calls from the telephone are not being recorded.</translation>
+    </message>
+    <message>
         <source>, STORING DELAYED (%1 waiting)</source>
         <translation>, STORING DELAYED (%1 waiting)</translation>
     </message>
@@ -4442,6 +4613,15 @@ Leave anyway?</translation>
         <translation>⚠ CALLS LOST: %1 since %2. The spool of frames waiting for the database is full.</translation>
     </message>
     <message>
+        <source>Gateway %1 silent: calls from the telephone are not being recorded</source>
+        <extracomment>A live centre's console: the gateway checks the timers, this console shows the alerts. Gateways whose silence someone acknowledged (not shown again until it ends).</extracomment>
+        <translation>Gateway %1 silent: calls from the telephone are not being recorded</translation>
+    </message>
+    <message>
+        <source>No gateway is running: calls from the telephone are not being recorded</source>
+        <translation>No gateway is running: calls from the telephone are not being recorded</translation>
+    </message>
+    <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
         <translation>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</translation>
     </message>
@@ -4452,6 +4632,10 @@ Leave anyway?</translation>
     <message>
         <source>Acknowledged: %1</source>
         <translation>Acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>Alerts not read: the database does not answer.</source>
+        <translation>Alerts not read: the database does not answer.</translation>
     </message>
     <message>
         <source>Timers not checked: the database is busy.</source>
@@ -4601,6 +4785,18 @@ Leave anyway?</translation>
     <message>
         <source>%1 is %2: no status follows from there.</source>
         <translation>%1 is %2: no status follows from there.</translation>
+    </message>
+    <message>
+        <source>This console is one of a centre's: the centre's gateway runs the feeds, this console runs none. Not run here: %1.
+
+Run them in the gateway: dispatch-console gateway --db URL --feed URL (docs/gateway.md).</source>
+        <translation>This console is one of a centre's: the centre's gateway runs the feeds, this console runs none. Not run here: %1.
+
+Run them in the gateway: dispatch-console gateway --db URL --feed URL (docs/gateway.md).</translation>
+    </message>
+    <message>
+        <source>Feeds run by the gateway</source>
+        <translation>Feeds run by the gateway</translation>
     </message>
 </context>
 <context>
@@ -4917,7 +5113,7 @@ Leave anyway?</translation>
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
-        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line). How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
+        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line).</extracomment>
         <translation>Feed not understood</translation>
     </message>
     <message>

@@ -845,6 +845,14 @@
         <translation>Kolom berikutnya atau sebelumnya; tiap kolom tersimpan saat ditinggalkan</translation>
     </message>
     <message>
+        <source>In the incident form: keep the value another console saved</source>
+        <translation>Di formulir kejadian: pakai nilai yang disimpan konsol lain</translation>
+    </message>
+    <message>
+        <source>In the incident form: save your value over another console's</source>
+        <translation>Di formulir kejadian: simpan nilai Anda menggantikan nilai konsol lain</translation>
+    </message>
+    <message>
         <source>In the shift log: show the incident's timeline</source>
         <translation>Di log shift: tampilkan garis waktu kejadian</translation>
     </message>
@@ -1260,6 +1268,25 @@
     <message>
         <source>The note is empty.</source>
         <translation>Catatan kosong.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>reconnecting now</source>
+        <translation>sedang menyambung ulang</translation>
+    </message>
+    <message>
+        <source>reconnecting (next try in %1 s)</source>
+        <translation>menyambung ulang (percobaan berikutnya dalam %1 detik)</translation>
+    </message>
+    <message>
+        <source>%1, attempts so far: %2</source>
+        <translation>%1, percobaan sejauh ini: %2</translation>
+    </message>
+    <message>
+        <source>CONNECTION TO THE DATABASE LOST at %1; %2. What you type is kept and saved when it is back.</source>
+        <translation>SAMBUNGAN KE BASIS DATA TERPUTUS pukul %1; %2. Yang Anda ketik tetap ada dan disimpan begitu tersambung kembali.</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1841,25 @@
     <message>
         <source>not connected: %1 (trying again)</source>
         <translation>tidak terhubung: %1 (mencoba lagi)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldConflict</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Keep the other console's value (F11)</source>
+        <translation>Pakai nilai konsol lain (F11)</translation>
+    </message>
+    <message>
+        <source>Use my value (F12)</source>
+        <translation>Pakai nilai saya (F12)</translation>
+    </message>
+    <message>
+        <source>⚠ Changed at another console to: %1 — yours: %2. Not saved yet.</source>
+        <translation>⚠ Diubah di konsol lain menjadi: %1 — nilai Anda: %2. Belum tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -2759,7 +2805,7 @@
     <name>IncidentPanel</name>
     <message>
         <source>Too long: shorten this text.</source>
-        <extracomment>How many earlier calls the one-line history counts (more shows as 20+).</extracomment>
+        <extracomment>How many earlier calls the one-line history counts (more shows as 20+). While something typed is not saved because the database was away, it is tried again this often (besides at once when the link is back or another write gets through); not while the link is down.</extracomment>
         <translation>Terlalu panjang: persingkat teks ini.</translation>
     </message>
     <message>
@@ -2907,6 +2953,10 @@
         <translation>%1  [dikoreksi pukul %2]</translation>
     </message>
     <message>
+        <source>✎ NOT SAVED YET (saved when the database is back): %1</source>
+        <translation>✎ BELUM TERSIMPAN (disimpan begitu basis data tersambung kembali): %1</translation>
+    </message>
+    <message>
         <source>Choose the note with Up/Down, then press Ctrl+Shift+F8 again.</source>
         <translation>Pilih catatan dengan ↑/↓, lalu tekan Ctrl+Shift+F8 lagi.</translation>
     </message>
@@ -2915,12 +2965,48 @@
         <translation>Koreksi catatan pukul %1 oleh %2: “%3” (Enter simpan, Esc batal)</translation>
     </message>
     <message>
+        <source>✔ Saved at %1 (typed while the database was away)</source>
+        <translation>✔ Tersimpan pukul %1 (diketik saat basis data tidak terjangkau)</translation>
+    </message>
+    <message>
+        <source>Not saved in incident %1 (%2): %3</source>
+        <translation>Tidak tersimpan di kejadian %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Incident %1 was changed at another console while the database was away: open it to choose between the values.</source>
+        <translation>Kejadian %1 diubah di konsol lain saat basis data tidak terjangkau: buka kejadian itu untuk memilih nilainya.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away; saved when it is back.</source>
+        <translation>✎ Belum tersimpan: basis data tidak terjangkau; disimpan begitu tersambung kembali.</translation>
+    </message>
+    <message>
+        <source>A note for incident %1 could not be saved: %2 (“%3”)</source>
+        <translation>Catatan untuk kejadian %1 tidak dapat disimpan: %2 (“%3”)</translation>
+    </message>
+    <message>
+        <source>✔ Notes typed while the database was away saved at %1.</source>
+        <translation>✔ Catatan yang diketik saat basis data tidak terjangkau tersimpan pukul %1.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. The note is kept in the narrative and saved when it is back.</source>
+        <translation>✎ Belum tersimpan: basis data tidak terjangkau. Catatan tetap di kronologi dan disimpan begitu tersambung kembali.</translation>
+    </message>
+    <message>
         <source>✔ All changes saved (%1)</source>
         <translation>✔ Semua perubahan tersimpan (%1)</translation>
     </message>
     <message>
         <source>… Saving</source>
         <translation>… Menyimpan</translation>
+    </message>
+    <message>
+        <source>⚠ Changed at another console meanwhile: choose beside the field (F11 keeps theirs, F12 uses yours)</source>
+        <translation>⚠ Diubah di konsol lain sementara itu: pilih di samping kolom (F11 pakai nilai konsol lain, F12 pakai nilai saya)</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. What you typed is kept and saved when it is back.</source>
+        <translation>✎ Belum tersimpan: basis data tidak terjangkau. Yang Anda ketik tetap ada dan disimpan begitu tersambung kembali.</translation>
     </message>
     <message>
         <source>✖ Not saved: correct the field marked in red</source>
@@ -4186,6 +4272,34 @@
         <translation>Nama wilayah ini tidak sesuai dengan formulir.</translation>
     </message>
     <message>
+        <source>The location of incident %1 could not be saved: %2</source>
+        <translation>Lokasi kejadian %1 tidak dapat disimpan: %2</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. %1 is saved when it is back.</source>
+        <translation>✎ Belum tersimpan: basis data tidak terjangkau. %1 disimpan begitu tersambung kembali.</translation>
+    </message>
+    <message>
+        <source>The location of incident %1 was changed at another console meanwhile: open it to choose.</source>
+        <translation>Lokasi kejadian %1 diubah di konsol lain sementara itu: buka kejadian itu untuk memilih.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>⚠ The address was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</source>
+        <translation>⚠ Alamat diubah di konsol lain menjadi: %1 — nilai Anda: %2. F11 pakai nilai konsol lain, F12 pakai nilai saya.</translation>
+    </message>
+    <message>
+        <source>⚠ The position was changed at another console to: %1 — yours: %2. F11 keeps theirs, F12 uses yours.</source>
+        <translation>⚠ Posisi diubah di konsol lain menjadi: %1 — nilai Anda: %2. F11 pakai nilai konsol lain, F12 pakai nilai saya.</translation>
+    </message>
+    <message>
+        <source>✎ Not saved yet: the database is away. Kept as typed; saved when it is back.</source>
+        <translation>✎ Belum tersimpan: basis data tidak terjangkau. Tetap seperti yang diketik; disimpan begitu tersambung kembali.</translation>
+    </message>
+    <message>
         <source>Saved: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -4306,6 +4420,14 @@
         <translation>Evaluasi (Ctrl+0)</translation>
     </message>
     <message>
+        <source>Connection to the database is back (lost at %1).</source>
+        <translation>Sambungan ke basis data tersambung kembali (terputus pukul %1).</translation>
+    </message>
+    <message>
+        <source>Saved what was typed meanwhile: %1.</source>
+        <translation>Yang diketik selama terputus sudah disimpan: %1.</translation>
+    </message>
+    <message>
         <source>Change user</source>
         <translation>Ganti pengguna</translation>
     </message>
@@ -4324,6 +4446,10 @@
     <message>
         <source>Incident %1 is open in the form.</source>
         <translation>Kejadian %1 masih terbuka di formulir.</translation>
+    </message>
+    <message>
+        <source>Typed while the database was away and not saved yet: %1. Quitting now loses it.</source>
+        <translation>Diketik saat basis data tidak terjangkau dan belum tersimpan: %1. Keluar sekarang akan menghilangkannya.</translation>
     </message>
     <message>
         <source>%1
@@ -4418,6 +4544,51 @@ Tetap tinggalkan?</translation>
         <translation>Sumber: skenario %1 (%2)</translation>
     </message>
     <message>
+        <source>Gateway %1 on %2 (process %3), last heartbeat %4</source>
+        <translation>Gateway %1 di %2 (proses %3), tanda hidup terakhir %4</translation>
+    </message>
+    <message>
+        <source>The gateway's state could not be read: %1</source>
+        <translation>Keadaan gateway tidak terbaca: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Gateway feeds: %1</source>
+        <translation>Sumber di gateway: %1</translation>
+    </message>
+    <message>
+        <source>No gateway is running: calls from the telephone are not being recorded.</source>
+        <extracomment>Red and bold, always with words that say the same (never colour alone). Under this, a gateway's silence is said in seconds ("for 14 s"); from it on, since when.</extracomment>
+        <translation>Tidak ada gateway yang berjalan: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>The gateway %2 stopped at %1: calls from the telephone are not being recorded.</source>
+        <translation>Gateway %2 berhenti pukul %1: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>The gateway stopped at %1: calls from the telephone are not being recorded.</source>
+        <translation>Gateway berhenti pukul %1: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway %2 for %1 s: calls from the telephone are not being recorded.</source>
+        <translation>Tidak ada tanda hidup dari gateway %2 selama %1 detik: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway for %1 s: calls from the telephone are not being recorded.</source>
+        <translation>Tidak ada tanda hidup dari gateway selama %1 detik: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway %2 since %1: calls from the telephone are not being recorded.</source>
+        <translation>Tidak ada tanda hidup dari gateway %2 sejak %1: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the gateway since %1: calls from the telephone are not being recorded.</source>
+        <translation>Tidak ada tanda hidup dari gateway sejak %1: panggilan dari telepon tidak tercatat.</translation>
+    </message>
+    <message>
         <source>, STORING DELAYED (%1 waiting)</source>
         <translation>, PENYIMPANAN TERTUNDA (%1 menunggu)</translation>
     </message>
@@ -4442,6 +4613,15 @@ Tetap tinggalkan?</translation>
         <translation>⚠ PANGGILAN HILANG: %1 sejak %2. Antrean data yang menunggu basis data sudah penuh.</translation>
     </message>
     <message>
+        <source>Gateway %1 silent: calls from the telephone are not being recorded</source>
+        <extracomment>A live centre's console: the gateway checks the timers, this console shows the alerts. Gateways whose silence someone acknowledged (not shown again until it ends).</extracomment>
+        <translation>Gateway %1 tidak memberi tanda hidup: panggilan dari telepon tidak tercatat</translation>
+    </message>
+    <message>
+        <source>No gateway is running: calls from the telephone are not being recorded</source>
+        <translation>Tidak ada gateway yang berjalan: panggilan dari telepon tidak tercatat</translation>
+    </message>
+    <message>
         <source>Ctrl+Shift+A acknowledges; tell the supervisor and the telco or PBX.</source>
         <translation>Ctrl+Shift+A untuk konfirmasi; beri tahu koordinator dan operator telekomunikasi atau PBX.</translation>
     </message>
@@ -4452,6 +4632,10 @@ Tetap tinggalkan?</translation>
     <message>
         <source>Acknowledged: %1</source>
         <translation>Dikonfirmasi: %1</translation>
+    </message>
+    <message>
+        <source>Alerts not read: the database does not answer.</source>
+        <translation>Peringatan tidak terbaca: basis data tidak menjawab.</translation>
     </message>
     <message>
         <source>Timers not checked: the database is busy.</source>
@@ -4601,6 +4785,18 @@ Tetap tinggalkan?</translation>
     <message>
         <source>%1 is %2: no status follows from there.</source>
         <translation>%1 berstatus %2: tidak ada status lanjutan dari situ.</translation>
+    </message>
+    <message>
+        <source>This console is one of a centre's: the centre's gateway runs the feeds, this console runs none. Not run here: %1.
+
+Run them in the gateway: dispatch-console gateway --db URL --feed URL (docs/gateway.md).</source>
+        <translation>Konsol ini salah satu konsol pusat: gateway sumber panggilan pusat yang menjalankan sumber, konsol ini tidak menjalankan satu pun. Tidak dijalankan di sini: %1.
+
+Jalankan di gateway: dispatch-console gateway --db URL --feed URL (docs/gateway.md).</translation>
+    </message>
+    <message>
+        <source>Feeds run by the gateway</source>
+        <translation>Sumber dijalankan oleh gateway</translation>
     </message>
 </context>
 <context>
@@ -4917,7 +5113,7 @@ Tetap tinggalkan?</translation>
     <name>Refusal</name>
     <message>
         <source>Feed not understood</source>
-        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line). How long a window action waits for another writer's lock (ms) before "database not answering".</extracomment>
+        <extracomment>``--scenario`` names no scenario, or a file that is not one (its message names the line).</extracomment>
         <translation>Sumber tidak dikenali</translation>
     </message>
     <message>
