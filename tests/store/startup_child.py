@@ -4,6 +4,10 @@
 
 Runs ``ui.cli.main(ARGS)`` (the ``dispatch-console`` command); every message box that comes up is
 printed as one JSON line ``{"title": ..., "text": ...}`` and closed, so the child ends by itself.
+
+``DISPATCH_TEST_BUSY_TIMEOUT_MS`` shortens SQLite's wait for another process's lock
+(``dispatch.store.database.BUSY_TIMEOUT_MS``, 5 s, waited three times before a start gives up): the
+same path to the same dialog, without a quarter of a minute of waiting.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ def main() -> int:
             print(json.dumps({"dialog": type(widget).__name__}), flush=True)
             widget.reject()
 
+    busy_ms = os.environ.get("DISPATCH_TEST_BUSY_TIMEOUT_MS")
+    if busy_ms:
+        from dispatch.store import database
+
+        database.BUSY_TIMEOUT_MS = int(busy_ms)
     timer = QTimer(app)
     timer.timeout.connect(close_dialogs)
     timer.start(50)

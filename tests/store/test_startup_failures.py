@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 EXIT_REFUSED = 3
 
 
-def _start(tmp_path: Path, *args: str) -> tuple[int, list[dict[str, str]], str]:
+def _start(tmp_path: Path, *args: str, **extra_env: str) -> tuple[int, list[dict[str, str]], str]:
     env = {
         **os.environ,
+        **extra_env,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path / "home"),  # settings and the default database files stay in the test
         "XDG_CONFIG_HOME": str(tmp_path / "home" / "config"),
@@ -40,8 +41,8 @@ def _start(tmp_path: Path, *args: str) -> tuple[int, list[dict[str, str]], str]:
     return child.returncode, shown, child.stderr
 
 
-def _assert_refused(tmp_path: Path, args: list[str], *words: str) -> str:
-    code, shown, stderr = _start(tmp_path, *args)
+def _assert_refused(tmp_path: Path, args: list[str], *words: str, **extra_env: str) -> str:
+    code, shown, stderr = _start(tmp_path, *args, **extra_env)
     assert "Traceback" not in stderr, stderr
     assert code == EXIT_REFUSED, (code, shown, stderr)
     assert len(shown) == 1, shown
@@ -88,7 +89,14 @@ def test_a_database_locked_by_another_process_ends_in_the_dialog(tmp_path: Path)
     holder = sqlite3.connect(path, isolation_level=None)
     try:
         holder.execute("BEGIN EXCLUSIVE")
-        _assert_refused(tmp_path, ["--db", str(path), "--live"], "could not start")
+        # Each of the start's tries waits 0.3 s for the lock instead of 5 s (tests/store/startup_child.py).
+        _assert_refused(
+            tmp_path,
+            ["--db", str(path), "--live"],
+            "could not start",
+            "database is locked",
+            DISPATCH_TEST_BUSY_TIMEOUT_MS="300",
+        )
     finally:
         holder.close()
 
