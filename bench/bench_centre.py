@@ -241,14 +241,13 @@ def machine_busy() -> tuple[float, float]:
 class CpuMeter:
     def __init__(self, processes: dict[str, int]) -> None:
         self.processes = processes
-        self.pg = postgres_pids()
 
     def take(self) -> dict[str, Any]:
         return {
             "at": time.perf_counter(),
             "machine": machine_busy(),
             "processes": {name: process_cpu_s(pid) for name, pid in self.processes.items()},
-            "postgres": sum(process_cpu_s(pid) or 0.0 for pid in postgres_pids()),
+            "postgres": {pid: process_cpu_s(pid) for pid in postgres_pids()},
         }
 
     @staticmethod
@@ -268,7 +267,14 @@ class CpuMeter:
             "cpu_s": used,
             "consoles_cpu_s_total": round(sum(consoles), 2),
             "gateway_cpu_s": used.get("gateway"),
-            "postgres_cpu_s": round(after["postgres"] - before["postgres"], 2),
+            # A server process that began meanwhile counts whole; one that ended, not at all.
+            "postgres_cpu_s": round(
+                sum(
+                    (spent or 0.0) - (before["postgres"].get(pid) or 0.0)
+                    for pid, spent in after["postgres"].items()
+                ),
+                2,
+            ),
         }
 
 
