@@ -59,6 +59,7 @@ import shutil
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -410,6 +411,11 @@ def run_centre(server: Server, args: argparse.Namespace, run_number: int, folder
                 {"gateway": gateway.process.pid} | {f"console {c.name}": c.process.pid for c in consoles}
             )
             before = meter.take()
+            if gateway.process.poll() is not None:
+                raise SystemExit(
+                    f"the gateway ended (status {gateway.process.returncode}) before the burst:\n"
+                    + gateway.output()
+                )
             sent = peer.send(lines, args.over)
             done = wait_all_shown(consoles, 1 + len(lines), args.over + 60)
             time.sleep(args.after)
@@ -679,6 +685,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     server, cluster = find_server(args)
     report["server"] = server.source
     logs = args.keep or Path(tempfile.mkdtemp(prefix="bench-centre-"))
+    failed = True
     try:
         report["runs"] = []
         for number in range(args.runs):
@@ -691,10 +698,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 folder = logs / f"baseline-{number + 1}"
                 folder.mkdir(parents=True, exist_ok=True)
                 report["baseline"].append(run_baseline(args, number, folder))
+        failed = False
     finally:
         if cluster is not None:
             cluster.close()
-        if args.keep is None:
+        if failed:
+            print(f"the processes' logs are kept in {logs}", file=sys.stderr)
+        elif args.keep is None:
             shutil.rmtree(logs, ignore_errors=True)
     report["machine"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     report["medians"] = {
