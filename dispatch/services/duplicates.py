@@ -185,7 +185,22 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
         session = work.session
+        # Locked before anything is written (an audit row holds the audit chain's head until the
+        # commit), in the services' order: the incidents by id, then the call. Attaching raced with a
+        # dispatch to the incident it cancels (deadlocks) and with closing the one it joins (a call
+        # left on a closed incident) before.
+        seen = session.get(Call, call_id)
+        incident_ids = {target_incident_id}
+        if seen is not None and seen.incident_id is not None:
+            incident_ids.add(seen.incident_id)
+        for incident_id in sorted(incident_ids):
+            session.get(Incident, incident_id, with_for_update=True, populate_existing=True)
+        if seen is not None:
+            session.get(Call, call_id, with_for_update=True, populate_existing=True)
         call = answered_call(session, call_id)
+        if call.incident_id is not None and call.incident_id not in incident_ids:
+            # Attached elsewhere between the read and the lock.
+            raise ServiceError(Refusal.CHANGED_ELSEWHERE, call_id=call_id)
         target = session.get(Incident, target_incident_id)
         if target is None:
             raise ServiceError(Refusal.NO_SUCH_INCIDENT, incident_id=target_incident_id)

@@ -895,18 +895,15 @@ def wait_for_a_lock_wait(database: Database, holder: int) -> None:
     raise AssertionError("no connection waited for the incident's lock")
 
 
-# Attaching a call to another incident as a duplicate (dispatch/services/duplicates.py) locks neither
-# incident nor the call yet: on PostgreSQL it deadlocks against a dispatch to the incident it
-# cancels (41 of 100 rounds, a second each) and attaches answered calls to an incident closed at
-# that moment (97 of 100). Proposed: lock both incidents by id, then the call, before any audit row.
-ATTACH_UNLOCKED = "duplicates.attach_call locks nothing yet (see the comment above)"
+# Attaching a call to another incident as a duplicate (dispatch/services/duplicates.py) locked neither
+# incident nor the call before issue 13: on PostgreSQL it deadlocked against a dispatch to the
+# incident it cancels (41 of 100 rounds, a second each) and attached answered calls to an incident
+# closed at that moment (97 of 100). It now locks both incidents by id, then the call, first.
 
 
 def test_a_call_attached_while_another_console_dispatches_to_its_incident_leaves_no_unit_on_it(
     arena: Arena,
 ) -> None:
-    if arena.database.engine.dialect.name == "postgresql":
-        pytest.xfail(ATTACH_UNLOCKED)  # not raced: its deadlocks cost a second a round
     pairs = answered_calls(arena)
     targets = [i for _c, i in answered_calls(arena)]
     unit_ids = units(arena)
@@ -922,10 +919,8 @@ def test_a_call_attached_while_another_console_dispatches_to_its_incident_leaves
 
 
 def test_a_call_attached_while_another_console_closes_the_incident_is_not_left_on_the_line(
-    arena: Arena, request: pytest.FixtureRequest
+    arena: Arena,
 ) -> None:
-    if arena.database.engine.dialect.name == "postgresql":
-        request.applymarker(pytest.mark.xfail(reason=ATTACH_UNLOCKED, strict=True))
     pairs = answered_calls(arena)
     targets = [i for _c, i in answered_calls(arena)]
     plan = [
