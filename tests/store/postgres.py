@@ -306,7 +306,11 @@ class ResettableSchema:
             db.dispose()
 
     def dispose(self) -> None:
-        self.owner.dispose()
+        """Before the schema is dropped: a transaction left open in it would hold the drop for ever."""
+        try:
+            self._end_other_connections()
+        finally:
+            self.owner.dispose()
 
 
 _shared: dict[Server, ResettableSchema] = {}
