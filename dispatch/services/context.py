@@ -85,6 +85,8 @@ def audit(
     Audit rows are written only inside a unit of work (``services.uow``), so that every one
     commits with its change.
     """
-    if "unit_of_work" not in session.info:
+    work = session.info.get("unit_of_work")
+    if work is None:
         raise RuntimeError("audit rows are written only inside a unit of work")
-    session.add(audit_entry(ctx, action, entity, entity_id, detail))
+    # Kept by the unit of work and inserted just before its commit (``UnitOfWork.add_audit_rows``).
+    work.add_audit_row(audit_entry(ctx, action, entity, entity_id, detail))

@@ -34,6 +34,7 @@ from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.services.bus import Change, Topic, encode_changes
 from dispatch.services.context import ServiceContext, ServiceError, audit_entry
 from dispatch.store.database import SERVER_GONE_STATES, SQLITE_BUSY_MS, SQLITE_IMMEDIATE
+from dispatch.store.tables import AuditEntry
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,8 @@ class UnitOfWork:
         self.session = session
         # Ids in the order they were named (a dict as an ordered set); None: the whole topic.
         self._changes: dict[Topic, dict[int, None] | None] = {}
+        # Audit rows, added to the session only just before the commit (``add_audit_rows``).
+        self._audit_rows: list[AuditEntry] = []
 
     def audit(
         self,
@@ -131,7 +134,23 @@ class UnitOfWork:
         **detail: Any,
     ) -> None:
         """Add an audit row to this transaction (it commits or rolls back with the change)."""
-        self.session.add(audit_entry(acting or self.ctx, action, entity, entity_id, detail))
+        self.add_audit_row(audit_entry(acting or self.ctx, action, entity, entity_id, detail))
+
+    def add_audit_row(self, row: AuditEntry) -> None:
+        """Keep ``row`` for the commit (see ``add_audit_rows``)."""
+        self._audit_rows.append(row)
+
+    def add_audit_rows(self) -> None:
+        """The audit rows into the session, in the order they were written, as the work's last rows.
+
+        Inserting an audit row takes the audit chain's head (PostgreSQL: its row lock, held until the
+        commit; SQLite: the chain's next number), so it comes after every row lock the work takes:
+        a service that locked a call after writing its first audit row waited for another console's
+        lock while holding the head that console needed for its own audit row (deadlocks between
+        a feed storing frames and a console answering, issue 13).
+        """
+        rows, self._audit_rows = self._audit_rows, []
+        self.session.add_all(rows)
 
     def notify(self, topic: Topic, *ids: int) -> None:
         """Announce ``topic`` (these rows, or all of it without ids) once the work has committed."""
@@ -198,6 +217,7 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[UnitOfWork]:
     try:
         try:
             yield work
+            work.add_audit_rows()
             if work.changes and session.get_bind().dialect.name == "postgresql":
                 write_change_event(session, work)
             session.commit()
