@@ -1,7 +1,7 @@
 """The callback queue: silent and abandoned calls, called back until reached or closed by a supervisor.
 
 Rows are opened by ``calls`` in the transaction that makes a call silent or abandoned
-(``calls.open_callback``); that change is announced as a CALLS change, the queue's own changes as
+(``calls.open_callback``); every change of the queue, that one included, is announced as
 CALLBACKS.
 """
 

@@ -297,6 +297,9 @@ def open_callback(session: Session, ctx: ServiceContext, call: Call, reason: Cal
     session.add(callback)
     session.flush()
     audit(session, ctx, AuditAction.CALLBACK_OPEN, "callback", callback.id, call=call.id, reason=reason.value)
+    # Announced as the queue's own change: the callback desk re-reads the queue on CALLBACKS only
+    # (on every CALLS notice it was a read on the window's thread per refresh: bench_centre).
+    session.info["unit_of_work"].notify(Topic.CALLBACKS, callback.id)
 
 
 def _next_incident_number(session: Session, ctx: ServiceContext) -> str:

@@ -87,8 +87,8 @@ class CallerDesk(Presenter):
 
     def changed(self, topics: set[Topic]) -> None:
         """After the window applied a batch of change notices."""
-        # Opening a callback is part of a call's change (calls.open_callback), so calls count too.
-        if Topic.CALLS in topics or Topic.CALLBACKS in topics:
+        # Opening a callback (part of a call's change, calls.open_callback) is announced as CALLBACKS too.
+        if Topic.CALLBACKS in topics:
             self.callback_model.set_rows(callbacks.open_callbacks(self.session.ctx))
             self._update_tab_title()
         if Topic.CALLS in topics or Topic.NUMBER_FLAGS in topics:
