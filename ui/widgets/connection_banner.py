@@ -10,6 +10,7 @@ import time
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
 
 from ui.timefmt import local_time
@@ -40,7 +41,7 @@ class ConnectionBanner(QFrame):
         self.icon.setObjectName("connectionBannerIcon")
         style = self.style()
         self.icon.setPixmap(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.icon)
         self.text = QLabel()
         self.text.setObjectName("connectionBannerText")
@@ -71,6 +72,18 @@ class ConnectionBanner(QFrame):
         self.show()
         self._countdown.start()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The words' height for the width they have: the window's tool bar sizes its widget by its
+        size hint, which for wrapped words is a narrow, tall box (the banner took 115 px at 1366 wide)."""
+        width = self.text.width()
+        if width < 100:  # not laid out yet: about the window's width less the icon and margins
+            width = max(200, self.window().width() - 80)
+        self.text.setFixedHeight(self.text.heightForWidth(width))
+
     def show_restored(self) -> None:
         self._since = None
         self._next_try = None
@@ -99,3 +112,4 @@ class ConnectionBanner(QFrame):
             .replace("%1", local_time(self._since, self._zone))
             .replace("%2", trying)
         )
+        self._fit_height()
