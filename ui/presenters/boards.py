@@ -37,7 +37,7 @@ BURST_WINDOW_MS = 100
 # Sizing a board's columns to their contents measures at most this many rows, those on screen first
 # (Qt's default is 1,000): with 200 calls on the board it took 90-240 ms of a busy console's window
 # every 2 s in a centre (bench/bench_centre.py); rows that change later widen their columns anyway.
-FIT_ROWS = 60
+FIT_ROWS = 20
 # Typing in the unit filter applies the text this long after the last key: a word typed at speed
 # filters the 2,000 units once, not once a letter.
 UNIT_FILTER_DELAY_MS = 120
