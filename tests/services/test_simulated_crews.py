@@ -245,14 +245,17 @@ def test_nothing_due_costs_one_small_query(
             plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + query, parameters).all()
             details = " ".join(str(row[-1]) for row in plan)
             assert "SCAN units" not in details
+            assert "ix_assignments_open" in details
         else:
             # A table of a few rows is read whole by PostgreSQL's planner; asked to avoid that, it
             # shows whether the open assignments' index serves the query.
             connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
             plan = connection.exec_driver_sql("EXPLAIN " + query, parameters).all()
             details = " ".join(str(row[0]) for row in plan)
+            # Which index serves it depends on the planner's statistics of a few rows (it took the
+            # incidents' key and a hash join in one run): what matters is that nothing is scanned whole.
             assert "Seq Scan on units" not in details
-    assert "ix_assignments_open" in details
+            assert "Seq Scan on assignments" not in details
 
 
 def test_the_same_seed_and_times_repeat_exactly(tmp_path: Path, catalogue: Catalogue) -> None:
