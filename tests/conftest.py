@@ -46,6 +46,18 @@ def training_database(db_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture(autouse=True)
+def default_locale_restored() -> Iterator[None]:
+    """Qt's default locale as it was before the test: setting the console's language sets it
+    (``ui.i18n.install_translator``), and a worker process runs many test files one after another (a
+    figure written "20,0 %" in an English test after an Indonesian one)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)
