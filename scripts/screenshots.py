@@ -19,7 +19,9 @@ call's review form, half answered),
 ``call-taking-{lang}-1366x768.png`` (caller history and the
 protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) and
 ``closing-{lang}-1366x768.png`` (the widest one-key choice) and
-``database-not-answering-{lang}-1366x768.png`` (the fault bar while another process holds the database).
+``database-not-answering-{lang}-1366x768.png`` (the fault bar while another process holds the database),
+``centre-{lang}-1366x768.png`` (a centre's console that lost its database, a field another console
+changed meanwhile).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
@@ -361,6 +364,30 @@ def training_screens(app: QApplication, workdir: Path, out: Path, lang: str) -> 
     app.processEvents()
 
 
+def centre_screen(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """A centre's console (issue 13): the connection banner, and the street of the incident in the
+    form changed at another console while the call-taker typed over it (both values beside it)."""
+    ctx = window.session.ctx
+    incident = max(queries.active_incidents(ctx), key=lambda view: view.id)
+    window.take_position(Position.CALL_TAKER)
+    window.incidents.open(incident.id)
+    reveal(window.incident_panel)
+    settle(app)
+    other = accounts.register_console(ctx.database, ctx.clock, ChangeBus(), "KONSOL-02", "screenshots")
+    incidents.update_field(
+        other.acting_as(ctx.actor), incident.id, "street", "Jl. Sriwijaya", window.session.catalogue
+    )
+    street = window.incident_panel.inputs["street"]
+    street.setFocus()
+    street.selectAll()  # type: ignore[attr-defined]
+    QTest.keyClicks(street, "Jl. Pandanaran")
+    window.incident_panel.flush_all()
+    window.connection_banner.show_lost(ctx.clock.now(), 2, 4.0, "connection refused")
+    settle(app)
+    shot(window, out / f"centre-{lang}-1366x768.png")
+    window.connection_banner.show_restored()
+
+
 def shot(window: MainWindow, path: Path) -> None:
     window.grab().save(str(path))
     print(path)
@@ -416,6 +443,7 @@ def main() -> int:
             window.grab().save(str(path))
             print(path)
             window.fault_bar.database_answered()
+            centre_screen(app, window, out, lang)
             # The smallest screen with the widest one-key choice showing (closing an incident).
             window.resize(*SIZES["1366x768"])
             window.incidents.close_incident()
