@@ -34,10 +34,6 @@ FIT_INTERVAL_MS = 2000
 BURST_REFRESH_MS = 25
 BURST_CALLS = 6
 BURST_WINDOW_MS = 100
-# Sizing a board's columns to their contents measures at most this many rows, those on screen first
-# (Qt's default is 1,000): with 200 calls on the board it took 90-240 ms of a busy console's window
-# every 2 s in a centre (bench/bench_centre.py); rows that change later widen their columns anyway.
-FIT_ROWS = 20
 # Typing in the unit filter applies the text this long after the last key: a word typed at speed
 # filters the 2,000 units once, not once a letter.
 UNIT_FILTER_DELAY_MS = 120
@@ -89,8 +85,6 @@ class Boards(QObject):
         call_view.setModel(self.call_model)
         incident_view.setModel(self.incident_model)
         unit_view.setModel(self.unit_model)
-        for view in (call_view, incident_view, unit_view):
-            view.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.call_view = call_view
         self.incident_view = incident_view
         self.unit_view = unit_view

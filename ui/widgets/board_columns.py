@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-# Rows measured when sizing columns to their contents (bounds the cost of a long queue).
-FIT_PRECISION = 60
+# Rows measured when sizing columns to their contents, those on screen first (bounds the cost of a
+# long queue: with 200 calls, sizing took 90-240 ms of a busy centre console's window every 2 s,
+# bench/bench_centre.py; rows that change later widen their columns, widen_columns).
+FIT_PRECISION = 20
 # The widest a column may grow to, as a share of the board's width (the last one stretches).
 MAX_COLUMN_SHARE = 0.45
 
@@ -27,7 +29,9 @@ def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableVie
     view.verticalHeader().setDefaultSectionSize(24)
     # Sized to their contents after each refresh (fit_columns), never on the one-second timer
     # ticks: ResizeToContents re-measures every cell at every repaint of a ring timer.
-    view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION)
+    # A column's width is measured over rows: the vertical header's precision is the one that counts
+    # (the horizontal header's bounds the columns measured for a row's height).
+    view.verticalHeader().setResizeContentsPrecision(FIT_PRECISION)
     view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     # "2026-000123" keeps both ends when a column is narrow; the whole value is in the tooltip.
