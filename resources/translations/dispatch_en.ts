@@ -888,6 +888,14 @@
         <translation>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</translation>
     </message>
     <message>
+        <source>⚠ %1 (last heartbeat %2 ago). Tell the supervisor; write down the calls answered at the telephone until it is back.</source>
+        <translation>⚠ %1 (last heartbeat %2 ago). Tell the supervisor; write down the calls answered at the telephone until it is back.</translation>
+    </message>
+    <message>
+        <source>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</source>
+        <translation>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</translation>
+    </message>
+    <message>
         <source>⚠ ALERT %1 since %2</source>
         <translation>⚠ ALERT %1 since %2</translation>
     </message>

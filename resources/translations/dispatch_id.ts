@@ -888,6 +888,14 @@
         <translation>⚠ BASIS DATA RUSAK: %1 (ditemukan %2 lalu). Beri tahu koordinator: teknisi memulihkan cadangan terakhir.</translation>
     </message>
     <message>
+        <source>⚠ %1 (last heartbeat %2 ago). Tell the supervisor; write down the calls answered at the telephone until it is back.</source>
+        <translation>⚠ %1 (tanda hidup terakhir %2 lalu). Beri tahu koordinator; catat panggilan yang dijawab di telepon sampai gateway kembali.</translation>
+    </message>
+    <message>
+        <source>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</source>
+        <translation>⚠ %1. Beri tahu koordinator; catat panggilan yang dijawab di telepon sampai gateway berjalan.</translation>
+    </message>
+    <message>
         <source>⚠ ALERT %1 since %2</source>
         <translation>⚠ PERINGATAN %1 sejak %2</translation>
     </message>

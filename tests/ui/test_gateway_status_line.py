@@ -200,6 +200,9 @@ def test_a_centre_window_shows_the_gateways_alerts_and_a_standing_alert_while_it
             timeout=10000,
         )
         assert [a.kind for a in window.alarms.standing_alerts] == [GATEWAY_SILENT_ALERT]
+        # And what to do meanwhile: no heartbeat to count from when none ever ran.
+        (line,) = [line for line in alert_lines() if "No gateway is running" in line]
+        assert line.endswith("write down the calls answered at the telephone until it runs.")
 
         gateway = Gateway(gateway_ctx, [], tmp_path / "spool", name="gw-main", heartbeat_seconds=0.5)
         gateway.start()
@@ -234,6 +237,9 @@ def test_a_centre_window_shows_the_gateways_alerts_and_a_standing_alert_while_it
             lambda: any(f"Gateway gw-main silent: {NOT_RECORDED}" in line for line in alert_lines()),
             timeout=10000,
         )
+        (line,) = [line for line in alert_lines() if "gw-main silent" in line]
+        assert "(last heartbeat " in line
+        assert "ago). Tell the supervisor" in line
         window.status.update_feeds()
         assert window.status.feed_label.text().startswith("The gateway stopped at ")
         # Seen: it leaves the list; the status line still says it.

@@ -13,6 +13,7 @@ from dispatch.domain.timers import TimerKind, format_duration
 from dispatch.services.alerts import AlertView
 from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
 from ui import labels
+from ui.gateway_feeds import GATEWAY_SILENT_ALERT
 from ui.timefmt import elapsed
 
 translate = QCoreApplication.translate
@@ -41,6 +42,20 @@ def alert_text(alert: AlertView, now: datetime) -> str:
     templates[DATABASE_DAMAGED_ALERT] = translate(
         "AlertList",
         "⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.",
+    )
+    # The gateway's silence (a centre's console, ui/gateway_feeds.py): the label says which gateway
+    # and what it means; the words say since when and what to do meanwhile.
+    templates[GATEWAY_SILENT_ALERT] = (
+        translate(
+            "AlertList",
+            "⚠ %1 (last heartbeat %2 ago). Tell the supervisor; write down the calls answered at the "
+            "telephone until it is back.",
+        )
+        if alert.entity_id
+        else translate(
+            "AlertList",
+            "⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.",
+        )
     )
     template = templates.get(alert.kind, translate("AlertList", "⚠ ALERT %1 since %2"))
     # A ringing call's label is its number as shown, or the feed's marker for none ("P"): in words.
