@@ -21,6 +21,7 @@ spool folder at a time (an exclusive lock on ``gateway.lock`` in it).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import socket
@@ -63,19 +64,9 @@ class GatewayError(Exception):
 
 
 def health_json(health: FeedHealth) -> dict[str, Any]:
-    """What a heartbeat stores of a feed: what the console's status line shows of it."""
-    return FeedHealthView(
-        feed=health.feed,
-        state=health.state.value,
-        since=health.since,
-        last_frame_at=health.last_frame_at,
-        detail=health.detail,
-        retry_in=health.retry_in,
-        delayed_since=health.delayed_since,
-        queued=health.queued,
-        store_detail=health.store_detail,
-        rejected_dropped=health.rejected_dropped,
-    ).to_json()
+    """What a heartbeat stores of a feed: what the console's status line shows of it (the view has
+    the health's fields, its state as text; ``ui.gateway_feeds.feed_health`` reads it back)."""
+    return FeedHealthView(**{**dataclasses.asdict(health), "state": health.state.value}).to_json()
 
 
 def package_version() -> str:

@@ -14,6 +14,7 @@ concerns other gateways.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -50,19 +51,9 @@ class _Read:
 
 
 def feed_health(view: FeedHealthView) -> FeedHealth:
-    """A stored feed's health as the status line reads a running feed's."""
-    return FeedHealth(
-        feed=view.feed,
-        state=FeedState(view.state),
-        since=view.since,
-        last_frame_at=view.last_frame_at,
-        detail=view.detail,
-        retry_in=view.retry_in,
-        delayed_since=view.delayed_since,
-        queued=view.queued,
-        store_detail=view.store_detail,
-        rejected_dropped=view.rejected_dropped,
-    )
+    """A stored feed's health as the status line reads a running feed's (the same fields; the
+    state from its text, ``dispatch.gateway.health_json``)."""
+    return FeedHealth(**{**dataclasses.asdict(view), "state": FeedState(view.state)})
 
 
 def feed_alarm(alert: FeedAlertView) -> FeedAlarm | None:
