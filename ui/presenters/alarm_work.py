@@ -89,7 +89,7 @@ class AlarmWork(Presenter):
             # No check here: the elapsed times move, and every few seconds the open alerts are read
             # in case a notice was missed.
             self._ticks += 1
-            if self._ticks % CENTRE_READ_TICKS == 1 or CENTRE_READ_TICKS == 1:
+            if (self._ticks - 1) % CENTRE_READ_TICKS == 0:  # the first tick, then every few
                 self.timer_watch.request(follow_up=True)
             self._show_timer_alerts(self._found)
         elif self.background_timers:
