@@ -58,6 +58,23 @@ def default_locale_restored() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
+@pytest.fixture(autouse=True)
+def application_style_restored() -> Iterator[None]:
+    """The application's own style again after a test that gave it the console's focus ring
+    (``ui.style.apply_focus_style``, as every start of the console does): a later test in the same
+    worker that draws without the ring, or restores the style by its name, found the ring's instead."""
+    yield
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    from ui.style import FocusRingStyle
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and isinstance(app.style(), FocusRingStyle):
+        base = QStyleFactory.create(app.style().baseStyle().name())
+        if base is not None:
+            app.setStyle(base)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)
