@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from dispatch.domain.aml import AmlMethod
 from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
 from dispatch.domain.codes import AuditAction, LineSource, NoteKind, Refusal
 from dispatch.domain.enums import (
@@ -19,6 +20,7 @@ from dispatch.domain.enums import (
     UnitStatus,
 )
 from dispatch.domain.phone import format_national, parse_caller_number
+from dispatch.domain.positions import AmlState, PositionSource
 from dispatch.domain.review import ReviewAnswer, ReviewQuestion
 from dispatch.domain.shifts import ShiftCode
 
@@ -249,6 +251,41 @@ def flag_kind(kind: NumberFlagKind) -> str:
     }[kind]
 
 
+def position_source(source: PositionSource) -> str:
+    """Where an incident's position came from, in words (never a colour or an icon alone)."""
+    return {
+        PositionSource.NONE: translate("Labels", "no position"),
+        PositionSource.TYPED: translate("Labels", "typed"),
+        PositionSource.AML: translate("Labels", "handset (AML)"),
+        PositionSource.VILLAGE: translate("Labels", "centre of the kelurahan"),
+        PositionSource.DISTRICT: translate("Labels", "centre of the kecamatan"),
+    }[source]
+
+
+def aml_method(method: AmlMethod | str) -> str:
+    """How the handset found its position."""
+    try:
+        member = AmlMethod(method)
+    except ValueError:
+        return str(method)
+    return {
+        AmlMethod.GNSS: translate("Labels", "satellite (GNSS)"),
+        AmlMethod.WIFI: translate("Labels", "Wi-Fi"),
+        AmlMethod.CELL: translate("Labels", "mobile cell"),
+        AmlMethod.NONE: translate("Labels", "no position"),
+    }[member]
+
+
+def aml_state(state: AmlState) -> str:
+    return {
+        AmlState.APPLIED: translate("Labels", "on the incident"),
+        AmlState.KEPT: translate("Labels", "offered (the incident has a typed position)"),
+        AmlState.WAITING: translate("Labels", "waiting for the call's incident"),
+        AmlState.UNMATCHED: translate("Labels", "no call from this number"),
+        AmlState.NO_FIX: translate("Labels", "no position sent"),
+    }[state]
+
+
 def service_error(code: Refusal | str) -> str:
     """A refusal from the services, in words (a code from a newer console is shown as it is)."""
     try:
@@ -306,6 +343,8 @@ def _refusal_words() -> dict[Refusal, str]:
             "Labels", "The unit has no incident to work on: dispatch it to the incident instead."
         ),
         Refusal.NO_SUCH_ALERT: translate("Labels", "The alert was not found."),
+        Refusal.NO_SUCH_AML: translate("Labels", "The handset position was not found."),
+        Refusal.AML_WITHOUT_POSITION: translate("Labels", "The handset sent no position."),
         Refusal.CALL_SIGN_TAKEN: translate("Labels", "Another unit already has this call sign."),
         Refusal.UNIT_COMMITTED: translate(
             "Labels", "The unit is working an incident; it can be taken off the roster once it is free."
@@ -441,6 +480,7 @@ def _audit_words() -> dict[AuditAction, str]:
         AuditAction.GATEWAY_START: translate("Labels", "Feed gateway started"),
         AuditAction.GATEWAY_STOP: translate("Labels", "Feed gateway stopped"),
         AuditAction.CHANGE_EVENTS_PRUNE: translate("Labels", "Old change notices removed"),
+        AuditAction.AML_RECEIVED: translate("Labels", "Handset position received"),
     }
 
 

@@ -86,6 +86,9 @@ class Refusal(StrEnum):
     # a centre of several consoles (issue 13): a field of the incident was changed by another
     # console since this one showed it (details: field, theirs, yours); nothing saved, the person chooses
     FIELD_CHANGED_ELSEWHERE = "field_changed_elsewhere"
+    # handset positions (issue 15)
+    NO_SUCH_AML = "no_such_aml"
+    AML_WITHOUT_POSITION = "aml_without_position"
 
 
 class AuditAction(StrEnum):
@@ -160,6 +163,7 @@ class AuditAction(StrEnum):
     GATEWAY_START = "gateway.start"  # a centre's feed gateway began (its feeds, host, process)
     GATEWAY_STOP = "gateway.stop"  # and ended (why)
     CHANGE_EVENTS_PRUNE = "change_events.prune"  # old change events removed (how many, before when)
+    AML_RECEIVED = "aml.received"  # a handset position stored (its call, incident and what became of it)
 
 
 class NoteKind(StrEnum):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from dispatch.domain.aml import AmlFix
 from dispatch.domain.phone import CallerNumber
 
 
@@ -28,3 +29,15 @@ class CallSignal:
     line: str | None = None
     name: str | None = None
     call_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocationSignal:
+    """A handset's position (an AML SMS) from a modem feed. ``raw`` is the SMS as received."""
+
+    feed: str
+    received_at: datetime
+    #: The SMS sender, parsed like a caller's number.
+    number: CallerNumber
+    raw: bytes
+    fix: AmlFix

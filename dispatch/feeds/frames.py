@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from dispatch.domain.aml import AmlFix
 from dispatch.domain.signals import SignalKind
 
 
@@ -41,7 +42,16 @@ class RejectedFrame:
     reason: str
 
 
-Frame = DecodedFrame | RejectedFrame
+@dataclass(frozen=True, slots=True)
+class LocationFrame:
+    """A decoded AML SMS from a GSM modem: its sender as the wire said it, and the fix."""
+
+    sender_raw: str
+    fix: AmlFix
+    raw: bytes
+
+
+Frame = DecodedFrame | LocationFrame | RejectedFrame
 
 
 class Decoder(Protocol):

@@ -16,6 +16,7 @@ from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import Disposition, IncidentStatus
 from dispatch.domain.geo import bounding_box, distance_m
 from dispatch.domain.incidents import FieldProblem, FieldRejected, validate_text_field
+from dispatch.domain.positions import PlacedPosition, PositionSource, replaces
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import (
@@ -45,6 +46,62 @@ def _open(session: Session, incident_id: int) -> Incident:
     if incident.status in CLOSED_STATES:
         raise ServiceError(Refusal.INCIDENT_CLOSED, number=incident.number)
     return incident
+
+
+def placed_on(incident: Incident) -> PositionSource:
+    """The source of the position the incident has now (NONE without one; typed before 0015)."""
+    if incident.lat is None or incident.lon is None:
+        return PositionSource.NONE
+    return PositionSource(incident.position_source or PositionSource.TYPED)
+
+
+def place_incident(
+    ctx: ServiceContext,
+    session: Session,
+    incident: Incident,
+    position: PlacedPosition | None,
+    *,
+    by_person: bool,
+) -> bool:
+    """Put ``position`` on the (locked, open) incident if it replaces what it has (``replaces``).
+
+    None clears the position (a person's word only). Audited as ``INCIDENT_POSITION`` with the
+    source and radius before and after; the caller announces the change. True when it was written.
+    """
+    current = placed_on(incident)
+    if position is None:
+        if current is PositionSource.NONE:
+            return False
+    elif not replaces(current, position.source, by_person=by_person):
+        return False
+    before = _position_fields(incident)
+    if position is None:
+        incident.lat = incident.lon = None
+        incident.position_source, incident.position_radius_m = PositionSource.NONE.value, None
+        incident.position_at, incident.position_method = None, ""
+    else:
+        incident.lat, incident.lon = position.lat, position.lon
+        incident.position_source = position.source.value
+        incident.position_radius_m = position.radius_m
+        incident.position_at = position.at
+        incident.position_method = position.method
+    after = _position_fields(incident)
+    if after == before:
+        return False
+    incident.updated_at = ctx.clock.now()
+    audit(session, ctx, AuditAction.INCIDENT_POSITION, "incident", incident.id, before=before, after=after)
+    return True
+
+
+def _position_fields(incident: Incident) -> dict[str, object]:
+    return {
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "source": incident.position_source or "",
+        "radius_m": incident.position_radius_m,
+        "at": None if incident.position_at is None else incident.position_at.isoformat(),
+        "method": incident.position_method or "",
+    }
 
 
 def shown_area(view: IncidentView) -> dict[str, str]:

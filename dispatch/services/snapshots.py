@@ -17,6 +17,7 @@ from dispatch.domain.enums import (
 )
 from dispatch.domain.flags import IncidentFlag, parse_flags
 from dispatch.domain.phone import format_national
+from dispatch.domain.positions import PlacedPosition, PositionSource
 from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit
 
 
@@ -90,6 +91,32 @@ class IncidentView:
     units: tuple[str, ...] = ()
     area_code: str = ""
     flags: frozenset[IncidentFlag] = frozenset()
+    #: Where ``lat``/``lon`` came from and how far off they may be (migration 0015).
+    position_source: PositionSource = PositionSource.NONE
+    position_radius_m: float | None = None
+    position_at: datetime | None = None
+    position_method: str = ""
+
+    @property
+    def placed(self) -> PlacedPosition | None:
+        """The position with its source and precision (an area's centre named by the area), or None."""
+        if self.lat is None or self.lon is None:
+            return None
+        source = self.position_source or PositionSource.TYPED
+        place = ""
+        if source is PositionSource.VILLAGE:
+            place = self.village
+        elif source is PositionSource.DISTRICT:
+            place = self.district
+        return PlacedPosition(
+            self.lat,
+            self.lon,
+            source,
+            self.position_radius_m,
+            self.position_at,
+            self.position_method,
+            place,
+        )
 
     @property
     def location_summary(self) -> str:
@@ -140,6 +167,10 @@ class IncidentView:
             units=units,
             area_code=row.area_code or "",
             flags=parse_flags(row.flags or ""),
+            position_source=PositionSource(row.position_source or ""),
+            position_radius_m=row.position_radius_m,
+            position_at=row.position_at,
+            position_method=row.position_method or "",
         )
 
 

@@ -71,6 +71,7 @@ REVISIONS = (
     "0012",
     "0013",
     "0014",
+    "0015",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

@@ -464,8 +464,43 @@ class Incident(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     #: Kemendagri village code ("33.74.04.1001") of the location picked by type-ahead.
     area_code: Mapped[str] = mapped_column(String(16), default="")
+    #: Where ``lat``/``lon`` came from (``domain.positions.PositionSource``; "" for none, migration 0015).
+    position_source: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    #: How far the position may be off, in metres; None for a typed position (taken as exact).
+    position_radius_m: Mapped[float | None] = mapped_column(Float)
+    #: When the fix was taken (the handset's time for AML, the save time when typed); None for a centre.
+    position_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: AML's positioning method (``domain.aml.AmlMethod`` value), "" for other sources.
+    position_method: Mapped[str] = mapped_column(String(16), default="", server_default="")
     #: Comma-separated facts from protocol answers ("trapped,casualties"); see domain.flags.
     flags: Mapped[str] = mapped_column(String(300), default="")
+
+
+class AmlMessage(Base):
+    """An Advanced Mobile Location SMS as a modem delivered it, decoded, and what became of it (0015).
+
+    ``state`` is a ``domain.positions.AmlState`` value. The frame as received is ``frame_id``'s row.
+    """
+
+    __tablename__ = "aml_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed: Mapped[str] = mapped_column(String(255))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    frame_id: Mapped[int | None] = mapped_column(ForeignKey("feed_frames.id"))
+    sender_raw: Mapped[str] = mapped_column(String(64))
+    sender_e164: Mapped[str | None] = mapped_column(String(20))
+    #: The SMS text as received (all parts of a concatenated message joined).
+    text: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    radius_m: Mapped[float | None] = mapped_column(Float)
+    fixed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confidence: Mapped[int | None] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"), index=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 
 
 class IncidentNote(Base):

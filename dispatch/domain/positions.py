@@ -1,0 +1,97 @@
+"""An incident's position: where it came from, how far it may be off, and which one wins.
+
+An incident has one position at a time (``incidents.lat``/``lon``), the best known. Its source says how
+good it is: a position typed or pasted by the call-taker is taken as exact; a handset's own (AML) is as
+good as its radius; the centre of the picked kelurahan, or of its kecamatan when the village has no
+point, is a rough guess whose radius the area build estimates. A better source replaces a worse one by
+itself; a worse one never replaces a better without the call-taker's word (``replaces``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class PositionSource(StrEnum):
+    NONE = ""
+    TYPED = "typed"  # typed or pasted by a person: exact
+    AML = "aml"  # the handset's own fix (Advanced Mobile Location), with its radius
+    VILLAGE = "village"  # the centre of the picked kelurahan/desa
+    DISTRICT = "district"  # the centre of the kecamatan (the village has no point, or a kecamatan was picked)
+
+
+#: Higher is better. An area's centre is a guess; the handset measured; a person typed what they know.
+_RANK = {
+    PositionSource.NONE: 0,
+    PositionSource.DISTRICT: 1,
+    PositionSource.VILLAGE: 2,
+    PositionSource.AML: 3,
+    PositionSource.TYPED: 4,
+}
+CENTRES = frozenset({PositionSource.VILLAGE, PositionSource.DISTRICT})
+
+
+def rank(source: PositionSource) -> int:
+    return _RANK[source]
+
+
+def replaces(current: PositionSource, new: PositionSource, *, by_person: bool) -> bool:
+    """Whether a ``new`` position takes the place of the ``current`` one.
+
+    - A person typing a position, or choosing the handset's, is the call-taker's word: it always wins.
+    - An area's centre follows the area: a new pick re-centres a centre (a kecamatan picked after a
+      kelurahan moves it to the kecamatan's centre), but never replaces a typed or handset position.
+    - Otherwise (a handset position arriving by itself) the same or a better source wins: a later AML
+      fix replaces an earlier one and any centre, never a typed position.
+    """
+    if by_person and new in (PositionSource.TYPED, PositionSource.AML):
+        return True
+    if new in CENTRES and current in CENTRES:
+        return True
+    return _RANK[new] >= _RANK[current]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPosition:
+    """A position with its source and precision, as stored on an incident or offered to it."""
+
+    lat: float
+    lon: float
+    source: PositionSource
+    #: How far off it may be, in metres; None when exact (typed).
+    radius_m: float | None = None
+    #: When the fix was taken (AML's time; the save time for a typed one); None for an area's centre.
+    at: datetime | None = None
+    #: AML's positioning method (``domain.aml.AmlMethod`` value), "" otherwise.
+    method: str = ""
+    #: For an area's centre: the area's name ("Tembalang"); "" otherwise.
+    place: str = ""
+
+    @property
+    def approximate(self) -> bool:
+        """Distances from it are rough ("~2 km from the centre of Tembalang")."""
+        return self.source in CENTRES
+
+
+class AmlState(StrEnum):
+    """What became of an AML message (``aml_messages.state``)."""
+
+    APPLIED = "applied"  # its position is on the incident
+    KEPT = "kept"  # the incident has a better position (typed): offered, not applied
+    WAITING = "waiting"  # matched to a call that has no incident yet: applied when it gets one
+    UNMATCHED = "unmatched"  # no call from that number in the window: kept and shown
+    NO_FIX = "no_fix"  # the handset sent no position (method N)
+
+
+#: An AML SMS is sent within about 25 s of the call's start (ETSI TS 103 625) but may be queued in the
+#: network: it matches a call from the same number that rang up to this long before it arrived...
+AML_MATCH_BEFORE = timedelta(minutes=10)
+#: ...or this long after (the modem's and the feed's clocks differ; an SMS can overtake a call's frame).
+AML_MATCH_AFTER = timedelta(seconds=60)
+
+
+def aml_window(received_at: datetime) -> tuple[datetime, datetime]:
+    """The ring times of the calls an AML message received at ``received_at`` may belong to."""
+    return received_at - AML_MATCH_BEFORE, received_at + AML_MATCH_AFTER
