@@ -3389,6 +3389,58 @@
         <translation>Block requested from telco</translation>
     </message>
     <message>
+        <source>no position</source>
+        <translation>no position</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>typed</translation>
+    </message>
+    <message>
+        <source>handset (AML)</source>
+        <translation>handset (AML)</translation>
+    </message>
+    <message>
+        <source>centre of the kelurahan</source>
+        <translation>centre of the kelurahan</translation>
+    </message>
+    <message>
+        <source>centre of the kecamatan</source>
+        <translation>centre of the kecamatan</translation>
+    </message>
+    <message>
+        <source>satellite (GNSS)</source>
+        <translation>satellite (GNSS)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile cell</source>
+        <translation>mobile cell</translation>
+    </message>
+    <message>
+        <source>on the incident</source>
+        <translation>on the incident</translation>
+    </message>
+    <message>
+        <source>offered (the incident has a typed position)</source>
+        <translation>offered (the incident has a typed position)</translation>
+    </message>
+    <message>
+        <source>waiting for the call's incident</source>
+        <translation>waiting for the call's incident</translation>
+    </message>
+    <message>
+        <source>no call from this number</source>
+        <translation>no call from this number</translation>
+    </message>
+    <message>
+        <source>no position sent</source>
+        <translation>no position sent</translation>
+    </message>
+    <message>
         <source>This call is no longer ringing.</source>
         <translation>This call is no longer ringing.</translation>
     </message>
@@ -3527,6 +3579,14 @@
     <message>
         <source>The alert was not found.</source>
         <translation>The alert was not found.</translation>
+    </message>
+    <message>
+        <source>The handset position was not found.</source>
+        <translation>The handset position was not found.</translation>
+    </message>
+    <message>
+        <source>The handset sent no position.</source>
+        <translation>The handset sent no position.</translation>
     </message>
     <message>
         <source>Another unit already has this call sign.</source>
@@ -3907,6 +3967,10 @@
     <message>
         <source>Old change notices removed</source>
         <translation>Old change notices removed</translation>
+    </message>
+    <message>
+        <source>Handset position received</source>
+        <translation>Handset position received</translation>
     </message>
     <message>
         <source>Typed</source>

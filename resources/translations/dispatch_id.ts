@@ -3389,6 +3389,58 @@
         <translation>Blokir diminta ke operator seluler</translation>
     </message>
     <message>
+        <source>no position</source>
+        <translation>tanpa posisi</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>diketik</translation>
+    </message>
+    <message>
+        <source>handset (AML)</source>
+        <translation>ponsel (AML)</translation>
+    </message>
+    <message>
+        <source>centre of the kelurahan</source>
+        <translation>titik tengah kelurahan</translation>
+    </message>
+    <message>
+        <source>centre of the kecamatan</source>
+        <translation>titik tengah kecamatan</translation>
+    </message>
+    <message>
+        <source>satellite (GNSS)</source>
+        <translation>satelit (GNSS)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile cell</source>
+        <translation>sel seluler</translation>
+    </message>
+    <message>
+        <source>on the incident</source>
+        <translation>dipakai pada kejadian</translation>
+    </message>
+    <message>
+        <source>offered (the incident has a typed position)</source>
+        <translation>ditawarkan (kejadian sudah punya posisi yang diketik)</translation>
+    </message>
+    <message>
+        <source>waiting for the call's incident</source>
+        <translation>menunggu kejadian dari panggilan ini</translation>
+    </message>
+    <message>
+        <source>no call from this number</source>
+        <translation>tidak ada panggilan dari nomor ini</translation>
+    </message>
+    <message>
+        <source>no position sent</source>
+        <translation>ponsel tidak mengirim posisi</translation>
+    </message>
+    <message>
         <source>This call is no longer ringing.</source>
         <translation>Panggilan ini sudah tidak berdering.</translation>
     </message>
@@ -3527,6 +3579,14 @@
     <message>
         <source>The alert was not found.</source>
         <translation>Peringatan tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>The handset position was not found.</source>
+        <translation>Posisi ponsel tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>The handset sent no position.</source>
+        <translation>Ponsel tidak mengirim posisi.</translation>
     </message>
     <message>
         <source>Another unit already has this call sign.</source>
@@ -3907,6 +3967,10 @@
     <message>
         <source>Old change notices removed</source>
         <translation>Pemberitahuan perubahan lama dihapus</translation>
+    </message>
+    <message>
+        <source>Handset position received</source>
+        <translation>Posisi ponsel diterima</translation>
     </message>
     <message>
         <source>Typed</source>
