@@ -2,8 +2,13 @@
 
 The shipped table (``resources/areas/areas.tsv.gz``, built by ``scripts/build_areas.py``) holds every
 provinsi, kabupaten/kota, kecamatan and kelurahan/desa with a code in the Kemendagri layout
-(``33.74.04.1001``) and village postcodes. Rows are sorted by code, so an area and everything inside it
-are one contiguous run of rows: "inside the centre's area" and "descendants of" are index ranges.
+(``33.74.04.1001``), village postcodes and centre points (a village's own point; a kecamatan's, kota's
+and provinsi's the mean of its villages' points), each with a radius: how far from the point the place
+may be. Rows are sorted by code, so an area and everything inside it are one contiguous run of rows:
+"inside the centre's area" and "descendants of" are index ranges.
+
+A village without a point of its own has its kecamatan's centre (``AreaIndex.centre``); the nearest
+village to a position is found through a grid of the village points (``AreaIndex.nearest_village``).
 
 A search answers each keystroke: every typed word must be the start of a word in the area's own name or
 in one of its parents' names (so "gayamsari semarang" finds the kelurahan Gayamsari in Kota Semarang),
@@ -16,6 +21,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import heapq
+import math
 import re
 import threading
 import unicodedata
@@ -25,6 +31,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
+from dispatch.domain.geo import EARTH_RADIUS_M
 from dispatch.resources import resource_path
 
 
@@ -70,14 +77,48 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class AreaCentre:
+    """Where an area is: its centre point and how far from it the place may be.
+
+    ``code``, ``name`` and ``level`` are those of the area whose centre this is: the area asked for,
+    or, when it has no point of its own, the nearest area above it that has one (a village without a
+    point gets its kecamatan's centre, and ``level`` says so).
+    """
+
+    code: str
+    name: str
+    level: AreaLevel
+    lat: float
+    lon: float
+    radius_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class AreaPlace:
+    """An area with a point of its own, for drawing it on a map."""
+
+    code: str
+    name: str
+    level: AreaLevel
+    lat: float
+    lon: float
+
+
+#: One row of the area table: code, level, name, parent code, postcode, and the centre's latitude,
+#: longitude and radius in metres (None when the area has no point; a five-column row has none).
+AreaRow = tuple[str, int, str, str, str, float | None, float | None, float | None]
+
+
+@dataclass(frozen=True, slots=True)
 class AreaMatch:
-    """One area with its whole chain, province first (codes and names), and its postcode."""
+    """One area with its whole chain, province first (codes and names), its postcode and centre."""
 
     code: str
     level: AreaLevel
     name: str
     chain: tuple[tuple[str, str], ...]  # (code, name) from the province down to this area
     postcode: str
+    centre: AreaCentre | None = None  # AreaIndex.centre of the area (its own or the level above's)
 
     def _name_at(self, level: AreaLevel) -> str:
         return self.chain[level - 1][1] if len(self.chain) >= level else ""
@@ -132,6 +173,18 @@ _HINTS = {
 }
 
 
+#: Side of a square of the village grid, in degrees (about 5.5 km): a few villages a cell in towns.
+_GRID_CELL_DEG = 0.05
+_GRID_COLUMNS = round(360 / _GRID_CELL_DEG) + 1
+#: ``nearest_village`` looks no farther than this (a position that far from every village centre is
+#: not in any village: at sea, or abroad).
+NEAREST_VILLAGE_MAX_M = 100_000.0
+#: ``nearest_village`` inside an area with at most this many rows looks at each of its villages
+#: instead of going through the grid (faster for a kota, and the grid would skip most of what it finds).
+_SCAN_ROWS = 5000
+_METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
+
+
 def _own_words(level: AreaLevel, normalized_name: str) -> list[str]:
     words = normalized_name.split()
     if level is AreaLevel.REGENCY:
@@ -147,12 +200,18 @@ class AreaIndex:
     resident, for the 91,599 shipped areas. Words point to rows through one flat integer array,
     each area's own words are the start of its chain text (no second string), postcodes are
     shared, and names are looked up through the word index instead of a dictionary of their own.
+    Centre points and radii are three flat arrays of numbers (NaN: no point), not an object an
+    area; the grid of village points for ``nearest_village`` is built on its first use.
     """
 
     def __init__(
-        self, rows: Iterable[tuple[str, int, str, str, str]], *, in_code_order: bool = False
+        self,
+        rows: Iterable[tuple[str, int, str, str, str] | AreaRow],
+        *,
+        in_code_order: bool = False,
     ) -> None:
-        """``rows``: code, level, name, parent code, postcode. ``in_code_order``: the rows come sorted
+        """``rows``: code, level, name, parent code, postcode and, optionally, the centre's latitude,
+        longitude and radius in metres (None: no point). ``in_code_order``: the rows come sorted
         by code (the shipped file), and are read one at a time instead of being held and sorted.
 
         One pass over the rows builds everything an area keeps, each row's temporaries freed before
@@ -165,6 +224,10 @@ class AreaIndex:
         self.names: list[str] = []
         self.postcodes: list[str] = []
         self.parents = array("i")
+        # The centre of each row (NaN when it has none) and its radius in metres.
+        self._lat = array("d")
+        self._lon = array("d")
+        self._radius = array("f")
         # " own words parent's words ... province's words " for checking typed words against the
         # chain; the area's own words are its first ``_own_end[i]`` characters (" own words").
         self._chain_text: list[str] = []
@@ -175,7 +238,10 @@ class AreaIndex:
         # Pairs (word id, row), one for each distinct own word of a row, in two flat arrays.
         pair_words = array("i")
         pair_rows = array("i")
-        for code, level_number, name, parent_code, postcode in ordered:
+        lats, lons, radii = self._lat, self._lon, self._radius
+        nan = math.nan
+        for row in ordered:
+            code, level_number, name, parent_code, postcode = row[:5]
             i = len(codes)
             if codes and code <= codes[-1]:
                 raise ValueError(f"area rows not in code order at {code!r}")
@@ -192,6 +258,21 @@ class AreaIndex:
             self.names.append(name)
             self.postcodes.append(shared.setdefault(postcode, postcode))
             parents.append(parent)
+            lat = lon = radius = None
+            if len(row) == 8:
+                lat, lon, radius = row[5], row[6], row[7]
+            if (lat is None) != (lon is None):
+                raise ValueError(f"area {code!r}: a latitude without a longitude or the reverse")
+            if lat is not None and lon is not None:
+                if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+                    raise ValueError(f"area {code!r}: no such position {lat}, {lon}")
+                lats.append(lat)
+                lons.append(lon)
+                radii.append(radius or 0.0)
+            else:
+                lats.append(nan)
+                lons.append(nan)
+                radii.append(nan)
             chain_text.append(f" {own}{chain_text[parent] if parent >= 0 else ' '}")
             self._own_end.append(len(own) + 1)
             for word in set(own.split()):
@@ -243,6 +324,10 @@ class AreaIndex:
         # Answers to the one- and two-letter first keystrokes, the slowest (most rows match).
         self._short_answers: dict[tuple[object, ...], list[int]] = {}
         self._short_lock = threading.Lock()
+        # The village grid (``_grid``), built by the first ``nearest_village``.
+        self._grid_keys: array[int] | None = None
+        self._grid_rows = array("i")
+        self._grid_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -259,13 +344,118 @@ class AreaIndex:
             chain.append((self.codes[j], self.names[j]))
             j = self.parents[j]
         chain.reverse()
-        return AreaMatch(self.codes[i], self.levels[i], self.names[i], tuple(chain), self.postcodes[i])
+        return AreaMatch(
+            self.codes[i], self.levels[i], self.names[i], tuple(chain), self.postcodes[i], self._centre(i)
+        )
+
+    def _row(self, code: str) -> int:
+        """The row of ``code``, or -1."""
+        i = bisect.bisect_left(self.codes, code)
+        return i if i < len(self.codes) and self.codes[i] == code else -1
 
     def get(self, code: str) -> AreaMatch | None:
-        i = bisect.bisect_left(self.codes, code)
-        if i < len(self.codes) and self.codes[i] == code:
-            return self._match(i)
+        i = self._row(code)
+        return self._match(i) if i >= 0 else None
+
+    # -- centres ----------------------------------------------------------------------------------
+
+    def has_point(self, i: int) -> bool:
+        """Whether row ``i`` has a centre of its own."""
+        return not math.isnan(self._lat[i])
+
+    def _centre(self, i: int) -> AreaCentre | None:
+        lats = self._lat
+        while i >= 0:
+            lat = lats[i]
+            if lat == lat:  # not NaN: this area has a point
+                return AreaCentre(
+                    self.codes[i], self.names[i], self.levels[i], lat, self._lon[i], self._radius[i]
+                )
+            i = self.parents[i]
         return None
+
+    def centre(self, code: str) -> AreaCentre | None:
+        """The area's own centre, else that of the nearest area above it with one (None: unknown
+        code, or neither it nor any area above it has a point)."""
+        i = self._row(code)
+        return self._centre(i) if i >= 0 else None
+
+    def places(self, within: str, level: AreaLevel) -> list[AreaPlace]:
+        """The areas of ``level`` inside ``within`` (a code prefix; "" everywhere) that have a point,
+        in code order."""
+        lo, hi = self._range(within) if within.strip() else (0, len(self.codes))
+        levels, lats, lons = self.levels, self._lat, self._lon
+        return [
+            AreaPlace(self.codes[i], self.names[i], level, lats[i], lons[i])
+            for i in range(lo, hi)
+            if levels[i] is level and lats[i] == lats[i]
+        ]
+
+    def _grid(self) -> tuple[array[int], array[int]]:
+        """Village rows with a point, ordered by grid cell, and each one's cell key (sorted)."""
+        with self._grid_lock:
+            if self._grid_keys is None:
+                lats, lons, levels = self._lat, self._lon, self.levels
+                keyed = sorted(
+                    (_cell_key(lats[i], lons[i]), i)
+                    for i in range(len(self.codes))
+                    if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]
+                )
+                self._grid_rows = array("i", (i for _key, i in keyed))
+                self._grid_keys = array("q", (key for key, _i in keyed))
+            return self._grid_keys, self._grid_rows
+
+    def nearest_village(self, lat: float, lon: float, within: str = "") -> AreaMatch | None:
+        """The village whose centre is nearest to the position, among those inside ``within`` (a code
+        prefix; "" anywhere). None when no such village centre is within ``NEAREST_VILLAGE_MAX_M``.
+
+        Distances are compared on a plane tangent at the position (good to well under 1 % within
+        100 km); the villages looked at are those of the grid cells around the position, ring by
+        ring, until no nearer village can be in the next ring.
+        """
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            return None
+        lo, hi = self._range(within) if within.strip() else (0, len(self.codes))
+        if lo >= hi:
+            return None
+        cos_lat = max(math.cos(math.radians(lat)), 1e-6)
+        lats, lons = self._lat, self._lon
+        best, best_d2 = -1, math.inf
+        max_deg = NEAREST_VILLAGE_MAX_M / _METRES_PER_DEGREE
+        if hi - lo <= _SCAN_ROWS:
+            levels = self.levels
+            for i in range(lo, hi):
+                if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]:
+                    d_lat, d_lon = lats[i] - lat, (lons[i] - lon) * cos_lat
+                    d2 = d_lat * d_lat + d_lon * d_lon
+                    if d2 < best_d2:
+                        best, best_d2 = i, d2
+            return self._match(best) if best >= 0 and best_d2 <= max_deg * max_deg else None
+        keys, rows = self._grid()
+        whole = lo == 0 and hi == len(self.codes)
+        row0, col0 = _cell(lat, lon)
+        # Any village in ring r + 1 or beyond is at least r cells away (in degrees of latitude;
+        # a cell is narrower in metres east-west by cos(latitude)).
+        cell_span = _GRID_CELL_DEG * cos_lat
+        rings = int(max_deg / cell_span) + 2
+        for ring in range(rings):
+            for row, col in _ring_cells(row0, col0, ring):
+                key = row * _GRID_COLUMNS + col
+                first = bisect.bisect_left(keys, key)
+                end = bisect.bisect_right(keys, key, first)
+                for i in rows[first:end]:
+                    if not whole and not lo <= i < hi:
+                        continue
+                    d_lat, d_lon = lats[i] - lat, (lons[i] - lon) * cos_lat
+                    d2 = d_lat * d_lat + d_lon * d_lon
+                    if d2 < best_d2:
+                        best, best_d2 = i, d2
+            reach = ring * cell_span
+            if best >= 0 and best_d2 <= reach * reach:
+                break
+        if best < 0 or best_d2 > max_deg * max_deg:
+            return None
+        return self._match(best)
 
     def _range(self, prefix: str) -> tuple[int, int]:
         """Rows whose code is ``prefix`` or inside it ("33.74" covers "33.74.04.1001")."""
@@ -452,14 +642,48 @@ class AreaIndex:
         return None
 
 
-def parse_area_rows(lines: Iterable[str]) -> list[tuple[str, int, str, str, str]]:
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor((lat + 90.0) / _GRID_CELL_DEG), math.floor((lon + 180.0) / _GRID_CELL_DEG)
+
+
+def _cell_key(lat: float, lon: float) -> int:
+    row, col = _cell(lat, lon)
+    return row * _GRID_COLUMNS + col
+
+
+def _ring_cells(row0: int, col0: int, ring: int) -> Iterator[tuple[int, int]]:
+    """The grid cells ``ring`` cells away (Chebyshev) from (row0, col0)."""
+    if ring == 0:
+        yield row0, col0
+        return
+    for col in range(col0 - ring, col0 + ring + 1):
+        yield row0 - ring, col
+        yield row0 + ring, col
+    for row in range(row0 - ring + 1, row0 + ring):
+        yield row, col0 - ring
+        yield row, col0 + ring
+
+
+def parse_area_rows(lines: Iterable[str]) -> list[AreaRow]:
     return list(iter_area_rows(lines))
 
 
-def iter_area_rows(lines: Iterable[str]) -> Iterator[tuple[str, int, str, str, str]]:
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def iter_area_rows(lines: Iterable[str]) -> Iterator[AreaRow]:
+    """Rows of the area table: five columns (before centres were added) or eight."""
     for line in lines:
-        code, level, name, parent, postcode = line.rstrip("\n").split("\t")
-        yield code, int(level), name, parent, postcode
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) == 8:
+            code, level, name, parent, postcode, lat, lon, radius = fields
+            yield code, int(level), name, parent, postcode, _number(lat), _number(lon), _number(radius)
+        elif len(fields) == 5:
+            code, level, name, parent, postcode = fields
+            yield code, int(level), name, parent, postcode, None, None, None
+        else:
+            raise ValueError(f"area row with {len(fields)} columns: {line[:60]!r}")
 
 
 def load_area_index(path: Path | None = None) -> AreaIndex:
