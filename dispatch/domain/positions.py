@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from dispatch.domain.geo import distance_m as _distance_m
+
 
 class PositionSource(StrEnum):
     NONE = ""
@@ -73,6 +75,34 @@ class PlacedPosition:
     def approximate(self) -> bool:
         """Distances from it are rough ("~2 km from the centre of Tembalang")."""
         return self.source in CENTRES
+
+
+def resolves(source: PositionSource, radius_m: float | None, distance_m: float) -> bool:
+    """Whether a position is precise enough for "within ``distance_m`` of it" to mean something.
+
+    Its radius (None: exact) must not exceed the distance. An area's centre never is: two incidents at
+    one village's centre are in the same area (the rules for the same kelurahan say so), not at the same
+    premises, and a centre's radius is the size of the area, not a measurement.
+    """
+    return source not in CENTRES and (radius_m or 0.0) <= distance_m
+
+
+def distance_apart(a: PlacedPosition | None, b: PlacedPosition | None) -> float | None:
+    """Straight-line metres between two positions: None without both, and None between two areas'
+    centres (a distance between two guesses says nothing: the same area, or two areas)."""
+    if a is None or b is None or (a.source in CENTRES and b.source in CENTRES):
+        return None
+    return _distance_m(a.lat, a.lon, b.lat, b.lon)
+
+
+def placed_at(
+    lat: float | None, lon: float | None, source: str | None, radius_m: float | None
+) -> PlacedPosition | None:
+    """A stored position (``incidents`` columns) with its source; a position stored before sources
+    were recorded (0015) was typed."""
+    if lat is None or lon is None:
+        return None
+    return PlacedPosition(lat, lon, PositionSource(source or PositionSource.TYPED), radius_m)
 
 
 class AmlState(StrEnum):

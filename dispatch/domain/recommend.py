@@ -4,7 +4,9 @@ The needs are data (``resources/catalogue/needs.json``): one unit of each agency
 (categories.json), with the capabilities that agency's unit must have (an ambulance, a fire engine),
 plus what the incident's flags add (casualties: an ambulance and the police; people trapped: a rescue
 unit; a person in the water: a boat). Distances are straight lines from the unit's last known
-position or its station, so the ETA at a set speed is an estimate, and the UI says so.
+position or its station, so the ETA at a set speed is an estimate, and the UI says so. They are
+measured from the incident's best position, whatever its source: from a kelurahan's centre they are
+as rough as the centre (``Recommendation.position`` says which, the UI writes "~2.1 km").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dispatch.domain.enums import AgencyType, UnitStatus
 from dispatch.domain.flags import IncidentFlag
 from dispatch.domain.geo import EARTH_RADIUS_M, eta_minutes
 from dispatch.domain.lifecycle import DISPATCHABLE
+from dispatch.domain.positions import PlacedPosition, PositionSource
 from dispatch.domain.roster import CAPABILITIES
 
 NEEDS_VERSION = 1
@@ -140,6 +143,8 @@ class Recommendation:
     alternates: tuple[Pick, ...]
     #: False when the incident has no position: no distances, the order is by agency and call sign.
     has_position: bool
+    #: What the distances are from (its source and radius: a kelurahan's centre is a rough guess).
+    position: PlacedPosition | None = None
 
     @property
     def unit_ids(self) -> tuple[int, ...]:
@@ -177,7 +182,7 @@ def _match_assigned(needs: Sequence[Need], units: Sequence[UnitLike]) -> dict[in
 def recommend(
     needs: Sequence[Need],
     units: Iterable[UnitLike],
-    incident_position: tuple[float, float] | None,
+    incident_position: PlacedPosition | tuple[float, float] | None,
     *,
     speed_kmh: float = DEFAULT_SPEED_KMH,
     assigned: Iterable[UnitLike] = (),
@@ -188,9 +193,17 @@ def recommend(
     Units already working the incident (``assigned``) meet needs first. The most constrained need
     chooses first (a boat before "any SAR unit"), so that a versatile unit is not spent on a need
     that others could meet.
+
+    ``incident_position``: the incident's position with its source, or a bare (lat, lon), taken as
+    exact. Distances from an area's centre are measured the same way as from any other position.
     """
     if speed_kmh <= 0:
         raise ValueError("speed must be positive")
+    placed = (
+        PlacedPosition(incident_position[0], incident_position[1], PositionSource.TYPED)
+        if isinstance(incident_position, tuple)
+        else incident_position
+    )
     working = list(assigned)
     need_of_unit = _match_assigned(needs, working)
     covered = [(needs[need_of_unit[u]], working[u].call_sign) for u in sorted(need_of_unit)]
@@ -198,9 +211,9 @@ def recommend(
 
     # Only units that can meet an open need are measured: the cost grows with them, not the roster.
     ranked: list[_Ranked] = []
-    if incident_position is not None:
-        lat0 = math.radians(incident_position[0])
-        lon0 = math.radians(incident_position[1])
+    if placed is not None:
+        lat0 = math.radians(placed.lat)
+        lon0 = math.radians(placed.lon)
         cos0 = math.cos(lat0)
     open_list = [needs[i] for i in open_needs]
     wanted_agencies = {agency for need in open_list for agency in need.agencies}
@@ -210,7 +223,7 @@ def recommend(
         if not any(need.covered_by(unit.agency_type, unit.capabilities) for need in open_list):
             continue
         distance: float | None = None
-        position = unit.position if incident_position is not None else None
+        position = unit.position if placed is not None else None
         if position is not None:
             lat1 = math.radians(position[0])
             d_phi = lat1 - lat0
@@ -285,7 +298,8 @@ def recommend(
         covered=tuple(covered),
         unmet=tuple(needs[i] for i in sorted(unmet)),
         alternates=tuple(alternates),
-        has_position=incident_position is not None,
+        has_position=placed is not None,
+        position=placed,
     )
 
 

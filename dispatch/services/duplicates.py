@@ -32,8 +32,9 @@ from dispatch.domain.enums import (
     Priority,
 )
 from dispatch.domain.flags import format_flags, parse_flags
-from dispatch.domain.geo import bounding_box, distance_m
+from dispatch.domain.geo import bounding_box
 from dispatch.domain.incidents import TEXT_FIELDS
+from dispatch.domain.positions import PlacedPosition, PositionSource, distance_apart, placed_at, resolves
 from dispatch.domain.protocols import higher_priority
 from dispatch.services.bus import Topic
 from dispatch.services.calls import answered_call
@@ -56,8 +57,11 @@ class DuplicateCandidate:
     village: str
     created_at: datetime
     reasons: tuple[DuplicateReason, ...]
-    #: Straight-line distance between the two locations, when both are known.
+    #: Straight-line distance between the two locations, when both are known (and not both an area's
+    #: centre: a distance between two guesses says nothing).
     distance_m: float | None = None
+    #: The distance is rough: one of the positions is an area's centre or less precise than 500 m.
+    approximate: bool = False
 
 
 #: The columns the rules read, fetched as plain rows (no ORM objects: this runs at every answer).
@@ -71,6 +75,8 @@ _FACT_COLUMNS = (
     Incident.area_code,
     Incident.village,
     Incident.district,
+    Incident.position_source,
+    Incident.position_radius_m,
 )
 
 
@@ -113,7 +119,13 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
                 select(*_FACT_COLUMNS).where(Incident.created_at >= now - SAME_AREA_WINDOW, *open_others)
             )
         }
-        if probe.lat is not None and probe.lon is not None and probe.category is not None:
+        # Only a position precise enough for "within 500 m" looks for neighbours (not an area's centre).
+        if (
+            probe.lat is not None
+            and probe.lon is not None
+            and probe.category is not None
+            and resolves(probe.position_source, probe.radius_m, NEARBY_RADIUS_M)
+        ):
             box = bounding_box(probe.lat, probe.lon, NEARBY_RADIUS_M)
             nearby = select(*_FACT_COLUMNS).where(
                 Incident.lat.between(box.min_lat, box.max_lat),
@@ -129,15 +141,17 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
             rows.update((row.id, row) for row in session.execute(by_number))
     found: list[DuplicateCandidate] = []
     for row in rows.values():
-        reasons = duplicate_reasons(probe, _facts(row), now, last_call.get(row.id))
+        facts = _facts(row)
+        reasons = duplicate_reasons(probe, facts, now, last_call.get(row.id))
         if not reasons:
             continue
-        distance = None
-        if None not in (probe.lat, probe.lon, row.lat, row.lon):
-            distance = distance_m(probe.lat, probe.lon, row.lat, row.lon)  # type: ignore[arg-type]
+        distance = distance_apart(_placed(probe), _placed(facts))
+        approximate = distance is not None and not all(
+            resolves(side.position_source, side.radius_m, NEARBY_RADIUS_M) for side in (probe, facts)
+        )
         found.append(
             DuplicateCandidate(
-                row.id, row.number, row.category, row.village, row.created_at, reasons, distance
+                row.id, row.number, row.category, row.village, row.created_at, reasons, distance, approximate
             )
         )
     found.sort(key=lambda c: (-len(c.reasons), -c.created_at.timestamp()))
@@ -146,6 +160,7 @@ def find_duplicates(ctx: ServiceContext, incident_id: int) -> list[DuplicateCand
 
 def _facts(row: Any) -> IncidentFacts:
     """``row``: a result row of ``_FACT_COLUMNS``."""
+    placed = placed_at(row.lat, row.lon, row.position_source, row.position_radius_m)
     return IncidentFacts(
         created_at=row.created_at,
         category=row.category,
@@ -154,7 +169,13 @@ def _facts(row: Any) -> IncidentFacts:
         area_code=row.area_code or "",
         village=row.village,
         district=row.district,
+        position_source=PositionSource.NONE if placed is None else placed.source,
+        radius_m=row.position_radius_m,
     )
+
+
+def _placed(facts: IncidentFacts) -> PlacedPosition | None:
+    return placed_at(facts.lat, facts.lon, facts.position_source, facts.radius_m)
 
 
 def _numbers_of(session: Session, incident_id: int) -> tuple[list[str], list[str]]:

@@ -38,11 +38,14 @@ def recommend_units(
     needs: NeedsTable,
     speed_kmh: float = DEFAULT_SPEED_KMH,
 ) -> Recommendation:
-    """The recommendation for ``incident`` among ``units`` (a snapshot the caller already holds)."""
+    """The recommendation for ``incident`` among ``units`` (a snapshot the caller already holds).
+
+    Distances are from the incident's best position (``IncidentView.placed``): typed, the handset's,
+    or the centre of its kelurahan or kecamatan.
+    """
     wanted = needs.needs_for(catalogue, incident.category, incident.flags)
-    position = None if incident.lat is None or incident.lon is None else (incident.lat, incident.lon)
     assigned = [unit for unit in units if unit.incident_id == incident.id]
-    return recommend(wanted, units, position, speed_kmh=speed_kmh, assigned=assigned)
+    return recommend(wanted, units, incident.placed, speed_kmh=speed_kmh, assigned=assigned)
 
 
 def recommend_for_incident(

@@ -15,6 +15,7 @@ from dispatch.domain.duplicates import (
     duplicate_reasons,
     village_key,
 )
+from dispatch.domain.positions import PositionSource
 
 NOW = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
 # Simpang Lima, Semarang; 0.0036 degrees of latitude is about 400 m.
@@ -90,6 +91,47 @@ def test_all_reasons_are_reported_together() -> None:
         DuplicateReason.SAME_NUMBER,
         DuplicateReason.SAME_CATEGORY_NEARBY,
         DuplicateReason.SAME_AREA,
+    )
+
+
+def test_nearby_counts_only_between_positions_precise_enough_for_500_m() -> None:
+    # 0.0036 degrees north: about 400 m apart.
+    typed = facts(category="FIRE", lat=LAT, lon=LON, position_source=PositionSource.TYPED)
+    handset = {"category": "FIRE", "lat": LAT + 0.0036, "lon": LON, "position_source": PositionSource.AML}
+    nearby = (DuplicateReason.SAME_CATEGORY_NEARBY,)
+    assert duplicate_reasons(typed, facts(60, **handset, radius_m=40.0), NOW) == nearby
+    assert duplicate_reasons(typed, facts(60, **handset, radius_m=500.0), NOW) == nearby
+    assert duplicate_reasons(typed, facts(60, **handset, radius_m=1200.0), NOW) == ()  # a cell's fix
+    assert duplicate_reasons(facts(60, **handset, radius_m=1200.0), typed, NOW) == ()
+    # A kelurahan's centre 400 m away (or the same point) is not "nearby": it is a guess.
+    for source in (PositionSource.VILLAGE, PositionSource.DISTRICT):
+        centre = {**handset, "position_source": source, "radius_m": 350.0}
+        assert duplicate_reasons(typed, facts(60, **centre), NOW) == ()
+        assert duplicate_reasons(typed, facts(60, **{**centre, "lat": LAT}), NOW) == ()
+
+
+def test_two_incidents_at_one_kelurahans_centre_are_the_same_kelurahan_not_nearby() -> None:
+    centre = {
+        "category": "FIRE",
+        "lat": LAT,
+        "lon": LON,
+        "position_source": PositionSource.VILLAGE,
+        "radius_m": 900.0,
+    }
+    # The kelurahan typed over after it was picked (no code, another name), but still at its centre.
+    probe = facts(**centre, village="Pleburan", district="Semarang Selatan")
+    assert duplicate_reasons(probe, facts(10, **centre), NOW) == (DuplicateReason.SAME_AREA,)
+    assert duplicate_reasons(probe, facts(40, **centre), NOW) == ()  # the same area, half an hour later
+    # Two different kelurahan's centres (200 m apart), or a kecamatan's centre shared: not one kelurahan.
+    assert duplicate_reasons(probe, facts(10, **{**centre, "lat": LAT + 0.0018}), NOW) == ()
+    district = {**centre, "position_source": PositionSource.DISTRICT}
+    assert duplicate_reasons(facts(**district), facts(10, **district), NOW) == ()
+    # Picked kelurahan codes decide first: two codes are two kelurahan, whatever the points.
+    assert (
+        duplicate_reasons(
+            facts(**centre, area_code="33.74.04.1001"), facts(10, **centre, area_code="33.74.04.1002"), NOW
+        )
+        == ()
     )
 
 

@@ -16,6 +16,7 @@ from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.enums import AgencyType, UnitStatus
 from dispatch.domain.flags import IncidentFlag
 from dispatch.domain.geo import distance_m
+from dispatch.domain.positions import PlacedPosition, PositionSource
 from dispatch.domain.recommend import Need, NeedsError, NeedsTable, parse_needs, recommend
 from dispatch.resources import load_json
 
@@ -146,6 +147,24 @@ def test_no_incident_position_orders_by_agency_then_call_sign() -> None:
     assert not result.has_position
     assert [p.call_sign for p in result.picks] == ["MEDICAL-05", "POLICE-03"]
     assert all(p.distance_m is None and p.eta_minutes is None for p in result.picks)
+
+
+def test_the_recommendation_says_what_its_distances_are_from() -> None:
+    units = [unit(1, A.POLICE, ("patrol",), 2.0), unit(2, A.POLICE, ("patrol",), 1.0)]
+    centre = PlacedPosition(SCENE[0], SCENE[1], PositionSource.VILLAGE, 900.0, place="Pleburan")
+    from_centre = recommend([Need((A.POLICE,))], units, centre)
+    assert from_centre.position == centre
+    assert from_centre.has_position  # a centre is a position: distances and ETAs, marked rough by the UI
+    # Measured the same way as from a typed position at that point.
+    typed = recommend([Need((A.POLICE,))], units, SCENE)
+    assert typed.position == PlacedPosition(SCENE[0], SCENE[1], PositionSource.TYPED)
+    assert [(p.call_sign, p.distance_m, p.eta_minutes) for p in from_centre.picks] == [
+        (p.call_sign, p.distance_m, p.eta_minutes) for p in typed.picks
+    ]
+    assert from_centre.picks[0].call_sign == "POLICE-02"
+    assert from_centre.picks[0].distance_m == pytest.approx(1000, rel=0.001)
+    nowhere = recommend([Need((A.POLICE,))], units, None)
+    assert (nowhere.position, nowhere.has_position) == (None, False)
 
 
 def test_units_without_position_come_after_those_with_one() -> None:
