@@ -23,6 +23,7 @@ from dispatch.domain.enums import (
 from dispatch.domain.incidents import format_incident_number
 from dispatch.domain.leftovers import LeftoverCall, leftover_ending
 from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.services import aml
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
@@ -282,6 +283,7 @@ def open_incident_for_call(
     audit(
         session, ctx, AuditAction.INCIDENT_OPEN, "incident", incident.id, number=incident.number, call=call.id
     )
+    aml.apply_waiting(session.info["unit_of_work"], call.id, incident)  # a handset position that came first
     return incident
 
 

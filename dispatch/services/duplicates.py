@@ -36,6 +36,7 @@ from dispatch.domain.geo import bounding_box
 from dispatch.domain.incidents import TEXT_FIELDS
 from dispatch.domain.positions import PlacedPosition, PositionSource, distance_apart, placed_at, resolves
 from dispatch.domain.protocols import higher_priority
+from dispatch.services import aml
 from dispatch.services.bus import Topic
 from dispatch.services.calls import answered_call
 from dispatch.services.context import ServiceContext, ServiceError, audit
@@ -268,6 +269,7 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
             cancelled=None if old is None else old.id,
         )
         audit(session, ctx, AuditAction.INCIDENT_NOTE, "incident", target.id, note=note.id)
+        aml.apply_waiting(work, call.id, target)  # a handset position that waited for the call's incident
         view = CallView.of(call, target.number)
         touched = (target_incident_id,) if old is None else (target_incident_id, old.id)
         work.notify(Topic.CALLS, call_id)

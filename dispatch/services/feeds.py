@@ -10,11 +10,11 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from dispatch.domain.codes import AuditAction
-from dispatch.domain.signals import CallSignal
-from dispatch.services import alerts, calls
+from dispatch.domain.signals import CallSignal, LocationSignal
+from dispatch.services import alerts, aml, calls
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext
-from dispatch.services.snapshots import CallView
+from dispatch.services.snapshots import AmlView, CallView
 from dispatch.services.uow import insert_unless_taken, reading, unit_of_work
 from dispatch.store.tables import Alert, FeedOutage
 
@@ -62,9 +62,16 @@ class StoreSink:
     def frames(self, frames: Sequence[Received]) -> list[CallView | None]:
         return store_frames(self._ctx, frames)
 
+    def location(self, signal: LocationSignal) -> AmlView:
+        return aml.record_location(self._ctx, signal)
+
 
 def store_frames(ctx: ServiceContext, frames: Sequence[Received]) -> list[CallView | None]:
-    """Store the frames of one read, in order, in one transaction (all or none)."""
+    """Store the frames of one read, in order, in one transaction (all or none).
+
+    One view per frame: the call's for a call event, None for a rejected frame and for a handset
+    position (``services.aml.store_location``; read them with ``aml.messages_for_call``).
+    """
     views: list[CallView | None] = []
     if not frames:
         return views
@@ -72,6 +79,10 @@ def store_frames(ctx: ServiceContext, frames: Sequence[Received]) -> list[CallVi
         for frame in frames:
             if isinstance(frame, CallSignal):
                 views.append(calls.store_signal(work, frame))
+            elif isinstance(frame, LocationSignal):
+                # A handset's position: stored, matched to its call, placed on its incident.
+                aml.store_location(work, frame)
+                views.append(None)
             else:
                 calls.insert_rejected_frame(
                     work.session, frame.feed, frame.raw, frame.reason, frame.received_at

@@ -17,8 +17,8 @@ from dispatch.domain.enums import (
 )
 from dispatch.domain.flags import IncidentFlag, parse_flags
 from dispatch.domain.phone import format_national
-from dispatch.domain.positions import PlacedPosition, PositionSource
-from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit
+from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource
+from dispatch.store.tables import AmlMessage, Assignment, Call, Incident, IncidentNote, Unit
 
 
 @dataclass(frozen=True)
@@ -287,3 +287,57 @@ def _assignment_status(row: Assignment, unit: Unit) -> UnitStatus:
     if row.cancelled_at is not None:
         return UnitStatus.CANCELLED
     return UnitStatus(unit.status)
+
+
+@dataclass(frozen=True)
+class AmlView:
+    """A handset's position (an AML SMS) as stored, and what became of it (``services.aml``)."""
+
+    id: int
+    feed: str
+    received_at: datetime
+    sender_raw: str
+    sender_e164: str | None
+    #: None when the handset sent no position (method "none": state NO_FIX).
+    lat: float | None
+    lon: float | None
+    radius_m: float | None
+    fixed_at: datetime | None
+    confidence: int | None
+    #: ``domain.aml.AmlMethod`` value (gnss, wifi, cell, none).
+    method: str
+    state: AmlState
+    call_id: int | None
+    incident_id: int | None
+
+    @property
+    def sender_national(self) -> str:
+        """The sender as a call-taker would dial it back."""
+        return format_national(self.sender_e164) if self.sender_e164 else self.sender_raw
+
+    @property
+    def placed(self) -> PlacedPosition | None:
+        """The position as it would stand on an incident, or None without one."""
+        if self.lat is None or self.lon is None:
+            return None
+        at = self.fixed_at or self.received_at
+        return PlacedPosition(self.lat, self.lon, PositionSource.AML, self.radius_m, at, self.method)
+
+    @staticmethod
+    def of(row: AmlMessage) -> AmlView:
+        return AmlView(
+            id=row.id,
+            feed=row.feed,
+            received_at=row.received_at,
+            sender_raw=row.sender_raw,
+            sender_e164=row.sender_e164,
+            lat=row.lat,
+            lon=row.lon,
+            radius_m=row.radius_m,
+            fixed_at=row.fixed_at,
+            confidence=row.confidence,
+            method=row.method or "",
+            state=AmlState(row.state),
+            call_id=row.call_id,
+            incident_id=row.incident_id,
+        )
