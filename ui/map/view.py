@@ -1,0 +1,936 @@
+"""The situation map: a QGraphicsView of the centre's area in Web Mercator, offline.
+
+What it shows (the markers are described in :mod:`ui.map.markers`): the villages' centres as dots
+with their names at closer zoom and the kecamatan names further out, the open incidents by priority,
+the units by agency and status, the selected incident ringed with lines to its recommended units,
+and beneath it all either the tiles of an MBTiles file (:mod:`ui.map.tiles`) or a plain background.
+It reads nothing itself: its owner gives it markers and places and tells it what changed.
+
+The map zooms by whole levels, as tile maps do (tiles drawn one to one, crisp, fast). Keys, with the
+map focused (its frame then drawn in the highlight colour): arrows pan; + (or =) and - zoom at the
+centre; Home shows all incidents and units; N and P (also Tab and Shift+Tab, which leave the map after
+the last incident) select the next and previous incident, nearest the centre first; Enter opens the
+selected one. Mouse: drag pans, the wheel zooms at the cursor, a click on an incident opens it.
+
+Speed: every marker is made of Qt's own items (nothing painted by Python per marker) and the scene
+keeps no index (every marker ignores the view's scale, and Qt's index would list them all for every
+frame anyway). Labels are decluttered once per zoom level (:func:`ui.map.markers.place`); a status
+change re-places only the labels it touches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QShowEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QToolTip,
+    QWidget,
+)
+
+from dispatch.domain.areas import AreaLevel, AreaPlace
+from dispatch.domain.enums import Priority
+from ui import labels
+from ui.map import markers
+from ui.map.markers import (
+    PIN_BOX,
+    PLACE_FILL,
+    PLACE_INK,
+    SELECTION,
+    UNIT_BOX,
+    IncidentItems,
+    IncidentMarker,
+    Label,
+    LabelGrid,
+    LabelSlot,
+    UnitItems,
+    UnitMarker,
+)
+from ui.map.projection import TILE_SIZE, bounds_rect, metres_per_pixel, scene_per_metre, to_lat_lon, world_xy
+from ui.map.tiles import TileLayer
+
+translate = QCoreApplication.translate
+
+MIN_ZOOM = 4
+#: Without tiles: street level is as close as village points mean anything.
+MAX_PLAIN_ZOOM = 18
+MAX_ZOOM = 20
+#: Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14).
+DISTRICT_NAMES_UNTIL = 14
+VILLAGE_NAMES_FROM = 13
+#: Village dots from this zoom (further out they are a grey smear).
+VILLAGE_DOTS_FROM = 11
+#: Arrow keys move the map by this many pixels.
+PAN_STEP = 80
+#: Pixels between the shown markers and the view's edge after Home.
+FIT_MARGIN = 40
+#: A press that moves less than this is a click, not a drag.
+DRAG_THRESHOLD = 4
+#: A click finds a marker within this many pixels.
+CLICK_SLOP = 3
+#: Indonesia, shown while there is nothing else to show.
+DEFAULT_BOUNDS = (95.0, -11.0, 141.0, 6.0)
+
+PLAIN_BACKGROUND = QColor("#f2efe6")
+DOT_COLOUR = QColor("#8d8d8d")
+RADIUS_ALPHA = 28
+
+# Ranks of the labels: lower ones are placed first and win where two would collide.
+_RANK_SELECTED = 0
+_RANK_RECOMMENDED = 1
+_RANK_INCIDENT = {Priority.P1: 2, Priority.P2: 3, Priority.P3: 4, Priority.P4: 5}
+_RANK_UNIT = 10
+_RANK_DISTRICT = 8
+_RANK_VILLAGE = 21
+
+
+class SituationMap(QGraphicsView):
+    """The situation map widget. See the module's docstring for what it shows and its keys."""
+
+    #: Enter on the selected incident, or a click on one: open it (its id).
+    incidentActivated = Signal(int)
+    #: The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by
+    #: :meth:`select_incident`, which the owner calls.
+    incidentSelected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("situationMap")
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
+        self.setInteractive(False)  # the map handles its keys and clicks itself
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setFrameShadow(QFrame.Shadow.Plain)
+        self.setLineWidth(3)
+        self._show_focus(False)
+        self.setAccessibleName(translate("SituationMap", "Situation map"))
+
+        base = QFont(self.font())
+        self._font = base
+        self._bold = QFont(base)
+        self._bold.setBold(True)
+        self._code_font = QFont(base)
+        self._code_font.setBold(True)
+        self._code_font.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+        self._district_font = QFont(base)
+        self._district_font.setBold(True)
+        self._district_font.setCapitalization(QFont.Capitalization.AllUppercase)
+        self._district_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        self._village_font = QFont(base)
+        self._village_font.setItalic(True)
+
+        self._zoom = 12
+        self._units: dict[int, UnitItems] = {}
+        self._incidents: dict[int, IncidentItems] = {}
+        self._places: list[tuple[AreaPlace, LabelSlot]] = []
+        self._dots = QPolygonF()
+        self._tiles: TileLayer | None = None
+        self._selected: int | None = None
+        self._recommended: list[int] = []
+        self._lines: list[QGraphicsLineItem] = []
+        self._halo = QGraphicsEllipseItem(
+            QRectF(
+                -markers.PIN_HEAD_R - 5,
+                -markers.PIN_HEAD_R - 5,
+                2 * markers.PIN_HEAD_R + 10,
+                2 * markers.PIN_HEAD_R + 10,
+            )
+        )
+        self._halo.setPen(QPen(SELECTION, 3))
+        self._halo.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self._halo.setVisible(False)
+        self._grid = LabelGrid()
+        self._slots: list[LabelSlot] | None = None  # in rank order; None: to be sorted again
+        self._grid_zoom: int | None = None
+        self._tour: list[int] | None = None
+        self._moving_ourselves = False
+        self._fitted = False
+        self._wheel_rest = 0
+        self._press: QPoint | None = None
+        self._dragging = False
+        self._pending_tiles = QTimer(self)
+        self._pending_tiles.setSingleShot(True)
+        self._pending_tiles.setInterval(0)
+        self._pending_tiles.timeout.connect(self.viewport().update)
+
+        self._scale_bar = QLabel(self)
+        self._scale_bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._attribution = QLabel(self)
+        self._attribution.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._attribution.setAutoFillBackground(True)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+        self._attribution.setFont(small)
+        self._attribution.hide()
+
+        self.setTransform(QTransform.fromScale(2.0**self._zoom, 2.0**self._zoom))
+        self._update_scene_rect()
+        self._update_scale_bar()
+
+    # --- the API -------------------------------------------------------------------------------
+
+    def set_tiles(self, path: Path | None) -> None:
+        """Draw the tiles of this MBTiles file beneath the map (None: the plain background). Raises
+        :class:`ui.map.tiles.TileFileError` for a file that cannot be used (the map keeps what it had)."""
+        layer = TileLayer(path) if path is not None else None
+        if self._tiles is not None:
+            self._tiles.close()
+        self._tiles = layer
+        attribution = layer.info.attribution if layer is not None else ""
+        self._attribution.setText(attribution)
+        self._attribution.setVisible(bool(attribution))
+        self._attribution.adjustSize()
+        self._place_overlays()
+        self._update_scene_rect()
+        if self._zoom > self.max_zoom:
+            self._set_zoom(self.max_zoom)
+        self.resetCachedContent()
+        self.viewport().update()
+
+    def set_places(self, places: Sequence[AreaPlace]) -> None:
+        """The villages and kecamatan to name (those of the centre's area); replaces any before."""
+        scene = self.scene()
+        for _place, slot in self._places:
+            anchor = slot.label.box.parentItem()
+            if anchor is not None:
+                scene.removeItem(anchor)
+        self._places = []
+        dots: list[QPointF] = []
+        for area in places:
+            if area.level not in (AreaLevel.VILLAGE, AreaLevel.DISTRICT):
+                continue
+            x, y = world_xy(area.lat, area.lon)
+            district = area.level is AreaLevel.DISTRICT
+            # An empty item at the place carries the label (placed around it like a marker's).
+            anchor = QGraphicsPathItem()
+            anchor.setFlag(markers.IGNORES_SCALE)
+            anchor.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+            anchor.setZValue(markers.Z_PLACES + (0.5 if district else 0))
+            anchor.setPos(x, y)
+            label = Label(
+                anchor, self._district_font if district else self._village_font, PLACE_FILL, frame=False
+            )
+            label.text.setBrush(QBrush(PLACE_INK))
+            label.set_text(area.name)
+            slot = LabelSlot(
+                key=("place", len(self._places)),
+                label=label,
+                x=x,
+                y=y,
+                offsets=markers.place_offsets(label, centred=district),
+                rank=_RANK_DISTRICT if district else _RANK_VILLAGE,
+                min_zoom=0 if district else VILLAGE_NAMES_FROM,
+                max_zoom=DISTRICT_NAMES_UNTIL if district else 99,
+            )
+            label.box.setVisible(False)
+            scene.addItem(anchor)
+            self._places.append((area, slot))
+            if not district:
+                dots.append(QPointF(x, y))
+        self._dots = QPolygonF(dots)
+        self._changed_sets()
+
+    def set_incidents(self, incidents: Sequence[IncidentMarker]) -> None:
+        """All the incidents to show (those not among them are removed)."""
+        keep = {m.id for m in incidents}
+        for gone in [i for i in self._incidents if i not in keep]:
+            self._remove_incident(gone)
+        for marker in incidents:
+            self._put_incident(marker)
+        self._tour = None
+        self._changed_sets()
+
+    def set_units(self, units: Sequence[UnitMarker]) -> None:
+        """All the units to show (those not among them are removed)."""
+        keep = {m.id for m in units}
+        for gone in [i for i in self._units if i not in keep]:
+            self._remove_unit(gone)
+        for marker in units:
+            self._put_unit(marker)
+        self._changed_sets()
+
+    def update_units(self, units: Sequence[UnitMarker]) -> None:
+        """These units changed (a status, a position, a new unit): only they are redrawn and their
+        labels placed again."""
+        if len(units) > 50:  # a burst: placing every label again is cheaper than one by one
+            for marker in units:
+                self._put_unit(marker)
+            self._changed_sets()
+            return
+        grown = False
+        for marker in units:
+            entry = self._units.get(marker.id)
+            grown = grown or entry is None
+            entry = self._put_unit(marker)
+            self._replace_one(entry.slot, entry, UNIT_BOX, marker.lat, marker.lon)
+        if grown:
+            self._slots = None
+            self._grid_zoom = None
+            self._relabel()
+        if self._selected is not None and any(m.id in self._recommended for m in units):
+            self._draw_recommendation()
+
+    def update_incidents(self, incidents: Sequence[IncidentMarker], removed: Sequence[int] = ()) -> None:
+        """These incidents changed or are new; those of ``removed`` are gone (closed, cancelled)."""
+        for gone in removed:
+            self._remove_incident(gone)
+        for marker in incidents:
+            self._put_incident(marker)
+        if self._selected is not None and self._selected not in self._incidents:
+            self._set_selection(None, ())
+        self._tour = None
+        self._changed_sets()
+
+    def select_incident(self, incident_id: int | None, recommended_unit_ids: Sequence[int] = ()) -> None:
+        """Ring this incident and join its recommended units to it, numbered in that order (None:
+        nothing selected). Does not move the map nor emit :attr:`incidentSelected`."""
+        self._set_selection(incident_id, recommended_unit_ids)
+
+    def fit_all(self) -> None:
+        """Zoom and centre so that every incident and unit shows (else the places, else the tiles)."""
+        self._fitted = True
+        rect = self._markers_rect()
+        if rect is None:
+            rect = self._places_rect()
+        if rect is None and self._tiles is not None:
+            rect = self._tiles.scene_bounds
+        if rect is None:
+            rect = bounds_rect(*DEFAULT_BOUNDS)
+        self._update_scene_rect()
+        viewport = self.viewport().size()
+        room_w = max(1, viewport.width() - 2 * FIT_MARGIN)
+        room_h = max(1, viewport.height() - 2 * FIT_MARGIN)
+        if rect.width() <= 0 and rect.height() <= 0:
+            zoom = 15
+        else:
+            fits = min(
+                room_w / rect.width() if rect.width() > 0 else math.inf,
+                room_h / rect.height() if rect.height() > 0 else math.inf,
+            )
+            zoom = math.floor(math.log2(fits))
+        self._set_zoom(zoom, centre=rect.center())
+
+    # --- what the owner and tests may read -----------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    @property
+    def max_zoom(self) -> int:
+        if self._tiles is not None:
+            return min(MAX_ZOOM, self._tiles.max_draw_zoom)
+        return MAX_PLAIN_ZOOM
+
+    @property
+    def selected_incident(self) -> int | None:
+        return self._selected
+
+    def centre(self) -> tuple[float, float]:
+        """The latitude and longitude at the view's centre."""
+        return to_lat_lon(self.mapToScene(self.viewport().rect().center()))
+
+    def centre_on(self, lat: float, lon: float, zoom: int | None = None) -> None:
+        self._set_zoom(self._zoom if zoom is None else zoom, centre=QPointF(*world_xy(lat, lon)))
+
+    def unit_label_text(self, unit_id: int) -> str | None:
+        """The words of the unit's label (shown or not), None for no such unit."""
+        entry = self._units.get(unit_id)
+        return entry.label.text.text() if entry else None
+
+    def label_shown(self, kind: str, key: int | str) -> bool:
+        """Whether the label of a unit or incident (by id) or a place (by name) is shown now."""
+        if kind == "unit":
+            slot = self._units[int(key)].slot
+        elif kind == "incident":
+            slot = self._incidents[int(key)].slot
+        else:
+            slot = next(s for p, s in self._places if p.name == key)
+        return slot is not None and slot.choice >= 0
+
+    def shown_label_rects(self) -> list[QRect]:
+        """The viewport rectangles of every label shown (for tests: none overlaps another)."""
+        rects = []
+        view = self.viewportTransform()
+        for item in self.items(self.viewport().rect()):
+            if isinstance(item, QGraphicsRectItem) and item.isVisible() and item.childItems():
+                rects.append(item.deviceTransform(view).mapRect(item.boundingRect()).toAlignedRect())
+        return rects
+
+    def marker_at(self, pos: QPoint) -> tuple[str, int] | None:
+        """The marker ("incident" or "unit", id) under a viewport point, incidents first."""
+        slop = QRect(pos - QPoint(CLICK_SLOP, CLICK_SLOP), QSize(2 * CLICK_SLOP + 1, 2 * CLICK_SLOP + 1))
+        found: tuple[str, int] | None = None
+        for item in self.items(slop):
+            top = item.topLevelItem()
+            kind = top.data(markers.KIND_KEY)
+            if kind == "incident":
+                return "incident", int(top.data(markers.ID_KEY))
+            if kind == "unit" and found is None:
+                found = "unit", int(top.data(markers.ID_KEY))
+        return found
+
+    def viewport_point(self, lat: float, lon: float) -> QPoint:
+        return self.mapFromScene(QPointF(*world_xy(lat, lon)))
+
+    # --- markers -------------------------------------------------------------------------------
+
+    def _put_unit(self, marker: UnitMarker) -> UnitItems:
+        entry = self._units.get(marker.id)
+        if entry is None:
+            entry = UnitItems(marker, self._font)
+            self.scene().addItem(entry.symbol)
+            self._units[marker.id] = entry
+        else:
+            entry.apply(marker)
+        x, y = world_xy(marker.lat, marker.lon)
+        if entry.slot is None:
+            entry.slot = LabelSlot(("unit", marker.id), entry.label, x, y, (), _RANK_UNIT)
+        entry.slot.x, entry.slot.y = x, y
+        entry.slot.offsets = markers.unit_offsets(entry.label)
+        entry.slot.choice = -2  # its label's place is to be set again (apply may have resized it)
+        entry.symbol.setPos(x, y)
+        return entry
+
+    def _remove_unit(self, unit_id: int) -> None:
+        entry = self._units.pop(unit_id, None)
+        if entry is not None:
+            if entry.slot is not None:
+                markers.take_back(entry.slot, self._grid)
+            if entry.obstacle is not None:
+                self._grid.remove(entry.obstacle)
+            self.scene().removeItem(entry.symbol)
+
+    def _put_incident(self, marker: IncidentMarker) -> IncidentItems:
+        entry = self._incidents.get(marker.id)
+        if entry is None:
+            entry = IncidentItems(marker, self._font, self._code_font)
+            self.scene().addItem(entry.pin)
+            self._incidents[marker.id] = entry
+        else:
+            entry.apply(marker)
+        x, y = world_xy(marker.lat, marker.lon)
+        entry.pin.setPos(x, y)
+        if entry.slot is None:
+            entry.slot = LabelSlot(
+                ("incident", marker.id), entry.label, x, y, (), _RANK_INCIDENT[marker.priority]
+            )
+        entry.slot.x, entry.slot.y = x, y
+        entry.slot.offsets = markers.incident_offsets(entry.label)
+        entry.slot.rank = _RANK_SELECTED if marker.id == self._selected else _RANK_INCIDENT[marker.priority]
+        entry.slot.choice = -2
+        self._draw_radius(entry, x, y)
+        return entry
+
+    def _draw_radius(self, entry: IncidentItems, x: float, y: float) -> None:
+        marker = entry.marker
+        if not marker.radius_m or marker.radius_m <= 0:
+            if entry.radius is not None:
+                entry.radius.setVisible(False)
+            return
+        if entry.radius is None:
+            entry.radius = QGraphicsEllipseItem()
+            entry.radius.setZValue(markers.Z_RADIUS)
+            self.scene().addItem(entry.radius)
+        r = marker.radius_m * scene_per_metre(marker.lat)
+        entry.radius.setRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+        colour = QColor(labels.PRIORITY_COLOURS[marker.priority])
+        pen = QPen(colour, 1.5)
+        pen.setCosmetic(True)
+        if marker.approximate:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        entry.radius.setPen(pen)
+        fill = QColor(colour)
+        fill.setAlpha(RADIUS_ALPHA if marker.approximate else RADIUS_ALPHA // 2)
+        entry.radius.setBrush(QBrush(fill))
+        entry.radius.setVisible(True)
+
+    def _remove_incident(self, incident_id: int) -> None:
+        entry = self._incidents.pop(incident_id, None)
+        if entry is None:
+            return
+        if entry.slot is not None:
+            markers.take_back(entry.slot, self._grid)
+        if entry.obstacle is not None:
+            self._grid.remove(entry.obstacle)
+        if self._halo.parentItem() is entry.pin:
+            self.scene().removeItem(self._halo)  # off the pin (kept for the next selection)
+            self._halo.setVisible(False)
+        self.scene().removeItem(entry.pin)
+        if entry.radius is not None:
+            self.scene().removeItem(entry.radius)
+
+    # --- selection -----------------------------------------------------------------------------
+
+    def _set_selection(self, incident_id: int | None, recommended: Sequence[int]) -> None:
+        previous = self._incidents.get(self._selected) if self._selected is not None else None
+        if previous is not None:
+            previous.pin.setZValue(markers.Z_INCIDENTS)
+            previous.label.text.setFont(self._font)
+            previous.label.box.setPen(QPen(QColor(0, 0, 0, 90), 1))
+            previous.label.set_text(markers.incident_label(previous.marker))
+            if previous.slot is not None:
+                previous.slot.rank = _RANK_INCIDENT[previous.marker.priority]
+                previous.slot.forced = False
+                previous.slot.offsets = markers.incident_offsets(previous.label)
+        for unit_id in self._recommended:
+            unit = self._units.get(unit_id)
+            if unit is not None:
+                unit.set_rank(0, self._font)
+                if unit.slot is not None:
+                    unit.slot.rank, unit.slot.forced = _RANK_UNIT, False
+        entry = self._incidents.get(incident_id) if incident_id is not None else None
+        self._selected = incident_id if entry is not None else None
+        self._recommended = list(recommended) if entry is not None else []
+        if entry is not None:
+            entry.pin.setZValue(markers.Z_SELECTED)
+            entry.label.text.setFont(self._bold)
+            entry.label.box.setPen(QPen(SELECTION, 2))
+            entry.label.set_text(markers.incident_label(entry.marker))
+            assert entry.slot is not None
+            entry.slot.rank, entry.slot.forced = _RANK_SELECTED, True
+            entry.slot.offsets = markers.incident_offsets(entry.label)
+            self._halo.setParentItem(entry.pin)
+            self._halo.setPos(markers.pin_head_centre())
+            self._halo.setVisible(True)
+            for rank, unit_id in enumerate(self._recommended, start=1):
+                unit = self._units.get(unit_id)
+                if unit is not None:
+                    unit.set_rank(rank, self._font)
+                    if unit.slot is not None:
+                        unit.slot.rank, unit.slot.forced = _RANK_RECOMMENDED, True
+            self.setAccessibleDescription(markers.incident_tooltip(entry.marker))
+        else:
+            self._halo.setVisible(False)
+            self.setAccessibleDescription("")
+        self._draw_recommendation()
+        self._slots = None
+        self._grid_zoom = None
+        self._relabel()
+
+    def _draw_recommendation(self) -> None:
+        scene = self.scene()
+        for line in self._lines:
+            scene.removeItem(line)
+        self._lines = []
+        entry = self._incidents.get(self._selected) if self._selected is not None else None
+        if entry is None:
+            return
+        pen = QPen(markers.LINE, 2.5)
+        pen.setCosmetic(True)
+        start = entry.pin.pos()
+        for unit_id in self._recommended:
+            unit = self._units.get(unit_id)
+            if unit is None:
+                continue
+            line = QGraphicsLineItem(start.x(), start.y(), unit.symbol.pos().x(), unit.symbol.pos().y())
+            line.setPen(pen)
+            line.setZValue(markers.Z_LINES)
+            scene.addItem(line)
+            self._lines.append(line)
+
+    def _tour_order(self) -> list[int]:
+        """The incidents nearest the view's centre first (the order N and Tab go through)."""
+        if self._tour is None or any(i not in self._incidents for i in self._tour):
+            centre = self.mapToScene(self.viewport().rect().center())
+            cx, cy = centre.x(), centre.y()
+
+            def distance(incident_id: int) -> tuple[float, int]:
+                pos = self._incidents[incident_id].pin.pos()
+                return (pos.x() - cx) ** 2 + (pos.y() - cy) ** 2, incident_id
+
+            self._tour = sorted(self._incidents, key=distance)
+        return self._tour
+
+    def _step(self, forward: bool, *, wrap: bool) -> bool:
+        """Select the next (previous) incident of the tour; False past the end when not wrapping."""
+        order = self._tour_order()
+        if not order:
+            return False
+        if self._selected in order:
+            index = order.index(self._selected) + (1 if forward else -1)
+        else:
+            index = 0 if forward else len(order) - 1
+        if not 0 <= index < len(order):
+            if not wrap:
+                return False
+            index %= len(order)
+        chosen = order[index]
+        self._set_selection(chosen, ())
+        self._reveal(chosen)
+        self.incidentSelected.emit(chosen)
+        return True
+
+    def _reveal(self, incident_id: int) -> None:
+        """Pan (not zoom) so that the incident shows with room around it."""
+        pin = self._incidents[incident_id].pin
+        at = self.mapFromScene(pin.pos())
+        room = self.viewport().rect().adjusted(60, 60, -60, -60)
+        if not room.contains(at):
+            self._moving_ourselves = True
+            self.centerOn(pin.pos())
+            self._moving_ourselves = False
+
+    # --- labels --------------------------------------------------------------------------------
+
+    def _changed_sets(self) -> None:
+        self._slots = None
+        self._grid_zoom = None
+        self._update_scene_rect()
+        if self._selected is not None:
+            self._draw_recommendation()
+        self._relabel()
+
+    def _ordered_slots(self) -> list[LabelSlot]:
+        if self._slots is None:
+            slots: list[LabelSlot] = [e.slot for e in self._incidents.values() if e.slot is not None]
+            slots += [e.slot for e in self._units.values() if e.slot is not None]
+            slots += [slot for _place, slot in self._places]
+            slots.sort(key=lambda s: s.rank)
+            self._slots = slots
+        return self._slots
+
+    def _relabel(self) -> None:
+        """Place every label again for the current zoom (markers first, as obstacles)."""
+        zoom = self._zoom
+        scale = 2.0**zoom
+        grid = LabelGrid()
+        for incident in self._incidents.values():
+            incident.obstacle = markers.symbol_rect(incident.pin.x(), incident.pin.y(), scale, PIN_BOX)
+            grid.add(incident.obstacle)
+        for unit in self._units.values():
+            unit.obstacle = markers.symbol_rect(unit.symbol.x(), unit.symbol.y(), scale, UNIT_BOX)
+            grid.add(unit.obstacle)
+        place = markers.place
+        for slot in self._ordered_slots():
+            place(slot, grid, scale, zoom)
+        self._grid = grid
+        self._grid_zoom = zoom
+
+    def _replace_one(
+        self,
+        slot: LabelSlot | None,
+        entry: UnitItems,
+        box: tuple[float, float, float, float],
+        lat: float,
+        lon: float,
+    ) -> None:
+        """Place one unit's label again after a change, leaving the others where they are."""
+        if slot is None or self._grid_zoom != self._zoom:
+            return
+        scale = 2.0**self._zoom
+        markers.take_back(slot, self._grid)
+        if entry.obstacle is not None:
+            self._grid.remove(entry.obstacle)
+        entry.obstacle = markers.symbol_rect(slot.x, slot.y, scale, box)
+        self._grid.add(entry.obstacle)
+        markers.place(slot, self._grid, scale, self._zoom)
+
+    # --- zoom and the scene's extent -----------------------------------------------------------
+
+    def _set_zoom(self, zoom: int, *, centre: QPointF | None = None, anchor: QPoint | None = None) -> None:
+        """Zoom to a whole level, keeping the scene point under ``anchor`` (a viewport point) where
+        it is, or centring ``centre``, or keeping the view's centre."""
+        zoom = max(MIN_ZOOM, min(self.max_zoom, zoom))
+        view_centre = self.viewport().rect().center()
+        old_centre = self.mapToScene(view_centre)
+        if centre is None and anchor is not None:
+            fixed = self.mapToScene(anchor)
+            factor = 2.0 ** (self._zoom - zoom)
+            centre = fixed + (old_centre - fixed) * factor
+        if centre is None:
+            centre = old_centre
+        changed = zoom != self._zoom
+        self._zoom = zoom
+        self._moving_ourselves = True
+        self.setTransform(QTransform.fromScale(2.0**zoom, 2.0**zoom))
+        self.centerOn(centre)
+        self._moving_ourselves = False
+        if changed or self._grid_zoom != zoom:
+            self._relabel()
+        self._update_scale_bar()
+        self.viewport().update()
+
+    def zoom_by(self, steps: int, anchor: QPoint | None = None) -> None:
+        """Zoom in (positive) or out by whole levels, at a viewport point or the centre."""
+        self._set_zoom(self._zoom + steps, anchor=anchor)
+        self._tour = None
+
+    def _markers_rect(self) -> QRectF | None:
+        points = [e.pin.pos() for e in self._incidents.values()] + [
+            e.symbol.pos() for e in self._units.values()
+        ]
+        return _points_rect(points)
+
+    def _places_rect(self) -> QRectF | None:
+        return _points_rect([QPointF(slot.x, slot.y) for _place, slot in self._places])
+
+    def _update_scene_rect(self) -> None:
+        """What the map can be panned over: everything it shows (and the tiles), with room around."""
+        rects = [r for r in (self._markers_rect(), self._places_rect()) if r is not None]
+        if self._tiles is not None:
+            rects.append(self._tiles.scene_bounds)
+        if not rects:
+            rects.append(bounds_rect(*DEFAULT_BOUNDS))
+        whole = rects[0]
+        for rect in rects[1:]:
+            whole = whole.united(rect)
+        # Half the extent on every side (at least 10 km), so that an edge can be panned to the middle.
+        margin = max(whole.width(), whole.height(), 10_000 * scene_per_metre(to_lat_lon(whole.center())[0]))
+        rect = whole.adjusted(-margin, -margin, margin, margin).intersected(
+            QRectF(0, 0, TILE_SIZE, TILE_SIZE)
+        )
+        if rect != self.sceneRect():
+            self._moving_ourselves = True
+            self.setSceneRect(rect)
+            self._moving_ourselves = False
+
+    # --- painting ------------------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        exposed = QRectF(rect)
+        painter.fillRect(exposed, PLAIN_BACKGROUND)
+        if self._tiles is not None:
+            self._tiles.draw(painter, exposed, self._zoom)
+            if self._tiles.pending and not self._pending_tiles.isActive():
+                self._pending_tiles.start()
+        if self._zoom >= VILLAGE_DOTS_FROM and not self._dots.isEmpty():
+            device = painter.worldTransform().map(self._dots)
+            painter.save()
+            painter.resetTransform()
+            pen = QPen(DOT_COLOUR, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPoints(device)
+            painter.restore()
+
+    # --- overlays ------------------------------------------------------------------------------
+
+    def _update_scale_bar(self) -> None:
+        """A bar of a round length (1, 2 or 5 times a power of ten) at most 120 pixels long."""
+        lat, _lon = self.centre()
+        per_pixel = metres_per_pixel(lat, self._zoom)
+        most = 120 * per_pixel
+        power = 10 ** math.floor(math.log10(most)) if most > 0 else 1
+        length = max(m * power for m in (1, 2, 5) if m * power <= most) if most >= power else power
+        pixels = max(1, round(length / per_pixel))
+        text = markers.distance_words(length)
+        metrics = self._scale_bar.fontMetrics()
+        width = max(pixels, metrics.horizontalAdvance(text)) + 12
+        height = metrics.height() + 12
+        pixmap = QPixmap(width, height)
+        pixmap.fill(QColor(255, 255, 255, 200))
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(markers.INK, 2))
+        y = height - 5
+        painter.drawLine(6, y, 6 + pixels, y)
+        painter.drawLine(6, y - 5, 6, y)
+        painter.drawLine(6 + pixels, y - 5, 6 + pixels, y)
+        painter.drawText(QRect(6, 2, width - 12, metrics.height()), Qt.AlignmentFlag.AlignLeft, text)
+        painter.end()
+        self._scale_bar.setPixmap(pixmap)
+        self._scale_bar.resize(pixmap.size())
+        self._scale_bar.setAccessibleName(translate("SituationMap", "Scale: %1").replace("%1", text))
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        inner = self.viewport().geometry()
+        self._scale_bar.move(inner.left() + 8, inner.bottom() - self._scale_bar.height() - 7)
+        self._attribution.adjustSize()
+        self._attribution.move(
+            inner.right() - self._attribution.width() - 1, inner.bottom() - self._attribution.height() + 1
+        )
+
+    def _show_focus(self, focused: bool) -> None:
+        palette = self.palette()
+        colour = (
+            palette.color(QPalette.ColorRole.Highlight) if focused else palette.color(QPalette.ColorRole.Mid)
+        )
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.setPalette(palette)
+
+    # --- events --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self.fit_all()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if not self._moving_ourselves:
+            self._tour = None  # panned by the user: the next N starts from the new centre
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._show_focus(False)
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and plain:
+            dx = {Qt.Key.Key_Left: -PAN_STEP, Qt.Key.Key_Right: PAN_STEP}.get(Qt.Key(key), 0)
+            dy = {Qt.Key.Key_Up: -PAN_STEP, Qt.Key.Key_Down: PAN_STEP}.get(Qt.Key(key), 0)
+            self.pan_by(dx, dy)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) and mods in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ShiftModifier,
+        ):
+            self.zoom_by(1)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) and plain:
+            self.zoom_by(-1)
+        elif key == Qt.Key.Key_Home and plain:
+            self.fit_all()
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_P) and plain:
+            self._step(key == Qt.Key.Key_N, wrap=True)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self._selected is not None:
+            self.incidentActivated.emit(self._selected)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.hasFocus() and self._step(next, wrap=False):
+            return True
+        self._tour = None
+        return super().focusNextPrevChild(next)
+
+    def pan_by(self, dx: int, dy: int) -> None:
+        """Move the view by pixels (positive: the map moves left/up, the view right/down)."""
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + dx)
+        vertical.setValue(vertical.value() + dy)
+        self._update_scale_bar_if_latitude_moved()
+
+    def _update_scale_bar_if_latitude_moved(self) -> None:
+        # The scale changes with the latitude (Mercator); across a city it does not, so only now and then.
+        lat, _ = self.centre()
+        if abs(lat - getattr(self, "_scale_lat", lat)) > 0.5:
+            self._update_scale_bar()
+        self._scale_lat = lat
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._wheel_rest += event.angleDelta().y()
+        steps = int(self._wheel_rest / 120)
+        if steps:
+            self._wheel_rest -= steps * 120
+            self.zoom_by(steps, anchor=event.position().toPoint())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._dragging = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            at = event.position().toPoint()
+            moved = at - self._press
+            if not self._dragging and moved.manhattanLength() >= DRAG_THRESHOLD:
+                self._dragging = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                self.pan_by(-moved.x(), -moved.y())
+                self._press = at
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            clicked = not self._dragging
+            self._press = None
+            self._dragging = False
+            self.viewport().unsetCursor()
+            if clicked:
+                hit = self.marker_at(event.position().toPoint())
+                if hit is not None and hit[0] == "incident":
+                    if hit[1] != self._selected:
+                        self._set_selection(hit[1], ())
+                        self.incidentSelected.emit(hit[1])
+                    self.incidentActivated.emit(hit[1])
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.marker_at(event.position().toPoint()) is None:
+            self.zoom_by(1, anchor=event.position().toPoint())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            hit = self.marker_at(event.pos())
+            if hit is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            kind, marker_id = hit
+            text = (
+                markers.incident_tooltip(self._incidents[marker_id].marker)
+                if kind == "incident"
+                else markers.unit_tooltip(self._units[marker_id].marker)
+            )
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+
+def _points_rect(points: Sequence[QPointF]) -> QRectF | None:
+    if not points:
+        return None
+    xs = [p.x() for p in points]
+    ys = [p.y() for p in points]
+    return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
