@@ -14,13 +14,14 @@ import pytest
 from sqlalchemy import select
 
 from dispatch.domain.aml import AmlFix, AmlMethod
+from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import AuditAction
 from dispatch.domain.enums import CallClass, Disposition, IncidentStatus
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.positions import AML_MATCH_AFTER, AML_MATCH_BEFORE, AmlState, PositionSource
 from dispatch.domain.signals import LocationSignal, SignalKind
-from dispatch.services import alerts, aml, calls, duplicates, feeds, incidents, locations, queries
+from dispatch.services import alerts, aml, callbacks, calls, duplicates, feeds, incidents, locations, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext
 from dispatch.services.feeds import RejectedSignal
@@ -226,6 +227,45 @@ def test_a_call_answered_at_the_telephone_gets_its_position_when_attached_to_an_
     assert (message.state, message.incident_id) == (AmlState.APPLIED.value, target.id)
     row = incident_row(ctx, target.id)
     assert (row.lat, row.lon, row.position_source) == (LAT, LON, PositionSource.AML.value)
+
+
+def test_a_caller_who_hung_up_before_an_answer_gets_the_position_when_called_back_and_in_trouble(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    """The silent or cut-off caller is the one a handset position helps most."""
+    call = ring(ctx)
+    clock.advance(20)
+    view = aml.record_location(ctx, location(clock.now()))
+    calls.record_signal(ctx.as_system(), signal(SignalKind.ENDED, clock.advance(5)))
+    assert stored(ctx, view).state == AmlState.WAITING.value
+    (queued,) = [item for item in callbacks.open_callbacks(ctx) if item.call_id == call.id]
+
+    clock.advance(120)
+    callbacks.record_attempt(ctx, queued.id, CallbackOutcome.REACHED_EMERGENCY)
+
+    message = stored(ctx, view)
+    assert message.state == AmlState.APPLIED.value
+    assert message.incident_id is not None
+    row = incident_row(ctx, message.incident_id)
+    assert (row.lat, row.lon, row.position_radius_m) == (LAT, LON, 12.0)
+
+
+def test_the_kept_position_used_by_the_call_taker_is_no_longer_offered(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    _call, incident = answered(ctx)
+    locations.set_position(ctx, incident.id, -6.99, 110.42)
+    clock.advance(20)
+    kept = aml.record_location(ctx, location(clock.now()))
+    offered = aml.offered_for_incident(ctx, incident.id)
+    assert offered is not None
+    assert offered.id == kept.id
+
+    shown = locations.use_handset_position(ctx, incident.id, offered.id)
+
+    assert (shown.lat, shown.lon, shown.position_source) == (LAT, LON, PositionSource.AML)
+    assert aml.offered_for_incident(ctx, incident.id) is None
+    assert [view.state for view in aml.messages_for_incident(ctx, incident.id)] == [AmlState.APPLIED]
 
 
 def test_a_position_from_an_unknown_number_is_kept_unmatched_with_an_alert_a_person_acknowledges(
