@@ -45,8 +45,8 @@ from dispatch.services.uow import UnitOfWork, reading, unit_of_work
 from dispatch.store.tables import Alert, AmlMessage, Call, FeedFrame, Incident
 
 #: ``alerts.kind`` of a handset position that matched no call: ``entity`` "aml", ``entity_id`` the
-#: message's id, the message a JSON object with ``label`` (the sender, as dialled back) and ``since``
-#: (when the SMS was received), the keys the timers' alerts use.
+#: message's id, the message a JSON object with ``label`` (the sender: E.164, else as received) and
+#: ``since`` (when the SMS was received), the keys the timers' alerts use.
 AML_UNMATCHED_ALERT = "aml_unmatched"
 
 
@@ -203,7 +203,8 @@ def messages_for_call(ctx: ServiceContext, call_id: int) -> list[AmlView]:
 
 def open_unmatched_alerts(ctx: ServiceContext) -> list[AlertView]:
     """The unmatched-AML alerts nobody has acknowledged yet, oldest first, for the alert list:
-    ``label`` the sender as dialled back, ``since`` when the SMS was received."""
+    ``label`` the sender (E.164, else as received: ``ui.labels.stored_number`` words it), ``since``
+    when the SMS was received."""
     with reading(ctx) as session:
         alerts = session.scalars(
             select(Alert)
@@ -234,7 +235,7 @@ def _alert_view(alert: Alert, message: AmlView) -> AlertView:
         raised_at=alert.raised_at,
         since=message.received_at,
         limit_s=None,
-        label=message.sender_national,
+        label=message.sender_e164 or message.sender_raw,
         incident_number="",
         cleared_at=alert.cleared_at,
         acknowledged_at=alert.acknowledged_at,
@@ -311,7 +312,7 @@ def _place(
 
 
 def _raise_unmatched(work: UnitOfWork, message: AmlMessage, signal: LocationSignal) -> int:
-    label = signal.number.national
+    label = signal.number.e164 or signal.number.raw
     alert = Alert(
         kind=AML_UNMATCHED_ALERT,
         raised_at=work.ctx.clock.now(),

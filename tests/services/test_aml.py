@@ -286,7 +286,7 @@ def test_a_position_from_an_unknown_number_is_kept_unmatched_with_an_alert_a_per
     assert Change(Topic.ALERTS, (alert.id,)) in changes
     shown = aml.open_unmatched_alerts(ctx)
     assert [(a.id, a.kind, a.label, a.since) for a in shown] == [
-        (alert.id, aml.AML_UNMATCHED_ALERT, "0857-1234-5678", clock.now())
+        (alert.id, aml.AML_UNMATCHED_ALERT, "+6285712345678", clock.now())
     ]
 
     alerts.acknowledge_alerts(ctx, [alert.id])
