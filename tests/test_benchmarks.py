@@ -122,6 +122,18 @@ def test_locations(seeded: Path, figures: Path) -> None:
     assert figures["premise_history"]["n"] == 10
 
 
+def test_areas(figures: Path) -> None:
+    out = figures / "areas.json"
+    done = run("-m", "bench.bench_areas", "--smoke", "--json", str(out))
+    assert "centre(code) to a point" in done.stdout
+    report = read_json(out)
+    assert report["areas"] > 80_000
+    assert report["runs"] == 1
+    assert report["load_s"]["median"] > 0
+    assert report["centre"]["n"] == report["nearest"]["n"] > 0
+    assert report["places_semarang"]["count"] == 177
+
+
 def test_duplicates(seeded: Path, figures: Path) -> None:
     out = figures / "duplicates.json"
     done = run("-m", "bench.bench_duplicates", str(seeded), "--smoke", "--json", str(out))
@@ -252,6 +264,7 @@ COVERED = {
     "startup": "test_foundation",  # run by bench_foundation's measure_startup
     "bench_caller_history": "test_caller_history",
     "bench_locations": "test_locations",
+    "bench_areas": "test_areas",
     "bench_duplicates": "test_duplicates",
     "bench_recommend": "test_recommend",
     "bench_boards": "test_boards",

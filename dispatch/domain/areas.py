@@ -668,17 +668,16 @@ def parse_area_rows(lines: Iterable[str]) -> list[AreaRow]:
     return list(iter_area_rows(lines))
 
 
-def _number(text: str) -> float | None:
-    return float(text) if text else None
-
-
 def iter_area_rows(lines: Iterable[str]) -> Iterator[AreaRow]:
     """Rows of the area table: five columns (before centres were added) or eight."""
     for line in lines:
         fields = line.rstrip("\n").split("\t")
         if len(fields) == 8:
             code, level, name, parent, postcode, lat, lon, radius = fields
-            yield code, int(level), name, parent, postcode, _number(lat), _number(lon), _number(radius)
+            if lat:
+                yield code, int(level), name, parent, postcode, float(lat), float(lon), float(radius or 0)
+            else:
+                yield code, int(level), name, parent, postcode, None, None, None
         elif len(fields) == 5:
             code, level, name, parent, postcode = fields
             yield code, int(level), name, parent, postcode, None, None, None
