@@ -10,6 +10,7 @@ from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import Disposition
 from dispatch.domain.geo import distance_m
 from dispatch.domain.incidents import FieldRejected
+from dispatch.domain.positions import PlacedPosition, PositionSource
 from dispatch.domain.signals import SignalKind
 from dispatch.services import calls, incidents, locations
 from dispatch.services.bus import Change, Topic
@@ -46,7 +47,13 @@ def test_picking_a_kelurahan_fills_the_whole_address_in_one_audited_change(
         "50164",
         code,
     )
-    assert [entry.action for entry in entries] == ["incident.area"]
+    # The kelurahan's centre is placed with it, as a rough position (the shipped table's point).
+    centre = area_index().centre(code)
+    assert centre is not None
+    assert view.placed == PlacedPosition(
+        centre.lat, centre.lon, PositionSource.VILLAGE, centre.radius_m, place="Kaligawe"
+    )
+    assert [entry.action for entry in entries] == ["incident.area", "incident.position"]
     assert Change(Topic.INCIDENTS, (incident.id,)) in changes
     with ctx.database.transaction() as session:
         row = session.get_one(Incident, incident.id)
@@ -149,7 +156,12 @@ def test_premise_history_finds_the_same_kelurahan_and_the_neighbours(
     assert nearest.distance_m < 200
     assert kelurahan.same_area
     assert (kelurahan.category, kelurahan.disposition) == ("FIRE", Disposition.HANDLED)
-    assert kelurahan.distance_m is None
+    # It has the kelurahan's centre: a distance, but a rough one.
+    centre = area_index().centre(code)
+    assert centre is not None
+    assert kelurahan.approximate
+    assert kelurahan.distance_m == pytest.approx(distance_m(*SIMPANG_LIMA, centre.lat, centre.lon))
+    assert not nearest.approximate
     assert locations.premise_history(ctx, current.id, limit=1)[0].number == near.number
 
 

@@ -4,7 +4,9 @@ recommendation, premise history and duplicates measured from the best of them.""
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
 from datetime import timedelta
 
 import pytest
@@ -18,6 +20,7 @@ from dispatch.domain.duplicates import DuplicateReason
 from dispatch.domain.geo import distance_m
 from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource
 from dispatch.domain.signals import SignalKind
+from dispatch.resources import resource_path
 from dispatch.services import calls, duplicates, incidents, locations
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
@@ -446,3 +449,81 @@ def test_duplicates_know_a_centre_from_a_place(
     assert found[second.id].reasons == (DuplicateReason.SAME_AREA,)
     assert found[second.id].approximate is True
     assert first.id not in found  # its precise position is 0 m from Tembalang's centre, but that is a guess
+
+
+# -- must show: a kelurahan alone gives distances and ETAs ---------------------------------------
+
+TEMBALANG_KELURAHAN = "33.74.10.1006"  # Kelurahan Tembalang, Kecamatan Tembalang, Kota Semarang
+
+
+def shipped_row(code: str) -> list[str]:
+    """The row of the shipped area table, read as text (not through the index under test)."""
+    with gzip.open(resource_path("areas", "areas.tsv.gz"), "rt", encoding="utf-8") as table:
+        for line in table:
+            if line.startswith(code + "\t"):
+                return line.rstrip("\n").split("\t")
+    raise AssertionError(f"{code} not in the shipped areas")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """By hand: the haversine formula on a sphere of the Earth's mean radius, 6,371.0088 km (IUGG)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def test_a_kelurahan_alone_gives_distances_and_etas_to_the_semarang_units(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue
+) -> None:
+    code, level, name, _parent, _postcode, lat_text, lon_text, radius_text = shipped_row(TEMBALANG_KELURAHAN)
+    assert (level, name) == ("4", "Tembalang")
+    centre = (float(lat_text), float(lon_text))
+    incident = new_incident(ctx, clock)
+    incidents.update_field(ctx, incident.id, "category", "LAKA", catalogue)
+    view = locations.set_area(ctx, incident.id, code)  # nothing typed: only the kelurahan picked
+    assert view.placed is not None
+    assert (view.placed.lat, view.placed.lon) == centre
+    assert (view.placed.source, view.placed.radius_m, view.placed.place) == (
+        PositionSource.VILLAGE,
+        float(radius_text),
+        "Tembalang",
+    )
+
+    result = recommend_for_incident(
+        ctx, incident.id, catalogue, load_default_needs(catalogue), speed_kmh=40.0
+    )
+
+    assert result.has_position
+    assert result.position == view.placed
+    assert sorted(pick.agency_type.value for pick in result.picks) == ["medical", "police"]
+    assert all(pick.distance_m is not None and pick.eta_minutes is not None for pick in result.picks)
+    assert all(pick.call_sign.startswith("DEMO-") for pick in (*result.picks, *result.alternates))
+    # One checked by hand: the nearest pick, from the centre in the table to the unit's station in the
+    # roster file, at 40 km/h.
+    pick = result.picks[0]
+    roster = json.loads(resource_path("roster", "semarang_demo.json").read_text(encoding="utf-8"))
+    station = next(unit for unit in roster["units"] if unit["call_sign"] == pick.call_sign)
+    by_hand_km = haversine_km(*centre, station["lat"], station["lon"])
+    assert pick.distance_m == pytest.approx(by_hand_km * 1000, rel=1e-9)
+    assert pick.eta_minutes == pytest.approx(by_hand_km / 40.0 * 60.0, rel=1e-9)
+    # Worked once on paper from the shipped point (-7.04957, 110.44081) to Puskesmas Banyumanik
+    # (-7.064, 110.421): 2.71 km, 4.1 minutes; the police from Polsek Banyumanik, 2.73 km.
+    assert (pick.call_sign, round(by_hand_km, 2), round(by_hand_km / 40.0 * 60.0, 1)) == (
+        "DEMO-PSC-03",
+        2.71,
+        4.1,
+    )
+    assert [(p.call_sign, round((p.distance_m or 0) / 1000, 2)) for p in result.picks[1:]] == [
+        ("DEMO-POL-03", 2.73)
+    ]
+    # And it is the nearest of its agency's units that can go.
+    others = [
+        haversine_km(*centre, unit["lat"], unit["lon"])
+        for unit in roster["units"]
+        if unit["agency_type"] == pick.agency_type.value
+        and set(unit["capabilities"]) & set(pick.need.capabilities)
+    ]
+    assert by_hand_km == pytest.approx(min(others), rel=1e-9)
