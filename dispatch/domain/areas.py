@@ -396,13 +396,18 @@ class AreaIndex:
         with self._grid_lock:
             if self._grid_keys is None:
                 lats, lons, levels = self._lat, self._lon, self.levels
-                keyed = sorted(
-                    (_cell_key(lats[i], lons[i]), i)
-                    for i in range(len(self.codes))
-                    if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]
+                rows = array(
+                    "i",
+                    (
+                        i
+                        for i in range(len(self.codes))
+                        if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]
+                    ),
                 )
-                self._grid_rows = array("i", (i for _key, i in keyed))
-                self._grid_keys = array("q", (key for key, _i in keyed))
+                keys = array("q", (_cell_key(lats[i], lons[i]) for i in rows))
+                order = sorted(range(len(rows)), key=keys.__getitem__)
+                self._grid_rows = array("i", (rows[k] for k in order))
+                self._grid_keys = array("q", (keys[k] for k in order))
             return self._grid_keys, self._grid_rows
 
     def nearest_village(self, lat: float, lon: float, within: str = "") -> AreaMatch | None:
