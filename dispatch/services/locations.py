@@ -348,6 +348,28 @@ def _keep_applied(session: Session, incident_id: int, *, but: int | None = None)
     return [message.id for message in applied]
 
 
+def coordinate_typed(ctx: ServiceContext, session: Session, incident: Incident) -> list[int]:
+    """After a latitude or longitude was typed into its own field (``incidents.update_field``, which
+    audits it): the position is the call-taker's, exact, from now, and a handset's that was on the
+    incident is kept and offered again. Without both coordinates there is no position. The ids of
+    the handset positions kept."""
+    if incident.lat is None or incident.lon is None:
+        incident.position_source, incident.position_radius_m = PositionSource.NONE.value, None
+        incident.position_at, incident.position_method = None, ""
+        return []
+    incident.position_source, incident.position_radius_m = PositionSource.TYPED.value, None
+    incident.position_at, incident.position_method = ctx.clock.now(), ""
+    return _keep_applied(session, incident.id)
+
+
+def area_typed_over(ctx: ServiceContext, session: Session, incident: Incident) -> bool:
+    """After a name typed over the picked area cleared its code (``incidents.update_field``): the
+    picked area's centre no longer says where this is, and is removed (audited). True if it was."""
+    if placed_on(incident) in CENTRES:
+        return _write_position(ctx, session, incident, None, reason="area_typed_over")
+    return False
+
+
 def _belongs(session: Session, message: AmlMessage, incident_id: int) -> bool:
     """The message is the incident's, or that of a call that has become the incident's."""
     if message.incident_id is not None:

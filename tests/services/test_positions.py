@@ -28,7 +28,7 @@ from dispatch.services.recommendations import load_default_needs, recommend_for_
 from dispatch.services.snapshots import IncidentView
 from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import AmlMessage, Call, Incident
-from tests.services.support import audited, signal
+from tests.services.support import audit_since, audited, last_audit_id, signal
 
 # A small made-up Semarang: Tembalang and Bulusan in one kecamatan (Bulusan without a point of its
 # own), Sendangmulyo's centre 150 m from Tembalang's, and Kaligawe in another kecamatan.
@@ -352,6 +352,68 @@ def test_a_handset_position_arriving_by_itself_replaces_a_centre_but_not_a_typed
     assert stored(ctx, typed.id).position_source == "typed"
     # And a new pick of the area leaves the handset's position where it is.
     assert locations.set_area(ctx, centred.id, SENDANGMULYO, index).placed == handset
+
+
+def test_a_coordinate_typed_into_its_own_field_makes_the_position_typed(
+    ctx: ServiceContext, clock: ManualClock, index: AreaIndex
+) -> None:
+    # What incidents.update_field asks of locations after it saved "lat" or "lon" alone.
+    incident = new_incident(ctx, clock)
+    locations.set_area(ctx, incident.id, TEMBALANG, index)
+    applied = aml_message(ctx, incident.id, AmlState.APPLIED)
+    clock.advance(20)
+    with unit_of_work(ctx) as work:
+        row = work.session.get_one(Incident, incident.id, with_for_update=True)
+        row.lat = -7.0590
+        assert locations.coordinate_typed(ctx, work.session, row) == [applied]
+    row = stored(ctx, incident.id)
+    assert (row.lat, row.lon, row.position_source, row.position_radius_m, row.position_at) == (
+        -7.0590,
+        TEMBALANG_CENTRE[1],
+        "typed",
+        None,
+        clock.now(),
+    )
+    assert states(ctx) == {applied: AmlState.KEPT}
+    with unit_of_work(ctx) as work:
+        row = work.session.get_one(Incident, incident.id, with_for_update=True)
+        row.lon = None
+        assert locations.coordinate_typed(ctx, work.session, row) == []
+    row = stored(ctx, incident.id)
+    assert (row.lat, row.lon, row.position_source, row.position_radius_m, row.position_at) == (
+        -7.0590,
+        None,
+        "",
+        None,
+        None,
+    )
+
+
+def test_a_name_typed_over_the_picked_kelurahan_takes_its_centre_away(
+    ctx: ServiceContext, clock: ManualClock, index: AreaIndex
+) -> None:
+    # What incidents.update_field asks of locations when a typed name cleared the picked area's code.
+    centred = new_incident(ctx, clock)
+    locations.set_area(ctx, centred.id, TEMBALANG, index)
+    typed = new_incident(ctx, clock, "085712345678")
+    locations.set_area(ctx, typed.id, TEMBALANG, index)
+    locations.set_position(ctx, typed.id, *SIMPANG_LIMA)
+    removed = {}
+    for incident in (centred, typed):
+        before = last_audit_id(ctx.database)
+        with unit_of_work(ctx) as work:
+            row = work.session.get_one(Incident, incident.id, with_for_update=True)
+            row.village, row.area_code = "Pleburan", ""
+            removed[incident.id] = locations.area_typed_over(ctx, work.session, row)
+        removed[-incident.id] = [entry.action for entry in audit_since(ctx.database, before)]
+    assert removed == {
+        centred.id: True,
+        -centred.id: ["incident.position"],
+        typed.id: False,
+        -typed.id: [],
+    }
+    assert stored(ctx, centred.id).lat is None
+    assert stored(ctx, typed.id).lat == SIMPANG_LIMA[0]
 
 
 # -- what is measured from the position ----------------------------------------------------------
