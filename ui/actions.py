@@ -797,6 +797,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         scope="form",
     ),
     ActionSpec(
+        "useHandsetPosition",
+        QT_TRANSLATE_NOOP("Actions", "In the incident form: use the handset position offered (AML)"),
+        Menu.NONE,
+        "Ctrl+H",
+        scope="form",
+    ),
+    ActionSpec(
         "logEnter",
         QT_TRANSLATE_NOOP("Actions", "In the shift log: show the incident's timeline"),
         Menu.NONE,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 
 from dispatch.domain.timers import TimerKind, format_duration
 from dispatch.services.alerts import AlertView
+from dispatch.services.aml import AML_UNMATCHED_ALERT
 from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
 from ui import labels
 from ui.gateway_feeds import GATEWAY_SILENT_ALERT
@@ -57,9 +58,14 @@ def alert_text(alert: AlertView, now: datetime) -> str:
             "⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.",
         )
     )
+    # A handset's position (AML SMS) that matched no call: its sender's number, since it came.
+    templates[AML_UNMATCHED_ALERT] = translate(
+        "AlertList", "⚠ Handset position from %1 with no call (received %2 ago)"
+    )
     template = templates.get(alert.kind, translate("AlertList", "⚠ ALERT %1 since %2"))
     # A ringing call's label is its number as shown, or the feed's marker for none ("P"): in words.
-    label = labels.stored_number(alert.label) if alert.kind == TimerKind.CALL_RINGING.value else alert.label
+    numbered = (TimerKind.CALL_RINGING.value, AML_UNMATCHED_ALERT)
+    label = labels.stored_number(alert.label) if alert.kind in numbered else alert.label
     text = (
         template.replace("%1", label)
         .replace("%2", elapsed(since, now))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.lifecycle import DISPATCHABLE
+from dispatch.domain.positions import PlacedPosition, PositionSource
 from dispatch.domain.recommend import Need, Pick, Recommendation
 from dispatch.services.recommendations import load_default_needs, recommend_units
 from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
@@ -26,10 +27,13 @@ from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
 from ui.session import ConsoleSession
 from ui.timefmt import local_time
+from ui.widgets.location_entry import radius_words
 
 translate = QCoreApplication.translate
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 10
+#: A position this uncertain (metres) or more makes the distances from it rough ("~2.1 km").
+ROUGH_RADIUS_M = 1000.0
 
 
 def rank_candidates(
@@ -74,15 +78,35 @@ def need_text(need: Need) -> str:
     return capability(need.capabilities[0]) if need.capabilities else labels.agency(need.agencies[0]).lower()
 
 
-def pick_text(pick: Pick) -> str:
-    """``DEMO-PSC-02 · medical · 1.8 km · ~3 min``."""
+def pick_text(pick: Pick, approximate: bool = False) -> str:
+    """``DEMO-PSC-02 · medical · 1.8 km · ~3 min``; ``~1.8 km`` when measured from an area's centre."""
     parts = [pick.call_sign, need_text(pick.need)]
     if pick.distance_m is not None and pick.eta_minutes is not None:
-        parts.append(translate("DispatchPanel", "%1 km").replace("%1", f"{pick.distance_m / 1000:.1f}"))
+        km = translate("DispatchPanel", "%1 km").replace(
+            "%1", QLocale().toString(pick.distance_m / 1000, "f", 1)
+        )
+        parts.append(f"~{km}" if approximate else km)
         parts.append(
             translate("DispatchPanel", "~%1 min").replace("%1", str(max(1, round(pick.eta_minutes))))
         )
     return " · ".join(parts)
+
+
+def distances_from_words(position: PlacedPosition) -> str:
+    """What the recommendation's distances are measured from, and how far off that may be."""
+    if position.source is PositionSource.VILLAGE:
+        text = translate("DispatchPanel", "Distances from the centre of the kelurahan %1")
+    elif position.source is PositionSource.DISTRICT:
+        text = translate("DispatchPanel", "Distances from the centre of the kecamatan %1")
+    elif position.source is PositionSource.AML:
+        text = translate("DispatchPanel", "Distances from the handset position")
+    else:
+        return translate("DispatchPanel", "Distances from the typed position")
+    text = text.replace("%1", position.place or "—")
+    if position.radius_m is None:
+        return text
+    radius = radius_words(position.radius_m)
+    return translate("DispatchPanel", "%1 (%2)").replace("%2", radius).replace("%1", text)
 
 
 class CandidateList(QListView):
@@ -136,6 +160,12 @@ class DispatchPanel(QWidget):
         recommended_box = QGroupBox(translate("DispatchPanel", "Recommended (Ctrl+R dispatches them)"))
         recommended_layout = QVBoxLayout(recommended_box)
         recommended_layout.setContentsMargins(4, 2, 4, 2)
+        # What the distances are from: a kelurahan's centre makes them as rough as the centre.
+        self.distances_from = QLabel()
+        self.distances_from.setObjectName("distancesFrom")
+        self.distances_from.setWordWrap(True)
+        self.distances_from.hide()
+        recommended_layout.addWidget(self.distances_from)
         self.recommended = QLabel()
         self.recommended.setObjectName("recommendedUnits")
         self.recommended.setWordWrap(True)
@@ -230,11 +260,24 @@ class DispatchPanel(QWidget):
         if incident is None or incident.closed_at is not None:
             self.recommendation = None
             self.recommended.setText(translate("DispatchPanel", "No incident open."))
+            self.distances_from.hide()
             return
         self.recommendation = recommend_units(
             incident, list(units), self._session.catalogue, self._needs, self._session.eta_speed_kmh
         )
-        lines = [pick_text(pick) for pick in self.recommendation.picks]
+        position = self.recommendation.position
+        # From an area's centre, or a handset fix a kilometre or more wide (a cell's), a distance to
+        # a tenth of a kilometre is not what it seems.
+        approximate = position is not None and (
+            position.approximate or (position.radius_m or 0.0) >= ROUGH_RADIUS_M
+        )
+        measured = any(pick.distance_m is not None for pick in self.recommendation.picks)
+        if position is not None and measured:
+            self.distances_from.setText(distances_from_words(position))
+            self.distances_from.show()
+        else:
+            self.distances_from.hide()
+        lines = [pick_text(pick, approximate) for pick in self.recommendation.picks]
         for need, call_sign in self.recommendation.covered:
             lines.append(
                 translate("DispatchPanel", "✔ %1 · %2 (already sent)")

@@ -24,7 +24,7 @@ from datetime import datetime, tzinfo
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,6 +52,7 @@ from dispatch.services.context import ServiceError
 from dispatch.services.snapshots import CallView, IncidentView, NoteView
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
+from ui.actions import BY_ID
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
@@ -64,7 +65,7 @@ from ui.widgets.field_conflict import (
     value_words,
 )
 from ui.widgets.focus_out import FocusOutFilter
-from ui.widgets.location_entry import AREA_FIELDS, LocationEntry, nesting_message
+from ui.widgets.location_entry import AREA_FIELDS, USE_HANDSET_ACTION, LocationEntry, nesting_message
 
 translate = QCoreApplication.translate
 
@@ -341,6 +342,10 @@ class IncidentPanel(QWidget):
             edit.installEventFilter(_ConflictKeys(self, LOCATION, edit))
         self._nesting_field = ""
         layout.addWidget(self.location)
+        # Ctrl+H anywhere in the form: the handset position offered (a key of the form, in the registry).
+        use_handset = QShortcut(QKeySequence(BY_ID[USE_HANDSET_ACTION].key), self)
+        use_handset.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        use_handset.activated.connect(self.location.use_handset_position)
 
         narrative_box = QGroupBox(translate("IncidentPanel", "Narrative"))
         narrative_layout = QFormLayout(narrative_box)

@@ -15,10 +15,21 @@ overwritten; both are said, and F11 keeps theirs, F12 saves this one over it (``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
 
 from dispatch.domain.areas import AreaLevel, AreaMatch, NestingProblem, check_nesting, search
 from dispatch.domain.codes import Refusal
@@ -30,16 +41,19 @@ from dispatch.domain.coordinates import (
     format_dms,
     parse_position,
 )
+from dispatch.domain.geo import distance_m
 from dispatch.domain.incidents import FieldRejected
-from dispatch.services import locations, queries
+from dispatch.domain.positions import PlacedPosition, PositionSource
+from dispatch.services import aml, locations, queries
 from dispatch.services.context import ServiceError
 from dispatch.services.incidents import UNCHECKED
-from dispatch.services.snapshots import IncidentView
+from dispatch.services.snapshots import AmlView, IncidentView
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
+from ui.actions import BY_ID
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
-from ui.timefmt import local_datetime
+from ui.timefmt import local_datetime, local_time
 from ui.widgets.field_conflict import scroll_into_view
 from ui.widgets.focus_out import FocusOutFilter
 
@@ -49,6 +63,8 @@ translate = QCoreApplication.translate
 AREA_SUGGESTIONS = 12
 SUGGESTION_ROWS = 6
 PREMISES_SHOWN = 5
+#: The registry's entry for Ctrl+H (a key of the incident form, ``ui/actions.py``).
+USE_HANDSET_ACTION = "useHandsetPosition"
 AREA_FIELDS: dict[AreaLevel, str] = {
     AreaLevel.PROVINCE: "province",
     AreaLevel.REGENCY: "regency",
@@ -113,6 +129,74 @@ def position_problem(error: PositionRejected) -> str:
         ),
         PositionProblem.SWAPPED: translate("LocationEntry", "Latitude and longitude look swapped."),
     }[error.problem]
+
+
+def distance_words(metres: float) -> str:
+    """``12 m``, ``350 m``, ``1.2 km`` (``1,2 km`` in Indonesian), ``12 km``: as precise as it is useful."""
+    locale = QLocale()
+    if metres < 100:
+        return translate("LocationEntry", "%1 m").replace("%1", locale.toString(round(metres)))
+    if metres < 999.5:
+        return translate("LocationEntry", "%1 m").replace("%1", locale.toString(int(round(metres, -1))))
+    km = metres / 1000
+    digits = 1 if km < 9.95 else 0
+    return translate("LocationEntry", "%1 km").replace("%1", locale.toString(km, "f", digits))
+
+
+def radius_words(radius_m: float) -> str:
+    """``±12 m``, ``±1.2 km``: how far off a position may be."""
+    return "±" + distance_words(radius_m)
+
+
+def when_words(instant: datetime, zone: tzinfo, now: datetime) -> str:
+    """The time of day, with the date when it was not today (a fix hours old must not look fresh)."""
+    if instant.astimezone(zone).date() != now.astimezone(zone).date():
+        return local_datetime(instant, zone)
+    return local_time(instant, zone)
+
+
+def position_words(placed: PlacedPosition | None, zone: tzinfo, now: datetime) -> str:
+    """What the incident's position is, in words: where it came from, how far off it may be, when.
+
+    ``Centre of the kelurahan Tembalang, about ±1.2 km``; ``Handset (AML) by satellite (GNSS), ±12 m,
+    fixed at 07:03:12``; ``Typed at 07:05:40``; ``No position: ...``.
+    """
+    if placed is None:
+        return translate(
+            "LocationEntry", "No position yet: pick the kelurahan (Ctrl+L) or paste a position here."
+        )
+    source = placed.source
+    if source in (PositionSource.VILLAGE, PositionSource.DISTRICT):
+        village = source is PositionSource.VILLAGE
+        if placed.radius_m is None:
+            text = (
+                translate("LocationEntry", "Centre of the kelurahan %1")
+                if village
+                else translate("LocationEntry", "Centre of the kecamatan %1")
+            )
+        else:
+            text = (
+                translate("LocationEntry", "Centre of the kelurahan %1, about %2")
+                if village
+                else translate("LocationEntry", "Centre of the kecamatan %1, about %2")
+            ).replace("%2", radius_words(placed.radius_m))
+        return text.replace("%1", placed.place or "—")
+    if source is PositionSource.AML:
+        parts = [
+            translate("LocationEntry", "Handset (AML) by %1").replace("%1", labels.aml_method(placed.method))
+            if placed.method
+            else translate("LocationEntry", "Handset (AML)")
+        ]
+        if placed.radius_m is not None:
+            parts.append(radius_words(placed.radius_m))
+        if placed.at is not None:
+            parts.append(
+                translate("LocationEntry", "fixed at %1").replace("%1", when_words(placed.at, zone, now))
+            )
+        return ", ".join(parts)
+    if placed.at is not None:
+        return translate("LocationEntry", "Typed at %1").replace("%1", when_words(placed.at, zone, now))
+    return translate("LocationEntry", "Typed")
 
 
 class _SuggestionKeys(QObject):
@@ -224,6 +308,29 @@ class LocationEntry(QGroupBox):
         self.position_message.setWordWrap(True)
         self.position_message.hide()
 
+        # Where the position came from and how far off it may be, in words (never a colour alone).
+        self.position_line = QLabel()
+        self.position_line.setObjectName("positionSource")
+        self.position_line.setWordWrap(True)
+        # A handset position that came while a typed one was there: offered, not applied.
+        self.offer = QFrame()
+        self.offer.setObjectName("handsetOffer")
+        # Framed, so that it reads as something to decide (the words say what; the frame only helps).
+        self.offer.setStyleSheet("#handsetOffer { border: 1px solid #1565c0; background: #e3f2fd; }")
+        offer_layout = QHBoxLayout(self.offer)
+        offer_layout.setContentsMargins(4, 2, 4, 2)
+        self.offer_label = QLabel()
+        self.offer_label.setObjectName("handsetOfferText")
+        self.offer_label.setWordWrap(True)
+        self.offer_button = QPushButton()
+        self.offer_button.setObjectName("useHandsetPosition")
+        self.offer_button.setAutoDefault(False)
+        self.offer_button.clicked.connect(self.use_handset_position)
+        offer_layout.addWidget(self.offer_label, 1)
+        offer_layout.addWidget(self.offer_button)
+        self.offer.hide()
+        self.offered: AmlView | None = None
+
         self.premises = QLabel()
         self.premises.setObjectName("premiseHistory")
         self.premises.setWordWrap(True)
@@ -240,7 +347,9 @@ class LocationEntry(QGroupBox):
         grid.addWidget(position_label, 3, 0)
         grid.addWidget(self.position_edit, 3, 1)
         grid.addWidget(self.position_message, 4, 1)
-        grid.addWidget(self.premises, 5, 0, 1, 2)
+        grid.addWidget(self.position_line, 5, 1)
+        grid.addWidget(self.offer, 6, 1)
+        grid.addWidget(self.premises, 7, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     # -- showing -----------------------------------------------------------------------------------
@@ -260,6 +369,8 @@ class LocationEntry(QGroupBox):
                     pending = self._pending.get((incident.id, kind))
                     if pending is not None:
                         self._show_pending(pending)
+        self._show_position_line()
+        self.show_offer()
         self.show_premises()
 
     def refresh(self, incident: IncidentView) -> None:
@@ -269,6 +380,9 @@ class LocationEntry(QGroupBox):
         # A position being typed, or refused and kept for correcting, is not overwritten.
         if moved and not self.position_edit.hasFocus() and not self.position_message.property("error"):
             self._show_position(incident)
+        self._show_position_line()
+        # A handset position may have come for it (kept: the incident has a typed one).
+        self.show_offer()
         if before is None or (before.area_code, before.village, before.lat, before.lon) != (
             incident.area_code,
             incident.village,
@@ -285,6 +399,72 @@ class LocationEntry(QGroupBox):
         self._applied_position = text
         self._position_shown = (None, None) if incident is None else (incident.lat, incident.lon)
 
+    def _show_position_line(self) -> None:
+        incident = self._incident
+        if incident is None:
+            self.position_line.setText("")
+            return
+        self.position_line.setText(
+            position_words(incident.placed, self._session.zone, self._session.ctx.clock.now())
+        )
+
+    def show_offer(self) -> None:
+        """A handset position kept for the incident (it had a typed one): offered, with the key."""
+        incident = self._incident
+        offered: AmlView | None = None
+        if incident is not None and incident.closed_at is None:
+            try:
+                offered = aml.offered_for_incident(self._session.ctx, incident.id)
+            except DatabaseUnavailable:
+                offered = self.offered if self.offered and self.offered.incident_id == incident.id else None
+        self.offered = offered
+        if offered is None or offered.lat is None or offered.lon is None:
+            if self.offer_button.hasFocus():
+                focus_visibly(self.position_edit)
+            self.offer.hide()
+            return
+        assert incident is not None
+        now = self._session.ctx.clock.now()
+        self.offer_label.setText(offer_words(offered, incident, self._session.zone, now))
+        self.offer_button.setText(
+            translate("LocationEntry", "Use handset position (%1)").replace(
+                "%1", BY_ID[USE_HANDSET_ACTION].native_key()
+            )
+        )
+        self.offer.show()
+
+    def use_handset_position(self) -> bool:
+        """The call-taker's word: the handset's position replaces the typed one (Ctrl+H, or the button)."""
+        incident, offered = self._incident, self.offered
+        if incident is None or incident.closed_at is not None or offered is None:
+            self.said.emit(translate("LocationEntry", "No handset position is waiting for this incident."))
+            return False
+        try:
+            updated = locations.use_handset_position(self._session.ctx, incident.id, offered.id)
+        except ServiceError as error:
+            self._say(self.position_message, labels.service_error(error.code), True, error=False)
+            self.show_offer()
+            return False
+        except DatabaseUnavailable:
+            self._say(
+                self.position_message,
+                translate("LocationEntry", "Not used: the database is away. Press it again when it is back."),
+                True,
+                error=False,
+            )
+            return False
+        # Whatever position was typed and not stored yet gives way to the one chosen.
+        if self._pending.pop((incident.id, POSITION), None) is not None:
+            self.waiting_changed.emit()
+        self._incident = updated
+        self._hide_position_message()
+        self._show_position(updated)
+        self._show_position_line()
+        self.show_offer()
+        self.changed.emit(updated)
+        self.show_premises()
+        return True
+
     def show_premises(self) -> None:
         incident = self._incident
         if incident is None:
@@ -299,11 +479,13 @@ class LocationEntry(QGroupBox):
             return
         lines = [translate("LocationEntry", "Premise history (same kelurahan or within 200 m):")]
         for entry in history:
-            where = (
-                translate("LocationEntry", "%1 m").replace("%1", str(round(entry.distance_m)))
-                if entry.distance_m is not None
-                else translate("LocationEntry", "same kelurahan")
-            )
+            if entry.distance_m is None:
+                where = translate("LocationEntry", "same kelurahan")
+            elif entry.approximate:
+                # Measured from (or to) an area's centre: as rough as the centre.
+                where = "~" + distance_words(entry.distance_m)
+            else:
+                where = distance_words(entry.distance_m)
             outcome = (
                 labels.disposition(entry.disposition)
                 if entry.disposition
@@ -388,6 +570,12 @@ class LocationEntry(QGroupBox):
 
     def _area_saved(self, updated: IncidentView, match: AreaMatch) -> None:
         self._incident = updated
+        # The pick placed the area's centre (unless a better position was there): shown, and what
+        # a position typed next expects to replace.
+        pending = self._pending.get((updated.id, POSITION))
+        if pending is None and not self.position_message.property("error"):
+            self._show_position(updated)
+        self._show_position_line()
         self._say(
             self.area_message, translate("LocationEntry", "Saved: %1").replace("%1", _label(match)), False
         )
@@ -431,9 +619,9 @@ class LocationEntry(QGroupBox):
         self, updated: IncidentView, position: ParsedPosition | None, lat: float | None, lon: float | None
     ) -> None:
         self._incident = updated
-        shown = "" if lat is None or lon is None else format_decimal(lat, lon)
-        self.position_edit.setText(shown)
-        self._applied_position = shown
+        # What is stored now: the position typed, or (cleared) the area's centre it falls back to.
+        self._show_position(updated)
+        self._show_position_line()
         if position is None:
             self._hide_position_message()
         elif position.outside_indonesia:
@@ -635,6 +823,23 @@ class LocationEntry(QGroupBox):
         label.setStyleSheet("color: #b71c1c;" if warning else "color: #1b5e20;")
         label.setProperty("error", warning if error is None else error)
         label.show()
+
+
+def offer_words(offered: AmlView, incident: IncidentView, zone: tzinfo, now: datetime) -> str:
+    """``Handset position received: ±12 m, fixed at 07:03:12, 420 m from the position now used.``"""
+    assert offered.lat is not None
+    assert offered.lon is not None
+    parts = []
+    if offered.radius_m is not None:
+        parts.append(radius_words(offered.radius_m))
+    fixed = offered.fixed_at or offered.received_at
+    parts.append(translate("LocationEntry", "fixed at %1").replace("%1", when_words(fixed, zone, now)))
+    if incident.lat is not None and incident.lon is not None:
+        apart = distance_m(incident.lat, incident.lon, offered.lat, offered.lon)
+        parts.append(
+            translate("LocationEntry", "%1 from the position now used").replace("%1", distance_words(apart))
+        )
+    return translate("LocationEntry", "Handset position received: %1.").replace("%1", ", ".join(parts))
 
 
 def area_unsaved_words(match: AreaMatch) -> str:
