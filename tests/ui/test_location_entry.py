@@ -206,3 +206,22 @@ def test_another_incident_shows_positions_saved_elsewhere_after_a_refused_paste(
     press(qtbot, Qt.Key.Key_F5)
     locations.set_position(ctx, second, -6.99306, 110.42083)
     qtbot.waitUntil(lambda: location.position_edit.text() == "-6.99306, 110.42083")
+
+
+def test_a_second_position_pasted_into_the_same_incident_replaces_the_first(
+    qtbot: QtBot, window: MainWindow, feed: SimulatedFeed, ctx: ServiceContext
+) -> None:
+    # The field remembers what it stored: the second paste is not taken for another console's change.
+    incident_id = answer(qtbot, window, feed)
+    location = window.incident_panel.location
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "-6.99306, 110.42083")
+    press(qtbot, Qt.Key.Key_Return)
+    assert (stored(ctx, incident_id).lat, stored(ctx, incident_id).lon) == (-6.99306, 110.42083)
+    location.position_edit.selectAll()
+    type_text(qtbot, "-6.99, 110.42")
+    press(qtbot, Qt.Key.Key_Return)
+    assert not location.position_message.text().startswith("⚠")
+    assert (stored(ctx, incident_id).lat, stored(ctx, incident_id).lon) == (-6.99, 110.42)
+    assert location.position_line.text().startswith("Typed at ")
