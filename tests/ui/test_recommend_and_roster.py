@@ -55,6 +55,8 @@ def test_traffic_accident_with_casualties_dispatched_by_accepting_the_recommenda
     assert [line.split(" · ")[0] for line in shown] == [call_sign for call_sign, _ in expected]
     assert shown[0].endswith(" min")
     assert " km · ~" in shown[0]
+    assert " · ~" not in shown[0].split(" km")[0]  # typed: the distance is not marked rough
+    assert window.dispatch_panel.distances_from.text() == "Distances from the typed position"
 
     press(qtbot, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(lambda: window.dispatch_panel.assignment_model.rowCount() == 2)
