@@ -1,5 +1,8 @@
 """``dispatch-console listen URL``: decode a feed live and print one JSON line per call event.
 
+A GSM modem's feed (``aml-sms:``) prints a ``location`` line per AML message instead
+(``location_json``).
+
 For installers checking their wiring, and for tests. Nothing is stored. Standard output carries
 only the JSON lines (flushed at once); standard error says ``listening: URL`` once the feed is
 open, and one line per frame that could not be decoded. Before it says so, the decoders, the
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import sys
 import time
@@ -21,14 +25,15 @@ from datetime import datetime
 from json.encoder import encode_basestring as _string
 from typing import TextIO
 
+from dispatch.domain.aml import decode_aml
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.phone import DEFAULT_REGION
-from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.domain.signals import CallSignal, LocationSignal, SignalKind
 from dispatch.feeds.frames import DecodedFrame
 from dispatch.feeds.protocols import OpenFeed, open_feed
 from dispatch.feeds.runner import FeedHealth, FeedRunner, FeedState, to_signal
 from dispatch.feeds.transports import FeedOpenError
-from dispatch.feeds.urls import FeedUrl, FeedUrlError, SimFeedUrl, parse_feed_url
+from dispatch.feeds.urls import AmlSmsFeedUrl, FeedUrl, FeedUrlError, SimFeedUrl, parse_feed_url
 
 EXIT_CANNOT_OPEN = 2
 
@@ -40,10 +45,12 @@ _LINE = (
 )
 
 
-def signal_json(signal: CallSignal) -> str:
+def signal_json(signal: CallSignal | LocationSignal) -> str:
     """The event as one line of JSON: exactly ``json.dumps(..., ensure_ascii=False)`` of the object
     with these keys (tested), written out directly: the encoder's general machinery, run once
-    per call with cold caches, cost more than a call's decoding."""
+    per call with cold caches, cost more than a call's decoding. A position is ``location_json``'s."""
+    if isinstance(signal, LocationSignal):
+        return location_json(signal)
     number = signal.number
     return _LINE % (
         _string(signal.kind._value_),
@@ -56,6 +63,29 @@ def signal_json(signal: CallSignal) -> str:
         _or_null(signal.name),
         _or_null(signal.call_id),
         _string(signal.raw.decode("latin-1")),
+    )
+
+
+def location_json(signal: LocationSignal) -> str:
+    """A handset's position as one line of JSON (``event`` is ``location``; ``number`` the sender's
+    E.164 form or null, ``number_raw`` as the modem gave it; ``fixed_at`` the fix's UTC time)."""
+    fix = signal.fix
+    return json.dumps(
+        {
+            "event": "location",
+            "feed": signal.feed,
+            "received_at": signal.received_at.isoformat(),
+            "number": signal.number.e164,
+            "number_raw": signal.number.raw,
+            "lat": fix.lat,
+            "lon": fix.lon,
+            "radius_m": fix.radius_m,
+            "fixed_at": None if fix.fixed_at is None else fix.fixed_at.isoformat(),
+            "confidence": fix.confidence,
+            "method": fix.method.value,
+            "raw": signal.raw.decode("latin-1"),
+        },
+        ensure_ascii=False,
     )
 
 
@@ -88,7 +118,7 @@ class PrintSink:
                 self._encoding = out.encoding or "utf-8"
                 self._errors = out.errors or "strict"
 
-    def signal(self, signal: CallSignal) -> None:
+    def signal(self, signal: CallSignal | LocationSignal) -> None:
         if self._limit is not None and self.events >= self._limit:
             return  # --count reached: events that came in the same read are not printed
         line = signal_json(signal) + "\n"
@@ -101,6 +131,9 @@ class PrintSink:
                 data = data[os.write(self._fd, data) :]
         self.events += 1
 
+    def location(self, signal: LocationSignal) -> None:
+        self.signal(signal)
+
     def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None:
         self._err.write(f"rejected: {reason}: {raw.decode('latin-1')!r}\n")
         self._err.flush()
@@ -109,12 +142,14 @@ class PrintSink:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dispatch-console listen",
-        description="Decode a caller-ID or telephony feed live; one JSON line per call event.",
+        description="Decode a caller-ID, telephony or AML feed live; one JSON line per event.",
     )
     parser.add_argument(
-        "url", help="feed URL: serial:PORT?..., ncid://host:3333, whozz-udp://0.0.0.0:3520, ami://..."
+        "url",
+        help="feed URL: serial:PORT?..., ncid://host:3333, whozz-udp://0.0.0.0:3520, ami://..., "
+        "aml-sms:serial:PORT",
     )
-    parser.add_argument("--count", type=int, metavar="N", help="exit after N call events")
+    parser.add_argument("--count", type=int, metavar="N", help="exit after N events")
     parser.add_argument("--seconds", type=float, metavar="S", help="exit after S seconds")
     parser.add_argument("--region", default=DEFAULT_REGION, help="phone number region (default ID)")
     return parser
@@ -147,7 +182,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
 def _warm_output(url: FeedUrl, region: str) -> None:
     """Turn a frame into a JSON line once, unprinted, so the first call's line costs what the rest do."""
     frame = DecodedFrame(SignalKind.INCOMING, "081234567890", b"NMBR = 081234567890\r\n", "BUDI", "1")
-    signal_json(to_signal(frame, url.display, SystemClock().now(), region, describe=False))
+    signal = to_signal(frame, url.display, SystemClock().now(), region, describe=False)
+    signal_json(signal)
+    if isinstance(url, AmlSmsFeedUrl):
+        fix = decode_aml('A"ML=1;lt=-6.99306;lg=+110.42083;rd=12;top=20221115070312;pm=G')
+        location_json(LocationSignal(url.display, signal.received_at, signal.number, b"", fix))
 
 
 def _listen(url: FeedUrl, first: OpenFeed, options: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -16,9 +16,10 @@ import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number, warm_up_descriptions
-from dispatch.feeds.frames import DecodedFrame, Decoder, Frame
+from dispatch.feeds.frames import DecodedFrame, Decoder, Frame, LocationFrame
 from dispatch.feeds.transports import (
     Connection,
     FeedDisconnected,
@@ -27,13 +28,48 @@ from dispatch.feeds.transports import (
     TcpConnection,
     UdpConnection,
 )
-from dispatch.feeds.urls import AmiFeedUrl, FeedUrl, NcidFeedUrl, SerialFeedUrl, SimFeedUrl, WhozzUdpFeedUrl
+from dispatch.feeds.urls import (
+    AmiFeedUrl,
+    AmlSmsFeedUrl,
+    FeedUrl,
+    NcidFeedUrl,
+    SerialFeedUrl,
+    SimFeedUrl,
+    WhozzUdpFeedUrl,
+)
+
+if TYPE_CHECKING:
+    from dispatch.feeds.gsm import GsmSession
 
 log = logging.getLogger(__name__)
 
 LOGIN_TIMEOUT = 10.0
+#: The GSM modem's start (AT, the SIM, text mode, indications) must be done within this.
+GSM_START_TIMEOUT = 20.0
 # A Whozz Calling record starts with an optional "$", two digits of line, then a record letter.
 _WHOZZ_LINE = re.compile(rb"^\$?\d\d [IORFNH] ")
+
+
+@runtime_checkable
+class Conversation(Protocol):
+    """A decoder that also talks to its device (``dispatch.feeds.gsm.GsmSession``).
+
+    After each read the runner calls ``feed`` (when bytes came), ``tick`` with ``time.monotonic()``
+    (always: time-outs), hands on the frames both returned, tells ``handed_on`` whether that worked,
+    and writes every ``replies()`` to the device. ``broken`` non-empty: reconnect, for that reason.
+    """
+
+    broken: str
+
+    def feed(self, data: bytes) -> list[Frame]: ...
+
+    def flush(self) -> list[Frame]: ...
+
+    def tick(self, now: float) -> list[Frame]: ...
+
+    def handed_on(self, ok: bool) -> None: ...
+
+    def replies(self) -> list[bytes]: ...
 
 
 @dataclass
@@ -195,6 +231,13 @@ def warm_up(url: FeedUrl, region: str = DEFAULT_REGION) -> None:
                     frames += decoder.feed(stream[byte : byte + 1])
                 frames += decoder.flush()
                 numbers += [frame.number_raw for frame in frames if isinstance(frame, DecodedFrame)]
+            if isinstance(url, AmlSmsFeedUrl):
+                from dispatch.feeds.gsm import warm_conversation
+
+                senders = [
+                    frame.sender_raw for frame in warm_conversation() if isinstance(frame, LocationFrame)
+                ]
+                numbers += senders
             for number in numbers:
                 parse_caller_number(number, region)
             warm_up_descriptions()
@@ -216,6 +259,8 @@ def open_feed(url: FeedUrl, region: str = DEFAULT_REGION) -> OpenFeed:
         return OpenFeed(UdpConnection(url.host, url.port), DatagramDecoder(), [])
     if isinstance(url, AmiFeedUrl):
         return _open_ami(url)
+    if isinstance(url, AmlSmsFeedUrl):
+        return open_gsm(url)
     assert isinstance(url, SimFeedUrl)
     raise FeedOpenError("sim:// runs inside the console (training mode), not over a connection")
 
@@ -245,6 +290,34 @@ def _open_ami(url: AmiFeedUrl) -> OpenFeed:
         raise FeedOpenError(
             f"AMI at {url.host}:{url.port} closed the connection during login: {error}"
         ) from error
+    except FeedOpenError:
+        connection.close()
+        raise
+
+
+def open_gsm(url: AmlSmsFeedUrl, session: GsmSession | None = None) -> OpenFeed:
+    """Open the port and start the modem (``session``'s start, a new ``GsmSession`` by default);
+    FeedOpenError says what is wrong."""
+    from dispatch.feeds.gsm import GsmSession
+
+    connection = SerialConnection(url)
+    session = session or GsmSession()
+    frames: list[Frame] = []
+    deadline = time.monotonic() + GSM_START_TIMEOUT
+    try:
+        while True:
+            frames += session.tick(time.monotonic())
+            if session.broken:
+                raise FeedOpenError(f"GSM modem on {url.port}: {session.broken}")
+            if session.ready:
+                return OpenFeed(connection, session, frames)
+            for command in session.replies():
+                connection.write(command)
+            waiting = session.waiting_for or "its start"
+            frames += session.feed(_read_before(connection, deadline, f"the modem's answer to {waiting}"))
+    except FeedDisconnected as error:
+        connection.close()
+        raise FeedOpenError(f"GSM modem on {url.port}: the port closed while starting: {error}") from error
     except FeedOpenError:
         connection.close()
         raise

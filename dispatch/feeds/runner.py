@@ -8,6 +8,10 @@ left by a disconnect goes as rejected. A frame that makes the decoder or the num
 goes as rejected with the reason. Rejected frames are handed on at a bounded rate
 (``GarbageLimit``); the rest are counted and summarised in one rejected frame.
 
+A feed whose decoder talks back (a GSM modem, ``protocols.Conversation``) is also given the time
+after every read, told whether the frames of that read were handed on, and then has what it asks
+written to the device; when it says the device is gone, the runner reconnects.
+
 What ends the thread anyway (an exception that is not an ``Exception``) is kept in ``ended_by``;
 the supervisor (``dispatch.feeds.supervisor``) raises an alarm and starts it again.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -24,9 +29,9 @@ from typing import Any, Protocol
 
 from dispatch.domain.clock import Clock
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number
-from dispatch.domain.signals import CallSignal
-from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame
-from dispatch.feeds.protocols import OpenFeed, open_feed
+from dispatch.domain.signals import CallSignal, LocationSignal
+from dispatch.feeds.frames import DecodedFrame, Frame, LocationFrame, RejectedFrame
+from dispatch.feeds.protocols import Conversation, OpenFeed, open_feed
 from dispatch.feeds.transports import FeedDisconnected, FeedOpenError
 from dispatch.feeds.urls import FeedUrl
 from dispatch.services.feeds import Received, RejectedSignal
@@ -73,6 +78,10 @@ class FeedHealth:
 
 
 class FeedSink(Protocol):
+    """Where frames go. A sink that takes a read's frames together has ``frames(received)``; one
+    that shows positions apart has ``location(signal)``, else a ``LocationSignal`` goes to
+    ``signal`` (``listen.signal_json`` writes either)."""
+
     def signal(self, signal: CallSignal) -> Any: ...
 
     def rejected(self, feed: str, raw: bytes, reason: str, received_at: datetime) -> None: ...
@@ -97,6 +106,24 @@ def to_signal(
         line=frame.line,
         name=frame.name,
         call_id=frame.call_id,
+    )
+
+
+def to_location(
+    frame: LocationFrame,
+    feed: str,
+    received_at: datetime,
+    region: str = DEFAULT_REGION,
+    *,
+    describe: bool = True,
+) -> LocationSignal:
+    """An AML message's sender goes through phonenumbers like a caller's number (``to_signal``)."""
+    return LocationSignal(
+        feed=feed,
+        received_at=received_at,
+        number=parse_caller_number(frame.sender_raw, region, describe=describe),
+        raw=frame.raw,
+        fix=frame.fix,
     )
 
 
@@ -251,8 +278,12 @@ class FeedRunner:
 
     def _read(self, opened: OpenFeed, until: Callable[[], bool]) -> str | None:
         """Read until stopped (None) or disconnected (the reason)."""
-        self._deliver(opened.early_frames, self._clock.now())
+        talk = opened.decoder if isinstance(opened.decoder, Conversation) else None
         try:
+            handed_on = self._deliver(opened.early_frames, self._clock.now())
+            if talk is not None and (reason := self._talk(opened, talk, handed_on)):
+                self._flush(opened)
+                return reason
             while not self._stop.is_set() and not until():
                 try:
                     data = opened.connection.read(READ_TIMEOUT)
@@ -263,14 +294,22 @@ class FeedRunner:
                     log.exception("feed %s: reading failed unexpectedly", self.url.display)
                     self._flush(opened)
                     return f"read failed: {type(error).__name__}: {error}"
+                if not data and talk is None:
+                    continue
+                frames: list[Frame] = []
+                received_at = self._clock.now()
                 if data:
-                    received_at = self._clock.now()
                     try:
                         frames = opened.decoder.feed(data)
                     except Exception as error:
                         log.exception("feed %s: the decoder failed", self.url.display)
                         frames = [RejectedFrame(data, f"decoder failed: {type(error).__name__}: {error}")]
-                    self._deliver(frames, received_at)
+                if talk is not None:
+                    frames += self._tick(talk, data)
+                handed_on = self._deliver(frames, received_at)
+                if talk is not None and (reason := self._talk(opened, talk, handed_on)):
+                    self._flush(opened)
+                    return reason
             self._flush(opened)
             return None
         finally:
@@ -278,6 +317,28 @@ class FeedRunner:
                 opened.connection.close()
             except Exception:
                 log.exception("feed %s: closing the connection failed", self.url.display)
+
+    def _tick(self, talk: Conversation, data: bytes) -> list[Frame]:
+        try:
+            return talk.tick(time.monotonic())
+        except Exception as error:
+            log.exception("feed %s: the device dialogue failed", self.url.display)
+            return [RejectedFrame(data, f"decoder failed: {type(error).__name__}: {error}")]
+
+    def _talk(self, opened: OpenFeed, talk: Conversation, handed_on: bool) -> str | None:
+        """Tell the dialogue how handing on went and write what it asks; the reason to reconnect, if any."""
+        try:
+            talk.handed_on(handed_on)
+            if talk.broken:
+                return talk.broken
+            for data in talk.replies():
+                opened.connection.write(data)
+        except FeedDisconnected as error:
+            return str(error)
+        except Exception as error:
+            log.exception("feed %s: the device dialogue failed", self.url.display)
+            return f"the device dialogue failed: {type(error).__name__}: {error}"
+        return None
 
     def _flush(self, opened: OpenFeed) -> None:
         try:
@@ -289,9 +350,10 @@ class FeedRunner:
         self._deliver(frames, now)
         self._hand_on(self.garbage.summary(self.url.display, now))
 
-    def _deliver(self, frames: Sequence[Frame], received_at: datetime) -> None:
+    def _deliver(self, frames: Sequence[Frame], received_at: datetime) -> bool:
+        """Hand ``frames`` on; False when the sink refused them (a modem then keeps its messages)."""
         if not frames:
-            return
+            return True
         feed = self.url.display
         received: list[Received] = []
         for frame in frames:
@@ -305,33 +367,53 @@ class FeedRunner:
                     rejected = RejectedSignal(
                         feed, received_at, frame.raw, f"not a call event: {type(error).__name__}: {error}"
                     )
+            elif isinstance(frame, LocationFrame):
+                try:
+                    location = to_location(frame, feed, received_at, self._region, describe=self._describe)
+                    received.append(location)
+                    continue
+                except Exception as error:
+                    log.exception("feed %s: a decoded position could not be made a location", feed)
+                    rejected = RejectedSignal(
+                        feed, received_at, frame.raw, f"not a location: {type(error).__name__}: {error}"
+                    )
             else:
                 rejected = RejectedSignal(feed, received_at, frame.raw, frame.reason)
             received.extend(self.garbage.admit(feed, rejected))
-        self._hand_on(received)
+        handed_on = self._hand_on(received)
         self._health = replace(self._health, last_frame_at=received_at, rejected_dropped=self.garbage.dropped)
         self._call_on_health()
+        return handed_on
 
-    def _hand_on(self, received: Sequence[Received]) -> None:
-        """To the sink: all the frames of one read at once when it takes them so, else one by one."""
+    def _hand_on(self, received: Sequence[Received]) -> bool:
+        """To the sink: all the frames of one read at once when it takes them so, else one by one.
+        False when it refused any."""
         if not received:
-            return
+            return True
         together = getattr(self._sink, "frames", None)
         try:
             if together is not None:
                 together(received)
-                return
+                return True
         except Exception:
             log.exception("feed %s: the sink refused %d frames", self.url.display, len(received))
-            return
+            return False
+        handed_on = True
         for item in received:
             try:
                 if isinstance(item, RejectedSignal):
                     self._sink.rejected(item.feed, item.raw, item.reason, item.received_at)
+                elif isinstance(item, LocationSignal):
+                    # A sink without location() shows positions with its calls (listen.signal_json
+                    # writes either).
+                    show: Any = getattr(self._sink, "location", None) or self._sink.signal
+                    show(item)
                 else:
                     self._sink.signal(item)
             except Exception:
                 log.exception("feed %s: the sink refused a frame", self.url.display)
+                handed_on = False
+        return handed_on
 
     def _wait_to_retry(self, reason: str) -> None:
         delay = self._backoff.next()

@@ -6,10 +6,12 @@ not accept yet (a lock held by another process, a PostgreSQL server away) surviv
 of the console and are stored at its next start, in order.
 
 The file is JSON lines: ``{"b": seq, "f": [frame, ...]}`` for the frames of one read and
-``{"d": seq}`` once that read is stored. A line cut short by a crash is dropped when the file is
-loaded (only the read being written at that instant can be lost). Appends are written through to
-the operating system at once (a killed process loses nothing); they are also fsynced while storing
-is behind (a power cut during an outage loses nothing either).
+``{"d": seq}`` once that read is stored. A frame is a call event (``"t": "s"``), a handset's
+position (``"t": "l"``, the AML fix's fields under ``"fix"``) or a rejected frame (``"t": "r"``).
+A line cut short by a crash is dropped when the file is loaded (only the read being written at that
+instant can be lost). Appends are written through to the operating system at once (a killed process
+loses nothing); they are also fsynced while storing is behind (a power cut during an outage loses
+nothing either).
 
 The queue is bounded (``max_frames``, ``max_bytes``): past the bound frames are counted as lost and
 the supervisor raises an alarm.
@@ -31,9 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.enums import Presentation
 from dispatch.domain.phone import CallerNumber
-from dispatch.domain.signals import CallSignal, SignalKind
+from dispatch.domain.signals import CallSignal, LocationSignal, SignalKind
 from dispatch.services.feeds import Received, RejectedSignal
 
 log = logging.getLogger(__name__)
@@ -251,6 +254,32 @@ def _frame_to(frame: Received) -> dict[str, Any]:
             "why": frame.reason,
         }
     number = frame.number
+    if isinstance(frame, LocationSignal):
+        fix = frame.fix
+        return {
+            "t": "l",
+            "feed": frame.feed,
+            "at": frame.received_at.isoformat(),
+            "raw": raw,
+            "nr": number.raw,
+            "e164": number.e164,
+            "pres": number.presentation.value,
+            "desc": number.description,
+            "fix": {
+                "v": fix.version,
+                "lat": fix.lat,
+                "lon": fix.lon,
+                "rd": fix.radius_m,
+                "top": None if fix.fixed_at is None else fix.fixed_at.isoformat(),
+                "lc": fix.confidence,
+                "pm": fix.method.value,
+                "si": fix.imsi,
+                "ei": fix.imei,
+                "mcc": fix.mcc,
+                "mnc": fix.mnc,
+                "text": fix.text,
+            },
+        }
     return {
         "t": "s",
         "kind": frame.kind.value,
@@ -272,13 +301,40 @@ def _frame_from(item: dict[str, Any]) -> Received:
     raw = base64.b64decode(item["raw"])
     if item["t"] == "r":
         return RejectedSignal(feed=item["feed"], received_at=at, raw=raw, reason=item["why"])
+    number = CallerNumber(item["nr"], item["e164"], Presentation(item["pres"]), item["desc"])
+    if item["t"] == "l":
+        fix = item["fix"]
+        return LocationSignal(
+            feed=item["feed"],
+            received_at=at,
+            number=number,
+            raw=raw,
+            fix=AmlFix(
+                version=int(fix["v"]),
+                lat=_float_or_none(fix["lat"]),
+                lon=_float_or_none(fix["lon"]),
+                radius_m=_float_or_none(fix["rd"]),
+                fixed_at=None if fix["top"] is None else datetime.fromisoformat(fix["top"]),
+                confidence=None if fix["lc"] is None else int(fix["lc"]),
+                method=AmlMethod(fix["pm"]),
+                imsi=fix["si"],
+                imei=fix["ei"],
+                mcc=fix["mcc"],
+                mnc=fix["mnc"],
+                text=fix["text"],
+            ),
+        )
     return CallSignal(
         kind=SignalKind(item["kind"]),
         feed=item["feed"],
         received_at=at,
-        number=CallerNumber(item["nr"], item["e164"], Presentation(item["pres"]), item["desc"]),
+        number=number,
         raw=raw,
         line=item["line"],
         name=item["name"],
         call_id=item["id"],
     )
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)

@@ -21,7 +21,7 @@ from typing import Protocol
 
 import serial
 
-from dispatch.feeds.urls import SerialFeedUrl
+from dispatch.feeds.urls import AmlSmsFeedUrl, SerialFeedUrl
 
 CONNECT_TIMEOUT = 5.0
 MAX_READ = 65536
@@ -44,7 +44,7 @@ class Connection(Protocol):
 
 
 class SerialConnection:
-    def __init__(self, url: SerialFeedUrl) -> None:
+    def __init__(self, url: SerialFeedUrl | AmlSmsFeedUrl) -> None:
         try:
             # serial_for_url takes device names and pyserial URLs alike (loop://, socket://, rfc2217://).
             self._port = serial.serial_for_url(url.port, baudrate=url.baud, timeout=0.5, exclusive=None)

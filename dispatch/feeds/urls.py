@@ -23,10 +23,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
-KNOWN_SCHEMES = ("serial", "ncid", "whozz-udp", "ami", "sim")
+KNOWN_SCHEMES = ("serial", "ncid", "whozz-udp", "ami", "sim", "aml-sms")
 DEFAULT_SIM_RATE = 2.0
 SERIAL_PROTOCOLS = ("modem", "whozz", "auto")
 SerialProtocol = Literal["modem", "whozz", "auto"]
+#: A GSM modem's usual speed (USB modems ignore it; a serial one is set to it).
+AML_SMS_BAUD = 115200
+AML_SMS_EXAMPLE = "aml-sms:serial:/dev/ttyUSB1?baud=115200"
 
 
 class FeedUrlError(ValueError):
@@ -63,6 +66,25 @@ class SerialFeedUrl:
 
     def __str__(self) -> str:
         return f"serial:{self.port}?baud={self.baud}&protocol={self.protocol}"
+
+    @property
+    def display(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class AmlSmsFeedUrl:
+    """``aml-sms:serial:PORT?baud=115200``: a GSM modem that receives AML SMS (``dispatch.feeds.gsm``).
+
+    PORT is a device or any pyserial URL, as for ``serial:``. No SIM PIN is taken: the SIM's PIN lock
+    is switched off by the installer (a wrong PIN retried at every reconnection would lock the SIM).
+    """
+
+    port: str
+    baud: int = AML_SMS_BAUD
+
+    def __str__(self) -> str:
+        return f"aml-sms:serial:{self.port}?baud={self.baud}"
 
     @property
     def display(self) -> str:
@@ -124,7 +146,7 @@ class AmiFeedUrl:
         return self.display
 
 
-FeedUrl = SimFeedUrl | SerialFeedUrl | NcidFeedUrl | WhozzUdpFeedUrl | AmiFeedUrl
+FeedUrl = SimFeedUrl | SerialFeedUrl | NcidFeedUrl | WhozzUdpFeedUrl | AmiFeedUrl | AmlSmsFeedUrl
 
 
 def parse_feed_url(text: str) -> FeedUrl:
@@ -135,6 +157,8 @@ def parse_feed_url(text: str) -> FeedUrl:
         return parse_sim_url(text)
     if scheme == "serial":
         return _parse_serial(text)
+    if scheme == "aml-sms":
+        return _parse_aml_sms(text)
     if scheme not in KNOWN_SCHEMES:
         # Not even the scheme is quoted: text pasted in the wrong field may be a secret.
         raise FeedUrlError(f"unknown feed type: a feed URL starts with one of {', '.join(KNOWN_SCHEMES)}")
@@ -247,27 +271,46 @@ def parse_sim_url(text: str) -> SimFeedUrl:
 
 
 def _parse_serial(text: str) -> SerialFeedUrl:
-    rest = text.split(":", 1)[1]
-    port, _, query_text = rest.partition("?")
-    if not port:
-        raise FeedUrlError("serial: needs a port, e.g. serial:/dev/ttyUSB0 or serial:COM3")
-    if "@" in rest and "://" in rest:
-        # pyserial's URLs (socket://, rfc2217://) take no credentials; the port is shown everywhere.
-        raise FeedUrlError("serial: port URLs take no user or secret, e.g. serial:socket://host:4000")
-    if _CONTROL.search(port) is not None:
-        raise FeedUrlError("serial: the port name must not hold control characters or line breaks")
-    query = {k: v[-1] for k, v in parse_qs(query_text).items()}
-    baud_text = query.get("baud", "1200")
-    try:
-        baud = int(baud_text)
-    except ValueError:
-        raise FeedUrlError("baud must be a whole number, e.g. baud=1200") from None
-    if baud not in (300, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
-        raise FeedUrlError(f"unusual baud rate {baud}: use 1200 (modems), 9600 (Whozz Calling) or 19200")
+    port, query = _serial_port(text.split(":", 1)[1], "serial:", "e.g. serial:/dev/ttyUSB0 or serial:COM3")
+    baud = _baud(query.get("baud", "1200"))
     protocol = query.get("protocol", "auto")
     if protocol not in SERIAL_PROTOCOLS:
         raise FeedUrlError(f"protocol must be one of {', '.join(SERIAL_PROTOCOLS)}")
     return SerialFeedUrl(port=port, baud=baud, protocol=protocol)  # type: ignore[arg-type]
+
+
+def _parse_aml_sms(text: str) -> AmlSmsFeedUrl:
+    rest = text.split(":", 1)[1]
+    kind, colon, after = rest.partition(":")
+    if not colon or kind.lower() != "serial":
+        raise FeedUrlError(f"aml-sms: is followed by the modem's serial port, e.g. {AML_SMS_EXAMPLE}")
+    port, query = _serial_port(after, "aml-sms:serial:", f"e.g. {AML_SMS_EXAMPLE}")
+    return AmlSmsFeedUrl(port=port, baud=_baud(query.get("baud", str(AML_SMS_BAUD))))
+
+
+def _serial_port(rest: str, scheme: str, example: str) -> tuple[str, dict[str, str]]:
+    """The port and query of what follows ``serial:`` (a device name or a pyserial URL)."""
+    port, _, query_text = rest.partition("?")
+    if not port:
+        raise FeedUrlError(f"{scheme} needs a port, {example}")
+    if "@" in rest and "://" in rest:
+        # pyserial's URLs (socket://, rfc2217://) take no credentials; the port is shown everywhere.
+        raise FeedUrlError(f"{scheme} port URLs take no user or secret, e.g. {scheme}socket://host:4000")
+    if _CONTROL.search(port) is not None:
+        raise FeedUrlError(f"{scheme} the port name must not hold control characters or line breaks")
+    return port, {k: v[-1] for k, v in parse_qs(query_text).items()}
+
+
+def _baud(text: str) -> int:
+    try:
+        baud = int(text)
+    except ValueError:
+        raise FeedUrlError("baud must be a whole number, e.g. baud=1200") from None
+    if baud not in (300, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
+        raise FeedUrlError(
+            f"unusual baud rate {baud}: use 1200 (modems), 9600 (Whozz Calling), 19200 or 115200 (GSM modems)"
+        )
+    return baud
 
 
 def _host(host: str) -> str:

@@ -43,8 +43,8 @@ class RejectedSignal:
     reason: str
 
 
-#: What a feed hands on for storing: a decoded call event or a rejected frame.
-Received = CallSignal | RejectedSignal
+#: What a feed hands on for storing: a decoded call event, a handset position or a rejected frame.
+Received = CallSignal | LocationSignal | RejectedSignal
 
 
 class StoreSink:
