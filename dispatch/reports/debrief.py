@@ -21,6 +21,7 @@ from sqlalchemy import or_, select
 
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import CallClass
+from dispatch.domain.positions import PositionSource
 from dispatch.domain.scenarios import CallTruth, Scenario, TimeBudget
 from dispatch.domain.training_score import Detail, Dimension, round_half_up
 from dispatch.reports.handover import canonical
@@ -243,8 +244,14 @@ def _audit_action(row: AuditEntry, rung_at: datetime) -> Action | None:
         after = detail.get("after") or {}
         return Action(seconds, ActionKind.AREA, str(after.get("area_code", "")), user_id=row.user_id)
     if row.action == AuditAction.INCIDENT_POSITION.value:
-        after = detail.get("after") or [None, None]
-        value = "" if None in after else f"{float(after[0]):.5f},{float(after[1]):.5f}"
+        after = detail.get("after")
+        if isinstance(after, dict):  # since migration 0015: the position with its source
+            if after.get("source") in (PositionSource.VILLAGE.value, PositionSource.DISTRICT.value):
+                return None  # an area's centre, placed by the trainee's pick (the AREA action)
+            point = (after.get("lat"), after.get("lon"))
+        else:
+            point = tuple(after or (None, None))
+        value = "" if None in point else f"{float(point[0]):.5f},{float(point[1]):.5f}"
         return Action(seconds, ActionKind.POSITION, value, user_id=row.user_id)
     if row.action == AuditAction.INCIDENT_PROTOCOL_ANSWER.value:
         return Action(seconds, ActionKind.QUESTION, str(detail.get("question", "")), user_id=row.user_id)

@@ -86,6 +86,14 @@ def update_field(
             # A name typed over the picked area: the village code no longer says where this is (and
             # premise history and duplicates would otherwise match the old kelurahan).
             stale_area, incident.area_code = incident.area_code, ""
+        # Imported here: locations builds on this module.
+        from dispatch.services import locations
+
+        if stale_area:
+            locations.area_typed_over(ctx, session, incident)
+        if field in ("lat", "lon"):
+            # A coordinate typed into its own field: the position is now the call-taker's, exact.
+            locations.coordinate_typed(ctx, session, incident)
         if field == "category" and clean is not None:
             priority = priority_for_category(
                 Priority(incident.priority),

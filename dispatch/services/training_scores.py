@@ -24,6 +24,7 @@ from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import AgencyType, CallClass, Priority
 from dispatch.domain.incidents import TEXT_FIELDS
+from dispatch.domain.positions import PositionSource
 from dispatch.domain.scenarios import CallTruth, Scenario, TimeBudget
 from dispatch.domain.training_score import (
     Detail,
@@ -192,7 +193,13 @@ def observe_session(ctx: ServiceContext, session_id: int, scenario: Scenario) ->
         incident = incidents.get(call.incident_id) if call.incident_id is not None else None
         reach = reached.get(call.id)
         point = None
-        if incident is not None and incident.lat is not None and incident.lon is not None:
+        if (
+            incident is not None
+            and incident.lat is not None
+            and incident.lon is not None
+            # An area's centre comes with the pick (scored as the area), not a position the trainee found.
+            and incident.position_source not in (PositionSource.VILLAGE.value, PositionSource.DISTRICT.value)
+        ):
             point = (incident.lat, incident.lon)
         seen = Observed(
             rung_at=call.ring_at,

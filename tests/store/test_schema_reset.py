@@ -20,15 +20,18 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.callers import CallbackOutcome
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass
+from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.review import FORM, ReviewAnswer
 from dispatch.domain.shifts import THREE_BY_EIGHT, shift_at
-from dispatch.domain.signals import SignalKind
+from dispatch.domain.signals import LocationSignal, SignalKind
 from dispatch.services import (
     accounts,
     alerts,
+    aml,
     callbacks,
     callers,
     calls,
@@ -68,6 +71,7 @@ NOT_FILLED = {
     },
     DatabaseKind.TRAINING: {
         "alerts",
+        "aml_messages",
         "training_lines",
         "call_reviews",
         "duty_shifts",
@@ -192,6 +196,9 @@ def fill_live(database: Database) -> None:
     incidents.update_field(ctx, incident.id, "category", "FIRE", catalogue)
     dispatching.assign_units(ctx, incident.id, [unit(ctx, "DEMO-DMK-01").id])
     incidents.add_note(ctx, incident.id, "Api di lantai dua, penghuni sudah keluar.")
+    fix = AmlFix(1, -6.99306, 110.42083, 12.0, clock.now(), 68, AmlMethod.GNSS, text='A"ML=1;...')
+    number = parse_caller_number(ringing.number_raw, "ID")
+    aml.record_location(ctx.as_system(), LocationSignal("aml", clock.now(), number, b"sms", fix))
     silent = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now(), "081298765432"))
     assert silent is not None
     calls.answer_call(ctx, silent.id)
