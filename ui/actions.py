@@ -376,6 +376,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=QT_TRANSLATE_NOOP("Actions", "filter the unit board (call sign, agency, status, station)"),
     ),
     ActionSpec(
+        "showMap",
+        QT_TRANSLATE_NOOP("Actions", "Go to the situation map"),
+        Menu.VIEW,
+        "Ctrl+M",
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the situation map: open incidents and units; arrows move it, + and - zoom, N and P select an incident, Enter opens it",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
         "positionCallTaker",
         QT_TRANSLATE_NOOP("Actions", "Call-taker position"),
         Menu.VIEW,
@@ -809,6 +820,50 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.NONE,
         "Enter",
         scope="shiftLog",
+    ),
+    ActionSpec(
+        "mapNext",
+        QT_TRANSLATE_NOOP(
+            "Actions", "In the map: select the next incident, nearest the middle first (or Tab)"
+        ),
+        Menu.NONE,
+        "N",
+        scope="map",
+    ),
+    ActionSpec(
+        "mapPrevious",
+        QT_TRANSLATE_NOOP("Actions", "In the map: select the previous incident (or Shift+Tab)"),
+        Menu.NONE,
+        "P",
+        scope="map",
+    ),
+    ActionSpec(
+        "mapOpen",
+        QT_TRANSLATE_NOOP("Actions", "In the map: open the selected incident in the form"),
+        Menu.NONE,
+        "Enter",
+        scope="map",
+    ),
+    ActionSpec(
+        "mapZoomIn",
+        QT_TRANSLATE_NOOP("Actions", "In the map: zoom in (or Ctrl+wheel)"),
+        Menu.NONE,
+        "+",
+        scope="map",
+    ),
+    ActionSpec(
+        "mapZoomOut",
+        QT_TRANSLATE_NOOP("Actions", "In the map: zoom out"),
+        Menu.NONE,
+        "-",
+        scope="map",
+    ),
+    ActionSpec(
+        "mapFit",
+        QT_TRANSLATE_NOOP("Actions", "In the map: show every incident and unit"),
+        Menu.NONE,
+        "Home",
+        scope="map",
     ),
     ActionSpec(
         "choiceCancel",

@@ -37,12 +37,14 @@ from ui.action_binder import ActionBinder
 from ui.actions import Menu, When
 from ui.bridge import ChangeBridge
 from ui.database_link import DatabaseLink
+from ui.map import SituationMap
 from ui.positions import LayoutStore, Position
 from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
 from ui.presenters.figures_work import FiguresWork
 from ui.presenters.incident_work import IncidentWork
+from ui.presenters.map_work import MapWork
 from ui.presenters.parts import WindowParts
 from ui.presenters.report_output import ReportOutput
 from ui.presenters.review_work import ReviewWork
@@ -207,6 +209,15 @@ class MainWindow(QMainWindow):
         self.calls.line_changed.connect(self.training.line_changed)
         self.training.incident_wanted.connect(self._watch_incident)
         self.calls.opening_for = self.training.opening
+        # The situation map: what the boards hold, drawn where it is; a line above it when the tile
+        # file was refused or the centre's area is not set.
+        self.situation_map = SituationMap()
+        self.map_note = QLabel()
+        self.map_note.setObjectName("mapNote")
+        self.map_note.setWordWrap(True)
+        self.map = MapWork(
+            parts, self.incidents, self.dispatch_panel, self.situation_map, self.map_note, self
+        )
         self.desk.dial = self.training.dial
         self.protocol_card.asked.connect(
             lambda question_id: self.protocol_card.show_caller_answer(
@@ -266,6 +277,7 @@ class MainWindow(QMainWindow):
         self.ticker.start()
         self.boards.start()
         self.reload_all()
+        self.map.load_places()
         # A centre's console hears the other consoles through the change feed, and shows at once
         # when its database is away (a single SQLite console has nothing to listen to).
         self.link: DatabaseLink | None = None
@@ -325,6 +337,12 @@ class MainWindow(QMainWindow):
         form_and_narrative.setStretchFactor(0, 0)
         form_and_narrative.setStretchFactor(1, 3)
         form_and_narrative.setStretchFactor(2, 2)
+        map_box = QWidget()
+        map_layout = QVBoxLayout(map_box)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.setSpacing(2)
+        map_layout.addWidget(self.map_note)
+        map_layout.addWidget(self.situation_map, 1)
         units_column = QWidget()
         units_layout = QVBoxLayout(units_column)
         units_layout.setContentsMargins(0, 0, 0, 0)
@@ -358,6 +376,7 @@ class MainWindow(QMainWindow):
             (positions.FIGURES, translate("MainWindow", "Figures (Ctrl+7)"), self.figures_view),
             (positions.TRAINER, translate("MainWindow", "Trainer (Ctrl+9)"), self.trainer_panel),
             (positions.DEBRIEF, translate("MainWindow", "Debrief (Ctrl+0)"), self.debrief_view),
+            (positions.MAP, translate("MainWindow", "Situation map (Ctrl+M)"), map_box),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -368,6 +387,7 @@ class MainWindow(QMainWindow):
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             )
             self.docks[name] = dock
+        self.docks[positions.MAP].visibilityChanged.connect(self.map.set_on_screen)
         # No central widget of its own: the docks are the window (a hidden one lets them fill it).
         central = QWidget()
         central.setObjectName("noCentre")
@@ -403,6 +423,7 @@ class MainWindow(QMainWindow):
             "goUnits": lambda: focus_visibly(self.unit_view),
             "goCallbacks": desk.go_to_callbacks,
             "filterUnits": self.focus_unit_filter,
+            "showMap": lambda: self._in_dock(positions.MAP, self.map.focus),
             "positionCallTaker": lambda: self.take_position(Position.CALL_TAKER),
             "positionDispatcher": lambda: self.take_position(Position.DISPATCHER),
             "positionSupervisor": lambda: self.take_position(Position.SUPERVISOR),
@@ -712,6 +733,7 @@ class MainWindow(QMainWindow):
         self.shifts.close()
         self.figures.close()
         self.review.close()
+        self.map.close()
         self.command_line.release()
         super().closeEvent(event)
 

@@ -26,7 +26,7 @@ from dispatch.domain.permissions import Action, can
 
 # Bumped when the docks change, so that an arrangement saved by an older version is not restored
 # over docks it does not know (QMainWindow.restoreState refuses a different version).
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 
 Area = Qt.DockWidgetArea
 
@@ -63,6 +63,7 @@ REVIEW = "reviewDock"
 FIGURES = "figuresDock"
 TRAINER = "trainerDock"
 DEBRIEF = "debriefDock"
+MAP = "mapDock"
 ALL_DOCKS = (
     CALLS,
     CALLER,
@@ -77,6 +78,7 @@ ALL_DOCKS = (
     FIGURES,
     TRAINER,
     DEBRIEF,
+    MAP,
 )
 
 #: Docks only a role with this permission sees (the services refuse the others anyway).
@@ -161,7 +163,8 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
 
     if position is Position.CALL_TAKER:
         # Calls and the caller on the left; the form in the middle, wide enough for every field
-        # at 1366 px; the protocol card (asked as the call is taken) with dispatch and units behind.
+        # at 1366 px; the protocol card (asked as the call is taken) with dispatch, units and the
+        # situation map behind.
         put(CALLS, Area.LeftDockWidgetArea)
         below(CALLS, CALLER)
         below(CALLER, BOARDS)
@@ -171,12 +174,14 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         below(PROTOCOL, ALERTS)
         behind(PROTOCOL, DISPATCH)
         behind(DISPATCH, UNITS)
+        behind(UNITS, MAP)
         docks[PROTOCOL].raise_()
         across((CALLS, INCIDENT, PROTOCOL), (0.30, 0.45, 0.25))
         down((CALLS, CALLER, BOARDS), (0.32, 0.26, 0.42))
         down((PROTOCOL, ALERTS), (0.8, 0.2))
     elif position is Position.DISPATCHER:
-        # Incidents on the left; the open incident with its dispatch panel; the unit board right.
+        # Incidents on the left; the open incident with its dispatch panel; the unit board right,
+        # the situation map behind it (Ctrl+M: there is no room for both at 1366x768).
         put(BOARDS, Area.LeftDockWidgetArea)
         below(BOARDS, CALLS)
         put(INCIDENT, Area.RightDockWidgetArea)
@@ -186,8 +191,10 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         below(UNITS, ALERTS)
         behind(DISPATCH, PROTOCOL)
         behind(CALLS, CALLER)
+        behind(UNITS, MAP)
         docks[DISPATCH].raise_()
         docks[CALLS].raise_()
+        docks[UNITS].raise_()
         across((BOARDS, INCIDENT, UNITS), (0.28, 0.40, 0.32))
         down((BOARDS, CALLS), (0.6, 0.4))
         down((INCIDENT, DISPATCH), (0.5, 0.5))
@@ -214,7 +221,8 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
     elif position is Position.TRAINER:
         # The trainer's panel (scenarios, trainees, the session's calls as they are filled in) takes
         # most of the width, the debrief behind it; the unit board (a unit to delay or break down)
-        # and the calls beside it; the floor's other panels wait in tabs.
+        # and the calls beside it, the situation map behind the units; the floor's other panels wait
+        # in tabs.
         put(TRAINER, Area.LeftDockWidgetArea)
         put(UNITS, Area.RightDockWidgetArea)
         below(UNITS, CALLS)
@@ -223,6 +231,7 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         behind(DEBRIEF, INCIDENT)
         behind(INCIDENT, DISPATCH)
         behind(UNITS, PROTOCOL)
+        behind(PROTOCOL, MAP)
         behind(CALLS, BOARDS)
         behind(BOARDS, CALLER)
         for name in (TRAINER, UNITS, CALLS):
@@ -232,7 +241,7 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
     else:
         # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
         # the incident form behind the unit board for a look at one incident, the duty shift and
-        # its handover behind them.
+        # its handover and the situation map behind them.
         put(CALLS, Area.LeftDockWidgetArea)
         below(CALLS, BOARDS)
         put(UNITS, Area.RightDockWidgetArea)
@@ -242,6 +251,7 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         behind(UNITS, INCIDENT)
         behind(INCIDENT, DISPATCH)
         behind(DISPATCH, SHIFT)
+        behind(SHIFT, MAP)
         behind(CALLER, PROTOCOL)
         docks[UNITS].raise_()
         docks[CALLER].raise_()

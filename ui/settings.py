@@ -1,5 +1,5 @@
-"""The console's own settings (language, console name, time zone, simulator rate), kept by QSettings
-in the platform's configuration directory.
+"""The console's own settings (language, console name, time zone, simulator rate, the map's tile file),
+kept by QSettings in the platform's configuration directory.
 
 The file may hold a PBX secret (an AMI feed URL), so it is private from the start: each save writes a
 new file inside a private temporary folder beside it (mode 0700), created 0600 before anything is
@@ -61,6 +61,9 @@ class ConsoleSettings:
     #: The centre's shifts (3 x 8 h from 07:00 unless set): the shift a supervisor opens is the
     #: pattern's shift at that moment. Kept as the small JSON form of dispatch/domain/shifts.py.
     shift_pattern: ShiftPattern = DEFAULT_PATTERN
+    #: The situation map's raster tiles: an MBTiles file the centre's GIS office made ("" none: the
+    #: map is drawn plainly from the village points).
+    map_tiles: str = ""
 
     @staticmethod
     def load() -> ConsoleSettings:
@@ -78,6 +81,7 @@ class ConsoleSettings:
             prank_threshold=_prank_threshold(store.value("prank_threshold", DEFAULT_PRANK_THRESHOLD)),
             centre_area=_area_code(store.value("centre_area", "")),
             shift_pattern=_shift_pattern(store.value("shift_pattern", "")),
+            map_tiles=str(store.value("map_tiles", "") or "").strip(),
         )
 
     def save(self) -> None:
@@ -117,6 +121,7 @@ class ConsoleSettings:
         store.setValue("prank_threshold", self.prank_threshold)
         store.setValue("centre_area", self.centre_area)
         store.setValue("shift_pattern", shift_pattern_to_json(self.shift_pattern))
+        store.setValue("map_tiles", self.map_tiles)
 
 
 def settings_file() -> Path:

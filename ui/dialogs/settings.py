@@ -1,4 +1,4 @@
-"""The console's settings: language, console name, time zone, simulated call rate.
+"""The console's settings: language, console name, time zone, simulated call rate, the map's tile file.
 
 Feeds, timer limits, the shift pattern and the centre's area change how every call is taken or
 every shift is opened: only a supervisor or an administrator edits them (``Action.EDIT_FEEDS``,
@@ -8,6 +8,7 @@ every shift is opened: only a supervisor or an administrator edits them (``Actio
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 from PySide6.QtWidgets import (
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -31,6 +34,7 @@ from dispatch.domain.permissions import Action, can
 from dispatch.domain.shifts import PRESETS, ShiftCode, ShiftPattern, ShiftSpec, format_length
 from ui import labels
 from ui.dialogs.feeds import FeedListEditor
+from ui.map.tiles import MBTilesFile, TileFileError
 from ui.settings import ConsoleSettings
 from ui.widgets.timer_settings import TimerSettingsEditor
 
@@ -138,6 +142,85 @@ class ShiftPatternEditor(QWidget):
         return self._preset(index)
 
 
+def tile_file_check(text: str) -> tuple[bool, str]:
+    """Whether ``text`` names a tile file the map can use, and what to say beside the field: why
+    not, or what the file holds ("" for no file: the map is drawn plainly)."""
+    text = text.strip()
+    if not text:
+        return True, ""
+    try:
+        tiles = MBTilesFile(Path(text).expanduser())
+    except TileFileError as error:
+        words = translate("SettingsDialog", "Not a usable map tile file: %1.")
+        return False, words.replace("%1", error.words())
+    info = tiles.info
+    tiles.close()
+    return True, (
+        translate("SettingsDialog", "Map tiles: %1, zoom levels %2 to %3.")
+        .replace("%1", info.format)
+        .replace("%2", str(info.min_zoom))
+        .replace("%3", str(info.max_zoom))
+    )
+
+
+class MapTilesField(QWidget):
+    """The MBTiles file's path, a button to choose it, and beside them what the file is (or why the map
+    cannot use it), checked as soon as it is typed or chosen."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.path = QLineEdit(current)
+        self.path.setObjectName("mapTiles")
+        self.path.setPlaceholderText(
+            translate("SettingsDialog", "none: the map is drawn from the village points")
+        )
+        self.path.setClearButtonEnabled(True)
+        self.choose = QPushButton(translate("SettingsDialog", "&Browse…"))
+        self.choose.setObjectName("mapTilesChoose")
+        self.choose.clicked.connect(self._choose)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose)
+        layout.addLayout(row)
+        self.note = QLabel()
+        self.note.setObjectName("mapTilesNote")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.path.editingFinished.connect(self.check)
+        self.path.textChanged.connect(self._typed)
+        self.check()
+
+    def check(self) -> bool:
+        """The file looked at now; what it is (or why not) shown beside the field."""
+        usable, words = tile_file_check(self.path.text())
+        self.note.setText(words)
+        self.note.setStyleSheet("" if usable else "color: #b71c1c; font-weight: bold;")
+        self.note.setVisible(bool(words))
+        return usable
+
+    def _typed(self, text: str) -> None:
+        if not text.strip():  # no file: nothing to say
+            self.note.hide()
+
+    def _choose(self) -> None:
+        chooser = QFileDialog(self, translate("SettingsDialog", "Map tile file (MBTiles)"))
+        chooser.setObjectName("mapTilesFile")
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setNameFilter(translate("SettingsDialog", "MBTiles files (*.mbtiles);;All files (*)"))
+        chooser.fileSelected.connect(self.chosen)
+        chooser.open()
+
+    def chosen(self, path: str) -> None:
+        self.path.setText(path)
+        self.check()
+        self.path.setFocus()
+
+
 class SettingsDialog(QDialog):
     """Edits ``ConsoleSettings``; saved when accepted. Changes apply at the next start."""
 
@@ -236,6 +319,10 @@ class SettingsDialog(QDialog):
         self.shift_pattern.setEnabled(self.may_edit_shifts)
         self.shift_pattern._follow()
         form.addRow(translate("SettingsDialog", "S&hifts of the centre"), self.shift_pattern)
+        self.map_tiles = MapTilesField(settings.map_tiles)
+        tiles_label = QLabel(translate("SettingsDialog", "Map t&iles (MBTiles file)"))
+        tiles_label.setBuddy(self.map_tiles.path)
+        form.addRow(tiles_label, self.map_tiles)
         layout.addLayout(form)
         feeds_title = QLabel(
             translate("SettingsDialog", "Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)")
@@ -344,6 +431,10 @@ class SettingsDialog(QDialog):
                 self.centre_area_error.show()
                 return
             self.settings.centre_area = centre_area
+        if not self.map_tiles.check():
+            self.map_tiles.path.setFocus()
+            return
+        self.settings.map_tiles = self.map_tiles.path.text().strip()
         if self.may_edit_feeds:
             self.settings.feeds = self.feeds.urls
         if self.may_edit_shifts:
