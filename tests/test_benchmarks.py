@@ -178,6 +178,18 @@ def test_feeds(figures: Path) -> None:
     assert burst["all_committed_and_shown"], burst["runs"][0]
 
 
+def test_aml(figures: Path) -> None:
+    """A scripted GSM modem on a pty: each AML message's +CMTI line to the position on its incident."""
+    out = figures / "aml.json"
+    done = run("-m", "bench.bench_aml", "--smoke", "--json", str(out))
+    assert "+CMTI -> position on the incident (committed)" in done.stdout
+    report = read_json(out)
+    assert report["all_placed"], report["wrong"]
+    assert report["deleted_before_handed_on"] == []
+    rows = {row["name"]: row for row in report["rows"]}
+    assert rows["+CMTI -> position on the incident (committed)"]["n"] == 10
+
+
 def test_reports(seeded: Path, figures: Path) -> None:
     """The supervisor's reports on the seed's busy shift: data, PDF, the browser, full text, a month."""
     out = figures / "reports.json"
@@ -269,6 +281,7 @@ COVERED = {
     "bench_recommend": "test_recommend",
     "bench_boards": "test_boards",
     "bench_feeds": "test_feeds",
+    "bench_aml": "test_aml",
     "bench_reports": "test_reports",
     "bench_centre": "test_centre",
     "readme": "test_readme_figures",
