@@ -76,8 +76,10 @@ SILENCES_TO_BREAK = 3
 #: A line longer than this is cut (no modem line is this long; the text of one SMS is at most 160
 #: characters, its hexadecimal user data 280).
 MAX_LINE = 2048
-#: Lines of text of one message kept (a message's text may hold line breaks).
-MAX_TEXT_LINES = 32
+#: Lines of an answer kept: a message's text may hold line breaks, a listing holds a whole SIM.
+MAX_LISTED_LINES = 2000
+#: Messages waiting to be read or deleted at once (a flood of made-up indications is not queued).
+MAX_PENDING = 500
 #: Concatenated messages waited for at once (a burst of unrelated parts drops the oldest).
 MAX_GROUPS = 32
 
@@ -152,8 +154,10 @@ class _Command:
     sent_at: float | None = None
     #: The answer's lines (not the final result) with their bytes as received.
     lines: list[tuple[str, bytes]] = field(default_factory=list)
-    #: The ``+CMGR:`` text's expected length in characters (``<length>``, plain text only).
+    #: The text being received: its expected length in characters (``<length>`` of the ``+CMGR:`` or
+    #: ``+CMGL:`` line, plain text only), and where in ``lines`` it starts.
     text_length: int | None = None
+    text_from: int = 0
 
 
 @dataclass
@@ -336,9 +340,10 @@ class GsmSession:
             return self._answered(current, ok=True, final=text)
         if _FINAL_ERROR.fullmatch(text) is not None and not self._text_continues(current, text):
             return self._answered(current, ok=False, final=text)
-        if len(current.lines) < MAX_TEXT_LINES + 1:
-            if not current.lines and text.startswith("+CMGR:"):
+        if len(current.lines) < MAX_LISTED_LINES:
+            if (not current.lines and text.startswith("+CMGR:")) or text.startswith("+CMGL:"):
                 current.text_length = _text_length(text)
+                current.text_from = len(current.lines) + 1
             current.lines.append((line, raw))
         return []
 
@@ -348,7 +353,7 @@ class GsmSession:
         text received so far leaves room for the line in it."""
         if current.text_length is None or not current.lines:
             return False
-        body = current.lines[1:]
+        body = current.lines[current.text_from :]
         received = sum(len(line) for line, _ in body) + len(body)  # each with its line break
         return received + len(text) <= current.text_length
 
@@ -459,8 +464,8 @@ class GsmSession:
                 self._indicated(Slot(mem, int(fields[0][0])))
 
     def _indicated(self, slot: Slot) -> None:
-        if slot in self._known:
-            return
+        if slot in self._known or len(self._known) >= MAX_PENDING:
+            return  # known already; or beyond the bound: the next sweep finds it
         self._known.add(slot)
         self._queue.append(_Command(f"AT+CMGR={slot.index}", slot=slot))
 
@@ -598,9 +603,12 @@ def _int(text: str) -> int | None:
 
 
 def _text_length(header: str) -> int | None:
-    """A ``+CMGR:`` header's ``<length>`` (the last field, after the time stamp and eight more)."""
+    """The ``<length>`` of a ``+CMGL:`` line (after the time stamp and the type of address) or of a
+    ``+CMGR:`` header (after the time stamp and seven more), for plain text only."""
     values = [value for value, _ in _fields(header.split(":", 1)[1])]
     stamp = next((at for at, value in enumerate(values) if _TIME_STRING.fullmatch(value)), None)
+    if stamp is not None and header.startswith("+CMGL:") and len(values) == stamp + 3:
+        return _int(values[-1])  # no first octet nor coding shown: hexadecimal text is longer anyway
     if stamp is None or len(values) != stamp + 8:
         return None
     first_octet, dcs, length = _int(values[stamp + 2]), _int(values[stamp + 4]), _int(values[-1])

@@ -217,7 +217,8 @@ def warm_up(url: FeedUrl, region: str = DEFAULT_REGION) -> None:
     warming is an optimisation, and a feed opens all the same.
     """
     decoders = warm_decoders(url)
-    key = (",".join(sorted({kind for kind, _ in decoders})), region)
+    kinds = {kind for kind, _ in decoders} | ({"gsm"} if isinstance(url, AmlSmsFeedUrl) else set())
+    key = (",".join(sorted(kinds)), region)
     with _warm_lock:
         if key in _warmed:
             return

@@ -494,3 +494,30 @@ def test_any_text_in_any_coding_is_a_frame_and_is_deleted(text: str, dcs: int, f
     if fo != 0x44 or frames:
         assert len(frames) == 1
         assert dialogue.modem.deleted == [("SM", 1)]
+
+
+def test_a_stored_sms_reading_ok_does_not_end_the_listing_early() -> None:
+    modem = FakeModem()
+    modem.receive(SENDER, "OK")
+    modem.receive(SENDER, AML)
+    dialogue = Dialogue(modem).started()
+    dialogue.run()
+    assert modem.commands[len(START) :] == [
+        'AT+CMGL="ALL"',
+        "AT+CMGR=1",
+        "AT+CMGR=2",
+        "AT+CMGD=1",
+        "AT+CMGD=2",
+    ]
+    assert len(locations(dialogue.frames)) == 1
+
+
+def test_a_flood_of_indications_is_bounded_and_the_sweep_still_finds_messages() -> None:
+    dialogue = Dialogue(session=GsmSession(sweep_every=5.0)).started()
+    dialogue.feed(b"".join(f'+CMTI: "SM",{index}\r\n'.encode() for index in range(100, 2100)))
+    assert len(dialogue.session._known) == gsm.MAX_PENDING
+    dialogue.run(steps=600, seconds=0.01)  # each read answered OK (empty): the slots are free again
+    assert dialogue.session._known == set()
+    dialogue.modem.receive(SENDER, AML)  # its indication lost in the flood
+    dialogue.run(steps=10, seconds=1.0)
+    assert len(locations(dialogue.frames)) == 1
