@@ -104,6 +104,7 @@ _FINAL_ERROR = re.compile(r"(?:ERROR|\+CMS ERROR:.*|\+CME ERROR:.*|NO CARRIER|CO
 _CMTI = re.compile(r'\+CMTI:\s*"?([A-Za-z]{2})"?\s*,\s*(\d{1,5})\s*$', re.ASCII)
 _TIME_STRING = re.compile(r"\d\d/\d\d/\d\d,\d\d:\d\d:\d\d(?:[+-]\d\d?)?", re.ASCII)
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+", re.ASCII)
+_LINE_END = re.compile(rb"[\r\n]")
 _RECEIVED = frozenset({"REC UNREAD", "REC READ", "0", "1"})
 
 # GSM 03.38 / 3GPP TS 23.038 default alphabet and its extension table (after ESC, 0x1B).
@@ -286,17 +287,15 @@ class GsmSession:
         start = 0
         length = len(buffer)
         while start < length:
-            cr = buffer.find(b"\r", start)
-            lf = buffer.find(b"\n", start)
-            ends = [at for at in (cr, lf) if at >= 0]
-            if not ends:
+            found = _LINE_END.search(buffer, start)
+            if found is None:
                 if length - start > MAX_LINE:  # no line end at all: cut, so work stays bounded
                     piece = bytes(buffer[start : start + MAX_LINE])
                     lines.append((piece.decode("latin-1"), piece + b"\r\n"))
                     start += MAX_LINE
                     continue
                 break
-            end = min(ends)
+            end = found.start()
             after = end + 1
             if buffer[end] == 0x0D:
                 if after < length and buffer[after] == 0x0A:
