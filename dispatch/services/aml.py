@@ -149,7 +149,7 @@ def apply_waiting(work: UnitOfWork, call_id: int, incident: Incident) -> None:
         view = AmlView.of(message)
         position = view.placed
         message.incident_id = incident.id
-        if position is None:  # not stored as WAITING, but a row is a row
+        if position is None:  # never WAITING (a message without a fix is NO_FIX at once): kept so
             message.state = AmlState.NO_FIX.value
             continue
         state, _placed = _place(work.ctx, session, incident, position)
