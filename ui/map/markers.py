@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPathItem,
+    QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
 )
@@ -274,46 +274,77 @@ class LabelSlot:
     #: Zoom levels at which the label may show at all (a village's name only close in).
     min_zoom: int = 0
     max_zoom: int = 99
+    #: The marker's shift in pixels from its anchor (markers at one spot are set side by side).
+    dx: float = 0.0
+    dy: float = 0.0
     #: The offset index it took, -1 hidden.
     choice: int = -1
     #: Where it took it, in pixels at the placed zoom (for taking it back out of the grid).
     taken: tuple[float, float, float, float] | None = field(default=None)
 
 
+Rect = tuple[float, float, float, float]
+#: A rectangle in the grid and what holds it: a label's slot, or None for a marker.
+Taken = tuple[float, float, float, float, "LabelSlot | None"]
+
+
 class LabelGrid:
-    """Rectangles taken on the screen at one zoom, in a hash of 64-pixel cells: does a label fit?"""
+    """Rectangles taken on the screen at one zoom (left, top, right, bottom in pixels) and their
+    holders, in a hash of 64-pixel cells: does a label fit, and what is in its way? (Written flat:
+    it runs some 30,000 times a zoom step.)"""
 
     CELL = 64.0
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self._cells: dict[tuple[int, int], list[Taken]] = {}
 
-    def _keys(self, rect: tuple[float, float, float, float]) -> Iterable[tuple[int, int]]:
+    def fits(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         cell = self.CELL
-        x0, y0, x1, y1 = rect
-        for cx in range(math.floor(x0 / cell), math.floor(x1 / cell) + 1):
-            for cy in range(math.floor(y0 / cell), math.floor(y1 / cell) + 1):
-                yield cx, cy
-
-    def fits(self, rect: tuple[float, float, float, float]) -> bool:
-        x0, y0, x1, y1 = rect
-        cells = self._cells
-        for key in self._keys(rect):
-            for ox0, oy0, ox1, oy1 in cells.get(key, ()):
-                if x0 < ox1 and ox0 < x1 and y0 < oy1 and oy0 < y1:
-                    return False
+        get = self._cells.get
+        rows = range(int(y0 // cell), int(y1 // cell) + 1)
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in rows:
+                taken = get((cx, cy))
+                if taken:
+                    for ox0, oy0, ox1, oy1, _holder in taken:
+                        if x0 < ox1 and ox0 < x1 and y0 < oy1 and oy0 < y1:
+                            return False
         return True
 
-    def add(self, rect: tuple[float, float, float, float]) -> None:
-        cells = self._cells
-        for key in self._keys(rect):
-            cells.setdefault(key, []).append(rect)
+    def in_the_way(self, x0: float, y0: float, x1: float, y1: float) -> list[LabelSlot | None]:
+        """What holds the rectangles overlapping this one (None: a marker), each once."""
+        cell = self.CELL
+        found: dict[int, LabelSlot | None] = {}
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
+                for ox0, oy0, ox1, oy1, holder in self._cells.get((cx, cy), ()):
+                    if x0 < ox1 and ox0 < x1 and y0 < oy1 and oy0 < y1:
+                        found[id(holder)] = holder
+        return list(found.values())
 
-    def remove(self, rect: tuple[float, float, float, float]) -> None:
-        for key in self._keys(rect):
-            taken = self._cells.get(key)
-            if taken and rect in taken:
-                taken.remove(rect)
+    def add(self, rect: Rect, holder: LabelSlot | None = None) -> None:
+        cell = self.CELL
+        cells = self._cells
+        x0, y0, x1, y1 = rect
+        entry: Taken = (x0, y0, x1, y1, holder)
+        rows = range(int(y0 // cell), int(y1 // cell) + 1)
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in rows:
+                taken = cells.get((cx, cy))
+                if taken is None:
+                    cells[cx, cy] = [entry]
+                else:
+                    taken.append(entry)
+
+    def remove(self, rect: Rect, holder: LabelSlot | None = None) -> None:
+        cell = self.CELL
+        x0, y0, x1, y1 = rect
+        entry: Taken = (x0, y0, x1, y1, holder)
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
+                taken = self._cells.get((cx, cy))
+                if taken and entry in taken:
+                    taken.remove(entry)
 
 
 def place(slot: LabelSlot, grid: LabelGrid, scale: float, zoom: int) -> None:
@@ -321,20 +352,25 @@ def place(slot: LabelSlot, grid: LabelGrid, scale: float, zoom: int) -> None:
     or hide it; the label's item follows."""
     choice, taken = -1, None
     if slot.forced or slot.min_zoom <= zoom <= slot.max_zoom:
-        sx, sy = slot.x * scale, slot.y * scale
+        sx, sy = slot.x * scale + slot.dx, slot.y * scale + slot.dy
         width, height = slot.label.width, slot.label.height
+        fits = grid.fits
         for index, (dx, dy) in enumerate(slot.offsets):
-            rect = (sx + dx, sy + dy, sx + dx + width, sy + dy + height)
-            if grid.fits(rect):
-                choice, taken = index, rect
+            x0, y0 = sx + dx, sy + dy
+            if fits(x0, y0, x0 + width, y0 + height):
+                choice, taken = index, (x0, y0, x0 + width, y0 + height)
                 break
         if choice < 0 and slot.forced:
             dx, dy = slot.offsets[0]
             choice, taken = 0, (sx + dx, sy + dy, sx + dx + width, sy + dy + height)
+    _settle(slot, grid, choice, taken)
+
+
+def _settle(slot: LabelSlot, grid: LabelGrid, choice: int, taken: Rect | None) -> None:
     if taken is not None:
-        grid.add(taken)
-    box = slot.label.box
+        grid.add(taken, slot)
     if choice != slot.choice:
+        box = slot.label.box
         if choice >= 0:
             box.setPos(*slot.offsets[choice])
         box.setVisible(choice >= 0)
@@ -343,15 +379,71 @@ def place(slot: LabelSlot, grid: LabelGrid, scale: float, zoom: int) -> None:
 
 def take_back(slot: LabelSlot, grid: LabelGrid) -> None:
     if slot.taken is not None:
-        grid.remove(slot.taken)
+        grid.remove(slot.taken, slot)
         slot.taken = None
 
 
+def place_again(slots: Iterable[LabelSlot], grid: LabelGrid, scale: float, zoom: int) -> None:
+    """Place these labels again among the others (after a change), in rank order: where one does
+    not fit, it takes the place of labels of lower rank (a forced one of any label), which are then
+    placed once more elsewhere if they can be; nobody else moves."""
+    again = sorted(dict.fromkeys(slots), key=lambda s: s.rank)
+    for slot in again:
+        take_back(slot, grid)
+    pushed: list[LabelSlot] = []
+    for slot in again:
+        place(slot, grid, scale, zoom)
+        if slot.choice >= 0 or not slot.min_zoom <= zoom <= slot.max_zoom:
+            continue
+        if slot.forced:  # placed anyway: whatever label it covers gives way
+            assert slot.taken is not None
+            pushed += _push_aside(slot, slot.taken, grid)
+            continue
+        sx, sy = slot.x * scale + slot.dx, slot.y * scale + slot.dy
+        width, height = slot.label.width, slot.label.height
+        for index, (dx, dy) in enumerate(slot.offsets):
+            rect = (sx + dx, sy + dy, sx + dx + width, sy + dy + height)
+            holders = grid.in_the_way(*rect)
+            if all(h is not None and not h.forced and h.rank > slot.rank for h in holders):
+                pushed += _push_aside(slot, rect, grid)
+                _settle(slot, grid, index, rect)
+                break
+    for slot in pushed:
+        if slot.choice < 0:
+            place(slot, grid, scale, zoom)
+
+
+def _push_aside(slot: LabelSlot, rect: Rect, grid: LabelGrid) -> list[LabelSlot]:
+    """Hide the labels (not the markers) overlapping ``rect``, other than ``slot``'s own."""
+    pushed = []
+    for holder in grid.in_the_way(*rect):
+        if holder is not None and holder is not slot:
+            take_back(holder, grid)
+            _settle(holder, grid, -1, None)
+            pushed.append(holder)
+    return pushed
+
+
 def symbol_rect(
-    x: float, y: float, scale: float, box: tuple[float, float, float, float]
+    slot: LabelSlot, scale: float, box: tuple[float, float, float, float]
 ) -> tuple[float, float, float, float]:
-    sx, sy = x * scale, y * scale
+    """The marker's rectangle on the screen (pixels at the zoom of ``scale``)."""
+    sx, sy = slot.x * scale + slot.dx, slot.y * scale + slot.dy
     return (sx + box[0], sy + box[1], sx + box[2], sy + box[3])
+
+
+def stack_shifts(count: int, row: float, column: float, per_column: int = 6) -> list[tuple[float, float]]:
+    """Where ``count`` markers at one spot are drawn, in pixels from it: one above the other (so
+    that each can have its label beside it), in columns of ``per_column``, centred on the spot."""
+    if count <= 1:
+        return [(0.0, 0.0)] * count
+    columns = math.ceil(count / per_column)
+    rows = min(count, per_column)
+    shifts = []
+    for index in range(count):
+        col, line = divmod(index, per_column)
+        shifts.append(((col - (columns - 1) / 2) * column, (line - (rows - 1) / 2) * row))
+    return shifts
 
 
 #: A marker's extent around its anchor, in pixels: left, top, right, bottom.
@@ -387,23 +479,106 @@ def place_offsets(label: Label, *, centred: bool) -> tuple[tuple[float, float], 
     return ((4.0, 2.0), (-4.0 - label.width, 2.0), (4.0, -2.0 - label.height))
 
 
+# --- sprites -------------------------------------------------------------------------------------
+
+
+class Sprites:
+    """Markers drawn once into small pixmaps and shared: a unit's shape for each agency and status,
+    an incident's pin for each priority. Blitting a pixmap is what keeps 2,500 markers within a
+    frame (stroking as many antialiased paths took some 40 ms)."""
+
+    def __init__(self, pixel_ratio: float, code_font: QFont) -> None:
+        self.ratio = max(1.0, pixel_ratio)
+        self.code_font = code_font
+        self._made: dict[tuple[object, ...], QPixmap] = {}
+
+    def _canvas(self, width: float, height: float) -> tuple[QPixmap, QPainter]:
+        pixmap = QPixmap(math.ceil(width * self.ratio), math.ceil(height * self.ratio))
+        pixmap.setDevicePixelRatio(self.ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        return pixmap, painter
+
+    def unit(self, agency: AgencyType, status: UnitStatus, recommended: bool) -> QPixmap:
+        """The unit's shape filled with its status colour (the size ``UNIT_SPRITE`` square, the
+        unit's point at its centre); ringed in the selection colour when recommended."""
+        shape = unit_path(agency)
+        key = ("unit", id(shape), agency is AgencyType.MEDICAL, status, recommended)
+        made = self._made.get(key)
+        if made is None:
+            pixmap, painter = self._canvas(UNIT_SPRITE, UNIT_SPRITE)
+            painter.translate(UNIT_SPRITE / 2, UNIT_SPRITE / 2)
+            painter.setBrush(QBrush(labels.unit_status_colour(status)))
+            painter.setPen(QPen(SELECTION, 2.5) if recommended else QPen(INK, 1.5))
+            painter.drawPath(shape)
+            if agency is AgencyType.MEDICAL:
+                painter.fillPath(cross_path(), QBrush(INK))
+            painter.end()
+            self._made[key] = made = pixmap
+        return made
+
+    def pin(self, priority: Priority, approximate: bool, selected: bool) -> QPixmap:
+        """The pin in its priority's colour with "P1"... in its head, the tip at the bottom middle
+        (``PIN_SPRITE`` wide and high); dashed round an area's centre; ringed when selected."""
+        key = ("pin", priority, approximate, selected)
+        made = self._made.get(key)
+        if made is None:
+            pixmap, painter = self._canvas(PIN_SPRITE_W, PIN_SPRITE_H)
+            painter.translate(PIN_SPRITE_W / 2, PIN_SPRITE_H - 1)
+            pen = QPen(INK, 1.5)
+            if approximate:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(QColor(labels.PRIORITY_COLOURS[priority])))
+            painter.drawPath(pin_path())
+            head = pin_head_centre()
+            if selected:
+                painter.setPen(QPen(SELECTION, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(head, PIN_HEAD_R + 4.5, PIN_HEAD_R + 4.5)
+            painter.setFont(self.code_font)
+            painter.setPen(QPen(Qt.GlobalColor.white))
+            box = QRectF(head.x() - PIN_HEAD_R, head.y() - PIN_HEAD_R, 2 * PIN_HEAD_R, 2 * PIN_HEAD_R)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, priority.value)
+            painter.end()
+            self._made[key] = made = pixmap
+        return made
+
+
+#: The sprites' sizes in pixels: a unit's shape with its outline; a pin with room for its ring.
+UNIT_SPRITE = UNIT_SIZE + 6
+PIN_SPRITE_W = 2 * PIN_HEAD_R + 14
+PIN_SPRITE_H = PIN_HEIGHT + 10
+
+
+def _sprite_item(offset: QPointF) -> QGraphicsPixmapItem:
+    item = QGraphicsPixmapItem()
+    item.setFlag(IGNORES_SCALE)
+    item.setOffset(offset)
+    item.setShapeMode(QGraphicsPixmapItem.ShapeMode.BoundingRectShape)
+    item.setTransformationMode(Qt.TransformationMode.FastTransformation)
+    return item
+
+
 # --- markers -------------------------------------------------------------------------------------
 
 
 class UnitItems:
-    """A unit on the map: its shape (the anchor item) and its label."""
+    """A unit on the map: its shape (the anchor item, a shared sprite) and its label."""
 
-    __slots__ = ("badge", "cross", "label", "marker", "obstacle", "slot", "symbol")
+    __slots__ = ("anchor", "badge", "label", "marker", "obstacle", "rank", "slot", "sprites")
 
-    def __init__(self, marker: UnitMarker, font: QFont) -> None:
-        self.symbol = QGraphicsPathItem()
-        self.symbol.setFlag(IGNORES_SCALE)
-        self.symbol.setZValue(Z_UNITS)
-        self.symbol.setData(KIND_KEY, "unit")
-        self.symbol.setData(ID_KEY, marker.id)
-        self.label = Label(self.symbol, font, LABEL_FILL)
+    def __init__(self, marker: UnitMarker, font: QFont, sprites: Sprites) -> None:
+        self.sprites = sprites
+        self.anchor = _sprite_item(QPointF(-UNIT_SPRITE / 2, -UNIT_SPRITE / 2))
+        self.anchor.setZValue(Z_UNITS)
+        self.anchor.setData(KIND_KEY, "unit")
+        self.anchor.setData(ID_KEY, marker.id)
+        self.label = Label(self.anchor, font, LABEL_FILL)
         self.badge: QGraphicsEllipseItem | None = None
-        self.cross: QGraphicsPathItem | None = None
+        self.rank = 0
         #: The symbol's rectangle in the view's label grid, while it is there.
         self.obstacle: tuple[float, float, float, float] | None = None
         self.marker = marker
@@ -412,34 +587,24 @@ class UnitItems:
 
     def apply(self, marker: UnitMarker, *, first: bool = False) -> None:
         old = self.marker
-        if first or old.agency != marker.agency:
-            self.symbol.setPath(unit_path(marker.agency))
-            medical = marker.agency is AgencyType.MEDICAL
-            if medical and self.cross is None:
-                self.cross = QGraphicsPathItem(cross_path(), self.symbol)
-                self.cross.setBrush(QBrush(INK))
-                self.cross.setPen(QPen(Qt.PenStyle.NoPen))
-            if self.cross is not None:
-                self.cross.setVisible(medical)
-        if first or old.status != marker.status:
-            colour = labels.unit_status_colour(marker.status)
-            self.symbol.setBrush(QBrush(colour))
-            self.symbol.setPen(QPen(INK, 1.5))
-            self.label.box.setBrush(QBrush(colour.lighter(108)))
+        if first or (old.agency, old.status) != (marker.agency, marker.status):
+            self.anchor.setPixmap(self.sprites.unit(marker.agency, marker.status, self.rank > 0))
+            self.label.box.setBrush(QBrush(labels.unit_status_colour(marker.status).lighter(108)))
         if first or old.call_sign != marker.call_sign or old.status != marker.status:
             self.label.set_text(unit_label(marker))
         self.marker = marker
 
     def set_rank(self, rank: int, font: QFont) -> None:
         """A numbered badge (1 is the first recommended), or none with 0."""
-        if rank <= 0:
+        self.rank = max(0, rank)
+        self.anchor.setPixmap(self.sprites.unit(self.marker.agency, self.marker.status, self.rank > 0))
+        self.anchor.setZValue(Z_RECOMMENDED if self.rank else Z_UNITS)
+        if self.rank == 0:
             if self.badge is not None:
                 self.badge.setVisible(False)
-            self.symbol.setZValue(Z_UNITS)
-            self.symbol.setPen(QPen(INK, 1.5))
             return
         if self.badge is None:
-            self.badge = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16), self.symbol)
+            self.badge = QGraphicsEllipseItem(QRectF(-8, -8, 16, 16), self.anchor)
             self.badge.setBrush(QBrush(SELECTION))
             self.badge.setPen(QPen(Qt.GlobalColor.white, 1.5))
             self.badge.setPos(-UNIT_SIZE / 2 - 4, -UNIT_SIZE / 2 - 4)
@@ -450,50 +615,36 @@ class UnitItems:
             number.setBrush(QBrush(Qt.GlobalColor.white))
         digit = self.badge.childItems()[0]
         assert isinstance(digit, QGraphicsSimpleTextItem)
-        digit.setText(str(rank))
+        digit.setText(str(self.rank))
         bounds = digit.boundingRect()
         digit.setPos(-bounds.width() / 2, -bounds.height() / 2)
         self.badge.setVisible(True)
-        self.symbol.setZValue(Z_RECOMMENDED)
-        self.symbol.setPen(QPen(SELECTION, 2.5))
 
 
 class IncidentItems:
-    """An incident on the map: the pin (anchor item) with its priority, the label with its number,
-    and its radius when the position is an area's centre (in scene units: it grows with the zoom)."""
+    """An incident on the map: the pin (anchor item, a shared sprite) with its priority, the label
+    with its number, and its radius when it has one (in scene units: it grows with the zoom)."""
 
-    __slots__ = ("code", "label", "marker", "obstacle", "pin", "radius", "slot")
+    __slots__ = ("anchor", "label", "marker", "obstacle", "radius", "selected", "slot", "sprites")
 
-    def __init__(self, marker: IncidentMarker, font: QFont, code_font: QFont) -> None:
-        self.pin = QGraphicsPathItem(pin_path())
-        self.pin.setFlag(IGNORES_SCALE)
-        self.pin.setZValue(Z_INCIDENTS)
-        self.pin.setData(KIND_KEY, "incident")
-        self.pin.setData(ID_KEY, marker.id)
-        self.code = QGraphicsSimpleTextItem(self.pin)
-        self.code.setFont(code_font)
-        self.code.setBrush(QBrush(Qt.GlobalColor.white))
-        self.label = Label(self.pin, font, LABEL_FILL)
+    def __init__(self, marker: IncidentMarker, font: QFont, sprites: Sprites) -> None:
+        self.sprites = sprites
+        self.anchor = _sprite_item(QPointF(-PIN_SPRITE_W / 2, -PIN_SPRITE_H + 1))
+        self.anchor.setZValue(Z_INCIDENTS)
+        self.anchor.setData(KIND_KEY, "incident")
+        self.anchor.setData(ID_KEY, marker.id)
+        self.label = Label(self.anchor, font, LABEL_FILL)
         self.radius: QGraphicsEllipseItem | None = None
         self.obstacle: tuple[float, float, float, float] | None = None
+        self.selected = False
         self.marker = marker
         self.slot: LabelSlot | None = None
         self.apply(marker, first=True)
 
     def apply(self, marker: IncidentMarker, *, first: bool = False) -> None:
         old = self.marker
-        if first or old.priority != marker.priority:
-            colour = QColor(labels.PRIORITY_COLOURS[marker.priority])
-            self.pin.setBrush(QBrush(colour))
-            self.code.setText(marker.priority.value)
-            bounds = self.code.boundingRect()
-            head = pin_head_centre()
-            self.code.setPos(head.x() - bounds.width() / 2, head.y() - bounds.height() / 2)
-        if first or old.approximate != marker.approximate:
-            pen = QPen(INK, 1.5)
-            if marker.approximate:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            self.pin.setPen(pen)
+        if first or (old.priority, old.approximate) != (marker.priority, marker.approximate):
+            self.anchor.setPixmap(self.sprites.pin(marker.priority, marker.approximate, self.selected))
         if first or (old.number, old.status, old.approximate) != (
             marker.number,
             marker.status,
@@ -501,6 +652,15 @@ class IncidentItems:
         ):
             self.label.set_text(incident_label(marker))
         self.marker = marker
+
+    def set_selected(self, selected: bool, font: QFont) -> None:
+        self.selected = selected
+        marker = self.marker
+        self.anchor.setPixmap(self.sprites.pin(marker.priority, marker.approximate, selected))
+        self.anchor.setZValue(Z_SELECTED if selected else Z_INCIDENTS)
+        self.label.text.setFont(font)
+        self.label.box.setPen(QPen(SELECTION, 2) if selected else QPen(QColor(0, 0, 0, 90), 1))
+        self.label.set_text(incident_label(marker))
 
 
 __all__ = [

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -44,6 +45,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -52,6 +54,7 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
+    QHBoxLayout,
     QLabel,
     QToolTip,
     QWidget,
@@ -65,7 +68,6 @@ from ui.map.markers import (
     PIN_BOX,
     PLACE_FILL,
     PLACE_INK,
-    SELECTION,
     UNIT_BOX,
     IncidentItems,
     IncidentMarker,
@@ -97,12 +99,14 @@ FIT_MARGIN = 40
 DRAG_THRESHOLD = 4
 #: A click finds a marker within this many pixels.
 CLICK_SLOP = 3
+#: More changed markers than this at once are placed again with all the others (cheaper than one
+#: by one).
+BURST = 50
 #: Indonesia, shown while there is nothing else to show.
 DEFAULT_BOUNDS = (95.0, -11.0, 141.0, 6.0)
 
 PLAIN_BACKGROUND = QColor("#f2efe6")
 DOT_COLOUR = QColor("#8d8d8d")
-RADIUS_ALPHA = 28
 
 # Ranks of the labels: lower ones are placed first and win where two would collide.
 _RANK_SELECTED = 0
@@ -165,17 +169,13 @@ class SituationMap(QGraphicsView):
         self._selected: int | None = None
         self._recommended: list[int] = []
         self._lines: list[QGraphicsLineItem] = []
-        self._halo = QGraphicsEllipseItem(
-            QRectF(
-                -markers.PIN_HEAD_R - 5,
-                -markers.PIN_HEAD_R - 5,
-                2 * markers.PIN_HEAD_R + 10,
-                2 * markers.PIN_HEAD_R + 10,
-            )
-        )
-        self._halo.setPen(QPen(SELECTION, 3))
-        self._halo.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-        self._halo.setVisible(False)
+        self._sprites = markers.Sprites(self.devicePixelRatioF(), self._code_font)
+        self._unit_stacks = _Stacks()
+        self._incident_stacks = _Stacks()
+        self._restack: set[Spot] = set()
+        self._restack_incidents: set[Spot] = set()
+        # Units at one spot one above the other, a label's height apart.
+        self._unit_row = max(markers.UNIT_SIZE + 3, float(QFontMetricsF(base).height()) + 5)
         self._grid = LabelGrid()
         self._slots: list[LabelSlot] | None = None  # in rank order; None: to be sorted again
         self._grid_zoom: int | None = None
@@ -190,15 +190,28 @@ class SituationMap(QGraphicsView):
         self._pending_tiles.setInterval(0)
         self._pending_tiles.timeout.connect(self.viewport().update)
 
-        self._scale_bar = QLabel(self)
-        self._scale_bar.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._attribution = QLabel(self)
-        self._attribution.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._attribution.setAutoFillBackground(True)
+        # Below the map, not over it: a widget over the viewport would make every scroll repaint
+        # the whole map (Qt scrolls an overlapped widget by painting it again).
+        self._footer = QWidget(self)
+        self._footer.setAutoFillBackground(True)
+        words = self._footer.palette()  # its own words' colour: the view's is the focus frame's
+        words.setColor(
+            QPalette.ColorRole.WindowText, QApplication.palette().color(QPalette.ColorRole.WindowText)
+        )
+        self._footer.setPalette(words)
+        row = QHBoxLayout(self._footer)
+        row.setContentsMargins(6, 1, 6, 1)
+        self._scale_bar = QLabel(self._footer)
+        self._attribution = QLabel(self._footer)
         small = QFont(base)
         small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
         self._attribution.setFont(small)
-        self._attribution.hide()
+        self._attribution.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        row.addWidget(self._scale_bar)
+        row.addStretch(1)
+        row.addWidget(self._attribution)
+        self._footer_height = QFontMetricsF(base).height() + 6
+        self.setViewportMargins(0, 0, 0, math.ceil(self._footer_height))
 
         self.setTransform(QTransform.fromScale(2.0**self._zoom, 2.0**self._zoom))
         self._update_scene_rect()
@@ -215,9 +228,6 @@ class SituationMap(QGraphicsView):
         self._tiles = layer
         attribution = layer.info.attribution if layer is not None else ""
         self._attribution.setText(attribution)
-        self._attribution.setVisible(bool(attribution))
-        self._attribution.adjustSize()
-        self._place_overlays()
         self._update_scene_rect()
         if self._zoom > self.max_zoom:
             self._set_zoom(self.max_zoom)
@@ -287,36 +297,41 @@ class SituationMap(QGraphicsView):
         self._changed_sets()
 
     def update_units(self, units: Sequence[UnitMarker]) -> None:
-        """These units changed (a status, a position, a new unit): only they are redrawn and their
-        labels placed again."""
-        if len(units) > 50:  # a burst: placing every label again is cheaper than one by one
+        """These units changed (a status, a position) or are new: only they (and the units at the
+        spots they left or joined) are redrawn and their labels placed again."""
+        if len(units) > BURST:
             for marker in units:
                 self._put_unit(marker)
             self._changed_sets()
             return
-        grown = False
-        for marker in units:
-            entry = self._units.get(marker.id)
-            grown = grown or entry is None
-            entry = self._put_unit(marker)
-            self._replace_one(entry.slot, entry, UNIT_BOX, marker.lat, marker.lon)
-        if grown:
+        if any(marker.id not in self._units for marker in units):
             self._slots = None
-            self._grid_zoom = None
-            self._relabel()
+        touched = [self._put_unit(marker).slot for marker in units]
+        self._place_again([*touched, *self._set_stacks()])
         if self._selected is not None and any(m.id in self._recommended for m in units):
             self._draw_recommendation()
 
     def update_incidents(self, incidents: Sequence[IncidentMarker], removed: Sequence[int] = ()) -> None:
         """These incidents changed or are new; those of ``removed`` are gone (closed, cancelled)."""
+        self._tour = None
+        if len(incidents) + len(removed) > BURST:
+            for gone in removed:
+                self._remove_incident(gone)
+            for marker in incidents:
+                self._put_incident(marker)
+            if self._selected is not None and self._selected not in self._incidents:
+                self._set_selection(None, ())
+            self._changed_sets()
+            return
         for gone in removed:
             self._remove_incident(gone)
-        for marker in incidents:
-            self._put_incident(marker)
+        self._slots = None
+        touched = [self._put_incident(marker).slot for marker in incidents]
+        self._place_again([*touched, *self._set_stacks()])
         if self._selected is not None and self._selected not in self._incidents:
             self._set_selection(None, ())
-        self._tour = None
-        self._changed_sets()
+        elif self._selected is not None and any(m.id == self._selected for m in incidents):
+            self._draw_recommendation()
 
     def select_incident(self, incident_id: int | None, recommended_unit_ids: Sequence[int] = ()) -> None:
         """Ring this incident and join its recommended units to it, numbered in that order (None:
@@ -413,20 +428,23 @@ class SituationMap(QGraphicsView):
     # --- markers -------------------------------------------------------------------------------
 
     def _put_unit(self, marker: UnitMarker) -> UnitItems:
+        """Add or change the unit's items; its stack (units at one spot) is marked to be set again."""
         entry = self._units.get(marker.id)
+        x, y = world_xy(marker.lat, marker.lon)
         if entry is None:
-            entry = UnitItems(marker, self._font)
-            self.scene().addItem(entry.symbol)
+            entry = UnitItems(marker, self._font, self._sprites)
+            entry.slot = LabelSlot(("unit", marker.id), entry.label, x, y, (), _RANK_UNIT)
+            self.scene().addItem(entry.anchor)
             self._units[marker.id] = entry
         else:
             entry.apply(marker)
-        x, y = world_xy(marker.lat, marker.lon)
-        if entry.slot is None:
-            entry.slot = LabelSlot(("unit", marker.id), entry.label, x, y, (), _RANK_UNIT)
-        entry.slot.x, entry.slot.y = x, y
-        entry.slot.offsets = markers.unit_offsets(entry.label)
-        entry.slot.choice = -2  # its label's place is to be set again (apply may have resized it)
-        entry.symbol.setPos(x, y)
+        slot = entry.slot
+        assert slot is not None
+        slot.x, slot.y = x, y
+        slot.offsets = markers.unit_offsets(entry.label)
+        slot.choice = -2  # its label's place is to be set again (apply may have resized it)
+        entry.anchor.setPos(x, y)
+        self._restack.update(self._unit_stacks.move(marker.id, _spot(marker.lat, marker.lon)))
         return entry
 
     def _remove_unit(self, unit_id: int) -> None:
@@ -436,28 +454,52 @@ class SituationMap(QGraphicsView):
                 markers.take_back(entry.slot, self._grid)
             if entry.obstacle is not None:
                 self._grid.remove(entry.obstacle)
-            self.scene().removeItem(entry.symbol)
+            self.scene().removeItem(entry.anchor)
+            self._restack.update(self._unit_stacks.remove(unit_id))
 
     def _put_incident(self, marker: IncidentMarker) -> IncidentItems:
         entry = self._incidents.get(marker.id)
+        x, y = world_xy(marker.lat, marker.lon)
         if entry is None:
-            entry = IncidentItems(marker, self._font, self._code_font)
-            self.scene().addItem(entry.pin)
+            entry = IncidentItems(marker, self._font, self._sprites)
+            entry.slot = LabelSlot(("incident", marker.id), entry.label, x, y, (), 0)
+            self.scene().addItem(entry.anchor)
             self._incidents[marker.id] = entry
         else:
             entry.apply(marker)
-        x, y = world_xy(marker.lat, marker.lon)
-        entry.pin.setPos(x, y)
-        if entry.slot is None:
-            entry.slot = LabelSlot(
-                ("incident", marker.id), entry.label, x, y, (), _RANK_INCIDENT[marker.priority]
-            )
-        entry.slot.x, entry.slot.y = x, y
-        entry.slot.offsets = markers.incident_offsets(entry.label)
-        entry.slot.rank = _RANK_SELECTED if marker.id == self._selected else _RANK_INCIDENT[marker.priority]
-        entry.slot.choice = -2
+        slot = entry.slot
+        assert slot is not None
+        entry.anchor.setPos(x, y)
+        slot.x, slot.y = x, y
+        slot.offsets = markers.incident_offsets(entry.label)
+        slot.rank = _RANK_SELECTED if marker.id == self._selected else _RANK_INCIDENT[marker.priority]
+        slot.choice = -2
         self._draw_radius(entry, x, y)
+        self._restack_incidents.update(self._incident_stacks.move(marker.id, _spot(marker.lat, marker.lon)))
         return entry
+
+    def _set_stacks(self) -> list[LabelSlot]:
+        """Set the markers of every spot marked since the last time side by side; the slots whose
+        marker moved."""
+        moved: list[LabelSlot] = []
+        for spots, stacks, entries, row, column in (
+            (self._restack, self._unit_stacks, self._units, self._unit_row, markers.UNIT_SIZE + 6),
+            (self._restack_incidents, self._incident_stacks, self._incidents, markers.PIN_HEIGHT + 2, 24.0),
+        ):
+            for spot in spots:
+                members = sorted(stacks.members.get(spot, ()))
+                for member, (dx, dy) in zip(
+                    members, markers.stack_shifts(len(members), row, column), strict=True
+                ):
+                    entry = entries[member]
+                    slot = entry.slot
+                    assert slot is not None
+                    if (slot.dx, slot.dy) != (dx, dy):
+                        slot.dx, slot.dy = dx, dy
+                        entry.anchor.setTransform(QTransform.fromTranslate(dx, dy))
+                        moved.append(slot)
+            spots.clear()
+        return moved
 
     def _draw_radius(self, entry: IncidentItems, x: float, y: float) -> None:
         marker = entry.marker
@@ -471,79 +513,73 @@ class SituationMap(QGraphicsView):
             self.scene().addItem(entry.radius)
         r = marker.radius_m * scene_per_metre(marker.lat)
         entry.radius.setRect(QRectF(x - r, y - r, 2 * r, 2 * r))
-        colour = QColor(labels.PRIORITY_COLOURS[marker.priority])
-        pen = QPen(colour, 1.5)
+        # One pixel, unfilled: Qt draws a thin cosmetic line fast; wider or filled, 250 circles of
+        # centres took some 15-40 ms a frame.
+        pen = QPen(QColor(labels.PRIORITY_COLOURS[marker.priority]).darker(115), 1)
         pen.setCosmetic(True)
         if marker.approximate:
             pen.setStyle(Qt.PenStyle.DashLine)
         entry.radius.setPen(pen)
-        fill = QColor(colour)
-        fill.setAlpha(RADIUS_ALPHA if marker.approximate else RADIUS_ALPHA // 2)
-        entry.radius.setBrush(QBrush(fill))
+        entry.radius.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         entry.radius.setVisible(True)
 
     def _remove_incident(self, incident_id: int) -> None:
         entry = self._incidents.pop(incident_id, None)
         if entry is None:
             return
+        self._restack_incidents.update(self._incident_stacks.remove(incident_id))
         if entry.slot is not None:
             markers.take_back(entry.slot, self._grid)
         if entry.obstacle is not None:
             self._grid.remove(entry.obstacle)
-        if self._halo.parentItem() is entry.pin:
-            self.scene().removeItem(self._halo)  # off the pin (kept for the next selection)
-            self._halo.setVisible(False)
-        self.scene().removeItem(entry.pin)
+        self.scene().removeItem(entry.anchor)
         if entry.radius is not None:
             self.scene().removeItem(entry.radius)
 
     # --- selection -----------------------------------------------------------------------------
 
     def _set_selection(self, incident_id: int | None, recommended: Sequence[int]) -> None:
+        entry = self._incidents.get(incident_id) if incident_id is not None else None
+        chosen = incident_id if entry is not None else None
+        ranked = list(dict.fromkeys(recommended)) if entry is not None else []
+        if (chosen, ranked) == (self._selected, self._recommended):
+            return
+        again: list[LabelSlot | None] = []
         previous = self._incidents.get(self._selected) if self._selected is not None else None
         if previous is not None:
-            previous.pin.setZValue(markers.Z_INCIDENTS)
-            previous.label.text.setFont(self._font)
-            previous.label.box.setPen(QPen(QColor(0, 0, 0, 90), 1))
-            previous.label.set_text(markers.incident_label(previous.marker))
-            if previous.slot is not None:
-                previous.slot.rank = _RANK_INCIDENT[previous.marker.priority]
-                previous.slot.forced = False
-                previous.slot.offsets = markers.incident_offsets(previous.label)
+            previous.set_selected(False, self._font)
+            assert previous.slot is not None
+            previous.slot.rank = _RANK_INCIDENT[previous.marker.priority]
+            previous.slot.forced = False
+            previous.slot.offsets = markers.incident_offsets(previous.label)
+            again.append(previous.slot)
         for unit_id in self._recommended:
             unit = self._units.get(unit_id)
-            if unit is not None:
+            if unit is not None and unit_id not in ranked:
                 unit.set_rank(0, self._font)
-                if unit.slot is not None:
-                    unit.slot.rank, unit.slot.forced = _RANK_UNIT, False
-        entry = self._incidents.get(incident_id) if incident_id is not None else None
-        self._selected = incident_id if entry is not None else None
-        self._recommended = list(recommended) if entry is not None else []
+                assert unit.slot is not None
+                unit.slot.rank, unit.slot.forced = _RANK_UNIT, False
+                again.append(unit.slot)
+        self._selected, self._recommended = chosen, ranked
         if entry is not None:
-            entry.pin.setZValue(markers.Z_SELECTED)
-            entry.label.text.setFont(self._bold)
-            entry.label.box.setPen(QPen(SELECTION, 2))
-            entry.label.set_text(markers.incident_label(entry.marker))
+            entry.set_selected(True, self._bold)
             assert entry.slot is not None
             entry.slot.rank, entry.slot.forced = _RANK_SELECTED, True
             entry.slot.offsets = markers.incident_offsets(entry.label)
-            self._halo.setParentItem(entry.pin)
-            self._halo.setPos(markers.pin_head_centre())
-            self._halo.setVisible(True)
-            for rank, unit_id in enumerate(self._recommended, start=1):
+            again.append(entry.slot)
+            for rank, unit_id in enumerate(ranked, start=1):
                 unit = self._units.get(unit_id)
                 if unit is not None:
                     unit.set_rank(rank, self._font)
-                    if unit.slot is not None:
-                        unit.slot.rank, unit.slot.forced = _RANK_RECOMMENDED, True
+                    assert unit.slot is not None
+                    unit.slot.rank, unit.slot.forced = _RANK_RECOMMENDED, True
+                    again.append(unit.slot)
             self.setAccessibleDescription(markers.incident_tooltip(entry.marker))
         else:
-            self._halo.setVisible(False)
             self.setAccessibleDescription("")
         self._draw_recommendation()
-        self._slots = None
-        self._grid_zoom = None
-        self._relabel()
+        self._slots = None  # the ranks changed: the next full placing sorts again
+        self._place_again(again)
 
     def _draw_recommendation(self) -> None:
         scene = self.scene()
@@ -555,16 +591,23 @@ class SituationMap(QGraphicsView):
             return
         pen = QPen(markers.LINE, 2.5)
         pen.setCosmetic(True)
-        start = entry.pin.pos()
+        start = self._shown_at(entry.slot)
         for unit_id in self._recommended:
             unit = self._units.get(unit_id)
             if unit is None:
                 continue
-            line = QGraphicsLineItem(start.x(), start.y(), unit.symbol.pos().x(), unit.symbol.pos().y())
+            end = self._shown_at(unit.slot)
+            line = QGraphicsLineItem(start.x(), start.y(), end.x(), end.y())
             line.setPen(pen)
             line.setZValue(markers.Z_LINES)
             scene.addItem(line)
             self._lines.append(line)
+
+    def _shown_at(self, slot: LabelSlot | None) -> QPointF:
+        """Where a marker is drawn at this zoom (its spot, moved aside when it shares the spot)."""
+        assert slot is not None
+        scale = 2.0**self._zoom
+        return QPointF(slot.x + slot.dx / scale, slot.y + slot.dy / scale)
 
     def _tour_order(self) -> list[int]:
         """The incidents nearest the view's centre first (the order N and Tab go through)."""
@@ -573,7 +616,7 @@ class SituationMap(QGraphicsView):
             cx, cy = centre.x(), centre.y()
 
             def distance(incident_id: int) -> tuple[float, int]:
-                pos = self._incidents[incident_id].pin.pos()
+                pos = self._incidents[incident_id].anchor.pos()
                 return (pos.x() - cx) ** 2 + (pos.y() - cy) ** 2, incident_id
 
             self._tour = sorted(self._incidents, key=distance)
@@ -600,7 +643,7 @@ class SituationMap(QGraphicsView):
 
     def _reveal(self, incident_id: int) -> None:
         """Pan (not zoom) so that the incident shows with room around it."""
-        pin = self._incidents[incident_id].pin
+        pin = self._incidents[incident_id].anchor
         at = self.mapFromScene(pin.pos())
         room = self.viewport().rect().adjusted(60, 60, -60, -60)
         if not room.contains(at):
@@ -611,6 +654,7 @@ class SituationMap(QGraphicsView):
     # --- labels --------------------------------------------------------------------------------
 
     def _changed_sets(self) -> None:
+        self._set_stacks()
         self._slots = None
         self._grid_zoom = None
         self._update_scene_rect()
@@ -633,10 +677,12 @@ class SituationMap(QGraphicsView):
         scale = 2.0**zoom
         grid = LabelGrid()
         for incident in self._incidents.values():
-            incident.obstacle = markers.symbol_rect(incident.pin.x(), incident.pin.y(), scale, PIN_BOX)
+            assert incident.slot is not None
+            incident.obstacle = markers.symbol_rect(incident.slot, scale, PIN_BOX)
             grid.add(incident.obstacle)
         for unit in self._units.values():
-            unit.obstacle = markers.symbol_rect(unit.symbol.x(), unit.symbol.y(), scale, UNIT_BOX)
+            assert unit.slot is not None
+            unit.obstacle = markers.symbol_rect(unit.slot, scale, UNIT_BOX)
             grid.add(unit.obstacle)
         place = markers.place
         for slot in self._ordered_slots():
@@ -644,24 +690,30 @@ class SituationMap(QGraphicsView):
         self._grid = grid
         self._grid_zoom = zoom
 
-    def _replace_one(
-        self,
-        slot: LabelSlot | None,
-        entry: UnitItems,
-        box: tuple[float, float, float, float],
-        lat: float,
-        lon: float,
-    ) -> None:
-        """Place one unit's label again after a change, leaving the others where they are."""
-        if slot is None or self._grid_zoom != self._zoom:
+    def _place_again(self, slots: Sequence[LabelSlot | None]) -> None:
+        """After a change to these markers: their places in the grid (they may have moved) and their
+        labels' (which may have grown), the others left where they are."""
+        if self._grid_zoom != self._zoom:
+            self._relabel()
             return
         scale = 2.0**self._zoom
-        markers.take_back(slot, self._grid)
-        if entry.obstacle is not None:
-            self._grid.remove(entry.obstacle)
-        entry.obstacle = markers.symbol_rect(slot.x, slot.y, scale, box)
-        self._grid.add(entry.obstacle)
-        markers.place(slot, self._grid, scale, self._zoom)
+        grid = self._grid
+        again = []
+        for slot in dict.fromkeys(slots):
+            if slot is None:
+                continue
+            kind, marker_id = slot.key
+            entry: UnitItems | IncidentItems | None = (
+                self._units.get(marker_id) if kind == "unit" else self._incidents.get(marker_id)
+            )
+            if entry is None:
+                continue  # removed meanwhile
+            if entry.obstacle is not None:
+                grid.remove(entry.obstacle)
+            entry.obstacle = markers.symbol_rect(slot, scale, UNIT_BOX if kind == "unit" else PIN_BOX)
+            grid.add(entry.obstacle)
+            again.append(slot)
+        markers.place_again(again, grid, scale, self._zoom)
 
     # --- zoom and the scene's extent -----------------------------------------------------------
 
@@ -685,6 +737,8 @@ class SituationMap(QGraphicsView):
         self._moving_ourselves = False
         if changed or self._grid_zoom != zoom:
             self._relabel()
+            if self._lines:
+                self._draw_recommendation()
         self._update_scale_bar()
         self.viewport().update()
 
@@ -694,8 +748,8 @@ class SituationMap(QGraphicsView):
         self._tour = None
 
     def _markers_rect(self) -> QRectF | None:
-        points = [e.pin.pos() for e in self._incidents.values()] + [
-            e.symbol.pos() for e in self._units.values()
+        points = [e.anchor.pos() for e in self._incidents.values()] + [
+            e.anchor.pos() for e in self._units.values()
         ]
         return _points_rect(points)
 
@@ -743,7 +797,8 @@ class SituationMap(QGraphicsView):
     # --- overlays ------------------------------------------------------------------------------
 
     def _update_scale_bar(self) -> None:
-        """A bar of a round length (1, 2 or 5 times a power of ten) at most 120 pixels long."""
+        """A bar of a round length (1, 2 or 5 times a power of ten) at most 120 pixels long, and
+        its length in words."""
         lat, _lon = self.centre()
         per_pixel = metres_per_pixel(lat, self._zoom)
         most = 120 * per_pixel
@@ -752,30 +807,27 @@ class SituationMap(QGraphicsView):
         pixels = max(1, round(length / per_pixel))
         text = markers.distance_words(length)
         metrics = self._scale_bar.fontMetrics()
-        width = max(pixels, metrics.horizontalAdvance(text)) + 12
-        height = metrics.height() + 12
+        height = math.ceil(self._footer_height) - 2
+        width = pixels + 10 + metrics.horizontalAdvance(text) + 2
         pixmap = QPixmap(width, height)
-        pixmap.fill(QColor(255, 255, 255, 200))
+        pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        painter.setPen(QPen(markers.INK, 2))
-        y = height - 5
-        painter.drawLine(6, y, 6 + pixels, y)
-        painter.drawLine(6, y - 5, 6, y)
-        painter.drawLine(6 + pixels, y - 5, 6 + pixels, y)
-        painter.drawText(QRect(6, 2, width - 12, metrics.height()), Qt.AlignmentFlag.AlignLeft, text)
+        painter.setPen(QPen(self._footer.palette().color(QPalette.ColorRole.WindowText), 2))
+        y = height // 2 + 3
+        painter.drawLine(1, y, 1 + pixels, y)
+        painter.drawLine(1, y - 5, 1, y)
+        painter.drawLine(1 + pixels, y - 5, 1 + pixels, y)
+        painter.drawText(
+            QRect(pixels + 8, 0, width - pixels - 8, height), Qt.AlignmentFlag.AlignVCenter, text
+        )
         painter.end()
         self._scale_bar.setPixmap(pixmap)
-        self._scale_bar.resize(pixmap.size())
         self._scale_bar.setAccessibleName(translate("SituationMap", "Scale: %1").replace("%1", text))
-        self._place_overlays()
 
-    def _place_overlays(self) -> None:
-        inner = self.viewport().geometry()
-        self._scale_bar.move(inner.left() + 8, inner.bottom() - self._scale_bar.height() - 7)
-        self._attribution.adjustSize()
-        self._attribution.move(
-            inner.right() - self._attribution.width() - 1, inner.bottom() - self._attribution.height() + 1
-        )
+    def _place_footer(self) -> None:
+        inner = self.contentsRect()
+        height = math.ceil(self._footer_height)
+        self._footer.setGeometry(inner.left(), inner.bottom() + 1 - height, inner.width(), height)
 
     def _show_focus(self, focused: bool) -> None:
         palette = self.palette()
@@ -794,7 +846,7 @@ class SituationMap(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_overlays()
+        self._place_footer()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -926,6 +978,42 @@ class SituationMap(QGraphicsView):
             QToolTip.showText(event.globalPos(), text, self.viewport())
             return True
         return super().viewportEvent(event)
+
+
+Spot = tuple[float, float]
+
+
+def _spot(lat: float, lon: float) -> Spot:
+    """Markers closer than about a metre are at one spot (a station, a village's centre)."""
+    return round(lat, 5), round(lon, 5)
+
+
+class _Stacks:
+    """The markers of one kind by the spot they are at."""
+
+    def __init__(self) -> None:
+        self.members: dict[Spot, list[int]] = {}
+        self.spot_of: dict[int, Spot] = {}
+
+    def move(self, marker_id: int, spot: Spot) -> list[Spot]:
+        """Put the marker at the spot; the spots whose members changed."""
+        old = self.spot_of.get(marker_id)
+        if old == spot:
+            return []
+        changed = self.remove(marker_id)
+        self.members.setdefault(spot, []).append(marker_id)
+        self.spot_of[marker_id] = spot
+        return [*changed, spot]
+
+    def remove(self, marker_id: int) -> list[Spot]:
+        old = self.spot_of.pop(marker_id, None)
+        if old is None:
+            return []
+        members = self.members[old]
+        members.remove(marker_id)
+        if not members:
+            del self.members[old]
+        return [old]
 
 
 def _points_rect(points: Sequence[QPointF]) -> QRectF | None:
