@@ -537,6 +537,14 @@
         <translation>filter the unit board (call sign, agency, status, station)</translation>
     </message>
     <message>
+        <source>Go to the situation map</source>
+        <translation>Go to the situation map</translation>
+    </message>
+    <message>
+        <source>the situation map: open incidents and units; arrows move it, + and - zoom, N and P select an incident, Enter opens it</source>
+        <translation>the situation map: open incidents and units; arrows move it, + and - zoom, N and P select an incident, Enter opens it</translation>
+    </message>
+    <message>
         <source>Call-taker position</source>
         <translation>Call-taker position</translation>
     </message>
@@ -853,8 +861,36 @@
         <translation>In the incident form: save your value over another console's</translation>
     </message>
     <message>
+        <source>In the incident form: use the handset position offered (AML)</source>
+        <translation>In the incident form: use the handset position offered (AML)</translation>
+    </message>
+    <message>
         <source>In the shift log: show the incident's timeline</source>
         <translation>In the shift log: show the incident's timeline</translation>
+    </message>
+    <message>
+        <source>In the map: select the next incident, nearest the middle first (or Tab)</source>
+        <translation>In the map: select the next incident, nearest the middle first (or Tab)</translation>
+    </message>
+    <message>
+        <source>In the map: select the previous incident (or Shift+Tab)</source>
+        <translation>In the map: select the previous incident (or Shift+Tab)</translation>
+    </message>
+    <message>
+        <source>In the map: open the selected incident in the form</source>
+        <translation>In the map: open the selected incident in the form</translation>
+    </message>
+    <message>
+        <source>In the map: zoom in (or Ctrl+wheel)</source>
+        <translation>In the map: zoom in (or Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>In the map: zoom out</source>
+        <translation>In the map: zoom out</translation>
+    </message>
+    <message>
+        <source>In the map: show every incident and unit</source>
+        <translation>In the map: show every incident and unit</translation>
     </message>
     <message>
         <source>Cancel a one-key choice</source>
@@ -894,6 +930,10 @@
     <message>
         <source>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</source>
         <translation>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</translation>
+    </message>
+    <message>
+        <source>⚠ Handset position from %1 with no call (received %2 ago)</source>
+        <translation>⚠ Handset position from %1 with no call (received %2 ago)</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -1036,6 +1076,7 @@
     <name>Capabilities</name>
     <message>
         <source>patrol</source>
+        <extracomment>A position this uncertain (metres) or more makes the distances from it rough ("~2.1 km").</extracomment>
         <translation>patrol</translation>
     </message>
     <message>
@@ -1708,6 +1749,26 @@
     <message>
         <source>~%1 min</source>
         <translation>~%1 min</translation>
+    </message>
+    <message>
+        <source>Distances from the centre of the kelurahan %1</source>
+        <translation>Distances from the centre of the kelurahan %1</translation>
+    </message>
+    <message>
+        <source>Distances from the centre of the kecamatan %1</source>
+        <translation>Distances from the centre of the kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Distances from the handset position</source>
+        <translation>Distances from the handset position</translation>
+    </message>
+    <message>
+        <source>Distances from the typed position</source>
+        <translation>Distances from the typed position</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Recommended (Ctrl+R dispatches them)</source>
@@ -4253,6 +4314,7 @@
     <name>LocationEntry</name>
     <message>
         <source>province</source>
+        <extracomment>The registry's entry for Ctrl+H (a key of the incident form, ``ui/actions.py``).</extracomment>
         <translation>province</translation>
     </message>
     <message>
@@ -4300,6 +4362,50 @@
         <translation>Latitude and longitude look swapped.</translation>
     </message>
     <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</source>
+        <translation>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</translation>
+    </message>
+    <message>
+        <source>Centre of the kelurahan %1</source>
+        <translation>Centre of the kelurahan %1</translation>
+    </message>
+    <message>
+        <source>Centre of the kecamatan %1</source>
+        <translation>Centre of the kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Centre of the kelurahan %1, about %2</source>
+        <translation>Centre of the kelurahan %1, about %2</translation>
+    </message>
+    <message>
+        <source>Centre of the kecamatan %1, about %2</source>
+        <translation>Centre of the kecamatan %1, about %2</translation>
+    </message>
+    <message>
+        <source>Handset (AML) by %1</source>
+        <translation>Handset (AML) by %1</translation>
+    </message>
+    <message>
+        <source>Handset (AML)</source>
+        <translation>Handset (AML)</translation>
+    </message>
+    <message>
+        <source>fixed at %1</source>
+        <translation>fixed at %1</translation>
+    </message>
+    <message>
+        <source>Typed at %1</source>
+        <translation>Typed at %1</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
         <source>Find the location</source>
         <translation>Find the location</translation>
     </message>
@@ -4318,6 +4424,18 @@
     <message>
         <source>Position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <source>Use handset position (%1)</source>
+        <translation>Use handset position (%1)</translation>
+    </message>
+    <message>
+        <source>No handset position is waiting for this incident.</source>
+        <translation>No handset position is waiting for this incident.</translation>
+    </message>
+    <message>
+        <source>Not used: the database is away. Press it again when it is back.</source>
+        <translation>Not used: the database is away. Press it again when it is back.</translation>
     </message>
     <message>
         <source>Premise history: no earlier incidents here.</source>
@@ -4346,6 +4464,14 @@
     <message>
         <source>The location of incident %1 could not be saved: %2</source>
         <translation>The location of incident %1 could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>%1 from the position now used</source>
+        <translation>%1 from the position now used</translation>
+    </message>
+    <message>
+        <source>Handset position received: %1.</source>
+        <translation>Handset position received: %1.</translation>
     </message>
     <message>
         <source>✎ Not saved yet: the database is away. %1 is saved when it is back.</source>
@@ -4490,6 +4616,10 @@
     <message>
         <source>Debrief (Ctrl+0)</source>
         <translation>Debrief (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Situation map (Ctrl+M)</source>
+        <translation>Situation map (Ctrl+M)</translation>
     </message>
     <message>
         <source>Connection to the database is back (lost at %1).</source>
@@ -4869,6 +4999,33 @@ Run them in the gateway: dispatch-console gateway --db URL --feed URL (docs/gate
     <message>
         <source>Feeds run by the gateway</source>
         <translation>Feeds run by the gateway</translation>
+    </message>
+</context>
+<context>
+    <name>MapWork</name>
+    <message>
+        <source>Map tiles not shown: %1 cannot be used (%2).</source>
+        <translation>Map tiles not shown: %1 cannot be used (%2).</translation>
+    </message>
+    <message>
+        <source>The villages could not be read: %1</source>
+        <translation>The villages could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No village names: the centre's area is not set (Console, Settings).</source>
+        <translation>No village names: the centre's area is not set (Console, Settings).</translation>
+    </message>
+    <message>
+        <source>no category yet</source>
+        <translation>no category yet</translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation>no address yet</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3: %4 (Enter opens it)</source>
+        <translation>%1 %2, %3: %4 (Enter opens it)</translation>
     </message>
 </context>
 <context>
@@ -6302,6 +6459,30 @@ Copy taken before: %3</translation>
         <translation>As saved: %1</translation>
     </message>
     <message>
+        <source>Not a usable map tile file: %1.</source>
+        <translation>Not a usable map tile file: %1.</translation>
+    </message>
+    <message>
+        <source>Map tiles: %1, zoom levels %2 to %3.</source>
+        <translation>Map tiles: %1, zoom levels %2 to %3.</translation>
+    </message>
+    <message>
+        <source>none: the map is drawn from the village points</source>
+        <translation>none: the map is drawn from the village points</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Map tile file (MBTiles)</source>
+        <translation>Map tile file (MBTiles)</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles files (*.mbtiles);;All files (*)</translation>
+    </message>
+    <message>
         <source>Repeat &amp;prank caller: prank calls in 24 h, this one included</source>
         <translation>Repeat &amp;prank caller: prank calls in 24 h, this one included</translation>
     </message>
@@ -6312,6 +6493,10 @@ Copy taken before: %3</translation>
     <message>
         <source>S&amp;hifts of the centre</source>
         <translation>S&amp;hifts of the centre</translation>
+    </message>
+    <message>
+        <source>Map t&amp;iles (MBTiles file)</source>
+        <translation>Map t&amp;iles (MBTiles file)</translation>
     </message>
     <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
@@ -6916,6 +7101,133 @@ Copy taken before: %3</translation>
     <message>
         <source>the handover report of %1</source>
         <translation>the handover report of %1</translation>
+    </message>
+</context>
+<context>
+    <name>SituationMap</name>
+    <message>
+        <source>avail</source>
+        <extracomment>What a key in ``QGraphicsItem.data`` holds: the kind of marker ("unit", "incident") and its id. Gap between a marker and its label, in pixels.</extracomment>
+        <translation>avail</translation>
+    </message>
+    <message>
+        <source>disp</source>
+        <translation>disp</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>ack</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>en route</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>on scene</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>hospital</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>off duty</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>staging</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>delayed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Incident statuses whose label says so: nobody is on the way yet.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · waiting</source>
+        <translation>%1 · waiting</translation>
+    </message>
+    <message>
+        <source>area centre, about ±%1</source>
+        <translation>area centre, about ±%1</translation>
+    </message>
+    <message>
+        <source>area centre</source>
+        <translation>area centre</translation>
+    </message>
+    <message>
+        <source>±%1</source>
+        <translation>±%1</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <extracomment>Decoded tiles kept: a 1920x1200 view shows about 48; 160 of 256 KiB is 40 MiB at most. Time a frame may spend decoding tiles before leaving the rest for the next frame. Levels drawn enlarged beyond the file's deepest one. Image formats MBTiles names (``format``) that Qt decodes here; pbf (vector) is not drawable.</extracomment>
+        <translation>there is no such file</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>it is not an SQLite database</translation>
+    </message>
+    <message>
+        <source>it is not an MBTiles file (no tiles table)</source>
+        <translation>it is not an MBTiles file (no tiles table)</translation>
+    </message>
+    <message>
+        <source>the file has no tiles</source>
+        <translation>the file has no tiles</translation>
+    </message>
+    <message>
+        <source>its tiles are %1; the map draws raster tiles (png or jpg)</source>
+        <translation>its tiles are %1; the map draws raster tiles (png or jpg)</translation>
+    </message>
+    <message>
+        <source>a tile in it is not a readable image</source>
+        <translation>a tile in it is not a readable image</translation>
+    </message>
+    <message>
+        <source>Situation map</source>
+        <extracomment>Without tiles: street level is as close as village points mean anything. Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14). Village dots from this zoom (further out they are a grey smear). Arrow keys move the map by this many pixels. Pixels between the shown markers and the view's edge after Home. A press that moves less than this is a click, not a drag. A click finds a marker within this many pixels. More changed markers than this at once are placed again with all the others (cheaper than one by one). Indonesia, shown while there is nothing else to show. Enter on the selected incident, or a click on one: open it (its id). The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by :meth:`select_incident`, which the owner calls.</extracomment>
+        <translation>Situation map</translation>
+    </message>
+    <message>
+        <source>Scale: %1</source>
+        <translation>Scale: %1</translation>
     </message>
 </context>
 <context>

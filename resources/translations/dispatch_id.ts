@@ -537,6 +537,14 @@
         <translation>filter papan unit (kode unit, instansi, status, pos)</translation>
     </message>
     <message>
+        <source>Go to the situation map</source>
+        <translation>Ke peta situasi</translation>
+    </message>
+    <message>
+        <source>the situation map: open incidents and units; arrows move it, + and - zoom, N and P select an incident, Enter opens it</source>
+        <translation>peta situasi: kejadian aktif dan unit; panah menggeser, + dan - memperbesar dan memperkecil, N dan P memilih kejadian, Enter membukanya</translation>
+    </message>
+    <message>
         <source>Call-taker position</source>
         <translation>Posisi operator</translation>
     </message>
@@ -853,8 +861,36 @@
         <translation>Di formulir kejadian: simpan nilai Anda menggantikan nilai konsol lain</translation>
     </message>
     <message>
+        <source>In the incident form: use the handset position offered (AML)</source>
+        <translation>Di formulir kejadian: pakai posisi ponsel yang ditawarkan (AML)</translation>
+    </message>
+    <message>
         <source>In the shift log: show the incident's timeline</source>
         <translation>Di log shift: tampilkan garis waktu kejadian</translation>
+    </message>
+    <message>
+        <source>In the map: select the next incident, nearest the middle first (or Tab)</source>
+        <translation>Di peta: pilih kejadian berikutnya, yang paling dekat ke tengah lebih dulu (atau Tab)</translation>
+    </message>
+    <message>
+        <source>In the map: select the previous incident (or Shift+Tab)</source>
+        <translation>Di peta: pilih kejadian sebelumnya (atau Shift+Tab)</translation>
+    </message>
+    <message>
+        <source>In the map: open the selected incident in the form</source>
+        <translation>Di peta: buka kejadian yang dipilih di formulir</translation>
+    </message>
+    <message>
+        <source>In the map: zoom in (or Ctrl+wheel)</source>
+        <translation>Di peta: perbesar (atau Ctrl+roda tetikus)</translation>
+    </message>
+    <message>
+        <source>In the map: zoom out</source>
+        <translation>Di peta: perkecil</translation>
+    </message>
+    <message>
+        <source>In the map: show every incident and unit</source>
+        <translation>Di peta: tampilkan semua kejadian dan unit</translation>
     </message>
     <message>
         <source>Cancel a one-key choice</source>
@@ -894,6 +930,10 @@
     <message>
         <source>⚠ %1. Tell the supervisor; write down the calls answered at the telephone until it runs.</source>
         <translation>⚠ %1. Beri tahu koordinator; catat panggilan yang dijawab di telepon sampai gateway berjalan.</translation>
+    </message>
+    <message>
+        <source>⚠ Handset position from %1 with no call (received %2 ago)</source>
+        <translation>⚠ Posisi ponsel dari %1 tanpa panggilan (diterima %2 lalu)</translation>
     </message>
     <message>
         <source>⚠ ALERT %1 since %2</source>
@@ -1036,6 +1076,7 @@
     <name>Capabilities</name>
     <message>
         <source>patrol</source>
+        <extracomment>A position this uncertain (metres) or more makes the distances from it rough ("~2.1 km").</extracomment>
         <translation>patroli</translation>
     </message>
     <message>
@@ -1708,6 +1749,26 @@
     <message>
         <source>~%1 min</source>
         <translation>~%1 mnt</translation>
+    </message>
+    <message>
+        <source>Distances from the centre of the kelurahan %1</source>
+        <translation>Jarak dari titik tengah kelurahan %1</translation>
+    </message>
+    <message>
+        <source>Distances from the centre of the kecamatan %1</source>
+        <translation>Jarak dari titik tengah kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Distances from the handset position</source>
+        <translation>Jarak dari posisi ponsel</translation>
+    </message>
+    <message>
+        <source>Distances from the typed position</source>
+        <translation>Jarak dari posisi yang diketik</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Recommended (Ctrl+R dispatches them)</source>
@@ -4253,6 +4314,7 @@
     <name>LocationEntry</name>
     <message>
         <source>province</source>
+        <extracomment>The registry's entry for Ctrl+H (a key of the incident form, ``ui/actions.py``).</extracomment>
         <translation>provinsi</translation>
     </message>
     <message>
@@ -4300,6 +4362,50 @@
         <translation>Lintang dan bujur tampak tertukar.</translation>
     </message>
     <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</source>
+        <translation>Belum ada posisi: pilih kelurahan (Ctrl+L) atau tempel posisi di sini.</translation>
+    </message>
+    <message>
+        <source>Centre of the kelurahan %1</source>
+        <translation>Titik tengah kelurahan %1</translation>
+    </message>
+    <message>
+        <source>Centre of the kecamatan %1</source>
+        <translation>Titik tengah kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Centre of the kelurahan %1, about %2</source>
+        <translation>Titik tengah kelurahan %1, sekitar %2</translation>
+    </message>
+    <message>
+        <source>Centre of the kecamatan %1, about %2</source>
+        <translation>Titik tengah kecamatan %1, sekitar %2</translation>
+    </message>
+    <message>
+        <source>Handset (AML) by %1</source>
+        <translation>Posisi ponsel (AML) dari %1</translation>
+    </message>
+    <message>
+        <source>Handset (AML)</source>
+        <translation>Posisi ponsel (AML)</translation>
+    </message>
+    <message>
+        <source>fixed at %1</source>
+        <translation>diukur pukul %1</translation>
+    </message>
+    <message>
+        <source>Typed at %1</source>
+        <translation>Diketik pukul %1</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Diketik</translation>
+    </message>
+    <message>
         <source>Find the location</source>
         <translation>Cari lokasi</translation>
     </message>
@@ -4318,6 +4424,18 @@
     <message>
         <source>Position</source>
         <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Use handset position (%1)</source>
+        <translation>Pakai posisi ponsel (%1)</translation>
+    </message>
+    <message>
+        <source>No handset position is waiting for this incident.</source>
+        <translation>Tidak ada posisi ponsel yang menunggu untuk kejadian ini.</translation>
+    </message>
+    <message>
+        <source>Not used: the database is away. Press it again when it is back.</source>
+        <translation>Belum dipakai: basis data tidak terjangkau. Tekan lagi begitu tersambung kembali.</translation>
     </message>
     <message>
         <source>Premise history: no earlier incidents here.</source>
@@ -4346,6 +4464,14 @@
     <message>
         <source>The location of incident %1 could not be saved: %2</source>
         <translation>Lokasi kejadian %1 tidak dapat disimpan: %2</translation>
+    </message>
+    <message>
+        <source>%1 from the position now used</source>
+        <translation>%1 dari posisi yang dipakai sekarang</translation>
+    </message>
+    <message>
+        <source>Handset position received: %1.</source>
+        <translation>Posisi ponsel diterima: %1.</translation>
     </message>
     <message>
         <source>✎ Not saved yet: the database is away. %1 is saved when it is back.</source>
@@ -4490,6 +4616,10 @@
     <message>
         <source>Debrief (Ctrl+0)</source>
         <translation>Evaluasi (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Situation map (Ctrl+M)</source>
+        <translation>Peta situasi (Ctrl+M)</translation>
     </message>
     <message>
         <source>Connection to the database is back (lost at %1).</source>
@@ -4869,6 +4999,33 @@ Jalankan di gateway: dispatch-console gateway --db URL --feed URL (docs/gateway.
     <message>
         <source>Feeds run by the gateway</source>
         <translation>Sumber dijalankan oleh gateway</translation>
+    </message>
+</context>
+<context>
+    <name>MapWork</name>
+    <message>
+        <source>Map tiles not shown: %1 cannot be used (%2).</source>
+        <translation>Ubin peta tidak ditampilkan: %1 tidak dapat dipakai (%2).</translation>
+    </message>
+    <message>
+        <source>The villages could not be read: %1</source>
+        <translation>Data kelurahan tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>No village names: the centre's area is not set (Console, Settings).</source>
+        <translation>Tanpa nama kelurahan: wilayah Call Center ini belum diatur (Konsol, Pengaturan).</translation>
+    </message>
+    <message>
+        <source>no category yet</source>
+        <translation>belum ada kategori</translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation>belum ada alamat</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3: %4 (Enter opens it)</source>
+        <translation>%1 %2, %3: %4 (Enter membukanya)</translation>
     </message>
 </context>
 <context>
@@ -6258,6 +6415,30 @@ Salinan yang dibuat sebelumnya: %3</translation>
         <translation>Seperti tersimpan: %1</translation>
     </message>
     <message>
+        <source>Not a usable map tile file: %1.</source>
+        <translation>Bukan berkas ubin peta yang dapat dipakai: %1.</translation>
+    </message>
+    <message>
+        <source>Map tiles: %1, zoom levels %2 to %3.</source>
+        <translation>Ubin peta: %1, tingkat zoom %2 sampai %3.</translation>
+    </message>
+    <message>
+        <source>none: the map is drawn from the village points</source>
+        <translation>tidak ada: peta digambar dari titik kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Cari berkas…</translation>
+    </message>
+    <message>
+        <source>Map tile file (MBTiles)</source>
+        <translation>Berkas ubin peta (MBTiles)</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>Berkas MBTiles (*.mbtiles);;Semua berkas (*)</translation>
+    </message>
+    <message>
         <source>Console settings</source>
         <translation>Pengaturan konsol</translation>
     </message>
@@ -6308,6 +6489,10 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>S&amp;hifts of the centre</source>
         <translation>P&amp;ola shift Call Center ini</translation>
+    </message>
+    <message>
+        <source>Map t&amp;iles (MBTiles file)</source>
+        <translation>Ubin &amp;peta (berkas MBTiles)</translation>
     </message>
     <message>
         <source>Feeds (caller-ID modems, Whozz Calling, NCID, Asterisk)</source>
@@ -6916,6 +7101,133 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>the handover report of %1</source>
         <translation>laporan serah terima %1</translation>
+    </message>
+</context>
+<context>
+    <name>SituationMap</name>
+    <message>
+        <source>avail</source>
+        <extracomment>What a key in ``QGraphicsItem.data`` holds: the kind of marker ("unit", "incident") and its id. Gap between a marker and its label, in pixels.</extracomment>
+        <translation>siap</translation>
+    </message>
+    <message>
+        <source>disp</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>konfirm</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation>otw</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>tiba</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>pasien</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>antar</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>di RS</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>off duty</source>
+        <translation>lepas dinas</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>titik kumpul</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>tertunda</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>batal</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Incident statuses whose label says so: nobody is on the way yet.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · waiting</source>
+        <translation>%1 · menunggu</translation>
+    </message>
+    <message>
+        <source>area centre, about ±%1</source>
+        <translation>titik tengah wilayah, sekitar ±%1</translation>
+    </message>
+    <message>
+        <source>area centre</source>
+        <translation>titik tengah wilayah</translation>
+    </message>
+    <message>
+        <source>±%1</source>
+        <translation>±%1</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>,</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <extracomment>Decoded tiles kept: a 1920x1200 view shows about 48; 160 of 256 KiB is 40 MiB at most. Time a frame may spend decoding tiles before leaving the rest for the next frame. Levels drawn enlarged beyond the file's deepest one. Image formats MBTiles names (``format``) that Qt decodes here; pbf (vector) is not drawable.</extracomment>
+        <translation>berkas itu tidak ada</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>bukan basis data SQLite</translation>
+    </message>
+    <message>
+        <source>it is not an MBTiles file (no tiles table)</source>
+        <translation>bukan berkas MBTiles (tidak ada tabel tiles)</translation>
+    </message>
+    <message>
+        <source>the file has no tiles</source>
+        <translation>berkas itu tidak berisi ubin</translation>
+    </message>
+    <message>
+        <source>its tiles are %1; the map draws raster tiles (png or jpg)</source>
+        <translation>ubinnya berformat %1; peta hanya menggambar ubin raster (png atau jpg)</translation>
+    </message>
+    <message>
+        <source>a tile in it is not a readable image</source>
+        <translation>ada ubin di dalamnya yang bukan gambar yang dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Situation map</source>
+        <extracomment>Without tiles: street level is as close as village points mean anything. Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14). Village dots from this zoom (further out they are a grey smear). Arrow keys move the map by this many pixels. Pixels between the shown markers and the view's edge after Home. A press that moves less than this is a click, not a drag. A click finds a marker within this many pixels. More changed markers than this at once are placed again with all the others (cheaper than one by one). Indonesia, shown while there is nothing else to show. Enter on the selected incident, or a click on one: open it (its id). The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by :meth:`select_incident`, which the owner calls.</extracomment>
+        <translation>Peta situasi</translation>
+    </message>
+    <message>
+        <source>Scale: %1</source>
+        <translation>Skala: %1</translation>
     </message>
 </context>
 <context>
