@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 
 from dispatch.domain.timers import TimerThresholds
-from dispatch.services import alerts
+from dispatch.services import alerts, aml
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable, classify
@@ -87,9 +87,11 @@ class TimerWatch(QObject):
 
     def _run_check(self) -> list[AlertView]:
         if self.raise_alerts:
-            return alerts.check_timers(self._ctx, self._thresholds)
+            # The alerts a person acknowledges that no timer raises ride along: handset positions
+            # that matched no call (raised when the message was stored, by whichever process).
+            return alerts.check_timers(self._ctx, self._thresholds) + aml.open_unmatched_alerts(self._ctx)
         try:
-            return alerts.open_alerts(self._ctx)
+            return alerts.open_alerts(self._ctx) + aml.open_unmatched_alerts(self._ctx)
         except DatabaseUnavailable:
             raise
         except Exception as error:

@@ -9,8 +9,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 
+from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.clock import ManualClock
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import LocationSignal
 from dispatch.feeds.simulated import SimulatedFeed
+from dispatch.services import aml
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import Alert
 from ui.main_window import MainWindow
@@ -70,3 +74,23 @@ def test_a_check_that_fails_is_logged_shown_and_the_next_second_checks_again(
     clock.advance(1)
     window.tick()
     qtbot.waitUntil(lambda: ringing.number_national in " ".join(window.alert_list.lines()))
+
+
+def test_a_handset_position_from_a_number_that_never_called_is_listed_until_acknowledged(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, clock: ManualClock
+) -> None:
+    fix = AmlFix(1, -6.99306, 110.42083, 12.0, clock.now(), 68, AmlMethod.GNSS, text='A"ML=1;...')
+    number = parse_caller_number("081399990000", "ID")
+    aml.record_location(
+        ctx.as_system(), LocationSignal("aml-sms:serial:/dev/ttyUSB1", clock.now(), number, b"", fix)
+    )
+    clock.advance(20)
+    window.tick()
+    qtbot.waitUntil(lambda: "0813-9999-0000" in " ".join(window.alert_list.lines()))
+    (line,) = window.alert_list.lines()
+    assert "Handset position" in line
+    window.alarms.acknowledge()
+    assert window.alert_list.lines() == NONE_OVERDUE
+    window.tick()
+    qtbot.wait(200)
+    assert window.alert_list.lines() == NONE_OVERDUE
