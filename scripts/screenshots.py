@@ -21,12 +21,17 @@ protocol card), ``alerts-{lang}-1366x768.png`` (unit board with overdue alerts) 
 ``closing-{lang}-1366x768.png`` (the widest one-key choice) and
 ``database-not-answering-{lang}-1366x768.png`` (the fault bar while another process holds the database),
 ``centre-{lang}-1366x768.png`` (a centre's console that lost its database, a field another console
-changed meanwhile).
+changed meanwhile), ``map-{lang}-1366x768.png`` (the dispatcher's situation map over tiles of a small
+MBTiles file the script draws, the incident in the form joined to its recommended units),
+``map-plain-{lang}-1366x768.png`` (the same without tiles: drawn from the village points) and
+``map-tiles-setting-{lang}.png`` (the settings dialog saying why a file is not a usable tile file).
 """
 
 from __future__ import annotations
 
+import math
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -37,12 +42,13 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.domain.areas import AreaLevel, area_index
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, UnitStatus
 from dispatch.domain.phone import parse_caller_number
@@ -69,12 +75,18 @@ from dispatch.store.database import open_database, sqlite_url
 from ui import positions
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.map.projection import TILE_SIZE, tile_range, tms_row, world_xy
 from ui.positions import Position
 from ui.reveal import reveal
 from ui.session import DEFAULT_ZONE, ConsoleSession
 
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
 PRANKSTER = "0857-1234-0099"
+#: Kota Semarang: the centre's own area (its villages named on the map).
+CENTRE_AREA = "33.74"
+#: What the sketched tiles cover (west, south, east, north) and at which levels.
+TILE_BOUNDS = (110.26, -7.15, 110.52, -6.92)
+TILE_ZOOMS = range(11, 16)
 
 
 def ring_number(ctx: ServiceContext, clock: ManualClock, number: str, call_id: str) -> int:
@@ -196,7 +208,7 @@ def build_scene(workdir: Path, lang: str) -> MainWindow:
     ring_number(ctx, clock, PRANKSTER, "prank-2")
     clock.advance(3)
 
-    session = ConsoleSession(ctx, catalogue, lang, simulator=feed)
+    session = ConsoleSession(ctx, catalogue, lang, simulator=feed, centre_area=CENTRE_AREA)
     window = MainWindow(session)
     feed.start()  # as the console does: the status bar says the simulator runs
     window.calls.resume_line(
@@ -388,6 +400,161 @@ def centre_screen(app: QApplication, window: MainWindow, out: Path, lang: str) -
     window.connection_banner.show_restored()
 
 
+def sketch_tiles(path: Path) -> Path:
+    """A small MBTiles file of Kota Semarang drawn here, for the map's screenshots: not a street map
+    (a centre's GIS office makes its own from OpenStreetMap) but enough to see tiles beneath the
+    markers. Land, the Java Sea north of a rough coastline, two flood canals, and roads joining each
+    kelurahan's centre to its nearest neighbours (main roads between the kecamatan's centres)."""
+    index = area_index()
+    villages = [(p.lat, p.lon) for p in index.places(CENTRE_AREA, AreaLevel.VILLAGE)]
+    districts = [(p.lat, p.lon) for p in index.places(CENTRE_AREA, AreaLevel.DISTRICT)]
+
+    def nearest_pairs(points: list[tuple[float, float]], count: int) -> set[tuple[int, int]]:
+        pairs = set()
+        for i, (lat, lon) in enumerate(points):
+            ranked = sorted(
+                range(len(points)), key=lambda j: math.hypot(points[j][0] - lat, points[j][1] - lon)
+            )
+            pairs.update(tuple(sorted((i, j))) for j in ranked[1 : count + 1])
+        return pairs  # type: ignore[return-value]
+
+    streets = [(villages[i], villages[j]) for i, j in nearest_pairs(villages, 3)]
+    main_roads = [(districts[i], districts[j]) for i, j in nearest_pairs(districts, 2)]
+    coast = [(-6.952, 110.26), (-6.955, 110.33), (-6.947, 110.38), (-6.938, 110.41), (-6.937, 110.43)]
+    coast += [(-6.946, 110.44), (-6.951, 110.47), (-6.944, 110.52)]
+    canals = [
+        [(-6.940, 110.398), (-6.960, 110.399), (-6.985, 110.396), (-7.010, 110.392), (-7.030, 110.395)],
+        [(-6.948, 110.445), (-6.975, 110.448), (-7.000, 110.452), (-7.020, 110.455)],
+    ]
+    west, south, east, north = TILE_BOUNDS
+    covered = QRectF(QPointF(*world_xy(north, west)), QPointF(*world_xy(south, east)))
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+        db.execute(
+            "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)"
+        )
+        metadata = {
+            "name": "Kota Semarang (sketch)",
+            "format": "png",
+            "bounds": f"{west},{south},{east},{north}",
+            "minzoom": str(min(TILE_ZOOMS)),
+            "maxzoom": str(max(TILE_ZOOMS)),
+            "attribution": "Sketch tiles (scripts/screenshots.py)",
+        }
+        db.executemany("INSERT INTO metadata VALUES (?, ?)", list(metadata.items()))
+        for zoom in TILE_ZOOMS:
+            scale = 2.0**zoom
+            first_col, last_col, first_row, last_row = tile_range(covered, zoom)
+            for column in range(first_col, last_col + 1):
+                for row in range(first_row, last_row + 1):
+                    image = QImage(TILE_SIZE, TILE_SIZE, QImage.Format.Format_RGB32)
+                    image.fill(QColor("#f2efe9"))
+                    painter = QPainter(image)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    painter.translate(-column * TILE_SIZE, -row * TILE_SIZE)
+                    painter.scale(scale, scale)
+
+                    def at(lat: float, lon: float) -> QPointF:
+                        return QPointF(*world_xy(lat, lon))
+
+                    sea = QPolygonF([at(-6.80, 110.20), *(at(*p) for p in coast), at(-6.80, 110.60)])
+                    sea.append(at(-6.80, 110.20))
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor("#aad3df"))
+                    painter.drawPolygon(sea)
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    for line in canals:
+                        path_ = QPainterPath(at(*line[0]))
+                        for point in line[1:]:
+                            path_.lineTo(at(*point))
+                        painter.setPen(QPen(QColor("#aad3df"), 4 / scale))
+                        painter.drawPath(path_)
+                    for roads, casing, fill, width in (
+                        (streets, "#d6d0c4", "#ffffff", 3.0 if zoom >= 14 else 1.6),
+                        (main_roads, "#c9a65a", "#f7d98b", 5.0 if zoom >= 14 else 3.0),
+                    ):
+                        for colour, pixels in ((casing, width + 1.5), (fill, width)):
+                            pen = QPen(QColor(colour), pixels / scale)
+                            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                            painter.setPen(pen)
+                            for a, b in roads:
+                                painter.drawLine(at(*a), at(*b))
+                    painter.end()
+                    data = QByteArray()
+                    buffer = QBuffer(data)
+                    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                    image.save(buffer, "PNG")
+                    buffer.close()
+                    db.execute(
+                        "INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                        (zoom, column, tms_row(zoom, row), bytes(data.data())),
+                    )
+    return path
+
+
+def map_screens(app: QApplication, window: MainWindow, out: Path, lang: str, tiles: Path) -> None:
+    """The dispatcher's situation map (Ctrl+M): a medical call from Tembalang placed at the kelurahan's
+    centre (its radius dashed) in the form, joined to its recommended units; a fire at Sekayu's centre,
+    another at Kaligawe's; with the sketched tiles beneath, then without. And the tile setting refusing
+    a file."""
+    ctx = window.session.ctx
+    catalogue = window.session.catalogue
+    feed = window.session.simulator
+    assert feed is not None
+    index = area_index()
+    active = queries.active_incidents(ctx)
+    fire = next(view for view in active if view.category == "FIRE")
+    sekayu = next(m.code for m in index.search("sekayu", within=CENTRE_AREA) if m.village == "Sekayu")
+    locations.set_area(ctx, fire.id, sekayu)
+    for category, place in (("MED", "tembalang"), ("FIRE", "kaligawe")):
+        call = feed.ring()
+        _, incident = calls.answer_call(ctx, call.id)
+        incidents.update_field(ctx, incident.id, "category", category, catalogue)
+        code = next(m.code for m in index.search(place, within=CENTRE_AREA) if m.village)
+        locations.set_area(ctx, incident.id, code)
+        calls.hang_up(ctx, call.id)
+    medical = next(view for view in queries.active_incidents(ctx) if view.category == "MED")
+    window.boards.apply_changes()
+    window.resize(*SIZES["1366x768"])
+    window.take_position(Position.DISPATCHER)
+    # Via an empty form: the protocol card looked up the fire card's question in the medical card.
+    window.incidents.open(None)
+    window.incidents.open(medical.id)
+    window.run_action("showMap")
+    for _ in range(200):
+        settle(app)
+        if window.map.places:
+            break
+        time.sleep(0.02)
+    window.map.use_tiles(tiles)
+    assert medical.id == window.situation_map.selected_incident
+    shown = window.incidents.shown
+    placed = None if shown is None else shown.placed
+    assert placed is not None
+    window.situation_map.centre_on(placed.lat - 0.01, placed.lon, 13)
+    settle(app)
+    shot(window, out / f"map-{lang}-1366x768.png")
+    window.map.use_tiles(None)
+    settle(app)
+    shot(window, out / f"map-plain-{lang}-1366x768.png")
+    window.map.use_tiles(tiles)
+
+    from ui.dialogs.settings import SettingsDialog
+    from ui.settings import ConsoleSettings
+
+    notes = tiles.with_name("peta-semarang.mbtiles")
+    notes.write_text("bukan berkas ubin peta\n")
+    dialog = SettingsDialog(ConsoleSettings(console_name="KONSOL-03", centre_area=CENTRE_AREA), window)
+    dialog.show()
+    dialog.fit_screen(QRect(0, 0, *SIZES["1366x768"]))  # as on that screen (offscreen's is smaller)
+    dialog.map_tiles.chosen(str(notes))
+    dialog.scroll_area.ensureWidgetVisible(dialog.map_tiles)
+    settle(app)
+    dialog.grab().save(str(out / f"map-tiles-setting-{lang}.png"))
+    print(out / f"map-tiles-setting-{lang}.png")
+    dialog.close()
+
+
 def shot(window: MainWindow, path: Path) -> None:
     window.grab().save(str(path))
     print(path)
@@ -398,6 +565,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
+        tiles = sketch_tiles(Path(tmp) / "semarang-sketch.mbtiles")
         for lang in ("id", "en"):
             translator = install_translator(app, lang)
             window = build_scene(Path(tmp), lang)
@@ -452,6 +620,8 @@ def main() -> int:
             path = out / f"closing-{lang}-1366x768.png"
             window.grab().save(str(path))
             print(path)
+            QTest.keyClick(window.choice_bar, Qt.Key.Key_Escape)
+            map_screens(app, window, out, lang, tiles)
             window.close()
             window.session.ctx.database.dispose()
             window.deleteLater()

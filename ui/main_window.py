@@ -277,7 +277,6 @@ class MainWindow(QMainWindow):
         self.ticker.start()
         self.boards.start()
         self.reload_all()
-        self.map.load_places()
         # A centre's console hears the other consoles through the change feed, and shows at once
         # when its database is away (a single SQLite console has nothing to listen to).
         self.link: DatabaseLink | None = None

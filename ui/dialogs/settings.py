@@ -10,18 +10,22 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -246,7 +250,19 @@ class SettingsDialog(QDialog):
         self.may_edit_shifts = can(role, Action.MANAGE_SHIFTS)
         self.setWindowTitle(translate("SettingsDialog", "Console settings"))
         self.settings = settings
-        layout = QVBoxLayout(self)
+        # The settings scroll when the screen is short (1366x768 with the map's tile file under the
+        # shifts); the note and the buttons stay below them.
+        outer = QVBoxLayout(self)
+        self.content = QWidget()
+        content = self.content
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
         form = QFormLayout()
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -359,14 +375,34 @@ class SettingsDialog(QDialog):
         layout.insertWidget(0, self.read_only_note)
         note = QLabel(translate("SettingsDialog", "Changes take effect the next time the console starts."))
         note.setWordWrap(True)
-        layout.addWidget(note)
+        outer.addWidget(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 620)
+        outer.addWidget(buttons)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # sized once its fields are laid out as shown
+            self._fitted = True
+            screen = self.screen() or QApplication.primaryScreen()
+            self.fit_screen(screen.availableGeometry() if screen is not None else None)
+
+    def fit_screen(self, room: QRect | None) -> None:
+        """As large as the settings want, within ``room`` (the screen's free area; what does not
+        fit scrolls)."""
+        content = self.content
+        wanted = content.sizeHint()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        width = max(wanted.width(), content.minimumSizeHint().width()) + bar + 24
+        height = wanted.height() + 110
+        if room is not None:
+            # A window manager's title bar and frame take some of the screen too.
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
 
     @property
     def language_changed(self) -> bool:

@@ -110,6 +110,8 @@ class MapWork(Presenter):
         # arrive (unless someone is using it by then).
         self._fit_pending = True
         self._places: list[AreaPlace] = []
+        # The places are read when the map first comes into sight (not while the console starts).
+        self._places_asked = False
         self._places_problem = ""
         self._tiles_problem = ""
         parts.boards.applied.connect(self._after_changes)
@@ -141,6 +143,7 @@ class MapWork(Presenter):
 
     def load_places(self) -> None:
         """The villages and kecamatan of the centre's area, read off the GUI thread."""
+        self._places_asked = True
         within = self.session.centre_area
         if not within:
             self._places = []
@@ -227,6 +230,8 @@ class MapWork(Presenter):
         """The map's dock came into sight (shown, or its tab chosen) or went out of it."""
         self._on_screen = shown
         if shown:
+            if not self._places_asked:
+                self.load_places()
             self.sync()
             self._fit_if_shown()
 
