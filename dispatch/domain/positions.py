@@ -122,6 +122,19 @@ AML_MATCH_BEFORE = timedelta(minutes=10)
 AML_MATCH_AFTER = timedelta(seconds=60)
 
 
-def aml_window(received_at: datetime) -> tuple[datetime, datetime]:
-    """The ring times of the calls an AML message received at ``received_at`` may belong to."""
-    return received_at - AML_MATCH_BEFORE, received_at + AML_MATCH_AFTER
+#: A fix this much older than its message's arrival was stored somewhere (the modem's SIM while the
+#: console was away, the network's queue): the fix's own time says when the call was.
+AML_STALE_AFTER = timedelta(minutes=2)
+
+
+def aml_window(received_at: datetime, fixed_at: datetime | None = None) -> tuple[datetime, datetime]:
+    """The ring times of the calls an AML message received at ``received_at`` may belong to.
+
+    Anchored at the arrival, which the console's clock stamped; a message read late (stored on the
+    SIM while the console was down) is anchored at its fix's time (``top``, the handset's UTC clock)
+    instead, or it would match no call.
+    """
+    anchor = received_at
+    if fixed_at is not None and received_at - fixed_at > AML_STALE_AFTER:
+        anchor = fixed_at
+    return anchor - AML_MATCH_BEFORE, anchor + AML_MATCH_AFTER

@@ -26,6 +26,7 @@ incident (as ``locations.set_position`` and ``use_handset_position`` keep it). E
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,6 +63,22 @@ def store_location(work: UnitOfWork, signal: LocationSignal) -> AmlView:
     session = work.session
     ctx = work.ctx
     fix = signal.fix
+    text = fix.text or signal.raw.decode("utf-8", "replace")
+    repeat = _stored_before(session, signal, text)
+    if repeat is not None:
+        # Read again: the console stopped after storing it but before the modem deleted it.
+        session.add(
+            FeedFrame(
+                feed=signal.feed,
+                received_at=signal.received_at,
+                raw=signal.raw,
+                decoded=None,
+                rejected_reason=f"repeat of AML message {repeat.id} (read again from the modem)",
+                call_id=repeat.call_id,
+            )
+        )
+        work.notify(Topic.FEED)
+        return AmlView.of(repeat)
     call: Call | None = None
     incident: Incident | None = None
     call_id = _matching_call(session, signal)
@@ -83,7 +100,7 @@ def store_location(work: UnitOfWork, signal: LocationSignal) -> AmlView:
         frame_id=frame.id,
         sender_raw=signal.number.raw[:64],
         sender_e164=signal.number.e164,
-        text=fix.text or signal.raw.decode("utf-8", "replace"),
+        text=text,
         lat=fix.lat,
         lon=fix.lon,
         radius_m=fix.radius_m,
@@ -242,12 +259,29 @@ def _alert_view(alert: Alert, message: AmlView) -> AlertView:
     )
 
 
+#: How far back a message read again is recognised (a modem's SIM keeps what was not deleted).
+REPEAT_WINDOW = timedelta(days=2)
+
+
+def _stored_before(session: Session, signal: LocationSignal, text: str) -> AmlMessage | None:
+    """The same message from the same sender, already stored (read again after a restart)."""
+    return session.scalars(
+        select(AmlMessage)
+        .where(
+            AmlMessage.received_at >= signal.received_at - REPEAT_WINDOW,  # ix_aml_messages_received_at
+            AmlMessage.sender_raw == signal.number.raw[:64],
+            AmlMessage.text == text,
+        )
+        .limit(1)
+    ).first()
+
+
 def _matching_call(session: Session, signal: LocationSignal) -> int | None:
     """The latest call from the sender whose ring time is in the message's window."""
     number = signal.number
     if number.presentation is not Presentation.ALLOWED or not number.raw:
         return None
-    earliest, latest = aml_window(signal.received_at)
+    earliest, latest = aml_window(signal.received_at, signal.fix.fixed_at)
     if number.e164 is not None:
         same_number = Call.number_e164 == number.e164  # ix_calls_number_e164_ring_at
     else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -512,3 +513,31 @@ def test_every_method_with_a_position_is_placed(
     view = aml.record_location(ctx, location(clock.now(), radius=900.0, method=method))
     assert view.state is AmlState.APPLIED
     assert incident_row(ctx, incident.id).position_method == method.value
+
+
+def test_a_message_read_again_from_the_modem_after_a_restart_is_a_repeat_not_a_second_position(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    call, incident = answered(ctx)
+    clock.advance(20)
+    sms = location(clock.now())
+    first = aml.record_location(ctx, sms)
+    clock.advance(300)  # the console stopped before the modem deleted it; read again at the start
+    again = aml.record_location(ctx, replace(sms, received_at=clock.now()))
+    assert again.id == first.id
+    with ctx.database.sessions() as session:
+        assert session.scalars(select(AmlMessage.id)).all() == [first.id]
+        reasons = session.scalars(select(FeedFrame.rejected_reason).order_by(FeedFrame.id)).all()
+    assert reasons[-1] == f"repeat of AML message {first.id} (read again from the modem)"
+    assert [view.id for view in aml.messages_for_incident(ctx, incident.id)] == [first.id]
+    assert call.id == first.call_id
+
+
+def test_a_message_stored_on_the_sim_while_the_console_was_down_matches_the_call_by_its_fix_time(
+    ctx: ServiceContext, clock: ManualClock
+) -> None:
+    call, incident = answered(ctx)
+    fixed = clock.now() + timedelta(seconds=15)
+    clock.advance(3600)  # read an hour later, when the console came back
+    view = aml.record_location(ctx, location(clock.now(), fixed_at=fixed))
+    assert (view.state, view.call_id, view.incident_id) == (AmlState.APPLIED, call.id, incident.id)

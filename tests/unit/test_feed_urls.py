@@ -32,7 +32,7 @@ def test_the_module_imports_no_qt() -> None:
 
 def test_known_schemes() -> None:
     assert "sim" in KNOWN_SCHEMES
-    assert set(KNOWN_SCHEMES) == {"serial", "ncid", "whozz-udp", "ami", "sim"}
+    assert set(KNOWN_SCHEMES) == {"serial", "ncid", "whozz-udp", "ami", "sim", "aml-sms"}
 
 
 @pytest.mark.parametrize("text", ["sim://", "sim://?", "sim:", "SIM://", "sim://?unknown=1"])

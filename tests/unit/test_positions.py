@@ -10,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dispatch.domain.positions import (
+    AML_MATCH_AFTER,
+    AML_MATCH_BEFORE,
     CENTRES,
     PlacedPosition,
     PositionSource,
@@ -147,3 +149,12 @@ _NAIVE_BOUNDS = {"min_value": datetime(2000, 1, 1), "max_value": datetime(2100, 
 def test_the_aml_window_reaches_ten_minutes_back_and_a_minute_ahead(received: datetime) -> None:
     first, last = aml_window(received)
     assert (received - first, last - received) == (timedelta(minutes=10), timedelta(seconds=60))
+
+
+def test_a_late_read_message_is_anchored_at_its_fix_and_a_fresh_one_at_its_arrival() -> None:
+    received = datetime(2026, 12, 3, 5, 0, tzinfo=UTC)
+    # A fix a few seconds (or, with a handset clock off, a minute) before arrival: the arrival.
+    assert aml_window(received, received - timedelta(seconds=90)) == aml_window(received)
+    # Read an hour late from the SIM: the fix's time says when the call was.
+    fixed = received - timedelta(hours=1)
+    assert aml_window(received, fixed) == (fixed - AML_MATCH_BEFORE, fixed + AML_MATCH_AFTER)
