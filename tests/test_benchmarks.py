@@ -233,6 +233,19 @@ def test_centre(figures: Path) -> None:
     assert baseline["shown"] == 20, baseline
 
 
+def test_map(figures: Path) -> None:
+    """The situation map widget with 200 units and 50 incidents: pans, status changes, zoom steps."""
+    out = figures / "map.json"
+    done = run("-m", "bench.bench_map", "--smoke", "--json", str(out))
+    assert "| pan, no tiles, zoom" in done.stdout
+    assert "| status change (update_units, painted), tiles, zoom 15" in done.stdout
+    report = read_json(out)
+    assert (report["units"], report["incidents"]) == (200, 50)
+    rows = report["rows"]
+    assert {row["n"] for name, row in rows.items() if name.startswith("pan,")} == {16}
+    assert all(row["p99"] >= row["p50"] > 0 for row in rows.values())
+
+
 def test_readme_figures(figures: Path) -> None:
     """``scripts/bench --from`` prints the README's tables from the figures of the runs above."""
     names = (
@@ -284,6 +297,7 @@ COVERED = {
     "bench_aml": "test_aml",
     "bench_reports": "test_reports",
     "bench_centre": "test_centre",
+    "bench_map": "test_map",
     "readme": "test_readme_figures",
 }
 

@@ -393,11 +393,11 @@ def place_again(slots: Iterable[LabelSlot], grid: LabelGrid, scale: float, zoom:
     pushed: list[LabelSlot] = []
     for slot in again:
         place(slot, grid, scale, zoom)
-        if slot.choice >= 0 or not slot.min_zoom <= zoom <= slot.max_zoom:
-            continue
-        if slot.forced:  # placed anyway: whatever label it covers gives way
+        if slot.forced:  # placed, fitting or not: whatever label it covers gives way
             assert slot.taken is not None
             pushed += _push_aside(slot, slot.taken, grid)
+            continue
+        if slot.choice >= 0 or not slot.min_zoom <= zoom <= slot.max_zoom:
             continue
         sx, sy = slot.x * scale + slot.dx, slot.y * scale + slot.dy
         width, height = slot.label.width, slot.label.height
@@ -408,16 +408,17 @@ def place_again(slots: Iterable[LabelSlot], grid: LabelGrid, scale: float, zoom:
                 pushed += _push_aside(slot, rect, grid)
                 _settle(slot, grid, index, rect)
                 break
-    for slot in pushed:
+    for slot in sorted(dict.fromkeys(pushed), key=lambda s: s.rank):
         if slot.choice < 0:
             place(slot, grid, scale, zoom)
 
 
 def _push_aside(slot: LabelSlot, rect: Rect, grid: LabelGrid) -> list[LabelSlot]:
-    """Hide the labels (not the markers) overlapping ``rect``, other than ``slot``'s own."""
+    """Hide the labels overlapping ``rect`` (not the markers, nor the forced labels, which may
+    overlap one another), other than ``slot``'s own."""
     pushed = []
     for holder in grid.in_the_way(*rect):
-        if holder is not None and holder is not slot:
+        if holder is not None and holder is not slot and not holder.forced:
             take_back(holder, grid)
             _settle(holder, grid, -1, None)
             pushed.append(holder)

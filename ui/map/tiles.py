@@ -227,6 +227,8 @@ class TileLayer:
         self.max_draw_zoom = self.info.max_zoom + OVERZOOM_LEVELS
         self._cache: OrderedDict[tuple[int, int, int], QPixmap | None] = OrderedDict()
         self._failed_reads = 0
+        self._deadline = 0.0
+        self._decoded = 0
         #: True when the last ``draw`` left tiles undecoded (the view asks for another frame).
         self.pending = False
 
@@ -245,12 +247,13 @@ class TileLayer:
             return
         to_device = painter.worldTransform()
         first_col, last_col, first_row, last_row = tile_range(area, zoom)
-        deadline = time.perf_counter() + DECODE_BUDGET_S
+        self._deadline = time.perf_counter() + DECODE_BUDGET_S
+        self._decoded = 0
         painter.save()
         painter.resetTransform()
         for row in range(first_row, last_row + 1):
             for column in range(first_col, last_col + 1):
-                pixmap = self._pixmap(zoom, column, row, deadline)
+                pixmap = self._pixmap(zoom, column, row)
                 if pixmap is None:
                     continue
                 rect = to_device.mapRect(tile_rect(zoom, column, row))
@@ -262,15 +265,17 @@ class TileLayer:
                     painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
         painter.restore()
 
-    def _pixmap(self, zoom: int, column: int, row: int, deadline: float) -> QPixmap | None:
+    def _pixmap(self, zoom: int, column: int, row: int) -> QPixmap | None:
         key = (zoom, column, row)
         cache = self._cache
         if key in cache:
             cache.move_to_end(key)
             return cache[key]
-        if time.perf_counter() > deadline:
+        # At least one tile a frame, so that the map fills in however slow the decoding.
+        if self._decoded and time.perf_counter() > self._deadline:
             self.pending = True
             return None
+        self._decoded += 1
         pixmap = self._decode(zoom, column, row) if zoom <= self.info.max_zoom else None
         if pixmap is None:
             pixmap = self._enlarged(zoom, column, row)

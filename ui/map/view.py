@@ -306,10 +306,14 @@ class SituationMap(QGraphicsView):
             return
         if any(marker.id not in self._units for marker in units):
             self._slots = None
+        moved = [m.id for m in units if (e := self._units.get(m.id)) is None or _moved(e.marker, m)]
         touched = [self._put_unit(marker).slot for marker in units]
-        self._place_again([*touched, *self._set_stacks()])
-        if self._selected is not None and any(m.id in self._recommended for m in units):
-            self._draw_recommendation()
+        shifted = self._set_stacks()
+        self._place_again([*touched, *shifted])
+        if self._selected is not None and self._recommended:
+            recommended = {*self._recommended}
+            if recommended & {*moved} or any(slot.key[1] in recommended for slot in shifted):
+                self._draw_recommendation()
 
     def update_incidents(self, incidents: Sequence[IncidentMarker], removed: Sequence[int] = ()) -> None:
         """These incidents changed or are new; those of ``removed`` are gone (closed, cancelled)."""
@@ -375,12 +379,18 @@ class SituationMap(QGraphicsView):
         return MAX_PLAIN_ZOOM
 
     @property
+    def tiles_pending(self) -> bool:
+        """Whether the last paint left tiles to be decoded (the next frames draw them): a
+        screenshot waits until this is False."""
+        return self._tiles is not None and (self._tiles.pending or self._pending_tiles.isActive())
+
+    @property
     def selected_incident(self) -> int | None:
         return self._selected
 
     def centre(self) -> tuple[float, float]:
         """The latitude and longitude at the view's centre."""
-        return to_lat_lon(self.mapToScene(self.viewport().rect().center()))
+        return to_lat_lon(self._scene_at(self._view_centre()))
 
     def centre_on(self, lat: float, lon: float, zoom: int | None = None) -> None:
         self._set_zoom(self._zoom if zoom is None else zoom, centre=QPointF(*world_xy(lat, lon)))
@@ -711,6 +721,11 @@ class SituationMap(QGraphicsView):
             if entry.obstacle is not None:
                 grid.remove(entry.obstacle)
             entry.obstacle = markers.symbol_rect(slot, scale, UNIT_BOX if kind == "unit" else PIN_BOX)
+            # A label the marker now stands on gives way (and looks for another place).
+            for holder in grid.in_the_way(*entry.obstacle):
+                if holder is not None and not holder.forced:
+                    markers.take_back(holder, grid)
+                    again.append(holder)
             grid.add(entry.obstacle)
             again.append(slot)
         markers.place_again(again, grid, scale, self._zoom)
@@ -721,19 +736,16 @@ class SituationMap(QGraphicsView):
         """Zoom to a whole level, keeping the scene point under ``anchor`` (a viewport point) where
         it is, or centring ``centre``, or keeping the view's centre."""
         zoom = max(MIN_ZOOM, min(self.max_zoom, zoom))
-        view_centre = self.viewport().rect().center()
-        old_centre = self.mapToScene(view_centre)
-        if centre is None and anchor is not None:
-            fixed = self.mapToScene(anchor)
-            factor = 2.0 ** (self._zoom - zoom)
-            centre = fixed + (old_centre - fixed) * factor
+        where = QPointF(anchor) if anchor is not None else self._view_centre()
         if centre is None:
-            centre = old_centre
+            centre = self._scene_at(where)  # the point under the anchor stays under it
+        else:
+            where = self._view_centre()
         changed = zoom != self._zoom
         self._zoom = zoom
         self._moving_ourselves = True
         self.setTransform(QTransform.fromScale(2.0**zoom, 2.0**zoom))
-        self.centerOn(centre)
+        self._put(centre, where)
         self._moving_ourselves = False
         if changed or self._grid_zoom != zoom:
             self._relabel()
@@ -741,6 +753,24 @@ class SituationMap(QGraphicsView):
                 self._draw_recommendation()
         self._update_scale_bar()
         self.viewport().update()
+
+    def _view_centre(self) -> QPointF:
+        size = self.viewport().size()
+        return QPointF(size.width() / 2, size.height() / 2)
+
+    def _scene_at(self, point: QPointF) -> QPointF:
+        """The scene point under a viewport point, exactly (``mapToScene`` takes whole pixels)."""
+        inverted, _invertible = self.viewportTransform().inverted()
+        return inverted.map(point)
+
+    def _put(self, scene_point: QPointF, view_point: QPointF) -> None:
+        """Scroll so that the scene point is at the viewport point (to the pixel, as far as the
+        scene's edges allow: ``centerOn`` alone may be a pixel off, doubled by each zoom step)."""
+        self.centerOn(scene_point)
+        off = self.viewportTransform().map(scene_point) - view_point
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + round(off.x()))
+        vertical.setValue(vertical.value() + round(off.y()))
 
     def zoom_by(self, steps: int, anchor: QPoint | None = None) -> None:
         """Zoom in (positive) or out by whole levels, at a viewport point or the centre."""
@@ -981,6 +1011,10 @@ class SituationMap(QGraphicsView):
 
 
 Spot = tuple[float, float]
+
+
+def _moved(before: UnitMarker, after: UnitMarker) -> bool:
+    return (before.lat, before.lon) != (after.lat, after.lon)
 
 
 def _spot(lat: float, lon: float) -> Spot:
