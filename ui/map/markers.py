@@ -40,7 +40,7 @@ translate = QCoreApplication.translate
 
 IGNORES_SCALE = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
 
-#: What a key in ``QGraphicsItem.data`` holds: the kind of marker ("unit", "incident") and its id.
+# What a key in ``QGraphicsItem.data`` holds: the kind of marker ("unit", "incident") and its id.
 KIND_KEY = 0
 ID_KEY = 1
 
@@ -63,7 +63,7 @@ PLACE_INK = QColor("#37474f")
 UNIT_SIZE = 14.0
 PIN_HEAD_R = 10.0
 PIN_HEIGHT = 32.0
-#: Gap between a marker and its label, in pixels.
+# Gap between a marker and its label, in pixels.
 GAP = 3.0
 
 
@@ -109,16 +109,20 @@ def short_status(status: UnitStatus) -> str:
     }[status]
 
 
-#: Incident statuses whose label says so: nobody is on the way yet.
+# Incident statuses whose label says so: nobody is on the way yet.
 WAITING_STATUSES = (IncidentStatus.NEW, IncidentStatus.AWAITING_DISPATCH, IncidentStatus.REOPENED)
 
 
-def unit_label(marker: UnitMarker) -> str:
-    return (
+def unit_label(marker: UnitMarker, rank: int = 0) -> str:
+    """ "MED-03 · avail"; a recommended unit's with its place first: "1. MED-03 · avail"."""
+    words = (
         translate("SituationMap", "%1 · %2")
         .replace("%1", marker.call_sign)
         .replace("%2", short_status(marker.status))
     )
+    if rank:
+        return translate("SituationMap", "%1. %2").replace("%2", words).replace("%1", str(rank))
+    return words
 
 
 def incident_label(marker: IncidentMarker) -> str:
@@ -271,20 +275,20 @@ class LabelSlot:
     offsets: tuple[tuple[float, float], ...]
     rank: int
     forced: bool = False
-    #: Zoom levels at which the label may show at all (a village's name only close in).
+    # Zoom levels at which the label may show at all (a village's name only close in).
     min_zoom: int = 0
     max_zoom: int = 99
-    #: The marker's shift in pixels from its anchor (markers at one spot are set side by side).
+    # The marker's shift in pixels from its anchor (markers at one spot are set side by side).
     dx: float = 0.0
     dy: float = 0.0
-    #: The offset index it took, -1 hidden.
+    # The offset index it took, -1 hidden.
     choice: int = -1
-    #: Where it took it, in pixels at the placed zoom (for taking it back out of the grid).
+    # Where it took it, in pixels at the placed zoom (for taking it back out of the grid).
     taken: tuple[float, float, float, float] | None = field(default=None)
 
 
 Rect = tuple[float, float, float, float]
-#: A rectangle in the grid and what holds it: a label's slot, or None for a marker.
+# A rectangle in the grid and what holds it: a label's slot, or None for a marker.
 Taken = tuple[float, float, float, float, "LabelSlot | None"]
 
 
@@ -361,9 +365,25 @@ def place(slot: LabelSlot, grid: LabelGrid, scale: float, zoom: int) -> None:
                 choice, taken = index, (x0, y0, x0 + width, y0 + height)
                 break
         if choice < 0 and slot.forced:
-            dx, dy = slot.offsets[0]
-            choice, taken = 0, (sx + dx, sy + dy, sx + dx + width, sy + dy + height)
+            choice, taken = _least_in_the_way(slot, grid, sx, sy)
     _settle(slot, grid, choice, taken)
+
+
+def _least_in_the_way(slot: LabelSlot, grid: LabelGrid, sx: float, sy: float) -> tuple[int, Rect]:
+    """Where a forced label goes when it fits nowhere: where it covers the fewest other forced
+    labels, then markers, then labels (which give way to it)."""
+    width, height = slot.label.width, slot.label.height
+    best: tuple[tuple[int, int, int], int, Rect] | None = None
+    for index, (dx, dy) in enumerate(slot.offsets):
+        rect = (sx + dx, sy + dy, sx + dx + width, sy + dy + height)
+        holders = [h for h in grid.in_the_way(*rect) if h is not slot]
+        forced = sum(1 for h in holders if h is not None and h.forced)
+        markers_hit = sum(1 for h in holders if h is None)
+        cost = (forced, markers_hit, len(holders))
+        if best is None or cost < best[0]:
+            best = (cost, index, rect)
+    assert best is not None
+    return best[1], best[2]
 
 
 def _settle(slot: LabelSlot, grid: LabelGrid, choice: int, taken: Rect | None) -> None:
@@ -447,9 +467,14 @@ def stack_shifts(count: int, row: float, column: float, per_column: int = 6) -> 
     return shifts
 
 
-#: A marker's extent around its anchor, in pixels: left, top, right, bottom.
+# A marker's extent around its anchor, in pixels: left, top, right, bottom.
 UNIT_BOX = (-UNIT_SIZE / 2 - 1, -UNIT_SIZE / 2 - 1, UNIT_SIZE / 2 + 1, UNIT_SIZE / 2 + 1)
+# A recommended unit with its numbered badge at its top left.
+RANKED_UNIT_BOX = (-UNIT_SIZE / 2 - 13, -UNIT_SIZE / 2 - 13, UNIT_SIZE / 2 + 1, UNIT_SIZE / 2 + 1)
 PIN_BOX = (-PIN_HEAD_R - 1, -PIN_HEIGHT - 1, PIN_HEAD_R + 1, 1.0)
+# The selected incident's ring round the pin's head: its outer radius, and the pin with it.
+RING_R = PIN_HEAD_R + 6
+SELECTED_PIN_BOX = (-RING_R, -(PIN_HEIGHT - PIN_HEAD_R) - RING_R, RING_R, 1.0)
 
 
 def unit_offsets(label: Label) -> tuple[tuple[float, float], ...]:
@@ -463,10 +488,10 @@ def unit_offsets(label: Label) -> tuple[tuple[float, float], ...]:
     )
 
 
-def incident_offsets(label: Label) -> tuple[tuple[float, float], ...]:
-    """Right of the pin's head, else left of it, else below the tip."""
+def incident_offsets(label: Label, *, selected: bool = False) -> tuple[tuple[float, float], ...]:
+    """Right of the pin's head (and its ring when selected), else left of it, else below the tip."""
     centre_y = -(PIN_HEIGHT - PIN_HEAD_R)
-    side = PIN_HEAD_R + GAP
+    side = PIN_HEAD_R + (RING_R - PIN_HEAD_R + 2 if selected else 0) + GAP
     return (
         (side, centre_y - label.height / 2),
         (-side - label.width, centre_y - label.height / 2),
@@ -538,7 +563,7 @@ class Sprites:
             if selected:
                 painter.setPen(QPen(SELECTION, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawEllipse(head, PIN_HEAD_R + 4.5, PIN_HEAD_R + 4.5)
+                painter.drawEllipse(head, RING_R - 1.5, RING_R - 1.5)
             painter.setFont(self.code_font)
             painter.setPen(QPen(Qt.GlobalColor.white))
             box = QRectF(head.x() - PIN_HEAD_R, head.y() - PIN_HEAD_R, 2 * PIN_HEAD_R, 2 * PIN_HEAD_R)
@@ -548,7 +573,7 @@ class Sprites:
         return made
 
 
-#: The sprites' sizes in pixels: a unit's shape with its outline; a pin with room for its ring.
+# The sprites' sizes in pixels: a unit's shape with its outline; a pin with room for its ring.
 UNIT_SPRITE = UNIT_SIZE + 6
 PIN_SPRITE_W = 2 * PIN_HEAD_R + 14
 PIN_SPRITE_H = PIN_HEIGHT + 10
@@ -580,7 +605,7 @@ class UnitItems:
         self.label = Label(self.anchor, font, LABEL_FILL)
         self.badge: QGraphicsEllipseItem | None = None
         self.rank = 0
-        #: The symbol's rectangle in the view's label grid, while it is there.
+        # The symbol's rectangle in the view's label grid, while it is there.
         self.obstacle: tuple[float, float, float, float] | None = None
         self.marker = marker
         self.slot: LabelSlot | None = None
@@ -592,13 +617,19 @@ class UnitItems:
             self.anchor.setPixmap(self.sprites.unit(marker.agency, marker.status, self.rank > 0))
             self.label.box.setBrush(QBrush(labels.unit_status_colour(marker.status).lighter(108)))
         if first or old.call_sign != marker.call_sign or old.status != marker.status:
-            self.label.set_text(unit_label(marker))
+            self.label.set_text(unit_label(marker, self.rank))
         self.marker = marker
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """The unit's extent around its point (with its badge when it has one)."""
+        return RANKED_UNIT_BOX if self.rank else UNIT_BOX
 
     def set_rank(self, rank: int, font: QFont) -> None:
         """A numbered badge (1 is the first recommended), or none with 0."""
         self.rank = max(0, rank)
         self.anchor.setPixmap(self.sprites.unit(self.marker.agency, self.marker.status, self.rank > 0))
+        self.label.set_text(unit_label(self.marker, self.rank))
         self.anchor.setZValue(Z_RECOMMENDED if self.rank else Z_UNITS)
         if self.rank == 0:
             if self.badge is not None:
@@ -653,6 +684,10 @@ class IncidentItems:
         ):
             self.label.set_text(incident_label(marker))
         self.marker = marker
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return SELECTED_PIN_BOX if self.selected else PIN_BOX
 
     def set_selected(self, selected: bool, font: QFont) -> None:
         self.selected = selected

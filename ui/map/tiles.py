@@ -33,13 +33,13 @@ from ui.map.projection import TILE_SIZE, bounds_rect, tile_range, tile_rect, tms
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
-#: Decoded tiles kept: a 1920x1200 view shows about 48; 160 of 256 KiB is 40 MiB at most.
+# Decoded tiles kept: a 1920x1200 view shows about 48; 160 of 256 KiB is 40 MiB at most.
 CACHE_TILES = 160
-#: Time a frame may spend decoding tiles before leaving the rest for the next frame.
+# Time a frame may spend decoding tiles before leaving the rest for the next frame.
 DECODE_BUDGET_S = 0.006
-#: Levels drawn enlarged beyond the file's deepest one.
+# Levels drawn enlarged beyond the file's deepest one.
 OVERZOOM_LEVELS = 3
-#: Image formats MBTiles names (``format``) that Qt decodes here; pbf (vector) is not drawable.
+# Image formats MBTiles names (``format``) that Qt decodes here; pbf (vector) is not drawable.
 _RASTER_FORMATS = {"png": b"png", "jpg": b"jpeg", "jpeg": b"jpeg", "webp": b"webp"}
 
 
@@ -94,7 +94,7 @@ class TileFileInfo:
     format: str
     min_zoom: int
     max_zoom: int
-    #: West, south, east, north in degrees.
+    # West, south, east, north in degrees.
     bounds: tuple[float, float, float, float]
     name: str
     attribution: str
@@ -229,7 +229,7 @@ class TileLayer:
         self._failed_reads = 0
         self._deadline = 0.0
         self._decoded = 0
-        #: True when the last ``draw`` left tiles undecoded (the view asks for another frame).
+        # True when the last ``draw`` left tiles undecoded (the view asks for another frame).
         self.pending = False
 
     def close(self) -> None:

@@ -65,10 +65,8 @@ from dispatch.domain.enums import Priority
 from ui import labels
 from ui.map import markers
 from ui.map.markers import (
-    PIN_BOX,
     PLACE_FILL,
     PLACE_INK,
-    UNIT_BOX,
     IncidentItems,
     IncidentMarker,
     Label,
@@ -83,26 +81,26 @@ from ui.map.tiles import TileLayer
 translate = QCoreApplication.translate
 
 MIN_ZOOM = 4
-#: Without tiles: street level is as close as village points mean anything.
+# Without tiles: street level is as close as village points mean anything.
 MAX_PLAIN_ZOOM = 18
 MAX_ZOOM = 20
-#: Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14).
+# Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14).
 DISTRICT_NAMES_UNTIL = 14
 VILLAGE_NAMES_FROM = 13
-#: Village dots from this zoom (further out they are a grey smear).
+# Village dots from this zoom (further out they are a grey smear).
 VILLAGE_DOTS_FROM = 11
-#: Arrow keys move the map by this many pixels.
+# Arrow keys move the map by this many pixels.
 PAN_STEP = 80
-#: Pixels between the shown markers and the view's edge after Home.
+# Pixels between the shown markers and the view's edge after Home.
 FIT_MARGIN = 40
-#: A press that moves less than this is a click, not a drag.
+# A press that moves less than this is a click, not a drag.
 DRAG_THRESHOLD = 4
-#: A click finds a marker within this many pixels.
+# A click finds a marker within this many pixels.
 CLICK_SLOP = 3
-#: More changed markers than this at once are placed again with all the others (cheaper than one
-#: by one).
+# More changed markers than this at once are placed again with all the others (cheaper than one
+# by one).
 BURST = 50
-#: Indonesia, shown while there is nothing else to show.
+# Indonesia, shown while there is nothing else to show.
 DEFAULT_BOUNDS = (95.0, -11.0, 141.0, 6.0)
 
 PLAIN_BACKGROUND = QColor("#f2efe6")
@@ -120,10 +118,10 @@ _RANK_VILLAGE = 21
 class SituationMap(QGraphicsView):
     """The situation map widget. See the module's docstring for what it shows and its keys."""
 
-    #: Enter on the selected incident, or a click on one: open it (its id).
+    # Enter on the selected incident, or a click on one: open it (its id).
     incidentActivated = Signal(int)
-    #: The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by
-    #: :meth:`select_incident`, which the owner calls.
+    # The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by
+    # :meth:`select_incident`, which the owner calls.
     incidentSelected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -481,7 +479,7 @@ class SituationMap(QGraphicsView):
         assert slot is not None
         entry.anchor.setPos(x, y)
         slot.x, slot.y = x, y
-        slot.offsets = markers.incident_offsets(entry.label)
+        slot.offsets = markers.incident_offsets(entry.label, selected=entry.selected)
         slot.rank = _RANK_SELECTED if marker.id == self._selected else _RANK_INCIDENT[marker.priority]
         slot.choice = -2
         self._draw_radius(entry, x, y)
@@ -569,13 +567,14 @@ class SituationMap(QGraphicsView):
                 unit.set_rank(0, self._font)
                 assert unit.slot is not None
                 unit.slot.rank, unit.slot.forced = _RANK_UNIT, False
+                unit.slot.offsets = markers.unit_offsets(unit.label)
                 again.append(unit.slot)
         self._selected, self._recommended = chosen, ranked
         if entry is not None:
             entry.set_selected(True, self._bold)
             assert entry.slot is not None
             entry.slot.rank, entry.slot.forced = _RANK_SELECTED, True
-            entry.slot.offsets = markers.incident_offsets(entry.label)
+            entry.slot.offsets = markers.incident_offsets(entry.label, selected=entry.selected)
             again.append(entry.slot)
             for rank, unit_id in enumerate(ranked, start=1):
                 unit = self._units.get(unit_id)
@@ -583,6 +582,7 @@ class SituationMap(QGraphicsView):
                     unit.set_rank(rank, self._font)
                     assert unit.slot is not None
                     unit.slot.rank, unit.slot.forced = _RANK_RECOMMENDED, True
+                    unit.slot.offsets = markers.unit_offsets(unit.label)
                     again.append(unit.slot)
             self.setAccessibleDescription(markers.incident_tooltip(entry.marker))
         else:
@@ -688,11 +688,11 @@ class SituationMap(QGraphicsView):
         grid = LabelGrid()
         for incident in self._incidents.values():
             assert incident.slot is not None
-            incident.obstacle = markers.symbol_rect(incident.slot, scale, PIN_BOX)
+            incident.obstacle = markers.symbol_rect(incident.slot, scale, incident.box)
             grid.add(incident.obstacle)
         for unit in self._units.values():
             assert unit.slot is not None
-            unit.obstacle = markers.symbol_rect(unit.slot, scale, UNIT_BOX)
+            unit.obstacle = markers.symbol_rect(unit.slot, scale, unit.box)
             grid.add(unit.obstacle)
         place = markers.place
         for slot in self._ordered_slots():
@@ -720,7 +720,7 @@ class SituationMap(QGraphicsView):
                 continue  # removed meanwhile
             if entry.obstacle is not None:
                 grid.remove(entry.obstacle)
-            entry.obstacle = markers.symbol_rect(slot, scale, UNIT_BOX if kind == "unit" else PIN_BOX)
+            entry.obstacle = markers.symbol_rect(slot, scale, entry.box)
             # A label the marker now stands on gives way (and looks for another place).
             for holder in grid.in_the_way(*entry.obstacle):
                 if holder is not None and not holder.forced:
