@@ -860,11 +860,13 @@ class SituationMap(QGraphicsView):
         self._footer.setGeometry(inner.left(), inner.bottom() + 1 - height, inner.width(), height)
 
     def _show_focus(self, focused: bool) -> None:
+        """The frame in the highlight colour while the map has the keyboard, else in grey. (A plain
+        box frame is drawn in the foreground role's colour: Text, as the view's background is Base.)"""
         palette = self.palette()
         colour = (
             palette.color(QPalette.ColorRole.Highlight) if focused else palette.color(QPalette.ColorRole.Mid)
         )
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        palette.setColor(self.foregroundRole(), colour)
         self.setPalette(palette)
 
     # --- events --------------------------------------------------------------------------------
