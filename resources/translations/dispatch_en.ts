@@ -7107,7 +7107,6 @@ Copy taken before: %3</translation>
     <name>SituationMap</name>
     <message>
         <source>avail</source>
-        <extracomment>What a key in ``QGraphicsItem.data`` holds: the kind of marker ("unit", "incident") and its id. Gap between a marker and its label, in pixels.</extracomment>
         <translation>avail</translation>
     </message>
     <message>
@@ -7164,8 +7163,11 @@ Copy taken before: %3</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>Incident statuses whose label says so: nobody is on the way yet.</extracomment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>%1 · waiting</source>
@@ -7197,7 +7199,6 @@ Copy taken before: %3</translation>
     </message>
     <message>
         <source>there is no such file</source>
-        <extracomment>Decoded tiles kept: a 1920x1200 view shows about 48; 160 of 256 KiB is 40 MiB at most. Time a frame may spend decoding tiles before leaving the rest for the next frame. Levels drawn enlarged beyond the file's deepest one. Image formats MBTiles names (``format``) that Qt decodes here; pbf (vector) is not drawable.</extracomment>
         <translation>there is no such file</translation>
     </message>
     <message>
@@ -7222,7 +7223,6 @@ Copy taken before: %3</translation>
     </message>
     <message>
         <source>Situation map</source>
-        <extracomment>Without tiles: street level is as close as village points mean anything. Kecamatan names up to this zoom; village names from the next but one (both at 13 and 14). Village dots from this zoom (further out they are a grey smear). Arrow keys move the map by this many pixels. Pixels between the shown markers and the view's edge after Home. A press that moves less than this is a click, not a drag. A click finds a marker within this many pixels. More changed markers than this at once are placed again with all the others (cheaper than one by one). Indonesia, shown while there is nothing else to show. Enter on the selected incident, or a click on one: open it (its id). The selection moved by keyboard or mouse (the incident's id; 0 for none). Not emitted by :meth:`select_incident`, which the owner calls.</extracomment>
         <translation>Situation map</translation>
     </message>
     <message>
