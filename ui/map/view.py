@@ -796,8 +796,9 @@ class SituationMap(QGraphicsView):
         whole = rects[0]
         for rect in rects[1:]:
             whole = whole.united(rect)
-        # Half the extent on every side (at least 10 km), so that an edge can be panned to the middle.
-        margin = max(whole.width(), whole.height(), 10_000 * scene_per_metre(to_lat_lon(whole.center())[0]))
+        # The extent again on every side, and at least 50 km: an edge can be panned to the middle,
+        # and the map pans at the zoom that shows it all (a scene smaller than the view cannot).
+        margin = max(whole.width(), whole.height(), 50_000 * scene_per_metre(to_lat_lon(whole.center())[0]))
         rect = whole.adjusted(-margin, -margin, margin, margin).intersected(
             QRectF(0, 0, TILE_SIZE, TILE_SIZE)
         )
