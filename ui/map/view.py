@@ -341,7 +341,11 @@ class SituationMap(QGraphicsView):
         self._set_selection(incident_id, recommended_unit_ids)
 
     def fit_all(self) -> None:
-        """Zoom and centre so that every incident and unit shows (else the places, else the tiles)."""
+        """Zoom and centre so that every incident and unit shows (else the places, else the tiles);
+        while the map is hidden, when it is next shown (at its size then)."""
+        if not self.isVisible():
+            self._fitted = False
+            return
         self._fitted = True
         rect = self._markers_rect()
         if rect is None:
@@ -391,6 +395,8 @@ class SituationMap(QGraphicsView):
         return to_lat_lon(self._scene_at(self._view_centre()))
 
     def centre_on(self, lat: float, lon: float, zoom: int | None = None) -> None:
+        """Centre the map on a position (at a zoom level), instead of fitting it when shown."""
+        self._fitted = True
         self._set_zoom(self._zoom if zoom is None else zoom, centre=QPointF(*world_xy(lat, lon)))
 
     def unit_label_text(self, unit_id: int) -> str | None:
