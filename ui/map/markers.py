@@ -201,12 +201,33 @@ def unit_path(agency: AgencyType) -> QPainterPath:
 
 
 def cross_path() -> QPainterPath:
-    """The medical unit's cross, drawn over its circle."""
-    arm, width = UNIT_SIZE / 2 - 3.0, 1.5
-    cross = QPainterPath()
-    cross.addRect(QRectF(-width, -arm, 2 * width, 2 * arm))
-    cross.addRect(QRectF(-arm, -width, 2 * arm, 2 * width))
-    return cross.simplified()
+    """The medical unit's cross, drawn over its circle: one outline (two overlapping rectangles
+    would leave their middle empty under the odd-even fill)."""
+    a, w = UNIT_SIZE / 2 - 2.5, 1.6  # arm's reach, half the arm's width
+    corners = [
+        (-w, -a),
+        (w, -a),
+        (w, -w),
+        (a, -w),
+        (a, w),
+        (w, w),
+        (w, a),
+        (-w, a),
+        (-w, w),
+        (-a, w),
+        (-a, -w),
+        (-w, -w),
+    ]
+    return _polygon(corners)
+
+
+def _polygon(corners: list[tuple[float, float]]) -> QPainterPath:
+    path = QPainterPath()
+    path.moveTo(*corners[0])
+    for x, y in corners[1:]:
+        path.lineTo(x, y)
+    path.closeSubpath()
+    return path
 
 
 def pin_path() -> QPainterPath:
