@@ -369,6 +369,11 @@ def test_a_unit_says_its_agency_by_shape_and_its_status_in_words(view: Situation
     }
     assert len({tuple(mask) for mask in shapes.values()}) == 4  # square, triangle, circle, diamond
     assert _mask(sprites.unit(AgencyType.SOCIAL, UnitStatus.AVAILABLE, False)) == shapes[AgencyType.SAR]
+    # The medical circle has its cross, dark, through the middle.
+    medical = sprites.unit(AgencyType.MEDICAL, UnitStatus.AVAILABLE, False).toImage()
+    middle = round(markers.UNIT_SPRITE / 2)
+    assert medical.pixelColor(middle, middle) == markers.INK
+    assert medical.pixelColor(middle, middle - 3) == markers.INK
     words = {markers.short_status(status) for status in UnitStatus}
     assert len(words) == len(UnitStatus)
     assert all(words)
