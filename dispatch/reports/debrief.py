@@ -248,10 +248,10 @@ def _audit_action(row: AuditEntry, rung_at: datetime) -> Action | None:
         if isinstance(after, dict):  # since migration 0015: the position with its source
             if after.get("source") in (PositionSource.VILLAGE.value, PositionSource.DISTRICT.value):
                 return None  # an area's centre, placed by the trainee's pick (the AREA action)
-            point = (after.get("lat"), after.get("lon"))
+            lat, lon = after.get("lat"), after.get("lon")
         else:
-            point = tuple(after or (None, None))
-        value = "" if None in point else f"{float(point[0]):.5f},{float(point[1]):.5f}"
+            lat, lon = tuple(after or (None, None))
+        value = "" if lat is None or lon is None else f"{float(lat):.5f},{float(lon):.5f}"
         return Action(seconds, ActionKind.POSITION, value, user_id=row.user_id)
     if row.action == AuditAction.INCIDENT_PROTOCOL_ANSWER.value:
         return Action(seconds, ActionKind.QUESTION, str(detail.get("question", "")), user_id=row.user_id)
