@@ -122,19 +122,22 @@ AML_MATCH_BEFORE = timedelta(minutes=10)
 AML_MATCH_AFTER = timedelta(seconds=60)
 
 
-#: A fix this much older than its message's arrival was stored somewhere (the modem's SIM while the
-#: console was away, the network's queue): the fix's own time says when the call was.
+#: A fix this much older than its message's arrival may have been stored somewhere (the modem's
+#: SIM while the console was away, the network's queue).
 AML_STALE_AFTER = timedelta(minutes=2)
 
 
-def aml_window(received_at: datetime, fixed_at: datetime | None = None) -> tuple[datetime, datetime]:
-    """The ring times of the calls an AML message received at ``received_at`` may belong to.
+def aml_window(received_at: datetime) -> tuple[datetime, datetime]:
+    """The ring times of the calls an AML message received at ``received_at`` may belong to."""
+    return received_at - AML_MATCH_BEFORE, received_at + AML_MATCH_AFTER
 
-    Anchored at the arrival, which the console's clock stamped; a message read late (stored on the
-    SIM while the console was down) is anchored at its fix's time (``top``, the handset's UTC clock)
-    instead, or it would match no call.
-    """
-    anchor = received_at
+
+def aml_windows(received_at: datetime, fixed_at: datetime | None) -> list[tuple[datetime, datetime]]:
+    """The windows to look for the message's call in, in order: around its arrival (the console's
+    clock stamped it), then, for a fix much older than the arrival (read late from the SIM), around
+    the fix's own time (``top``, the handset's clock). The arrival comes first because a handset's
+    clock can be wrong; a message read late matches nothing around its arrival."""
+    windows = [aml_window(received_at)]
     if fixed_at is not None and received_at - fixed_at > AML_STALE_AFTER:
-        anchor = fixed_at
-    return anchor - AML_MATCH_BEFORE, anchor + AML_MATCH_AFTER
+        windows.append(aml_window(fixed_at))
+    return windows

@@ -6,7 +6,8 @@ feed's unit of work (``services.feeds.store_frames``): the frame as received fir
 a call's frames are), then the decoded message (``aml_messages``), then what became of it:
 
 - matched to the latest call from the same number whose ring time lies in the message's window
-  (``domain.positions.aml_window``: up to 10 minutes before it arrived, or 60 s after);
+  (``domain.positions.aml_windows``: up to 10 minutes before it arrived, or 60 s after; for a
+  message read late from the SIM, then around its fix's own time);
 - the call has an open incident: the position goes on it (``locations.place_incident``, the
   handset's own word, not a person's) unless the incident has a better one, a typed position:
   APPLIED, or KEPT (offered to the call-taker, ``offered_for_incident``);
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session
 from dispatch.domain.aml import AmlFix
 from dispatch.domain.codes import AuditAction
 from dispatch.domain.enums import Presentation
-from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, aml_window, replaces
+from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, aml_windows, replaces
 from dispatch.domain.signals import LocationSignal
 from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Topic
@@ -277,21 +278,24 @@ def _stored_before(session: Session, signal: LocationSignal, text: str) -> AmlMe
 
 
 def _matching_call(session: Session, signal: LocationSignal) -> int | None:
-    """The latest call from the sender whose ring time is in the message's window."""
+    """The latest call from the sender whose ring time is in the message's window (``aml_windows``)."""
     number = signal.number
     if number.presentation is not Presentation.ALLOWED or not number.raw:
         return None
-    earliest, latest = aml_window(signal.received_at, signal.fix.fixed_at)
     if number.e164 is not None:
         same_number = Call.number_e164 == number.e164  # ix_calls_number_e164_ring_at
     else:
         same_number = (Call.number_raw == number.raw) & Call.number_e164.is_(None)
-    return session.scalar(
-        select(Call.id)
-        .where(same_number, Call.ring_at >= earliest, Call.ring_at <= latest)
-        .order_by(Call.ring_at.desc(), Call.id.desc())
-        .limit(1)
-    )
+    for earliest, latest in aml_windows(signal.received_at, signal.fix.fixed_at):
+        found = session.scalar(
+            select(Call.id)
+            .where(same_number, Call.ring_at >= earliest, Call.ring_at <= latest)
+            .order_by(Call.ring_at.desc(), Call.id.desc())
+            .limit(1)
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def _locked_call_and_incident(session: Session, call_id: int) -> tuple[Call, Incident | None]:

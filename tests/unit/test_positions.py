@@ -16,6 +16,7 @@ from dispatch.domain.positions import (
     PlacedPosition,
     PositionSource,
     aml_window,
+    aml_windows,
     distance_apart,
     placed_at,
     rank,
@@ -151,10 +152,15 @@ def test_the_aml_window_reaches_ten_minutes_back_and_a_minute_ahead(received: da
     assert (received - first, last - received) == (timedelta(minutes=10), timedelta(seconds=60))
 
 
-def test_a_late_read_message_is_anchored_at_its_fix_and_a_fresh_one_at_its_arrival() -> None:
+def test_a_late_read_message_is_looked_for_around_its_arrival_then_around_its_fix() -> None:
     received = datetime(2026, 12, 3, 5, 0, tzinfo=UTC)
-    # A fix a few seconds (or, with a handset clock off, a minute) before arrival: the arrival.
-    assert aml_window(received, received - timedelta(seconds=90)) == aml_window(received)
-    # Read an hour late from the SIM: the fix's time says when the call was.
+    # A fix a few seconds (or, with a handset's clock off, a minute) before arrival: the arrival only.
+    assert aml_windows(received, received - timedelta(seconds=90)) == [aml_window(received)]
+    assert aml_windows(received, None) == [aml_window(received)]
+    # Read an hour late from the SIM: around the arrival first (a handset's clock may be wrong),
+    # then around the fix's time, which says when the call was.
     fixed = received - timedelta(hours=1)
-    assert aml_window(received, fixed) == (fixed - AML_MATCH_BEFORE, fixed + AML_MATCH_AFTER)
+    assert aml_windows(received, fixed) == [
+        aml_window(received),
+        (fixed - AML_MATCH_BEFORE, fixed + AML_MATCH_AFTER),
+    ]
