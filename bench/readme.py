@@ -9,7 +9,8 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench/bench_locations.py``, ``bench.bench_duplicates``, ``bench/bench_recommend.py``,
 ``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
 ``bench.bench_scoring`` and ``bench.bench_training_surge`` and ``bench.bench_centre`` (PostgreSQL: the
-server of ``DISPATCH_TEST_POSTGRES_URL``, else a throwaway cluster of its own). Then
+server of ``DISPATCH_TEST_POSTGRES_URL``, else a throwaway cluster of its own), ``bench.bench_areas``,
+``bench.bench_map`` and ``bench.bench_aml`` (socat needed). Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -45,6 +46,9 @@ STEPS: list[tuple[str, list[str]]] = [
     ("scoring", ["-m", "bench.bench_scoring", "--json", "{json}"]),
     ("training_surge", ["-m", "bench.bench_training_surge", "--json", "{json}"]),
     ("centre", ["-m", "bench.bench_centre", "--json", "{json}"]),
+    ("areas", ["-m", "bench.bench_areas", "--json", "{json}"]),
+    ("map", ["-m", "bench.bench_map", "--json", "{json}"]),
+    ("aml", ["-m", "bench.bench_aml", "--json", "{json}"]),
 ]
 
 
@@ -405,7 +409,73 @@ def render(folder: Path) -> str:
     centre = load("centre")
     if centre:
         out.table("A centre (`bench.bench_centre`):", guarded(lambda: centre_rows(centre)))
+    where = [
+        *(guarded(lambda: area_rows(areas)) if (areas := load("areas")) else []),
+        *(guarded(lambda: map_rows(situation)) if (situation := load("map")) else []),
+        *(guarded(lambda: aml_rows(handset)) if (handset := load("aml")) else []),
+    ]
+    if where:
+        out.table("Where the caller is (`bench.bench_areas`, `bench.bench_map`, `bench.bench_aml`):", where)
     return "\n".join(out.lines)
+
+
+def area_rows(areas: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [
+        (
+            f"area index with village points: load, median of {areas['runs']} (< 1.5 s); memory added",
+            f"**{areas['load_s']['median']:.2f} s**, {areas['rss_added_mib']['median']:.1f} MiB resident",
+            "",
+        ),
+        (
+            "a village's code to its point, `centre()` (< 0.1 ms)",
+            f"**p50 {areas['centre']['p50'] * 1000:.1f} µs, p99 {areas['centre']['p99'] * 1000:.1f} µs**",
+            f"`get()`, the whole area: p50 {areas['get']['p50'] * 1000:.1f} µs",
+        ),
+        (
+            "the nearest village to a position",
+            p50_p99(areas["nearest"]),
+            f"its grid built on first use: {areas['nearest_first_ms']:.0f} ms, "
+            f"{areas['grid_rss_mib']:.1f} MiB",
+        ),
+    ]
+
+
+def map_rows(situation: dict[str, Any]) -> list[tuple[str, str, str]]:
+    rows = situation["rows"]
+    width, height = situation["size"]
+    size = f"{situation['units']:,} units and {situation['incidents']} incidents, {width}x{height}"
+    pans = {name: figure for name, figure in rows.items() if name.startswith("pan,")}
+    worst_pan = max(pans, key=lambda name: pans[name]["p99"])
+    changes = {name: figure for name, figure in rows.items() if name.startswith("status change")}
+    worst_change = max(changes, key=lambda name: changes[name]["p99"])
+    zoom = rows.get("zoom step (labels placed again, painted)")
+    return [
+        (
+            f"situation map, {size}: a pan frame, worst case ({worst_pan}) (< 16 ms)",
+            f"**{p50_p99(pans[worst_pan])}**",
+            "; ".join(f"{name[5:]}: p99 {ms(figure['p99'])} ms" for name, figure in pans.items()),
+        ),
+        (
+            f"a unit's status change on the map until painted, worst case ({worst_change}) (< 16 ms)",
+            f"**{p50_p99(changes[worst_change])}**",
+            f"a zoom step (every label placed again): {p50_p99(zoom)}" if zoom else "",
+        ),
+    ]
+
+
+def aml_rows(handset: dict[str, Any]) -> list[tuple[str, str, str]]:
+    rows = {row["name"]: row for row in handset["rows"]}
+    placed = rows["+CMTI -> position on the incident (committed)"]
+    floor = rows.get("floor: one fsync")
+    return [
+        (
+            f"handset position (AML): the modem's `+CMTI` line to the position on the incident, "
+            f"{handset['messages']} messages (< 200 ms p99)",
+            f"**{p50_p99(placed)}**" + ("" if handset.get("all_placed") else "; NOT every message placed"),
+            (f"one fsync'd SQLite write: {p50_p99(floor)}" if floor else "")
+            + f"; to the spool: {p50_p99(rows['+CMTI -> position in the spool'])}",
+        )
+    ]
 
 
 def centre_rows(centre: dict[str, Any]) -> list[tuple[str, str, str]]:

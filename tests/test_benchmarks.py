@@ -257,6 +257,9 @@ def test_readme_figures(figures: Path) -> None:
         "boards",
         "feeds",
         "reports",
+        "areas",
+        "map",
+        "aml",
     )
     missing = [n for n in names if not (figures / f"{n}.json").exists()]
     assert not missing, f"run with the benchmark tests above in the same session; missing {missing}"
@@ -274,7 +277,14 @@ def test_readme_figures(figures: Path) -> None:
     assert text.startswith("Machine: ")
     assert "\nDate: " in text
     assert "could not read" not in text, text
-    for table in ("Foundation", "Feeds", "Call-taking", "Dispatch", "Supervisor reports"):
+    for table in (
+        "Foundation",
+        "Feeds",
+        "Call-taking",
+        "Dispatch",
+        "Supervisor reports",
+        "Where the caller is",
+    ):
         assert f"\n{table} (" in text, table
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) >= 25, text
