@@ -173,3 +173,38 @@ def test_the_key_table_says_ctrl_p_then_1_2_3() -> None:
     assert len(rows) == 1
     assert rows[0].startswith("| Ctrl+P, then 1 / 2 / 3 | the protocol card:")
     assert "Y / N / U" not in README.read_text(encoding="utf-8")
+
+
+def test_another_incident_with_another_card_shows_its_own_first_question(
+    qtbot: QtBot, ctx: ServiceContext, catalogue: Catalogue, lang: str
+) -> None:
+    laka = _laka_incident(ctx, catalogue)
+    card = _card(qtbot, ctx, catalogue, lang, laka)
+    press(qtbot, "2")  # the road accident's first question answered; its second chosen
+    qtbot.waitUntil(lambda: card.questions.currentRow() == 1)
+    other = calls.record_signal(
+        ctx,
+        CallSignal(
+            kind=SignalKind.INCOMING,
+            feed="sim://test",
+            received_at=ctx.clock.now(),
+            number=parse_caller_number("081299998888"),
+            raw=b"RING",
+            call_id="card-2",
+        ),
+    )
+    assert other is not None
+    _, medical = calls.answer_call(ctx, other.id)
+    incidents.update_field(ctx, medical.id, "category", "MED", catalogue)
+    # The list still held the road accident's questions when the medical card came: none of them
+    # is on it, and the card opens at its own first question.
+    card.show_incident(queries.incident(ctx, medical.id))
+    assert card.questions.currentRow() == 0
+    first = catalogue_card_first_question(card)
+    assert first in card.questions.currentItem().text()
+    assert card.choices_text == YES_NO[lang]
+
+
+def catalogue_card_first_question(card: ProtocolCardPanel) -> str:
+    assert card._card is not None
+    return card._card.questions[0].text(card._session.lang)

@@ -196,7 +196,10 @@ class ProtocolCardPanel(QGroupBox):
         item = self.questions.currentItem()
         if self._card is None or item is None:
             return None
-        return self._card.question(str(item.data(QuestionIdRole)))
+        try:
+            return self._card.question(str(item.data(QuestionIdRole)))
+        except KeyError:  # the list still shows the previous card's questions (another incident's)
+            return None
 
     @property
     def choices_text(self) -> str:
