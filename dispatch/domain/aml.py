@@ -75,6 +75,18 @@ class AmlFix:
     text: str = ""
 
 
+def fix_fields(fix: AmlFix) -> dict[str, object]:
+    """The fix as JSON-ready fields, named as ``listen`` prints them and the feed log stores them."""
+    return {
+        "lat": fix.lat,
+        "lon": fix.lon,
+        "radius_m": fix.radius_m,
+        "fixed_at": None if fix.fixed_at is None else fix.fixed_at.isoformat(),
+        "confidence": fix.confidence,
+        "method": fix.method.value,
+    }
+
+
 def is_aml(text: str) -> bool:
     """The text claims to be an AML message (whether it decodes is ``decode_aml``'s to say)."""
     return text.lstrip().startswith(AML_PREFIX)

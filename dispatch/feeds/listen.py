@@ -25,7 +25,7 @@ from datetime import datetime
 from json.encoder import encode_basestring as _string
 from typing import TextIO
 
-from dispatch.domain.aml import decode_aml
+from dispatch.domain.aml import decode_aml, fix_fields
 from dispatch.domain.clock import SystemClock
 from dispatch.domain.phone import DEFAULT_REGION
 from dispatch.domain.signals import CallSignal, LocationSignal, SignalKind
@@ -69,7 +69,6 @@ def signal_json(signal: CallSignal | LocationSignal) -> str:
 def location_json(signal: LocationSignal) -> str:
     """A handset's position as one line of JSON (``event`` is ``location``; ``number`` the sender's
     E.164 form or null, ``number_raw`` as the modem gave it; ``fixed_at`` the fix's UTC time)."""
-    fix = signal.fix
     return json.dumps(
         {
             "event": "location",
@@ -77,12 +76,7 @@ def location_json(signal: LocationSignal) -> str:
             "received_at": signal.received_at.isoformat(),
             "number": signal.number.e164,
             "number_raw": signal.number.raw,
-            "lat": fix.lat,
-            "lon": fix.lon,
-            "radius_m": fix.radius_m,
-            "fixed_at": None if fix.fixed_at is None else fix.fixed_at.isoformat(),
-            "confidence": fix.confidence,
-            "method": fix.method.value,
+            **fix_fields(signal.fix),
             "raw": signal.raw.decode("latin-1"),
         },
         ensure_ascii=False,

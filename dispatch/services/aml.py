@@ -32,7 +32,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch.domain.aml import AmlFix
+from dispatch.domain.aml import AmlFix, fix_fields
 from dispatch.domain.codes import AuditAction
 from dispatch.domain.enums import Presentation
 from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, aml_windows, replaces
@@ -369,17 +369,11 @@ def _raise_unmatched(work: UnitOfWork, message: AmlMessage, signal: LocationSign
 
 def _fields(signal: LocationSignal) -> dict[str, object]:
     """The frame's decoded form in the feed log (as ``listen`` prints a location event)."""
-    fix = signal.fix
     return {
         "event": "location",
         "number": signal.number.e164,
         "number_raw": signal.number.raw,
         "presentation": signal.number.presentation.value,
-        "lat": fix.lat,
-        "lon": fix.lon,
-        "radius_m": fix.radius_m,
-        "fixed_at": None if fix.fixed_at is None else fix.fixed_at.isoformat(),
-        "confidence": fix.confidence,
-        "method": fix.method.value,
-        "version": fix.version,
+        **fix_fields(signal.fix),
+        "version": signal.fix.version,
     }
