@@ -517,8 +517,6 @@ def map_screens(app: QApplication, window: MainWindow, out: Path, lang: str, til
     window.boards.apply_changes()
     window.resize(*SIZES["1366x768"])
     window.take_position(Position.DISPATCHER)
-    # Via an empty form: the protocol card looked up the fire card's question in the medical card.
-    window.incidents.open(None)
     window.incidents.open(medical.id)
     window.run_action("showMap")
     for _ in range(200):
