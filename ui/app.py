@@ -207,6 +207,7 @@ def _run_console(options: argparse.Namespace) -> int:
     )
     window = MainWindow(session, LayoutStore(settings_file().with_name("layouts.ini")))
     window.ask_before_quit = True
+    window.map.use_tiles(settings.map_tiles)  # a refused file is said above the map; drawn plainly
     run = None
     if loaded_scenario is not None and session.training and actor.user_id is not None:
         # Loaded for the trainer to start; with --start the console itself starts it for this user.

@@ -615,9 +615,12 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings import SettingsDialog
         from ui.settings import ConsoleSettings
 
-        SettingsDialog(
+        dialog = SettingsDialog(
             ConsoleSettings.load(), self, role=self.session.ctx.actor.role, language=self.session.lang
-        ).open()
+        )
+        # The map's tile file is this console's picture alone: used as soon as it is saved.
+        dialog.accepted.connect(lambda: self.map.use_tiles(dialog.settings.map_tiles))
+        dialog.open()
 
     def change_user(self) -> None:
         """Ctrl+Shift+L: the next user logs in over this one (asks first while work is open)."""

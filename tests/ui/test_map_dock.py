@@ -278,3 +278,21 @@ def test_the_tile_file_setting_says_beside_the_field_what_the_file_is(
     dialog._save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ConsoleSettings.load().map_tiles == str(good)
+
+
+def test_a_tile_file_saved_in_the_settings_is_drawn_at_once(
+    qtbot: QtBot, window: MainWindow, saved: ConsoleSettings, tmp_path: Path
+) -> None:
+    window.take_position(Position.DISPATCHER)
+    window.docks[positions.MAP].raise_()
+    qtbot.waitUntil(lambda: window.map.on_screen)
+    footer = window.situation_map._attribution
+    assert footer.text() == ""  # drawn plainly
+    window.show_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    good = build_mbtiles(tmp_path / "semarang.mbtiles", zooms=(11, 12))
+    dialog.map_tiles.chosen(str(good))
+    dialog._save()
+    qtbot.waitUntil(lambda: footer.text() == "Test tiles © the tests")
+    assert window.situation_map.max_zoom >= 12
