@@ -1,6 +1,7 @@
-"""Recorded facts refuse UPDATE and DELETE in the SQLite database itself (migration 0006).
+"""Recorded facts refuse UPDATE and DELETE in the SQLite database itself (migrations 0006 and 0015).
 
-Calls, feed frames, incident notes, unit status history and assignments: DELETE is refused, and so
+Calls, feed frames, incident notes, unit status history, assignments and handset positions (AML
+messages): DELETE is refused, and so
 is UPDATE of a recorded fact or of a milestone already written; what may change does.
 """
 
@@ -9,15 +10,18 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import UnitStatus
-from dispatch.domain.signals import SignalKind
-from dispatch.services import calls, dispatching, incidents
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import LocationSignal, SignalKind
+from dispatch.services import aml, calls, dispatching, incidents
 from dispatch.services.context import ServiceContext
 from dispatch.store.database import MIGRATIONS_DIR, Database
 from dispatch.store.tables import Base
@@ -25,8 +29,12 @@ from tests.services.support import signal, unit
 
 
 def migration_0006() -> ModuleType:
-    path = MIGRATIONS_DIR / "versions" / "0006_tamper_evidence.py"
-    spec = importlib.util.spec_from_file_location("migration_0006", path)
+    return _migration("0006_tamper_evidence.py")
+
+
+def _migration(name: str) -> ModuleType:
+    path = MIGRATIONS_DIR / "versions" / name
+    spec = importlib.util.spec_from_file_location(f"migration_{name[:4]}", path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -34,9 +42,14 @@ def migration_0006() -> ModuleType:
     return module
 
 
+def protected_tables() -> dict[str, Any]:
+    """The recorded facts of migration 0006 and the handset positions of 0015."""
+    return {**migration_0006().PROTECTED, **_migration("0015_positions_and_aml.py").PROTECTED}
+
+
 def test_every_column_of_a_protected_table_is_named_fixed_once_or_free() -> None:
     """A column added later must be put in one of the lists (and its triggers re-created)."""
-    protected = migration_0006().PROTECTED
+    protected = protected_tables()
     for table, rule in protected.items():
         named = [*rule.fixed, *rule.once, *rule.free]
         assert len(named) == len(set(named)), table
@@ -56,6 +69,9 @@ def recorded(ctx: ServiceContext, clock: ManualClock) -> ServiceContext:
     dispatching.assign_units(ctx, incident.id, [ambulance.id])
     clock.advance(30)
     dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.ACKNOWLEDGED)
+    fix = AmlFix(1, -6.99306, 110.42083, 12.0, clock.now(), 68, AmlMethod.GNSS, text='A"ML=1;...')
+    number = parse_caller_number(ringing.number_raw, "ID")
+    aml.record_location(ctx.as_system(), LocationSignal("aml-sms:serial:x", clock.now(), number, b"sms", fix))
     return ctx
 
 
@@ -76,6 +92,10 @@ REFUSED_CHANGES = [
     "UPDATE assignments SET unit_id = unit_id + 1",
     "UPDATE assignments SET acknowledged_at = '2026-01-01 00:00:00.000000' WHERE acknowledged_at IS NOT NULL",
     "UPDATE assignments SET acknowledged_at = NULL",
+    "UPDATE aml_messages SET lat = 0",
+    "UPDATE aml_messages SET text = 'A\"ML=1;lt=0'",
+    "UPDATE aml_messages SET call_id = NULL",
+    "UPDATE aml_messages SET incident_id = NULL WHERE incident_id IS NOT NULL",
 ]
 REFUSED_DELETES = [
     "DELETE FROM calls",
@@ -83,6 +103,7 @@ REFUSED_DELETES = [
     "DELETE FROM incident_notes",
     "DELETE FROM unit_status_history",
     "DELETE FROM assignments",
+    "DELETE FROM aml_messages",
 ]
 
 
@@ -133,6 +154,8 @@ ALLOWED_CHANGES = [
     "UPDATE calls SET ended_at = '2026-11-27 06:00:00.000000' WHERE ended_at IS NULL",
     "UPDATE assignments SET en_route_at = '2026-11-27 06:00:00.000000' WHERE en_route_at IS NULL",
     "UPDATE assignments SET cleared_at = '2026-11-27 06:00:00.000000' WHERE cleared_at IS NULL",
+    # A handset position's state: kept, then used by the call-taker.
+    "UPDATE aml_messages SET state = 'kept'",
     # Setting a value to itself is no change.
     "UPDATE assignments SET acknowledged_at = acknowledged_at, dispatched_at = dispatched_at",
 ]
@@ -151,6 +174,6 @@ def test_every_protected_table_has_its_triggers_at_head(recorded: ServiceContext
         names = {
             row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
-    for table in migration_0006().PROTECTED:
+    for table in protected_tables():
         assert {f"{table}_facts_fixed", f"{table}_no_delete"} <= names
     assert {"audit_log_no_update", "audit_log_no_delete"} <= names

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
 
+from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import UnitStatus
-from dispatch.domain.signals import SignalKind
-from dispatch.services import accounts, calls, dispatching, incidents
+from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.signals import LocationSignal, SignalKind
+from dispatch.services import accounts, aml, calls, dispatching, incidents
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.store import audit_chain
@@ -84,6 +86,9 @@ def ctx(schema: Schema) -> Iterator[ServiceContext]:
     dispatching.assign_units(ctx, incident.id, [ambulance.id])
     clock.advance(30)
     dispatching.set_unit_status(ctx, ambulance.id, UnitStatus.ACKNOWLEDGED)
+    fix = AmlFix(1, -6.99306, 110.42083, 12.0, clock.now(), 68, AmlMethod.GNSS, text='A"ML=1;...')
+    number = parse_caller_number(ringing.number_raw, "ID")
+    aml.record_location(ctx.as_system(), LocationSignal("aml-sms:serial:x", clock.now(), number, b"sms", fix))
     yield ctx
     database.dispose()
 
@@ -181,7 +186,13 @@ def test_the_console_role_cannot_change_or_delete_recorded_facts(
         ),
         ("DELETE FROM calls", "calls: recorded facts cannot be deleted"),
         ("DELETE FROM assignments", "assignments: recorded facts cannot be deleted"),
-        ("TRUNCATE feed_frames", "feed_frames: recorded facts cannot be deleted"),
+        # The handset positions (migration 0015) name their frames: truncated together, both refuse.
+        (
+            "TRUNCATE feed_frames, aml_messages",
+            "(feed_frames|aml_messages): recorded facts cannot be deleted",
+        ),
+        ("DELETE FROM aml_messages", "aml_messages: recorded facts cannot be deleted"),
+        ("UPDATE aml_messages SET lat = 0", "aml_messages: recorded facts cannot be changed"),
         ("TRUNCATE incident_notes", "incident_notes: recorded facts cannot be deleted"),
     ],
 )

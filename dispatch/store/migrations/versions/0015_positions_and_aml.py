@@ -13,7 +13,10 @@ positioning method: gnss, wifi, cell). Positions saved before this migration wer
 ``aml_messages`` keeps every Advanced Mobile Location SMS a modem delivered, decoded, with the call it
 was matched to (the same number, within the call's window) and what became of it: put on the incident,
 kept because the incident had a better position, waiting for the call's incident, or matched to no
-call (kept and shown). The frame as received is in ``feed_frames`` (``frame_id``).
+call (kept and shown). The frame as received is in ``feed_frames`` (``frame_id``). A message is a
+recorded fact like the frame it came in: its triggers refuse deleting it and changing what it said or
+which call it matched; only its state may change, and its incident be filled in once (a message that
+waited for its call's incident).
 """
 
 from __future__ import annotations
@@ -21,12 +24,42 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from dispatch.store.fact_triggers import (
+    Protection,
+    drop_statements,
+    postgres_statements,
+    sqlite_statements,
+)
 from dispatch.store.types import UTCDateTime
 
 revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
+
+
+PROTECTED: dict[str, Protection] = {
+    "aml_messages": Protection(
+        fixed=(
+            "id",
+            "feed",
+            "received_at",
+            "frame_id",
+            "sender_raw",
+            "sender_e164",
+            "text",
+            "lat",
+            "lon",
+            "radius_m",
+            "fixed_at",
+            "confidence",
+            "method",
+            "call_id",
+        ),
+        once=("incident_id",),
+        free=("state",),
+    ),
+}
 
 
 def upgrade() -> None:
@@ -62,9 +95,17 @@ def upgrade() -> None:
     op.create_index("ix_aml_messages_call_id", "aml_messages", ["call_id"])
     op.create_index("ix_aml_messages_incident_id", "aml_messages", ["incident_id"])
     op.create_index("ix_aml_messages_state", "aml_messages", ["state"])
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table, rule in PROTECTED.items():
+        for statement in sqlite_statements(table, rule) if sqlite else postgres_statements(table, rule):
+            op.execute(statement)
 
 
 def downgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for table in PROTECTED:
+        for statement in drop_statements(table, sqlite):
+            op.execute(statement)
     op.drop_table("aml_messages")
     with op.batch_alter_table("incidents") as batch:
         for column in ("position_method", "position_at", "position_radius_m", "position_source"):
