@@ -807,3 +807,22 @@ def test_the_map_renders_with_and_without_tiles(view: SituationMap, tile_file: P
         }
         assert len(colours) > 8, name
     assert plain != tiled
+
+
+def test_the_keys_zoom_about_the_selected_incident_so_that_it_stays_in_sight(
+    view: SituationMap, qtbot: QtBot
+) -> None:
+    ring = _ring(view)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    chosen = view.selected_incident
+    assert chosen == ring[0].id
+    area = view.viewport().rect()
+    before = anchor_rect(view, "incident", chosen).center()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+        assert area.contains(anchor_rect(view, "incident", chosen)), view.zoom
+    after = anchor_rect(view, "incident", chosen).center()
+    assert (after - before).manhattanLength() <= 2  # held where it was, to the pixel
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert area.contains(anchor_rect(view, "incident", chosen))

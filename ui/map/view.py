@@ -657,6 +657,14 @@ class SituationMap(QGraphicsView):
         self.incidentSelected.emit(chosen)
         return True
 
+    def _selected_on_screen(self) -> QPoint | None:
+        """Where the selected incident is in the viewport, if it is in sight: the keys zoom about it
+        (as the wheel zooms about the cursor), so that what was chosen stays in view."""
+        if self._selected is None or self._selected not in self._incidents:
+            return None
+        at = self.mapFromScene(self._incidents[self._selected].anchor.pos())
+        return at if self.viewport().rect().contains(at) else None
+
     def _reveal(self, incident_id: int) -> None:
         """Pan (not zoom) so that the incident shows with room around it."""
         pin = self._incidents[incident_id].anchor
@@ -912,9 +920,9 @@ class SituationMap(QGraphicsView):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.ShiftModifier,
         ):
-            self.zoom_by(1)
+            self.zoom_by(1, self._selected_on_screen())
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) and plain:
-            self.zoom_by(-1)
+            self.zoom_by(-1, self._selected_on_screen())
         elif key == Qt.Key.Key_Home and plain:
             self.fit_all()
         elif key in (Qt.Key.Key_N, Qt.Key.Key_P) and plain:
