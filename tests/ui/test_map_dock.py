@@ -168,7 +168,20 @@ def test_the_incident_in_the_form_is_selected_on_the_map_and_a_closed_one_leaves
     window.boards.apply_changes()
     window.incidents.open(fire)
     assert situation.selected_incident == fire
-    assert window.dispatch_panel.recommended_ids()  # the lines drawn to them (the widget's tests)
+    recommended = window.dispatch_panel.recommended_ids()
+    assert recommended  # the lines drawn to them (the widget's tests)
+    first = situation.unit_label_text(recommended[0])
+    assert first is not None
+    assert first.startswith("1. ")
+
+    # N lands on the same incident (the map's own selection, which carries no units): the
+    # recommended units are joined to it again (tried in a real window: they were not).
+    situation.setFocus()
+    press(qtbot, Qt.Key.Key_N)
+    assert situation.selected_incident == fire
+    first = situation.unit_label_text(recommended[0])
+    assert first is not None
+    assert first.startswith("1. ")
 
     # No position yet: nothing to select on the map.
     ringing = feed.ring()

@@ -206,6 +206,10 @@ class MapWork(Presenter):
         """Which incident the map's selection is on, in words (the map shows only its number)."""
         if not incident_id:
             return
+        if self._selected[0] == incident_id:
+            # N/P (or a click) landed on the incident in the form: its recommended units are joined
+            # to it again (the map's own selection carries none).
+            self.map.select_incident(incident_id, self._selected[1])
         boards = self.boards
         row = boards.incident_model.row_of_key(incident_id)
         if row is None:
