@@ -164,7 +164,9 @@ def _fields(rest: str) -> dict[str, str]:
             continue
         key, equals, value = field.partition("=")
         key = key.strip().lower()
-        if not equals or not key:
+        if not equals or not key or "=" in value:
+            # Two fields run together ("zz=1ml=131", a separator lost) are one malformed field, not
+            # a value holding "=": the second would otherwise be lost unseen (even the length).
             raise AmlError(f"AML: field {number} {_shown(field)} is not key=value")
         if key in fields:
             raise AmlError(f"AML: {key} given twice")

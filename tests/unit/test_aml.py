@@ -121,6 +121,11 @@ FIX = "top=20221115070312"
         ('A"ML=2;lt=1', "AML: version 2 is not supported (only 1)"),
         (SEMARANG.replace("lt=-6.99306;", ""), "AML: ml says 128, message is 116"),
         ('A"ML=1;lt=-6.9;lg=110;rd=2;top=20221115070312;pm=G;ml=abc', "AML: ml 'abc' is not a number"),
+        # A separator lost: the length field run into the one before it is not quietly dropped.
+        (
+            'A"ML=1;lt=-6.9;lg=110;rd=2;top=20221115070312;pm=G;zz=1ml=59',
+            "AML: field 7 'zz=1ml=59' is not key=value",
+        ),
         ('A"ML=1;' + "x" * MAX_LENGTH, f"AML: message too long ({MAX_LENGTH + 7} characters, at most 1000)"),
     ]
     + [
