@@ -1743,10 +1743,6 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
         <source>~%1 min</source>
         <translation>~%1 min</translation>
     </message>
@@ -1821,6 +1817,17 @@
     <message>
         <source>No position: units by agency, without distances.</source>
         <translation>No position: units by agency, without distances.</translation>
+    </message>
+</context>
+<context>
+    <name>Distances</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
     </message>
 </context>
 <context>
@@ -4362,10 +4369,6 @@
         <translation>Latitude and longitude look swapped.</translation>
     </message>
     <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
         <source>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</source>
         <translation>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</translation>
     </message>
@@ -4444,10 +4447,6 @@
     <message>
         <source>Premise history (same kelurahan or within 200 m):</source>
         <translation>Premise history (same kelurahan or within 200 m):</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
     </message>
     <message>
         <source>same kelurahan</source>
@@ -7184,18 +7183,6 @@ Copy taken before: %3</translation>
     <message>
         <source>±%1</source>
         <translation>±%1</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
-    </message>
-    <message>
-        <source>.</source>
-        <translation>.</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
     </message>
     <message>
         <source>there is no such file</source>

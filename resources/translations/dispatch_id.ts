@@ -1743,10 +1743,6 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
         <source>~%1 min</source>
         <translation>~%1 mnt</translation>
     </message>
@@ -1821,6 +1817,17 @@
     <message>
         <source>No position: units by agency, without distances.</source>
         <translation>Tanpa posisi: unit menurut instansi, tanpa jarak.</translation>
+    </message>
+</context>
+<context>
+    <name>Distances</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
     </message>
 </context>
 <context>
@@ -4362,10 +4369,6 @@
         <translation>Lintang dan bujur tampak tertukar.</translation>
     </message>
     <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
-    </message>
-    <message>
         <source>No position yet: pick the kelurahan (Ctrl+L) or paste a position here.</source>
         <translation>Belum ada posisi: pilih kelurahan (Ctrl+L) atau tempel posisi di sini.</translation>
     </message>
@@ -4444,10 +4447,6 @@
     <message>
         <source>Premise history (same kelurahan or within 200 m):</source>
         <translation>Riwayat lokasi (kelurahan sama atau dalam radius 200 m):</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
     </message>
     <message>
         <source>same kelurahan</source>
@@ -7184,18 +7183,6 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>±%1</source>
         <translation>±%1</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 m</translation>
-    </message>
-    <message>
-        <source>.</source>
-        <translation>,</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
     </message>
     <message>
         <source>there is no such file</source>

@@ -30,12 +30,13 @@ from dispatch.services.snapshots import AmlView
 from dispatch.simulator.callers import CallerGenerator
 from dispatch.store.tables import Incident
 from tests.ui.keys import CTRL, press, type_text
+from ui.distances import distance_words
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.session import ConsoleSession
 from ui.timefmt import local_time
 from ui.widgets.alert_list import AlertList
-from ui.widgets.location_entry import distance_words, radius_words
+from ui.widgets.location_entry import radius_words
 
 CALLER = "0812-3456-7890"
 #: Typed by the call-taker (Jl. Ngesrep Timur, Tembalang) and the handset's own fix 80-odd m away.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,10 @@ def test_traffic_accident_with_casualties_dispatched_by_accepting_the_recommenda
     shown = window.dispatch_panel.recommended.text().splitlines()
     assert [line.split(" · ")[0] for line in shown] == [call_sign for call_sign, _ in expected]
     assert shown[0].endswith(" min")
-    assert " km · ~" in shown[0]
-    assert " · ~" not in shown[0].split(" km")[0]  # typed: the distance is not marked rough
+    # The distance in metres under a kilometre ("25 m", once "0.0 km"), then the ETA; typed: the
+    # distance is not marked rough.
+    distance = shown[0].split(" · ")[2]
+    assert re.fullmatch(r"\d+ m|\d+(\.\d)? km", distance), shown[0]
     assert window.dispatch_panel.distances_from.text() == "Distances from the typed position"
 
     press(qtbot, Qt.Key.Key_R, CTRL)

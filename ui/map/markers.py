@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.enums import AgencyType, IncidentStatus, Priority, UnitStatus
 from ui import labels
+from ui.distances import distance_words
 
 translate = QCoreApplication.translate
 
@@ -150,17 +151,6 @@ def incident_tooltip(marker: IncidentMarker) -> str:
     elif marker.radius_m:
         parts.append(translate("SituationMap", "±%1").replace("%1", distance_words(marker.radius_m)))
     return " — ".join(parts)
-
-
-def distance_words(metres: float) -> str:
-    """A distance as the map's scale and tooltips say it: "800 m", "1.2 km" (decimal point by language)."""
-    if metres < 1000:
-        return translate("SituationMap", "%1 m").replace("%1", str(round(metres)))
-    km = metres / 1000
-    shown = f"{km:.0f}" if km >= 10 or km == round(km) else f"{km:.1f}"
-    if translate("SituationMap", ".") == ",":  # the decimal mark of the language, as translated
-        shown = shown.replace(".", ",")
-    return translate("SituationMap", "%1 km").replace("%1", shown)
 
 
 # --- shapes --------------------------------------------------------------------------------------

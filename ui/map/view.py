@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from dispatch.domain.areas import AreaLevel, AreaPlace
 from dispatch.domain.enums import Priority
 from ui import labels
+from ui.distances import distance_words
 from ui.map import markers
 from ui.map.markers import (
     PLACE_FILL,
@@ -850,7 +851,7 @@ class SituationMap(QGraphicsView):
         power = 10 ** math.floor(math.log10(most)) if most > 0 else 1
         length = max(m * power for m in (1, 2, 5) if m * power <= most) if most >= power else power
         pixels = max(1, round(length / per_pixel))
-        text = markers.distance_words(length)
+        text = distance_words(length)
         metrics = self._scale_bar.fontMetrics()
         height = math.ceil(self._footer_height) - 2
         width = pixels + 10 + metrics.horizontalAdvance(text) + 2

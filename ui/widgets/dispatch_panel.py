@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from dispatch.domain.recommend import Need, Pick, Recommendation
 from dispatch.services.recommendations import load_default_needs, recommend_units
 from dispatch.services.snapshots import AssignmentView, IncidentView, UnitView
 from ui import labels
+from ui.distances import distance_words
 from ui.models.snapshot_table import Column, SnapshotTableModel
 from ui.session import ConsoleSession
 from ui.timefmt import local_time
@@ -82,9 +83,7 @@ def pick_text(pick: Pick, approximate: bool = False) -> str:
     """``DEMO-PSC-02 · medical · 1.8 km · ~3 min``; ``~1.8 km`` when measured from an area's centre."""
     parts = [pick.call_sign, need_text(pick.need)]
     if pick.distance_m is not None and pick.eta_minutes is not None:
-        km = translate("DispatchPanel", "%1 km").replace(
-            "%1", QLocale().toString(pick.distance_m / 1000, "f", 1)
-        )
+        km = distance_words(pick.distance_m)
         parts.append(f"~{km}" if approximate else km)
         parts.append(
             translate("DispatchPanel", "~%1 min").replace("%1", str(max(1, round(pick.eta_minutes))))

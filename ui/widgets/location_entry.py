@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,6 +51,7 @@ from dispatch.services.snapshots import AmlView, IncidentView
 from dispatch.services.uow import DatabaseUnavailable
 from ui import labels
 from ui.actions import BY_ID
+from ui.distances import distance_words
 from ui.reveal import focus_visibly
 from ui.session import ConsoleSession
 from ui.timefmt import local_datetime, local_time
@@ -129,18 +130,6 @@ def position_problem(error: PositionRejected) -> str:
         ),
         PositionProblem.SWAPPED: translate("LocationEntry", "Latitude and longitude look swapped."),
     }[error.problem]
-
-
-def distance_words(metres: float) -> str:
-    """``12 m``, ``350 m``, ``1.2 km`` (``1,2 km`` in Indonesian), ``12 km``: as precise as it is useful."""
-    locale = QLocale()
-    if metres < 100:
-        return translate("LocationEntry", "%1 m").replace("%1", locale.toString(round(metres)))
-    if metres < 999.5:
-        return translate("LocationEntry", "%1 m").replace("%1", locale.toString(int(round(metres, -1))))
-    km = metres / 1000
-    digits = 1 if km < 9.95 else 0
-    return translate("LocationEntry", "%1 km").replace("%1", locale.toString(km, "f", digits))
 
 
 def radius_words(radius_m: float) -> str:
