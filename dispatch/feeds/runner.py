@@ -357,28 +357,24 @@ class FeedRunner:
         feed = self.url.display
         received: list[Received] = []
         for frame in frames:
-            if isinstance(frame, DecodedFrame):
+            if isinstance(frame, RejectedFrame):
+                rejected = RejectedSignal(feed, received_at, frame.raw, frame.reason)
+            else:
+                what = "a call event" if isinstance(frame, DecodedFrame) else "a location"
                 try:
-                    signal = to_signal(frame, feed, received_at, self._region, describe=self._describe)
+                    if isinstance(frame, DecodedFrame):
+                        signal: Received = to_signal(
+                            frame, feed, received_at, self._region, describe=self._describe
+                        )
+                    else:
+                        signal = to_location(frame, feed, received_at, self._region, describe=self._describe)
                     received.append(signal)
                     continue
                 except Exception as error:
-                    log.exception("feed %s: a decoded frame could not be made a call event", feed)
+                    log.exception("feed %s: a decoded frame could not be made %s", feed, what)
                     rejected = RejectedSignal(
-                        feed, received_at, frame.raw, f"not a call event: {type(error).__name__}: {error}"
+                        feed, received_at, frame.raw, f"not {what}: {type(error).__name__}: {error}"
                     )
-            elif isinstance(frame, LocationFrame):
-                try:
-                    location = to_location(frame, feed, received_at, self._region, describe=self._describe)
-                    received.append(location)
-                    continue
-                except Exception as error:
-                    log.exception("feed %s: a decoded position could not be made a location", feed)
-                    rejected = RejectedSignal(
-                        feed, received_at, frame.raw, f"not a location: {type(error).__name__}: {error}"
-                    )
-            else:
-                rejected = RejectedSignal(feed, received_at, frame.raw, frame.reason)
             received.extend(self.garbage.admit(feed, rejected))
         handed_on = self._hand_on(received)
         self._health = replace(self._health, last_frame_at=received_at, rejected_dropped=self.garbage.dropped)

@@ -29,13 +29,13 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from dispatch.domain.aml import AmlFix, fix_fields
+from dispatch.domain.aml import fix_fields
 from dispatch.domain.codes import AuditAction
 from dispatch.domain.enums import Presentation
-from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, aml_windows, replaces
+from dispatch.domain.positions import AmlState, PlacedPosition, aml_windows, replaces
 from dispatch.domain.signals import LocationSignal
 from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Topic
@@ -114,7 +114,7 @@ def store_location(work: UnitOfWork, signal: LocationSignal) -> AmlView:
     )
     session.add(message)
     session.flush()
-    position = _position(fix, signal)
+    position = AmlView.of(message).placed  # the stored row: what the incident will show
     placed = False
     if position is None:
         state = AmlState.NO_FIX
@@ -199,22 +199,18 @@ def offered_for_incident(ctx: ServiceContext, incident_id: int) -> AmlView | Non
 
 def messages_for_incident(ctx: ServiceContext, incident_id: int) -> list[AmlView]:
     """The incident's AML messages, newest first."""
-    with reading(ctx) as session:
-        rows = session.scalars(
-            select(AmlMessage)
-            .where(AmlMessage.incident_id == incident_id)
-            .order_by(AmlMessage.received_at.desc(), AmlMessage.id.desc())
-        )
-        return [AmlView.of(row) for row in rows]
+    return _messages(ctx, AmlMessage.incident_id == incident_id)
 
 
 def messages_for_call(ctx: ServiceContext, call_id: int) -> list[AmlView]:
     """The call's AML messages, newest first."""
+    return _messages(ctx, AmlMessage.call_id == call_id)
+
+
+def _messages(ctx: ServiceContext, which: ColumnElement[bool]) -> list[AmlView]:
     with reading(ctx) as session:
         rows = session.scalars(
-            select(AmlMessage)
-            .where(AmlMessage.call_id == call_id)
-            .order_by(AmlMessage.received_at.desc(), AmlMessage.id.desc())
+            select(AmlMessage).where(which).order_by(AmlMessage.received_at.desc(), AmlMessage.id.desc())
         )
         return [AmlView.of(row) for row in rows]
 
@@ -316,19 +312,6 @@ def _locked_call_and_incident(session: Session, call_id: int) -> tuple[Call, Inc
         if call.incident_id is not None:
             incident = session.get(Incident, call.incident_id, with_for_update=True, populate_existing=True)
     return call, incident
-
-
-def _position(fix: AmlFix, signal: LocationSignal) -> PlacedPosition | None:
-    if fix.lat is None or fix.lon is None:
-        return None
-    return PlacedPosition(
-        fix.lat,
-        fix.lon,
-        PositionSource.AML,
-        fix.radius_m,
-        fix.fixed_at or signal.received_at,
-        fix.method.value,
-    )
 
 
 def _place(

@@ -42,7 +42,7 @@ from dispatch.services.incidents import (
     active_unit_signs,
     same_as_shown,
 )
-from dispatch.services.snapshots import IncidentView
+from dispatch.services.snapshots import AmlView, IncidentView
 from dispatch.services.uow import reading, unit_of_work
 from dispatch.store.tables import AmlMessage, Call, Incident
 
@@ -305,16 +305,9 @@ def use_handset_position(ctx: ServiceContext, incident_id: int, aml_id: int) -> 
         message = session.get(AmlMessage, aml_id, with_for_update=True)
         if message is None or not _belongs(session, message, incident_id):
             work.refuse(Refusal.NO_SUCH_AML, aml_id=aml_id, incident_id=incident_id)
-        if message.lat is None or message.lon is None:
+        handset = AmlView.of(message).placed
+        if handset is None:
             work.refuse(Refusal.AML_WITHOUT_POSITION, aml_id=aml_id)
-        handset = PlacedPosition(
-            message.lat,
-            message.lon,
-            PositionSource.AML,
-            message.radius_m,
-            message.fixed_at or message.received_at,
-            message.method or "",
-        )
         displaced = _keep_applied(session, incident_id, but=aml_id)
         restated = (message.state, message.incident_id) != (AmlState.APPLIED.value, incident_id)
         message.state, message.incident_id = AmlState.APPLIED.value, incident_id
