@@ -66,9 +66,8 @@ def _open(session: Session, incident_id: int) -> Incident:
 
 def placed_on(incident: Incident) -> PositionSource:
     """The source of the position the incident has now (NONE without one; typed before 0015)."""
-    if incident.lat is None or incident.lon is None:
-        return PositionSource.NONE
-    return PositionSource(incident.position_source or PositionSource.TYPED)
+    placed = placed_at(incident.lat, incident.lon, incident.position_source, incident.position_radius_m)
+    return PositionSource.NONE if placed is None else placed.source
 
 
 def place_incident(

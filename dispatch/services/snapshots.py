@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from dispatch.domain.enums import (
@@ -17,7 +17,7 @@ from dispatch.domain.enums import (
 )
 from dispatch.domain.flags import IncidentFlag, parse_flags
 from dispatch.domain.phone import format_national
-from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource
+from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, placed_at
 from dispatch.store.tables import AmlMessage, Assignment, Call, Incident, IncidentNote, Unit
 
 
@@ -100,22 +100,12 @@ class IncidentView:
     @property
     def placed(self) -> PlacedPosition | None:
         """The position with its source and precision (an area's centre named by the area), or None."""
-        if self.lat is None or self.lon is None:
+        placed = placed_at(self.lat, self.lon, self.position_source, self.position_radius_m)
+        if placed is None:
             return None
-        source = self.position_source or PositionSource.TYPED
-        place = ""
-        if source is PositionSource.VILLAGE:
-            place = self.village
-        elif source is PositionSource.DISTRICT:
-            place = self.district
-        return PlacedPosition(
-            self.lat,
-            self.lon,
-            source,
-            self.position_radius_m,
-            self.position_at,
-            self.position_method,
-            place,
+        place = {PositionSource.VILLAGE: self.village, PositionSource.DISTRICT: self.district}
+        return replace(
+            placed, at=self.position_at, method=self.position_method, place=place.get(placed.source, "")
         )
 
     @property
