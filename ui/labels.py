@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from dispatch.domain.agencies import AgencyReach
 from dispatch.domain.aml import AmlMethod
 from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
 from dispatch.domain.codes import AuditAction, LineSource, NoteKind, Refusal
@@ -19,6 +20,7 @@ from dispatch.domain.enums import (
     Role,
     UnitStatus,
 )
+from dispatch.domain.forwarding import ForwardChannel, ForwardState, OutboxState, ReportKind, ReportSource
 from dispatch.domain.phone import format_national, parse_caller_number
 from dispatch.domain.positions import AmlState, PositionSource
 from dispatch.domain.review import ReviewAnswer, ReviewQuestion
@@ -398,6 +400,42 @@ def _refusal_words() -> dict[Refusal, str]:
         Refusal.FIELD_CHANGED_ELSEWHERE: translate(
             "Labels", "Another console changed this field since you opened it: choose which value to keep."
         ),
+        Refusal.NO_SUCH_AGENCY: translate("Labels", "That agency is not in the directory."),
+        Refusal.AGENCY_INACTIVE: translate("Labels", "That agency is marked inactive in the directory."),
+        Refusal.AGENCY_CODE_TAKEN: translate("Labels", "Another agency in the directory has that code."),
+        Refusal.AGENCY_INVALID: translate(
+            "Labels", "The agency's entry is not valid: see the fields marked."
+        ),
+        Refusal.NO_SUCH_FORWARDING: translate("Labels", "That forwarding does not exist."),
+        Refusal.FORWARDING_CLOSED: translate("Labels", "That forwarding is closed already."),
+        Refusal.ALREADY_FORWARDED: translate(
+            "Labels", "This incident is already forwarded to that agency and the forwarding is open."
+        ),
+        Refusal.FORWARDINGS_OPEN: translate(
+            "Labels",
+            "Forwardings to agencies are still open: record what they reported, or cancel them, first.",
+        ),
+        Refusal.REPORT_TIME_INVALID: translate(
+            "Labels", "That time is before the incident was forwarded, or in the future."
+        ),
+        Refusal.REPORT_OUT_OF_ORDER: translate(
+            "Labels",
+            "That report does not fit what the agency reported before (for example, arrived after handled).",
+        ),
+        Refusal.NO_SMS_NUMBER: translate("Labels", "The directory has no SMS number for that agency."),
+        Refusal.NO_DIAL_NUMBER: translate("Labels", "The directory has no telephone number for that agency."),
+        Refusal.NO_EXTENSION: translate(
+            "Labels",
+            "This console has no telephone extension set (Settings), so the PBX cannot ring you first.",
+        ),
+        Refusal.NO_SUCH_OUTBOX_MESSAGE: translate("Labels", "That message is not in the outbox."),
+        Refusal.NO_SUCH_CAMERA: translate("Labels", "That camera is not in the registry."),
+        Refusal.CAMERA_CODE_TAKEN: translate("Labels", "Another camera in the registry has that id."),
+        Refusal.CAMERA_INVALID: translate(
+            "Labels", "The camera's entry is not valid: see the fields marked."
+        ),
+        Refusal.FILE_TOO_LARGE: translate("Labels", "That file is too large to attach."),
+        Refusal.FILE_EMPTY: translate("Labels", "That file is empty: nothing was attached."),
     }
 
 
@@ -481,6 +519,20 @@ def _audit_words() -> dict[AuditAction, str]:
         AuditAction.GATEWAY_STOP: translate("Labels", "Feed gateway stopped"),
         AuditAction.CHANGE_EVENTS_PRUNE: translate("Labels", "Old change notices removed"),
         AuditAction.AML_RECEIVED: translate("Labels", "Handset position received"),
+        AuditAction.AGENCY_CREATE: translate("Labels", "Agency added to the directory"),
+        AuditAction.AGENCY_UPDATE: translate("Labels", "Agency changed in the directory"),
+        AuditAction.AGENCY_IMPORT: translate("Labels", "Agency directory imported"),
+        AuditAction.FORWARDING_CREATE: translate("Labels", "Incident forwarded to an agency"),
+        AuditAction.FORWARDING_UPDATE: translate("Labels", "Forwarding corrected"),
+        AuditAction.FORWARDING_REPORT: translate("Labels", "Agency report recorded"),
+        AuditAction.OUTBOX_QUEUE: translate("Labels", "Message or call queued for sending"),
+        AuditAction.OUTBOX_SENT: translate("Labels", "Message sent or call started"),
+        AuditAction.OUTBOX_FAILED: translate("Labels", "Message or call could not be sent"),
+        AuditAction.OUTBOX_DELIVERY: translate("Labels", "Delivery report received"),
+        AuditAction.CAMERA_CREATE: translate("Labels", "Camera added to the registry"),
+        AuditAction.CAMERA_UPDATE: translate("Labels", "Camera changed in the registry"),
+        AuditAction.CAMERA_IMPORT: translate("Labels", "Camera registry imported"),
+        AuditAction.FILE_ATTACH: translate("Labels", "File attached to an incident"),
     }
 
 
@@ -675,3 +727,91 @@ def _scenario_type_words() -> dict[str, str]:
         "pair": translate("Labels", "a pair [latitude, longitude]"),
         "text_or_null": translate("Labels", "text in both languages or null"),
     }
+
+
+def forward_channel(channel: ForwardChannel | str) -> str:
+    """How an agency was told, in words."""
+    try:
+        member = ForwardChannel(channel)
+    except ValueError:
+        return str(channel)
+    return {
+        ForwardChannel.PHONE: translate("Labels", "Telephone"),
+        ForwardChannel.DIAL: translate("Labels", "Telephone (dialled by the console)"),
+        ForwardChannel.RADIO: translate("Labels", "Radio call"),
+        ForwardChannel.SMS: translate("Labels", "SMS from the console"),
+        ForwardChannel.WHATSAPP: translate("Labels", "WhatsApp message"),
+        ForwardChannel.IN_PERSON: translate("Labels", "In person (liaison in the room)"),
+    }[member]
+
+
+def forward_state(state: ForwardState | str) -> str:
+    """How far a forwarding has got, in words (never a colour alone)."""
+    try:
+        member = ForwardState(state)
+    except ValueError:
+        return str(state)
+    return {
+        ForwardState.SENT: translate("Labels", "forwarded, not acknowledged"),
+        ForwardState.ACKNOWLEDGED: translate("Labels", "acknowledged by the agency"),
+        ForwardState.DISPATCHED: translate("Labels", "agency dispatched"),
+        ForwardState.ARRIVED: translate("Labels", "agency at the scene"),
+        ForwardState.HANDLED: translate("Labels", "handled by the agency"),
+        ForwardState.CANCELLED: translate("Labels", "forwarding cancelled"),
+    }[member]
+
+
+def report_kind(kind: ReportKind | str) -> str:
+    """What an agency reported back, in words."""
+    try:
+        member = ReportKind(kind)
+    except ValueError:
+        return str(kind)
+    return {
+        ReportKind.ACKNOWLEDGED: translate("Labels", "Acknowledged"),
+        ReportKind.DISPATCHED: translate("Labels", "Dispatched"),
+        ReportKind.ARRIVED: translate("Labels", "Arrived at the scene"),
+        ReportKind.HANDLED: translate("Labels", "Handled"),
+        ReportKind.NEEDS_HELP: translate("Labels", "Needs more help"),
+        ReportKind.NOTE: translate("Labels", "Note"),
+        ReportKind.CANCELLED: translate("Labels", "Forwarding cancelled"),
+    }[member]
+
+
+def report_source(source: ReportSource | str) -> str:
+    try:
+        member = ReportSource(source)
+    except ValueError:
+        return str(source)
+    return {
+        ReportSource.OPERATOR: translate("Labels", "recorded by the operator"),
+        ReportSource.SMS: translate("Labels", "SMS reply"),
+    }[member]
+
+
+def outbox_state(state: OutboxState | str) -> str:
+    """What became of an SMS or a dial the console asked for, in words."""
+    try:
+        member = OutboxState(state)
+    except ValueError:
+        return str(state)
+    return {
+        OutboxState.QUEUED: translate("Labels", "waiting to be sent"),
+        OutboxState.SENDING: translate("Labels", "being sent"),
+        OutboxState.SENT: translate("Labels", "sent, no delivery report yet"),
+        OutboxState.FAILED: translate("Labels", "could not be sent"),
+        OutboxState.DELIVERED: translate("Labels", "delivered to the handset"),
+        OutboxState.UNDELIVERED: translate("Labels", "not delivered"),
+    }[member]
+
+
+def agency_reach(reach: AgencyReach | str) -> str:
+    """How the centre works with an agency, in words."""
+    try:
+        member = AgencyReach(reach)
+    except ValueError:
+        return str(reach)
+    return {
+        AgencyReach.FORWARD: translate("Labels", "forwarded to"),
+        AgencyReach.ROOM: translate("Labels", "in the room, with its units"),
+    }[member]

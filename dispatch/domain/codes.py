@@ -90,6 +90,28 @@ class Refusal(StrEnum):
     NO_SUCH_AML = "no_such_aml"
     AML_WITHOUT_POSITION = "aml_without_position"
 
+    # agency directory, forwarding, outbox (issue 16)
+    NO_SUCH_AGENCY = "no_such_agency"
+    AGENCY_INACTIVE = "agency_inactive"
+    AGENCY_CODE_TAKEN = "agency_code_taken"
+    AGENCY_INVALID = "agency_invalid"
+    NO_SUCH_FORWARDING = "no_such_forwarding"
+    FORWARDING_CLOSED = "forwarding_closed"
+    ALREADY_FORWARDED = "already_forwarded"
+    FORWARDINGS_OPEN = "forwardings_open"
+    REPORT_TIME_INVALID = "report_time_invalid"
+    REPORT_OUT_OF_ORDER = "report_out_of_order"
+    NO_SMS_NUMBER = "no_sms_number"
+    NO_DIAL_NUMBER = "no_dial_number"
+    NO_EXTENSION = "no_extension"
+    NO_SUCH_OUTBOX_MESSAGE = "no_such_outbox_message"
+    # cameras and files (issue 16)
+    NO_SUCH_CAMERA = "no_such_camera"
+    CAMERA_CODE_TAKEN = "camera_code_taken"
+    CAMERA_INVALID = "camera_invalid"
+    FILE_TOO_LARGE = "file_too_large"
+    FILE_EMPTY = "file_empty"
+
 
 class AuditAction(StrEnum):
     """What an audit row records (``audit_log.action``)."""
@@ -164,6 +186,21 @@ class AuditAction(StrEnum):
     GATEWAY_STOP = "gateway.stop"  # and ended (why)
     CHANGE_EVENTS_PRUNE = "change_events.prune"  # old change events removed (how many, before when)
     AML_RECEIVED = "aml.received"  # a handset position stored (its call, incident and what became of it)
+
+    AGENCY_CREATE = "agency.create"  # a directory entry added (its fields)
+    AGENCY_UPDATE = "agency.update"  # changed (before and after)
+    AGENCY_IMPORT = "agency.import"  # a CSV file imported (how many added, changed, refused)
+    FORWARDING_CREATE = "forwarding.create"  # an incident handed to an agency (channel, person, time)
+    FORWARDING_UPDATE = "forwarding.update"  # its person or reference corrected (before and after)
+    FORWARDING_REPORT = "forwarding.report"  # what the agency said back (kind, time, source)
+    OUTBOX_QUEUE = "outbox.queue"  # an SMS or a dial asked of a feed
+    OUTBOX_SENT = "outbox.sent"  # the modem or the PBX took it (its reference)
+    OUTBOX_FAILED = "outbox.failed"  # it could not be sent (why)
+    OUTBOX_DELIVERY = "outbox.delivery"  # the delivery report (status)
+    CAMERA_CREATE = "camera.create"
+    CAMERA_UPDATE = "camera.update"
+    CAMERA_IMPORT = "camera.import"
+    FILE_ATTACH = "file.attach"  # a file attached to an incident (name, size, SHA-256, camera)
 
 
 class NoteKind(StrEnum):

@@ -44,6 +44,8 @@ class Action(StrEnum):
     #: Run training scenarios (the trainer's position): start, pause, inject calls, play the caller,
     #: delay units, end and score a session.
     RUN_TRAINING = "run_training"
+    #: Keep the agency directory and the camera registry (add, change, deactivate, import).
+    EDIT_DIRECTORY = "edit_directory"
 
 
 _SUPERVISOR_ACTIONS = frozenset(Action) - {Action.MANAGE_ADMINISTRATORS}

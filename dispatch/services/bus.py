@@ -36,6 +36,14 @@ class Topic(StrEnum):
     ALERTS = "alerts"
     #: A gateway's heartbeat and feed health (``gateway_status``).
     GATEWAY = "gateway"
+    #: Forwardings to agencies and their reports (issue 16).
+    FORWARDINGS = "forwardings"
+    #: The agency directory and the camera registry.
+    DIRECTORY = "directory"
+    #: Outbox entries queued, taken, sent, failed or delivered (the feeds that send wake on it).
+    OUTBOX = "outbox"
+    #: Files attached to incidents.
+    FILES = "files"
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ REVISIONS = (
     "0013",
     "0014",
     "0015",
+    "0016",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000

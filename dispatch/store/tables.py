@@ -503,6 +503,188 @@ class AmlMessage(Base):
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 
 
+class Agency(Base):
+    """An agency the centre hands incidents to, or whose liaison sits in the room (migration 0016).
+
+    The directory is data a supervisor keeps (``dispatch.domain.agencies``): whom to call for which
+    categories in which kecamatan or kota, and how long the agency may take to acknowledge.
+    """
+
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The supervisor's short key ("DAMKAR-SMG", "POLSEK-TEMBALANG"); unique whatever its case.
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    #: ``domain.enums.AgencyType`` value.
+    agency_type: Mapped[str] = mapped_column(String(16), index=True)
+    #: ``domain.agencies.AgencyReach`` value: forwarded to, or in the room with its own units.
+    reach: Mapped[str] = mapped_column(String(16))
+    #: Kemendagri codes of the areas covered, ";" between ("33.74.10;33.74.11"); "" for nowhere yet.
+    areas: Mapped[str] = mapped_column(String(1000), default="")
+    #: Category codes taken, ";" between; "" for those whose catalogue agencies name its type.
+    categories: Mapped[str] = mapped_column(String(300), default="")
+    #: Duty numbers to call, ";" between, in the order to try them.
+    phones: Mapped[str] = mapped_column(String(200), default="")
+    radio: Mapped[str] = mapped_column(String(100), default="")
+    #: The duty number a summary SMS goes to (and agency replies come from); "" for none.
+    sms_number: Mapped[str] = mapped_column(String(64), default="")
+    #: When it is staffed, as the supervisor writes it ("24 jam", "07:00-16:00").
+    hours: Mapped[str] = mapped_column(String(100), default="")
+    #: Seconds the agency may take to acknowledge a forwarding before an alert.
+    ack_limit_s: Mapped[int] = mapped_column(Integer, default=300)
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Forwarding(Base):
+    """An incident handed to an agency: when, how, to whom, and how far the agency has got (0016).
+
+    The milestone columns are written once, from the first report of that kind
+    (``forwarding_reports``); ``state`` is a ``domain.forwarding.ForwardState`` value.
+    """
+
+    __tablename__ = "forwardings"
+    __table_args__ = (
+        # Open forwardings (the boards, the acknowledgement timer, the handover).
+        Index("ix_forwardings_closed_at_ack_due_at", "closed_at", "ack_due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    #: The agency's name when forwarded (a later rename does not rewrite history).
+    agency_name: Mapped[str] = mapped_column(String(200))
+    #: ``domain.forwarding.ForwardChannel`` value.
+    channel: Mapped[str] = mapped_column(String(16))
+    #: The number or channel used ("024-7460000", "HT kanal 3").
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    #: Who took it at the agency.
+    person: Mapped[str] = mapped_column(String(100), default="")
+    #: The agency's own reference for it.
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    #: When the agency was told (typed, or the time of recording).
+    forwarded_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    forwarded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    ack_limit_s: Mapped[int] = mapped_column(Integer)
+    #: forwarded_at + ack_limit_s: the timer's candidates are read by this column.
+    ack_due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The latest "needs more help" report (cleared by nothing: the reports say what followed).
+    needs_help_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ForwardingReport(Base):
+    """What an agency said back, or the operator recorded, about a forwarding (0016; a fact)."""
+
+    __tablename__ = "forwarding_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forwarding_id: Mapped[int] = mapped_column(ForeignKey("forwardings.id"), index=True)
+    #: ``domain.forwarding.ReportKind`` value.
+    kind: Mapped[str] = mapped_column(String(16))
+    #: When it happened, as reported (typed or the SMS's time).
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: ``domain.forwarding.ReportSource`` value: typed by an operator, or an SMS reply.
+    source: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    #: The SMS reply's frame as received.
+    frame_id: Mapped[int | None] = mapped_column(ForeignKey("feed_frames.id"))
+
+
+class OutboxMessage(Base):
+    """Something the console asked a feed to send: an SMS through the GSM modem, or a call dialled
+    through the PBX (AMI Originate); with what became of it (0016).
+
+    Stored first, taken by whichever process runs the feed (a console or the centre's gateway),
+    so a crash between asking and sending loses nothing. ``state`` is a ``domain.forwarding.OutboxState``.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_queued_at", "state", "queued_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: ``domain.forwarding.OutboxKind`` value: sms or dial.
+    kind: Mapped[str] = mapped_column(String(8))
+    forwarding_id: Mapped[int | None] = mapped_column(ForeignKey("forwardings.id"), index=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    #: The number to send to or dial, as it will be sent (E.164 for an SMS).
+    to_number: Mapped[str] = mapped_column(String(64))
+    #: The SMS text; "" for a dial.
+    text: Mapped[str] = mapped_column(Text, default="")
+    #: A dial: the operator's own extension, which rings first ("PJSIP/201").
+    from_extension: Mapped[str] = mapped_column(String(64), default="")
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    queued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    #: The feed that took it, and when.
+    feed: Mapped[str] = mapped_column(String(255), default="")
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The modem's message reference (``+CMGS: <mr>``), which its delivery report names; a dial's
+    #: ActionID.
+    reference: Mapped[str] = mapped_column(String(64), default="", index=True)
+    failed_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The delivery report: when the network says it reached the handset, and its status (TP-ST).
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    delivery_status: Mapped[int | None] = mapped_column(Integer)
+    #: The report's frame as received.
+    delivery_frame_id: Mapped[int | None] = mapped_column(ForeignKey("feed_frames.id"))
+
+
+class Camera(Base):
+    """A CCTV camera the centre may look through (0016): where it is and what it streams."""
+
+    __tablename__ = "cameras"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The owner's id for the camera ("SMG-CCTV-00123"); unique whatever its case.
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    #: rtsp://, http(s):// (HLS or MJPEG); credentials are part of it when the camera needs them.
+    stream_url: Mapped[str] = mapped_column(String(1000))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class IncidentFile(Base):
+    """A file attached to an incident (a camera still), with its SHA-256 (0016; a fact)."""
+
+    __tablename__ = "incident_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    #: Hex SHA-256 of ``content``, also written in the incident's note.
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    console_id: Mapped[int | None] = mapped_column(ForeignKey("consoles.id"))
+    #: The camera it was taken from, if any.
+    camera_id: Mapped[int | None] = mapped_column(ForeignKey("cameras.id"))
+    #: The note that names it and its hash.
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("incident_notes.id"))
+
+
 class IncidentNote(Base):
     __tablename__ = "incident_notes"
 

@@ -3765,6 +3765,82 @@
         <translation>Another console changed this field since you opened it: choose which value to keep.</translation>
     </message>
     <message>
+        <source>That agency is not in the directory.</source>
+        <translation>That agency is not in the directory.</translation>
+    </message>
+    <message>
+        <source>That agency is marked inactive in the directory.</source>
+        <translation>That agency is marked inactive in the directory.</translation>
+    </message>
+    <message>
+        <source>Another agency in the directory has that code.</source>
+        <translation>Another agency in the directory has that code.</translation>
+    </message>
+    <message>
+        <source>The agency's entry is not valid: see the fields marked.</source>
+        <translation>The agency's entry is not valid: see the fields marked.</translation>
+    </message>
+    <message>
+        <source>That forwarding does not exist.</source>
+        <translation>That forwarding does not exist.</translation>
+    </message>
+    <message>
+        <source>That forwarding is closed already.</source>
+        <translation>That forwarding is closed already.</translation>
+    </message>
+    <message>
+        <source>This incident is already forwarded to that agency and the forwarding is open.</source>
+        <translation>This incident is already forwarded to that agency and the forwarding is open.</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies are still open: record what they reported, or cancel them, first.</source>
+        <translation>Forwardings to agencies are still open: record what they reported, or cancel them, first.</translation>
+    </message>
+    <message>
+        <source>That time is before the incident was forwarded, or in the future.</source>
+        <translation>That time is before the incident was forwarded, or in the future.</translation>
+    </message>
+    <message>
+        <source>That report does not fit what the agency reported before (for example, arrived after handled).</source>
+        <translation>That report does not fit what the agency reported before (for example, arrived after handled).</translation>
+    </message>
+    <message>
+        <source>The directory has no SMS number for that agency.</source>
+        <translation>The directory has no SMS number for that agency.</translation>
+    </message>
+    <message>
+        <source>The directory has no telephone number for that agency.</source>
+        <translation>The directory has no telephone number for that agency.</translation>
+    </message>
+    <message>
+        <source>This console has no telephone extension set (Settings), so the PBX cannot ring you first.</source>
+        <translation>This console has no telephone extension set (Settings), so the PBX cannot ring you first.</translation>
+    </message>
+    <message>
+        <source>That message is not in the outbox.</source>
+        <translation>That message is not in the outbox.</translation>
+    </message>
+    <message>
+        <source>That camera is not in the registry.</source>
+        <translation>That camera is not in the registry.</translation>
+    </message>
+    <message>
+        <source>Another camera in the registry has that id.</source>
+        <translation>Another camera in the registry has that id.</translation>
+    </message>
+    <message>
+        <source>The camera's entry is not valid: see the fields marked.</source>
+        <translation>The camera's entry is not valid: see the fields marked.</translation>
+    </message>
+    <message>
+        <source>That file is too large to attach.</source>
+        <translation>That file is too large to attach.</translation>
+    </message>
+    <message>
+        <source>That file is empty: nothing was attached.</source>
+        <translation>That file is empty: nothing was attached.</translation>
+    </message>
+    <message>
         <source>Console registered</source>
         <translation>Console registered</translation>
     </message>
@@ -4041,6 +4117,62 @@
         <translation>Handset position received</translation>
     </message>
     <message>
+        <source>Agency added to the directory</source>
+        <translation>Agency added to the directory</translation>
+    </message>
+    <message>
+        <source>Agency changed in the directory</source>
+        <translation>Agency changed in the directory</translation>
+    </message>
+    <message>
+        <source>Agency directory imported</source>
+        <translation>Agency directory imported</translation>
+    </message>
+    <message>
+        <source>Incident forwarded to an agency</source>
+        <translation>Incident forwarded to an agency</translation>
+    </message>
+    <message>
+        <source>Forwarding corrected</source>
+        <translation>Forwarding corrected</translation>
+    </message>
+    <message>
+        <source>Agency report recorded</source>
+        <translation>Agency report recorded</translation>
+    </message>
+    <message>
+        <source>Message or call queued for sending</source>
+        <translation>Message or call queued for sending</translation>
+    </message>
+    <message>
+        <source>Message sent or call started</source>
+        <translation>Message sent or call started</translation>
+    </message>
+    <message>
+        <source>Message or call could not be sent</source>
+        <translation>Message or call could not be sent</translation>
+    </message>
+    <message>
+        <source>Delivery report received</source>
+        <translation>Delivery report received</translation>
+    </message>
+    <message>
+        <source>Camera added to the registry</source>
+        <translation>Camera added to the registry</translation>
+    </message>
+    <message>
+        <source>Camera changed in the registry</source>
+        <translation>Camera changed in the registry</translation>
+    </message>
+    <message>
+        <source>Camera registry imported</source>
+        <translation>Camera registry imported</translation>
+    </message>
+    <message>
+        <source>File attached to an incident</source>
+        <translation>File attached to an incident</translation>
+    </message>
+    <message>
         <source>Typed</source>
         <translation>Typed</translation>
     </message>
@@ -4315,6 +4447,114 @@
     <message>
         <source>text in both languages or null</source>
         <translation>text in both languages or null</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>Telephone (dialled by the console)</source>
+        <translation>Telephone (dialled by the console)</translation>
+    </message>
+    <message>
+        <source>Radio call</source>
+        <translation>Radio call</translation>
+    </message>
+    <message>
+        <source>SMS from the console</source>
+        <translation>SMS from the console</translation>
+    </message>
+    <message>
+        <source>WhatsApp message</source>
+        <translation>WhatsApp message</translation>
+    </message>
+    <message>
+        <source>acknowledged by the agency</source>
+        <translation>acknowledged by the agency</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <source>sent, no delivery report yet</source>
+        <translation>sent, no delivery report yet</translation>
+    </message>
+    <message>
+        <source>could not be sent</source>
+        <translation>could not be sent</translation>
+    </message>
+    <message>
+        <source>delivered to the handset</source>
+        <translation>delivered to the handset</translation>
+    </message>
+    <message>
+        <source>In person (liaison in the room)</source>
+        <translation>In person (liaison in the room)</translation>
+    </message>
+    <message>
+        <source>forwarded, not acknowledged</source>
+        <translation>forwarded, not acknowledged</translation>
+    </message>
+    <message>
+        <source>agency dispatched</source>
+        <translation>agency dispatched</translation>
+    </message>
+    <message>
+        <source>agency at the scene</source>
+        <translation>agency at the scene</translation>
+    </message>
+    <message>
+        <source>handled by the agency</source>
+        <translation>handled by the agency</translation>
+    </message>
+    <message>
+        <source>forwarding cancelled</source>
+        <translation>forwarding cancelled</translation>
+    </message>
+    <message>
+        <source>Arrived at the scene</source>
+        <translation>Arrived at the scene</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>Needs more help</source>
+        <translation>Needs more help</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Forwarding cancelled</source>
+        <translation>Forwarding cancelled</translation>
+    </message>
+    <message>
+        <source>recorded by the operator</source>
+        <translation>recorded by the operator</translation>
+    </message>
+    <message>
+        <source>SMS reply</source>
+        <translation>SMS reply</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>not delivered</translation>
+    </message>
+    <message>
+        <source>forwarded to</source>
+        <translation>forwarded to</translation>
+    </message>
+    <message>
+        <source>in the room, with its units</source>
+        <translation>in the room, with its units</translation>
     </message>
 </context>
 <context>

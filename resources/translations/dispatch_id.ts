@@ -3765,6 +3765,82 @@
         <translation>Konsol lain mengubah isian ini sejak Anda membukanya: pilih nilai yang disimpan.</translation>
     </message>
     <message>
+        <source>That agency is not in the directory.</source>
+        <translation>Instansi itu tidak ada di direktori.</translation>
+    </message>
+    <message>
+        <source>That agency is marked inactive in the directory.</source>
+        <translation>Instansi itu ditandai nonaktif di direktori.</translation>
+    </message>
+    <message>
+        <source>Another agency in the directory has that code.</source>
+        <translation>Instansi lain di direktori sudah memakai kode itu.</translation>
+    </message>
+    <message>
+        <source>The agency's entry is not valid: see the fields marked.</source>
+        <translation>Data instansi belum benar: lihat kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <source>That forwarding does not exist.</source>
+        <translation>Penerusan itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>That forwarding is closed already.</source>
+        <translation>Penerusan itu sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>This incident is already forwarded to that agency and the forwarding is open.</source>
+        <translation>Kejadian ini sudah diteruskan ke instansi itu dan penerusannya masih terbuka.</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies are still open: record what they reported, or cancel them, first.</source>
+        <translation>Masih ada penerusan ke instansi yang terbuka: catat laporan instansi, atau batalkan penerusannya, dahulu.</translation>
+    </message>
+    <message>
+        <source>That time is before the incident was forwarded, or in the future.</source>
+        <translation>Waktu itu sebelum kejadian diteruskan, atau di masa depan.</translation>
+    </message>
+    <message>
+        <source>That report does not fit what the agency reported before (for example, arrived after handled).</source>
+        <translation>Laporan itu tidak sesuai dengan laporan instansi sebelumnya (misalnya tiba setelah selesai ditangani).</translation>
+    </message>
+    <message>
+        <source>The directory has no SMS number for that agency.</source>
+        <translation>Direktori tidak punya nomor SMS instansi itu.</translation>
+    </message>
+    <message>
+        <source>The directory has no telephone number for that agency.</source>
+        <translation>Direktori tidak punya nomor telepon instansi itu.</translation>
+    </message>
+    <message>
+        <source>This console has no telephone extension set (Settings), so the PBX cannot ring you first.</source>
+        <translation>Konsol ini belum punya nomor ekstensi telepon (Pengaturan), jadi PBX tidak bisa menelepon Anda dahulu.</translation>
+    </message>
+    <message>
+        <source>That message is not in the outbox.</source>
+        <translation>Pesan itu tidak ada di kotak keluar.</translation>
+    </message>
+    <message>
+        <source>That camera is not in the registry.</source>
+        <translation>Kamera itu tidak ada di daftar kamera.</translation>
+    </message>
+    <message>
+        <source>Another camera in the registry has that id.</source>
+        <translation>Kamera lain di daftar kamera sudah memakai ID itu.</translation>
+    </message>
+    <message>
+        <source>The camera's entry is not valid: see the fields marked.</source>
+        <translation>Data kamera belum benar: lihat kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <source>That file is too large to attach.</source>
+        <translation>Berkas itu terlalu besar untuk dilampirkan.</translation>
+    </message>
+    <message>
+        <source>That file is empty: nothing was attached.</source>
+        <translation>Berkas itu kosong: tidak ada yang dilampirkan.</translation>
+    </message>
+    <message>
         <source>Console registered</source>
         <translation>Konsol didaftarkan</translation>
     </message>
@@ -4041,6 +4117,62 @@
         <translation>Posisi ponsel diterima</translation>
     </message>
     <message>
+        <source>Agency added to the directory</source>
+        <translation>Instansi ditambahkan ke direktori</translation>
+    </message>
+    <message>
+        <source>Agency changed in the directory</source>
+        <translation>Instansi diubah di direktori</translation>
+    </message>
+    <message>
+        <source>Agency directory imported</source>
+        <translation>Direktori instansi diimpor</translation>
+    </message>
+    <message>
+        <source>Incident forwarded to an agency</source>
+        <translation>Kejadian diteruskan ke instansi</translation>
+    </message>
+    <message>
+        <source>Forwarding corrected</source>
+        <translation>Penerusan dikoreksi</translation>
+    </message>
+    <message>
+        <source>Agency report recorded</source>
+        <translation>Laporan instansi dicatat</translation>
+    </message>
+    <message>
+        <source>Message or call queued for sending</source>
+        <translation>Pesan atau panggilan menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Message sent or call started</source>
+        <translation>Pesan terkirim atau panggilan dimulai</translation>
+    </message>
+    <message>
+        <source>Message or call could not be sent</source>
+        <translation>Pesan atau panggilan gagal dikirim</translation>
+    </message>
+    <message>
+        <source>Delivery report received</source>
+        <translation>Laporan pengiriman diterima</translation>
+    </message>
+    <message>
+        <source>Camera added to the registry</source>
+        <translation>Kamera ditambahkan ke daftar kamera</translation>
+    </message>
+    <message>
+        <source>Camera changed in the registry</source>
+        <translation>Kamera diubah di daftar kamera</translation>
+    </message>
+    <message>
+        <source>Camera registry imported</source>
+        <translation>Daftar kamera diimpor</translation>
+    </message>
+    <message>
+        <source>File attached to an incident</source>
+        <translation>Berkas dilampirkan pada kejadian</translation>
+    </message>
+    <message>
         <source>Typed</source>
         <translation>Diketik</translation>
     </message>
@@ -4315,6 +4447,114 @@
     <message>
         <source>text in both languages or null</source>
         <translation>teks dalam kedua bahasa atau null</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Telephone (dialled by the console)</source>
+        <translation>Telepon (dipanggil oleh konsol)</translation>
+    </message>
+    <message>
+        <source>Radio call</source>
+        <translation>Panggilan radio</translation>
+    </message>
+    <message>
+        <source>SMS from the console</source>
+        <translation>SMS dari konsol</translation>
+    </message>
+    <message>
+        <source>WhatsApp message</source>
+        <translation>Pesan WhatsApp</translation>
+    </message>
+    <message>
+        <source>acknowledged by the agency</source>
+        <translation>dikonfirmasi instansi</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>sedang dikirim</translation>
+    </message>
+    <message>
+        <source>sent, no delivery report yet</source>
+        <translation>terkirim, belum ada laporan sampai</translation>
+    </message>
+    <message>
+        <source>could not be sent</source>
+        <translation>gagal dikirim</translation>
+    </message>
+    <message>
+        <source>delivered to the handset</source>
+        <translation>sampai di ponsel tujuan</translation>
+    </message>
+    <message>
+        <source>In person (liaison in the room)</source>
+        <translation>Langsung (petugas penghubung di ruangan)</translation>
+    </message>
+    <message>
+        <source>forwarded, not acknowledged</source>
+        <translation>diteruskan, belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>agency dispatched</source>
+        <translation>instansi mengirim petugas</translation>
+    </message>
+    <message>
+        <source>agency at the scene</source>
+        <translation>petugas instansi tiba di lokasi</translation>
+    </message>
+    <message>
+        <source>handled by the agency</source>
+        <translation>ditangani instansi</translation>
+    </message>
+    <message>
+        <source>forwarding cancelled</source>
+        <translation>penerusan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Arrived at the scene</source>
+        <translation>Tiba di lokasi</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Selesai ditangani</translation>
+    </message>
+    <message>
+        <source>Needs more help</source>
+        <translation>Butuh bantuan tambahan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Forwarding cancelled</source>
+        <translation>Penerusan dibatalkan</translation>
+    </message>
+    <message>
+        <source>recorded by the operator</source>
+        <translation>dicatat operator</translation>
+    </message>
+    <message>
+        <source>SMS reply</source>
+        <translation>balasan SMS</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>tidak sampai</translation>
+    </message>
+    <message>
+        <source>forwarded to</source>
+        <translation>diteruskan ke instansi</translation>
+    </message>
+    <message>
+        <source>in the room, with its units</source>
+        <translation>di ruangan, dengan unitnya</translation>
     </message>
 </context>
 <context>

@@ -43,8 +43,13 @@ def _migration(name: str) -> ModuleType:
 
 
 def protected_tables() -> dict[str, Any]:
-    """The recorded facts of migration 0006 and the handset positions of 0015."""
-    return {**migration_0006().PROTECTED, **_migration("0015_positions_and_aml.py").PROTECTED}
+    """The recorded facts of migration 0006, the handset positions of 0015, the agencies' reports and
+    the incidents' files of 0016."""
+    return {
+        **migration_0006().PROTECTED,
+        **_migration("0015_positions_and_aml.py").PROTECTED,
+        **_migration("0016_forwarding_and_cameras.py").PROTECTED,
+    }
 
 
 def test_every_column_of_a_protected_table_is_named_fixed_once_or_free() -> None:

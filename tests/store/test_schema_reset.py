@@ -63,6 +63,13 @@ MIGRATION_TIME = {"database_identity": "created_at"}
 #: still be caught only if something wrote to it; every other table must hold rows before the reset.
 NOT_FILLED = {
     DatabaseKind.LIVE: {
+        # Issue 16's tables (forwarding, outbox, cameras, files): filled by their own tests.
+        "agencies",
+        "forwardings",
+        "forwarding_reports",
+        "outbox",
+        "cameras",
+        "incident_files",
         "training_calls",
         "training_lines",
         "training_scores",
@@ -70,6 +77,13 @@ NOT_FILLED = {
         "training_trainees",
     },
     DatabaseKind.TRAINING: {
+        # Issue 16's tables (forwarding, outbox, cameras, files): filled by their own tests.
+        "agencies",
+        "forwardings",
+        "forwarding_reports",
+        "outbox",
+        "cameras",
+        "incident_files",
         "alerts",
         "aml_messages",
         "training_lines",

@@ -12,7 +12,9 @@ from enum import StrEnum
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from dispatch.domain.agencies import AgencyReach
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
+from dispatch.domain.forwarding import ForwardChannel, ForwardState, OutboxState, ReportKind, ReportSource
 from dispatch.domain.review import ReviewAnswer, ReviewQuestion
 from dispatch.domain.shifts import ShiftCode
 from ui import labels
@@ -25,6 +27,12 @@ VOCABULARIES: list[tuple[type[StrEnum], Callable[[str], str]]] = [
     (ShiftCode, labels.shift_name),
     (ReviewQuestion, labels.review_question),
     (ReviewAnswer, labels.review_answer),
+    (ForwardChannel, labels.forward_channel),
+    (ForwardState, labels.forward_state),
+    (ReportKind, labels.report_kind),
+    (ReportSource, labels.report_source),
+    (OutboxState, labels.outbox_state),
+    (AgencyReach, labels.agency_reach),
 ]
 
 
