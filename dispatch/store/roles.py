@@ -36,6 +36,10 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     # The change feed (migration 0014): events are notices, not records; the gateway prunes old ones.
     "change_events": ("SELECT", "INSERT", "DELETE"),
     "change_event_head": ("SELECT", "UPDATE"),
+    # An agency's reports and an incident's files are recorded facts (migration 0016): a file's row is
+    # written with its note, never changed.
+    "forwarding_reports": ("SELECT", "INSERT"),
+    "incident_files": ("SELECT", "INSERT"),
 }
 DEFAULT = ("SELECT", "INSERT", "UPDATE")
 
