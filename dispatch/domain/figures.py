@@ -2,9 +2,18 @@
 
 Pure: the report service reads rows into the plain records below (``CallTiming`` per call,
 ``IncidentTiming`` per incident and ``UnitTiming`` per assignment, the last two straight from
-``dispatch.reports.intervals``' outputs, so no interval is computed twice) and ``shift_figures`` turns
-them into frozen, JSON-friendly results: seconds as floats, counts as ints, times as ISO 8601 strings,
-None where there is no sample (never NaN).
+``dispatch.reports.intervals``' outputs, so no interval is computed twice; ``ForwardingTiming`` per
+forwarding of an incident to an agency) and ``shift_figures`` turns them into frozen, JSON-friendly
+results: seconds as floats, counts as ints, times as ISO 8601 strings, None where there is no sample
+(never NaN).
+
+Forwarding to agencies (``forwarding_figures``), per agency and over all agencies: answer to
+forwarding (the incident created to that agency's first forwarding of it: one sample per incident and
+agency), forwarding to acknowledgement and forwarding to arrival reported (one sample per forwarding
+that has the milestone), and how many forwardings never had it. A cancelled forwarding (the centre
+withdrew it) counts for the times it has but is never "never acknowledged": it was not the agency's
+to acknowledge any more. "Never" means none recorded by the time the data was read, so a forwarding
+still open counts as never acknowledged until its acknowledgement is recorded.
 
 Percentiles are nearest-rank: the p-th percentile of n values is the ceil(p/100 * n)-th smallest value,
 always a time that one call actually took. With that method "p90 <= 15 s" holds exactly when at least
@@ -152,6 +161,31 @@ class UnitTiming:
     on_scene_s: float | None
 
 
+#: ``ForwardState.CANCELLED``'s value (``dispatch.domain.forwarding``): the centre withdrew it.
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class ForwardingTiming:
+    """One row of ``forwardings`` with its incident's creation time."""
+
+    forwarding_id: int
+    incident_id: int
+    agency_id: int
+    #: The agency's name when forwarded (``forwardings.agency_name``).
+    agency_name: str
+    incident_created_at: datetime
+    forwarded_at: datetime
+    acknowledged_at: datetime | None
+    arrived_at: datetime | None
+    #: ``ForwardState`` value.
+    state: str
+
+    @property
+    def cancelled(self) -> bool:
+        return self.state == CANCELLED
+
+
 # --- output ----------------------------------------------------------------------------------------
 
 
@@ -217,6 +251,27 @@ class AgencyFigures:
 
 
 @dataclass(frozen=True)
+class ForwardingFigures:
+    """The forwardings to one agency, or to every agency (``agency_id`` None), of a period's incidents."""
+
+    agency_id: int | None
+    #: The name on its latest forwarding of the period ("" for every agency: the reader words it).
+    agency_name: str
+    #: Every forwarding, cancelled ones included.
+    forwardings: int
+    cancelled: int
+    #: Incident created -> the agency's first forwarding of it, one sample per incident (and agency).
+    to_forwarding: Distribution
+    #: Forwarded -> acknowledged, per forwarding with an acknowledgement.
+    to_acknowledgement: Distribution
+    #: Forwarded -> arrival reported, per forwarding with an arrival.
+    to_arrival: Distribution
+    #: Forwardings not cancelled with no acknowledgement (no arrival) recorded.
+    never_acknowledged: int
+    never_arrived: int
+
+
+@dataclass(frozen=True)
 class ClassCount:
     call_class: str
     count: int
@@ -241,6 +296,8 @@ class Figures:
     agencies: tuple[AgencyFigures, ...]
     service_level_s: float = 15.0
     interval_minutes: int = 15
+    #: Every agency first (``agency_id`` None), then each agency by name; () without forwardings.
+    forwarding: tuple[ForwardingFigures, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Plain dicts, lists, numbers and strings (``json.dumps(..., allow_nan=False)`` accepts it)."""
@@ -346,6 +403,61 @@ def longest_ring(calls: Iterable[CallTiming]) -> LongestRing | None:
     return LongestRing(best.call_id, best.ring_at.isoformat(), seconds, best.answered)
 
 
+def _seconds_between(start: datetime, end: datetime | None) -> float | None:
+    """``end - start`` in seconds; None without an end or when the end comes first (a typing slip)."""
+    if end is None or end < start:
+        return None
+    return (end - start).total_seconds()
+
+
+def _forwarding_group(
+    agency_id: int | None, name: str, rows: Sequence[ForwardingTiming]
+) -> ForwardingFigures:
+    first: dict[tuple[int, int], ForwardingTiming] = {}
+    for row in rows:
+        key = (row.incident_id, row.agency_id)
+        known = first.get(key)
+        if known is None or (row.forwarded_at, row.forwarding_id) < (known.forwarded_at, known.forwarding_id):
+            first[key] = row
+    return ForwardingFigures(
+        agency_id=agency_id,
+        agency_name=name,
+        forwardings=len(rows),
+        cancelled=sum(1 for row in rows if row.cancelled),
+        to_forwarding=distribution(
+            _seconds_between(row.incident_created_at, row.forwarded_at) for row in first.values()
+        ),
+        to_acknowledgement=distribution(
+            _seconds_between(row.forwarded_at, row.acknowledged_at) for row in rows
+        ),
+        to_arrival=distribution(_seconds_between(row.forwarded_at, row.arrived_at) for row in rows),
+        never_acknowledged=sum(1 for r in rows if r.acknowledged_at is None and not r.cancelled),
+        never_arrived=sum(1 for r in rows if r.arrived_at is None and not r.cancelled),
+    )
+
+
+def forwarding_figures(forwardings: Sequence[ForwardingTiming]) -> tuple[ForwardingFigures, ...]:
+    """Every agency's forwardings together, then each agency's (by name, then id); () for none.
+
+    An agency is its ``agency_id``; it is named as its latest forwarding of these named it (a later
+    rename of the directory does not rewrite what was forwarded).
+    """
+    if not forwardings:
+        return ()
+    by_agency: dict[int, list[ForwardingTiming]] = defaultdict(list)
+    for row in forwardings:
+        by_agency[row.agency_id].append(row)
+    named = {
+        agency_id: max(rows, key=lambda r: (r.forwarded_at, r.forwarding_id)).agency_name
+        for agency_id, rows in by_agency.items()
+    }
+    order = sorted(by_agency, key=lambda agency_id: (named[agency_id].casefold(), agency_id))
+    return (
+        _forwarding_group(None, "", forwardings),
+        *(_forwarding_group(agency_id, named[agency_id], by_agency[agency_id]) for agency_id in order),
+    )
+
+
 def shift_figures(
     calls: Sequence[CallTiming],
     incidents: Sequence[IncidentTiming] = (),
@@ -353,9 +465,11 @@ def shift_figures(
     settings: FigureSettings | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    forwardings: Sequence[ForwardingTiming] = (),
 ) -> Figures:
     """All figures of a period. The caller passes the calls that started ringing in the period, the
-    incidents opened in it and their assignments (``interval_report``'s selection)."""
+    incidents opened in it and their assignments (``interval_report``'s selection), and the
+    forwardings of those incidents."""
     settings = settings or FigureSettings()
     answered = [c for c in calls if c.answered and c.ring_s is not None]
     abandoned = [c for c in calls if c.abandoned and c.ring_s is not None]
@@ -415,4 +529,5 @@ def shift_figures(
         agencies=tuple(agencies),
         service_level_s=settings.service_level_s,
         interval_minutes=settings.interval_minutes,
+        forwarding=forwarding_figures(forwardings),
     )
