@@ -16,6 +16,7 @@ from dispatch.domain.enums import (
     UnitStatus,
 )
 from dispatch.domain.flags import IncidentFlag, parse_flags
+from dispatch.domain.forwarding import CLOSED_STATES, ForwardState
 from dispatch.domain.phone import format_national
 from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, placed_at
 from dispatch.store.tables import AmlMessage, Assignment, Call, Incident, IncidentNote, Unit
@@ -64,6 +65,25 @@ class CallView:
 
 
 @dataclass(frozen=True)
+class ForwardBrief:
+    """A forwarding as the incident board shows it (``services.forwarding`` has the whole of it)."""
+
+    forwarding_id: int
+    agency_name: str
+    state: ForwardState
+    ack_due_at: datetime
+    acknowledged_at: datetime | None
+
+    @property
+    def open(self) -> bool:
+        return self.state not in CLOSED_STATES
+
+    def overdue(self, now: datetime) -> bool:
+        """Open, not acknowledged, and its acknowledgement limit reached."""
+        return self.open and self.acknowledged_at is None and self.ack_due_at <= now
+
+
+@dataclass(frozen=True)
 class IncidentView:
     id: int
     number: str
@@ -96,6 +116,9 @@ class IncidentView:
     position_radius_m: float | None = None
     position_at: datetime | None = None
     position_method: str = ""
+    #: The incident's forwardings to agencies, open and closed, in the order they were made (filled by
+    #: the board's queries: ``queries.active_incidents``, ``incident``, ``incidents_by_id``).
+    forwardings: tuple[ForwardBrief, ...] = ()
 
     @property
     def placed(self) -> PlacedPosition | None:
@@ -129,7 +152,9 @@ class IncidentView:
         return getattr(self, field)
 
     @staticmethod
-    def of(row: Incident, units: tuple[str, ...] = ()) -> IncidentView:
+    def of(
+        row: Incident, units: tuple[str, ...] = (), forwardings: tuple[ForwardBrief, ...] = ()
+    ) -> IncidentView:
         return IncidentView(
             id=row.id,
             number=row.number,
@@ -161,6 +186,7 @@ class IncidentView:
             position_radius_m=row.position_radius_m,
             position_at=row.position_at,
             position_method=row.position_method or "",
+            forwardings=forwardings,
         )
 
 
