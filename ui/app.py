@@ -40,12 +40,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.engine import make_url
 
-from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.catalogue_files import load_default_catalogue, load_demo_agencies, load_demo_roster
 from dispatch.domain.clock import SystemClock
 from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import FeedUrlError, SimFeedUrl, parse_feed_url
 from dispatch.resources import resource_path
-from dispatch.services import accounts, calls, dispatching
+from dispatch.services import accounts, agencies, calls, dispatching
 from dispatch.services.bus import ChangeBus
 from dispatch.services.context import Actor, ServiceContext
 from dispatch.services.uow import DatabaseUnavailable
@@ -173,6 +173,7 @@ def _run_console(options: argparse.Namespace) -> int:
     if training and database.kind is DatabaseKind.TRAINING:
         # The demonstration roster goes only into a training database (refused as live otherwise).
         dispatching.load_roster(ctx, load_demo_roster())
+        agencies.load_agencies(ctx, load_demo_agencies())
         sim_url = SimFeedUrl(
             rate_per_minute=options.sim_rate or settings.sim_rate, seed=options.sim_seed or 1
         )

@@ -470,3 +470,61 @@ def _is_phone(text: str) -> bool:
 
 def _has_control_characters(text: str) -> bool:
     return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text)
+
+
+AGENCY_FILE_VERSION = 1
+
+
+class AgencyFileError(ValueError):
+    """A shipped directory file (``resources/agencies/*.json``) is not valid; names the entry."""
+
+
+def parse_agency_list(
+    data: object,
+    *,
+    known_area: Callable[[str], bool],
+    known_category: Callable[[str], bool],
+) -> tuple[AgencySpec, ...]:
+    """The agencies of a JSON-like directory file, in file order.
+
+    ``data`` is an object with ``version`` and an ``agencies`` list; each entry holds the fields of
+    :data:`AGENCY_FIELDS` as text (areas, categories and phones may be lists, ``active`` a boolean),
+    checked as the form checks them. Raises :class:`AgencyFileError`, never another exception.
+    """
+    if not isinstance(data, Mapping):
+        raise AgencyFileError("directory: expected a JSON object")
+    version = data.get("version")
+    if type(version) is not int or version != AGENCY_FILE_VERSION:
+        raise AgencyFileError(f"directory: version: expected {AGENCY_FILE_VERSION}, got {version!r}")
+    entries = data.get("agencies")
+    if not isinstance(entries, list):
+        raise AgencyFileError("directory: agencies: expected a list")
+    specs: list[AgencySpec] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        where = f"agency #{index}"
+        if not isinstance(entry, Mapping):
+            raise AgencyFileError(f"{where}: expected a JSON object")
+        fields: dict[str, str] = {}
+        for name, value in entry.items():
+            if name not in AGENCY_FIELDS:
+                raise AgencyFileError(f"{where}: {name!s}: unknown field")
+            if isinstance(value, bool):
+                fields[name] = "yes" if value else "no"
+            elif isinstance(value, str):
+                fields[name] = value
+            elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+                fields[name] = ";".join(value)
+            else:
+                raise AgencyFileError(f"{where}: {name}: expected text, a list of texts or true/false")
+        try:
+            spec = agency_from_text(fields, known_area=known_area, known_category=known_category)
+        except AgencyRejected as rejected:
+            raise AgencyFileError(f"{where} ({fields.get('code', '')}): {rejected}") from rejected
+        if spec.code.casefold() in seen:
+            raise AgencyFileError(
+                f"{where} ({spec.code}): code: {PROBLEM_TEXT[AgencyProblem.DUPLICATE_CODE]}"
+            )
+        seen.add(spec.code.casefold())
+        specs.append(spec)
+    return tuple(specs)

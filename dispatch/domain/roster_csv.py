@@ -1,27 +1,27 @@
 """The unit roster as a CSV file, for supervisors who keep it in a spreadsheet.
 
-Import takes what Excel writes in Indonesia: UTF-8 with or without a byte-order mark, a comma or a
-semicolon between cells (Excel uses the semicolon where the decimal separator is a comma), and then a
-decimal comma in coordinates too. Capabilities in one cell are separated by ";" or "|". Good rows are
-returned and every refused row is reported with its line, column and reason, so that a file with a
-typo is not all-or-nothing. Export writes a file that imports back to the same units.
-
-Export neutralises formulas (OWASP "CSV injection"): a cell starting with = + - @ a tab or a carriage
-return would be run by a spreadsheet as a formula (``=cmd|' /C calc'!A0``), so it gets a leading
-apostrophe, which spreadsheets read as "text follows" and do not show. Plain numbers such as a
-negative latitude stay numbers. Import removes the one apostrophe that export added (and that a
-spreadsheet keeps when it saves such a text back), so a round trip changes nothing.
+Reading and writing what Excel writes, and neutralising formulas on export, are
+:mod:`dispatch.domain.csv_files` (shared with the agency directory and the cameras). Capabilities in
+one cell are separated by ";" or "|", and a coordinate may have a decimal comma. Good rows are
+returned and every refused row is reported with its line, column and reason. Export writes a file
+that imports back to the same units.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
+from dispatch.domain.csv_files import (
+    CSV_PROBLEM_TEXT,
+    FORMULA_STARTS,
+    CsvFileError,
+    CsvProblem,
+    neutralise_cell,
+    read_csv_table,
+    restore_cell,
+    write_csv_table,
+)
 from dispatch.domain.roster import (
     PROBLEM_TEXT,
     UNIT_FIELDS,
@@ -32,53 +32,29 @@ from dispatch.domain.roster import (
     unit_to_text,
 )
 
+__all__ = [
+    "CSV_PROBLEM_TEXT",
+    "FORMULA_STARTS",
+    "MAX_ROWS",
+    "REQUIRED_COLUMNS",
+    "CsvImport",
+    "CsvProblem",
+    "RejectedRow",
+    "RosterCsvError",
+    "neutralise_cell",
+    "read_roster_csv",
+    "restore_cell",
+    "write_roster_csv",
+]
+
 #: Columns every file must have; the others may be left out (empty).
 REQUIRED_COLUMNS = ("call_sign", "agency_type", "agency_name")
 #: A roster of a province is a few thousand units; far more is not a roster.
 MAX_ROWS = 50_000
-#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
-FORMULA_STARTS = frozenset("=+-@\t\r")
-#: A cell that is only a decimal number ("-6.9893", "1e-05") is a number, not a formula.
-_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
-#: What :func:`neutralise_cell` made: apostrophes, then the start of a formula.
-_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
 
 
-class CsvProblem(StrEnum):
-    """Why a whole file, or a row as a whole, was refused."""
-
-    NOT_UTF8 = "not_utf8"
-    EMPTY = "empty"
-    MISSING_COLUMN = "missing_column"
-    UNKNOWN_COLUMN = "unknown_column"
-    REPEATED_COLUMN = "repeated_column"
-    TOO_MANY_CELLS = "too_many_cells"
-    MALFORMED = "malformed"
-    TOO_MANY_ROWS = "too_many_rows"
-
-
-CSV_PROBLEM_TEXT = {
-    CsvProblem.NOT_UTF8: "the file is not UTF-8 text (save it as 'CSV UTF-8')",
-    CsvProblem.EMPTY: "the file has no header row",
-    CsvProblem.MISSING_COLUMN: "a required column is missing from the header",
-    CsvProblem.UNKNOWN_COLUMN: "unknown column in the header",
-    CsvProblem.REPEATED_COLUMN: "column named twice in the header",
-    CsvProblem.TOO_MANY_CELLS: "more cells than the header has columns",
-    CsvProblem.MALFORMED: "not valid CSV (an unclosed quote?)",
-    CsvProblem.TOO_MANY_ROWS: f"more than {MAX_ROWS} rows",
-}
-
-
-class RosterCsvError(ValueError):
+class RosterCsvError(CsvFileError):
     """The file cannot be read as a roster at all (no rows are taken from it)."""
-
-    def __init__(self, line: int, column: str, problem: CsvProblem, value: str = "") -> None:
-        self.line = line
-        self.column = column
-        self.problem = problem
-        self.value = value
-        where = f"line {line}" + (f", column {column}" if column else "")
-        super().__init__(f"{where}: {CSV_PROBLEM_TEXT[problem]}" + (f": {value!r}" if value else ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,40 +92,24 @@ class CsvImport:
 
 def read_roster_csv(data: bytes | str) -> CsvImport:
     """Parse a roster file; raises only :class:`RosterCsvError` (for a file that is not a roster)."""
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            raise RosterCsvError(line, "", CsvProblem.NOT_UTF8) from error
-    else:
-        text = data.removeprefix("\ufeff")
-    if "\x00" in text:
-        raise RosterCsvError(text[: text.index("\x00")].count("\n") + 1, "", CsvProblem.NOT_UTF8)
-    delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows = _rows(reader)
-    first: tuple[int, list[str] | None] = next(rows, (1, None))
-    header_line, header = first
-    if header is None or not any(cell.strip() for cell in header):
-        raise RosterCsvError(header_line, "", CsvProblem.EMPTY)
-    columns = _columns(header_line, header)
-
+    table = read_csv_table(
+        data,
+        known_columns=UNIT_FIELDS,
+        required_columns=REQUIRED_COLUMNS,
+        max_rows=MAX_ROWS,
+        error=RosterCsvError,
+    )
     units: list[UnitSpec] = []
     rejected: list[RejectedRow] = []
     seen: dict[str, int] = {}
-    for count, (line, cells) in enumerate(rows):
-        if count >= MAX_ROWS:
-            raise RosterCsvError(line, "", CsvProblem.TOO_MANY_ROWS)
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines and rows of empty cells (Excel leaves them after deleting)
-        fields = {name: restore_cell(cells[i]) if i < len(cells) else "" for i, name in enumerate(columns)}
-        call_sign = fields.get("call_sign", "").strip()[:40]
-        if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
+    for row in table.rows:
+        line = row.line
+        call_sign = row.fields.get("call_sign", "").strip()[:40]
+        if row.too_many_cells:
             rejected.append(RejectedRow(line, "", CsvProblem.TOO_MANY_CELLS, call_sign=call_sign))
             continue
         try:
-            unit = unit_from_text(fields)
+            unit = unit_from_text(row.fields)
         except UnitRejected as refused:
             rejected.extend(
                 RejectedRow(line, issue.field, issue.problem, issue.value, call_sign)
@@ -164,7 +124,7 @@ def read_roster_csv(data: bytes | str) -> CsvImport:
             continue
         seen[key] = line
         units.append(unit)
-    return CsvImport(tuple(units), tuple(rejected), delimiter, frozenset(name for name in columns if name))
+    return CsvImport(tuple(units), tuple(rejected), table.delimiter, table.columns)
 
 
 def write_roster_csv(units: Iterable[UnitSpec], delimiter: str = ",") -> str:
@@ -172,63 +132,4 @@ def write_roster_csv(units: Iterable[UnitSpec], delimiter: str = ",") -> str:
 
     The caller writes it as UTF-8 with a byte-order mark, so that Excel shows Indonesian names right.
     """
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(UNIT_FIELDS)
-    for unit in units:
-        fields = unit_to_text(unit)
-        writer.writerow([neutralise_cell(fields[name]) for name in UNIT_FIELDS])
-    return out.getvalue()
-
-
-def neutralise_cell(text: str) -> str:
-    """``text`` as a spreadsheet will show it and never run it: a formula start gets an apostrophe.
-
-    Apostrophes already in front of a formula start get one more, so that :func:`restore_cell`
-    can tell what export added from what was typed.
-    """
-    if _PLAIN_NUMBER.fullmatch(text):
-        return text
-    rest = text.lstrip("'")
-    return "'" + text if rest[:1] in FORMULA_STARTS and rest else text
-
-
-def restore_cell(text: str) -> str:
-    """The inverse of :func:`neutralise_cell`: ``restore_cell(neutralise_cell(t)) == t``."""
-    return text[1:] if _NEUTRALISED.match(text) else text
-
-
-def _delimiter(text: str) -> str:
-    """The header row's separator: a semicolon if it has more of those than commas."""
-    first = text.split("\n", 1)[0]
-    return ";" if first.count(";") > first.count(",") else ","
-
-
-def _rows(reader: Iterable[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the file line it starts on (a quoted cell may span lines)."""
-    line_num = 0
-    iterator = iter(reader)
-    while True:
-        start = line_num + 1
-        try:
-            cells = next(iterator)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise RosterCsvError(start, "", CsvProblem.MALFORMED, str(error)[:80]) from error
-        line_num = getattr(reader, "line_num", line_num + 1)
-        yield start, cells
-
-
-def _columns(line: int, header: list[str]) -> list[str]:
-    columns = [cell.strip().lower().replace(" ", "_") for cell in header]
-    known = set(UNIT_FIELDS)
-    for name in columns:
-        if name and name not in known:
-            raise RosterCsvError(line, name[:40], CsvProblem.UNKNOWN_COLUMN, name[:40])
-        if name and columns.count(name) > 1:
-            raise RosterCsvError(line, name, CsvProblem.REPEATED_COLUMN, name)
-    for name in REQUIRED_COLUMNS:
-        if name not in columns:
-            raise RosterCsvError(line, name, CsvProblem.MISSING_COLUMN, name)
-    return columns
+    return write_csv_table(UNIT_FIELDS, (unit_to_text(unit) for unit in units), delimiter)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from dispatch.catalogue_files import load_default_catalogue
 from dispatch.domain.agencies import (
     AGENCY_FIELDS,
+    AgencyFileError,
     AgencyProblem,
     AgencyReach,
     AgencyRejected,
@@ -20,6 +22,7 @@ from dispatch.domain.agencies import (
     choose_agencies,
     coverage,
     format_duration,
+    parse_agency_list,
     parse_duration,
 )
 from dispatch.domain.areas import area_index
@@ -375,3 +378,39 @@ def test_any_text_gives_an_agency_or_the_modules_refusal(fields: dict[str, str])
     assert spec.name
     assert 30 <= spec.ack_limit_s <= 24 * 3600
     assert parse(**agency_to_text(spec)) == spec
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "expected a JSON object"),
+        ({"version": 2, "agencies": []}, "version: expected 1"),
+        ({"version": 1}, "agencies: expected a list"),
+        ({"version": 1, "agencies": ["x"]}, "agency #0: expected a JSON object"),
+        ({"version": 1, "agencies": [{"colour": "red"}]}, "agency #0: colour: unknown field"),
+        ({"version": 1, "agencies": [{"code": 5}]}, "agency #0: code: expected text"),
+        (
+            {"version": 1, "agencies": [{"code": "X", "name": "X", "agency_type": "army"}]},
+            "agency #0 (X): agency_type: unknown agency type",
+        ),
+        (
+            {"version": 1, "agencies": [{"code": "X", "name": "X", "agency_type": "fire"}] * 2},
+            "agency #1 (X): code: code already used",
+        ),
+    ],
+)
+def test_a_directory_file_that_is_not_valid_names_the_entry(data: object, message: str) -> None:
+    with pytest.raises(AgencyFileError, match=re.escape(message)):
+        parse_agency_list(data, known_area=known_area, known_category=known_category)
+
+
+def test_a_directory_file_takes_lists_and_booleans() -> None:
+    data = {
+        "version": 1,
+        "agencies": [
+            {"code": "X", "name": "X", "agency_type": "fire", "areas": ["33.74", "33.22"], "active": False}
+        ],
+    }
+    (spec,) = parse_agency_list(data, known_area=known_area, known_category=known_category)
+    assert spec.areas == ("33.74", "33.22")
+    assert spec.active is False
