@@ -30,8 +30,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
+from typing import Any
 
-from dispatch.domain.geo import EARTH_RADIUS_M
+from dispatch.domain.geo import PointGrid
 from dispatch.resources import resource_path
 
 
@@ -175,14 +176,9 @@ _HINTS = {
 
 #: Side of a square of the village grid, in degrees (about 5.5 km): a few villages a cell in towns.
 _GRID_CELL_DEG = 0.05
-_GRID_COLUMNS = round(360 / _GRID_CELL_DEG) + 1
 #: ``nearest_village`` looks no farther than this (a position that far from every village centre is
 #: not in any village: at sea, or abroad).
 NEAREST_VILLAGE_MAX_M = 100_000.0
-#: ``nearest_village`` inside an area with at most this many rows looks at each of its villages
-#: instead of going through the grid (faster for a kota, and the grid would skip most of what it finds).
-_SCAN_ROWS = 5000
-_METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
 
 
 def _own_words(level: AreaLevel, normalized_name: str) -> list[str]:
@@ -324,8 +320,8 @@ class AreaIndex:
         # Answers to the one- and two-letter first keystrokes, the slowest (most rows match).
         self._short_answers: dict[tuple[object, ...], list[int]] = {}
         self._short_lock = threading.Lock()
-        # The village grid (``_grid``), built by the first ``nearest_village``.
-        self._grid_keys: array[int] | None = None
+        # The village grid (``_point_grid``), built by the first ``nearest_village``.
+        self._village_grid: PointGrid | None = None
         self._grid_rows = array("i")
         self._grid_lock = threading.Lock()
 
@@ -391,76 +387,45 @@ class AreaIndex:
             if levels[i] is level and lats[i] == lats[i]
         ]
 
-    def _grid(self) -> tuple[array[int], array[int]]:
-        """Village rows with a point, ordered by grid cell, and each one's cell key (sorted)."""
+    def _point_grid(self) -> tuple[PointGrid, array[int]]:
+        """The grid of the village centres (``geo.PointGrid``, a village's number there is its place in
+        the second array) and the rows of those villages, in row order; built on first use."""
         with self._grid_lock:
-            if self._grid_keys is None:
-                lats, lons, levels = self._lat, self._lon, self.levels
+            if self._village_grid is None:
+                lats, levels = self._lat, self.levels
+                village = AreaLevel.VILLAGE
                 rows = array(
-                    "i",
-                    (
-                        i
-                        for i in range(len(self.codes))
-                        if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]
-                    ),
+                    "i", [i for i, level in enumerate(levels) if level is village and lats[i] == lats[i]]
                 )
-                keys = array("q", (_cell_key(lats[i], lons[i]) for i in rows))
-                order = sorted(range(len(rows)), key=keys.__getitem__)
-                self._grid_rows = array("i", (rows[k] for k in order))
-                self._grid_keys = array("q", (keys[k] for k in order))
-            return self._grid_keys, self._grid_rows
+                lons = self._lon
+                self._village_grid = PointGrid(
+                    [lats[i] for i in rows], [lons[i] for i in rows], _GRID_CELL_DEG
+                )
+                self._grid_rows = rows
+            return self._village_grid, self._grid_rows
+
+    def _grid(self) -> tuple[array[Any], ...]:
+        """The arrays the village grid keeps (built on first use), for measuring its memory."""
+        grid, rows = self._point_grid()
+        return (*grid.arrays, rows)
 
     def nearest_village(self, lat: float, lon: float, within: str = "") -> AreaMatch | None:
         """The village whose centre is nearest to the position, among those inside ``within`` (a code
         prefix; "" anywhere). None when no such village centre is within ``NEAREST_VILLAGE_MAX_M``.
 
-        Distances are compared on a plane tangent at the position (good to well under 1 % within
-        100 km); the villages looked at are those of the grid cells around the position, ring by
-        ring, until no nearer village can be in the next ring.
+        The grid of village centres (``geo.PointGrid``, shared with the nearest cameras) orders them by
+        great-circle distance; the villages inside ``within`` are a run of its numbers, since both are
+        in code order.
         """
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
             return None
         lo, hi = self._range(within) if within.strip() else (0, len(self.codes))
         if lo >= hi:
             return None
-        cos_lat = max(math.cos(math.radians(lat)), 1e-6)
-        lats, lons = self._lat, self._lon
-        best, best_d2 = -1, math.inf
-        max_deg = NEAREST_VILLAGE_MAX_M / _METRES_PER_DEGREE
-        if hi - lo <= _SCAN_ROWS:
-            levels = self.levels
-            for i in range(lo, hi):
-                if levels[i] is AreaLevel.VILLAGE and lats[i] == lats[i]:
-                    d_lat, d_lon = lats[i] - lat, (lons[i] - lon) * cos_lat
-                    d2 = d_lat * d_lat + d_lon * d_lon
-                    if d2 < best_d2:
-                        best, best_d2 = i, d2
-            return self._match(best) if best >= 0 and best_d2 <= max_deg * max_deg else None
-        keys, rows = self._grid()
-        whole = lo == 0 and hi == len(self.codes)
-        row0, col0 = _cell(lat, lon)
-        # Any village in ring r + 1 or beyond is at least r cells away (in degrees of latitude;
-        # a cell is narrower in metres east-west by cos(latitude)).
-        cell_span = _GRID_CELL_DEG * cos_lat
-        rings = int(max_deg / cell_span) + 2
-        for ring in range(rings):
-            for row, col in _ring_cells(row0, col0, ring):
-                key = row * _GRID_COLUMNS + col
-                first = bisect.bisect_left(keys, key)
-                end = bisect.bisect_right(keys, key, first)
-                for i in rows[first:end]:
-                    if not whole and not lo <= i < hi:
-                        continue
-                    d_lat, d_lon = lats[i] - lat, (lons[i] - lon) * cos_lat
-                    d2 = d_lat * d_lat + d_lon * d_lon
-                    if d2 < best_d2:
-                        best, best_d2 = i, d2
-            reach = ring * cell_span
-            if best >= 0 and best_d2 <= reach * reach:
-                break
-        if best < 0 or best_d2 > max_deg * max_deg:
-            return None
-        return self._match(best)
+        grid, rows = self._point_grid()
+        first, end = bisect.bisect_left(rows, lo), bisect.bisect_left(rows, hi)
+        found = grid.nearest(lat, lon, 1, NEAREST_VILLAGE_MAX_M, first=first, end=end)
+        return self._match(rows[found[0][0]]) if found else None
 
     def _range(self, prefix: str) -> tuple[int, int]:
         """Rows whose code is ``prefix`` or inside it ("33.74" covers "33.74.04.1001")."""
@@ -645,28 +610,6 @@ class AreaIndex:
             possible = rows
             parent = (level, name)
         return None
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor((lat + 90.0) / _GRID_CELL_DEG), math.floor((lon + 180.0) / _GRID_CELL_DEG)
-
-
-def _cell_key(lat: float, lon: float) -> int:
-    row, col = _cell(lat, lon)
-    return row * _GRID_COLUMNS + col
-
-
-def _ring_cells(row0: int, col0: int, ring: int) -> Iterator[tuple[int, int]]:
-    """The grid cells ``ring`` cells away (Chebyshev) from (row0, col0)."""
-    if ring == 0:
-        yield row0, col0
-        return
-    for col in range(col0 - ring, col0 + ring + 1):
-        yield row0 - ring, col
-        yield row0 + ring, col
-    for row in range(row0 - ring + 1, row0 + ring):
-        yield row, col0 - ring
-        yield row, col0 + ring
 
 
 def parse_area_rows(lines: Iterable[str]) -> list[AreaRow]:
