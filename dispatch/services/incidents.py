@@ -28,7 +28,15 @@ from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import IncidentView, NoteView
 from dispatch.services.uow import unit_of_work
-from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, UnitStatusChange
+from dispatch.store.tables import (
+    Assignment,
+    Call,
+    Forwarding,
+    Incident,
+    IncidentNote,
+    Unit,
+    UnitStatusChange,
+)
 
 CLOSED_STATES = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
 
@@ -74,7 +82,7 @@ def update_field(
     with unit_of_work(ctx) as work:
         session = work.session
         # Locked (as every write to the incident): the stored value compared is the one replaced.
-        incident = _open_incident(session, incident_id)
+        incident = locked_open_incident(session, incident_id)
         before = getattr(incident, field)
         if before == clean:
             return IncidentView.of(incident, active_unit_signs(session, incident_id))
@@ -171,7 +179,7 @@ def _validated(field: str, value: str | float | None, catalogue: Catalogue) -> s
     raise FieldRejected(field, FieldProblem.UNKNOWN_FIELD)
 
 
-def _open_incident(session: Session, incident_id: int) -> Incident:
+def locked_open_incident(session: Session, incident_id: int) -> Incident:
     # Locked: a close and a dispatch of the same incident on two consoles serialise on this row.
     incident = session.get(Incident, incident_id, with_for_update=True)
     if incident is None:
@@ -216,7 +224,9 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
     Units still working it are released (cleared, or cancelled if not yet there, then available:
     ``release_units``), and a call of the incident still answered (the call-taker never hung up) is
     ended, audited as ``call.end_with_incident``. The window asks first, naming the units still out
-    (``queries.units_still_out``).
+    (``queries.units_still_out``). Refused (``FORWARDINGS_OPEN``, ``agencies``: their names) while a
+    forwarding to an agency is open: the agency reports it handled, or the forwarding is cancelled
+    (``services.forwarding``), and the last one handled closes the incident by itself.
     """
     now = ctx.clock.now()
     with unit_of_work(ctx) as work:
@@ -224,11 +234,16 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
         # Every row this changes is locked before the first audit row is written: that row locks
         # the audit chain's head until the commit, and a console holding a row this wants (a call
         # being hung up, a unit) would wait for the head while this waits for its row. The order:
-        # the incident, its calls, its units (as classifying a call and dispatching take them).
-        incident = _open_incident(session, incident_id)
-        answered = _answered_calls(session, incident_id)
+        # the incident, its forwardings, its calls, its units (as forwarding, classifying a call and
+        # dispatching take them). Every forwarding and report locks the incident first, so the
+        # forwardings read here cannot change before the commit.
+        incident = locked_open_incident(session, incident_id)
+        still_open = open_forwarding_agencies(session, incident_id)
+        if still_open:
+            work.refuse(Refusal.FORWARDINGS_OPEN, number=incident.number, agencies=still_open)
+        answered = answered_calls(session, incident_id)
         released = release_units(session, ctx, incident_id)
-        ended = _end_calls(session, ctx, incident, answered)
+        ended = end_calls(session, ctx, incident, answered)
         incident.status = IncidentStatus.CLOSED.value
         incident.disposition = disposition.value
         incident.closed_at = now
@@ -243,7 +258,18 @@ def close_incident(ctx: ServiceContext, incident_id: int, disposition: Dispositi
     return view
 
 
-def _answered_calls(session: Session, incident_id: int) -> list[Call]:
+def open_forwarding_agencies(session: Session, incident_id: int) -> list[str]:
+    """The names of the agencies the incident has an open forwarding to, as forwarded."""
+    return list(
+        session.scalars(
+            select(Forwarding.agency_name)
+            .where(Forwarding.incident_id == incident_id, Forwarding.closed_at.is_(None))
+            .order_by(Forwarding.forwarded_at, Forwarding.id)
+        )
+    )
+
+
+def answered_calls(session: Session, incident_id: int) -> list[Call]:
     """The incident's calls still answered (its own and duplicates attached to it), locked."""
     return list(
         session.scalars(
@@ -255,7 +281,7 @@ def _answered_calls(session: Session, incident_id: int) -> list[Call]:
     )
 
 
-def _end_calls(session: Session, ctx: ServiceContext, incident: Incident, calls: list[Call]) -> list[int]:
+def end_calls(session: Session, ctx: ServiceContext, incident: Incident, calls: list[Call]) -> list[int]:
     """End the incident's answered ``calls``, each audited as ended with the incident."""
     for call in calls:
         call.state = CallState.ENDED.value
