@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,8 +31,9 @@ from phonenumbers import PhoneNumberFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dispatch.domain import forwarding as forwarding_rules
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.domain.forwarding import OutboxKind, OutboxState
+from dispatch.domain.forwarding import SMS_LIMIT, OutboxKind, OutboxState
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number
 from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Topic
@@ -46,8 +47,6 @@ MAX_ATTEMPTS = 3
 WAITING_LIMIT = timedelta(minutes=1)
 #: A message taken and not answered this long raises one too (the process that took it is gone).
 SENDING_LIMIT = timedelta(minutes=5)
-#: Characters of one text-mode SMS (GSM 7-bit; ``[ ] { } \\ ^ ~ | €`` take two).
-SMS_LIMIT = 160
 
 OUTBOX_SMS_FAILED_ALERT = "outbox_sms_failed"
 OUTBOX_SMS_UNDELIVERED_ALERT = "outbox_sms_undelivered"
@@ -69,21 +68,6 @@ _ENTITY = "outbox"
 #: goes into an AMI action's header values, so nothing that could end a header or a line.
 _EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@#*+:-]{1,58}", re.ASCII)
 _CONTEXT = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
-#: Punctuation a summary may hold, as the modem's plain character set writes it.
-_ASCII_FOR = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2026": "...",
-    "\u00b0": " deg",
-    "`": "'",
-    "\u00a0": " ",
-}
-#: GSM 7-bit characters that take two septets (the escape and the character).
-_GSM_EXTENDED = frozenset("[]{}\\^~|€")
 
 
 @dataclass(frozen=True)
@@ -107,9 +91,11 @@ class OutboxView:
     failed_reason: str
     delivered_at: datetime | None
     delivery_status: int | None
+    #: The incident's number ("" without one): a dial shows it on the operator's telephone.
+    incident_number: str = ""
 
     @staticmethod
-    def of(row: OutboxMessage) -> OutboxView:
+    def of(row: OutboxMessage, incident_number: str = "") -> OutboxView:
         return OutboxView(
             id=row.id,
             kind=OutboxKind(row.kind),
@@ -128,7 +114,18 @@ class OutboxView:
             failed_reason=row.failed_reason,
             delivered_at=row.delivered_at,
             delivery_status=row.delivery_status,
+            incident_number=incident_number,
         )
+
+
+def _views(session: Session, rows: Sequence[OutboxMessage]) -> list[OutboxView]:
+    """The rows' views with their incidents' numbers (one query)."""
+    wanted = {row.incident_id for row in rows if row.incident_id is not None}
+    numbers: dict[int, str] = {}
+    if wanted:
+        found = session.execute(select(Incident.id, Incident.number).where(Incident.id.in_(wanted)))
+        numbers = {incident_id: number for incident_id, number in found}
+    return [OutboxView.of(row, numbers.get(row.incident_id or 0, "")) for row in rows]
 
 
 # -- what can be sent -------------------------------------------------------------------------------
@@ -156,24 +153,9 @@ def dial_digits(number: str, region: str = DEFAULT_REGION) -> str:
 
 
 def sms_text(text: str) -> str:
-    """``text`` as one text-mode SMS carries it: plain ASCII (accents dropped, typographic
-    punctuation made plain, other characters "?"), line breaks as LF, no control characters (a
-    Ctrl-Z or ESC would end or abort the message), at most ``SMS_LIMIT`` GSM characters."""
-    plain = unicodedata.normalize("NFKD", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out: list[str] = []
-    length = 0
-    for char in plain:
-        if unicodedata.combining(char):
-            continue
-        char = _ASCII_FOR.get(char, char)
-        if len(char) == 1 and (ord(char) > 0x7E or (ord(char) < 0x20 and char != "\n")):
-            char = " " if char.isspace() else "?"
-        size = sum(2 if piece in _GSM_EXTENDED else 1 for piece in char)
-        if length + size > SMS_LIMIT:
-            break
-        out.append(char)
-        length += size
-    return "".join(out)
+    """``text`` as one text-mode SMS carries it alike on every modem (``domain.forwarding.sms_text``:
+    characters GSM 03.38 and ASCII share, one line), cut at ``SMS_LIMIT`` characters."""
+    return forwarding_rules.sms_text(text)[:SMS_LIMIT]
 
 
 def extension_problem(extension: str) -> str:
@@ -263,7 +245,7 @@ def queue_dial(
             context=context,
         )
         work.notify(Topic.OUTBOX, row.id)
-        view = OutboxView.of(row)
+        view = _views(session, [row])[0]
     return view
 
 
@@ -322,7 +304,7 @@ def take_outgoing(ctx: ServiceContext, feed: str, kind: OutboxKind, limit: int =
         if rows:
             _clear_waiting(work, [row.id for row in rows])
             work.notify(Topic.OUTBOX, *(row.id for row in rows))
-        views = [OutboxView.of(row) for row in rows]
+        views = _views(work.session, rows)
     return views
 
 
@@ -473,15 +455,15 @@ def outbox_of(
             which = which.where(OutboxMessage.forwarding_id == forwarding_id)
         if incident_id is not None:
             which = which.where(OutboxMessage.incident_id == incident_id)
-        rows = session.scalars(which.order_by(OutboxMessage.queued_at, OutboxMessage.id))
-        return [OutboxView.of(row) for row in rows]
+        rows = session.scalars(which.order_by(OutboxMessage.queued_at, OutboxMessage.id)).all()
+        return _views(session, rows)
 
 
 def outbox_message(ctx: ServiceContext, outbox_id: int) -> OutboxView | None:
     """One message (an alert's, for its reason), or None."""
     with reading(ctx) as session:
         row = session.get(OutboxMessage, outbox_id)
-        return None if row is None else OutboxView.of(row)
+        return None if row is None else _views(session, [row])[0]
 
 
 def open_failure_alerts(ctx: ServiceContext) -> list[AlertView]:
