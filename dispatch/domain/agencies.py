@@ -469,7 +469,11 @@ def _is_phone(text: str) -> bool:
 
 
 def _has_control_characters(text: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text)
+    # Printable text has none of these categories (the fast answer for nearly every cell); the
+    # other unprintable characters are spaces of other kinds, which are allowed.
+    return not text.isprintable() and any(
+        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text
+    )
 
 
 AGENCY_FILE_VERSION = 1
