@@ -5,7 +5,10 @@ The presenter reads the period's calls, incidents and assignments off the GUI th
 (``dispatch.domain.figures.shift_figures``) and the charts' series from the same records
 (:func:`chart_data`, pure), and hands both to the view (:class:`ui.widgets.figures_view.FiguresView`),
 which draws the charts only once they are first shown. The table's words are made here
-(:func:`figure_rows`); "met" and "not met" are words with a mark, never a colour alone.
+(:func:`figure_rows`); "met" and "not met" are words with a mark, never a colour alone. The
+forwarding to agencies has a table of its own (:func:`forwarding_rows`): every agency, then each
+agency, with answer to forwarding, forwarding to acknowledgement and to arrival reported, and how many
+never had them.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from ui.presenters.reader import LatestReader
 from ui.presenters.report_output import document_bytes
 from ui.reveal import focus_visibly
 from ui.timefmt import local_datetime
-from ui.widgets.figures_view import HEADING, TARGET, VALUES, FigureRow, FiguresView
+from ui.widgets.figures_view import HEADING, TARGET, VALUES, FigureRow, FiguresView, ForwardingRow
 
 if TYPE_CHECKING:
     # The figures' arithmetic and readers are imported when first used (start-up: bench/startup.py).
@@ -39,6 +42,8 @@ if TYPE_CHECKING:
         Distribution,
         Figures,
         FigureSettings,
+        ForwardingFigures,
+        ForwardingTiming,
         IncidentTiming,
         TargetResult,
         UnitTiming,
@@ -280,6 +285,69 @@ def figure_rows(figures: Figures) -> list[FigureRow]:
     return rows
 
 
+def _forwarding_rows(agency: ForwardingFigures) -> list[ForwardingRow]:
+    """One agency's (or every agency's) forwarding: its name across the table, a row per measure."""
+    name = translate("Figures", "All agencies") if agency.agency_id is None else agency.agency_name
+    counted = (
+        translate("Figures", "%1 forwardings, %2 cancelled")
+        .replace("%1", str(agency.forwardings))
+        .replace("%2", str(agency.cancelled))
+    )
+    measures = (
+        (
+            translate("Figures", "Answer to forwarding"),
+            translate("Figures", "from the incident's creation to the agency's first forwarding of it"),
+            agency.to_forwarding,
+            "",
+        ),
+        (
+            translate("Figures", "To acknowledgement"),
+            translate("Figures", "from the forwarding to the agency's acknowledgement"),
+            agency.to_acknowledgement,
+            str(agency.never_acknowledged),
+        ),
+        (
+            translate("Figures", "To arrival reported"),
+            translate("Figures", "from the forwarding to the arrival the agency reported"),
+            agency.to_arrival,
+            str(agency.never_arrived),
+        ),
+    )
+    rows = [ForwardingRow(HEADING, f"{name} ({counted})", about=f"{name}: {counted}")]
+    rows += [
+        ForwardingRow(
+            VALUES,
+            what,
+            str(found.count),
+            seconds_words(found.p50_s),
+            seconds_words(found.p90_s),
+            never,
+            about=f"{what}: {about}",
+        )
+        for what, about, found, never in measures
+    ]
+    return rows
+
+
+def forwarding_rows(figures: Figures) -> list[ForwardingRow]:
+    """The forwarding table: every agency first, then each agency by name; none without forwardings."""
+    rows: list[ForwardingRow] = []
+    for agency in figures.forwarding:
+        rows += _forwarding_rows(agency)
+    return rows
+
+
+def forwarding_summary(figures: Figures) -> str:
+    """Above the forwarding table: what it counts, and what "never" means."""
+    if not figures.forwarding:
+        return translate("Figures", "No incident opened in the period was forwarded to an agency.")
+    return translate(
+        "Figures",
+        "Forwardings of the incidents opened in the period. Never: no acknowledgement or arrival "
+        "recorded by the time the figures were read (cancelled forwardings are not counted).",
+    )
+
+
 def summary_words(figures: Figures, zone: tzinfo) -> str:
     parts = [
         translate("Figures", "Calls offered: %1").replace("%1", str(figures.offered)),
@@ -328,13 +396,23 @@ def read_period(
     title: str,
     settings: FigureSettings | None,
     shift: ShiftSnapshot | None = None,
+    read_forwardings: Callable[[datetime, datetime], Sequence[ForwardingTiming]] | None = None,
 ) -> PeriodFigures:
     """Read the period's records and compute its figures and charts (what the worker thread runs)."""
     from dispatch.domain.figures import shift_figures
 
     local_since, local_until = since.astimezone(zone), until.astimezone(zone)
     calls, incidents, units = read(local_since, local_until)
-    figures = shift_figures(calls, incidents, units, settings, since=local_since, until=local_until)
+    forwardings = read_forwardings(local_since, local_until) if read_forwardings is not None else ()
+    figures = shift_figures(
+        calls,
+        incidents,
+        units,
+        settings,
+        since=local_since,
+        until=local_until,
+        forwardings=forwardings,
+    )
     return PeriodFigures(
         local_since,
         local_until,
@@ -425,13 +503,20 @@ class FiguresWork(Presenter):
         if until <= since:
             self.view.show_problem(translate("Figures", "The period ends before it begins."))
             return
-        from dispatch.reports.figures_data import period_timings
+        from dispatch.reports.figures_data import forwarding_timings, period_timings
 
         ctx, zone, settings = self.session.ctx, self.session.zone, self.settings
         self.view.show_problem(translate("Figures", "Reading the figures…"))
         self._reader.request(
             lambda: read_period(
-                lambda a, b: period_timings(ctx, a, b), since, until, zone, title, settings, shift
+                lambda a, b: period_timings(ctx, a, b),
+                since,
+                until,
+                zone,
+                title,
+                settings,
+                shift,
+                lambda a, b: forwarding_timings(ctx, a, b),
             ),
             self._show,
             self._failed,
@@ -448,6 +533,8 @@ class FiguresWork(Presenter):
             figure_rows(found.figures),
             found.charts,
             zone,
+            forwarding_summary(found.figures),
+            forwarding_rows(found.figures),
         )
         self.shown.emit(found)
 

@@ -3,6 +3,8 @@
 :func:`sections` is shared: the figures report is these sections under a title, and the handover
 report carries them as its last part. Every target is written as text (``✓ met`` / ``✗ not met``),
 so the page reads the same in black and white; the service level's bars are black cells, not colours.
+The forwarding to agencies has a table of its own (every agency, then each agency): figures of a
+report made before forwarding existed have none, and the page has no such table then.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.reports.common import Writer, class_order, mapping, parse_instant, sequence
-from ui.reports.html import Raw, bar, document, facts, heading, paragraph, table
+from ui.reports.html import Raw, bar, bold, document, facts, heading, paragraph, table
 
 translate = QCoreApplication.translate
 
@@ -57,6 +59,7 @@ def sections(
         *(_classes(figures, writer) if with_classes else []),
         *_service_levels(figures, writer),
         *_call_takers(figures, writer, users),
+        *_forwarding(figures, writer),
         paragraph(
             translate(
                 "FiguresReport",
@@ -352,5 +355,71 @@ def _call_takers(figures: Mapping[str, Any], writer: Writer, users: Mapping[str,
             rows,
             numeric=range(1, 7),
             widths=[25, 12, 12, 12, 12, 12, 15],
+        ),
+    ]
+
+
+def _forwarding(figures: Mapping[str, Any], writer: Writer) -> list[str]:
+    """Forwarding to agencies: per agency (every agency first) answer to forwarding, forwarding to
+    acknowledgement and to arrival reported, with the median, p90 and how many never had them."""
+    n = writer.numbers
+    agencies = [mapping(agency) for agency in sequence(figures.get("forwarding"))]
+    if not agencies:
+        return []
+    rows: list[list[str]] = []
+    for agency in agencies:
+        if agency.get("agency_id") is None:
+            name = translate("FiguresReport", "All agencies")
+        else:
+            name = str(agency.get("agency_name") or "")
+        counted = (
+            translate("FiguresReport", "%1 forwardings, %2 cancelled")
+            .replace("%1", n.integer(agency.get("forwardings", 0)))
+            .replace("%2", n.integer(agency.get("cancelled", 0)))
+        )
+        # The agency's name beside its first measure, its counts beside the second.
+        who = (bold(name), counted, "")
+        measures = (
+            (translate("FiguresReport", "Answer to forwarding"), "to_forwarding", None),
+            (translate("FiguresReport", "To acknowledgement"), "to_acknowledgement", "never_acknowledged"),
+            (translate("FiguresReport", "To arrival reported"), "to_arrival", "never_arrived"),
+        )
+        for index, (measure, key, never) in enumerate(measures):
+            found = mapping(agency.get(key))
+            rows.append(
+                [
+                    who[index],
+                    measure,
+                    n.integer(found.get("count", 0)),
+                    n.seconds(found.get("p50_s")),
+                    n.seconds(found.get("p90_s")),
+                    n.integer(agency.get(never, 0)) if never else "",
+                ]
+            )
+    return [
+        table(
+            translate("FiguresReport", "Forwarding to agencies"),
+            [
+                translate("FiguresReport", "Agency"),
+                translate("FiguresReport", "Measure"),
+                translate("FiguresReport", "Samples"),
+                translate("FiguresReport", "Median"),
+                "p90",
+                translate("FiguresReport", "Never"),
+            ],
+            rows,
+            numeric=range(2, 6),
+            widths=[30, 26, 10, 12, 12, 10],
+        ),
+        paragraph(
+            translate(
+                "FiguresReport",
+                "Forwardings of the incidents opened in the period. Answer to forwarding: from the "
+                "incident's creation to the agency's first forwarding of it (one sample per incident "
+                "and agency). To acknowledgement and to arrival reported: from the forwarding. Never: "
+                "no acknowledgement or arrival recorded by the time the figures were read; cancelled "
+                "forwardings are not counted there.",
+            ),
+            "note",
         ),
     ]

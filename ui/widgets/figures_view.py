@@ -1,4 +1,5 @@
-"""The figures dock: a shift or a period chosen, its figures table, and its charts.
+"""The figures dock: a shift or a period chosen, its figures table, its forwarding to agencies, and its
+charts.
 
 A view: the figures presenter (:mod:`ui.presenters.figures_work`) reads and words what it shows.
 The charts (:mod:`ui.widgets.figure_charts`, the one module importing QtCharts) are made the first
@@ -41,6 +42,8 @@ translate = QCoreApplication.translate
 
 #: ``FigureRow.kind``: a measure's name (across the table), its count and percentiles, a target.
 HEADING, VALUES, TARGET = "heading", "values", "target"
+#: The forwarding table's columns: the measure, how many samples, median, p90, how many never.
+FORWARDING_COLUMNS = 5
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,20 @@ class FigureRow:
     #: A target's: met, not met, or None without samples (a missed target is also in bold).
     met_value: bool | None = None
     #: The heading's tooltip: what the measure is, from when to when ("" for other rows).
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class ForwardingRow:
+    """One line of the forwarding table: an agency's name across it (``HEADING``), or a measure."""
+
+    kind: str
+    what: str
+    count: str = ""
+    p50: str = ""
+    p90: str = ""
+    never: str = ""
+    #: The tooltip: what the measure is, from when to when.
     about: str = ""
 
 
@@ -168,6 +185,38 @@ class FiguresView(QWidget):
         table_layout.addWidget(self.table, 1)
         self.tabs.addTab(table_page, translate("FiguresView", "Figures"))
 
+        # The forwarding to agencies has columns of its own (how many never acknowledged), so it is a
+        # table of its own, where an agency's name and the measures fit the dock's width.
+        forwarding_page = QWidget()
+        forwarding_layout = QVBoxLayout(forwarding_page)
+        forwarding_layout.setContentsMargins(0, 4, 0, 0)
+        self.forwarding_summary = QLabel()
+        self.forwarding_summary.setObjectName("forwardingSummary")
+        self.forwarding_summary.setWordWrap(True)
+        forwarding_layout.addWidget(self.forwarding_summary)
+        self.forwarding_table = QTableWidget(0, FORWARDING_COLUMNS)
+        self.forwarding_table.setObjectName("forwardingFigures")
+        self.forwarding_table.setHorizontalHeaderLabels(
+            [
+                translate("FiguresView", "Measure"),
+                translate("FiguresView", "Count"),
+                translate("FiguresView", "Median"),
+                "p90",
+                translate("FiguresView", "Never"),
+            ]
+        )
+        self.forwarding_table.verticalHeader().hide()
+        self.forwarding_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.forwarding_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.forwarding_table.setWordWrap(False)
+        self.forwarding_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        forwarding_header = self.forwarding_table.horizontalHeader()
+        forwarding_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        forwarding_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        forwarding_layout.addWidget(self.forwarding_table, 1)
+        self.forwarding_page = forwarding_page
+        self.tabs.addTab(forwarding_page, translate("FiguresView", "Forwarding"))
+
         self.charts_scroll = QScrollArea()
         self.charts_scroll.setObjectName("chartsScroll")
         self.charts_scroll.setWidgetResizable(True)
@@ -206,9 +255,17 @@ class FiguresView(QWidget):
         self.problem.setVisible(bool(text))
 
     def show_figures(
-        self, title: str, summary: str, rows: Sequence[FigureRow], charts: ChartData, zone: tzinfo
+        self,
+        title: str,
+        summary: str,
+        rows: Sequence[FigureRow],
+        charts: ChartData,
+        zone: tzinfo,
+        forwarding_summary: str = "",
+        forwarding: Sequence[ForwardingRow] = (),
     ) -> None:
         self.title.setText(title)
+        self._show_forwarding(forwarding_summary, forwarding)
         self.summary.setText(summary)
         self.table.clearSpans()
         self.table.setRowCount(len(rows))
@@ -238,6 +295,29 @@ class FiguresView(QWidget):
         self._chart_data = (charts, zone)
         if self.charts is not None:
             self.charts.show_data(charts, zone)
+
+    def _show_forwarding(self, summary: str, rows: Sequence[ForwardingRow]) -> None:
+        table = self.forwarding_table
+        self.forwarding_summary.setText(summary)
+        table.clearSpans()
+        table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            if row.kind == HEADING:
+                item = QTableWidgetItem(row.what)
+                item.setToolTip(row.about or row.what)
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                table.setItem(number, 0, item)
+                table.setSpan(number, 0, 1, table.columnCount())
+                continue
+            for column, text in enumerate((row.what, row.count, row.p50, row.p90, row.never)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(row.about if column == 0 and row.about else text)
+                if column > 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(number, column, item)
+        table.resizeRowsToContents()
 
     def charts_page_shown(self) -> None:
         """The charts are made now, the first time they are seen (QtCharts is imported here)."""
