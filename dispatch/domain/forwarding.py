@@ -19,9 +19,10 @@ first written. A report that would move the forwarding on, or close it, with a t
 milestone it has reached is refused as out of order (``REPORT_OUT_OF_ORDER``); no report may be
 timed in the future or before the forwarding (``REPORT_TIME_INVALID``), and nothing is reported on
 a closed forwarding (``FORWARDING_CLOSED``). A milestone implies the ones before it (arrived implies
-dispatched implies acknowledged; handled and needs help imply acknowledged only: an agency may handle
-something without going out, and the arrival figures must not count a handling as an arrival); the
-implied milestones not yet written get the report's time. "Needs help" keeps its latest time.
+dispatched implies acknowledged; handled implies acknowledged only: an agency may handle something
+without going out, and the arrival figures must not count a handling as an arrival); the implied
+milestones not yet written get the report's time. A note or a call for help moves nothing (a call for
+help is no acknowledgement: the operator records that); "needs help" keeps its latest time.
 
 The summary SMS
 ---------------
@@ -199,7 +200,6 @@ _IMPLIED = {
     ReportKind.DISPATCHED: (ReportKind.ACKNOWLEDGED,),
     ReportKind.ARRIVED: (ReportKind.ACKNOWLEDGED, ReportKind.DISPATCHED),
     ReportKind.HANDLED: (ReportKind.ACKNOWLEDGED,),
-    ReportKind.NEEDS_HELP: (ReportKind.ACKNOWLEDGED,),
 }
 
 
@@ -221,8 +221,7 @@ def state_after(current: ForwardState, kind: ReportKind) -> ForwardState:
 
 def implied(kind: ReportKind) -> tuple[ReportKind, ...]:
     """The milestones a report of ``kind`` implies, earliest first (written with its time when not
-    yet written): arrived implies dispatched implies acknowledged; handled and needs help imply
-    acknowledged."""
+    yet written): arrived implies dispatched implies acknowledged; handled implies acknowledged."""
     return _IMPLIED.get(kind, ())
 
 
