@@ -319,6 +319,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         then="1 / 2 / …",
     ),
     ActionSpec(
+        "forward",
+        QT_TRANSLATE_NOOP("Actions", "Forward to an agency"),
+        Menu.DISPATCH,
+        "Ctrl+T",
+        when=When.INCIDENT_SHOWN,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "forward the incident to the agencies its category and area call for: whom to call and how; Enter records a forwarding, Ctrl+T again goes to the forwardings and what the agencies reported",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
         "commandLine",
         QT_TRANSLATE_NOOP("Actions", "Command line"),
         Menu.DISPATCH,
@@ -864,6 +876,53 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.NONE,
         "Home",
         scope="map",
+    ),
+    ActionSpec(
+        "forwardChoose",
+        QT_TRANSLATE_NOOP(
+            "Actions", "In whom to call: record a forwarding to the agency (channel, person, reference, time)"
+        ),
+        Menu.NONE,
+        "Enter",
+        scope="forwardChoices",
+    ),
+    ActionSpec(
+        "forwardDial",
+        QT_TRANSLATE_NOOP(
+            "Actions", "In whom to call: the console dials the agency, your extension rings first (AMI)"
+        ),
+        Menu.NONE,
+        "D",
+        scope="forwardChoices",
+    ),
+    ActionSpec(
+        "forwardChannel",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "In the forwarding's channel: 1 telephone, 2 dialled, 3 radio, 4 SMS, 5 WhatsApp, 6 in person",
+        ),
+        Menu.NONE,
+        "1",
+        scope="forwardRow",
+        then="2 / … / 6",
+    ),
+    ActionSpec(
+        "forwardRecord",
+        QT_TRANSLATE_NOOP("Actions", "In the forwarding or report row: record it (Esc goes back)"),
+        Menu.NONE,
+        "Enter",
+        scope="forwardRow",
+    ),
+    ActionSpec(
+        "forwardReport",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "On a forwarding: 1 acknowledged, 2 dispatched, 3 arrived, 4 handled, 5 needs help, 6 note, 7 cancel; Enter records it with its time and text",  # noqa: E501
+        ),
+        Menu.NONE,
+        "1",
+        scope="forwardings",
+        then="2 / … / 7",
     ),
     ActionSpec(
         "choiceCancel",

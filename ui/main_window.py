@@ -43,6 +43,7 @@ from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
 from ui.presenters.figures_work import FiguresWork
+from ui.presenters.forwarding_work import ForwardingWork
 from ui.presenters.incident_work import IncidentWork
 from ui.presenters.map_work import MapWork
 from ui.presenters.parts import WindowParts
@@ -66,6 +67,7 @@ from ui.widgets.dispatch_panel import DispatchPanel
 from ui.widgets.duplicate_offer import DuplicateOffer
 from ui.widgets.fault_bar import FaultBar
 from ui.widgets.figures_view import FiguresView
+from ui.widgets.forwarding_panel import ForwardingPanel
 from ui.widgets.incident_panel import IncidentPanel
 from ui.widgets.protocol_card import ProtocolCardPanel
 from ui.widgets.shift_log_view import ShiftLogView
@@ -169,8 +171,8 @@ class MainWindow(QMainWindow):
         # carrier, the form the incident). Never a phone number, an incident number or a priority.
         self.call_view.setProperty("elidable", [4, 5])
         self.call_view.setProperty("dropOrder", [5, 1, 6])
-        self.incident_view.setProperty("elidable", [2, 3, 4, 6])
-        self.incident_view.setProperty("dropOrder", [6, 5])
+        self.incident_view.setProperty("elidable", [2, 3, 4, 6, 7])
+        self.incident_view.setProperty("dropOrder", [6, 7, 5])
 
         self.incident_panel = IncidentPanel(session)
         self.dispatch_panel = DispatchPanel(session)
@@ -219,6 +221,18 @@ class MainWindow(QMainWindow):
             parts, self.incidents, self.dispatch_panel, self.situation_map, self.map_note, self
         )
         self.desk.dial = self.training.dial
+        # Forwarding the incident in the form to the agencies that handle it (issue 16).
+        self.forwarding_panel = ForwardingPanel()
+        self.forwarding = ForwardingWork(parts, self.incidents, self.forwarding_panel, self)
+        # Scrolls rather than squeeze the record row's fields over each other in a short dock.
+        forwarding_scroll = QScrollArea()
+        forwarding_scroll.setObjectName("forwardingScroll")
+        forwarding_scroll.setWidgetResizable(True)
+        forwarding_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        forwarding_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        forwarding_scroll.setWidget(self.forwarding_panel)
+        keep_focus_in_view(forwarding_scroll)
+        self.forwarding_scroll = forwarding_scroll
         self.protocol_card.asked.connect(
             lambda question_id: self.protocol_card.show_caller_answer(
                 self.training.ask(self._caller_asked(), question_id)
@@ -376,6 +390,11 @@ class MainWindow(QMainWindow):
             (positions.TRAINER, translate("MainWindow", "Trainer (Ctrl+9)"), self.trainer_panel),
             (positions.DEBRIEF, translate("MainWindow", "Debrief (Ctrl+0)"), self.debrief_view),
             (positions.MAP, translate("MainWindow", "Situation map (Ctrl+M)"), map_box),
+            (
+                positions.FORWARDING,
+                translate("MainWindow", "Forwarding to agencies (Ctrl+T)"),
+                self.forwarding_scroll,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -423,6 +442,7 @@ class MainWindow(QMainWindow):
             "goCallbacks": desk.go_to_callbacks,
             "filterUnits": self.focus_unit_filter,
             "showMap": lambda: self._in_dock(positions.MAP, self.map.focus),
+            "forward": lambda: self._in_dock(positions.FORWARDING, self.forwarding.focus),
             "positionCallTaker": lambda: self.take_position(Position.CALL_TAKER),
             "positionDispatcher": lambda: self.take_position(Position.DISPATCHER),
             "positionSupervisor": lambda: self.take_position(Position.SUPERVISOR),

@@ -26,7 +26,7 @@ from dispatch.domain.permissions import Action, can
 
 # Bumped when the docks change, so that an arrangement saved by an older version is not restored
 # over docks it does not know (QMainWindow.restoreState refuses a different version).
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5
 
 Area = Qt.DockWidgetArea
 
@@ -64,6 +64,10 @@ FIGURES = "figuresDock"
 TRAINER = "trainerDock"
 DEBRIEF = "debriefDock"
 MAP = "mapDock"
+# Forwarding to agencies (issue 16), and the cameras near the incident (its dock made by the CCTV
+# presenter; a window without it is arranged without it).
+FORWARDING = "forwardingDock"
+CAMERA = "cameraDock"
 ALL_DOCKS = (
     CALLS,
     CALLER,
@@ -79,6 +83,7 @@ ALL_DOCKS = (
     TRAINER,
     DEBRIEF,
     MAP,
+    FORWARDING,
 )
 
 #: Docks only a role with this permission sees (the services refuse the others anyway).
@@ -148,6 +153,8 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         docks[second].show()
 
     def behind(first: str, second: str) -> None:
+        if second not in docks:
+            return  # a panel this window does not have (the cameras' dock)
         window.tabifyDockWidget(docks[first], docks[second])
         docks[second].show()
 
@@ -173,8 +180,10 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         window.splitDockWidget(docks[INCIDENT], docks[PROTOCOL], Qt.Orientation.Horizontal)
         below(PROTOCOL, ALERTS)
         behind(PROTOCOL, DISPATCH)
-        behind(DISPATCH, UNITS)
+        behind(DISPATCH, FORWARDING)
+        behind(FORWARDING, UNITS)
         behind(UNITS, MAP)
+        behind(MAP, CAMERA)
         docks[PROTOCOL].raise_()
         across((CALLS, INCIDENT, PROTOCOL), (0.30, 0.45, 0.25))
         down((CALLS, CALLER, BOARDS), (0.32, 0.26, 0.42))
@@ -189,9 +198,11 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         window.splitDockWidget(docks[INCIDENT], docks[UNITS], Qt.Orientation.Horizontal)
         below(INCIDENT, DISPATCH)
         below(UNITS, ALERTS)
-        behind(DISPATCH, PROTOCOL)
+        behind(DISPATCH, FORWARDING)
+        behind(FORWARDING, PROTOCOL)
         behind(CALLS, CALLER)
         behind(UNITS, MAP)
+        behind(MAP, CAMERA)
         docks[DISPATCH].raise_()
         docks[CALLS].raise_()
         docks[UNITS].raise_()
@@ -213,7 +224,8 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         behind(UNITS, PROTOCOL)
         behind(REVIEW, INCIDENT)
         behind(INCIDENT, DISPATCH)
-        behind(DISPATCH, BOARDS)
+        behind(DISPATCH, FORWARDING)
+        behind(FORWARDING, BOARDS)
         for name in (REVIEW, FIGURES, CALLS):
             docks[name].raise_()
         across((REVIEW, FIGURES), (0.58, 0.42))
@@ -230,8 +242,10 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         behind(TRAINER, DEBRIEF)
         behind(DEBRIEF, INCIDENT)
         behind(INCIDENT, DISPATCH)
+        behind(DISPATCH, FORWARDING)
         behind(UNITS, PROTOCOL)
         behind(PROTOCOL, MAP)
+        behind(MAP, CAMERA)
         behind(CALLS, BOARDS)
         behind(BOARDS, CALLER)
         for name in (TRAINER, UNITS, CALLS):
@@ -239,25 +253,28 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         across((TRAINER, UNITS), (0.6, 0.4))
         down((UNITS, CALLS, ALERTS), (0.5, 0.36, 0.14))
     else:
-        # The whole floor at a glance: calls and callbacks, incidents, units and what is overdue;
-        # the incident form behind the unit board for a look at one incident, the duty shift and
-        # its handover and the situation map behind them.
+        # The whole floor at a glance: calls and callbacks, incidents, units, what is overdue and
+        # the forwardings to agencies of the incident in the form (the callers behind them); the
+        # incident form behind the unit board for a look at one incident, the duty shift and its
+        # handover and the situation map behind them.
         put(CALLS, Area.LeftDockWidgetArea)
         below(CALLS, BOARDS)
         put(UNITS, Area.RightDockWidgetArea)
         put(ALERTS, Area.RightDockWidgetArea)
         window.splitDockWidget(docks[UNITS], docks[ALERTS], Qt.Orientation.Horizontal)
-        below(ALERTS, CALLER)
+        below(ALERTS, FORWARDING)
         behind(UNITS, INCIDENT)
         behind(INCIDENT, DISPATCH)
         behind(DISPATCH, SHIFT)
         behind(SHIFT, MAP)
+        behind(MAP, CAMERA)
+        behind(FORWARDING, CALLER)
         behind(CALLER, PROTOCOL)
         docks[UNITS].raise_()
-        docks[CALLER].raise_()
+        docks[FORWARDING].raise_()
         across((CALLS, UNITS, ALERTS), (0.36, 0.38, 0.26))
         down((CALLS, BOARDS), (0.45, 0.55))
-        down((ALERTS, CALLER), (0.5, 0.5))
+        down((ALERTS, FORWARDING), (0.4, 0.6))
     hide_forbidden(window, role)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import Clock
 from dispatch.domain.enums import IncidentStatus, Priority
+from dispatch.domain.forwarding import CLOSED_STATES
 from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -68,10 +69,31 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
                     live=True,
                 ),
                 Column(lambda: translate("IncidentBoard", "Units"), lambda i: " ".join(i.units)),
+                Column(
+                    lambda: translate("IncidentBoard", "Forwarded to"),
+                    lambda i: forwardings_text(i, clock.now()),
+                    live=True,
+                ),
             ],
             key=lambda i: i.id,
             order=board_order,
         )
+
+
+def forwardings_text(incident: IncidentView, now: datetime) -> str:
+    """``⚠ NOT ACKNOWLEDGED: Polsek Tembalang; Damkar Kota Semarang: acknowledged by the agency``: each
+    agency the incident was forwarded to with its state in words (overdue said, not coloured), the
+    overdue ones first (a squeezed column keeps the start of its words; the tooltip has them all)."""
+    late, others = [], []
+    for brief in incident.forwardings:
+        if brief.acknowledged_at is None and brief.state not in CLOSED_STATES and brief.ack_due_at <= now:
+            late.append(translate("IncidentBoard", "⚠ NOT ACKNOWLEDGED: %1").replace("%1", brief.agency_name))
+        else:
+            state = labels.forward_state(brief.state)
+            others.append(
+                translate("IncidentBoard", "%1: %2").replace("%1", brief.agency_name).replace("%2", state)
+            )
+    return "; ".join(late + others)
 
 
 def board_order(incident: IncidentView) -> tuple[str, datetime, int]:

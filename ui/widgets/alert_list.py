@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from dispatch.domain.timers import TimerKind, format_duration
+from dispatch.services import outbox
 from dispatch.services.alerts import AlertView
 from dispatch.services.aml import AML_UNMATCHED_ALERT
 from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
@@ -20,6 +21,8 @@ from ui.timefmt import elapsed
 translate = QCoreApplication.translate
 
 AlertIdRole = Qt.ItemDataRole.UserRole + 1
+#: ``TimerKind.FORWARD_NOT_ACKNOWLEDGED``'s value (issue 16).
+FORWARD_NOT_ACKNOWLEDGED = "timer_forward_not_acknowledged"
 
 
 def alert_text(alert: AlertView, now: datetime) -> str:
@@ -40,6 +43,27 @@ def alert_text(alert: AlertView, now: datetime) -> str:
             "AlertList", "⚠ OVERDUE %1 on scene without an update for %2 (limit %3)"
         ),
     }
+    # An agency told of an incident that has not acknowledged within its own limit (its label is
+    # the agency's name; the incident's number follows).
+    templates[FORWARD_NOT_ACKNOWLEDGED] = translate(
+        "AlertList", "⚠ OVERDUE %1 has not acknowledged the forwarding, sent %2 ago (limit %3)"
+    )
+    # What the console was asked to send and did not (the label is the agency's name, or the number).
+    templates[outbox.OUTBOX_SMS_FAILED_ALERT] = translate(
+        "AlertList", "⚠ SMS to %1 could not be sent (%2 ago): tell them by telephone"
+    )
+    templates[outbox.OUTBOX_SMS_UNDELIVERED_ALERT] = translate(
+        "AlertList", "⚠ SMS to %1 was not delivered (%2 ago): tell them by telephone"
+    )
+    templates[outbox.OUTBOX_SMS_WAITING_ALERT] = translate(
+        "AlertList", "⚠ SMS to %1 waiting for %2: no modem is sending it; tell them by telephone"
+    )
+    templates[outbox.OUTBOX_DIAL_FAILED_ALERT] = translate(
+        "AlertList", "⚠ The console could not dial %1 (%2 ago): call by telephone"
+    )
+    templates[outbox.OUTBOX_DIAL_WAITING_ALERT] = translate(
+        "AlertList", "⚠ Dialling %1 waiting for %2: the PBX is not taking it; call by telephone"
+    )
     templates[DATABASE_DAMAGED_ALERT] = translate(
         "AlertList",
         "⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.",

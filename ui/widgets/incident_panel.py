@@ -1171,4 +1171,34 @@ def note_text(kind: str, text: str, zone: tzinfo) -> str:
             .replace("%1", call_id)
             .replace("%2", local_time(ring_at, zone))
         )
+    if code in ("forwarding.sent", "forwarding.report"):
+        # services.forwarding: the forwarding's id, the channel or report kind's value, the agency.
+        _forwarding_id, _, rest = argument.partition(" ")
+        value, _, agency = rest.partition(" ")
+        if not agency:
+            return text
+        if code == "forwarding.sent":
+            return (
+                translate("IncidentPanel", "Forwarded to %1 (%2).")
+                .replace("%1", agency)
+                .replace("%2", labels.forward_channel(value))
+            )
+        return (
+            translate("IncidentPanel", "%1 reported: %2.")
+            .replace("%1", agency)
+            .replace("%2", labels.report_kind(value))
+        )
+    if code == "file.attached":
+        # services.files: the file's id, its SHA-256 in hex, the camera's code or "-".
+        _file_id, _, rest = argument.partition(" ")
+        digest, _, camera = rest.partition(" ")
+        if not digest:
+            return text
+        if camera and camera != "-":
+            return (
+                translate("IncidentPanel", "Still from camera %1 attached (SHA-256 %2).")
+                .replace("%1", camera)
+                .replace("%2", digest)
+            )
+        return translate("IncidentPanel", "File attached (SHA-256 %1).").replace("%1", digest)
     return text
