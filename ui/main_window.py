@@ -56,7 +56,7 @@ from ui.reveal import focus_visibly, keep_focus_in_view
 from ui.session import ConsoleSession
 from ui.timefmt import local_time
 from ui.widgets.alert_list import AlertList
-from ui.widgets.board_columns import FIT_PRECISION, board_table
+from ui.widgets.board_columns import FIT_PRECISION, ElideRightDelegate, board_table
 from ui.widgets.callback_desk import CallerDesk
 from ui.widgets.caller_lines import CallerLines
 from ui.widgets.choice_bar import ChoiceBar
@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         self.call_view.setProperty("dropOrder", [5, 1, 6])
         self.incident_view.setProperty("elidable", [2, 3, 4, 6, 7])
         self.incident_view.setProperty("dropOrder", [6, 7, 5])
+        # The forwardings' words begin with what matters (an acknowledgement overdue).
+        self.incident_view.setItemDelegateForColumn(7, ElideRightDelegate(self.incident_view))
 
         self.incident_panel = IncidentPanel(session)
         self.dispatch_panel = DispatchPanel(session)

@@ -70,7 +70,7 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
                 ),
                 Column(lambda: translate("IncidentBoard", "Units"), lambda i: " ".join(i.units)),
                 Column(
-                    lambda: translate("IncidentBoard", "Forwarded to"),
+                    lambda: translate("IncidentBoard", "Agencies"),
                     lambda i: forwardings_text(i, clock.now()),
                     live=True,
                 ),

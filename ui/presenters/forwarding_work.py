@@ -49,6 +49,8 @@ class SendSetup:
     sms_feed: bool = False
     ami_feed: bool = False
     extension: str = ""
+    #: The PBX's dial context ("" the feed's default).
+    context: str = ""
 
 
 def console_send_setup() -> SendSetup:
@@ -60,6 +62,7 @@ def console_send_setup() -> SendSetup:
         sms_feed=any(url.strip().startswith("aml-sms:") for url in settings.feeds),
         ami_feed=any(url.strip().startswith("ami://") for url in settings.feeds),
         extension=str(getattr(settings, "ami_extension", "") or "").strip(),
+        context=str(getattr(settings, "ami_dial_context", "") or "").strip(),
     )
 
 
@@ -304,6 +307,7 @@ class ForwardingWork(Presenter):
                 agency_id=choice.agency_id,
                 to_number=number,
                 extension=setup.extension,
+                context=setup.context,
             )
         except ServiceError as error:
             self._say(labels.service_error(error.code))

@@ -6,8 +6,8 @@ middle and shown whole in its tooltip), so the boards fit at 1366x768 without sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 # Rows measured when sizing columns to their contents, those on screen first (bounds the cost of a
 # long queue: with 200 calls, sizing took 90-240 ms of a busy centre console's window every 2 s,
@@ -40,6 +40,17 @@ def board_table(name: str, model: QAbstractItemModel | None = None) -> QTableVie
     return view
 
 
+class ElideRightDelegate(QStyledItemDelegate):
+    """A column of words whose start says the most (``⚠ NOT ACKNOWLEDGED: …``): cut at its end, where
+    the board cuts numbers in the middle to keep both ends."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 #: A column is squeezed (its value elided in the middle) only down to this, or its own width when
 #: that is less: a state, a time or a phone number stays whole.
 MIN_COLUMN = 130
@@ -68,10 +79,15 @@ def squeeze_columns(view: QTableView) -> None:
     measured = view.property("contentWidths") or []
     elidable = view.property("elidable") or []
     current = [header.sectionSize(column) for column in range(count)]
+    # No column is narrower than the header allows (an empty column measured 7 px left the board
+    # scrolling sideways by the difference).
     floors = [
-        min(
-            measured[column] if column < len(measured) else current[column],
-            MIN_ELIDED if column in elidable else MIN_COLUMN,
+        max(
+            header.minimumSectionSize(),
+            min(
+                measured[column] if column < len(measured) else current[column],
+                MIN_ELIDED if column in elidable else MIN_COLUMN,
+            ),
         )
         for column in range(count)
     ]

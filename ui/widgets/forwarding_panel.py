@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -166,6 +165,13 @@ def _problem_label(name: str) -> QLabel:
     label.setStyleSheet(ProblemStyle)
     label.setWordWrap(True)
     label.hide()
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: bold;")
     return label
 
 
@@ -331,9 +337,14 @@ class ForwardingPanel(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.heading)
 
-        choices_box = QGroupBox(translate("ForwardingPanel", "Whom to call (Ctrl+T; Enter records, D dials)"))
+        # Headings are labels that wrap, not group box titles: a title never wraps, and a long one
+        # in Indonesian made the panel wider than the call-taker's dock.
+        choices_box = QWidget()
         choices_layout = QVBoxLayout(choices_box)
-        choices_layout.setContentsMargins(4, 2, 4, 2)
+        choices_layout.setContentsMargins(0, 2, 0, 2)
+        choices_layout.addWidget(
+            _heading(translate("ForwardingPanel", "Whom to call (Ctrl+T; Enter records, D dials)"))
+        )
         self.choices = ChoiceList()
         self.choices.setObjectName("forwardChoices")
         self.choices.setWordWrap(True)
@@ -410,11 +421,12 @@ class ForwardingPanel(QWidget):
         self.channel.chosen.connect(lambda _channel: self._person_typed(self.person.text()))
         layout.addWidget(self.record_row)
 
-        forwardings_box = self.forwardings_box = QGroupBox(
-            translate("ForwardingPanel", "Forwardings (Ctrl+T again; 1-7 report)")
-        )
+        forwardings_box = self.forwardings_box = QWidget()
         forwardings_layout = QVBoxLayout(forwardings_box)
-        forwardings_layout.setContentsMargins(4, 2, 4, 2)
+        forwardings_layout.setContentsMargins(0, 2, 0, 2)
+        forwardings_layout.addWidget(
+            _heading(translate("ForwardingPanel", "Forwardings (Ctrl+T again; 1-7 report)"))
+        )
         self.forwardings = ForwardingList()
         self.forwardings.setObjectName("forwardings")
         self.forwardings.setWordWrap(True)
