@@ -10,7 +10,7 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
 ``bench.bench_scoring`` and ``bench.bench_training_surge`` and ``bench.bench_centre`` (PostgreSQL: the
 server of ``DISPATCH_TEST_POSTGRES_URL``, else a throwaway cluster of its own), ``bench.bench_areas``,
-``bench.bench_map`` and ``bench.bench_aml`` (socat needed). Then
+``bench.bench_map`` and ``bench.bench_aml`` (socat needed), ``bench.bench_cameras``. Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -49,6 +49,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("areas", ["-m", "bench.bench_areas", "--json", "{json}"]),
     ("map", ["-m", "bench.bench_map", "--json", "{json}"]),
     ("aml", ["-m", "bench.bench_aml", "--json", "{json}"]),
+    ("cameras", ["-m", "bench.bench_cameras", "--json", "{json}"]),
 ]
 
 
@@ -416,6 +417,9 @@ def render(folder: Path) -> str:
     ]
     if where:
         out.table("Where the caller is (`bench.bench_areas`, `bench.bench_map`, `bench.bench_aml`):", where)
+    cctv = load("cameras")
+    if cctv:
+        out.table("CCTV near an incident (`bench.bench_cameras`):", guarded(lambda: camera_rows(cctv)))
     return "\n".join(out.lines)
 
 
@@ -475,6 +479,28 @@ def aml_rows(handset: dict[str, Any]) -> list[tuple[str, str, str]]:
             (f"one fsync'd SQLite write: {p50_p99(floor)}" if floor else "")
             + f"; to the spool: {p50_p99(rows['+CMTI -> position in the spool'])}",
         )
+    ]
+
+
+def camera_rows(cctv: dict[str, Any]) -> list[tuple[str, str, str]]:
+    rows = cctv["rows"]
+    grid, service, scan = (
+        next(row for name, row in rows.items() if name.startswith(kind))
+        for kind in ("grid:", "service:", "baseline:")
+    )
+    same = "" if cctv.get("same_as_baseline") else "; NOT the same cameras as the full scan"
+    return [
+        (
+            f"the nearest {cctv['k']} of {cctv['cameras']:,} cameras to a position, as the camera dock "
+            "asks (the grid and the ten read from the database) (< 5 ms p99)",
+            f"**{p50_p99(service)}**" + same,
+            f"a full scan of every camera: {p50_p99(scan)}",
+        ),
+        (
+            "the shared grid alone (`geo.PointGrid`, also the nearest village's)",
+            p50_p99(grid),
+            f"built in {cctv['grid_build_ms']:.0f} ms; the registry imported in {cctv['import_s']:.1f} s",
+        ),
     ]
 
 

@@ -190,6 +190,19 @@ def test_aml(figures: Path) -> None:
     assert rows["+CMTI -> position on the incident (committed)"]["n"] == 10
 
 
+def test_cameras(figures: Path) -> None:
+    """The nearest 10 of the cameras, through the grid and the service, against a full scan."""
+    out = figures / "cameras.json"
+    done = run("-m", "bench.bench_cameras", "--smoke", "--json", str(out))
+    assert "answers checked against the full scan at 10 positions: the same" in done.stdout
+    report = read_json(out)
+    assert report["cameras"] == 2000
+    assert report["same_as_baseline"], report["wrong"]
+    rows = report["rows"]
+    assert [row["n"] for row in rows.values()] == [50, 50, 10]
+    assert all(row["p99"] >= row["p50"] > 0 for row in rows.values())
+
+
 def test_reports(seeded: Path, figures: Path) -> None:
     """The supervisor's reports on the seed's busy shift: data, PDF, the browser, full text, a month."""
     out = figures / "reports.json"
@@ -260,6 +273,7 @@ def test_readme_figures(figures: Path) -> None:
         "areas",
         "map",
         "aml",
+        "cameras",
     )
     missing = [n for n in names if not (figures / f"{n}.json").exists()]
     assert not missing, f"run with the benchmark tests above in the same session; missing {missing}"
@@ -284,6 +298,7 @@ def test_readme_figures(figures: Path) -> None:
         "Dispatch",
         "Supervisor reports",
         "Where the caller is",
+        "CCTV near an incident",
     ):
         assert f"\n{table} (" in text, table
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line]
@@ -305,6 +320,7 @@ COVERED = {
     "bench_boards": "test_boards",
     "bench_feeds": "test_feeds",
     "bench_aml": "test_aml",
+    "bench_cameras": "test_cameras",
     "bench_reports": "test_reports",
     "bench_centre": "test_centre",
     "bench_map": "test_map",

@@ -30,6 +30,17 @@ from dispatch.store.tables import Camera
 
 #: The cameras farther than this from the position are not offered (they cannot show the incident).
 NEAREST_CAMERAS_MAX_M = 50_000.0
+_COLUMNS = (
+    Camera.id,
+    Camera.code,
+    Camera.name,
+    Camera.owner,
+    Camera.lat,
+    Camera.lon,
+    Camera.stream_url,
+    Camera.active,
+    Camera.updated_at,
+)
 #: Coordinates closer than this (degrees, about a centimetre) are the same point.
 _SAME_POINT = 1e-7
 
@@ -41,6 +52,18 @@ class CameraNear:
     distance_m: float
 
 
+@dataclass(frozen=True)
+class _Built:
+    """A grid of the active cameras (its numbers index ``ids``, ``lats``, ``lons``) and the registry's
+    largest camera id when it was read."""
+
+    grid: PointGrid
+    ids: array[int]
+    lats: array[float]
+    lons: array[float]
+    largest_id: int
+
+
 class _CameraGrid:
     """One database's grid of active cameras, with the generation of the registry it was built from."""
 
@@ -49,11 +72,7 @@ class _CameraGrid:
         #: Bumped by every notice that the registry changed; the grid is current while it equals ``built``.
         self.generation = 0
         self.built = -1
-        self.grid = PointGrid([], [])
-        self.ids = array("i")
-        self.lats = array("d")
-        self.lons = array("d")
-        self.largest_id = 0
+        self.state = _Built(PointGrid([], []), array("i"), array("d"), array("d"), 0)
         self.buses: weakref.WeakSet[ChangeBus] = weakref.WeakSet()
 
     def heard(self, change: Change) -> None:
@@ -65,28 +84,22 @@ class _CameraGrid:
             self.buses.add(bus)
             bus.subscribe(self.heard)
 
-    def current(self, ctx: ServiceContext) -> tuple[PointGrid, array[int], array[float], array[float]]:
-        """The grid, built again when the registry changed since; with the cameras' ids and points."""
+    def current(self, ctx: ServiceContext) -> _Built:
+        """The grid, built again when the registry changed since it was built."""
         with self.lock:
-            with reading(ctx) as session:
-                largest = int(session.scalar(select(func.max(Camera.id))) or 0)
-                if largest != self.largest_id:
-                    self.generation += 1
-                if self.built != self.generation:
-                    generation = self.generation
-                    rows = session.execute(
-                        select(Camera.id, Camera.lat, Camera.lon)
-                        .where(Camera.active.is_(True))
-                        .order_by(Camera.id)
-                    ).all()
-                    self.ids = array("i", [row.id for row in rows])
-                    self.lats = array("d", [row.lat for row in rows])
-                    self.lons = array("d", [row.lon for row in rows])
-                    self.grid = PointGrid(self.lats, self.lons)
-                    self.largest_id = largest
-                    # A notice heard while reading leaves the grid old: the next search builds it again.
-                    self.built = generation
-            return self.grid, self.ids, self.lats, self.lons
+            if self.built != self.generation:
+                generation = self.generation
+                active = select(Camera.id, Camera.lat, Camera.lon).where(Camera.active.is_(True))
+                with reading(ctx) as session:
+                    largest = int(session.scalar(select(func.max(Camera.id))) or 0)
+                    rows = session.execute(active.order_by(Camera.id)).all()
+                lats = array("d", [row.lat for row in rows])
+                lons = array("d", [row.lon for row in rows])
+                ids = array("i", [row.id for row in rows])
+                self.state = _Built(PointGrid(lats, lons), ids, lats, lons, largest)
+                # A notice heard while reading leaves the grid old: the next search builds it again.
+                self.built = generation
+            return self.state
 
     def outdated(self) -> None:
         with self.lock:
@@ -111,31 +124,34 @@ def nearest_cameras(
 ) -> list[CameraNear]:
     """The ``k`` active cameras nearest to (``lat``, ``lon``) within ``max_m``, nearest first."""
     cameras = _grid_of(ctx)
+    largest = select(func.max(Camera.id)).scalar_subquery()
     for _attempt in range(2):
-        grid, ids, lats, lons = cameras.current(ctx)
-        found = grid.nearest(lat, lon, k, max_m)
-        if not found:
-            return []
-        wanted = [ids[i] for i, _ in found]
+        built = cameras.current(ctx)
+        found = built.grid.nearest(lat, lon, k, max_m)
+        wanted = [built.ids[i] for i, _ in found]
+        # One read: the cameras found, and the largest id (a camera added unheard of builds the grid
+        # again).
         with reading(ctx) as session:
-            rows = session.execute(select(Camera).where(Camera.id.in_(wanted))).scalars().all()
+            if wanted:
+                rows = session.execute(select(*_COLUMNS, largest).where(Camera.id.in_(wanted))).all()
+                now_largest = rows[0][-1] if rows else None
+            else:
+                rows = []
+                now_largest = session.scalar(select(largest))
         views = {row.id: CameraView.of(row) for row in rows}
-        # A camera deactivated or moved without this console hearing of it (another process): the grid
-        # is built again and the search repeated, once.
-        if all(
-            (view := views.get(ids[i])) is not None
+        # A camera deactivated or moved unheard of (another program on the database): the grid is
+        # built again and the search repeated, once.
+        if (now_largest or 0) == built.largest_id and all(
+            (view := views.get(built.ids[i])) is not None
             and view.active
-            and abs(view.lat - lats[i]) < _SAME_POINT
-            and abs(view.lon - lons[i]) < _SAME_POINT
+            and abs(view.lat - built.lats[i]) < _SAME_POINT
+            and abs(view.lon - built.lons[i]) < _SAME_POINT
             for i, _ in found
         ):
-            return [CameraNear(views[ids[i]], metres) for i, metres in found]
+            return [CameraNear(views[built.ids[i]], metres) for i, metres in found]
         cameras.outdated()
-    return [
-        CameraNear(view, distance_m(lat, lon, view.lat, view.lon))
-        for view in sorted(views.values(), key=lambda v: distance_m(lat, lon, v.lat, v.lon))
-        if view.active and distance_m(lat, lon, view.lat, view.lon) <= max_m
-    ]
+    measured = sorted((distance_m(lat, lon, view.lat, view.lon), view.id, view) for view in views.values())
+    return [CameraNear(view, metres) for metres, _, view in measured if view.active and metres <= max_m]
 
 
 def nearest_to_incident(ctx: ServiceContext, incident_id: int, k: int = 10) -> list[CameraNear]:
