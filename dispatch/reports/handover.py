@@ -1,25 +1,27 @@
 """The handover report's data: a duty shift as the outgoing lead hands it over, read from the database.
 
-Nothing in the report is typed twice: the period and who worked it (``shifts.staff_of``), the calls
-by class and by their incident's category, the incidents still open at the end with their units, age
-and last note, the units out of service and why, the callbacks still waiting, the numbers flagged or
-with a block requested, the feed outages, the alerts nobody acknowledged, the outgoing lead's planned
-events and pass-down (the ``duty_shifts`` columns) and the figures of ``dispatch.reports.figures_data``.
+Nothing in the report is typed twice: the period and who worked it (``shifts.staff_of``), the calls by
+class and by their incident's category, the incidents still open at the end with their units, age and
+last note, the forwardings to agencies still open then (how far each had got, and whether its
+acknowledgement was late), the units out of service and why, the callbacks still waiting, the numbers
+flagged or with a block requested, the feed outages, the alerts nobody acknowledged, the outgoing lead's
+planned events and pass-down (the ``duty_shifts`` columns) and the figures of
+``dispatch.reports.figures_data``.
 
 The report covers [opened_at, period_end), where the period ends when the shift was closed, or at its
-planned end while it is open. Its state is read **as at** one instant, ``as_of``: the period's end for
-a closed shift, the present moment (at most the planned end) for the draft of an open one. Where the
+planned end while it is open. Its state is read **as at** one instant, ``as_of``: the period's end for a
+closed shift, the present moment (at most the planned end) for the draft of an open one. Where the
 database keeps history, the state is that instant's, however long afterwards the report is assembled:
-unit statuses from ``unit_status_history``, assignments from their milestones, callbacks, flags,
-alerts, outages, attendance and notes from their own times. An incident's category and priority, a
-call's class and whether a unit is on the roster are what their rows say when the report is assembled
-(they keep no history of their own; a correction made later shows in a later assembly), and so are the
-figures of the period's calls and incidents (an interval that ends after the close, a unit arriving,
-counts): that is why the signed report freezes its content (``dispatch.services.handover``).
+unit statuses from ``unit_status_history``, assignments and forwardings from their milestones,
+callbacks, flags, alerts, outages, attendance and notes from their own times. An incident's category and
+priority, a call's class and whether a unit is on the roster are what their rows say when the report is
+assembled (they keep no history of their own; a correction made later shows in a later assembly), and so
+are the figures of the period's calls and incidents (an interval that ends after the close, a unit
+arriving, counts): that is why the signed report freezes its content (``dispatch.services.handover``).
 
-The content is language-neutral: codes (call classes, categories, statuses, reasons), numbers and
-times; the UI words it in the reader's language. :func:`canonical_json` is the one serialiser for
-stored and exported JSON: the same data gives the same bytes, run after run.
+The content is language-neutral: codes (call classes, categories, statuses, reasons), numbers and times;
+the UI words it in the reader's language. :func:`canonical_json` is the one serialiser for stored and
+exported JSON: the same data gives the same bytes, run after run.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from dispatch.domain.clock import as_utc
 from dispatch.domain.codes import Refusal
 from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallClass, IncidentStatus, UnitStatus
 from dispatch.domain.figures import FigureSettings
+from dispatch.domain.forwarding import ForwardState
 from dispatch.domain.lifecycle import derive_incident_status
 from dispatch.reports.figures_data import period_figures
 from dispatch.services.alerts import LOOKBACK as ALERT_LOOKBACK
@@ -55,6 +58,7 @@ from dispatch.store.tables import (
     CallbackAttempt,
     DutyShift,
     FeedOutage,
+    Forwarding,
     Incident,
     IncidentNote,
     NumberFlag,
@@ -305,6 +309,40 @@ class OpenIncident:
 
 
 @dataclass(frozen=True)
+class OpenForwarding:
+    """A forwarding to an agency open at ``as_of``: how far it had got then, and whether the agency's
+    acknowledgement was overdue."""
+
+    forwarding_id: int
+    incident_number: str
+    #: The agency's name when forwarded.
+    agency_name: str
+    #: ``ForwardState`` value at ``as_of``, from the milestones reached before it.
+    state: str
+    forwarded_at: datetime
+    #: When the agency acknowledged it; None when it had not by ``as_of``.
+    acknowledged_at: datetime | None
+    ack_limit_s: int
+    ack_due_at: datetime
+    #: Not acknowledged by ``as_of``: the seconds past its limit then (0 while within it); None once
+    #: acknowledged.
+    overdue_s: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "forwarding_id": self.forwarding_id,
+            "incident_number": self.incident_number,
+            "agency_name": self.agency_name,
+            "forwarding_state": self.state,
+            "forwarded_at": iso(self.forwarded_at),
+            "acknowledged_at": None if self.acknowledged_at is None else iso(self.acknowledged_at),
+            "ack_limit_s": self.ack_limit_s,
+            "ack_due_at": iso(self.ack_due_at),
+            "overdue_s": self.overdue_s,
+        }
+
+
+@dataclass(frozen=True)
 class UnitOutOfService:
     """A unit out of service at ``as_of`` and what the history says of why."""
 
@@ -465,6 +503,8 @@ class HandoverData:
     pass_down: str
     #: ``dispatch.domain.figures.Figures.to_json()`` of the period.
     figures: Mapping[str, Any]
+    #: Forwardings to agencies open at ``as_of``, oldest first.
+    open_forwardings: tuple[OpenForwarding, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON values only, each list in a fixed order: ``canonical_json`` of it is stable."""
@@ -475,6 +515,7 @@ class HandoverData:
                 "staff": [row.to_json() for row in self.staff],
                 "calls": self.calls.to_json(),
                 "open_incidents": [row.to_json() for row in self.open_incidents],
+                "open_forwardings": [row.to_json() for row in self.open_forwardings],
                 "units_out_of_service": [row.to_json() for row in self.units_out_of_service],
                 "callbacks": [row.to_json() for row in self.callbacks],
                 "number_flags": [row.to_json() for row in self.number_flags],
@@ -540,6 +581,7 @@ def assemble_in(
         planned_events=shift.planned_events,
         pass_down=shift.pass_down,
         figures=canonical(period_figures(ctx, start, period_end, settings).to_json()),
+        open_forwardings=_open_forwardings(session, as_of),
     )
     return data
 
@@ -791,6 +833,77 @@ def _open_incidents(
                 last_note=None
                 if note is None
                 else LastNote(note.at, note.kind, note.text, names.get(note.author_id)),
+            )
+        )
+    return tuple(result)
+
+
+def forwarding_state_at(
+    as_of: datetime,
+    acknowledged_at: datetime | None,
+    dispatched_at: datetime | None,
+    arrived_at: datetime | None,
+) -> str:
+    """How far an open forwarding had got at ``as_of``: its latest milestone reached before then."""
+    for state, reached in (
+        (ForwardState.ARRIVED, arrived_at),
+        (ForwardState.DISPATCHED, dispatched_at),
+        (ForwardState.ACKNOWLEDGED, acknowledged_at),
+    ):
+        if reached is not None and reached < as_of:
+            return state.value
+    return ForwardState.SENT.value
+
+
+def _open_forwardings(session: Session, as_of: datetime) -> tuple[OpenForwarding, ...]:
+    """Forwardings made before ``as_of`` and not handled or cancelled by then, oldest first.
+
+    Read as the open incidents are: those still open (the ``closed_at, ack_due_at`` index) and those
+    closed since ``as_of``.
+    """
+    columns = (
+        Forwarding.id,
+        Incident.number,
+        Forwarding.agency_name,
+        Forwarding.forwarded_at,
+        Forwarding.acknowledged_at,
+        Forwarding.dispatched_at,
+        Forwarding.arrived_at,
+        Forwarding.ack_limit_s,
+        Forwarding.ack_due_at,
+    )
+    found = {}
+    for still_open in (Forwarding.closed_at.is_(None), Forwarding.closed_at >= as_of):
+        for row in session.execute(
+            select(*columns)
+            .join(Incident, Incident.id == Forwarding.incident_id)
+            .where(still_open, Forwarding.forwarded_at < as_of)
+        ):
+            found[row[0]] = row
+    result = []
+    for (
+        forwarding_id,
+        number,
+        agency_name,
+        forwarded_at,
+        acknowledged_at,
+        dispatched_at,
+        arrived_at,
+        limit_s,
+        due_at,
+    ) in sorted(found.values(), key=lambda r: (r[3], r[0])):
+        acknowledged = acknowledged_at if acknowledged_at is not None and acknowledged_at < as_of else None
+        result.append(
+            OpenForwarding(
+                forwarding_id=forwarding_id,
+                incident_number=number,
+                agency_name=agency_name,
+                state=forwarding_state_at(as_of, acknowledged_at, dispatched_at, arrived_at),
+                forwarded_at=forwarded_at,
+                acknowledged_at=acknowledged,
+                ack_limit_s=limit_s,
+                ack_due_at=due_at,
+                overdue_s=None if acknowledged is not None else _seconds(due_at, as_of),
             )
         )
     return tuple(result)

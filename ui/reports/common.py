@@ -17,6 +17,7 @@ from dispatch.catalogue_files import load_default_catalogue
 from dispatch.domain.callers import CallbackOutcome, CallbackReason, NumberFlagKind
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.enums import AgencyType, CallClass, IncidentStatus, Priority, Role, UnitStatus
+from dispatch.domain.forwarding import ForwardState
 from dispatch.domain.timers import TimerKind
 from dispatch.services.integrity import DATABASE_DAMAGED_ALERT
 from ui import labels
@@ -150,6 +151,11 @@ class Writer:
             return labels.shift_name(str(code))
         except ValueError:
             return str(code)
+
+    @staticmethod
+    def forward_state(code: object) -> str:
+        """How far a forwarding to an agency had got (``ForwardState`` value)."""
+        return _worded(ForwardState, labels.forward_state, code)
 
     @staticmethod
     def callback_outcome(code: object) -> str:

@@ -89,6 +89,13 @@ def _words() -> dict[str, str]:
         "to_arrival": translate("ReportCsv", "Forwarding to arrival reported"),
         "never_acknowledged": translate("ReportCsv", "Never acknowledged"),
         "never_arrived": translate("ReportCsv", "Never reported arrived"),
+        "open_forwardings": translate("ReportCsv", "Forwardings to agencies still open"),
+        "forwarding_id": translate("ReportCsv", "Forwarding record"),
+        "forwarding_state": translate("ReportCsv", "State of the forwarding"),
+        "forwarded_at": translate("ReportCsv", "Forwarded"),
+        "ack_limit_s": translate("ReportCsv", "Acknowledgement limit (seconds)"),
+        "ack_due_at": translate("ReportCsv", "Acknowledgement due"),
+        "overdue_s": translate("ReportCsv", "Over the limit (seconds)"),
         # common fields
         "since": translate("ReportCsv", "From"),
         "until": translate("ReportCsv", "Until"),

@@ -66,6 +66,7 @@ def render(data: Mapping[str, Any], writer: Writer) -> str:
         *_staff(content, writer),
         *_calls(content, writer),
         *_open_incidents(content, writer),
+        *_open_forwardings(content, writer),
         *_units_out(content, writer),
         *_callbacks(content, writer),
         *_flags(content, writer),
@@ -293,6 +294,59 @@ def _open_incidents(content: Mapping[str, Any], writer: Writer) -> list[str]:
             rows,
             numeric=(2,),
             widths=[19, 15, 14, 20, 32],
+        )
+    ]
+
+
+def _acknowledged(forwarding: Mapping[str, Any], writer: Writer) -> str:
+    """When the agency acknowledged, or that it had not and how far past its limit it was."""
+    if forwarding.get("acknowledged_at"):
+        return writer.short(forwarding.get("acknowledged_at"))
+    overdue = forwarding.get("overdue_s")
+    if isinstance(overdue, int | float) and overdue > 0:
+        return translate("HandoverReport", "not acknowledged, %1 over its limit").replace(
+            "%1", writer.duration(overdue)
+        )
+    return translate("HandoverReport", "not acknowledged, within its limit (%1)").replace(
+        "%1", writer.duration(forwarding.get("ack_limit_s"))
+    )
+
+
+def _open_forwardings(content: Mapping[str, Any], writer: Writer) -> list[str]:
+    if "open_forwardings" not in content:
+        return []  # a report made before forwarding to agencies existed
+    forwardings = [mapping(row) for row in sequence(content.get("open_forwardings"))]
+    caption = translate("HandoverReport", "Forwardings to agencies still open")
+    if not forwardings:
+        return [nothing(caption, translate("HandoverReport", "No forwarding to an agency is open."))]
+    rows = [
+        [
+            str(forwarding.get("incident_number", "")),
+            str(forwarding.get("agency_name", "")),
+            writer.forward_state(forwarding.get("forwarding_state")),
+            writer.short(forwarding.get("forwarded_at")),
+            _acknowledged(forwarding, writer),
+        ]
+        for forwarding in forwardings
+    ]
+    overdue = [
+        (number, 4)
+        for number, forwarding in enumerate(forwardings)
+        if not forwarding.get("acknowledged_at") and (forwarding.get("overdue_s") or 0) > 0
+    ]
+    return [
+        table(
+            caption,
+            [
+                translate("HandoverReport", "Incident"),
+                translate("HandoverReport", "Agency"),
+                translate("HandoverReport", "State"),
+                translate("HandoverReport", "Forwarded"),
+                translate("HandoverReport", "Acknowledged"),
+            ],
+            rows,
+            widths=[14, 24, 21, 15, 26],
+            missed=overdue,
         )
     ]
 
