@@ -7,7 +7,9 @@ once per (kind, entity, since); when the condition stops holding, the episode is
 Default limits follow DOMAIN.md's standards: a call answered within 15 s (NENA), the first unit
 dispatched within 60 s of the answer (NFPA 1225), a unit under way soon after dispatch (NFPA 1710
 turnout is 60-80 s; two minutes without even an acknowledgement means the unit did not hear), and a
-first unit on scene within 10 minutes (Semarang's target).
+first unit on scene within 10 minutes (Semarang's target). A forwarding to an agency (issue 16) must be
+acknowledged within that agency's own limit (the directory's, kept by each forwarding): it has no
+configured threshold.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ class TimerKind(StrEnum):
     NOT_ACKNOWLEDGED = "timer_not_acknowledged"
     EN_ROUTE = "timer_en_route"
     ON_SCENE_NO_UPDATE = "timer_on_scene_no_update"
+    #: An agency told of an incident has not acknowledged within its limit (its label is the agency's
+    #: name, with the incident's number).
+    FORWARD_NOT_ACKNOWLEDGED = "timer_forward_not_acknowledged"
 
 
 #: The entity an alert of each kind is about (the ``alerts.entity`` column).
@@ -36,6 +41,7 @@ ENTITY = {
     TimerKind.NOT_ACKNOWLEDGED: "unit",
     TimerKind.EN_ROUTE: "unit",
     TimerKind.ON_SCENE_NO_UPDATE: "unit",
+    TimerKind.FORWARD_NOT_ACKNOWLEDGED: "forwarding",
 }
 
 #: Statuses in which a unit is at the scene (an update is expected every so often).
@@ -57,6 +63,8 @@ class TimerThresholds:
     on_scene_no_update: int = 1800
 
     def limit(self, kind: TimerKind) -> int:
+        """The configured limit of ``kind``; KeyError for a kind whose limit each subject carries
+        (``OWN_LIMIT``)."""
         return int(getattr(self, FIELD_OF[kind]))
 
     def problems(self) -> dict[str, str]:
@@ -79,6 +87,8 @@ FIELD_OF = {
     TimerKind.ON_SCENE_NO_UPDATE: "on_scene_no_update",
 }
 THRESHOLD_FIELDS = tuple(FIELD_OF.values())
+#: Kinds whose limit is the subject's own, not a configured threshold (not in ``FIELD_OF``).
+OWN_LIMIT = frozenset(kind for kind in TimerKind if kind not in FIELD_OF)
 
 
 @dataclass(frozen=True)
@@ -109,10 +119,23 @@ class UnitOnCall:
 
 
 @dataclass(frozen=True)
+class ForwardingWaiting:
+    """A forwarding to an agency, open and not acknowledged, with the agency's limit."""
+
+    forwarding_id: int
+    agency_name: str
+    incident_number: str
+    forwarded_at: datetime
+    #: Seconds the agency may take to acknowledge (its directory entry's when it was forwarded to).
+    limit_s: int
+
+
+@dataclass(frozen=True)
 class TimerState:
     calls: tuple[RingingCall, ...] = ()
     incidents: tuple[OpenIncident, ...] = ()
     units: tuple[UnitOnCall, ...] = ()
+    forwardings: tuple[ForwardingWaiting, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,13 +155,21 @@ class DueAlert:
         return self.kind.value, str(self.entity_id), self.since
 
 
-def _episodes(state: TimerState) -> Iterator[tuple[TimerKind, int, datetime, str, str]]:
-    """Every waiting condition in ``state`` as (kind, entity id, since, label, incident number)."""
+def _episodes(state: TimerState) -> Iterator[tuple[TimerKind, int, datetime, str, str, int | None]]:
+    """Every waiting condition in ``state`` as (kind, entity id, since, label, incident number, its own
+    limit or None for the configured one)."""
     for call in state.calls:
-        yield TimerKind.CALL_RINGING, call.call_id, call.ring_at, call.number, ""
+        yield TimerKind.CALL_RINGING, call.call_id, call.ring_at, call.number, "", None
     for incident in state.incidents:
         if not incident.ever_dispatched:
-            yield TimerKind.NOT_DISPATCHED, incident.incident_id, incident.created_at, incident.number, ""
+            yield (
+                TimerKind.NOT_DISPATCHED,
+                incident.incident_id,
+                incident.created_at,
+                incident.number,
+                "",
+                None,
+            )
     for unit in state.units:
         if unit.status is UnitStatus.DISPATCHED:
             kind = TimerKind.NOT_ACKNOWLEDGED
@@ -151,14 +182,23 @@ def _episodes(state: TimerState) -> Iterator[tuple[TimerKind, int, datetime, str
             since = max(unit.status_since, unit.last_update or unit.status_since)
         else:
             continue
-        yield kind, unit.unit_id, since, unit.call_sign, unit.incident_number
+        yield kind, unit.unit_id, since, unit.call_sign, unit.incident_number, None
+    for waiting in state.forwardings:
+        yield (
+            TimerKind.FORWARD_NOT_ACKNOWLEDGED,
+            waiting.forwarding_id,
+            waiting.forwarded_at,
+            waiting.agency_name,
+            waiting.incident_number,
+            waiting.limit_s,
+        )
 
 
 def due_alerts(state: TimerState, now: datetime, thresholds: TimerThresholds) -> list[DueAlert]:
     """The conditions that have lasted at least their limit at ``now``, longest waiting first."""
     due = []
-    for kind, entity_id, since, label, incident_number in _episodes(state):
-        limit = thresholds.limit(kind)
+    for kind, entity_id, since, label, incident_number, own_limit in _episodes(state):
+        limit = thresholds.limit(kind) if own_limit is None else own_limit
         if now - since >= timedelta(seconds=limit):
             due.append(DueAlert(kind, ENTITY[kind], entity_id, since, limit, label, incident_number))
     due.sort(key=lambda alert: (alert.since, alert.kind.value, alert.entity_id))

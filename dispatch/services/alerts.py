@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, Row, func, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, Engine, Row, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from dispatch.domain.codes import AuditAction, Refusal
@@ -32,6 +32,7 @@ from dispatch.domain.enums import CallState, IncidentStatus, UnitStatus
 from dispatch.domain.timers import (
     ON_SCENE_STATUSES,
     DueAlert,
+    ForwardingWaiting,
     OpenIncident,
     RingingCall,
     TimerKind,
@@ -44,7 +45,7 @@ from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.snapshots import CallView
 from dispatch.services.uow import insert_unless_taken, unit_of_work
-from dispatch.store.tables import Alert, Assignment, Call, Incident, IncidentNote, Unit
+from dispatch.store.tables import Alert, Assignment, Call, Forwarding, Incident, IncidentNote, Unit
 
 TIMER_KINDS = tuple(kind.value for kind in TimerKind)
 #: Open alerts are looked for among those raised this recently (the ``raised_at`` index), plus those
@@ -128,12 +129,14 @@ def _params(kind: str, message: str) -> tuple[datetime | None, int | None, str |
 
 
 def timer_state(session: Session, now: datetime, thresholds: TimerThresholds | None = None) -> TimerState:
-    """What the timers look at: ringing calls, incidents waiting for a unit, units under way.
+    """What the timers look at: ringing calls, incidents waiting for a unit, units under way,
+    forwardings to agencies not acknowledged.
 
     With ``thresholds``, only the candidates: the conditions whose waiting began at least their limit
     ago (an on-scene unit's wait starts at its status or its incident's last note, whichever is later,
-    so its status time is a bound). The domain's ``due_alerts`` still decides; the bounds only spare
-    reading the thousands of rows that cannot be due.
+    so its status time is a bound; a forwarding's limit is its own, and its ``ack_due_at`` says when it
+    is reached). The domain's ``due_alerts`` still decides; the bounds only spare reading the
+    thousands of rows that cannot be due.
     """
 
     def started_by(kind: TimerKind) -> datetime:
@@ -152,6 +155,9 @@ def timer_state(session: Session, now: datetime, thresholds: TimerThresholds | N
         )
     )
     dispatched_ever = select(Assignment.id).where(Assignment.incident_id == Incident.id).exists()
+    # Forwarding to an agency is the step a forwarding centre takes instead of sending its own units:
+    # a forwarded incident waits for no unit (the forwarding has its own timer).
+    forwarded_ever = select(Forwarding.id).where(Forwarding.incident_id == Incident.id).exists()
     waiting = tuple(
         OpenIncident(incident_id, number, created_at, False)
         for incident_id, number, created_at in session.execute(
@@ -160,6 +166,7 @@ def timer_state(session: Session, now: datetime, thresholds: TimerThresholds | N
                 Incident.status.in_(_WAITING),
                 Incident.created_at <= started_by(TimerKind.NOT_DISPATCHED),
                 ~dispatched_ever,
+                ~forwarded_ever,
             )
         )
     )
@@ -208,7 +215,29 @@ def timer_state(session: Session, now: datetime, thresholds: TimerThresholds | N
         )
         for unit_id, call_sign, status, status_since, incident_id, number in rows
     )
-    return TimerState(ringing, waiting, units)
+    # ix_forwardings_closed_at_ack_due_at: the open ones whose limit has passed (a forwarding is
+    # acknowledged within minutes, so few of the open ones are read).
+    unacknowledged: list[ColumnElement[bool]] = [
+        Forwarding.closed_at.is_(None),
+        Forwarding.acknowledged_at.is_(None),
+    ]
+    if thresholds is not None:
+        unacknowledged.append(Forwarding.ack_due_at <= now)
+    forwardings = tuple(
+        ForwardingWaiting(forwarding_id, agency_name, number, forwarded_at, limit_s)
+        for forwarding_id, agency_name, number, forwarded_at, limit_s in session.execute(
+            select(
+                Forwarding.id,
+                Forwarding.agency_name,
+                Incident.number,
+                Forwarding.forwarded_at,
+                Forwarding.ack_limit_s,
+            )
+            .join(Incident, Incident.id == Forwarding.incident_id)
+            .where(*unacknowledged)
+        )
+    )
+    return TimerState(ringing, waiting, units, forwardings)
 
 
 #: Per database: alert id -> (its view, its message) as last returned. A row changes only in
