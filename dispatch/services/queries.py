@@ -9,9 +9,17 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from dispatch.domain.enums import OPEN_INCIDENT_STATUSES, CallState, Presentation
+from dispatch.domain.forwarding import ForwardState
 from dispatch.services.context import ServiceContext
-from dispatch.services.snapshots import AssignmentView, CallView, IncidentView, NoteView, UnitView
-from dispatch.store.tables import Assignment, Call, Incident, IncidentNote, Unit, User
+from dispatch.services.snapshots import (
+    AssignmentView,
+    CallView,
+    ForwardBrief,
+    IncidentView,
+    NoteView,
+    UnitView,
+)
+from dispatch.store.tables import Assignment, Call, Forwarding, Incident, IncidentNote, Unit, User
 
 RECENT_CALLS = 40
 
@@ -89,8 +97,10 @@ def active_incidents(ctx: ServiceContext) -> list[IncidentView]:
             .where(Incident.status.in_([s.value for s in OPEN_INCIDENT_STATUSES]))
             .order_by(Incident.priority, Incident.created_at, Incident.id)
         ).all()
-        signs = _active_units_by_incident(session, [r.id for r in rows])
-        return [IncidentView.of(r, tuple(signs.get(r.id, ()))) for r in rows]
+        ids = [r.id for r in rows]
+        signs = _active_units_by_incident(session, ids)
+        forwarded = _forwardings_by_incident(session, ids)
+        return [IncidentView.of(r, tuple(signs.get(r.id, ())), forwarded.get(r.id, ())) for r in rows]
 
 
 def incident(ctx: ServiceContext, incident_id: int) -> IncidentView | None:
@@ -99,7 +109,9 @@ def incident(ctx: ServiceContext, incident_id: int) -> IncidentView | None:
         if row is None:
             return None
         return IncidentView.of(
-            row, tuple(_active_units_by_incident(session, [incident_id]).get(incident_id, ()))
+            row,
+            tuple(_active_units_by_incident(session, [incident_id]).get(incident_id, ())),
+            _forwardings_by_incident(session, [incident_id]).get(incident_id, ()),
         )
 
 
@@ -215,8 +227,10 @@ def incidents_by_id(ctx: ServiceContext, ids: Iterable[int]) -> list[IncidentVie
         return []
     with ctx.database.sessions() as session:
         rows = session.scalars(select(Incident).where(Incident.id.in_(wanted))).all()
-        signs = _active_units_by_incident(session, [r.id for r in rows])
-        return [IncidentView.of(r, tuple(signs.get(r.id, ()))) for r in rows]
+        ids = [r.id for r in rows]
+        signs = _active_units_by_incident(session, ids)
+        forwarded = _forwardings_by_incident(session, ids)
+        return [IncidentView.of(r, tuple(signs.get(r.id, ())), forwarded.get(r.id, ())) for r in rows]
 
 
 def _incident_numbers(session: Session, ids: set[int]) -> dict[int, str]:
@@ -242,3 +256,29 @@ def _active_units_by_incident(session: Session, incident_ids: list[int]) -> dict
     ):
         found[incident_id].append(sign)
     return found
+
+
+def _forwardings_by_incident(
+    session: Session, incident_ids: list[int]
+) -> dict[int, tuple[ForwardBrief, ...]]:
+    """Each incident's forwardings, open and closed, in the order made (one query, column rows; the
+    forwardings' incident_id index)."""
+    if not incident_ids:
+        return {}
+    found: dict[int, list[ForwardBrief]] = defaultdict(list)
+    for forwarding_id, incident_id, agency_name, state, ack_due_at, acknowledged_at in session.execute(
+        select(
+            Forwarding.id,
+            Forwarding.incident_id,
+            Forwarding.agency_name,
+            Forwarding.state,
+            Forwarding.ack_due_at,
+            Forwarding.acknowledged_at,
+        )
+        .where(Forwarding.incident_id.in_(incident_ids))
+        .order_by(Forwarding.forwarded_at, Forwarding.id)
+    ):
+        found[incident_id].append(
+            ForwardBrief(forwarding_id, agency_name, ForwardState(state), ack_due_at, acknowledged_at)
+        )
+    return {incident_id: tuple(briefs) for incident_id, briefs in found.items()}
