@@ -1,12 +1,13 @@
-"""Recorded facts refuse UPDATE and DELETE in the SQLite database itself (migrations 0006 and 0015).
+"""Recorded facts refuse UPDATE and DELETE in the SQLite database itself (migrations 0006, 0015, 0016).
 
-Calls, feed frames, incident notes, unit status history, assignments and handset positions (AML
-messages): DELETE is refused, and so
-is UPDATE of a recorded fact or of a milestone already written; what may change does.
+Calls, feed frames, incident notes, unit status history, assignments, handset positions (AML
+messages), agencies' reports on forwardings and files attached to incidents: DELETE is refused, and
+so is UPDATE of a recorded fact or of a milestone already written; what may change does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -18,13 +19,14 @@ from sqlalchemy.exc import DBAPIError
 
 from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.clock import ManualClock
-from dispatch.domain.enums import UnitStatus
+from dispatch.domain.enums import AgencyType, UnitStatus
+from dispatch.domain.forwarding import ForwardChannel, ReportKind
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import LocationSignal, SignalKind
-from dispatch.services import aml, calls, dispatching, incidents
+from dispatch.services import aml, calls, dispatching, forwarding, incidents
 from dispatch.services.context import ServiceContext
 from dispatch.store.database import MIGRATIONS_DIR, Database
-from dispatch.store.tables import Base
+from dispatch.store.tables import Agency, Base, IncidentFile
 from tests.services.support import signal, unit
 
 
@@ -63,7 +65,9 @@ def test_every_column_of_a_protected_table_is_named_fixed_once_or_free() -> None
 
 @pytest.fixture
 def recorded(ctx: ServiceContext, clock: ManualClock) -> ServiceContext:
-    """One call answered, noted, a unit dispatched and acknowledged: a row in every protected table."""
+    """One call answered, noted, a unit dispatched and acknowledged, a handset's position, the incident
+    forwarded to an agency that acknowledged, two stills attached (one named by its note, one not yet):
+    a row in every protected table."""
     clock.advance(10)
     ringing = calls.record_signal(ctx.as_system(), signal(SignalKind.INCOMING, clock.now()))
     assert ringing is not None
@@ -77,6 +81,48 @@ def recorded(ctx: ServiceContext, clock: ManualClock) -> ServiceContext:
     fix = AmlFix(1, -6.99306, 110.42083, 12.0, clock.now(), 68, AmlMethod.GNSS, text='A"ML=1;...')
     number = parse_caller_number(ringing.number_raw, "ID")
     aml.record_location(ctx.as_system(), LocationSignal("aml-sms:serial:x", clock.now(), number, b"sms", fix))
+    with ctx.database.transaction() as session:
+        agency = Agency(
+            code="DAMKAR-SMG",
+            name="Damkar Kota Semarang",
+            agency_type=AgencyType.FIRE.value,
+            reach="forward",
+            areas="33.74",
+            categories="",
+            phones="024-7600113",
+            radio="",
+            sms_number="",
+            hours="",
+            ack_limit_s=180,
+            note="",
+            active=True,
+            updated_at=clock.now(),
+        )
+        session.add(agency)
+        session.flush()
+        agency_id = agency.id
+    sent = forwarding.forward(ctx, incident.id, agency_id, channel=ForwardChannel.PHONE, person="Bp. Joko")
+    clock.advance(20)
+    forwarding.report(ctx, sent.id, ReportKind.ACKNOWLEDGED, text="segera meluncur")
+    note = incidents.add_note(ctx, incident.id, "Foto dari kamera terlampir.")
+    with ctx.database.transaction() as session:
+        for note_id in (note.id, None):
+            content = b"\x89PNG\r\n\x1a\n still"
+            session.add(
+                IncidentFile(
+                    incident_id=incident.id,
+                    at=clock.now(),
+                    name="cctv.png",
+                    media_type="image/png",
+                    size=len(content),
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    content=content,
+                    author_id=ctx.actor.user_id,
+                    console_id=ctx.console_id,
+                    camera_id=None,
+                    note_id=note_id,
+                )
+            )
     return ctx
 
 
@@ -101,6 +147,17 @@ REFUSED_CHANGES = [
     "UPDATE aml_messages SET text = 'A\"ML=1;lt=0'",
     "UPDATE aml_messages SET call_id = NULL",
     "UPDATE aml_messages SET incident_id = NULL WHERE incident_id IS NOT NULL",
+    "UPDATE forwarding_reports SET kind = 'handled'",
+    "UPDATE forwarding_reports SET at = '2026-01-01 00:00:00.000000'",
+    "UPDATE forwarding_reports SET text = 'tidak pernah dikatakan'",
+    "UPDATE forwarding_reports SET source = 'sms'",
+    "UPDATE forwarding_reports SET user_id = NULL",
+    "UPDATE incident_files SET content = X'00'",
+    "UPDATE incident_files SET sha256 = '0000000000000000000000000000000000000000000000000000000000000000'",
+    "UPDATE incident_files SET name = 'lain.png', size = 1",
+    "UPDATE incident_files SET at = '2026-01-01 00:00:00.000000'",
+    "UPDATE incident_files SET note_id = NULL WHERE note_id IS NOT NULL",
+    "UPDATE incident_files SET note_id = note_id - 1 WHERE note_id IS NOT NULL",
 ]
 REFUSED_DELETES = [
     "DELETE FROM calls",
@@ -109,6 +166,8 @@ REFUSED_DELETES = [
     "DELETE FROM unit_status_history",
     "DELETE FROM assignments",
     "DELETE FROM aml_messages",
+    "DELETE FROM forwarding_reports",
+    "DELETE FROM incident_files",
 ]
 
 
@@ -161,6 +220,8 @@ ALLOWED_CHANGES = [
     "UPDATE assignments SET cleared_at = '2026-11-27 06:00:00.000000' WHERE cleared_at IS NULL",
     # A handset position's state: kept, then used by the call-taker.
     "UPDATE aml_messages SET state = 'kept'",
+    # An attached file's note, written once.
+    "UPDATE incident_files SET note_id = (SELECT min(id) FROM incident_notes) WHERE note_id IS NULL",
     # Setting a value to itself is no change.
     "UPDATE assignments SET acknowledged_at = acknowledged_at, dispatched_at = dispatched_at",
 ]
