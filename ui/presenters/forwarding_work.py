@@ -354,6 +354,7 @@ class ForwardingWork(Presenter):
         self._record_for = None
         self.panel.close_rows()
         self.refresh()
+        self.panel.next_choice_after(choice.agency_id)  # the next to call, one Enter away
         self._say(
             translate("ForwardingPanel", "Forwarded to %1 at %2: %3.")
             .replace("%1", view.agency_name)

@@ -21,8 +21,6 @@ from ui.timefmt import elapsed
 translate = QCoreApplication.translate
 
 AlertIdRole = Qt.ItemDataRole.UserRole + 1
-#: ``TimerKind.FORWARD_NOT_ACKNOWLEDGED``'s value (issue 16).
-FORWARD_NOT_ACKNOWLEDGED = "timer_forward_not_acknowledged"
 
 
 def alert_text(alert: AlertView, now: datetime) -> str:
@@ -45,7 +43,7 @@ def alert_text(alert: AlertView, now: datetime) -> str:
     }
     # An agency told of an incident that has not acknowledged within its own limit (its label is
     # the agency's name; the incident's number follows).
-    templates[FORWARD_NOT_ACKNOWLEDGED] = translate(
+    templates[TimerKind.FORWARD_NOT_ACKNOWLEDGED.value] = translate(
         "AlertList", "⚠ OVERDUE %1 has not acknowledged the forwarding, sent %2 ago (limit %3)"
     )
     # What the console was asked to send and did not (the label is the agency's name, or the number).

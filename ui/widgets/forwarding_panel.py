@@ -509,6 +509,17 @@ class ForwardingPanel(QWidget):
         if agency_id == keep:
             self.choices.setCurrentItem(item)
 
+    def next_choice_after(self, agency_id: int) -> None:
+        """The agency line after ``agency_id``'s made current (the next to call), if there is one."""
+        rows = [
+            row
+            for row in range(self.choices.count())
+            if isinstance(self.choices.item(row).data(RowIdRole), int)
+        ]
+        ids = [self.choices.item(row).data(RowIdRole) for row in rows]
+        if agency_id in ids and ids.index(agency_id) + 1 < len(rows):
+            self.choices.setCurrentRow(rows[ids.index(agency_id) + 1])
+
     def first_choice(self) -> None:
         """The first agency line made current (not the heading of the others)."""
         for row in range(self.choices.count()):
