@@ -733,6 +733,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help=QT_TRANSLATE_NOOP("Actions", "unit roster (supervisors edit; CSV import and export)"),
     ),
     ActionSpec(
+        "directory",
+        QT_TRANSLATE_NOOP("Actions", "Agency directory and cameras…"),
+        Menu.CONSOLE,
+        needs=Action.EDIT_DIRECTORY,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "agency directory (whom to call for which categories and areas) and camera registry, CSV import and export",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
         "settings",
         QT_TRANSLATE_NOOP("Actions", "Settings"),
         Menu.CONSOLE,

@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
             "watchList": desk.show_watch_list,
             "accounts": self.show_accounts,
             "roster": self.show_roster,
+            "directory": self.show_directory,
             "settings": self.show_settings,
             "changeUser": self.change_user,
             "logOut": self.log_out,
@@ -632,6 +633,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.roster import RosterDialog
 
         RosterDialog(self.session.ctx, self).open()
+
+    def show_directory(self) -> None:
+        from ui.dialogs.directory import DirectoryDialog
+
+        DirectoryDialog(self.session.ctx, self.session.catalogue, self.session.lang, self).open()
 
     def show_settings(self) -> None:
         from ui.dialogs.settings import SettingsDialog
