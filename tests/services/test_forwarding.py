@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import ManualClock
@@ -20,7 +20,7 @@ from dispatch.domain.signals import SignalKind
 from dispatch.services import calls, dispatching, forwarding, incidents, locations, queries
 from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext, ServiceError
-from dispatch.services.snapshots import IncidentView
+from dispatch.services.snapshots import ForwardBrief, IncidentView
 from dispatch.services.uow import unit_of_work
 from dispatch.store.database import Database
 from dispatch.store.tables import (
@@ -704,3 +704,54 @@ def test_views_follow_the_agency_s_current_code_but_keep_the_name_forwarded_to(
         agency.name, agency.code = "Dinas Pemadam Kebakaran", "DPK-SMG"
     (now,) = forwarding.forwardings_of(ctx, fire.id)
     assert now == replace(view, agency_code="DPK-SMG")
+
+
+def test_the_boards_read_each_incident_s_forwardings_in_one_more_query(
+    ctx: ServiceContext, clock: ManualClock, catalogue: Catalogue, damkar: int, polsek: int
+) -> None:
+    first = open_fire(ctx, clock, catalogue, "081234567801")
+    second = open_fire(ctx, clock, catalogue, "081234567802")
+    plain = open_fire(ctx, clock, catalogue, "081234567803")
+    to_damkar = forwarding.forward(ctx, first.id, damkar, channel=ForwardChannel.PHONE)
+    to_polsek = forwarding.forward(ctx, first.id, polsek, channel=ForwardChannel.RADIO, acknowledged=True)
+    other = forwarding.forward(ctx, second.id, damkar, channel=ForwardChannel.SMS)
+    clock.advance(30)
+    forwarding.report(ctx, other.id, ReportKind.CANCELLED)
+    expected = {
+        first.id: (
+            ForwardBrief(to_damkar.id, "Damkar Kota Semarang", ForwardState.SENT, to_damkar.ack_due_at, None),
+            ForwardBrief(
+                to_polsek.id,
+                "Polsek Tembalang",
+                ForwardState.ACKNOWLEDGED,
+                to_polsek.ack_due_at,
+                to_polsek.forwarded_at,
+            ),
+        ),
+        second.id: (
+            ForwardBrief(other.id, "Damkar Kota Semarang", ForwardState.CANCELLED, other.ack_due_at, None),
+        ),
+        plain.id: (),
+    }
+    statements: list[str] = []
+
+    def counted(*args: object) -> None:
+        if str(args[2]).lstrip().upper().startswith("SELECT"):
+            statements.append(str(args[2]))
+
+    event.listen(ctx.database.engine, "before_cursor_execute", counted)
+    try:
+        board = {view.id: view.forwardings for view in queries.active_incidents(ctx)}
+        assert board == expected
+        assert len(statements) == 3  # incidents, their units, their forwardings
+        statements.clear()
+        assert {view.id: view.forwardings for view in queries.incidents_by_id(ctx, expected)} == expected
+        assert len(statements) == 3
+        statements.clear()
+        assert queries.incident(ctx, first.id).forwardings == expected[first.id]  # type: ignore[union-attr]
+        assert len(statements) == 3
+    finally:
+        event.remove(ctx.database.engine, "before_cursor_execute", counted)
+    assert expected[first.id][0].overdue(to_damkar.ack_due_at)
+    assert not expected[first.id][1].overdue(to_polsek.ack_due_at)
+    assert not expected[second.id][0].overdue(other.ack_due_at)
