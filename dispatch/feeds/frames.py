@@ -12,6 +12,8 @@ They do no I/O and do not read the clock: the transport stamps the time and pars
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 
 from dispatch.domain.aml import AmlFix
@@ -51,7 +53,64 @@ class LocationFrame:
     raw: bytes
 
 
-Frame = DecodedFrame | LocationFrame | RejectedFrame
+@dataclass(frozen=True, slots=True)
+class TextMessageFrame:
+    """An SMS that is not AML (an agency's reply, the network's notices): the sender as the wire
+    said it, the text as read (parts joined), and the bytes as received."""
+
+    sender_raw: str
+    text: str
+    raw: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFrame:
+    """A delivery report of an SMS sent through this modem (``+CDS:``, or a stored one read): the
+    message reference the modem gave when sending, the status (TP-ST, 3GPP TS 23.040 9.2.3.15: below
+    32 delivered, 32-63 still trying, 64 and over not delivered), the recipient as the wire said it,
+    and when the network says it was delivered (None when unreadable)."""
+
+    reference: str
+    status: int
+    recipient_raw: str
+    discharged_at: datetime | None
+    raw: bytes
+
+
+class SendOutcome(StrEnum):
+    """What became of an outbox message a feed was given."""
+
+    SENT = "sent"  # the modem or the PBX took it: ``detail`` is its reference
+    FAILED = "failed"  # refused: ``detail`` says why
+    UNSENT = "unsent"  # never sent (the device went away): back to the queue; ``detail`` says why
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxFrame:
+    """The device's answer about outbox message ``outbox_id`` (``raw`` as received, b"" when it
+    said nothing: a time-out, a disconnect)."""
+
+    outbox_id: int
+    outcome: SendOutcome
+    detail: str
+    raw: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """An outbox message as a sending feed is given it: an SMS (``to_number`` in E.164, ``text``) or a
+    dial (``to_number`` the digits the PBX dials, ``extension`` the operator's channel that rings
+    first, ``context`` the dialplan context, ``caller_id`` what the operator's telephone shows)."""
+
+    outbox_id: int
+    to_number: str
+    text: str = ""
+    extension: str = ""
+    context: str = ""
+    caller_id: str = ""
+
+
+Frame = DecodedFrame | LocationFrame | RejectedFrame | TextMessageFrame | DeliveryFrame | OutboxFrame
 
 
 class Decoder(Protocol):

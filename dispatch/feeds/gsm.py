@@ -1,4 +1,5 @@
-"""A GSM modem that receives AML SMS: the AT dialogue, in text mode, as a decoder that talks back.
+"""A GSM modem that receives AML SMS and sends the console's SMS: the AT dialogue, in text mode, as a
+decoder that talks back.
 
 ``GsmSession`` is fed the modem's bytes like any decoder and also says what to write to the modem
 (``replies()``), which the runner writes after it has handed on the frames of each read
@@ -12,11 +13,14 @@ was checked against the AT manuals of Telit, Quectel, Fibocom and SIMCom modems)
   a wrong one retried at each reconnection would lock the SIM), ``AT+CMGF=1`` (text mode),
   ``AT+CSCS="IRA"`` (plain ASCII for numbers and text; a modem that refuses keeps its own, usually
   ``GSM``, the same for every character of an AML message), ``AT+CSDH=1`` (the header shows the
-  first octet and the data coding, which tell a concatenated part), ``AT+CPMS?`` (which storage is
-  read, ``mem1``, and which one new messages go to, ``mem3``) and ``AT+CNMI=2,1,0,0,0`` (a
-  ``+CMTI: "SM",<index>`` line for each new message stored; ``AT+CNMI=2,1`` and ``AT+CNMI=1,1`` are
-  tried when a modem refuses it). A refusal of ``AT+CSCS``, ``AT+CSDH`` or ``AT+CPMS?`` is lived
-  with; of the others it is why the feed cannot open.
+  first octet and the data coding, which tell a concatenated part), ``AT+CSMP=49,167,0,0`` (every SMS
+  sent asks for a delivery report, valid 24 hours), ``AT+CPMS?`` (which storage is read, ``mem1``,
+  and which one new messages go to, ``mem3``) and ``AT+CNMI=2,1,0,1,0`` (a ``+CMTI: "SM",<index>``
+  line for each new message stored, and each delivery report handed over as a ``+CDS:`` line;
+  ``AT+CNMI=2,1,0,2,0`` (reports stored, announced by ``+CDSI:``), ``AT+CNMI=2,1,0,0,0`` (no
+  reports), ``AT+CNMI=2,1`` and ``AT+CNMI=1,1`` are tried when a modem refuses it). A refusal of
+  ``AT+CSCS``, ``AT+CSDH``, ``AT+CSMP`` or ``AT+CPMS?`` is lived with; of the others it is why the
+  feed cannot open.
 - **Messages stored while the console was away**: once started, and every ``SWEEP_EVERY`` seconds
   after (a lost ``+CMTI`` then costs a minute, not a position), ``AT+CMGL="ALL"`` lists the storage
   read and, when new messages go elsewhere, that one too (``AT+CPMS="ME"`` first); each received
@@ -41,11 +45,21 @@ was checked against the AT manuals of Telit, Quectel, Fibocom and SIMCom modems)
   received a rejected frame (and they are deleted). Some modems (SIMCom's SIM800 among them) drop
   the header and show each part as plain text: those parts cannot be joined, and are decoded (and
   rejected) one by one; an AML message fits one SMS (160 characters), so handsets send it whole.
-- **Text**: a message whose text is not AML is a rejected frame "not an AML message" (kept raw);
-  one that claims to be AML but does not decode is rejected with the decoder's reason; an AML
-  message becomes a ``LocationFrame`` with the sender as the modem gave it. A frame's ``raw`` is the
-  ``+CMGR:`` line and the text's lines as received, each ended CR LF as modems end them (all parts',
-  for a joined message): the same bytes however the reads cut the stream.
+- **Text**: a message whose text is not AML is a ``TextMessageFrame`` (an agency's reply, read by
+  the services; kept raw); one that claims to be AML but does not decode is rejected with the
+  decoder's reason; an AML message becomes a ``LocationFrame`` with the sender as the modem gave it.
+- **Sending** (``send``, when ``can_send``: started and nothing going on; ``protocols.Sender``):
+  ``AT+CMGS="<number>"``, then, once the modem prompts ``> `` (no line end after it), the text and
+  Ctrl-Z; ``+CMGS: <mr>`` and ``OK`` make a SENT ``OutboxFrame`` with the message reference, an error
+  (``+CMS ERROR: 500``) a FAILED one with it. No prompt within ``PROMPT_TIMEOUT``, or no answer to
+  the text within ``SEND_TIMEOUT``, or the modem going away (``flush``) make it UNSENT (the outbox
+  tries again); an ESC goes before the next command, in case the modem still waits for a text.
+- **Delivery reports**: a ``+CDS: <fo>,<mr>,<ra>,<tora>,<scts>,<dt>,<st>`` line, or a stored report
+  (``+CDSI:`` announces it, or the sweep lists it) read with ``AT+CMGR`` and deleted like a message,
+  is a ``DeliveryFrame``: the reference, the status, the recipient and the discharge time in UTC.
+- **Raw bytes**: a message frame's ``raw`` is the ``+CMGR:`` line and the text's lines as received,
+  each ended CR LF as modems end them (all parts', for a joined message): the same bytes however the
+  reads cut the stream.
 - **Trouble**: a modem that does not answer a command within its time is asked the next thing; three
   such silences in a row, or the modem announcing a restart (``RDY``, ``SMS Ready``, which means it
   lost these settings), make ``broken`` say why, and the runner reconnects and starts again.
@@ -56,9 +70,20 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
 
 from dispatch.domain.aml import AmlError, decode_aml, is_aml
-from dispatch.feeds.frames import Frame, LocationFrame, RejectedFrame
+from dispatch.domain.forwarding import OutboxKind
+from dispatch.feeds.frames import (
+    DeliveryFrame,
+    Frame,
+    LocationFrame,
+    OutboxFrame,
+    Outgoing,
+    RejectedFrame,
+    SendOutcome,
+    TextMessageFrame,
+)
 
 #: Seconds without an answer after which a command is given up.
 COMMAND_TIMEOUT = 5.0
@@ -82,7 +107,16 @@ MAX_LISTED_LINES = 2000
 MAX_PENDING = 500
 #: Concatenated messages waited for at once (a burst of unrelated parts drops the oldest).
 MAX_GROUPS = 32
+#: Seconds for the ``> `` prompt after ``AT+CMGS``, and for the modem's ``+CMGS:`` once the text is
+#: written (the network's answer: the modems' manuals give 60 to 120 s at most).
+PROMPT_TIMEOUT = 5.0
+SEND_TIMEOUT = 120.0
+#: Messages waiting to be sent at once (the runner takes more only when these are done).
+MAX_SENDING = 3
 
+#: Delivery reports asked for every SMS sent: first octet 49 (SMS-SUBMIT, relative validity, status
+#: report requested), validity 167 (24 hours), protocol 0, data coding 0 (GSM 7-bit).
+SET_SUBMIT = "AT+CSMP=49,167,0,0"
 INIT_COMMANDS = (
     "AT",
     "ATE0",
@@ -90,22 +124,29 @@ INIT_COMMANDS = (
     "AT+CMGF=1",
     'AT+CSCS="IRA"',
     "AT+CSDH=1",
+    SET_SUBMIT,
     "AT+CPMS?",
-    "AT+CNMI=2,1,0,0,0",
+    "AT+CNMI=2,1,0,1,0",
 )
-CNMI_FALLBACKS = ("AT+CNMI=2,1", "AT+CNMI=1,1")
+#: Without ``+CDS:`` reports: stored ones announced (``+CDSI``), then none, then the simplest forms.
+CNMI_FALLBACKS = ("AT+CNMI=2,1,0,2,0", "AT+CNMI=2,1,0,0,0", "AT+CNMI=2,1", "AT+CNMI=1,1")
 #: Init commands whose refusal is lived with.
-_OPTIONAL = frozenset({"ATE0", 'AT+CSCS="IRA"', "AT+CSDH=1", "AT+CPMS?"})
+_OPTIONAL = frozenset({"ATE0", 'AT+CSCS="IRA"', "AT+CSDH=1", SET_SUBMIT, "AT+CPMS?"})
 LIST_ALL = 'AT+CMGL="ALL"'
 #: Lines a modem sends by itself when it has (re)started: its settings are gone.
 _RESTARTED = frozenset({"RDY", "SMS READY", "+CFUN: 1"})
 _FINAL_OK = "OK"
 _FINAL_ERROR = re.compile(r"(?:ERROR|\+CMS ERROR:.*|\+CME ERROR:.*|NO CARRIER|COMMAND NOT SUPPORT)", re.ASCII)
 _CMTI = re.compile(r'\+CMTI:\s*"?([A-Za-z]{2})"?\s*,\s*(\d{1,5})\s*$', re.ASCII)
+_CDSI = re.compile(r'\+CDSI:\s*"?([A-Za-z]{2})"?\s*,\s*(\d{1,5})\s*$', re.ASCII)
+_CMGS = re.compile(r"\+CMGS:\s*(\d{1,3})\b", re.ASCII)
+_STAMP = re.compile(r"(\d\d)/(\d\d)/(\d\d),(\d\d):(\d\d):(\d\d)(?:([+-])(\d\d?))?", re.ASCII)
 _TIME_STRING = re.compile(r"\d\d/\d\d/\d\d,\d\d:\d\d:\d\d(?:[+-]\d\d?)?", re.ASCII)
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+", re.ASCII)
 _LINE_END = re.compile(rb"[\r\n]")
 _RECEIVED = frozenset({"REC UNREAD", "REC READ", "0", "1"})
+#: A number ``AT+CMGS`` may be given: E.164, or digits as dialled.
+_SMS_NUMBER = re.compile(r"\+?[0-9]{3,20}", re.ASCII)
 
 # GSM 03.38 / 3GPP TS 23.038 default alphabet and its extension table (after ESC, 0x1B).
 _GSM7 = (
@@ -159,6 +200,10 @@ class _Command:
     #: ``+CMGL:`` line, plain text only), and where in ``lines`` it starts.
     text_length: int | None = None
     text_from: int = 0
+    #: An SMS being sent (``AT+CMGS``): what, whether the ``> `` prompt came, whether the text went.
+    outgoing: Outgoing | None = None
+    prompted: bool = False
+    text_written: bool = False
 
 
 @dataclass
@@ -179,6 +224,9 @@ class GsmSession:
     (or not); then write every ``replies()`` to the modem. ``ready`` once started; ``broken`` says
     why the connection should be opened again ("" while all is well).
     """
+
+    #: What it sends from the outbox (``protocols.Sender``).
+    sends = OutboxKind.SMS
 
     def __init__(self, sweep_every: float = SWEEP_EVERY, part_wait: float = PART_WAIT) -> None:
         self._sweep_every = sweep_every
@@ -208,6 +256,8 @@ class GsmSession:
         self._groups: dict[tuple[str, int, int, bool], _Group] = {}
         #: A ``+CMT:`` header whose text is the next line.
         self._direct: tuple[str, bytes] | None = None
+        #: A send timed out while the modem may still wait for its text: ESC first (it cancels).
+        self._cancel = False
 
     # -- the runner's side ------------------------------------------------------------------------
 
@@ -220,16 +270,49 @@ class GsmSession:
         frames: list[Frame] = []
         for line, raw in self._lines(data):
             frames += self._line(line, raw)
+        current = self._current
+        waiting = current is not None and current.outgoing is not None and not current.prompted
+        # The "> " prompt for the text has no line end after it.
+        if waiting and current is not None and bytes(self._buffer).strip().startswith(b">"):
+            current.prompted = True
+            self._buffer.clear()
         return frames
 
     def flush(self) -> list[Frame]:
-        """The connection ended: a cut line is rejected; messages not yet deleted stay on the SIM."""
+        """The connection ended: a cut line is rejected; messages not yet deleted stay on the SIM;
+        messages being sent, or waiting to be, go back to the outbox (``SendOutcome.UNSENT``)."""
         rest = bytes(self._buffer)
         self._buffer.clear()
         self._staged.clear()
         self._direct = None
+        frames: list[Frame] = []
         if rest.strip():
-            return [RejectedFrame(rest, "truncated: the modem's line was cut off by the disconnect")]
+            frames.append(RejectedFrame(rest, "truncated: the modem's line was cut off by the disconnect"))
+        current = self._current
+        if current is not None and current.outgoing is not None:
+            self._current = None
+            why = "confirmed it" if current.text_written else "took the text"
+            frames.append(_unsent(current, f"the modem went away before it {why}"))
+        waiting = [command for command in self._queue if command.outgoing is not None]
+        self._queue = deque(command for command in self._queue if command.outgoing is None)
+        frames += [_unsent(command, "the modem went away before it was sent") for command in waiting]
+        return frames
+
+    # -- sending ----------------------------------------------------------------------------------
+
+    def can_send(self) -> bool:
+        """Started, well, and nothing going on: an SMS may be given now (``send``)."""
+        return self.ready and not self.broken and self._current is None and not self._queue
+
+    def send(self, message: Outgoing) -> list[Frame]:
+        """Send ``message`` (its text already what one SMS carries: ``services.outbox.sms_text``):
+        ``AT+CMGS="<number>"``, the text after the ``> `` prompt, Ctrl-Z; the modem's ``+CMGS: <mr>``
+        is a SENT frame with that reference, its error a FAILED one with the reason. A number the
+        modem cannot be given is FAILED at once."""
+        number = message.to_number.strip()
+        if _SMS_NUMBER.fullmatch(number) is None:
+            return [OutboxFrame(message.outbox_id, SendOutcome.FAILED, "not a number to send an SMS to", b"")]
+        self._queue.append(_Command(f'AT+CMGS="{number}"', timeout=PROMPT_TIMEOUT, outgoing=message))
         return []
 
     def tick(self, now: float) -> list[Frame]:
@@ -241,7 +324,7 @@ class GsmSession:
             if current.sent_at is None:
                 current.sent_at = now
             elif now - current.sent_at > current.timeout:
-                self._timed_out(current)
+                frames += self._timed_out(current)
         idle = self.ready and self._current is None and not self._queue
         if idle and (self._last_sweep is None or now - self._last_sweep >= self._sweep_every):
             self._sweep()
@@ -261,9 +344,25 @@ class GsmSession:
                 self._known.discard(slot)  # still on the SIM: the next sweep reads it again
 
     def replies(self) -> list[bytes]:
-        """What to write to the modem now (one command at a time: the next once this one is answered)."""
-        if self._current is not None or not self._queue or self.broken:
+        """What to write to the modem now (one command at a time: the next once this one is answered;
+        an SMS's text once the modem prompts for it)."""
+        if self.broken:
             return []
+        current = self._current
+        if current is not None:
+            outgoing = current.outgoing
+            if outgoing is None or not current.prompted or current.text_written:
+                return []
+            current.text_written = True
+            current.timeout = SEND_TIMEOUT
+            current.sent_at = None  # the network's time counts from the next tick
+            return [_payload(outgoing.text)]
+        if not self._queue:
+            return []
+        written: list[bytes] = []
+        if self._cancel:
+            self._cancel = False
+            written.append(b"\x1b")  # ESC: a modem still waiting for a text drops it
         command = self._queue.popleft()
         slot = command.slot
         if slot is not None and slot.mem is not None and slot.mem != self._read_mem and not self._no_switch:
@@ -272,7 +371,7 @@ class GsmSession:
             command = _Command(f'AT+CPMS="{slot.mem}"')
         command.sent_at = self._now
         self._current = command
-        return [command.text.encode("ascii") + b"\r"]
+        return [*written, command.text.encode("ascii") + b"\r"]
 
     # -- lines ------------------------------------------------------------------------------------
 
@@ -315,7 +414,7 @@ class GsmSession:
             header, header_raw = self._direct
             self._direct = None
             return self._frames(self._sms_from(header, header_raw, [(line, raw)], None))
-        match = _CMTI.match(text)
+        match = _CMTI.match(text) or _CDSI.match(text)
         if match is not None:
             self._indicated(Slot(match.group(1).upper(), int(match.group(2))))
             return []
@@ -328,6 +427,10 @@ class GsmSession:
             if text.startswith("+CMT:"):
                 self._direct = (text, raw)
                 return []
+            if text.startswith("+CDS:"):
+                # A delivery report handed over directly (``AT+CNMI=...,1,...``): nothing to delete.
+                report = _report([value for value, _ in _fields(text[len("+CDS:") :])], raw)
+                return [report or RejectedFrame(raw, "a delivery report that could not be read")]
             if text.upper() in _RESTARTED:
                 self.broken = f"the modem restarted ({text}): its settings are gone"
                 return []
@@ -335,6 +438,9 @@ class GsmSession:
             return []  # a line nobody asked for (signal reports, RING...): not a message
         if text == current.text:
             return []  # the command's echo (before ATE0 took effect)
+        if current.outgoing is not None and not current.prompted and text == ">":
+            current.prompted = True  # a prompt a modem ended with a line break
+            return []
         if text == _FINAL_OK and not self._text_continues(current, text):
             return self._answered(current, ok=True, final=text)
         if _FINAL_ERROR.fullmatch(text) is not None and not self._text_continues(current, text):
@@ -362,6 +468,8 @@ class GsmSession:
         self._current = None
         self._silences = 0
         text = command.text
+        if command.outgoing is not None:
+            return [self._sent(command, command.outgoing, ok, final)]
         if text == "AT" and not ok:
             self.broken = f"the modem answers AT with {final}"
         elif text.startswith("AT+CNMI="):
@@ -370,7 +478,7 @@ class GsmSession:
             elif self._cnmi_fallbacks:
                 self._queue.appendleft(_Command(self._cnmi_fallbacks.pop(0)))
             else:
-                tried = ", ".join(("AT+CNMI=2,1,0,0,0", *CNMI_FALLBACKS))
+                tried = ", ".join((INIT_COMMANDS[-1], *CNMI_FALLBACKS))
                 self.broken = f"the modem refuses new-message indications ({tried}: {final})"
         elif text == "AT+CPIN?":
             self._sim_state(command, ok, final)
@@ -390,6 +498,15 @@ class GsmSession:
             self.broken = f"the modem refuses {text} ({final})"
         return []
 
+    @staticmethod
+    def _sent(command: _Command, outgoing: Outgoing, ok: bool, final: str) -> Frame:
+        raw = b"".join(raw for _, raw in command.lines) + final.encode("latin-1") + b"\r\n"
+        if not ok:
+            return OutboxFrame(outgoing.outbox_id, SendOutcome.FAILED, f"the modem refused it ({final})", raw)
+        references = [found.group(1) for line, _ in command.lines if (found := _CMGS.search(line))]
+        # An OK without +CMGS (a modem that leaves it out): sent, with no reference for a report to name.
+        return OutboxFrame(outgoing.outbox_id, SendOutcome.SENT, references[0] if references else "", raw)
+
     def _switched(self, mem: str, ok: bool) -> None:
         if ok:
             self._read_mem = mem
@@ -397,23 +514,36 @@ class GsmSession:
         # The modem will not switch: read and delete wherever it reads (most keep one storage).
         self._no_switch = True
 
-    def _timed_out(self, command: _Command) -> None:
+    def _timed_out(self, command: _Command) -> list[Frame]:
         self._current = None
+        if command.outgoing is not None:
+            # No prompt, or no answer to the text: nothing known sent; the outbox tries again.
+            self._cancel = True
+            self._silences += 1
+            if self._silences >= SILENCES_TO_BREAK:
+                self.broken = f"the modem stopped answering (last: {command.text}, {command.timeout:g} s)"
+            why = (
+                f"the modem did not confirm it within {command.timeout:g} s"
+                if command.text_written
+                else f"the modem did not prompt for the text within {command.timeout:g} s"
+            )
+            return [_unsent(command, why)]
         if command.text == "AT" and not self.ready:
             self._at_tries += 1
             if self._at_tries < FIRST_AT_TRIES:
                 self._queue.appendleft(_Command("AT", timeout=FIRST_AT_TIMEOUT))
-                return
+                return []
             self.broken = f"the modem does not answer AT (tried {FIRST_AT_TRIES} times)"
-            return
+            return []
         if not self.ready:
             self.broken = f"the modem did not answer {command.text} within {command.timeout:g} s"
-            return
+            return []
         if command.slot is not None:
             self._known.discard(command.slot)  # still on the SIM: the next sweep finds it
         self._silences += 1
         if self._silences >= SILENCES_TO_BREAK:
             self.broken = f"the modem stopped answering (last: {command.text}, {command.timeout:g} s)"
+        return []
 
     def _sim_state(self, command: _Command, ok: bool, final: str) -> None:
         state = ""
@@ -485,9 +615,10 @@ class GsmSession:
             self._known.discard(slot)  # a message stored to send, not received: not ours to delete
             return []
         if len(fields) < 2 or not fields[1][1]:
-            # Not an SMS from a sender (a status report: its second field is a number): not a position.
+            # Not an SMS from a sender: a status report (its second field is a number, the first octet).
             self._staged.append(slot)
-            return [RejectedFrame(raw, "not an AML message (not an SMS from a sender)")]
+            report = _report([value for value, _ in fields[1:]], raw)
+            return [report or RejectedFrame(raw, "not an SMS from a sender, nor a delivery report")]
         return self._frames(self._sms_from(header, header_raw, command.lines[1:], slot))
 
     # -- messages ---------------------------------------------------------------------------------
@@ -572,11 +703,55 @@ class GsmSession:
 
 def _decoded(sender: str, text: str, raw: bytes) -> Frame:
     if not is_aml(text):
-        return RejectedFrame(raw, "not an AML message")
+        return TextMessageFrame(sender, text, raw)
     try:
         return LocationFrame(sender, decode_aml(text), raw)
     except AmlError as error:
         return RejectedFrame(raw, str(error))
+
+
+def _unsent(command: _Command, why: str) -> OutboxFrame:
+    assert command.outgoing is not None
+    raw = b"".join(raw for _, raw in command.lines)
+    return OutboxFrame(command.outgoing.outbox_id, SendOutcome.UNSENT, why, raw)
+
+
+def _payload(text: str) -> bytes:
+    """An SMS's text as written after the prompt: ASCII (the modem's IRA set), line breaks LF (a CR
+    would end the text on some modems), no Ctrl-Z or ESC inside; then the Ctrl-Z that sends it."""
+    clean = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x1a", " ").replace("\x1b", " ")
+    return clean.encode("ascii", "replace") + b"\x1a"
+
+
+def _report(values: list[str], raw: bytes) -> DeliveryFrame | None:
+    """A status report's fields (``<fo>,<mr>,[<ra>],[<tora>],<scts>,<dt>,<st>``, 27.005 3.4.1) as a
+    delivery report; None when they are not one."""
+    if len(values) < 5:
+        return None
+    reference, status = values[1].strip(), values[-1].strip()
+    if not (reference.isdigit() and len(reference) <= 3 and status.isdigit() and len(status) <= 3):
+        return None
+    if int(status) > 255 or int(reference) > 255:
+        return None
+    recipient = values[2].strip() if len(values) >= 7 else ""
+    return DeliveryFrame(str(int(reference)), int(status), recipient, _time_stamp(values[-2]), raw)
+
+
+def _time_stamp(text: str) -> datetime | None:
+    """``yy/MM/dd,hh:mm:ss±zz`` (the zone in quarters of an hour) as UTC; None when it is not one."""
+    found = _STAMP.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day, hour, minute, second, sign, quarters = found.groups()
+    offset = timedelta(minutes=15 * int(quarters or 0))
+    try:
+        zone = timezone(-offset if sign == "-" else offset)
+        local = datetime(
+            2000 + int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=zone
+        )
+    except ValueError:
+        return None
+    return local.astimezone(UTC)
 
 
 def _fields(text: str) -> list[tuple[str, bool]]:

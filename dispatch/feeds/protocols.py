@@ -18,8 +18,9 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from dispatch.domain.forwarding import OutboxKind
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number, warm_up_descriptions
-from dispatch.feeds.frames import DecodedFrame, Decoder, Frame, LocationFrame
+from dispatch.feeds.frames import DecodedFrame, Decoder, Frame, LocationFrame, Outgoing
 from dispatch.feeds.transports import (
     Connection,
     FeedDisconnected,
@@ -70,6 +71,24 @@ class Conversation(Protocol):
     def handed_on(self, ok: bool) -> None: ...
 
     def replies(self) -> list[bytes]: ...
+
+
+@runtime_checkable
+class Sender(Protocol):
+    """A conversation that also sends what the outbox holds: an SMS through the GSM modem
+    (``GsmSession``), a call through the PBX (``AmiDecoder``'s Originate).
+
+    Between reads, when ``can_send()`` (started, nothing half done), the runner takes messages of
+    kind ``sends`` from the outbox and gives each to ``send``; what became of each comes back as an
+    ``OutboxFrame`` from ``send`` (refused at once), ``feed``, ``tick`` or ``flush`` (the device gone:
+    the message goes back to the queue), handed on like every frame.
+    """
+
+    sends: OutboxKind
+
+    def can_send(self) -> bool: ...
+
+    def send(self, message: Outgoing) -> list[Frame]: ...
 
 
 @dataclass

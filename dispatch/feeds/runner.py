@@ -8,9 +8,18 @@ left by a disconnect goes as rejected. A frame that makes the decoder or the num
 goes as rejected with the reason. Rejected frames are handed on at a bounded rate
 (``GarbageLimit``); the rest are counted and summarised in one rejected frame.
 
-A feed whose decoder talks back (a GSM modem, ``protocols.Conversation``) is also given the time
-after every read, told whether the frames of that read were handed on, and then has what it asks
-written to the device; when it says the device is gone, the runner reconnects.
+A feed whose decoder talks back (a GSM modem, the PBX: ``protocols.Conversation``) is also given
+the time after every read, told whether the frames of that read were handed on, and then has what
+it asks written to the device; when it says the device is gone, the runner reconnects.
+
+A feed that sends (``protocols.Sender``: SMS through the modem, dials through the PBX) is given what
+the outbox holds by the runner, between reads: when the device has nothing half done, about once a
+second (at once after ``wake()``), the runner takes messages through ``take`` (the supervisor's
+callable, ``services.outbox.take_outgoing``) and hands them to it; what became of each comes back as
+a frame and goes through the spool like the rest. A database that does not answer is tried again
+5 s later and never ends the thread. When the thread starts, it first hands on a RELEASE: what this
+feed had taken before and never answered (its thread or process ended) goes back to the queue. A
+dial asked more than ``DIAL_WITHIN`` ago is not made any more (the operator no longer waits for it).
 
 What ends the thread anyway (an exception that is not an ``Exception``) is kept in ``ended_by``;
 the supervisor (``dispatch.feeds.supervisor``) raises an alarm and starts it again.
@@ -28,13 +37,33 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from dispatch.domain.clock import Clock
+from dispatch.domain.forwarding import OutboxKind
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number
 from dispatch.domain.signals import CallSignal, LocationSignal
-from dispatch.feeds.frames import DecodedFrame, Frame, LocationFrame, RejectedFrame
-from dispatch.feeds.protocols import Conversation, OpenFeed, open_feed
+from dispatch.feeds.frames import (
+    DecodedFrame,
+    DeliveryFrame,
+    Frame,
+    LocationFrame,
+    OutboxFrame,
+    Outgoing,
+    RejectedFrame,
+    SendOutcome,
+    TextMessageFrame,
+)
+from dispatch.feeds.protocols import Conversation, OpenFeed, Sender, open_feed
 from dispatch.feeds.transports import FeedDisconnected, FeedOpenError
 from dispatch.feeds.urls import FeedUrl
-from dispatch.services.feeds import Received, RejectedSignal
+from dispatch.services.feeds import (
+    NOT_AML,
+    DeliverySignal,
+    OutboxOutcome,
+    OutboxSignal,
+    Received,
+    RejectedSignal,
+    TextMessageSignal,
+)
+from dispatch.services.outbox import OutboxView
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +73,25 @@ LONGEST_RETRY = 30.0
 #: Rejected frames stored per feed: a burst of this many, then this many a minute.
 GARBAGE_BURST = 20
 GARBAGE_PER_MINUTE = 60
+#: Seconds between looks at the outbox while nothing wakes the runner; after the database failed.
+TAKE_EVERY = 1.0
+TAKE_RETRY = 5.0
+#: Messages taken at once (a modem sends one at a time; the rest wait, SENDING, in its queue).
+TAKE_LIMIT = 3
+#: A dial asked longer ago than this (seconds) is not made: the operator stopped waiting for it.
+DIAL_WITHIN = 60.0
+
+#: ``take(kind, limit)``: outbox messages of ``kind`` now SENDING by this feed (the supervisor's).
+Take = Callable[[OutboxKind, int], list[OutboxView]]
+
+
+_WHAT: dict[type, str] = {
+    DecodedFrame: "a call event",
+    LocationFrame: "a location",
+    TextMessageFrame: "an SMS",
+    DeliveryFrame: "a delivery report",
+    OutboxFrame: "an outbox answer",
+}
 
 
 class FeedState(StrEnum):
@@ -202,8 +250,15 @@ class FeedRunner:
         opener: Callable[[FeedUrl], OpenFeed] = open_feed,
         garbage: GarbageLimit | None = None,
         describe: bool = True,
+        take: Take | None = None,
     ) -> None:
         self.url = url
+        #: Where outbox messages come from (None: this runner sends nothing, as ``listen``).
+        self._take = take
+        self._wake = threading.Event()
+        self._last_take = float("-inf")
+        self._take_paused_until = float("-inf")
+        self._take_failing = ""
         #: Numbers get their carrier or area (``listen``, which prints none, says False).
         self._describe = describe
         self._sink = sink
@@ -241,6 +296,11 @@ class FeedRunner:
         )
         self._thread.start()
 
+    def wake(self) -> None:
+        """Something was queued for this feed to send: look at the outbox after the current read
+        (any thread)."""
+        self._wake.set()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         if self._thread is not None:
@@ -259,6 +319,18 @@ class FeedRunner:
 
     def run(self, until: Callable[[], bool] = lambda: False) -> None:
         """Connect, read and reconnect until ``stop()`` or ``until()`` says so."""
+        if self._take is not None:
+            # What this feed took before and never answered goes back to the queue (after whatever
+            # the spool still holds from before: its answers, if any, are stored first).
+            release = OutboxSignal(
+                self.url.display,
+                self._clock.now(),
+                None,
+                OutboxOutcome.RELEASE,
+                "the feed started again without an answer for it",
+                b"",
+            )
+            self._hand_on([release])
         while not self._stop.is_set() and not until():
             self._report(FeedState.CONNECTING, "")
             try:
@@ -279,6 +351,7 @@ class FeedRunner:
     def _read(self, opened: OpenFeed, until: Callable[[], bool]) -> str | None:
         """Read until stopped (None) or disconnected (the reason)."""
         talk = opened.decoder if isinstance(opened.decoder, Conversation) else None
+        sender = opened.decoder if isinstance(opened.decoder, Sender) and self._take is not None else None
         try:
             handed_on = self._deliver(opened.early_frames, self._clock.now())
             if talk is not None and (reason := self._talk(opened, talk, handed_on)):
@@ -308,6 +381,9 @@ class FeedRunner:
                     frames += self._tick(talk, data)
                 handed_on = self._deliver(frames, received_at)
                 if talk is not None and (reason := self._talk(opened, talk, handed_on)):
+                    self._flush(opened)
+                    return reason
+                if talk is not None and sender is not None and (reason := self._send(opened, talk, sender)):
                     self._flush(opened)
                     return reason
             self._flush(opened)
@@ -340,6 +416,62 @@ class FeedRunner:
             return f"the device dialogue failed: {type(error).__name__}: {error}"
         return None
 
+    def _send(self, opened: OpenFeed, talk: Conversation, sender: Sender) -> str | None:
+        """Give the device what the outbox holds, if it is time and the device is free; then write
+        what that asks at once. The reason to reconnect, if any."""
+        now = time.monotonic()
+        if now < self._take_paused_until:
+            return None
+        if not self._wake.is_set() and now - self._last_take < TAKE_EVERY:
+            return None
+        try:
+            if not sender.can_send():
+                return None
+        except Exception:
+            log.exception("feed %s: the device dialogue failed", self.url.display)
+            return None
+        assert self._take is not None
+        self._wake.clear()
+        self._last_take = now
+        try:
+            messages = self._take(sender.sends, TAKE_LIMIT)
+        except Exception as error:  # the database away, or a defect: never the end of the feed
+            self._take_paused_until = now + TAKE_RETRY
+            why = f"{type(error).__name__}: {error}"
+            if why != self._take_failing:
+                log.warning("feed %s: the outbox cannot be read (%s); trying again", self.url.display, why)
+            self._take_failing = why
+            return None
+        self._take_failing = ""
+        if not messages:
+            return None
+        frames: list[Frame] = []
+        at = self._clock.now()
+        for message in messages:
+            frames += self._give(sender, message, at)
+        handed_on = self._deliver(frames, at)
+        return self._talk(opened, talk, handed_on)
+
+    def _give(self, sender: Sender, message: OutboxView, at: datetime) -> list[Frame]:
+        dial = message.kind is OutboxKind.DIAL
+        waited = (at - message.queued_at).total_seconds()
+        if dial and waited > DIAL_WITHIN:
+            why = f"not dialled: asked {waited:.0f} s ago, longer than the operator waits ({DIAL_WITHIN:g} s)"
+            return [OutboxFrame(message.id, SendOutcome.FAILED, why, b"")]
+        outgoing = Outgoing(
+            outbox_id=message.id,
+            to_number=message.to_number,
+            text="" if dial else message.text,
+            extension=message.from_extension,
+            context=message.text if dial else "",
+            caller_id=f"112 {message.incident_number}".strip(),
+        )
+        try:
+            return sender.send(outgoing)
+        except Exception as error:
+            log.exception("feed %s: sending outbox message %d failed", self.url.display, message.id)
+            return [OutboxFrame(message.id, SendOutcome.UNSENT, f"{type(error).__name__}: {error}", b"")]
+
     def _flush(self, opened: OpenFeed) -> None:
         try:
             frames = opened.decoder.flush()
@@ -360,15 +492,9 @@ class FeedRunner:
             if isinstance(frame, RejectedFrame):
                 rejected = RejectedSignal(feed, received_at, frame.raw, frame.reason)
             else:
-                what = "a call event" if isinstance(frame, DecodedFrame) else "a location"
+                what = _WHAT.get(type(frame), "a frame")
                 try:
-                    if isinstance(frame, DecodedFrame):
-                        signal: Received = to_signal(
-                            frame, feed, received_at, self._region, describe=self._describe
-                        )
-                    else:
-                        signal = to_location(frame, feed, received_at, self._region, describe=self._describe)
-                    received.append(signal)
+                    received.append(self._signal_of(frame, feed, received_at))
                     continue
                 except Exception as error:
                     log.exception("feed %s: a decoded frame could not be made %s", feed, what)
@@ -380,6 +506,26 @@ class FeedRunner:
         self._health = replace(self._health, last_frame_at=received_at, rejected_dropped=self.garbage.dropped)
         self._call_on_health()
         return handed_on
+
+    def _signal_of(self, frame: Frame, feed: str, at: datetime) -> Received:
+        """A decoded frame as the services take it (every number through phonenumbers here)."""
+        region, describe = self._region, self._describe
+        if isinstance(frame, DecodedFrame):
+            return to_signal(frame, feed, at, region, describe=describe)
+        if isinstance(frame, LocationFrame):
+            return to_location(frame, feed, at, region, describe=describe)
+        if isinstance(frame, TextMessageFrame):
+            number = parse_caller_number(frame.sender_raw, region, describe=describe)
+            return TextMessageSignal(feed, at, number, frame.text, frame.raw)
+        if isinstance(frame, DeliveryFrame):
+            recipient = parse_caller_number(frame.recipient_raw, region, describe=False)
+            return DeliverySignal(
+                feed, at, frame.reference, frame.status, recipient, frame.discharged_at, frame.raw
+            )
+        assert isinstance(frame, OutboxFrame)
+        return OutboxSignal(
+            feed, at, frame.outbox_id, OutboxOutcome(frame.outcome.value), frame.detail, frame.raw
+        )
 
     def _hand_on(self, received: Sequence[Received]) -> bool:
         """To the sink: all the frames of one read at once when it takes them so, else one by one.
@@ -399,6 +545,14 @@ class FeedRunner:
             try:
                 if isinstance(item, RejectedSignal):
                     self._sink.rejected(item.feed, item.raw, item.reason, item.received_at)
+                elif isinstance(item, TextMessageSignal):
+                    # A sink that stores nothing (listen) shows it as before: no position.
+                    self._sink.rejected(item.feed, item.raw, NOT_AML, item.received_at)
+                elif isinstance(item, DeliverySignal):
+                    why = f"a delivery report (reference {item.reference}, status {item.status})"
+                    self._sink.rejected(item.feed, item.raw, why, item.received_at)
+                elif isinstance(item, OutboxSignal):
+                    continue  # only a runner that takes from the outbox makes them
                 elif isinstance(item, LocationSignal):
                     # A sink without location() shows positions with its calls (listen.signal_json
                     # writes either).

@@ -7,7 +7,9 @@ of the console and are stored at its next start, in order.
 
 The file is JSON lines: ``{"b": seq, "f": [frame, ...]}`` for the frames of one read and
 ``{"d": seq}`` once that read is stored. A frame is a call event (``"t": "s"``), a handset's
-position (``"t": "l"``, the AML fix's fields under ``"fix"``) or a rejected frame (``"t": "r"``).
+position (``"t": "l"``, the AML fix's fields under ``"fix"``), a rejected frame (``"t": "r"``), an
+SMS that is not AML (``"t": "m"``), a delivery report (``"t": "y"``) or what became of an outbox
+message (``"t": "o"``).
 A line cut short by a crash is dropped when the file is loaded (only the read being written at that
 instant can be lost). Appends are written through to the operating system at once (a killed process
 loses nothing); they are also fsynced while storing is behind (a power cut during an outage loses
@@ -37,7 +39,14 @@ from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.enums import Presentation
 from dispatch.domain.phone import CallerNumber
 from dispatch.domain.signals import CallSignal, LocationSignal, SignalKind
-from dispatch.services.feeds import Received, RejectedSignal
+from dispatch.services.feeds import (
+    DeliverySignal,
+    OutboxOutcome,
+    OutboxSignal,
+    Received,
+    RejectedSignal,
+    TextMessageSignal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +262,37 @@ def _frame_to(frame: Received) -> dict[str, Any]:
             "raw": raw,
             "why": frame.reason,
         }
+    if isinstance(frame, OutboxSignal):
+        return {
+            "t": "o",
+            "feed": frame.feed,
+            "at": frame.received_at.isoformat(),
+            "raw": raw,
+            "id": frame.outbox_id,
+            "out": frame.outcome.value,
+            "why": frame.detail,
+        }
+    if isinstance(frame, DeliverySignal):
+        return {
+            "t": "y",
+            "feed": frame.feed,
+            "at": frame.received_at.isoformat(),
+            "raw": raw,
+            "ref": frame.reference,
+            "st": frame.status,
+            **_number_to(frame.recipient),
+            "dt": None if frame.discharged_at is None else frame.discharged_at.isoformat(),
+        }
     number = frame.number
+    if isinstance(frame, TextMessageSignal):
+        return {
+            "t": "m",
+            "feed": frame.feed,
+            "at": frame.received_at.isoformat(),
+            "raw": raw,
+            **_number_to(number),
+            "text": frame.text,
+        }
     if isinstance(frame, LocationSignal):
         fix = frame.fix
         return {
@@ -301,7 +340,29 @@ def _frame_from(item: dict[str, Any]) -> Received:
     raw = base64.b64decode(item["raw"])
     if item["t"] == "r":
         return RejectedSignal(feed=item["feed"], received_at=at, raw=raw, reason=item["why"])
+    if item["t"] == "o":
+        outbox_id = item["id"]
+        return OutboxSignal(
+            feed=item["feed"],
+            received_at=at,
+            outbox_id=None if outbox_id is None else int(outbox_id),
+            outcome=OutboxOutcome(item["out"]),
+            detail=str(item["why"]),
+            raw=raw,
+        )
     number = CallerNumber(item["nr"], item["e164"], Presentation(item["pres"]), item["desc"])
+    if item["t"] == "m":
+        return TextMessageSignal(feed=item["feed"], received_at=at, number=number, text=item["text"], raw=raw)
+    if item["t"] == "y":
+        return DeliverySignal(
+            feed=item["feed"],
+            received_at=at,
+            reference=str(item["ref"]),
+            status=int(item["st"]),
+            recipient=number,
+            discharged_at=None if item["dt"] is None else datetime.fromisoformat(item["dt"]),
+            raw=raw,
+        )
     if item["t"] == "l":
         fix = item["fix"]
         return LocationSignal(
@@ -334,6 +395,15 @@ def _frame_from(item: dict[str, Any]) -> Received:
         name=item["name"],
         call_id=item["id"],
     )
+
+
+def _number_to(number: CallerNumber) -> dict[str, Any]:
+    return {
+        "nr": number.raw,
+        "e164": number.e164,
+        "pres": number.presentation.value,
+        "desc": number.description,
+    }
 
 
 def _float_or_none(value: Any) -> float | None:

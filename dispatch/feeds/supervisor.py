@@ -21,6 +21,11 @@ One ``FeedSupervisor`` runs the configured feeds of a console (or of a centre's 
   ``Topic.ALERTS`` (``services.feeds``): in a centre the consoles show the gateway's alarms from the
   rows and acknowledge them there (``acknowledged_elsewhere``).
 
+- a feed that can send (a GSM modem: SMS; the PBX: dials) is given ``outbox.take_outgoing`` for
+  its runner to take what the outbox holds (``dispatch.feeds.runner``), and is woken when this
+  process queues something (a ``Topic.OUTBOX`` notice on its bus); what was queued elsewhere is
+  found within a second.
+
 Listeners (``subscribe``) are called from these threads whenever health or alarms change; the Qt
 window bridges them to its own thread (``ui/feed_monitor.py``).
 """
@@ -39,13 +44,15 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from dispatch.domain.clock import Clock
+from dispatch.domain.forwarding import OutboxKind
 from dispatch.domain.phone import DEFAULT_REGION
 from dispatch.domain.signals import CallSignal
 from dispatch.feeds.protocols import OpenFeed, open_feed
-from dispatch.feeds.runner import Backoff, FeedHealth, FeedRunner, FeedState
+from dispatch.feeds.runner import Backoff, FeedHealth, FeedRunner, FeedState, Take
 from dispatch.feeds.spool import Batch, Spool, spool_files, spool_path
-from dispatch.feeds.urls import FeedUrl
-from dispatch.services import alerts, feeds
+from dispatch.feeds.urls import AmiFeedUrl, AmlSmsFeedUrl, FeedUrl
+from dispatch.services import alerts, feeds, outbox
+from dispatch.services.bus import Change, Topic
 from dispatch.services.context import ServiceContext
 from dispatch.services.feeds import FeedAlarmKind, Received, RejectedSignal
 from dispatch.services.uow import DatabaseUnavailable
@@ -64,6 +71,9 @@ STORE_LONGEST_RETRY = 5.0
 #: At most this many frames in one transaction when reads have piled up (a burst of calls): more
 #: would make the first of them wait long for the commit, and hold the write lock long.
 STORE_MAX_FRAMES = 20
+#: How long taking from the outbox may wait for another process's write lock (milliseconds): the
+#: feed's thread reads the device in between, and tries again a second later.
+TAKE_WAIT_MS = 200
 
 
 def spool_dir_for(database_url: str, data_dir: Path) -> Path:
@@ -307,6 +317,7 @@ class FeedSupervisor:
         self._alarms: list[FeedAlarm] = []
         self._feeds: dict[str, _Feed] = {}
         now = self._clock.now()
+        self._unsubscribe: Callable[[], None] | None = None
         for url in urls:
             name = url.display
             store = FeedStore(ctx, name, Spool(spool_path(spool_dir, name)), self._changed)
@@ -318,6 +329,7 @@ class FeedSupervisor:
                 on_health=self._on_runner_health,
                 backoff=backoff() if backoff else None,
                 opener=opener,
+                take=self._taker(name) if isinstance(url, (AmlSmsFeedUrl, AmiFeedUrl)) else None,
             )
             self._feeds[name] = _Feed(name, store, runner, runner.health)
         # Spools of feeds no longer configured are stored too (their frames are calls all the same).
@@ -332,6 +344,22 @@ class FeedSupervisor:
                 name = f"(spool) {path.stem}"
                 health = FeedHealth(name, FeedState.STOPPED, now)
                 self._feeds[name] = _Feed(name, FeedStore(ctx, name, spool, self._changed), None, health)
+
+    def _taker(self, feed: str) -> Take:
+        """The runner's way to the outbox: messages of a kind, now SENDING by ``feed``."""
+        taking = replace(self._ctx, write_wait_ms=TAKE_WAIT_MS)
+
+        def take(kind: OutboxKind, limit: int) -> list[outbox.OutboxView]:
+            return outbox.take_outgoing(taking, feed, kind, limit)
+
+        return take
+
+    def _on_change(self, change: Change) -> None:
+        """This process queued something to send: the sending feeds look at once."""
+        if change.topic is Topic.OUTBOX:
+            for feed in self._feeds.values():
+                if feed.runner is not None:
+                    feed.runner.wake()
 
     # -- reading the state (any thread) ----------------------------------------------------------
 
@@ -363,6 +391,7 @@ class FeedSupervisor:
     def start(self, watch: bool = True) -> None:
         """Start storers and runners; ``watch`` also the watch and recorder threads (tests drive
         ``check()`` and ``record()`` themselves without them)."""
+        self._unsubscribe = self._ctx.bus.subscribe(self._on_change)
         for feed in self._feeds.values():
             feed.store.start()
             if feed.runner is not None:
@@ -379,6 +408,8 @@ class FeedSupervisor:
         stored at the next start."""
         self._stop.set()
         self._poke.set()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         for feed in self._feeds.values():
             if feed.runner is not None:
                 feed.runner.stop(timeout)

@@ -1,9 +1,12 @@
 """A scripted GSM modem: answers AT commands in text mode as the modems' manuals show (27.005/27.007).
 
 ``FakeModem`` is the modem's mind, pure: ``answer(command)`` gives the bytes a modem would send back,
-``receive(...)`` stores an SMS (and gives the ``+CMTI`` line to send). ``PtyModem`` puts it on the
-device side of a socat pty pair (``tests.feeds.peers``), on a thread that wakes on data, so that the
-console's feed talks to it through a real serial port.
+``receive(...)`` stores an SMS (and gives the ``+CMTI`` line to send). It sends too: ``AT+CMGS`` is
+answered with the ``> `` prompt, the text up to Ctrl-Z (``answer_text``) with ``+CMGS: <mr>`` (or
+``send_error``), and ``report(mr, status)`` is the delivery report the network sends later: a
+``+CDS:`` line, or a stored report and its ``+CDSI:`` line, as the indications set asked. ``PtyModem``
+puts it on the device side of a socat pty pair (``tests.feeds.peers``), on a thread that wakes on
+data, so that the console's feed talks to it through a real serial port.
 """
 
 from __future__ import annotations
@@ -71,11 +74,15 @@ class Stored:
     length: int | None = None
     stat: str = "REC UNREAD"
     status_report: bool = False
+    #: A status report's message reference, status and discharge time.
+    mr: int = 233
+    st: int = 0
+    dt: str = STAMP
 
     def header(self) -> str:
         length = len(self.data) if self.length is None else self.length
         if self.status_report:
-            return f'"{self.stat}",6,233,"{self.sender}",145,"{STAMP}","{STAMP}",0'
+            return f'"{self.stat}",6,{self.mr},"{self.sender}",145,"{STAMP}","{self.dt}",{self.st}'
         return f'"{self.stat}","{self.sender}",,"{STAMP}",145,{self.fo},0,{self.dcs},"{SMSC}",145,{length}'
 
 
@@ -86,7 +93,7 @@ class FakeModem:
     pin: str = "READY"  # +CPIN: answer; "" for no SIM (+CME ERROR: 10)
     echo: bool = True
     #: CNMI settings it takes (others: ERROR).
-    cnmi: tuple[str, ...] = ("2,1,0,0,0", "2,1", "1,1")
+    cnmi: tuple[str, ...] = ("2,1,0,1,0", "2,1,0,2,0", "2,1,0,0,0", "2,1", "1,1")
     text_mode: bool = True
     storages: tuple[str, ...] = ("SM", "ME")
     read_mem: str = "SM"
@@ -98,6 +105,20 @@ class FakeModem:
     memory: dict[str, dict[int, Stored]] = field(default_factory=dict)
     commands: list[str] = field(default_factory=list)
     deleted: list[tuple[str, int]] = field(default_factory=list)
+    #: What the text after the prompt gets instead of ``+CMGS: <mr>`` ("+CMS ERROR: 500"...).
+    send_error: str = ""
+    #: False: the text after the prompt gets no answer at all (the network never confirms).
+    confirms: bool = True
+    #: The next message reference (0-255, as a modem counts them).
+    next_mr: int = 17
+    #: The SMS sent: (message reference, number, text).
+    sent: list[tuple[int, str, str]] = field(default_factory=list)
+    #: The CNMI setting taken last (its fourth value says how delivery reports come).
+    indications: str = ""
+    #: The number an ``AT+CMGS`` is waiting to have its text for (None: not in text entry).
+    awaiting_text: str | None = None
+    #: The discharge time a delivery report gives.
+    report_time: str = "26/11/27,12:00:05+28"
 
     def __post_init__(self) -> None:
         for mem in self.storages:
@@ -149,11 +170,38 @@ class FakeModem:
         echo = (command + "\r").encode() if self.echo else b""
         if command in self.silent:
             return echo
+        if command.upper().startswith("AT+CMGS="):
+            self.awaiting_text = command[len("AT+CMGS=") :].strip('"')
+            return echo + b"\r\n> "  # the prompt: no line end after it
         lines = self._lines(command)
         body = "".join(f"\r\n{line}" for line in lines[:-1])
         if lines[:-1]:
             body += "\r\n"
         return echo + (body + f"\r\n{lines[-1]}\r\n").encode("latin-1")
+
+    def answer_text(self, text: str, end: str = "\x1a") -> bytes:
+        """The text written after the prompt, ended by Ctrl-Z (sent) or ESC (dropped)."""
+        number, self.awaiting_text = self.awaiting_text, None
+        self.commands.append(f"<text {text!r}>")
+        if end == "\x1b" or number is None:
+            return b"\r\nOK\r\n" if number is not None else b""
+        if self.send_error:
+            return f"\r\n{self.send_error}\r\n".encode()
+        if not self.confirms:
+            return b""
+        mr, self.next_mr = self.next_mr, (self.next_mr + 1) % 256
+        self.sent.append((mr, number, text))
+        return f"\r\n+CMGS: {mr}\r\n\r\nOK\r\n".encode()
+
+    def report(self, mr: int, status: int = 0) -> bytes:
+        """The network's delivery report for message ``mr``, as the indications set asked: a
+        ``+CDS:`` line (``...,1,...``), or stored and announced by ``+CDSI:`` (``...,2,...``)."""
+        number = next(sent_to for sent_mr, sent_to, _ in reversed(self.sent) if sent_mr == mr)
+        fields = self.indications.split(",")
+        if len(fields) >= 4 and fields[3] == "2":
+            stored = Stored(number, "", status_report=True, mr=mr, st=status, dt=self.report_time)
+            return self.indication(*self.store(stored)).replace(b"+CMTI", b"+CDSI")
+        return f'\r\n+CDS: 6,{mr},"{number}",145,"{STAMP}","{self.report_time}",{status}\r\n'.encode()
 
     def _lines(self, command: str) -> list[str]:
         upper = command.upper()
@@ -166,10 +214,14 @@ class FakeModem:
             return [f"+CPIN: {self.pin}", "OK"] if self.pin else ["+CME ERROR: 10"]
         if upper == "AT+CMGF=1":
             return ["OK"] if self.text_mode else ["ERROR"]
-        if upper.startswith(("AT+CSCS=", "AT+CSDH=")):
+        if upper.startswith(("AT+CSCS=", "AT+CSDH=", "AT+CSMP=")):
             return ["OK"]
         if upper.startswith("AT+CNMI="):
-            return ["OK"] if command[len("AT+CNMI=") :] in self.cnmi else ["+CMS ERROR: 303"]
+            setting = command[len("AT+CNMI=") :]
+            if setting not in self.cnmi:
+                return ["+CMS ERROR: 303"]
+            self.indications = setting
+            return ["OK"]
         if upper == "AT+CPMS?":
             read, new = self.read_mem, self.new_mem
             used = {mem: len(self.memory[mem]) for mem in self.storages}
@@ -235,6 +287,16 @@ class PtyModem:
             line = self.modem.receive(sender, text, mem)
         self.write(line)
 
+    def report(self, mr: int, status: int = 0) -> None:
+        """The network's delivery report for message ``mr`` reaches the modem."""
+        with self._lock:
+            data = self.modem.report(mr, status)
+        self.write(data)
+
+    def sent(self) -> list[tuple[int, str, str]]:
+        with self._lock:
+            return list(self.modem.sent)
+
     def commands(self) -> list[str]:
         with self._lock:
             return list(self.modem.commands)
@@ -274,9 +336,24 @@ class PtyModem:
             except OSError:
                 return  # the pty is gone (socat killed: the modem unplugged)
             pending += data
-            while b"\r" in pending:
+            while True:
+                with self._lock:
+                    entering = self.modem.awaiting_text is not None
+                if entering:
+                    # The SMS's text after the prompt, up to Ctrl-Z (send) or ESC (drop).
+                    ends = [at for at in (pending.find(b"\x1a"), pending.find(b"\x1b")) if at >= 0]
+                    if not ends:
+                        break
+                    end = min(ends)
+                    text, mark, pending = pending[:end], pending[end : end + 1], pending[end + 1 :]
+                    with self._lock:
+                        reply = self.modem.answer_text(text.decode("latin-1"), mark.decode())
+                    self.write(reply)
+                    continue
+                if b"\r" not in pending:
+                    break
                 line, _, pending = pending.partition(b"\r")
-                command = line.strip(b"\n").decode("latin-1").strip()
+                command = line.strip(b"\n\x1b").decode("latin-1").strip()  # an ESC before: a send dropped
                 if not command:
                     continue
                 if self.on_command is not None:

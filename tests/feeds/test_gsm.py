@@ -14,11 +14,21 @@ from hypothesis import strategies as st
 
 from dispatch.domain.aml import AmlMethod
 from dispatch.feeds import gsm
-from dispatch.feeds.frames import Frame, LocationFrame, RejectedFrame
+from dispatch.feeds.frames import DeliveryFrame, Frame, LocationFrame, RejectedFrame, TextMessageFrame
 from dispatch.feeds.gsm import GsmSession, warm_conversation
 from tests.feeds.modem_script import AML, FakeModem, Stored, aml, concat_header, pack7
 
-START = ["AT", "ATE0", "AT+CPIN?", "AT+CMGF=1", 'AT+CSCS="IRA"', "AT+CSDH=1", "AT+CPMS?", "AT+CNMI=2,1,0,0,0"]
+START = [
+    "AT",
+    "ATE0",
+    "AT+CPIN?",
+    "AT+CMGF=1",
+    'AT+CSCS="IRA"',
+    "AT+CSDH=1",
+    "AT+CSMP=49,167,0,0",
+    "AT+CPMS?",
+    "AT+CNMI=2,1,0,1,0",
+]
 SENDER = "+6281234567890"
 
 
@@ -122,7 +132,9 @@ def test_a_modem_without_text_mode_cannot_be_used() -> None:
 
 def test_indications_fall_back_to_simpler_settings_the_modem_takes() -> None:
     dialogue = Dialogue(FakeModem(cnmi=("1,1",))).started()
-    assert dialogue.modem.commands[-4:] == [
+    assert dialogue.modem.commands[-6:] == [
+        "AT+CNMI=2,1,0,1,0",
+        "AT+CNMI=2,1,0,2,0",
         "AT+CNMI=2,1,0,0,0",
         "AT+CNMI=2,1",
         "AT+CNMI=1,1",
@@ -207,17 +219,18 @@ def test_messages_stored_while_the_console_was_away_are_read_at_the_start() -> N
     dialogue = Dialogue(modem).started()
     dialogue.run()
     assert [frame.sender_raw for frame in locations(dialogue.frames)] == ["+6281234567891", "+6281234567893"]
-    assert [frame.reason for frame in rejected(dialogue.frames)] == ["not an AML message"]
+    texts = [frame.text for frame in dialogue.frames if isinstance(frame, TextMessageFrame)]
+    assert texts == ["Pulsa anda tinggal Rp 500"]
     assert sorted(modem.deleted) == [("SM", 1), ("SM", 2), ("SM", 3)]
     assert list(modem.memory["SM"]) == [9]
 
 
-def test_an_sms_that_is_not_aml_is_rejected_and_kept_raw() -> None:
+def test_an_sms_that_is_not_aml_is_a_text_message_kept_raw() -> None:
     dialogue = Dialogue().started()
     frames = dialogue.arrives(dialogue.modem.receive("TELKOMSEL", "Sisa kuota anda 2GB"))
     [frame] = frames
-    assert isinstance(frame, RejectedFrame)
-    assert frame.reason == "not an AML message"
+    assert isinstance(frame, TextMessageFrame)
+    assert (frame.sender_raw, frame.text) == ("TELKOMSEL", "Sisa kuota anda 2GB")
     assert b'"TELKOMSEL"' in frame.raw
     assert frame.raw.endswith(b"Sisa kuota anda 2GB\r\n")
     assert dialogue.modem.deleted == [("SM", 1)]
@@ -237,17 +250,19 @@ def test_an_sms_reading_ok_is_text_not_the_end_of_the_answer() -> None:
     dialogue.arrives(dialogue.modem.receive(SENDER, "OK"))
     dialogue.arrives(dialogue.modem.receive(SENDER, "Ok\nOK"))
     dialogue.arrives(dialogue.modem.receive(SENDER, AML))
-    assert [frame.raw.splitlines()[1:] for frame in rejected(dialogue.frames)] == [[b"OK"], [b"Ok", b"OK"]]
+    texts = [frame for frame in dialogue.frames if isinstance(frame, TextMessageFrame)]
+    assert [frame.raw.splitlines()[1:] for frame in texts] == [[b"OK"], [b"Ok", b"OK"]]
+    assert [frame.text for frame in texts] == ["OK", "Ok\nOK"]
     assert len(locations(dialogue.frames)) == 1
     assert dialogue.modem.deleted == [("SM", 1)] * 3
 
 
-def test_a_status_report_is_rejected_and_deleted() -> None:
+def test_a_stored_status_report_is_a_delivery_report_and_deleted() -> None:
     dialogue = Dialogue().started()
-    mem, index = dialogue.modem.store(Stored(SENDER, "", status_report=True))
+    mem, index = dialogue.modem.store(Stored(SENDER, "", status_report=True, mr=233, st=0))
     [frame] = dialogue.arrives(dialogue.modem.indication(mem, index))
-    assert isinstance(frame, RejectedFrame)
-    assert frame.reason == "not an AML message (not an SMS from a sender)"
+    assert isinstance(frame, DeliveryFrame)
+    assert (frame.reference, frame.status, frame.recipient_raw) == ("233", 0, SENDER)
     assert dialogue.modem.deleted == [("SM", 1)]
 
 
@@ -471,7 +486,10 @@ def test_any_bytes_give_frames_and_commands_never_an_exception(chunks: list[byte
     for chunk in chunks:
         frames = dialogue.session.feed(chunk)
         frames += dialogue.step(0.5)
-        assert all(isinstance(frame, (LocationFrame, RejectedFrame)) for frame in frames)
+        assert all(
+            isinstance(frame, (LocationFrame, RejectedFrame, TextMessageFrame, DeliveryFrame))
+            for frame in frames
+        )
     dialogue.session.flush()
 
 

@@ -28,7 +28,7 @@ from dispatch.feeds.runner import Backoff, FeedRunner, FeedState
 from dispatch.feeds.spool import Spool
 from dispatch.feeds.transports import FeedOpenError
 from dispatch.feeds.urls import AmlSmsFeedUrl, FeedUrl, FeedUrlError, parse_feed_url
-from dispatch.services.feeds import Received, RejectedSignal
+from dispatch.services.feeds import Received, RejectedSignal, TextMessageSignal
 from tests.feeds.modem_script import AML, FakeModem, PtyModem, aml
 from tests.feeds.peers import PtyPair, start_socat
 from tests.feeds.supervising import wait_for
@@ -140,16 +140,16 @@ def test_an_aml_sms_becomes_a_location_and_is_deleted_only_after_it_is_handed_on
     assert rig.timeline.index("AT+CMGR=1") < handed < rig.timeline.index("AT+CMGD=1")
 
 
-def test_an_sms_that_is_not_aml_and_a_malformed_one_are_rejected_with_reasons(rig: Rig) -> None:
+def test_an_sms_that_is_not_aml_is_handed_on_as_text_and_a_malformed_one_is_rejected(rig: Rig) -> None:
     rig.modem.receive("TELKOMSEL", "Sisa kuota anda 2GB")
     rig.modem.receive(SENDER, AML[:-1] + "9")  # ml=129
     rig.modem.receive(SENDER, AML)
     rig.modem.wait_for(lambda fake: len(fake.deleted) == 3, what="three deletions")
-    assert [item.reason for item in rig.sink.rejections()] == [
-        "not an AML message",
-        "AML: ml says 129, message is 128",
-    ]
-    assert b"Sisa kuota anda 2GB" in rig.sink.rejections()[0].raw
+    assert [item.reason for item in rig.sink.rejections()] == ["AML: ml says 129, message is 128"]
+    # Not AML: an SMS for the services to read (an agency's reply), kept raw.
+    [text] = [item for item in rig.sink.received if isinstance(item, TextMessageSignal)]
+    assert (text.number.raw, text.text) == ("TELKOMSEL", "Sisa kuota anda 2GB")
+    assert b"Sisa kuota anda 2GB" in text.raw
     assert len(rig.sink.locations()) == 1
 
 
