@@ -288,3 +288,20 @@ def test_in_indonesian_the_dock_says_whom_to_call_and_what_is_overdue(
     assert scroll.widget().width() <= scroll.viewport().width()
     with ctx.database.sessions() as session:
         assert session.scalar(select(Forwarding.channel)) == "radio"
+
+
+def test_ctrl_t_right_after_typing_the_category_lists_whom_it_calls_for(
+    qtbot: QtBot, window: MainWindow, ctx: ServiceContext, catalogue: Catalogue, directory: dict[str, int]
+) -> None:
+    incident_id = fire_in_tembalang(ctx, catalogue, area=False)
+    incidents.update_field(ctx, incident_id, "category", None, catalogue)
+    opened(qtbot, window, incident_id)
+    panel = window.forwarding_panel
+    assert panel.choices.count() == 0
+    assert panel.choices_note.text() == "Choose the category: the agencies it calls for are listed here."
+    press(qtbot, Qt.Key.Key_F5)
+    assert QApplication.focusWidget() is window.incident_panel.category
+    type_text(qtbot, "FIRE")
+    press(qtbot, Qt.Key.Key_T, CTRL)  # the category is saved, then read for the choices
+    assert QApplication.focusWidget() is panel.choices
+    assert panel.choices.currentItem().text().startswith("Damkar Kota Semarang (DEMO) · Fire and rescue")
