@@ -64,8 +64,8 @@ FIGURES = "figuresDock"
 TRAINER = "trainerDock"
 DEBRIEF = "debriefDock"
 MAP = "mapDock"
-# Forwarding to agencies (issue 16), and the cameras near the incident (its dock made by the CCTV
-# presenter; a window without it is arranged without it).
+# Forwarding to agencies (issue 16), and the cameras near the incident (a window without the
+# cameras' dock, as a test may build, is arranged without it).
 FORWARDING = "forwardingDock"
 CAMERA = "cameraDock"
 ALL_DOCKS = (
@@ -84,6 +84,7 @@ ALL_DOCKS = (
     DEBRIEF,
     MAP,
     FORWARDING,
+    CAMERA,
 )
 
 #: Docks only a role with this permission sees (the services refuse the others anyway).
