@@ -12,8 +12,9 @@ modem is back.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from dispatch.feeds.runner import Backoff, FeedState
 from dispatch.feeds.supervisor import FeedSupervisor
 from dispatch.feeds.urls import parse_feed_url
 from dispatch.services import agencies, calls, forwarding, outbox
+from dispatch.services.bus import ChangeBus
 from dispatch.services.context import ServiceContext
 from dispatch.store.tables import FeedFrame, ForwardingReport, OutboxMessage
 from tests.conftest import START
@@ -242,3 +244,31 @@ def test_a_modem_pulled_out_mid_send_puts_the_sms_back_and_sends_it_once_back(ce
     wait_for(lambda: centre.outbox_row(outbox_id).state == OutboxState.SENT.value, what="SENT stored")
     row = centre.outbox_row(outbox_id)
     assert (row.attempts, row.reference) == (2, str(centre.fake.sent[0][0]))
+
+
+def test_the_database_away_when_taking_never_ends_the_feed(
+    centre: Centre, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another process holds the write lock when the feed looks at the outbox: the feed keeps reading
+    the modem, tries again a few seconds later, and sends once the lock is released."""
+    # Queued by another console (its own notices: this feed finds it within a second, unwoken).
+    other = replace(centre.ctx, bus=ChangeBus())
+    view = forwarding.forward(
+        other, centre.incident_id, centre.agency_id, channel=ForwardChannel.SMS, send_sms=True
+    )
+    [message] = outbox.outbox_of(other, forwarding_id=view.id)
+    database = str(centre.ctx.database.url).removeprefix("sqlite:///")
+    holder = sqlite3.connect(database, isolation_level=None, timeout=30)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        wait_for(lambda: "the outbox cannot be read" in caplog.text, what="a take refused")
+        centre.modem.receive("TELKOMSEL", "Sisa kuota anda 2GB")  # the modem is still read
+        centre.modem.wait_for(lambda modem: "AT+CMGR=1" in modem.commands, what="the new SMS read")
+        assert centre.fake.sent == []
+    finally:
+        holder.execute("COMMIT")
+        holder.close()
+    centre.modem.wait_for(lambda modem: len(modem.sent) == 1, timeout=15, what="sent after the lock")
+    wait_for(lambda: centre.outbox_row(message.id).state == OutboxState.SENT.value, what="SENT stored")
+    assert centre.supervisor.runner_of(centre.feed).starts == 1
+    assert any(frame.raw.endswith(b"Sisa kuota anda 2GB\r\n") for frame in centre.frames())
