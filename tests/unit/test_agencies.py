@@ -414,3 +414,17 @@ def test_a_directory_file_takes_lists_and_booleans() -> None:
     (spec,) = parse_agency_list(data, known_area=known_area, known_category=known_category)
     assert spec.areas == ("33.74", "33.22")
     assert spec.active is False
+
+
+def test_in_tembalang_the_demo_directory_gives_damkar_for_a_fire_and_the_polsek_for_the_police() -> None:
+    from dispatch.catalogue_files import load_demo_agencies
+
+    demo = list(enumerate(load_demo_agencies(), start=1))
+    fire = choose_agencies(demo, "FIRE", "33.74.10", CATALOGUE.get("FIRE").agencies)
+    assert [(c.spec.name, c.agency_type, c.coverage) for c in fire] == [
+        ("Damkar Kota Semarang (DEMO)", AgencyType.FIRE, 2)
+    ]
+    crime = choose_agencies(demo, "CRIM", "33.74.10.1001", CATALOGUE.get("CRIM").agencies)
+    assert [(c.spec.name, c.spec.reach) for c in crime] == [("Polsek Tembalang (DEMO)", AgencyReach.FORWARD)]
+    # The Polrestabes covers the whole kota: it is less specific than the kecamatan's Polsek.
+    assert "Polrestabes Semarang (DEMO)" not in {c.spec.name for c in crime}
