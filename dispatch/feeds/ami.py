@@ -33,6 +33,19 @@ Rejected: a message with a line that is not ``Key: Value`` (the whole message; d
 with the next one), a message with neither ``Event`` nor ``Response``, a message over 64 KiB (its
 first 64 KiB are kept as ``raw``, the rest is skipped up to the blank line), and at ``flush()`` a
 partial message. No reason ever quotes a header value.
+
+Dialling (``protocols.Sender``; the decoder is also a ``protocols.Conversation``, so the runner
+writes what it asks): ``send`` makes an ``Originate`` action (``originate_action``: Channel the
+operator's extension, which rings first; Context, Exten the agency's number, Priority 1; CallerID
+``"112 <incident number>" <112>``; Async; ActionID ``outbox-<id>``). Its ``Response: Error`` is a
+FAILED ``OutboxFrame`` with the PBX's message (the AMI user may lack the ``originate`` permission);
+``Response: Success`` only says the call is being made; the ``OriginateResponse`` event with that
+ActionID says how it went: ``Success`` (the operator answered and the PBX dials the agency) is
+SENT, with the ActionID as its reference; ``Failure`` is FAILED with the reason (busy, no answer...).
+No answer within ``ORIGINATE_WAIT`` is FAILED too, and so is an action written before the
+connection was lost (a dial made minutes later would ring an operator who no longer expects it);
+one not yet written goes back to the queue (UNSENT). ``OriginateResponse`` events of other
+processes' actions say nothing.
 """
 
 from __future__ import annotations
@@ -40,8 +53,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dispatch.domain.forwarding import OutboxKind
 from dispatch.domain.signals import SignalKind
-from dispatch.feeds.frames import DecodedFrame, Frame, RejectedFrame, clean_name
+from dispatch.feeds.frames import (
+    DecodedFrame,
+    Frame,
+    OutboxFrame,
+    Outgoing,
+    RejectedFrame,
+    SendOutcome,
+    clean_name,
+)
 
 #: The longest message accepted, terminating blank line included.
 MAX_MESSAGE = 64 * 1024
@@ -51,6 +73,36 @@ _MAX_CALLS = 1024
 _MAX_RESPONSES = 64
 _KEY = re.compile(r"[^\s:]+")
 _FILTER_EVENTS = frozenset({"newchannel", "newexten", "dialbegin"})
+#: The dialplan context a dial is made in when the console names none.
+DEFAULT_DIAL_CONTEXT = "from-internal"
+#: How long the operator's telephone rings (the Originate's Timeout), and how long an Originate
+#: waits for its OriginateResponse before it is given up (seconds).
+RING_SECONDS = 30
+ORIGINATE_WAIT = RING_SECONDS + 15.0
+#: Dials under way at once.
+MAX_DIALLING = 5
+#: What may go into an Originate's headers (nothing that could end a header or a line).
+_CHANNEL = re.compile(r"[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@#*+:-]{1,58}", re.ASCII)
+_CONTEXT = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
+_EXTEN = re.compile(r"\+?[0-9*#]{1,32}", re.ASCII)
+_CALLER_ID = re.compile(r"[A-Za-z0-9 ._-]{0,40}", re.ASCII)
+#: OriginateResponse's Reason (Asterisk's control frame of the call's end).
+_REASONS = {
+    "0": "the call could not be made",
+    "1": "hung up",
+    "3": "no answer at the operator's telephone",
+    "5": "busy",
+    "8": "congestion",
+}
+
+
+@dataclass(slots=True)
+class _Dial:
+    outbox_id: int
+    action: bytes
+    written: bool = False
+    #: Monotonic time it was written (set at the first tick after).
+    written_at: float | None = None
 
 
 @dataclass(slots=True)
@@ -69,7 +121,10 @@ class _Call:
 
 
 class AmiDecoder:
-    """Decodes an AMI server's byte stream into call events (see the module docstring)."""
+    """Decodes an AMI server's byte stream into call events, and dials (see the module docstring)."""
+
+    #: What it sends from the outbox (``protocols.Sender``).
+    sends = OutboxKind.DIAL
 
     def __init__(
         self, exten: str | None = None, context: str | None = None, queue: str | None = None
@@ -85,6 +140,10 @@ class AmiDecoder:
         self._discard_line = b""  # the first bytes (at most 2) of the skipped line: is it blank?
         self._responses: list[dict[str, str]] = []
         self._calls: dict[str, _Call] = {}
+        #: The dials asked and not answered yet, by ActionID.
+        self._dials: dict[str, _Dial] = {}
+        #: The connection is lost for a reason the decoder sees ("" while it is well): never, here.
+        self.broken = ""
 
     @property
     def filtered(self) -> bool:
@@ -130,9 +189,59 @@ class AmiDecoder:
         rest = bytes(self._buf)
         self._reset()
         self._discarding = False
-        if not rest.strip():
-            return []
-        return [RejectedFrame(rest, "truncated message (the connection ended before its blank line)")]
+        frames: list[Frame] = []
+        if rest.strip():
+            frames.append(
+                RejectedFrame(rest, "truncated message (the connection ended before its blank line)")
+            )
+        for dial in self._dials.values():
+            if dial.written:
+                why = "the connection to the PBX was lost before it answered"
+                frames.append(OutboxFrame(dial.outbox_id, SendOutcome.FAILED, why, b""))
+            else:
+                why = "the connection to the PBX was lost before the dial was asked"
+                frames.append(OutboxFrame(dial.outbox_id, SendOutcome.UNSENT, why, b""))
+        self._dials.clear()
+        return frames
+
+    # -- dialling (protocols.Conversation and Sender) ------------------------------------------------
+
+    def can_send(self) -> bool:
+        return self.greeting is not None and len(self._dials) < MAX_DIALLING
+
+    def send(self, message: Outgoing) -> list[Frame]:
+        """Dial: an Originate written with the next ``replies()``; FAILED at once when a field
+        cannot go into it."""
+        try:
+            action = originate_action(message)
+        except ValueError as error:
+            return [OutboxFrame(message.outbox_id, SendOutcome.FAILED, str(error), b"")]
+        self._dials[action_id(message.outbox_id)] = _Dial(message.outbox_id, action)
+        return []
+
+    def tick(self, now: float) -> list[Frame]:
+        frames: list[Frame] = []
+        for key, dial in list(self._dials.items()):
+            if not dial.written:
+                continue
+            if dial.written_at is None:
+                dial.written_at = now
+            elif now - dial.written_at > ORIGINATE_WAIT:
+                del self._dials[key]
+                why = f"the PBX did not say how the call went within {ORIGINATE_WAIT:g} s"
+                frames.append(OutboxFrame(dial.outbox_id, SendOutcome.FAILED, why, b""))
+        return frames
+
+    def handed_on(self, ok: bool) -> None:
+        """Nothing waits on it: the PBX's events are not deleted anywhere."""
+
+    def replies(self) -> list[bytes]:
+        out = []
+        for dial in self._dials.values():
+            if not dial.written:
+                dial.written = True
+                out.append(dial.action)
+        return out
 
     # -- framing -----------------------------------------------------------------------------------
 
@@ -174,6 +283,13 @@ class AmiDecoder:
                 return [RejectedFrame(raw, "header line without ': ' separator")]
             headers.setdefault(key.lower(), value.removeprefix(" "))
         if "response" in headers:
+            key = headers.get("actionid", "").strip()
+            dial = self._dials.get(key)
+            kind = headers.get("event", "").strip().lower()
+            if dial is not None:
+                return self._dialled(key, dial, kind, headers, raw)
+            if kind == "originateresponse":
+                return []  # another process's dial
             self._responses.append(headers)
             del self._responses[:-_MAX_RESPONSES]
             return []
@@ -223,6 +339,22 @@ class AmiDecoder:
                 out.append(self._frame(SignalKind.ANSWERED, call, raw))
         return out
 
+    def _dialled(self, key: str, dial: _Dial, event: str, headers: dict[str, str], raw: bytes) -> list[Frame]:
+        """The PBX's answer to one of our Originates."""
+        response = headers.get("response", "").strip().lower()
+        if event == "originateresponse":
+            del self._dials[key]
+            if response == "success":
+                return [OutboxFrame(dial.outbox_id, SendOutcome.SENT, key, raw)]
+            code = headers.get("reason", "").strip()
+            why = _REASONS.get(code, "the call could not be made")
+            return [OutboxFrame(dial.outbox_id, SendOutcome.FAILED, f"{why} (Reason {code or '?'})", raw)]
+        if response == "success":
+            return []  # queued by the PBX: its OriginateResponse follows
+        del self._dials[key]
+        said = _printable(headers.get("message", ""))[:120] or "no reason given"
+        return [OutboxFrame(dial.outbox_id, SendOutcome.FAILED, f"the PBX refused the dial: {said}", raw)]
+
     def _new_call(self, key: str, headers: dict[str, str]) -> _Call:
         call = _Call(
             call_id=key,
@@ -266,6 +398,44 @@ def login_action(username: str, secret: str, action_id: str = "1") -> bytes:
         "\r\n"
     )
     return text.encode("utf-8")
+
+
+def action_id(outbox_id: int) -> str:
+    return f"outbox-{outbox_id}"
+
+
+def originate_action(message: Outgoing) -> bytes:
+    """The Originate of a dial (see the module docstring). Raises ValueError, naming the field, when
+    one is not what a header may hold (a channel such as PJSIP/201, a context name, digits)."""
+    channel = message.extension.strip()
+    context = message.context.strip() or DEFAULT_DIAL_CONTEXT
+    exten = message.to_number.strip()
+    caller = message.caller_id.strip()
+    if _CHANNEL.fullmatch(channel) is None:
+        raise ValueError("the operator's extension is not a channel such as PJSIP/201")
+    if _CONTEXT.fullmatch(context) is None:
+        raise ValueError("the dial context is not a context name")
+    if _EXTEN.fullmatch(exten) is None:
+        raise ValueError("the number to dial is not digits")
+    if _CALLER_ID.fullmatch(caller) is None:
+        caller = "112"
+    text = (
+        "Action: Originate\r\n"
+        f"ActionID: {action_id(message.outbox_id)}\r\n"
+        f"Channel: {channel}\r\n"
+        f"Context: {context}\r\n"
+        f"Exten: {exten}\r\n"
+        "Priority: 1\r\n"
+        f'CallerID: "{caller}" <112>\r\n'
+        f"Timeout: {RING_SECONDS * 1000}\r\n"
+        "Async: true\r\n"
+        "\r\n"
+    )
+    return text.encode("ascii")
+
+
+def _printable(text: str) -> str:
+    return "".join(char if " " <= char <= "~" else " " for char in text).strip()
 
 
 def _state(headers: dict[str, str]) -> str:

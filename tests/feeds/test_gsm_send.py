@@ -15,7 +15,7 @@ from dispatch.feeds import gsm
 from dispatch.feeds.frames import DeliveryFrame, Frame, OutboxFrame, Outgoing, RejectedFrame, SendOutcome
 from dispatch.feeds.gsm import GsmSession
 from dispatch.feeds.spool import Spool
-from dispatch.services.feeds import DeliverySignal, OutboxOutcome, OutboxSignal, TextMessageSignal
+from dispatch.services.feeds import DeliverySignal, OutboxOutcome, OutboxSignal, Received, TextMessageSignal
 from tests.feeds.modem_script import FakeModem, Stored
 
 DAMKAR = "+6281225001130"
@@ -276,7 +276,7 @@ def test_the_new_signals_survive_the_spool_as_they_were(
 
     received = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
     number = parse_caller_number(DAMKAR)
-    signals = [
+    signals: list[Received] = [
         TextMessageSignal("aml-sms:serial:/dev/x", received, number, text, text.encode("utf-8")),
         DeliverySignal("aml-sms:serial:/dev/x", received, str(status), status, number, at, b"+CDS: 1"),
         OutboxSignal(

@@ -17,7 +17,14 @@ from sqlalchemy import select
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.codes import AuditAction, Refusal
 from dispatch.domain.enums import AgencyType
-from dispatch.domain.forwarding import SMS_CHARACTERS, ForwardChannel, ForwardState, OutboxKind, OutboxState
+from dispatch.domain.forwarding import (
+    SMS_CHARACTERS,
+    SMS_LIMIT,
+    ForwardChannel,
+    ForwardState,
+    OutboxKind,
+    OutboxState,
+)
 from dispatch.domain.signals import SignalKind
 from dispatch.services import alerts, calls, outbox
 from dispatch.services.bus import Change, Topic
@@ -146,7 +153,7 @@ def test_an_sms_to_no_valid_number_is_refused_and_the_callers_work_rolls_back(
 def test_any_text_becomes_one_sms_every_modem_sends_alike(text: str) -> None:
     sent = outbox.sms_text(text)
     assert set(sent) <= SMS_CHARACTERS
-    assert len(sent) <= outbox.SMS_LIMIT
+    assert len(sent) <= SMS_LIMIT
     # Text of those characters that fits is kept exactly.
     plain = " ".join("".join(char for char in text if char in SMS_CHARACTERS).split())[:160].strip()
     assert outbox.sms_text(plain) == plain
