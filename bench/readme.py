@@ -10,7 +10,8 @@ Runs, one after the other, each in its own process and each writing its figures 
 ``bench.bench_boards``, ``bench.bench_feeds`` (socat needed), ``bench.bench_reports`` and
 ``bench.bench_scoring`` and ``bench.bench_training_surge`` and ``bench.bench_centre`` (PostgreSQL: the
 server of ``DISPATCH_TEST_POSTGRES_URL``, else a throwaway cluster of its own), ``bench.bench_areas``,
-``bench.bench_map`` and ``bench.bench_aml`` (socat needed), ``bench.bench_cameras``. Then
+``bench.bench_map`` and ``bench.bench_aml`` (socat needed), ``bench.bench_cameras``,
+``bench.bench_forwarding`` (SQLite, then PostgreSQL as ``bench.bench_centre`` finds one). Then
 prints the machine, the date and every figure of the README's tables with its baseline from the
 same run, as Markdown rows to paste into the README (the figures are never typed). Some 10-15
 minutes at full size on the reference machine; ``--smoke`` runs everything at a toy size in well
@@ -50,6 +51,7 @@ STEPS: list[tuple[str, list[str]]] = [
     ("map", ["-m", "bench.bench_map", "--json", "{json}"]),
     ("aml", ["-m", "bench.bench_aml", "--json", "{json}"]),
     ("cameras", ["-m", "bench.bench_cameras", "--json", "{json}"]),
+    ("forwarding", ["-m", "bench.bench_forwarding", "--postgres", "--json", "{json}"]),
 ]
 
 
@@ -420,6 +422,11 @@ def render(folder: Path) -> str:
     cctv = load("cameras")
     if cctv:
         out.table("CCTV near an incident (`bench.bench_cameras`):", guarded(lambda: camera_rows(cctv)))
+    forwarded = load("forwarding")
+    if forwarded:
+        out.table(
+            "Forwarding to agencies (`bench.bench_forwarding`):", guarded(lambda: forwarding_rows(forwarded))
+        )
     return "\n".join(out.lines)
 
 
@@ -502,6 +509,29 @@ def camera_rows(cctv: dict[str, Any]) -> list[tuple[str, str, str]]:
             f"built in {cctv['grid_build_ms']:.0f} ms; the registry imported in {cctv['import_s']:.1f} s",
         ),
     ]
+
+
+def forwarding_rows(forwarded: dict[str, Any]) -> list[tuple[str, str, str]]:
+    size = f"{forwarded['incidents']} open incidents, {forwarded['units']:,} units"
+    rows = []
+    for run in forwarded["runs"]:
+        shown = "" if run["shown_everywhere"] == run["forwardings"] else "; NOT every forwarding shown"
+        rows += [
+            (
+                f"a forwarding recorded and shown on every board, {run['database']}, {size}: this "
+                f"console's and a second console's incident board, {run['forwardings']} forwardings "
+                "(< 50 ms)",
+                f"**{p50_p99(run['every_board_ms'], 'max')}**" + shown,
+                f"the forward call alone (committed): {p50_p99(run['call_ms'])}",
+            ),
+            (
+                "  of which this console's board / the second console's board",
+                f"{p50_p99(run['this_board_ms'])} / {p50_p99(run['second_board_ms'])}",
+                "",
+            ),
+            ("  this console's forwarding dock", p50_p99(run["this_dock_ms"], "max"), ""),
+        ]
+    return rows
 
 
 def centre_rows(centre: dict[str, Any]) -> list[tuple[str, str, str]]:

@@ -203,6 +203,36 @@ def test_cameras(figures: Path) -> None:
     assert all(row["p99"] >= row["p50"] > 0 for row in rows.values())
 
 
+def test_forwarding(figures: Path) -> None:
+    """A forwarding made on one console and awaited on its board, its dock and a second console's board."""
+    out = figures / "forwarding.json"
+    done = run("-m", "bench.bench_forwarding", "--smoke", "--json", str(out))
+    assert "every board (the later of the two; < 50 ms)" in done.stdout
+    report = read_json(out)
+    (sqlite,) = report["runs"]
+    assert sqlite["database"] == "sqlite (notices handed over)"
+    assert sqlite["shown_everywhere"] == sqlite["forwardings"] == 10, sqlite["missing"]
+    for figure in ("call_ms", "this_board_ms", "this_dock_ms", "second_board_ms", "every_board_ms"):
+        assert sqlite[figure]["n"] == 10, figure
+        assert sqlite[figure]["p99"] >= sqlite[figure]["p50"] > 0, figure
+    assert sqlite["open_incidents"] == {"this": 40, "second": 40}
+
+
+@pytest.mark.postgres
+def test_forwarding_in_a_centre(tmp_path: Path) -> None:
+    """The same with two consoles of a centre on the tests' PostgreSQL, hearing it through their
+    change feeds."""
+    from tests.store.postgres import server
+
+    server()  # skipped without the tests' PostgreSQL (a failure when it is required)
+    out = tmp_path / "forwarding.json"
+    run("-m", "bench.bench_forwarding", "--smoke", "--only-postgres", "--json", str(out))
+    (centre,) = read_json(out)["runs"]
+    assert centre["database"] == "postgresql (change feed)"
+    assert centre["shown_everywhere"] == centre["forwardings"] == 10, centre["missing"]
+    assert centre["second_board_ms"]["p50"] > 0
+
+
 def test_reports(seeded: Path, figures: Path) -> None:
     """The supervisor's reports on the seed's busy shift: data, PDF, the browser, full text, a month."""
     out = figures / "reports.json"
@@ -274,6 +304,7 @@ def test_readme_figures(figures: Path) -> None:
         "map",
         "aml",
         "cameras",
+        "forwarding",
     )
     missing = [n for n in names if not (figures / f"{n}.json").exists()]
     assert not missing, f"run with the benchmark tests above in the same session; missing {missing}"
@@ -298,6 +329,7 @@ def test_readme_figures(figures: Path) -> None:
         "Dispatch",
         "Supervisor reports",
         "Where the caller is",
+        "Forwarding to agencies",
         "CCTV near an incident",
     ):
         assert f"\n{table} (" in text, table
@@ -321,6 +353,7 @@ COVERED = {
     "bench_feeds": "test_feeds",
     "bench_aml": "test_aml",
     "bench_cameras": "test_cameras",
+    "bench_forwarding": "test_forwarding",
     "bench_reports": "test_reports",
     "bench_centre": "test_centre",
     "bench_map": "test_map",
