@@ -23,7 +23,7 @@ from dispatch.domain.enums import (
 from dispatch.domain.incidents import format_incident_number
 from dispatch.domain.leftovers import LeftoverCall, leftover_ending
 from dispatch.domain.signals import CallSignal, SignalKind
-from dispatch.services import aml
+from dispatch.services import aml, forwarding
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError, audit
 from dispatch.services.incidents import release_units
@@ -350,6 +350,7 @@ def classify_call(ctx: ServiceContext, call_id: int, call_class: CallClass) -> C
             number = incident.number
             if incident.status not in (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value):
                 released = release_units(session, ctx, incident.id)
+                forwarding.end_with_incident(work, incident)
                 incident.status = IncidentStatus.CANCELLED.value
                 incident.disposition = Disposition.NON_EMERGENCY.value
                 incident.closed_at = now

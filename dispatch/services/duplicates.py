@@ -36,7 +36,7 @@ from dispatch.domain.geo import bounding_box
 from dispatch.domain.incidents import TEXT_FIELDS
 from dispatch.domain.positions import PlacedPosition, PositionSource, distance_apart, placed_at, resolves
 from dispatch.domain.protocols import higher_priority
-from dispatch.services import aml
+from dispatch.services import aml, forwarding
 from dispatch.services.bus import Topic
 from dispatch.services.calls import answered_call
 from dispatch.services.context import ServiceContext, ServiceError, audit
@@ -236,6 +236,7 @@ def attach_call(ctx: ServiceContext, call_id: int, target_incident_id: int) -> C
         if old is not None and old.status in _OPEN:
             _copy_typed(session, ctx, old, target, now)
             released = release_units(session, ctx, old.id)
+            forwarding.end_with_incident(work, old, duplicate_of=target)
             old.status = IncidentStatus.CANCELLED.value
             old.disposition = Disposition.DUPLICATE.value
             old.closed_at = now

@@ -675,3 +675,55 @@ def _views(session: Session, ids: Sequence[int] | None, *where: Any) -> list[For
         )
         for row, number, code, agency_type, username in rows
     ]
+
+
+def end_with_incident(
+    work: UnitOfWork, incident: Incident, *, duplicate_of: Incident | None = None
+) -> list[int]:
+    """The open forwardings of an incident being cancelled (it and ``duplicate_of`` are locked).
+
+    The agency was told of an event, not of an incident number: when the incident turns out to be a
+    duplicate, its forwardings move to the incident it duplicates (audited as corrected, from one to the
+    other), unless that one is already forwarded to the same agency; a forwarding not moved is cancelled
+    (a report, so the agency's timer stops and the figures count it as withdrawn). A call classified as
+    not an emergency cancels them too. Returns the forwardings touched.
+    """
+    session = work.session
+    rows = [row for row in _locked_forwardings(session, incident.id).values() if row.closed_at is None]
+    now = work.ctx.clock.now()
+    for row in rows:
+        if duplicate_of is not None and _open_to(session, duplicate_of.id, row.agency_id) is None:
+            row.incident_id = duplicate_of.id
+            work.audit(
+                AuditAction.FORWARDING_UPDATE,
+                "forwarding",
+                row.id,
+                incident_before=incident.number,
+                incident_after=duplicate_of.number,
+                reason="duplicate",
+            )
+            _announce(work, row)
+            work.notify(Topic.INCIDENTS, incident.id)
+            continue
+        _add_report(session, work.ctx, row, ReportKind.CANCELLED, now, "", ReportSource.OPERATOR, None)
+        row.state = ForwardState.CANCELLED.value
+        row.closed_at = now
+        _note(
+            session,
+            work.ctx,
+            incident.id,
+            f"forwarding.report {row.id} {ReportKind.CANCELLED.value} {row.agency_name}",
+        )
+        work.audit(
+            AuditAction.FORWARDING_REPORT,
+            "forwarding",
+            row.id,
+            incident=incident.number,
+            agency_name=row.agency_name,
+            kind=ReportKind.CANCELLED.value,
+            at=now.isoformat(),
+            source=ReportSource.OPERATOR.value,
+            reason="duplicate" if duplicate_of is not None else "not_an_emergency",
+        )
+        _announce(work, row)
+    return [row.id for row in rows]
