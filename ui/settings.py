@@ -30,6 +30,8 @@ from dispatch.domain.shifts import (
     shift_pattern_to_json,
 )
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
+from dispatch.feeds.ami import DEFAULT_DIAL_CONTEXT
+from dispatch.services.outbox import context_problem, extension_problem
 from dispatch.store.database import sqlite_url, url_from_option
 from ui.session import DEFAULT_ZONE
 
@@ -64,6 +66,11 @@ class ConsoleSettings:
     #: The situation map's raster tiles: an MBTiles file the centre's GIS office made ("" none: the
     #: map is drawn plainly from the village points).
     map_tiles: str = ""
+    #: The operator's own telephone as the PBX names it ("PJSIP/201"): a dial through an ``ami://``
+    #: feed rings it first ("" none: the console does not dial).
+    ami_extension: str = ""
+    #: The PBX's dialplan context the agency's number is dialled in.
+    ami_dial_context: str = DEFAULT_DIAL_CONTEXT
 
     @staticmethod
     def load() -> ConsoleSettings:
@@ -82,6 +89,8 @@ class ConsoleSettings:
             centre_area=_area_code(store.value("centre_area", "")),
             shift_pattern=_shift_pattern(store.value("shift_pattern", "")),
             map_tiles=str(store.value("map_tiles", "") or "").strip(),
+            ami_extension=_extension(store.value("ami/extension", "")),
+            ami_dial_context=_dial_context(store.value("ami/dial_context", DEFAULT_DIAL_CONTEXT)),
         )
 
     def save(self) -> None:
@@ -122,6 +131,8 @@ class ConsoleSettings:
         store.setValue("centre_area", self.centre_area)
         store.setValue("shift_pattern", shift_pattern_to_json(self.shift_pattern))
         store.setValue("map_tiles", self.map_tiles)
+        store.setValue("ami/extension", self.ami_extension)
+        store.setValue("ami/dial_context", self.ami_dial_context)
 
 
 def settings_file() -> Path:
@@ -152,6 +163,18 @@ def _area_code(value: object) -> str:
     """The saved area code if it has the shape of one ("33", "33.74", "33.74.04"), else none."""
     text = str(value or "").strip()
     return text if re.fullmatch(r"[0-9]{2}(\.[0-9]{2}){0,2}(\.[0-9]{4})?", text) else ""
+
+
+def _extension(value: object) -> str:
+    """The saved extension if it is a channel the PBX can ring ("PJSIP/201"), else none."""
+    text = str(value or "").strip()
+    return "" if extension_problem(text) else text
+
+
+def _dial_context(value: object) -> str:
+    """The saved dial context, or the default when missing or not a context name (a hand-edited file)."""
+    text = str(value or "").strip()
+    return DEFAULT_DIAL_CONTEXT if context_problem(text) else text
 
 
 def _speed(value: object) -> float:

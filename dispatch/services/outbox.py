@@ -159,20 +159,22 @@ def sms_text(text: str) -> str:
 
 
 def extension_problem(extension: str) -> str:
-    """Why ``extension`` cannot be the channel a dial rings first ("" when it can), in English."""
+    """Why ``extension`` cannot be the channel a dial rings first: "missing", "not_a_channel"
+    (a channel is technology and resource: PJSIP/201, SIP/201, Local/201@from-internal); "" when it can."""
     if not extension.strip():
         return "missing"
     if _EXTENSION.fullmatch(extension.strip()) is None:
-        return "not a channel such as PJSIP/201"
+        return "not_a_channel"
     return ""
 
 
 def context_problem(context: str) -> str:
-    """Why ``context`` cannot be a dialplan context ("" when it can), in English."""
+    """Why ``context`` cannot be a dialplan context: "missing", "bad_characters" (letters, digits,
+    "-", "_" and "." only); "" when it can."""
     if not context.strip():
         return "missing"
     if _CONTEXT.fullmatch(context.strip()) is None:
-        return "letters, digits, '-', '_' and '.' only"
+        return "bad_characters"
     return ""
 
 

@@ -69,3 +69,48 @@ def test_feeds_are_saved_with_the_settings(qtbot: QtBot, tmp_path: Path) -> None
     dialog.console_name.setText("KONSOL-02")
     dialog._save()
     assert ConsoleSettings.load().feeds == ["serial:/dev/ttyUSB0?protocol=modem", "ncid://192.168.1.10:3333"]
+
+
+def test_the_extension_and_dial_context_are_checked_beside_their_fields_and_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    loaded = ConsoleSettings.load()
+    assert (loaded.ami_extension, loaded.ami_dial_context) == ("", "from-internal")
+    dialog = SettingsDialog(loaded, role=Role.SUPERVISOR)
+    qtbot.addWidget(dialog)
+    dialog.console_name.setText("KONSOL-02")
+    dialog.ami_extension.setText("201")  # the extension alone: the PBX needs its technology too
+    dialog._save()
+    assert dialog.result() == 0
+    assert dialog.ami_extension_error.isVisibleTo(dialog)
+    assert "e.g. PJSIP/201" in dialog.ami_extension_error.text()
+    assert not dialog.ami_dial_context_error.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.ami_extension, "x")  # typing hides the problem
+    assert not dialog.ami_extension_error.isVisibleTo(dialog)
+    dialog.ami_extension.setText("PJSIP/201")
+    dialog.ami_dial_context.setText("from internal")
+    dialog._save()
+    assert dialog.ami_dial_context_error.isVisibleTo(dialog)
+    assert "letters, digits" in dialog.ami_dial_context_error.text()
+    assert not dialog.ami_extension_error.isVisibleTo(dialog)
+    dialog.ami_dial_context.setText("")
+    dialog._save()
+    assert "Give the PBX's dial context" in dialog.ami_dial_context_error.text()
+    dialog.ami_dial_context.setText("dari-operator")
+    dialog._save()
+    assert dialog.result() == 1
+    saved = ConsoleSettings.load()
+    assert (saved.ami_extension, saved.ami_dial_context) == ("PJSIP/201", "dari-operator")
+
+
+def test_a_call_taker_sets_the_extension_but_not_the_dial_context(qtbot: QtBot, tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    dialog = SettingsDialog(ConsoleSettings.load(), role=Role.CALL_TAKER)
+    qtbot.addWidget(dialog)
+    assert not dialog.ami_dial_context.isEnabled()
+    dialog.console_name.setText("KONSOL-03")
+    dialog.ami_extension.setText("SIP/7")
+    dialog._save()
+    saved = ConsoleSettings.load()
+    assert (saved.ami_extension, saved.ami_dial_context) == ("SIP/7", "from-internal")

@@ -1,4 +1,5 @@
-"""The console's settings: language, console name, time zone, simulated call rate, the map's tile file.
+"""The console's settings: language, console name, time zone, simulated call rate, the map's tile file,
+the operator's telephone extension and the PBX's dial context (dialling an agency through AMI).
 
 Feeds, timer limits, the shift pattern and the centre's area change how every call is taken or
 every shift is opened: only a supervisor or an administrator edits them (``Action.EDIT_FEEDS``,
@@ -36,6 +37,7 @@ from dispatch.domain.areas import area_index
 from dispatch.domain.enums import Role
 from dispatch.domain.permissions import Action, can
 from dispatch.domain.shifts import PRESETS, ShiftCode, ShiftPattern, ShiftSpec, format_length
+from dispatch.services.outbox import context_problem, extension_problem
 from ui import labels
 from ui.dialogs.feeds import FeedListEditor
 from ui.map.tiles import MBTilesFile, TileFileError
@@ -225,6 +227,15 @@ class MapTilesField(QWidget):
         self.path.setFocus()
 
 
+def _problem_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet("color: #b71c1c;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class SettingsDialog(QDialog):
     """Edits ``ConsoleSettings``; saved when accepted. Changes apply at the next start."""
 
@@ -347,6 +358,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(feeds_title)
         self.feeds = FeedListEditor(settings.feeds, settings.region)
         layout.addWidget(self.feeds, 1)
+        layout.addLayout(self._dialling_form(settings))
         self.timers = TimerSettingsEditor(settings.thresholds, settings.alert_sound)
         layout.addWidget(self.timers)
         self.feeds.setEnabled(self.may_edit_feeds)
@@ -383,6 +395,66 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fitted = False
+
+    def _dialling_form(self, settings: ConsoleSettings) -> QFormLayout:
+        """The operator's extension (anyone: it is this console's telephone) and the PBX's dial
+        context (a feeds setting), each with its problem under it."""
+        form = QFormLayout()
+        self.ami_extension = QLineEdit(settings.ami_extension)
+        self.ami_extension.setObjectName("amiExtension")
+        self.ami_extension.setMaxLength(64)
+        self.ami_extension.setPlaceholderText(translate("SettingsDialog", "e.g. PJSIP/201"))
+        self.ami_extension_error = _problem_label("amiExtensionError")
+        self.ami_dial_context = QLineEdit(settings.ami_dial_context)
+        self.ami_dial_context.setObjectName("amiDialContext")
+        self.ami_dial_context.setMaxLength(64)
+        self.ami_dial_context_error = _problem_label("amiDialContextError")
+        self.ami_dial_context.setEnabled(self.may_edit_feeds)
+        self.ami_extension.textEdited.connect(lambda _text: self.ami_extension_error.hide())
+        self.ami_dial_context.textEdited.connect(lambda _text: self.ami_dial_context_error.hide())
+        form.addRow(
+            translate("SettingsDialog", "Your telephone e&xtension (rings first when dialling an agency)"),
+            self.ami_extension,
+        )
+        form.addRow("", self.ami_extension_error)
+        form.addRow(
+            translate("SettingsDialog", "PBX dial c&ontext for agencies' numbers"), self.ami_dial_context
+        )
+        form.addRow("", self.ami_dial_context_error)
+        return form
+
+    def _dialling_checked(self) -> bool:
+        """The extension and the dial context into the settings, or False with the problem shown
+        beside the field (and the field focused)."""
+        extension = self.ami_extension.text().strip()
+        problem = extension_problem(extension) if extension else ""
+        if problem:
+            self.ami_extension_error.setText(
+                translate(
+                    "SettingsDialog", "Not a telephone channel: write it as the PBX names it, e.g. PJSIP/201."
+                )
+            )
+            self.ami_extension_error.show()
+            self.ami_extension.setFocus()
+            return False
+        context = self.ami_dial_context.text().strip()
+        problem = context_problem(context) if self.may_edit_feeds else ""
+        if problem:
+            self.ami_dial_context_error.setText(
+                translate("SettingsDialog", "Give the PBX's dial context, e.g. from-internal.")
+                if problem == "missing"
+                else translate(
+                    "SettingsDialog",
+                    "A dial context has letters, digits, '-', '_' and '.' only, e.g. from-internal.",
+                )
+            )
+            self.ami_dial_context_error.show()
+            self.ami_dial_context.setFocus()
+            return False
+        self.settings.ami_extension = extension
+        if self.may_edit_feeds:
+            self.settings.ami_dial_context = context
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -471,6 +543,8 @@ class SettingsDialog(QDialog):
             self.map_tiles.path.setFocus()
             return
         self.settings.map_tiles = self.map_tiles.path.text().strip()
+        if not self._dialling_checked():
+            return
         if self.may_edit_feeds:
             self.settings.feeds = self.feeds.urls
         if self.may_edit_shifts:
