@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 
 from dispatch.domain.timers import TimerThresholds
-from dispatch.services import alerts, aml
+from dispatch.services import alerts, aml, outbox
 from dispatch.services.alerts import AlertView
 from dispatch.services.context import ServiceContext
 from dispatch.services.uow import DatabaseUnavailable, classify
@@ -88,10 +88,19 @@ class TimerWatch(QObject):
     def _run_check(self) -> list[AlertView]:
         if self.raise_alerts:
             # The alerts a person acknowledges that no timer raises ride along: handset positions
-            # that matched no call (raised when the message was stored, by whichever process).
-            return alerts.check_timers(self._ctx, self._thresholds) + aml.open_unmatched_alerts(self._ctx)
+            # that matched no call (raised when the message was stored, by whichever process), and
+            # SMS or dials that failed, were not delivered, or no feed takes.
+            return (
+                alerts.check_timers(self._ctx, self._thresholds)
+                + aml.open_unmatched_alerts(self._ctx)
+                + outbox.open_failure_alerts(self._ctx)
+            )
         try:
-            return alerts.open_alerts(self._ctx) + aml.open_unmatched_alerts(self._ctx)
+            return (
+                alerts.open_alerts(self._ctx)
+                + aml.open_unmatched_alerts(self._ctx)
+                + outbox.open_failure_alerts(self._ctx)
+            )
         except DatabaseUnavailable:
             raise
         except Exception as error:

@@ -11,13 +11,17 @@ from sqlalchemy import delete
 
 from dispatch.domain.aml import AmlFix, AmlMethod
 from dispatch.domain.clock import ManualClock
+from dispatch.domain.forwarding import OutboxKind
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.signals import LocationSignal
+from dispatch.domain.timers import TimerThresholds
 from dispatch.feeds.simulated import SimulatedFeed
-from dispatch.services import aml
+from dispatch.services import alerts, aml, outbox
 from dispatch.services.context import ServiceContext
+from dispatch.services.uow import unit_of_work
 from dispatch.store.tables import Alert
 from ui.main_window import MainWindow
+from ui.timer_watch import TimerWatch
 
 NONE_OVERDUE = ["No overdue timers."]
 
@@ -94,3 +98,31 @@ def test_a_handset_position_from_a_number_that_never_called_is_listed_until_ackn
     window.tick()
     qtbot.wait(200)
     assert window.alert_list.lines() == NONE_OVERDUE
+
+
+def test_the_watch_lists_an_sms_that_could_not_be_sent_until_acknowledged(
+    qtbot: QtBot, ctx: ServiceContext, clock: ManualClock
+) -> None:
+    with unit_of_work(ctx) as work:
+        outbox_id = outbox.queue_sms(
+            work, to_number="081225001130", text="112 P1 Kebakaran", forwarding_id=None, incident_id=None
+        )
+    outbox.take_outgoing(ctx, "aml-sms:serial:/dev/ttyUSB1", OutboxKind.SMS)
+    outbox.record_failed(ctx, outbox_id, "the modem refused it (+CMS ERROR: 500)")
+    for raising in (True, False):  # a console of its own, and one whose gateway raises the timers
+        watch = TimerWatch(ctx, TimerThresholds(), raise_alerts=raising)
+        try:
+            [alert] = watch.check_now()
+        finally:
+            watch.close()
+        assert (alert.kind, alert.entity_id, alert.label) == (
+            "outbox_sms_failed",
+            str(outbox_id),
+            "+6281225001130",
+        )
+    alerts.acknowledge_alert(ctx, alert.id)
+    watch = TimerWatch(ctx, TimerThresholds())
+    try:
+        assert watch.check_now() == []
+    finally:
+        watch.close()
