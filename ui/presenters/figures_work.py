@@ -289,7 +289,7 @@ def _forwarding_rows(agency: ForwardingFigures) -> list[ForwardingRow]:
     """One agency's (or every agency's) forwarding: its name across the table, a row per measure."""
     name = translate("Figures", "All agencies") if agency.agency_id is None else agency.agency_name
     counted = (
-        translate("Figures", "%1 forwardings, %2 cancelled")
+        translate("Figures", "forwardings: %1, cancelled: %2")
         .replace("%1", str(agency.forwardings))
         .replace("%2", str(agency.cancelled))
     )

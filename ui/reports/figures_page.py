@@ -373,7 +373,7 @@ def _forwarding(figures: Mapping[str, Any], writer: Writer) -> list[str]:
         else:
             name = str(agency.get("agency_name") or "")
         counted = (
-            translate("FiguresReport", "%1 forwardings, %2 cancelled")
+            translate("FiguresReport", "forwardings: %1, cancelled: %2")
             .replace("%1", n.integer(agency.get("forwardings", 0)))
             .replace("%2", n.integer(agency.get("cancelled", 0)))
         )
