@@ -331,6 +331,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
     ),
     ActionSpec(
+        "cameras",
+        QT_TRANSLATE_NOOP("Actions", "Cameras near the incident"),
+        Menu.INCIDENT,
+        "Ctrl+J",
+        when=When.INCIDENT_SHOWN,
+        moves_focus=True,
+        help=QT_TRANSLATE_NOOP(
+            "Actions",
+            "the CCTV cameras nearest to the incident, with their distance; Enter plays a camera's stream, S attaches a still of it to the incident (its SHA-256 in the narrative), Esc stops",  # noqa: E501
+        ),
+    ),
+    ActionSpec(
         "commandLine",
         QT_TRANSLATE_NOOP("Actions", "Command line"),
         Menu.DISPATCH,
@@ -933,6 +945,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "1",
         scope="forwardings",
         then="2 / … / 7",
+    ),
+    ActionSpec(
+        "cameraPlay",
+        QT_TRANSLATE_NOOP("Actions", "In the cameras: play the chosen camera's stream"),
+        Menu.NONE,
+        "Enter",
+        scope="cameras",
+    ),
+    ActionSpec(
+        "cameraStill",
+        QT_TRANSLATE_NOOP("Actions", "In the cameras: attach a still of the picture shown to the incident"),
+        Menu.NONE,
+        "S",
+        scope="cameras",
+    ),
+    ActionSpec(
+        "cameraStop",
+        QT_TRANSLATE_NOOP("Actions", "In the cameras: stop the stream (its last picture stays)"),
+        Menu.NONE,
+        "Esc",
+        scope="cameras",
     ),
     ActionSpec(
         "choiceCancel",

@@ -42,6 +42,7 @@ from ui.positions import LayoutStore, Position
 from ui.presenters.alarm_work import AlarmWork
 from ui.presenters.boards import Boards
 from ui.presenters.call_work import CallWork
+from ui.presenters.camera_work import CameraWork
 from ui.presenters.figures_work import FiguresWork
 from ui.presenters.forwarding_work import ForwardingWork
 from ui.presenters.incident_work import IncidentWork
@@ -59,6 +60,7 @@ from ui.widgets.alert_list import AlertList
 from ui.widgets.board_columns import FIT_PRECISION, ElideRightDelegate, board_table
 from ui.widgets.callback_desk import CallerDesk
 from ui.widgets.caller_lines import CallerLines
+from ui.widgets.camera_dock import CameraPanel
 from ui.widgets.choice_bar import ChoiceBar
 from ui.widgets.command_line import CommandLine, select_unit
 from ui.widgets.connection_banner import ConnectionBanner
@@ -235,6 +237,9 @@ class MainWindow(QMainWindow):
         forwarding_scroll.setWidget(self.forwarding_panel)
         keep_focus_in_view(forwarding_scroll)
         self.forwarding_scroll = forwarding_scroll
+        # The CCTV cameras nearest to the incident in the form, a stream played, a still attached.
+        self.camera_panel = CameraPanel()
+        self.camera_work = CameraWork(parts, self.incidents, self.camera_panel, self)
         self.protocol_card.asked.connect(
             lambda question_id: self.protocol_card.show_caller_answer(
                 self.training.ask(self._caller_asked(), question_id)
@@ -397,6 +402,11 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Forwarding to agencies (Ctrl+T)"),
                 self.forwarding_scroll,
             ),
+            (
+                positions.CAMERA,
+                translate("MainWindow", "Cameras near the incident (Ctrl+J)"),
+                self.camera_panel,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -408,6 +418,7 @@ class MainWindow(QMainWindow):
             )
             self.docks[name] = dock
         self.docks[positions.MAP].visibilityChanged.connect(self.map.set_on_screen)
+        self.docks[positions.CAMERA].visibilityChanged.connect(self.camera_work.set_on_screen)
         # No central widget of its own: the docks are the window (a hidden one lets them fill it).
         central = QWidget()
         central.setObjectName("noCentre")
@@ -445,6 +456,7 @@ class MainWindow(QMainWindow):
             "filterUnits": self.focus_unit_filter,
             "showMap": lambda: self._in_dock(positions.MAP, self.map.focus),
             "forward": lambda: self._in_dock(positions.FORWARDING, self.forwarding.focus),
+            "cameras": lambda: self._in_dock(positions.CAMERA, self.camera_work.focus),
             "positionCallTaker": lambda: self.take_position(Position.CALL_TAKER),
             "positionDispatcher": lambda: self.take_position(Position.DISPATCHER),
             "positionSupervisor": lambda: self.take_position(Position.SUPERVISOR),
@@ -764,6 +776,7 @@ class MainWindow(QMainWindow):
         self.figures.close()
         self.review.close()
         self.map.close()
+        self.camera_work.close()
         self.command_line.release()
         super().closeEvent(event)
 
