@@ -926,7 +926,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.NONE,
         "1",
         scope="forwardRow",
-        then="2 / … / 6",
     ),
     ActionSpec(
         "forwardRecord",
@@ -944,7 +943,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.NONE,
         "1",
         scope="forwardings",
-        then="2 / … / 7",
     ),
     ActionSpec(
         "cameraPlay",

@@ -485,6 +485,22 @@
         <translation>override the unit's status (supervisor; asks for a reason, audited)</translation>
     </message>
     <message>
+        <source>Forward to an agency</source>
+        <translation>Forward to an agency</translation>
+    </message>
+    <message>
+        <source>forward the incident to the agencies its category and area call for: whom to call and how; Enter records a forwarding, Ctrl+T again goes to the forwardings and what the agencies reported</source>
+        <translation>forward the incident to the agencies its category and area call for: whom to call and how; Enter records a forwarding, Ctrl+T again goes to the forwardings and what the agencies reported</translation>
+    </message>
+    <message>
+        <source>Cameras near the incident</source>
+        <translation>Cameras near the incident</translation>
+    </message>
+    <message>
+        <source>the CCTV cameras nearest to the incident, with their distance; Enter plays a camera's stream, S attaches a still of it to the incident (its SHA-256 in the narrative), Esc stops</source>
+        <translation>the CCTV cameras nearest to the incident, with their distance; Enter plays a camera's stream, S attaches a still of it to the incident (its SHA-256 in the narrative), Esc stops</translation>
+    </message>
+    <message>
         <source>Command line</source>
         <translation>Command line</translation>
     </message>
@@ -793,6 +809,14 @@
         <translation>unit roster (supervisors edit; CSV import and export)</translation>
     </message>
     <message>
+        <source>Agency directory and cameras…</source>
+        <translation>Agency directory and cameras…</translation>
+    </message>
+    <message>
+        <source>agency directory (whom to call for which categories and areas) and camera registry, CSV import and export</source>
+        <translation>agency directory (whom to call for which categories and areas) and camera registry, CSV import and export</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -893,6 +917,38 @@
         <translation>In the map: show every incident and unit</translation>
     </message>
     <message>
+        <source>In whom to call: record a forwarding to the agency (channel, person, reference, time)</source>
+        <translation>In whom to call: record a forwarding to the agency (channel, person, reference, time)</translation>
+    </message>
+    <message>
+        <source>In whom to call: the console dials the agency, your extension rings first (AMI)</source>
+        <translation>In whom to call: the console dials the agency, your extension rings first (AMI)</translation>
+    </message>
+    <message>
+        <source>In the forwarding's channel: 1 telephone, 2 dialled, 3 radio, 4 SMS, 5 WhatsApp, 6 in person</source>
+        <translation>In the forwarding's channel: 1 telephone, 2 dialled, 3 radio, 4 SMS, 5 WhatsApp, 6 in person</translation>
+    </message>
+    <message>
+        <source>In the forwarding or report row: record it (Esc goes back)</source>
+        <translation>In the forwarding or report row: record it (Esc goes back)</translation>
+    </message>
+    <message>
+        <source>On a forwarding: 1 acknowledged, 2 dispatched, 3 arrived, 4 handled, 5 needs help, 6 note, 7 cancel; Enter records it with its time and text</source>
+        <translation>On a forwarding: 1 acknowledged, 2 dispatched, 3 arrived, 4 handled, 5 needs help, 6 note, 7 cancel; Enter records it with its time and text</translation>
+    </message>
+    <message>
+        <source>In the cameras: play the chosen camera's stream</source>
+        <translation>In the cameras: play the chosen camera's stream</translation>
+    </message>
+    <message>
+        <source>In the cameras: attach a still of the picture shown to the incident</source>
+        <translation>In the cameras: attach a still of the picture shown to the incident</translation>
+    </message>
+    <message>
+        <source>In the cameras: stop the stream (its last picture stays)</source>
+        <translation>In the cameras: stop the stream (its last picture stays)</translation>
+    </message>
+    <message>
         <source>Cancel a one-key choice</source>
         <translation>Cancel a one-key choice</translation>
     </message>
@@ -918,6 +974,30 @@
     <message>
         <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
         <translation>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 has not acknowledged the forwarding, sent %2 ago (limit %3)</source>
+        <translation>⚠ OVERDUE %1 has not acknowledged the forwarding, sent %2 ago (limit %3)</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 could not be sent (%2 ago): tell them by telephone</source>
+        <translation>⚠ SMS to %1 could not be sent (%2 ago): tell them by telephone</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 was not delivered (%2 ago): tell them by telephone</source>
+        <translation>⚠ SMS to %1 was not delivered (%2 ago): tell them by telephone</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 waiting for %2: no modem is sending it; tell them by telephone</source>
+        <translation>⚠ SMS to %1 waiting for %2: no modem is sending it; tell them by telephone</translation>
+    </message>
+    <message>
+        <source>⚠ The console could not dial %1 (%2 ago): call by telephone</source>
+        <translation>⚠ The console could not dial %1 (%2 ago): call by telephone</translation>
+    </message>
+    <message>
+        <source>⚠ Dialling %1 waiting for %2: the PBX is not taking it; call by telephone</source>
+        <translation>⚠ Dialling %1 waiting for %2: the PBX is not taking it; call by telephone</translation>
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
@@ -1070,6 +1150,151 @@
     <message>
         <source>First call from this number.</source>
         <translation>First call from this number.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDock</name>
+    <message>
+        <source>No incident open: open one to see the cameras near it.</source>
+        <extracomment>Cameras listed for an incident. The camera whose stream is played (or was, its last picture still shown). How long a stream may show no picture before it is stopped (a test shortens it).</extracomment>
+        <translation>No incident open: open one to see the cameras near it.</translation>
+    </message>
+    <message>
+        <source>%1 has no position yet: type its coordinates, pick its kelurahan or use the handset's position, and the cameras near it are listed.</source>
+        <translation>%1 has no position yet: type its coordinates, pick its kelurahan or use the handset's position, and the cameras near it are listed.</translation>
+    </message>
+    <message>
+        <source>Cameras near %1: looking…</source>
+        <translation>Cameras near %1: looking…</translation>
+    </message>
+    <message>
+        <source>The cameras were not read: the database is not answering.</source>
+        <translation>The cameras were not read: the database is not answering.</translation>
+    </message>
+    <message>
+        <source>The cameras could not be read: %1</source>
+        <translation>The cameras could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No camera within %1 of %2.</source>
+        <translation>No camera within %1 of %2.</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to %1 (%2):</source>
+        <translation>Cameras nearest to %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to %1:</source>
+        <translation>Cameras nearest to %1:</translation>
+    </message>
+    <message>
+        <source>The position is the centre of %1: the distances are rough.</source>
+        <translation>The position is the centre of %1: the distances are rough.</translation>
+    </message>
+    <message>
+        <source>Choose a camera and press Enter to play its stream.</source>
+        <translation>Choose a camera and press Enter to play its stream.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Playing %1, live. S attaches a still of this picture to %2.</source>
+        <translation>Playing %1, live. S attaches a still of this picture to %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: no picture after %3 s. Stopped; Enter tries again.</source>
+        <translation>%1 does not answer: no picture after %3 s. Stopped; Enter tries again.</translation>
+    </message>
+    <message>
+        <source>The picture from %1 stopped: nothing new for %3 s. The last picture stays; Enter tries again.</source>
+        <translation>The picture from %1 stopped: nothing new for %3 s. The last picture stays; Enter tries again.</translation>
+    </message>
+    <message>
+        <source>The stream of %1 ended. Enter plays it again.</source>
+        <translation>The stream of %1 ended. Enter plays it again.</translation>
+    </message>
+    <message>
+        <source>Stopped. Enter plays the camera chosen.</source>
+        <translation>Stopped. Enter plays the camera chosen.</translation>
+    </message>
+    <message>
+        <source>The stream of %1 could not be opened: the camera refused the connection, is switched off, or its address is wrong (%4).</source>
+        <translation>The stream of %1 could not be opened: the camera refused the connection, is switched off, or its address is wrong (%4).</translation>
+    </message>
+    <message>
+        <source>The network to %1 broke off. Enter tries again.</source>
+        <translation>The network to %1 broke off. Enter tries again.</translation>
+    </message>
+    <message>
+        <source>%1 sends a stream this console cannot play (%4).</source>
+        <translation>%1 sends a stream this console cannot play (%4).</translation>
+    </message>
+    <message>
+        <source>%1 refused access: check the user name and password in its address.</source>
+        <translation>%1 refused access: check the user name and password in its address.</translation>
+    </message>
+    <message>
+        <source>%1 could not be played (%4).</source>
+        <translation>%1 could not be played (%4).</translation>
+    </message>
+    <message>
+        <source>Streams cannot be played on this console: Qt Multimedia could not be loaded (%1). On Debian, install the package libpulse0 (docs/installing.md). The cameras are still listed.</source>
+        <translation>Streams cannot be played on this console: Qt Multimedia could not be loaded (%1). On Debian, install the package libpulse0 (docs/installing.md). The cameras are still listed.</translation>
+    </message>
+    <message>
+        <source>No incident open to attach the still to.</source>
+        <translation>No incident open to attach the still to.</translation>
+    </message>
+    <message>
+        <source>No picture to attach: play a camera first (Enter).</source>
+        <translation>No picture to attach: play a camera first (Enter).</translation>
+    </message>
+    <message>
+        <source>Attaching the still to %1…</source>
+        <translation>Attaching the still to %1…</translation>
+    </message>
+    <message>
+        <source>Still from %1 attached to %2 at %3 (SHA-256 %4).</source>
+        <translation>Still from %1 attached to %2 at %3 (SHA-256 %4).</translation>
+    </message>
+    <message>
+        <source>the database is not answering; press S again</source>
+        <translation>the database is not answering; press S again</translation>
+    </message>
+    <message>
+        <source>The still was not attached to %1: %2</source>
+        <translation>The still was not attached to %1: %2</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>A stream that shows no picture for this long is stopped and said so. The picture is painted at most this often (a camera sends 25 frames a second; seeing 12 is enough to verify a report, and each frame is converted to an image on the GUI thread). No picture within ``no_picture_ms`` of starting (the camera does not answer); stopped. Pictures came, then none for ``no_picture_ms``; stopped, the last picture kept. The player's error (``detail``: the kind of error, see ``StreamPlayer.error_kind``); stopped. The player's errors, as ``error_kind`` names them.</extracomment>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to the incident</source>
+        <translation>Cameras nearest to the incident</translation>
+    </message>
+    <message>
+        <source>Play (Enter)</source>
+        <translation>Play (Enter)</translation>
+    </message>
+    <message>
+        <source>Attach still (S)</source>
+        <translation>Attach still (S)</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Stop (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1966,422 @@
     </message>
 </context>
 <context>
+    <name>DirectoryDialog</name>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>Contains control characters.</translation>
+    </message>
+    <message>
+        <source>Letters, digits, '.', '_' and '-' only (e.g. DAMKAR-SMG).</source>
+        <translation>Letters, digits, '.', '_' and '-' only (e.g. DAMKAR-SMG).</translation>
+    </message>
+    <message>
+        <source>Unknown agency type.</source>
+        <translation>Unknown agency type.</translation>
+    </message>
+    <message>
+        <source>Write forward or room.</source>
+        <translation>Write forward or room.</translation>
+    </message>
+    <message>
+        <source>Not an area code (e.g. 33.74 for a kota, 33.74.10 for a kecamatan).</source>
+        <translation>Not an area code (e.g. 33.74 for a kota, 33.74.10 for a kecamatan).</translation>
+    </message>
+    <message>
+        <source>No such area.</source>
+        <translation>No such area.</translation>
+    </message>
+    <message>
+        <source>No such incident category.</source>
+        <translation>No such incident category.</translation>
+    </message>
+    <message>
+        <source>Listed twice.</source>
+        <translation>Listed twice.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Not a phone number.</translation>
+    </message>
+    <message>
+        <source>Not a number an SMS can be sent to (e.g. 0812-3456-7890).</source>
+        <translation>Not a number an SMS can be sent to (e.g. 0812-3456-7890).</translation>
+    </message>
+    <message>
+        <source>Not a duration (e.g. 5 min, 90 s, 1 h).</source>
+        <translation>Not a duration (e.g. 5 min, 90 s, 1 h).</translation>
+    </message>
+    <message>
+        <source>Between 30 seconds and 24 hours.</source>
+        <translation>Between 30 seconds and 24 hours.</translation>
+    </message>
+    <message>
+        <source>Write yes or no.</source>
+        <translation>Write yes or no.</translation>
+    </message>
+    <message>
+        <source>Code used by an earlier row.</source>
+        <translation>Code used by an earlier row.</translation>
+    </message>
+    <message>
+        <source>No spaces in a camera id.</source>
+        <translation>No spaces in a camera id.</translation>
+    </message>
+    <message>
+        <source>Not a decimal number (e.g. -6.9893).</source>
+        <translation>Not a decimal number (e.g. -6.9893).</translation>
+    </message>
+    <message>
+        <source>Out of range (latitude -90..90, longitude -180..180).</source>
+        <translation>Out of range (latitude -90..90, longitude -180..180).</translation>
+    </message>
+    <message>
+        <source>Not a stream address (rtsp://, rtsps://, http:// or https://).</source>
+        <translation>Not a stream address (rtsp://, rtsps://, http:// or https://).</translation>
+    </message>
+    <message>
+        <source>The stream address names no host.</source>
+        <translation>The stream address names no host.</translation>
+    </message>
+    <message>
+        <source>Camera id used by an earlier row.</source>
+        <translation>Camera id used by an earlier row.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <extracomment>Object-name prefix of the tab's widgets ("agency", "camera"). The form's field names, the CSV columns.</extracomment>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y import</source>
+        <translation>Appl&amp;y import</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>no (deactivated)</source>
+        <translation>no (deactivated)</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate</source>
+        <translation>Reacti&amp;vate</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked.</source>
+        <translation>Not saved: correct the fields marked.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>Alt+Y applies the import; rejected rows are left out.</source>
+        <translation>Alt+Y applies the import; rejected rows are left out.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>by type</source>
+        <translation>by type</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>None ticked: the categories whose agencies include its type.</source>
+        <translation>None ticked: the categories whose agencies include its type.</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Agency &amp;type</source>
+        <translation>Agency &amp;type</translation>
+    </message>
+    <message>
+        <source>&amp;Reach</source>
+        <translation>&amp;Reach</translation>
+    </message>
+    <message>
+        <source>33.74.10; 33.74.11 (kecamatan), 33.74 (kota)</source>
+        <translation>33.74.10; 33.74.11 (kecamatan), 33.74 (kota)</translation>
+    </message>
+    <message>
+        <source>Area c&amp;odes</source>
+        <translation>Area c&amp;odes</translation>
+    </message>
+    <message>
+        <source>in the order to try, ; between</source>
+        <translation>in the order to try, ; between</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>&amp;Phones</translation>
+    </message>
+    <message>
+        <source>SMS n&amp;umber</source>
+        <translation>SMS n&amp;umber</translation>
+    </message>
+    <message>
+        <source>Radio c&amp;hannel</source>
+        <translation>Radio c&amp;hannel</translation>
+    </message>
+    <message>
+        <source>24 jam, or 07.00-16.00</source>
+        <translation>24 jam, or 07.00-16.00</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours</source>
+        <translation>&amp;Business hours</translation>
+    </message>
+    <message>
+        <source>5 min (30 s to 24 h)</source>
+        <translation>5 min (30 s to 24 h)</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge within</source>
+        <translation>Ac&amp;knowledge within</translation>
+    </message>
+    <message>
+        <source>Note for the ca&amp;ll-taker</source>
+        <translation>Note for the ca&amp;ll-taker</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories (Space ticks)</source>
+        <translation>Cate&amp;gories (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w agency</source>
+        <translation>Ne&amp;w agency</translation>
+    </message>
+    <message>
+        <source>Agency %1 added.</source>
+        <translation>Agency %1 added.</translation>
+    </message>
+    <message>
+        <source>Agency %1 saved.</source>
+        <translation>Agency %1 saved.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated (kept on record, no longer offered).</source>
+        <translation>%1 is deactivated (kept on record, no longer offered).</translation>
+    </message>
+    <message>
+        <source>%1 is offered again.</source>
+        <translation>%1 is offered again.</translation>
+    </message>
+    <message>
+        <source>Import agencies from CSV</source>
+        <translation>Import agencies from CSV</translation>
+    </message>
+    <message>
+        <source>Export agencies to CSV</source>
+        <translation>Export agencies to CSV</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not an agency directory.</source>
+        <translation>Nothing imported: the file is not an agency directory.</translation>
+    </message>
+    <message>
+        <source>%0: agencies to add %1, to update %2, unchanged %3; rows rejected %4.</source>
+        <translation>%0: agencies to add %1, to update %2, unchanged %3; rows rejected %4.</translation>
+    </message>
+    <message>
+        <source>Imported: agencies added %1, updated %2, unchanged %3; rows rejected %4.</source>
+        <translation>Imported: agencies added %1, updated %2, unchanged %3; rows rejected %4.</translation>
+    </message>
+    <message>
+        <source>Agencies exported to %2: %1.</source>
+        <translation>Agencies exported to %2: %1.</translation>
+    </message>
+    <message>
+        <source>Camera id</source>
+        <translation>Camera id</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>&amp;Camera id</source>
+        <translation>&amp;Camera id</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitude</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude</source>
+        <translation>Lon&amp;gitude</translation>
+    </message>
+    <message>
+        <source>Stream &amp;URL</source>
+        <translation>Stream &amp;URL</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w camera</source>
+        <translation>Ne&amp;w camera</translation>
+    </message>
+    <message>
+        <source>Camera %1 added.</source>
+        <translation>Camera %1 added.</translation>
+    </message>
+    <message>
+        <source>Camera %1 saved.</source>
+        <translation>Camera %1 saved.</translation>
+    </message>
+    <message>
+        <source>Import cameras from CSV</source>
+        <translation>Import cameras from CSV</translation>
+    </message>
+    <message>
+        <source>Export cameras to CSV</source>
+        <translation>Export cameras to CSV</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not a camera list.</source>
+        <translation>Nothing imported: the file is not a camera list.</translation>
+    </message>
+    <message>
+        <source>%0: cameras to add %1, to update %2, unchanged %3; rows rejected %4.</source>
+        <translation>%0: cameras to add %1, to update %2, unchanged %3; rows rejected %4.</translation>
+    </message>
+    <message>
+        <source>Imported: cameras added %1, updated %2, unchanged %3; rows rejected %4.</source>
+        <translation>Imported: cameras added %1, updated %2, unchanged %3; rows rejected %4.</translation>
+    </message>
+    <message>
+        <source>Cameras exported to %2: %1.</source>
+        <translation>Cameras exported to %2: %1.</translation>
+    </message>
+    <message>
+        <source>Agency directory and cameras</source>
+        <translation>Agency directory and cameras</translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation>&amp;Agencies</translation>
+    </message>
+    <message>
+        <source>Ca&amp;meras</source>
+        <translation>Ca&amp;meras</translation>
+    </message>
+    <message>
+        <source>Read only: only a supervisor edits the directory.</source>
+        <translation>Read only: only a supervisor edits the directory.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
     <message>
         <source>~%1 min</source>
@@ -2016,6 +2657,46 @@
     <message>
         <source>Time on scene, %1</source>
         <translation>Time on scene, %1</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>forwardings: %1, cancelled: %2</source>
+        <translation>forwardings: %1, cancelled: %2</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Answer to forwarding</translation>
+    </message>
+    <message>
+        <source>from the incident's creation to the agency's first forwarding of it</source>
+        <translation>from the incident's creation to the agency's first forwarding of it</translation>
+    </message>
+    <message>
+        <source>To acknowledgement</source>
+        <translation>To acknowledgement</translation>
+    </message>
+    <message>
+        <source>from the forwarding to the agency's acknowledgement</source>
+        <translation>from the forwarding to the agency's acknowledgement</translation>
+    </message>
+    <message>
+        <source>To arrival reported</source>
+        <translation>To arrival reported</translation>
+    </message>
+    <message>
+        <source>from the forwarding to the arrival the agency reported</source>
+        <translation>from the forwarding to the arrival the agency reported</translation>
+    </message>
+    <message>
+        <source>No incident opened in the period was forwarded to an agency.</source>
+        <translation>No incident opened in the period was forwarded to an agency.</translation>
+    </message>
+    <message>
+        <source>Forwardings of the incidents opened in the period. Never: no acknowledgement or arrival recorded by the time the figures were read (cancelled forwardings are not counted).</source>
+        <translation>Forwardings of the incidents opened in the period. Never: no acknowledgement or arrival recorded by the time the figures were read (cancelled forwardings are not counted).</translation>
     </message>
     <message>
         <source>Calls offered: %1</source>
@@ -2354,12 +3035,52 @@
         <source>Processing p90</source>
         <translation>Processing p90</translation>
     </message>
+    <message>
+        <source>All agencies</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>forwardings: %1, cancelled: %2</source>
+        <translation>forwardings: %1, cancelled: %2</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Answer to forwarding</translation>
+    </message>
+    <message>
+        <source>To acknowledgement</source>
+        <translation>To acknowledgement</translation>
+    </message>
+    <message>
+        <source>To arrival reported</source>
+        <translation>To arrival reported</translation>
+    </message>
+    <message>
+        <source>Forwarding to agencies</source>
+        <translation>Forwarding to agencies</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Forwardings of the incidents opened in the period. Answer to forwarding: from the incident's creation to the agency's first forwarding of it (one sample per incident and agency). To acknowledgement and to arrival reported: from the forwarding. Never: no acknowledgement or arrival recorded by the time the figures were read; cancelled forwardings are not counted there.</source>
+        <translation>Forwardings of the incidents opened in the period. Answer to forwarding: from the incident's creation to the agency's first forwarding of it (one sample per incident and agency). To acknowledgement and to arrival reported: from the forwarding. Never: no acknowledgement or arrival recorded by the time the figures were read; cancelled forwardings are not counted there.</translation>
+    </message>
 </context>
 <context>
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
-        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows).</extracomment>
+        <extracomment>The forwarding table's columns: the measure, how many samples, median, p90, how many never. A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows). The tooltip: what the measure is, from when to when.</extracomment>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
@@ -2395,6 +3116,22 @@
         <translation>Figures</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Forwarding</translation>
+    </message>
+    <message>
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
@@ -2402,6 +3139,191 @@
         <source>No shift opened yet</source>
         <extracomment>Made the first time the charts' tab is shown (None until then).</extracomment>
         <translation>No shift opened yet</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardingPanel</name>
+    <message>
+        <source>No incident open.</source>
+        <extracomment>Where a refusal of ``forwarding.report`` is said. The PBX's dial context ("" the feed's default). What this console sends through (a test gives its own).</extracomment>
+        <translation>No incident open.</translation>
+    </message>
+    <message>
+        <source>no category yet</source>
+        <translation>no category yet</translation>
+    </message>
+    <message>
+        <source>Incident %1 · %2</source>
+        <translation>Incident %1 · %2</translation>
+    </message>
+    <message>
+        <source>Choose the category: the agencies it calls for are listed here.</source>
+        <translation>Choose the category: the agencies it calls for are listed here.</translation>
+    </message>
+    <message>
+        <source>No agency in the directory takes this category here (the supervisor keeps the directory).</source>
+        <translation>No agency in the directory takes this category here (the supervisor keeps the directory).</translation>
+    </message>
+    <message>
+        <source>No kelurahan yet (Ctrl+L): agencies covering the centre's area are listed.</source>
+        <translation>No kelurahan yet (Ctrl+L): agencies covering the centre's area are listed.</translation>
+    </message>
+    <message>
+        <source>Already forwarded to %1: report on it with 1-7.</source>
+        <translation>Already forwarded to %1: report on it with 1-7.</translation>
+    </message>
+    <message>
+        <source>Forward %1 to %2</source>
+        <translation>Forward %1 to %2</translation>
+    </message>
+    <message>
+        <source>The console cannot dial: no AMI feed is set (Console, Settings, Feeds). Call %1 by telephone.</source>
+        <translation>The console cannot dial: no AMI feed is set (Console, Settings, Feeds). Call %1 by telephone.</translation>
+    </message>
+    <message>
+        <source>Your extension %1 rings first, then %2 is dialled.</source>
+        <translation>Your extension %1 rings first, then %2 is dialled.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1 at %2: %3.</source>
+        <translation>Forwarded to %1 at %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 recorded for %2: %3.</source>
+        <translation>%1 recorded for %2: %3.</translation>
+    </message>
+    <message>
+        <source>Incident %1 closed: every forwarding is closed.</source>
+        <translation>Incident %1 closed: every forwarding is closed.</translation>
+    </message>
+    <message>
+        <source>Type the time as 14:05 or 14:05:30.</source>
+        <translation>Type the time as 14:05 or 14:05:30.</translation>
+    </message>
+    <message>
+        <source>in the room: send its units with F6</source>
+        <extracomment>The channel keys of the record row, in the order shown. The report keys on a forwarding. Channels where the person named took it on the spot: naming them ticks "acknowledged".</extracomment>
+        <translation>in the room: send its units with F6</translation>
+    </message>
+    <message>
+        <source>Tel. %1</source>
+        <translation>Tel. %1</translation>
+    </message>
+    <message>
+        <source>radio %1</source>
+        <translation>radio %1</translation>
+    </message>
+    <message>
+        <source>SMS %1</source>
+        <translation>SMS %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>hours %1</translation>
+    </message>
+    <message>
+        <source>acknowledge within %1</source>
+        <translation>acknowledge within %1</translation>
+    </message>
+    <message>
+        <source>✔ Forwarded at %1: %2</source>
+        <translation>✔ Forwarded at %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, forwarded %3 ago (%4)</source>
+        <translation>%1: %2, forwarded %3 ago (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 at %3</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE: not acknowledged within %1 (due at %2)</source>
+        <translation>⚠ OVERDUE: not acknowledged within %1 (due at %2)</translation>
+    </message>
+    <message>
+        <source>taken by %1</source>
+        <translation>taken by %1</translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <translation>ref. %1</translation>
+    </message>
+    <message>
+        <source>SMS: %1</source>
+        <translation>SMS: %1</translation>
+    </message>
+    <message>
+        <source>Whom to call (Ctrl+T; Enter records, D dials)</source>
+        <translation>Whom to call (Ctrl+T; Enter records, D dials)</translation>
+    </message>
+    <message>
+        <source>A digit changes it: %1</source>
+        <translation>A digit changes it: %1</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>who took it (name, rank)</source>
+        <translation>who took it (name, rank)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>the agency's own number, if given</source>
+        <translation>the agency's own number, if given</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Acknowledged (the person took it)</source>
+        <translation>Acknowledged (the person took it)</translation>
+    </message>
+    <message>
+        <source>Send the summary SMS</source>
+        <translation>Send the summary SMS</translation>
+    </message>
+    <message>
+        <source>Enter records the forwarding, Esc goes back.</source>
+        <translation>Enter records the forwarding, Esc goes back.</translation>
+    </message>
+    <message>
+        <source>Forwardings (Ctrl+T again; 1-7 report)</source>
+        <translation>Forwardings (Ctrl+T again; 1-7 report)</translation>
+    </message>
+    <message>
+        <source>what they said (optional)</source>
+        <translation>what they said (optional)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Enter records the report, Esc goes back.</source>
+        <translation>Enter records the report, Esc goes back.</translation>
+    </message>
+    <message>
+        <source>Other agencies covering this area:</source>
+        <translation>Other agencies covering this area:</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +3507,34 @@
     <message>
         <source>Last note</source>
         <translation>Last note</translation>
+    </message>
+    <message>
+        <source>not acknowledged, %1 over its limit</source>
+        <translation>not acknowledged, %1 over its limit</translation>
+    </message>
+    <message>
+        <source>not acknowledged, within its limit (%1)</source>
+        <translation>not acknowledged, within its limit (%1)</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies still open</source>
+        <translation>Forwardings to agencies still open</translation>
+    </message>
+    <message>
+        <source>No forwarding to an agency is open.</source>
+        <translation>No forwarding to an agency is open.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
     </message>
     <message>
         <source>Units out of service</source>
@@ -2876,6 +3826,18 @@
         <source>Units</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <source>⚠ NOT ACKNOWLEDGED: %1</source>
+        <translation>⚠ NOT ACKNOWLEDGED: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IncidentPanel</name>
@@ -3111,6 +4073,22 @@
     <message>
         <source>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</source>
         <translation>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1 (%2).</source>
+        <translation>Forwarded to %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 reported: %2.</source>
+        <translation>%1 reported: %2.</translation>
+    </message>
+    <message>
+        <source>Still from camera %1 attached (SHA-256 %2).</source>
+        <translation>Still from camera %1 attached (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>File attached (SHA-256 %1).</source>
+        <translation>File attached (SHA-256 %1).</translation>
     </message>
 </context>
 <context>
@@ -4861,6 +5839,14 @@
         <translation>Situation map (Ctrl+M)</translation>
     </message>
     <message>
+        <source>Forwarding to agencies (Ctrl+T)</source>
+        <translation>Forwarding to agencies (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Cameras near the incident (Ctrl+J)</source>
+        <translation>Cameras near the incident (Ctrl+J)</translation>
+    </message>
+    <message>
         <source>Connection to the database is back (lost at %1).</source>
         <translation>Connection to the database is back (lost at %1).</translation>
     </message>
@@ -5942,6 +6928,70 @@ Copy taken before: %3</translation>
         <translation>Assignments</translation>
     </message>
     <message>
+        <source>Forwarding to agencies</source>
+        <translation>Forwarding to agencies</translation>
+    </message>
+    <message>
+        <source>Agency record</source>
+        <translation>Agency record</translation>
+    </message>
+    <message>
+        <source>Forwardings</source>
+        <translation>Forwardings</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Answer to forwarding</translation>
+    </message>
+    <message>
+        <source>Forwarding to acknowledgement</source>
+        <translation>Forwarding to acknowledgement</translation>
+    </message>
+    <message>
+        <source>Forwarding to arrival reported</source>
+        <translation>Forwarding to arrival reported</translation>
+    </message>
+    <message>
+        <source>Never acknowledged</source>
+        <translation>Never acknowledged</translation>
+    </message>
+    <message>
+        <source>Never reported arrived</source>
+        <translation>Never reported arrived</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies still open</source>
+        <translation>Forwardings to agencies still open</translation>
+    </message>
+    <message>
+        <source>Forwarding record</source>
+        <translation>Forwarding record</translation>
+    </message>
+    <message>
+        <source>State of the forwarding</source>
+        <translation>State of the forwarding</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Acknowledgement limit (seconds)</source>
+        <translation>Acknowledgement limit (seconds)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement due</source>
+        <translation>Acknowledgement due</translation>
+    </message>
+    <message>
+        <source>Over the limit (seconds)</source>
+        <translation>Over the limit (seconds)</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>From</translation>
     </message>
@@ -6744,6 +7794,30 @@ Copy taken before: %3</translation>
     <message>
         <source>Changes take effect the next time the console starts.</source>
         <translation>Changes take effect the next time the console starts.</translation>
+    </message>
+    <message>
+        <source>e.g. PJSIP/201</source>
+        <translation>e.g. PJSIP/201</translation>
+    </message>
+    <message>
+        <source>Your telephone e&amp;xtension (rings first when dialling an agency)</source>
+        <translation>Your telephone e&amp;xtension (rings first when dialling an agency)</translation>
+    </message>
+    <message>
+        <source>PBX dial c&amp;ontext for agencies' numbers</source>
+        <translation>PBX dial c&amp;ontext for agencies' numbers</translation>
+    </message>
+    <message>
+        <source>Not a telephone channel: write it as the PBX names it, e.g. PJSIP/201.</source>
+        <translation>Not a telephone channel: write it as the PBX names it, e.g. PJSIP/201.</translation>
+    </message>
+    <message>
+        <source>Give the PBX's dial context, e.g. from-internal.</source>
+        <translation>Give the PBX's dial context, e.g. from-internal.</translation>
+    </message>
+    <message>
+        <source>A dial context has letters, digits, '-', '_' and '.' only, e.g. from-internal.</source>
+        <translation>A dial context has letters, digits, '-', '_' and '.' only, e.g. from-internal.</translation>
     </message>
     <message>
         <source>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</source>

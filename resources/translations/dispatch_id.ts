@@ -485,6 +485,22 @@
         <translation>ubah paksa status unit (koordinator; meminta alasan, tercatat di log audit)</translation>
     </message>
     <message>
+        <source>Forward to an agency</source>
+        <translation>Teruskan ke instansi</translation>
+    </message>
+    <message>
+        <source>forward the incident to the agencies its category and area call for: whom to call and how; Enter records a forwarding, Ctrl+T again goes to the forwardings and what the agencies reported</source>
+        <translation>teruskan kejadian ke instansi yang sesuai kategori dan wilayahnya: siapa yang dihubungi dan caranya; Enter mencatat penerusan, Ctrl+T sekali lagi ke daftar penerusan dan laporan instansi</translation>
+    </message>
+    <message>
+        <source>Cameras near the incident</source>
+        <translation>Kamera di dekat kejadian</translation>
+    </message>
+    <message>
+        <source>the CCTV cameras nearest to the incident, with their distance; Enter plays a camera's stream, S attaches a still of it to the incident (its SHA-256 in the narrative), Esc stops</source>
+        <translation>kamera CCTV terdekat dengan kejadian, dengan jaraknya; Enter memutar tayangan langsung kamera, S melampirkan cuplikan gambarnya ke kejadian (sidik SHA-256-nya di kronologi), Esc menghentikan</translation>
+    </message>
+    <message>
         <source>Command line</source>
         <translation>Baris perintah</translation>
     </message>
@@ -793,6 +809,14 @@
         <translation>daftar unit (koordinator mengubah; impor dan ekspor CSV)</translation>
     </message>
     <message>
+        <source>Agency directory and cameras…</source>
+        <translation>Direktori instansi dan daftar kamera…</translation>
+    </message>
+    <message>
+        <source>agency directory (whom to call for which categories and areas) and camera registry, CSV import and export</source>
+        <translation>direktori instansi (siapa dihubungi untuk kategori dan wilayah mana) dan daftar kamera, impor dan ekspor CSV</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
@@ -893,6 +917,38 @@
         <translation>Di peta: tampilkan semua kejadian dan unit</translation>
     </message>
     <message>
+        <source>In whom to call: record a forwarding to the agency (channel, person, reference, time)</source>
+        <translation>Di daftar yang dihubungi: catat penerusan ke instansi (saluran, penerima, nomor rujukan, waktu)</translation>
+    </message>
+    <message>
+        <source>In whom to call: the console dials the agency, your extension rings first (AMI)</source>
+        <translation>Di daftar yang dihubungi: konsol menelepon instansi, nomor ekstensi Anda berdering dulu (AMI)</translation>
+    </message>
+    <message>
+        <source>In the forwarding's channel: 1 telephone, 2 dialled, 3 radio, 4 SMS, 5 WhatsApp, 6 in person</source>
+        <translation>Di saluran penerusan: 1 telepon, 2 ditelepon konsol, 3 radio, 4 SMS, 5 WhatsApp, 6 langsung</translation>
+    </message>
+    <message>
+        <source>In the forwarding or report row: record it (Esc goes back)</source>
+        <translation>Di baris penerusan atau laporan: catat (Esc kembali)</translation>
+    </message>
+    <message>
+        <source>On a forwarding: 1 acknowledged, 2 dispatched, 3 arrived, 4 handled, 5 needs help, 6 note, 7 cancel; Enter records it with its time and text</source>
+        <translation>Pada penerusan: 1 dikonfirmasi, 2 mengirim petugas, 3 tiba di lokasi, 4 selesai ditangani, 5 butuh bantuan, 6 catatan, 7 batalkan; Enter mencatatnya dengan waktu dan teksnya</translation>
+    </message>
+    <message>
+        <source>In the cameras: play the chosen camera's stream</source>
+        <translation>Di daftar kamera: putar tayangan langsung kamera yang dipilih</translation>
+    </message>
+    <message>
+        <source>In the cameras: attach a still of the picture shown to the incident</source>
+        <translation>Di daftar kamera: lampirkan cuplikan gambar dari gambar yang tampil ke kejadian</translation>
+    </message>
+    <message>
+        <source>In the cameras: stop the stream (its last picture stays)</source>
+        <translation>Di daftar kamera: hentikan tayangan (gambar terakhirnya tetap tampil)</translation>
+    </message>
+    <message>
         <source>Cancel a one-key choice</source>
         <translation>Batalkan pilihan satu tombol</translation>
     </message>
@@ -918,6 +974,30 @@
     <message>
         <source>⚠ OVERDUE %1 on scene without an update for %2 (limit %3)</source>
         <translation>⚠ LEWAT BATAS WAKTU: %1 di lokasi tanpa pembaruan selama %2 (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE %1 has not acknowledged the forwarding, sent %2 ago (limit %3)</source>
+        <translation>⚠ LEWAT BATAS WAKTU: %1 belum mengonfirmasi penerusan, dikirim %2 lalu (batas %3)</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 could not be sent (%2 ago): tell them by telephone</source>
+        <translation>⚠ SMS ke %1 tidak dapat dikirim (%2 lalu): sampaikan lewat telepon</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 was not delivered (%2 ago): tell them by telephone</source>
+        <translation>⚠ SMS ke %1 tidak sampai (%2 lalu): sampaikan lewat telepon</translation>
+    </message>
+    <message>
+        <source>⚠ SMS to %1 waiting for %2: no modem is sending it; tell them by telephone</source>
+        <translation>⚠ SMS ke %1 menunggu %2: tidak ada modem yang mengirimnya; sampaikan lewat telepon</translation>
+    </message>
+    <message>
+        <source>⚠ The console could not dial %1 (%2 ago): call by telephone</source>
+        <translation>⚠ Konsol tidak dapat menelepon %1 (%2 lalu): hubungi lewat telepon</translation>
+    </message>
+    <message>
+        <source>⚠ Dialling %1 waiting for %2: the PBX is not taking it; call by telephone</source>
+        <translation>⚠ Panggilan ke %1 menunggu %2: PBX tidak menerimanya; hubungi lewat telepon</translation>
     </message>
     <message>
         <source>⚠ DATABASE DAMAGED: %1 (found %2 ago). Tell the supervisor: the installer restores the last backup.</source>
@@ -1070,6 +1150,151 @@
     <message>
         <source>First call from this number.</source>
         <translation>Panggilan pertama dari nomor ini.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDock</name>
+    <message>
+        <source>No incident open: open one to see the cameras near it.</source>
+        <extracomment>Cameras listed for an incident. The camera whose stream is played (or was, its last picture still shown). How long a stream may show no picture before it is stopped (a test shortens it).</extracomment>
+        <translation>Tidak ada kejadian terbuka: buka satu kejadian untuk melihat kamera di dekatnya.</translation>
+    </message>
+    <message>
+        <source>%1 has no position yet: type its coordinates, pick its kelurahan or use the handset's position, and the cameras near it are listed.</source>
+        <translation>%1 belum punya posisi: ketik koordinatnya, pilih kelurahannya, atau pakai posisi ponsel, lalu kamera di dekatnya ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Cameras near %1: looking…</source>
+        <translation>Kamera di dekat %1: sedang dicari…</translation>
+    </message>
+    <message>
+        <source>The cameras were not read: the database is not answering.</source>
+        <translation>Kamera tidak terbaca: basis data tidak menjawab.</translation>
+    </message>
+    <message>
+        <source>The cameras could not be read: %1</source>
+        <translation>Kamera tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>No camera within %1 of %2.</source>
+        <translation>Tidak ada kamera dalam jarak %1 dari %2.</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to %1 (%2):</source>
+        <translation>Kamera terdekat dengan %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to %1:</source>
+        <translation>Kamera terdekat dengan %1:</translation>
+    </message>
+    <message>
+        <source>The position is the centre of %1: the distances are rough.</source>
+        <translation>Posisinya adalah titik tengah %1: jaraknya perkiraan.</translation>
+    </message>
+    <message>
+        <source>Choose a camera and press Enter to play its stream.</source>
+        <translation>Pilih kamera lalu tekan Enter untuk memutar tayangan langsungnya.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Menghubungkan ke %1…</translation>
+    </message>
+    <message>
+        <source>Playing %1, live. S attaches a still of this picture to %2.</source>
+        <translation>Memutar %1, langsung. S melampirkan cuplikan gambar ini ke %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: no picture after %3 s. Stopped; Enter tries again.</source>
+        <translation>%1 tidak menjawab: tidak ada gambar setelah %3 detik. Dihentikan; Enter mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>The picture from %1 stopped: nothing new for %3 s. The last picture stays; Enter tries again.</source>
+        <translation>Gambar dari %1 berhenti: tidak ada gambar baru selama %3 detik. Gambar terakhir tetap tampil; Enter mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>The stream of %1 ended. Enter plays it again.</source>
+        <translation>Tayangan %1 berakhir. Enter memutarnya lagi.</translation>
+    </message>
+    <message>
+        <source>Stopped. Enter plays the camera chosen.</source>
+        <translation>Dihentikan. Enter memutar kamera yang dipilih.</translation>
+    </message>
+    <message>
+        <source>The stream of %1 could not be opened: the camera refused the connection, is switched off, or its address is wrong (%4).</source>
+        <translation>Tayangan %1 tidak dapat dibuka: kamera menolak sambungan, sedang mati, atau alamatnya salah (%4).</translation>
+    </message>
+    <message>
+        <source>The network to %1 broke off. Enter tries again.</source>
+        <translation>Jaringan ke %1 terputus. Enter mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>%1 sends a stream this console cannot play (%4).</source>
+        <translation>%1 mengirim tayangan yang tidak dapat diputar konsol ini (%4).</translation>
+    </message>
+    <message>
+        <source>%1 refused access: check the user name and password in its address.</source>
+        <translation>%1 menolak akses: periksa nama pengguna dan kata sandi di alamatnya.</translation>
+    </message>
+    <message>
+        <source>%1 could not be played (%4).</source>
+        <translation>%1 tidak dapat diputar (%4).</translation>
+    </message>
+    <message>
+        <source>Streams cannot be played on this console: Qt Multimedia could not be loaded (%1). On Debian, install the package libpulse0 (docs/installing.md). The cameras are still listed.</source>
+        <translation>Tayangan langsung tidak dapat diputar di konsol ini: Qt Multimedia tidak dapat dimuat (%1). Di Debian, pasang paket libpulse0 (docs/installing.md). Daftar kamera tetap ditampilkan.</translation>
+    </message>
+    <message>
+        <source>No incident open to attach the still to.</source>
+        <translation>Tidak ada kejadian terbuka untuk dilampiri cuplikan gambar.</translation>
+    </message>
+    <message>
+        <source>No picture to attach: play a camera first (Enter).</source>
+        <translation>Tidak ada gambar untuk dilampirkan: putar kamera dulu (Enter).</translation>
+    </message>
+    <message>
+        <source>Attaching the still to %1…</source>
+        <translation>Melampirkan cuplikan gambar ke %1…</translation>
+    </message>
+    <message>
+        <source>Still from %1 attached to %2 at %3 (SHA-256 %4).</source>
+        <translation>Cuplikan gambar dari %1 dilampirkan ke %2 pukul %3 (sidik SHA-256 %4).</translation>
+    </message>
+    <message>
+        <source>the database is not answering; press S again</source>
+        <translation>basis data tidak menjawab; tekan S lagi</translation>
+    </message>
+    <message>
+        <source>The still was not attached to %1: %2</source>
+        <translation>Cuplikan gambar tidak dilampirkan ke %1: %2</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <extracomment>A stream that shows no picture for this long is stopped and said so. The picture is painted at most this often (a camera sends 25 frames a second; seeing 12 is enough to verify a report, and each frame is converted to an image on the GUI thread). No picture within ``no_picture_ms`` of starting (the camera does not answer); stopped. Pictures came, then none for ``no_picture_ms``; stopped, the last picture kept. The player's error (``detail``: the kind of error, see ``StreamPlayer.error_kind``); stopped. The player's errors, as ``error_kind`` names them.</extracomment>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>Cameras nearest to the incident</source>
+        <translation>Kamera terdekat dengan kejadian</translation>
+    </message>
+    <message>
+        <source>Play (Enter)</source>
+        <translation>Putar (Enter)</translation>
+    </message>
+    <message>
+        <source>Attach still (S)</source>
+        <translation>Lampirkan cuplikan gambar (S)</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Hentikan (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1966,422 @@
     </message>
 </context>
 <context>
+    <name>DirectoryDialog</name>
+    <message>
+        <source>Required.</source>
+        <translation>Wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>Berisi karakter kontrol.</translation>
+    </message>
+    <message>
+        <source>Letters, digits, '.', '_' and '-' only (e.g. DAMKAR-SMG).</source>
+        <translation>Hanya huruf, angka, '.', '_' dan '-' (misalnya DAMKAR-SMG).</translation>
+    </message>
+    <message>
+        <source>Unknown agency type.</source>
+        <translation>Jenis instansi tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Write forward or room.</source>
+        <translation>Tulis forward atau room.</translation>
+    </message>
+    <message>
+        <source>Not an area code (e.g. 33.74 for a kota, 33.74.10 for a kecamatan).</source>
+        <translation>Bukan kode wilayah (misalnya 33.74 untuk kota, 33.74.10 untuk kecamatan).</translation>
+    </message>
+    <message>
+        <source>No such area.</source>
+        <translation>Wilayah itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>No such incident category.</source>
+        <translation>Kategori kejadian itu tidak ada.</translation>
+    </message>
+    <message>
+        <source>Listed twice.</source>
+        <translation>Tercantum dua kali.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Bukan nomor telepon.</translation>
+    </message>
+    <message>
+        <source>Not a number an SMS can be sent to (e.g. 0812-3456-7890).</source>
+        <translation>Bukan nomor yang bisa menerima SMS (misalnya 0812-3456-7890).</translation>
+    </message>
+    <message>
+        <source>Not a duration (e.g. 5 min, 90 s, 1 h).</source>
+        <translation>Bukan lama waktu (misalnya 5 menit, 90 detik, 1 jam).</translation>
+    </message>
+    <message>
+        <source>Between 30 seconds and 24 hours.</source>
+        <translation>Antara 30 detik dan 24 jam.</translation>
+    </message>
+    <message>
+        <source>Write yes or no.</source>
+        <translation>Tulis ya atau tidak.</translation>
+    </message>
+    <message>
+        <source>Code used by an earlier row.</source>
+        <translation>Kode sudah dipakai baris sebelumnya.</translation>
+    </message>
+    <message>
+        <source>No spaces in a camera id.</source>
+        <translation>ID kamera tidak boleh berisi spasi.</translation>
+    </message>
+    <message>
+        <source>Not a decimal number (e.g. -6.9893).</source>
+        <translation>Bukan angka desimal (misalnya -6.9893).</translation>
+    </message>
+    <message>
+        <source>Out of range (latitude -90..90, longitude -180..180).</source>
+        <translation>Di luar rentang (lintang -90..90, bujur -180..180).</translation>
+    </message>
+    <message>
+        <source>Not a stream address (rtsp://, rtsps://, http:// or https://).</source>
+        <translation>Bukan alamat siaran (rtsp://, rtsps://, http:// atau https://).</translation>
+    </message>
+    <message>
+        <source>The stream address names no host.</source>
+        <translation>Alamat siaran tidak menyebut host.</translation>
+    </message>
+    <message>
+        <source>Camera id used by an earlier row.</source>
+        <translation>ID kamera sudah dipakai baris sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Baris %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <extracomment>Object-name prefix of the tab's widgets ("agency", "camera"). The form's field names, the CSV columns.</extracomment>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>N&amp;onaktifkan</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y import</source>
+        <translation>Te&amp;rapkan impor</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
+    <message>
+        <source>no (deactivated)</source>
+        <translation>tidak (dinonaktifkan)</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate</source>
+        <translation>&amp;Aktifkan lagi</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked.</source>
+        <translation>Belum tersimpan: perbaiki kolom yang ditandai.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Alt+Y applies the import; rejected rows are left out.</source>
+        <translation>Alt+R menerapkan impor; baris yang ditolak tidak diikutkan.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Gagal diekspor: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Hubungan</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>by type</source>
+        <translation>menurut jenis</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Konfirmasi</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>None ticked: the categories whose agencies include its type.</source>
+        <translation>Tidak ada yang dicentang: kategori yang instansinya mencakup jenis instansi ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>Ko&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>Agency &amp;type</source>
+        <translation>&amp;Jenis instansi</translation>
+    </message>
+    <message>
+        <source>&amp;Reach</source>
+        <translation>&amp;Hubungan</translation>
+    </message>
+    <message>
+        <source>33.74.10; 33.74.11 (kecamatan), 33.74 (kota)</source>
+        <translation>33.74.10; 33.74.11 (kecamatan), 33.74 (kota)</translation>
+    </message>
+    <message>
+        <source>Area c&amp;odes</source>
+        <translation>Kode &amp;wilayah</translation>
+    </message>
+    <message>
+        <source>in the order to try, ; between</source>
+        <translation>urut dari yang dicoba dulu, dipisah ;</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>Tele&amp;pon</translation>
+    </message>
+    <message>
+        <source>SMS n&amp;umber</source>
+        <translation>Nomor S&amp;MS</translation>
+    </message>
+    <message>
+        <source>Radio c&amp;hannel</source>
+        <translation>Kana&amp;l radio</translation>
+    </message>
+    <message>
+        <source>24 jam, or 07.00-16.00</source>
+        <translation>24 jam, atau 07.00-16.00</translation>
+    </message>
+    <message>
+        <source>&amp;Business hours</source>
+        <translation>Jam la&amp;yanan</translation>
+    </message>
+    <message>
+        <source>5 min (30 s to 24 h)</source>
+        <translation>5 menit (30 detik sampai 24 jam)</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge within</source>
+        <translation>Batas wakt&amp;u konfirmasi</translation>
+    </message>
+    <message>
+        <source>Note for the ca&amp;ll-taker</source>
+        <translation>&amp;Catatan untuk operator</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories (Space ticks)</source>
+        <translation>Kate&amp;gori (Spasi mencentang)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w agency</source>
+        <translation>Instansi &amp;baru</translation>
+    </message>
+    <message>
+        <source>Agency %1 added.</source>
+        <translation>Instansi %1 ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Agency %1 saved.</source>
+        <translation>Instansi %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated (kept on record, no longer offered).</source>
+        <translation>%1 dinonaktifkan (tetap tercatat, tidak ditawarkan lagi).</translation>
+    </message>
+    <message>
+        <source>%1 is offered again.</source>
+        <translation>%1 ditawarkan lagi.</translation>
+    </message>
+    <message>
+        <source>Import agencies from CSV</source>
+        <translation>Impor instansi dari CSV</translation>
+    </message>
+    <message>
+        <source>Export agencies to CSV</source>
+        <translation>Ekspor instansi ke CSV</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not an agency directory.</source>
+        <translation>Tidak ada yang diimpor: berkas ini bukan direktori instansi.</translation>
+    </message>
+    <message>
+        <source>%0: agencies to add %1, to update %2, unchanged %3; rows rejected %4.</source>
+        <translation>%0: instansi akan ditambahkan %1, diperbarui %2, tidak berubah %3; baris ditolak %4.</translation>
+    </message>
+    <message>
+        <source>Imported: agencies added %1, updated %2, unchanged %3; rows rejected %4.</source>
+        <translation>Diimpor: instansi ditambahkan %1, diperbarui %2, tidak berubah %3; baris ditolak %4.</translation>
+    </message>
+    <message>
+        <source>Agencies exported to %2: %1.</source>
+        <translation>Instansi diekspor ke %2: %1.</translation>
+    </message>
+    <message>
+        <source>Camera id</source>
+        <translation>ID kamera</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Lintang</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Bujur</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Siaran</translation>
+    </message>
+    <message>
+        <source>&amp;Camera id</source>
+        <translation>I&amp;D kamera</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Pemilik</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Lintang</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude</source>
+        <translation>Bu&amp;jur</translation>
+    </message>
+    <message>
+        <source>Stream &amp;URL</source>
+        <translation>&amp;URL siaran</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w camera</source>
+        <translation>Kamera &amp;baru</translation>
+    </message>
+    <message>
+        <source>Camera %1 added.</source>
+        <translation>Kamera %1 ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Camera %1 saved.</source>
+        <translation>Kamera %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>Import cameras from CSV</source>
+        <translation>Impor kamera dari CSV</translation>
+    </message>
+    <message>
+        <source>Export cameras to CSV</source>
+        <translation>Ekspor kamera ke CSV</translation>
+    </message>
+    <message>
+        <source>Nothing imported: the file is not a camera list.</source>
+        <translation>Tidak ada yang diimpor: berkas ini bukan daftar kamera.</translation>
+    </message>
+    <message>
+        <source>%0: cameras to add %1, to update %2, unchanged %3; rows rejected %4.</source>
+        <translation>%0: kamera akan ditambahkan %1, diperbarui %2, tidak berubah %3; baris ditolak %4.</translation>
+    </message>
+    <message>
+        <source>Imported: cameras added %1, updated %2, unchanged %3; rows rejected %4.</source>
+        <translation>Diimpor: kamera ditambahkan %1, diperbarui %2, tidak berubah %3; baris ditolak %4.</translation>
+    </message>
+    <message>
+        <source>Cameras exported to %2: %1.</source>
+        <translation>Kamera diekspor ke %2: %1.</translation>
+    </message>
+    <message>
+        <source>Agency directory and cameras</source>
+        <translation>Direktori instansi dan daftar kamera</translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation>Ins&amp;tansi</translation>
+    </message>
+    <message>
+        <source>Ca&amp;meras</source>
+        <translation>&amp;Kamera</translation>
+    </message>
+    <message>
+        <source>Read only: only a supervisor edits the directory.</source>
+        <translation>Hanya baca: hanya koordinator yang dapat mengubah direktori.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
     <message>
         <source>~%1 min</source>
@@ -2016,6 +2657,46 @@
     <message>
         <source>Time on scene, %1</source>
         <translation>Waktu di lokasi, %1</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Semua instansi</translation>
+    </message>
+    <message>
+        <source>forwardings: %1, cancelled: %2</source>
+        <translation>penerusan: %1, dibatalkan: %2</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Dijawab sampai penerusan</translation>
+    </message>
+    <message>
+        <source>from the incident's creation to the agency's first forwarding of it</source>
+        <translation>sejak kejadian dibuat sampai penerusan pertamanya ke instansi itu</translation>
+    </message>
+    <message>
+        <source>To acknowledgement</source>
+        <translation>Sampai dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>from the forwarding to the agency's acknowledgement</source>
+        <translation>sejak penerusan sampai instansi mengonfirmasi</translation>
+    </message>
+    <message>
+        <source>To arrival reported</source>
+        <translation>Sampai tiba dilaporkan</translation>
+    </message>
+    <message>
+        <source>from the forwarding to the arrival the agency reported</source>
+        <translation>sejak penerusan sampai kedatangan yang dilaporkan instansi</translation>
+    </message>
+    <message>
+        <source>No incident opened in the period was forwarded to an agency.</source>
+        <translation>Tidak ada kejadian periode ini yang diteruskan ke instansi.</translation>
+    </message>
+    <message>
+        <source>Forwardings of the incidents opened in the period. Never: no acknowledgement or arrival recorded by the time the figures were read (cancelled forwardings are not counted).</source>
+        <translation>Penerusan kejadian yang dibuat dalam periode ini. Tidak pernah: belum ada konfirmasi atau kedatangan yang tercatat saat angka ini dibaca (penerusan yang dibatalkan tidak dihitung).</translation>
     </message>
     <message>
         <source>Calls offered: %1</source>
@@ -2354,12 +3035,52 @@
         <source>Processing p90</source>
         <translation>Proses p90</translation>
     </message>
+    <message>
+        <source>All agencies</source>
+        <translation>Semua instansi</translation>
+    </message>
+    <message>
+        <source>forwardings: %1, cancelled: %2</source>
+        <translation>penerusan: %1, dibatalkan: %2</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Dijawab sampai penerusan</translation>
+    </message>
+    <message>
+        <source>To acknowledgement</source>
+        <translation>Sampai dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>To arrival reported</source>
+        <translation>Sampai tiba dilaporkan</translation>
+    </message>
+    <message>
+        <source>Forwarding to agencies</source>
+        <translation>Penerusan ke instansi</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Tidak pernah</translation>
+    </message>
+    <message>
+        <source>Forwardings of the incidents opened in the period. Answer to forwarding: from the incident's creation to the agency's first forwarding of it (one sample per incident and agency). To acknowledgement and to arrival reported: from the forwarding. Never: no acknowledgement or arrival recorded by the time the figures were read; cancelled forwardings are not counted there.</source>
+        <translation>Penerusan kejadian yang dibuat dalam periode ini. Dijawab sampai penerusan: sejak kejadian dibuat sampai penerusan pertamanya ke instansi itu (satu sampel per kejadian dan instansi). Sampai dikonfirmasi dan sampai tiba dilaporkan: sejak penerusan. Tidak pernah: belum ada konfirmasi atau kedatangan yang tercatat saat angka ini dibaca; penerusan yang dibatalkan tidak dihitung di sana.</translation>
+    </message>
 </context>
 <context>
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
-        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows).</extracomment>
+        <extracomment>The forwarding table's columns: the measure, how many samples, median, p90, how many never. A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows). The tooltip: what the measure is, from when to when.</extracomment>
         <translation>TTTT-BB-HH JJ:MM</translation>
     </message>
     <message>
@@ -2395,6 +3116,22 @@
         <translation>Angka kinerja</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Tidak pernah</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Penerusan</translation>
+    </message>
+    <message>
         <source>Charts</source>
         <translation>Grafik</translation>
     </message>
@@ -2402,6 +3139,191 @@
         <source>No shift opened yet</source>
         <extracomment>Made the first time the charts' tab is shown (None until then).</extracomment>
         <translation>Belum ada shift yang dibuka</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardingPanel</name>
+    <message>
+        <source>No incident open.</source>
+        <extracomment>Where a refusal of ``forwarding.report`` is said. The PBX's dial context ("" the feed's default). What this console sends through (a test gives its own).</extracomment>
+        <translation>Tidak ada kejadian yang dibuka.</translation>
+    </message>
+    <message>
+        <source>no category yet</source>
+        <translation>belum ada kategori</translation>
+    </message>
+    <message>
+        <source>Incident %1 · %2</source>
+        <translation>Kejadian %1 · %2</translation>
+    </message>
+    <message>
+        <source>Choose the category: the agencies it calls for are listed here.</source>
+        <translation>Pilih kategori: instansi yang sesuai akan tercantum di sini.</translation>
+    </message>
+    <message>
+        <source>No agency in the directory takes this category here (the supervisor keeps the directory).</source>
+        <translation>Tidak ada instansi di direktori yang menangani kategori ini di sini (direktori dikelola koordinator).</translation>
+    </message>
+    <message>
+        <source>No kelurahan yet (Ctrl+L): agencies covering the centre's area are listed.</source>
+        <translation>Belum ada kelurahan (Ctrl+L): yang tercantum instansi untuk wilayah pusat layanan.</translation>
+    </message>
+    <message>
+        <source>Already forwarded to %1: report on it with 1-7.</source>
+        <translation>Sudah diteruskan ke %1: catat laporannya dengan 1-7.</translation>
+    </message>
+    <message>
+        <source>Forward %1 to %2</source>
+        <translation>Teruskan %1 ke %2</translation>
+    </message>
+    <message>
+        <source>The console cannot dial: no AMI feed is set (Console, Settings, Feeds). Call %1 by telephone.</source>
+        <translation>Konsol tidak dapat menelepon: belum ada sumber AMI (Konsol, Pengaturan, Sumber data). Hubungi %1 lewat telepon.</translation>
+    </message>
+    <message>
+        <source>Your extension %1 rings first, then %2 is dialled.</source>
+        <translation>Ekstensi Anda %1 berdering dulu, lalu %2 ditelepon.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1 at %2: %3.</source>
+        <translation>Diteruskan ke %1 pukul %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 recorded for %2: %3.</source>
+        <translation>%1 dicatat untuk %2: %3.</translation>
+    </message>
+    <message>
+        <source>Incident %1 closed: every forwarding is closed.</source>
+        <translation>Kejadian %1 ditutup: semua penerusan sudah selesai.</translation>
+    </message>
+    <message>
+        <source>Type the time as 14:05 or 14:05:30.</source>
+        <translation>Ketik waktu seperti 14:05 atau 14:05:30.</translation>
+    </message>
+    <message>
+        <source>in the room: send its units with F6</source>
+        <extracomment>The channel keys of the record row, in the order shown. The report keys on a forwarding. Channels where the person named took it on the spot: naming them ticks "acknowledged".</extracomment>
+        <translation>di ruangan: kirim unitnya dengan F6</translation>
+    </message>
+    <message>
+        <source>Tel. %1</source>
+        <translation>Telp. %1</translation>
+    </message>
+    <message>
+        <source>radio %1</source>
+        <translation>radio %1</translation>
+    </message>
+    <message>
+        <source>SMS %1</source>
+        <translation>SMS %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>jam layanan %1</translation>
+    </message>
+    <message>
+        <source>acknowledge within %1</source>
+        <translation>konfirmasi dalam %1</translation>
+    </message>
+    <message>
+        <source>✔ Forwarded at %1: %2</source>
+        <translation>✔ Diteruskan pukul %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, forwarded %3 ago (%4)</source>
+        <translation>%1: %2, diteruskan %3 lalu (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 pukul %3</translation>
+    </message>
+    <message>
+        <source>⚠ OVERDUE: not acknowledged within %1 (due at %2)</source>
+        <translation>⚠ LEWAT BATAS WAKTU: belum dikonfirmasi dalam %1 (batas pukul %2)</translation>
+    </message>
+    <message>
+        <source>taken by %1</source>
+        <translation>diterima %1</translation>
+    </message>
+    <message>
+        <source>ref. %1</source>
+        <translation>rujukan %1</translation>
+    </message>
+    <message>
+        <source>SMS: %1</source>
+        <translation>SMS: %1</translation>
+    </message>
+    <message>
+        <source>Whom to call (Ctrl+T; Enter records, D dials)</source>
+        <translation>Yang dihubungi (Ctrl+T; Enter mencatat, D menelepon)</translation>
+    </message>
+    <message>
+        <source>A digit changes it: %1</source>
+        <translation>Angka menggantinya: %1</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>who took it (name, rank)</source>
+        <translation>siapa yang menerima (nama, pangkat)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>the agency's own number, if given</source>
+        <translation>nomor rujukan instansi, bila diberikan</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Rujukan</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Acknowledged (the person took it)</source>
+        <translation>Dikonfirmasi (penerima menyanggupi)</translation>
+    </message>
+    <message>
+        <source>Send the summary SMS</source>
+        <translation>Kirim SMS ringkasan</translation>
+    </message>
+    <message>
+        <source>Enter records the forwarding, Esc goes back.</source>
+        <translation>Enter mencatat penerusan, Esc kembali.</translation>
+    </message>
+    <message>
+        <source>Forwardings (Ctrl+T again; 1-7 report)</source>
+        <translation>Penerusan (Ctrl+T lagi; 1-7 laporan)</translation>
+    </message>
+    <message>
+        <source>what they said (optional)</source>
+        <translation>apa yang disampaikan (boleh kosong)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Enter records the report, Esc goes back.</source>
+        <translation>Enter mencatat laporan, Esc kembali.</translation>
+    </message>
+    <message>
+        <source>Other agencies covering this area:</source>
+        <translation>Instansi lain di wilayah ini:</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +3507,34 @@
     <message>
         <source>Last note</source>
         <translation>Catatan terakhir</translation>
+    </message>
+    <message>
+        <source>not acknowledged, %1 over its limit</source>
+        <translation>belum dikonfirmasi, lewat %1 dari batas waktunya</translation>
+    </message>
+    <message>
+        <source>not acknowledged, within its limit (%1)</source>
+        <translation>belum dikonfirmasi, masih dalam batas waktu (%1)</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies still open</source>
+        <translation>Penerusan ke instansi yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>No forwarding to an agency is open.</source>
+        <translation>Tidak ada penerusan ke instansi yang masih terbuka.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Dikonfirmasi</translation>
     </message>
     <message>
         <source>Units out of service</source>
@@ -2876,6 +3826,18 @@
         <source>Units</source>
         <translation>Unit</translation>
     </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>⚠ NOT ACKNOWLEDGED: %1</source>
+        <translation>⚠ BELUM DIKONFIRMASI: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>IncidentPanel</name>
@@ -3111,6 +4073,22 @@
     <message>
         <source>Callback reached the caller of call %1 (rang at %2): emergency, incident opened.</source>
         <translation>Panggilan balik tersambung ke pelapor panggilan %1 (berdering pukul %2): darurat, kejadian dibuka.</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1 (%2).</source>
+        <translation>Diteruskan ke %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 reported: %2.</source>
+        <translation>Laporan %1: %2.</translation>
+    </message>
+    <message>
+        <source>Still from camera %1 attached (SHA-256 %2).</source>
+        <translation>Cuplikan gambar dari kamera %1 dilampirkan (sidik SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>File attached (SHA-256 %1).</source>
+        <translation>Berkas dilampirkan (sidik SHA-256 %1).</translation>
     </message>
 </context>
 <context>
@@ -4861,6 +5839,14 @@
         <translation>Peta situasi (Ctrl+M)</translation>
     </message>
     <message>
+        <source>Forwarding to agencies (Ctrl+T)</source>
+        <translation>Penerusan ke instansi (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Cameras near the incident (Ctrl+J)</source>
+        <translation>Kamera di dekat kejadian (Ctrl+J)</translation>
+    </message>
+    <message>
         <source>Connection to the database is back (lost at %1).</source>
         <translation>Sambungan ke basis data tersambung kembali (terputus pukul %1).</translation>
     </message>
@@ -5942,6 +6928,70 @@ Salinan yang dibuat sebelumnya: %3</translation>
         <translation>Penugasan</translation>
     </message>
     <message>
+        <source>Forwarding to agencies</source>
+        <translation>Penerusan ke instansi</translation>
+    </message>
+    <message>
+        <source>Agency record</source>
+        <translation>Nomor rekaman instansi</translation>
+    </message>
+    <message>
+        <source>Forwardings</source>
+        <translation>Penerusan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Answer to forwarding</source>
+        <translation>Dijawab sampai penerusan</translation>
+    </message>
+    <message>
+        <source>Forwarding to acknowledgement</source>
+        <translation>Penerusan sampai dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Forwarding to arrival reported</source>
+        <translation>Penerusan sampai tiba dilaporkan</translation>
+    </message>
+    <message>
+        <source>Never acknowledged</source>
+        <translation>Tidak pernah dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>Never reported arrived</source>
+        <translation>Tidak pernah dilaporkan tiba</translation>
+    </message>
+    <message>
+        <source>Forwardings to agencies still open</source>
+        <translation>Penerusan ke instansi yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>Forwarding record</source>
+        <translation>Nomor rekaman penerusan</translation>
+    </message>
+    <message>
+        <source>State of the forwarding</source>
+        <translation>Status penerusan</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <source>Acknowledgement limit (seconds)</source>
+        <translation>Batas waktu konfirmasi (detik)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement due</source>
+        <translation>Batas waktu konfirmasi jatuh pada</translation>
+    </message>
+    <message>
+        <source>Over the limit (seconds)</source>
+        <translation>Lewat batas waktu (detik)</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Dari</translation>
     </message>
@@ -6744,6 +7794,30 @@ Salinan yang dibuat sebelumnya: %3</translation>
     <message>
         <source>Changes take effect the next time the console starts.</source>
         <translation>Perubahan berlaku saat konsol dijalankan berikutnya.</translation>
+    </message>
+    <message>
+        <source>e.g. PJSIP/201</source>
+        <translation>mis. PJSIP/201</translation>
+    </message>
+    <message>
+        <source>Your telephone e&amp;xtension (rings first when dialling an agency)</source>
+        <translation>&amp;Nomor ekstensi telepon Anda (berdering dulu saat menelepon instansi)</translation>
+    </message>
+    <message>
+        <source>PBX dial c&amp;ontext for agencies' numbers</source>
+        <translation>Konteks &amp;dial PBX untuk nomor instansi</translation>
+    </message>
+    <message>
+        <source>Not a telephone channel: write it as the PBX names it, e.g. PJSIP/201.</source>
+        <translation>Bukan kanal telepon: tulis seperti penamaan di PBX, mis. PJSIP/201.</translation>
+    </message>
+    <message>
+        <source>Give the PBX's dial context, e.g. from-internal.</source>
+        <translation>Isi konteks dial PBX, mis. from-internal.</translation>
+    </message>
+    <message>
+        <source>A dial context has letters, digits, '-', '_' and '.' only, e.g. from-internal.</source>
+        <translation>Konteks dial hanya berisi huruf, angka, '-', '_' dan '.', mis. from-internal.</translation>
     </message>
     <message>
         <source>Saved when you press Save: the console speaks %1 from its next start (unless started with --lang).</source>
