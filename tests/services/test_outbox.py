@@ -510,3 +510,57 @@ def test_two_takers_racing_never_take_the_same_message(
     with ctx.database.transaction() as session:
         states = Counter(session.scalars(select(OutboxMessage.state)))
     assert states == {"sending": ROUNDS + 60}
+
+
+# -- what a feed hands on, stored -------------------------------------------------------------------
+
+
+def test_a_feeds_answers_and_reports_are_stored_with_their_frames(
+    ctx: ServiceContext, incident_id: int, forwarding_id: int, clock: ManualClock
+) -> None:
+    from dispatch.domain.phone import parse_caller_number
+    from dispatch.services.feeds import (
+        DeliverySignal,
+        OutboxOutcome,
+        OutboxSignal,
+        TextMessageSignal,
+        store_frames,
+    )
+    from dispatch.store.tables import FeedFrame
+
+    outbox_id = queue(ctx, forwarding_id=forwarding_id, incident_id=incident_id)
+    stale = queue(ctx, "taken before a restart")
+    outbox.take_outgoing(ctx, MODEM, OutboxKind.SMS)
+    now = clock.now()
+    damkar = parse_caller_number(DAMKAR_SMS)
+    store_frames(
+        ctx,
+        [
+            OutboxSignal(MODEM, now, outbox_id, OutboxOutcome.SENT, "17", b"+CMGS: 17\r\nOK\r\n"),
+            DeliverySignal(MODEM, now, "17", 0, damkar, START, b"+CDS: 6,17\r\n"),
+            DeliverySignal(MODEM, now, "99", 0, damkar, None, b"+CDS: 6,99\r\n"),
+            TextMessageSignal(MODEM, now, parse_caller_number("TELKOMSEL"), "Sisa kuota", b"Sisa kuota\r\n"),
+        ],
+    )
+    row = row_of(ctx, outbox_id)
+    assert (row.state, row.reference, row.delivery_status) == ("delivered", "17", 0)
+    clock.advance(1)
+    store_frames(ctx, [OutboxSignal(MODEM, clock.now(), None, OutboxOutcome.RELEASE, "started again", b"")])
+    assert row_of(ctx, stale).state == "queued"
+    with ctx.database.transaction() as session:
+        frames = list(session.scalars(select(FeedFrame).order_by(FeedFrame.id)))
+    by_raw = {frame.raw: frame for frame in frames}
+    sent = by_raw[b"+CMGS: 17\r\nOK\r\n"]
+    assert json.loads(sent.decoded or "{}") == {
+        "event": "outbox",
+        "outbox": outbox_id,
+        "outcome": "sent",
+        "reference": "17",
+    }
+    assert row.delivery_frame_id == by_raw[b"+CDS: 6,17\r\n"].id
+    assert by_raw[b"+CDS: 6,99\r\n"].rejected_reason == (
+        "a delivery report for no SMS sent from here (reference 99, status 0)"
+    )
+    assert by_raw[b"Sisa kuota\r\n"].rejected_reason == (
+        "not an AML message: not a reply: no incident number (YYYY-NNNNNN) first"
+    )
