@@ -133,6 +133,8 @@ class CameraWork(Presenter):
         self.panel = panel
         self.incident: IncidentView | None = None
         self.nearby: list[CameraNear] = []
+        # The rows the list shows (camera id, distance, camera, owner).
+        self._rows: list[tuple[int, str, str, str]] = []
         #: The camera whose stream is played (or was, its last picture still shown).
         self.playing: CameraView | None = None
         self.player: StreamPlayer | None = None
@@ -167,7 +169,7 @@ class CameraWork(Presenter):
             self.stop()
             self.panel.show_message("")
             self.nearby = []
-            self.panel.show_cameras([])
+            self._show_rows([])
         self.incident = incident
         self._stale = True
         self.refresh()
@@ -189,7 +191,7 @@ class CameraWork(Presenter):
             self.panel.show_heading(
                 translate("CameraDock", "No incident open: open one to see the cameras near it.")
             )
-            self.panel.show_cameras([])
+            self._show_rows([])
             return
         if not self._on_screen:
             self._stale = True
@@ -222,19 +224,19 @@ class CameraWork(Presenter):
             self._no_position(fresh)
             return
         self.panel.show_heading(self._heading(fresh))
-        keep = self.playing.id if self.playing is not None else self.panel.cameras.current_camera()
-        self.panel.show_cameras(
-            [
-                (
-                    near.camera.id,
-                    distance_words(near.distance_m),
-                    camera_words(near.camera),
-                    near.camera.owner,
-                )
-                for near in self.nearby
-            ],
-            keep,
-        )
+        rows = [
+            (near.camera.id, distance_words(near.distance_m), camera_words(near.camera), near.camera.owner)
+            for near in self.nearby
+        ]
+        # The same list again (the incident changed elsewhere than its position): left as it is, the
+        # keyboard where it was.
+        if rows != self._rows:
+            keep = self.playing.id if self.playing is not None else self.panel.cameras.current_camera()
+            self._show_rows(rows, keep)
+
+    def _show_rows(self, rows: list[tuple[int, str, str, str]], keep: int | None = None) -> None:
+        self._rows = rows
+        self.panel.show_cameras(rows, keep)
 
     def _no_position(self, incident: IncidentView) -> None:
         self.panel.show_heading(
@@ -244,7 +246,7 @@ class CameraWork(Presenter):
                 "position, and the cameras near it are listed.",
             ).replace("%1", incident.number)
         )
-        self.panel.show_cameras([])
+        self._show_rows([])
 
     def _read_failed(self, error: BaseException) -> None:
         if isinstance(error, DatabaseUnavailable):
