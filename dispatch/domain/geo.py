@@ -257,7 +257,9 @@ class PointGrid:
             bound = _chord2(max(0.0, min(by_lat, by_lon) * (1 - 1e-9) - 1e-12))
             if bound > limit or (len(heap) == k and -heap[0][0] < bound):
                 return [(-c2, -i) for c2, i in heap]
-            inner, half = half, half * 2
+            # One ring of cells more while the square is small (most searches end at half-width 1 or
+            # 2), then doubling (few steps where the points are far apart).
+            inner, half = half, half + 1 if half < 4 else half * 2
 
 
 def _square_ranges(
