@@ -54,7 +54,7 @@ class IncidentWork(Presenter):
         self.protocol_card = protocol_card
         self.duplicate_offer = duplicate_offer
         # Unit changes alone refresh the open incident's side (recommendation) at most this often.
-        #: What the unit list was last built from (``_unit_list_key``).
+        # What the unit list was last built from (``_unit_list_key``).
         self._unit_list_key: tuple[object, ...] | None = None
         self._side_timer = QTimer(self)
         self._side_timer.setSingleShot(True)
