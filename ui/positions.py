@@ -26,7 +26,7 @@ from dispatch.domain.permissions import Action, can
 
 # Bumped when the docks change, so that an arrangement saved by an older version is not restored
 # over docks it does not know (QMainWindow.restoreState refuses a different version).
-LAYOUT_VERSION = 5
+LAYOUT_VERSION = 6
 
 Area = Qt.DockWidgetArea
 
@@ -171,8 +171,8 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
 
     if position is Position.CALL_TAKER:
         # Calls and the caller on the left; the form in the middle, wide enough for every field
-        # at 1366 px; the protocol card (asked as the call is taken) with dispatch, units and the
-        # situation map behind.
+        # at 1366 px; the protocol card (asked as the call is taken) with dispatch, forwarding and the
+        # units behind it.
         put(CALLS, Area.LeftDockWidgetArea)
         below(CALLS, CALLER)
         below(CALLER, BOARDS)
@@ -183,9 +183,12 @@ def arrange(window: QMainWindow, position: Position, role: str | None) -> None:
         behind(PROTOCOL, DISPATCH)
         behind(DISPATCH, FORWARDING)
         behind(FORWARDING, UNITS)
-        behind(UNITS, MAP)
+        # The map and the cameras behind the incident board: six tabs in the right column left each
+        # a few letters at 1366 px ("K…", "P…").
+        behind(BOARDS, MAP)
         behind(MAP, CAMERA)
         docks[PROTOCOL].raise_()
+        docks[BOARDS].raise_()
         across((CALLS, INCIDENT, PROTOCOL), (0.30, 0.45, 0.25))
         down((CALLS, CALLER, BOARDS), (0.32, 0.26, 0.42))
         down((PROTOCOL, ALERTS), (0.8, 0.2))

@@ -3795,6 +3795,10 @@
 <context>
     <name>IncidentBoard</name>
     <message>
+        <source>Forwarded to agencies</source>
+        <translation>Forwarded to agencies</translation>
+    </message>
+    <message>
         <source>(not yet chosen)</source>
         <translation>(not yet chosen)</translation>
     </message>

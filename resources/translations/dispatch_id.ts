@@ -3795,6 +3795,10 @@
 <context>
     <name>IncidentBoard</name>
     <message>
+        <source>Forwarded to agencies</source>
+        <translation>Diteruskan ke instansi</translation>
+    </message>
+    <message>
         <source>(not yet chosen)</source>
         <translation>(belum dipilih)</translation>
     </message>
