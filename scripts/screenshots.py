@@ -47,10 +47,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from dispatch.catalogue_files import load_default_catalogue, load_demo_roster
+from dispatch.catalogue_files import load_default_catalogue, load_demo_agencies, load_demo_roster
 from dispatch.domain.areas import AreaLevel, area_index
 from dispatch.domain.clock import ManualClock
 from dispatch.domain.enums import CallClass, UnitStatus
+from dispatch.domain.forwarding import ForwardChannel
 from dispatch.domain.phone import parse_caller_number
 from dispatch.domain.shifts import THREE_BY_EIGHT, shift_at
 from dispatch.domain.signals import CallSignal, SignalKind
@@ -58,9 +59,12 @@ from dispatch.feeds.simulated import SimulatedFeed
 from dispatch.feeds.urls import SimFeedUrl
 from dispatch.services import (
     accounts,
+    agencies,
     callers,
     calls,
+    camera_registry,
     dispatching,
+    forwarding,
     incidents,
     locations,
     protocols,
@@ -553,6 +557,93 @@ def map_screens(app: QApplication, window: MainWindow, out: Path, lang: str, til
     dialog.close()
 
 
+def forwarding_screens(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """Forwarding (Ctrl+T): a fire in Tembalang forwarded to Damkar (a person took it on the phone)
+    and to the kecamatan's Polsek by radio, not acknowledged after its 5 minutes; the cameras near it
+    (Ctrl+J) with a local test camera playing; the supervisor's agency directory."""
+    from tests.ui.mjpeg_server import MjpegServer
+
+    ctx = window.session.ctx
+    clock = ctx.clock
+    assert isinstance(clock, ManualClock)
+    catalogue = window.session.catalogue
+    feed = window.session.simulator
+    assert feed is not None
+    for spec in load_demo_agencies():  # the scene's database is a live one: entered as a supervisor would
+        agencies.create_agency(ctx, spec)
+    call = feed.ring()
+    clock.advance(4)
+    _, fire = calls.answer_call(ctx, call.id)
+    for field, value in (("category", "FIRE"), ("street", "Jl. Mulawarman Raya"), ("house_number", "12")):
+        incidents.update_field(ctx, fire.id, field, value, catalogue)
+    tembalang = next(
+        m.code for m in area_index().search("tembalang", within=CENTRE_AREA) if m.village == "Tembalang"
+    )
+    locations.set_area(ctx, fire.id, tembalang)
+    clock.advance(30)
+    by_code = {agency.code: agency.id for agency in agencies.agencies(ctx)}
+    forwarding.forward(
+        ctx, fire.id, by_code["DAMKAR-SMG"], channel=ForwardChannel.PHONE, person="Joko", acknowledged=True
+    )
+    clock.advance(15)
+    forwarding.forward(ctx, fire.id, by_code["POLSEK-TEMBALANG"], channel=ForwardChannel.RADIO)
+    clock.advance(5 * 60 + 10)
+    window.alarms.check_timers()
+    window.boards.apply_changes()
+    window.resize(*SIZES["1366x768"])
+    window.take_position(Position.CALL_TAKER)
+    window.incidents.open(fire.id)
+    window.run_action("forward")
+    window.run_action("forward")  # again: the forwardings and what the agencies reported
+    settle(app)
+    wait_for_reads(app, window)
+    shot(window, out / f"forwarding-{lang}-1366x768.png")
+
+    placed = queries.incident(ctx, fire.id)
+    assert placed is not None
+    assert placed.lat is not None
+    assert placed.lon is not None
+    with MjpegServer(fps=10, width=640, height=360) as camera:
+        rows = ["id,name,owner,lat,lon,stream_url"]
+        for number in range(24):
+            angle = number * 2.4
+            metres = 120 + 90 * number
+            lat = placed.lat + metres / 111_000 * math.sin(angle)
+            lon = placed.lon + metres / 110_000 * math.cos(angle)
+            url = camera.url if number == 0 else f"rtsp://10.12.0.{number}/stream1"
+            name = f"SMG-CCTV-{number + 1:05d},Simpang RT {number + 1:02d},Diskominfo (DEMO)"
+            rows.append(f"{name},{lat:.6f},{lon:.6f},{url}")
+        camera_registry.import_cameras(ctx, ("\n".join(rows) + "\n").encode())
+        window.run_action("cameras")
+        for _ in range(250):
+            settle(app)
+            if window.camera_panel.cameras.current_camera() is not None:
+                break
+            time.sleep(0.02)
+        nearest = window.camera_panel.cameras.current_camera()
+        assert nearest is not None
+        window.camera_work.play(nearest)
+        for _ in range(500):
+            settle(app)
+            if not window.camera_panel.video.image.isNull():
+                break
+            time.sleep(0.02)
+        settle(app)
+        shot(window, out / f"cameras-{lang}-1366x768.png")
+        window.camera_work.stop()
+        settle(app)
+
+    from ui.dialogs.directory import DirectoryDialog
+
+    dialog = DirectoryDialog(ctx, catalogue, lang, window)
+    dialog.resize(*SIZES["1366x768"])
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(out / f"directory-{lang}.png"))
+    print(out / f"directory-{lang}.png")
+    dialog.close()
+
+
 def shot(window: MainWindow, path: Path) -> None:
     window.grab().save(str(path))
     print(path)
@@ -620,6 +711,7 @@ def main() -> int:
             print(path)
             QTest.keyClick(window.choice_bar, Qt.Key.Key_Escape)
             map_screens(app, window, out, lang, tiles)
+            forwarding_screens(app, window, out, lang)
             window.close()
             window.session.ctx.database.dispose()
             window.deleteLater()

@@ -150,6 +150,19 @@ def incident_status(status: IncidentStatus) -> str:
     }[status]
 
 
+#: Statuses in which an incident waits for the centre's first unit.
+_WAITING_FOR_A_UNIT = frozenset({IncidentStatus.NEW, IncidentStatus.AWAITING_DISPATCH})
+
+
+def incident_state(status: IncidentStatus, forwarded: bool) -> str:
+    """The incident's status in words, where one handed to agencies (``forwarded``: a forwarding
+    open) and waiting for no unit of the centre's is "Forwarded to agencies": its status follows the
+    centre's own units, and "awaiting dispatch" would send a dispatcher after it."""
+    if forwarded and status in _WAITING_FOR_A_UNIT:
+        return translate("Labels", "Forwarded to agencies")
+    return incident_status(status)
+
+
 def priority(value: Priority) -> str:
     return {
         Priority.P1: translate("Labels", "P1 life-threatening"),

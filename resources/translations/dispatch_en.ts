@@ -3795,10 +3795,6 @@
 <context>
     <name>IncidentBoard</name>
     <message>
-        <source>Forwarded to agencies</source>
-        <translation>Forwarded to agencies</translation>
-    </message>
-    <message>
         <source>(not yet chosen)</source>
         <translation>(not yet chosen)</translation>
     </message>
@@ -4261,6 +4257,11 @@
     <message>
         <source>Reopened</source>
         <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Forwarded to agencies</source>
+        <extracomment>Statuses in which an incident waits for the centre's first unit.</extracomment>
+        <translation>Forwarded to agencies</translation>
     </message>
     <message>
         <source>P1 life-threatening</source>

@@ -175,6 +175,7 @@ def test_a_fire_in_tembalang_forwarded_by_keyboard_followed_up_and_closed(
     row = window.incident_model.row_of_key(incident_id)
     assert row is not None
     assert window.incident_model.index(row, 3).data() == "Forwarded to agencies"
+    assert window.incident_panel.title.text().endswith(" · Forwarded to agencies")
 
     # -- the Polsek does not acknowledge within its 5 minutes --------------------------------------
     clock.advance(4 * 60 + 59)

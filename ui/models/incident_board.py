@@ -18,17 +18,13 @@ from ui.timefmt import elapsed
 
 translate = QCoreApplication.translate
 
-#: Statuses in which an incident waits for the centre's first unit.
-_WAITING = frozenset({IncidentStatus.NEW, IncidentStatus.AWAITING_DISPATCH})
-
 
 class IncidentBoardModel(SnapshotTableModel[IncidentView]):
     def __init__(self, clock: Clock, catalogue: Catalogue, lang: str) -> None:
         # Painting asks for these for every visible cell: looked up and translated once each.
         categories: dict[str | None, str] = {}
-        statuses: dict[IncidentStatus, str] = {}
+        statuses: dict[tuple[IncidentStatus, bool], str] = {}
         brushes: dict[Priority, QBrush] = {}
-        forwarded = translate("IncidentBoard", "Forwarded to agencies")
 
         def category(incident: IncidentView) -> str:
             text = categories.get(incident.category)
@@ -41,13 +37,10 @@ class IncidentBoardModel(SnapshotTableModel[IncidentView]):
             return text
 
         def status(incident: IncidentView) -> str:
-            # An incident handed to agencies waits for no unit of the centre's: "awaiting dispatch"
-            # would send a dispatcher after it (the status itself follows the centre's own units).
-            if incident.status in _WAITING and any(brief.open for brief in incident.forwardings):
-                return forwarded
-            text = statuses.get(incident.status)
+            key = (incident.status, any(brief.open for brief in incident.forwardings))
+            text = statuses.get(key)
             if text is None:
-                text = statuses[incident.status] = labels.incident_status(incident.status)
+                text = statuses[key] = labels.incident_state(*key)
             return text
 
         def priority_brush(incident: IncidentView) -> QBrush:

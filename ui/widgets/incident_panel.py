@@ -531,7 +531,12 @@ class IncidentPanel(QWidget):
                 self.title.setText(
                     translate("IncidentPanel", "Incident %1 · %2")
                     .replace("%1", incident.number)
-                    .replace("%2", labels.incident_status(incident.status))
+                    .replace(
+                        "%2",
+                        labels.incident_state(
+                            incident.status, any(brief.open for brief in incident.forwardings)
+                        ),
+                    )
                 )
             for field in self.inputs:
                 if skip_focused and self._being_edited(field):
