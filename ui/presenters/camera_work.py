@@ -310,6 +310,7 @@ class CameraWork(Presenter):
         self.playing = camera
         self.panel.show_message("")
         self.player.play(camera.stream_url)
+        self.panel.reveal_picture()
 
     def stop(self) -> None:
         """Esc: the stream stops; its last picture stays shown."""

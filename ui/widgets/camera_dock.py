@@ -36,10 +36,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -95,6 +97,28 @@ class PlayerState(Enum):
     FAILED = "failed"
     ENDED = "ended"
     STOPPED = "stopped"
+
+
+class _FittedScroll(QScrollArea):
+    """Scrolls its widget only when the dock is shorter than the widget's minimum; otherwise the
+    widget fills it exactly (a resizable scroll area grows its widget to the size hints, the
+    picture's 480x270 and a list of ten, which scrolled even a full-height dock)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        inner = self.widget()
+        if inner is None:
+            return
+        room = self.viewport().size()
+        # The layout's minimum counts a wrapped label as one line: add what its words need at this width.
+        needed = inner.minimumSizeHint().height()
+        for label in inner.findChildren(QLabel):
+            if label.wordWrap() and label.isVisibleTo(inner) and label.text():
+                needed += max(0, label.heightForWidth(room.width() - 8) - label.minimumSizeHint().height())
+        inner.resize(room.width(), max(room.height(), needed))
 
 
 class VideoView(QWidget):
@@ -363,7 +387,20 @@ class CameraPanel(QWidget):
         # Wrapped to the dock's width, never widening it (a long address has no place to wrap).
         for label in (self.heading, self.state_line, self.message):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
+        # In a short dock (the call-taker's, behind the incident board) the panel scrolls: squeezed
+        # below what its parts need, the state line was drawn over the picture.
+        inner = QWidget()
+        inner.setObjectName("cameraPanelContents")
+        scroll = _FittedScroll()
+        scroll.setObjectName("cameraPanelScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        self.parts_scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
@@ -380,8 +417,14 @@ class CameraPanel(QWidget):
         self.still_button.clicked.connect(self.still_requested)
         self.stop_button.clicked.connect(self.stop_requested)
 
+    def reveal_picture(self) -> None:
+        """Scroll a short dock to the picture and what the player says (the list's end stays above)."""
+        self.parts_scroll.ensureWidgetVisible(self.state_line, 0, 4)
+        self.parts_scroll.ensureWidgetVisible(self.video, 0, 0)
+
     def show_heading(self, text: str) -> None:
         self.heading.setText(text)
+        self.parts_scroll.fit()
 
     def show_cameras(self, rows: list[tuple[int, str, str, str]], keep: int | None = None) -> None:
         """(camera id, distance, camera, owner) rows, nearest first; ``keep``: the camera to stay on."""
@@ -404,9 +447,11 @@ class CameraPanel(QWidget):
 
     def show_state(self, text: str) -> None:
         self.state_line.setText(text)
+        self.parts_scroll.fit()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+        self.parts_scroll.fit()
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         value = item.data(0, CameraIdRole)
