@@ -614,6 +614,7 @@ def forwarding_screens(app: QApplication, window: MainWindow, out: Path, lang: s
             name = f"SMG-CCTV-{number + 1:05d},Simpang RT {number + 1:02d},Diskominfo (DEMO)"
             rows.append(f"{name},{lat:.6f},{lon:.6f},{url}")
         camera_registry.import_cameras(ctx, ("\n".join(rows) + "\n").encode())
+        window.take_position(Position.DISPATCHER)  # the cameras behind the units, the whole height
         window.run_action("cameras")
         for _ in range(250):
             settle(app)
