@@ -305,3 +305,33 @@ def test_ctrl_t_right_after_typing_the_category_lists_whom_it_calls_for(
     press(qtbot, Qt.Key.Key_T, CTRL)  # the category is saved, then read for the choices
     assert QApplication.focusWidget() is panel.choices
     assert panel.choices.currentItem().text().startswith("Damkar Kota Semarang (DEMO) · Fire and rescue")
+
+
+def test_the_contact_follows_the_channel_unless_the_operator_typed_one(
+    qtbot: QtBot,
+    window: MainWindow,
+    ctx: ServiceContext,
+    catalogue: Catalogue,
+    directory: dict[str, int],
+) -> None:
+    incident_id = fire_in_tembalang(ctx, catalogue)
+    opened(qtbot, window, incident_id)
+    panel = window.forwarding_panel
+    press(qtbot, Qt.Key.Key_T, CTRL)
+    press(qtbot, Qt.Key.Key_Return)  # Damkar: telephone, its first duty number
+    assert panel.contact.text() == "(024) 7600-0113"
+    press(qtbot, Qt.Key.Key_3)  # a radio call: its radio channel
+    assert panel.contact.text() == "HT kanal DEMO-3"
+    press(qtbot, Qt.Key.Key_4)  # the console's SMS: its SMS number
+    assert panel.contact.text() == "0811-2700-0113"
+    press(qtbot, Qt.Key.Key_1)
+    assert panel.contact.text() == "(024) 7600-0113"
+    panel.contact.setFocus()
+    panel.contact.selectAll()
+    type_text(qtbot, "HP Danru 0812-0000-1111")
+    panel.channel.setFocus()
+    press(qtbot, Qt.Key.Key_3)  # what the operator typed stays
+    assert panel.contact.text() == "HP Danru 0812-0000-1111"
+    press(qtbot, Qt.Key.Key_Return)
+    recorded = forwarding.forwardings_of(ctx, incident_id)[0]
+    assert (recorded.channel.value, recorded.contact) == ("radio", "HP Danru 0812-0000-1111")

@@ -99,6 +99,7 @@ class ForwardingWork(Presenter):
         panel.record_submitted.connect(self.record)
         panel.report_key.connect(self.open_report)
         panel.report_submitted.connect(self.submit_report)
+        panel.channel.chosen.connect(self._channel_chosen)
         self.show_incident(None)
 
     # -- following the form ----------------------------------------------------------------------
@@ -286,7 +287,7 @@ class ForwardingWork(Presenter):
         if channel is None:
             channel = ForwardChannel.IN_PERSON if spec.reach is AgencyReach.ROOM else ForwardChannel.PHONE
         if not contact:
-            contact = spec.phones[0] if spec.phones else spec.radio
+            contact = contact_for(spec, channel)
         self._record_for = choice
         self._record_at = self._now_text()
         words = (
@@ -304,6 +305,17 @@ class ForwardingWork(Presenter):
             sms_checked=self.send_setup().sms_feed,
         )
         focus_visibly(self.panel.channel)
+
+    def _channel_chosen(self, channel: ForwardChannel) -> None:
+        """Another channel: the contact follows it (the radio channel for a radio call), unless the
+        operator typed one of their own."""
+        choice = self._record_for
+        if choice is None:
+            return
+        typed = self.panel.contact.text().strip()
+        defaults = {contact_for(choice.spec, other) for other in ForwardChannel}
+        if not typed or typed in defaults:
+            self.panel.contact.setText(contact_for(choice.spec, channel))
 
     def dial(self, agency_id: int) -> None:
         """D on an agency: the console dials it through the PBX (the operator's extension first)."""
@@ -481,3 +493,15 @@ class ForwardingWork(Presenter):
 
 def time_words() -> str:
     return translate("ForwardingPanel", "Type the time as 14:05 or 14:05:30.")
+
+
+def contact_for(spec: AgencySpec, channel: ForwardChannel) -> str:
+    """What the agency is reached at on ``channel``, from the directory ("" in person)."""
+    first_phone = spec.phones[0] if spec.phones else ""
+    if channel is ForwardChannel.RADIO:
+        return spec.radio or first_phone
+    if channel in (ForwardChannel.SMS, ForwardChannel.WHATSAPP):
+        return spec.sms_number or first_phone
+    if channel is ForwardChannel.IN_PERSON:
+        return ""
+    return first_phone or spec.radio
