@@ -186,14 +186,19 @@ def test_the_console_role_cannot_change_or_delete_recorded_facts(
         ),
         ("DELETE FROM calls", "calls: recorded facts cannot be deleted"),
         ("DELETE FROM assignments", "assignments: recorded facts cannot be deleted"),
-        # The handset positions (migration 0015) name their frames: truncated together, both refuse.
+        # The handset positions (0015), the agencies' reports and the outbox (0016) name frames:
+        # truncated together (PostgreSQL truncates nothing referenced alone), the facts refuse.
         (
-            "TRUNCATE feed_frames, aml_messages",
-            "(feed_frames|aml_messages): recorded facts cannot be deleted",
+            "TRUNCATE feed_frames, aml_messages, forwarding_reports, outbox",
+            "(feed_frames|aml_messages|forwarding_reports): recorded facts cannot be deleted",
         ),
         ("DELETE FROM aml_messages", "aml_messages: recorded facts cannot be deleted"),
         ("UPDATE aml_messages SET lat = 0", "aml_messages: recorded facts cannot be changed"),
-        ("TRUNCATE incident_notes", "incident_notes: recorded facts cannot be deleted"),
+        # An incident's files name their notes (0016).
+        (
+            "TRUNCATE incident_notes, incident_files",
+            "(incident_notes|incident_files): recorded facts cannot be deleted",
+        ),
     ],
 )
 def test_even_the_owner_meets_the_triggers(
