@@ -11,13 +11,13 @@ agency covers an area and everything inside it, and the most specific cover wins
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from dispatch.domain.enums import AgencyType
 from dispatch.domain.phone import parse_caller_number
+from dispatch.domain.typed_fields import FieldReader
 
 
 class AgencyReach(StrEnum):
@@ -200,24 +200,14 @@ def agency_from_text(
     categories, phones) are read from one cell each; an empty reach is "forward", an empty
     acknowledgement limit 5 minutes, an empty "active" yes.
     """
-    problems: dict[str, AgencyProblem] = {}
-    values: dict[str, str] = {}
-
-    def refuse(name: str, problem: AgencyProblem, value: str = "") -> None:
-        if name not in problems:
-            problems[name] = problem
-            if value:
-                values[name] = value[:40]
-
-    def text(name: str, required: bool = False) -> str:
-        value = fields.get(name, "").strip()
-        if required and not value:
-            refuse(name, AgencyProblem.MISSING)
-        elif len(value) > FIELD_LIMITS[name]:
-            refuse(name, AgencyProblem.TOO_LONG)
-        elif _has_control_characters(value):
-            refuse(name, AgencyProblem.CONTROL_CHARACTERS)
-        return value
+    reader = FieldReader(
+        fields,
+        FIELD_LIMITS,
+        missing=AgencyProblem.MISSING,
+        too_long=AgencyProblem.TOO_LONG,
+        control_characters=AgencyProblem.CONTROL_CHARACTERS,
+    )
+    problems, values, refuse, text = reader.problems, reader.values, reader.refuse, reader.text
 
     code = text("code", required=True)
     if "code" not in problems and not _CODE.match(code):
@@ -466,14 +456,6 @@ def _items(cell: str, separators: re.Pattern[str]) -> list[str]:
 
 def _is_phone(text: str) -> bool:
     return bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= 3 and len(text) <= 64
-
-
-def _has_control_characters(text: str) -> bool:
-    # Printable text has none of these categories (the fast answer for nearly every cell); the
-    # other unprintable characters are spaces of other kinds, which are allowed.
-    return not text.isprintable() and any(
-        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text
-    )
 
 
 AGENCY_FILE_VERSION = 1

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
+
+from dispatch.domain.typed_fields import FieldReader, has_control_characters
 
 #: The fields of a camera as typed in the form or a CSV column, in display order.
 CAMERA_FIELDS: tuple[str, ...] = ("id", "name", "owner", "lat", "lon", "stream_url", "active")
@@ -92,24 +93,14 @@ def camera_from_text(fields: Mapping[str, str]) -> CameraSpec:
 
     Raises :class:`CameraRejected` naming the problem of every refused field.
     """
-    problems: dict[str, CameraProblem] = {}
-    values: dict[str, str] = {}
-
-    def refuse(name: str, problem: CameraProblem, value: str = "") -> None:
-        if name not in problems:
-            problems[name] = problem
-            if value:
-                values[name] = value[:40]
-
-    def text(name: str, required: bool = False) -> str:
-        value = fields.get(name, "").strip()
-        if required and not value:
-            refuse(name, CameraProblem.MISSING)
-        elif len(value) > FIELD_LIMITS[name]:
-            refuse(name, CameraProblem.TOO_LONG)
-        elif _has_control_characters(value):
-            refuse(name, CameraProblem.CONTROL_CHARACTERS)
-        return value
+    reader = FieldReader(
+        fields,
+        FIELD_LIMITS,
+        missing=CameraProblem.MISSING,
+        too_long=CameraProblem.TOO_LONG,
+        control_characters=CameraProblem.CONTROL_CHARACTERS,
+    )
+    problems, values, refuse, text = reader.problems, reader.values, reader.refuse, reader.text
 
     code = text("id", required=True)
     if code and "id" not in problems and _SPACE.search(code):
@@ -155,7 +146,7 @@ def camera_to_text(spec: CameraSpec) -> dict[str, str]:
 
 def stream_url_problem(url: str) -> CameraProblem | None:
     """Why ``url`` is no stream address a camera dock can open, or None."""
-    if _SPACE.search(url) or _has_control_characters(url):
+    if _SPACE.search(url) or has_control_characters(url):
         return CameraProblem.NOT_A_STREAM_URL
     try:
         parts = urlsplit(url)
@@ -199,11 +190,3 @@ def _coordinate(
         refuse(name, CameraProblem.OUT_OF_RANGE, typed.strip())
         return None
     return number
-
-
-def _has_control_characters(text: str) -> bool:
-    # Printable text has none of these categories (the fast answer for nearly every cell); the
-    # other unprintable characters are spaces of other kinds, which are allowed.
-    return not text.isprintable() and any(
-        unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in text
-    )
