@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -29,7 +30,7 @@ from dispatch.store.tables import Forwarding
 from tests.ui.keys import CTRL, press, type_text
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
-from ui.presenters.forwarding_work import SendSetup
+from ui.presenters.forwarding_work import SendSetup, console_send_setup
 from ui.session import ConsoleSession
 from ui.timefmt import local_time
 from ui.widgets.forwarding_panel import parse_time_of_day
@@ -335,3 +336,13 @@ def test_the_contact_follows_the_channel_unless_the_operator_typed_one(
     press(qtbot, Qt.Key.Key_Return)
     recorded = forwarding.forwardings_of(ctx, incident_id)[0]
     assert (recorded.channel.value, recorded.contact) == ("radio", "HP Danru 0812-0000-1111")
+
+
+def test_a_centre_console_sends_through_the_feeds_its_gateway_runs(tmp_path: Path) -> None:
+    """A centre's console runs no feed itself: the gateway's GSM modem and AMI link, from its
+    heartbeat, are what the summary SMS and the dial go through."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    assert console_send_setup() == SendSetup(context="from-internal")
+    setup = console_send_setup(["aml-sms:serial:/dev/ttyUSB1?baud=115200", "ami://dispatch:***@pbx:5038"])
+    assert (setup.sms_feed, setup.ami_feed) == (True, True)
+    assert console_send_setup(["ncid://10.0.0.5:3333"]) == SendSetup(context="from-internal")

@@ -8,7 +8,7 @@ since" and "overdue". ``forward_now`` and ``report_now`` are the code the keys e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,14 +53,19 @@ class SendSetup:
     context: str = ""
 
 
-def console_send_setup() -> SendSetup:
-    """Read from this console's settings when needed (they change in the settings dialog)."""
+def console_send_setup(gateway_feeds: Iterable[str] = ()) -> SendSetup:
+    """Read from this console's settings when needed (they change in the settings dialog).
+
+    ``gateway_feeds``: the feeds the centre's gateway runs (a centre's console runs none itself; the
+    gateway takes the outbox's messages and dials), from its last heartbeat.
+    """
     from ui.settings import ConsoleSettings
 
     settings = ConsoleSettings.load()
+    feeds = [url.strip() for url in (*settings.feeds, *gateway_feeds)]
     return SendSetup(
-        sms_feed=any(url.strip().startswith("aml-sms:") for url in settings.feeds),
-        ami_feed=any(url.strip().startswith("ami://") for url in settings.feeds),
+        sms_feed=any(url.startswith("aml-sms:") for url in feeds),
+        ami_feed=any(url.startswith("ami://") for url in feeds),
         extension=str(getattr(settings, "ami_extension", "") or "").strip(),
         context=str(getattr(settings, "ami_dial_context", "") or "").strip(),
     )
@@ -78,7 +83,7 @@ class ForwardingWork(Presenter):
         self.incidents = incidents
         self.panel = panel
         #: What this console sends through (a test gives its own).
-        self.send_setup: Callable[[], SendSetup] = console_send_setup
+        self.send_setup: Callable[[], SendSetup] = lambda: console_send_setup(self._gateway_feeds())
         self.incident: IncidentView | None = None
         self.choices: list[ForwardChoice] = []
         # The other agencies covering the incident's area, most specific of each type.
@@ -305,6 +310,13 @@ class ForwardingWork(Presenter):
             sms_checked=self.send_setup().sms_feed,
         )
         focus_visibly(self.panel.channel)
+
+    def _gateway_feeds(self) -> list[str]:
+        """The feeds the centre's gateway runs, as its heartbeat says ([] on a console of its own)."""
+        from ui.gateway_feeds import GatewayFeeds
+
+        feeds = self.session.feeds
+        return list(feeds.health) if isinstance(feeds, GatewayFeeds) else []
 
     def _channel_chosen(self, channel: ForwardChannel) -> None:
         """Another channel: the contact follows it (the radio channel for a radio call), unless the
