@@ -102,12 +102,9 @@ def seed(path: Path, rng: random.Random) -> Any:
     """The console, a logged-in supervisor, 2,000 units and 500 open incidents; returns the context."""
     from dispatch.catalogue_files import load_default_catalogue
     from dispatch.domain.clock import SystemClock
-    from dispatch.domain.enums import AgencyType, IncidentStatus, Priority, UnitStatus
-    from dispatch.domain.roster import UnitSpec
-    from dispatch.services import accounts, dispatching
+    from dispatch.services import accounts
     from dispatch.services.bus import ChangeBus
     from dispatch.store.database import open_database, sqlite_url
-    from dispatch.store.tables import Assignment, Incident, Unit
 
     database = open_database(sqlite_url(path))
     console = accounts.register_console(database, SystemClock(), ChangeBus(), "KONSOL-01", "bench")
@@ -116,6 +113,20 @@ def seed(path: Path, rng: random.Random) -> Any:
     assert result.actor is not None
     ctx = console.acting_as(result.actor)
 
+    fill_board(ctx, rng, UNITS, INCIDENTS)
+    return ctx, load_default_catalogue()
+
+
+def fill_board(ctx: Any, rng: random.Random, units: int, incidents: int) -> None:
+    """``units`` units at stations around Semarang and ``incidents`` open incidents, some with units
+    under way: the boards a busy room shows (bench_forwarding seeds its consoles with it too)."""
+    from dispatch.catalogue_files import load_default_catalogue
+    from dispatch.domain.enums import AgencyType, IncidentStatus, Priority, UnitStatus
+    from dispatch.domain.roster import UnitSpec
+    from dispatch.services import dispatching
+    from dispatch.store.tables import Assignment, Incident, Unit
+
+    database = ctx.database
     stations = [
         (
             f"{rng.choice(['Pos', 'Markas', 'Posko', 'Kantor'])} {rng.choice(DISTRICTS)} {n + 1}",
@@ -126,7 +137,7 @@ def seed(path: Path, rng: random.Random) -> Any:
     ]
     specs = []
     for agency, (share, prefix, name, capabilities) in AGENCY_MIX.items():
-        for number in range(round(UNITS * share)):
+        for number in range(round(units * share)):
             station, lat, lon = rng.choice(stations)
             specs.append(
                 UnitSpec(
@@ -140,16 +151,14 @@ def seed(path: Path, rng: random.Random) -> Any:
                     radio=f"CH {rng.randint(1, 16)}",
                 )
             )
-    dispatching.load_roster(ctx, specs[:UNITS])
+    dispatching.load_roster(ctx, specs[:units])
 
-    catalogue = load_default_catalogue()
-    categories = [c.code for c in catalogue]
+    categories = [c.code for c in load_default_catalogue()]
     now = datetime.now(UTC)
     with database.transaction() as session:
-        units = list(session.query(Unit).order_by(Unit.id))
-        free = units[:]
+        free = list(session.query(Unit).order_by(Unit.id))
         rng.shuffle(free)
-        for number in range(INCIDENTS):
+        for number in range(incidents):
             created = now - timedelta(seconds=rng.uniform(60, 4 * 3600))
             sent = free[: rng.choice((0, 1, 2, 2, 3))] if len(free) > 3 else []
             del free[: len(sent)]
@@ -186,7 +195,6 @@ def seed(path: Path, rng: random.Random) -> Any:
                         else None,
                     )
                 )
-    return ctx, catalogue
 
 
 # -- the changes ---------------------------------------------------------------------------------------

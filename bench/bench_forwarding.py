@@ -59,11 +59,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from bench.bench_boards import AGENCY_MIX, DISTRICTS, STATIONS, add_timing_hook
+from bench.bench_boards import DISTRICTS, add_timing_hook, fill_board
 from bench.bench_feeds import run_until
 from bench.bench_foundation import machine_info, nearest_rank
 
@@ -98,15 +97,12 @@ def summary(values: Sequence[float]) -> dict[str, Any]:
 def seed(url: str, rng: random.Random, units: int, incidents: int) -> None:
     """The users (``sari`` a supervisor, ``dewi`` a call-taker), ``units`` units, ``incidents`` open
     incidents with units on about two in three, and ``AGENCIES`` agencies to forward to."""
-    from dispatch.catalogue_files import load_default_catalogue
     from dispatch.domain.agencies import AgencyReach, AgencySpec
     from dispatch.domain.clock import SystemClock
-    from dispatch.domain.enums import AgencyType, IncidentStatus, Priority, Role, UnitStatus
-    from dispatch.domain.roster import UnitSpec
-    from dispatch.services import accounts, agencies, dispatching
+    from dispatch.domain.enums import AgencyType, Role
+    from dispatch.services import accounts, agencies
     from dispatch.services.bus import ChangeBus
     from dispatch.store.database import DatabaseKind, open_database
-    from dispatch.store.tables import Assignment, Incident, Unit
 
     database = open_database(url, kind=DatabaseKind.LIVE)
     try:
@@ -116,32 +112,6 @@ def seed(url: str, rng: random.Random, units: int, incidents: int) -> None:
         assert result.actor is not None
         ctx = console.acting_as(result.actor)
         accounts.create_user(ctx, "dewi", "Dewi Lestari", PASSWORD, PASSWORD, Role.CALL_TAKER)
-
-        stations = [
-            (
-                f"Pos {rng.choice(DISTRICTS)} {n + 1}",
-                -6.99 + rng.uniform(-0.12, 0.12),
-                110.42 + rng.uniform(-0.18, 0.18),
-            )
-            for n in range(STATIONS)
-        ]
-        specs = []
-        for agency, (share, prefix, name, capabilities) in AGENCY_MIX.items():
-            for number in range(round(units * share)):
-                station, lat, lon = rng.choice(stations)
-                specs.append(
-                    UnitSpec(
-                        call_sign=f"{prefix}-{number + 1:04d}",
-                        agency_type=AgencyType(agency),
-                        agency_name=f"{name} {station.split(' ', 1)[1]}",
-                        station=station,
-                        lat=lat,
-                        lon=lon,
-                        capabilities=capabilities,
-                        radio=f"CH {rng.randint(1, 16)}",
-                    )
-                )
-        dispatching.load_roster(ctx, specs[:units])
 
         kinds = [AgencyType.FIRE, AgencyType.POLICE, AgencyType.MEDICAL, AgencyType.DISASTER]
         for number in range(AGENCIES):
@@ -158,47 +128,7 @@ def seed(url: str, rng: random.Random, units: int, incidents: int) -> None:
                 ),
             )
 
-        categories = [c.code for c in load_default_catalogue()]
-        now = datetime.now(UTC)
-        with database.transaction() as session:
-            free = list(session.query(Unit).order_by(Unit.id))
-            rng.shuffle(free)
-            for number in range(incidents):
-                created = now - timedelta(seconds=rng.uniform(60, 4 * 3600))
-                sent = free[: rng.choice((0, 1, 2, 2, 3))] if len(free) > 3 else []
-                del free[: len(sent)]
-                incident = Incident(
-                    number=f"{now.year}-{900000 + number:06d}",
-                    category=rng.choice(categories),
-                    priority=rng.choice(list(Priority)).value,
-                    status=(IncidentStatus.DISPATCHED if sent else IncidentStatus.AWAITING_DISPATCH).value,
-                    created_at=created,
-                    updated_at=created,
-                    created_by=ctx.actor.user_id,
-                    console_id=ctx.console_id,
-                    caller_name="Bench",
-                    district=rng.choice(DISTRICTS),
-                    street=f"Jl. Bench {number}",
-                )
-                session.add(incident)
-                session.flush()
-                for unit in sent:
-                    status = rng.choice([UnitStatus.DISPATCHED, UnitStatus.EN_ROUTE, UnitStatus.ON_SCENE])
-                    unit.status = status.value
-                    unit.status_since = created + timedelta(seconds=90)
-                    session.add(
-                        Assignment(
-                            incident_id=incident.id,
-                            unit_id=unit.id,
-                            dispatched_by=ctx.actor.user_id,
-                            dispatched_at=created + timedelta(seconds=60),
-                            acknowledged_at=created + timedelta(seconds=80),
-                            en_route_at=None if status is UnitStatus.DISPATCHED else created,
-                            on_scene_at=created + timedelta(seconds=600)
-                            if status is UnitStatus.ON_SCENE
-                            else None,
-                        )
-                    )
+        fill_board(ctx, rng, units, incidents)
         accounts.log_out(ctx)
     finally:
         database.dispose()
