@@ -127,13 +127,7 @@ def camera_problem_text(problem: CameraProblem) -> str:
 
 def refused_row_text(row: RefusedRow) -> str:
     """``Line 4 (BAD-1), agency_type: Unknown agency type. 'army'``."""
-    where = translate("DirectoryDialog", "Line %1").replace("%1", str(row.line))
-    if row.key:
-        where += f" ({row.key})"
-    if row.column:
-        where += f", {row.column}"
-    value = f" {row.value!r}" if row.value else ""
-    return f"{where}: {_problem_text(row.problem)}{value}"
+    return roster.refused_row_words(row.line, row.key, row.column, row.value, _problem_text(row.problem))
 
 
 def _problem_text(problem: object) -> str:

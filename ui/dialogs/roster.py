@@ -88,13 +88,18 @@ def problem_text(problem: UnitProblem | CsvProblem) -> str:
 
 def rejected_row_text(row: RejectedRow) -> str:
     """``Line 4 (BAD-1), agency_type: Unknown agency type. 'army'``."""
-    where = translate("RosterDialog", "Line %1").replace("%1", str(row.line))
-    if row.call_sign:
-        where += f" ({row.call_sign})"
-    if row.column:
-        where += f", {row.column}"
-    value = f" {row.value!r}" if row.value else ""
-    return f"{where}: {problem_text(row.problem)}{value}"
+    return refused_row_words(row.line, row.call_sign, row.column, row.value, problem_text(row.problem))
+
+
+def refused_row_words(line: int, key: str, column: str, value: str, problem: str) -> str:
+    """A refused row of an imported file, as the roster's and the directory's previews list it."""
+    where = translate("RosterDialog", "Line %1").replace("%1", str(line))
+    if key:
+        where += f" ({key})"
+    if column:
+        where += f", {column}"
+    shown = f" {value!r}" if value else ""
+    return f"{where}: {problem}{shown}"
 
 
 class RosterDialog(QDialog):
