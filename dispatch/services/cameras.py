@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from dispatch.domain.geo import PointGrid, distance_m
+from dispatch.domain.positions import PlacedPosition
 from dispatch.services import queries
 from dispatch.services.bus import Change, ChangeBus, Topic
 from dispatch.services.camera_registry import CameraView
@@ -157,7 +158,11 @@ def nearest_cameras(
 def nearest_to_incident(ctx: ServiceContext, incident_id: int, k: int = 10) -> list[CameraNear]:
     """The cameras nearest to the incident's best position (``IncidentView.placed``); [] without one."""
     incident = queries.incident(ctx, incident_id)
-    placed = None if incident is None else incident.placed
+    return nearest_to_position(ctx, None if incident is None else incident.placed, k)
+
+
+def nearest_to_position(ctx: ServiceContext, placed: PlacedPosition | None, k: int = 10) -> list[CameraNear]:
+    """The cameras nearest to ``placed`` (an incident's best position); [] without one."""
     if placed is None or not (math.isfinite(placed.lat) and math.isfinite(placed.lon)):
         return []
     return nearest_cameras(ctx, placed.lat, placed.lon, k)

@@ -228,7 +228,8 @@ def queue_dial(
         raise ServiceError(Refusal.NO_EXTENSION, context=context)
     with unit_of_work(ctx) as work:
         session = work.session
-        if session.get(Incident, incident_id) is None:
+        incident = session.get(Incident, incident_id)
+        if incident is None:
             work.refuse(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
         if session.get(Agency, agency_id) is None:
             work.refuse(Refusal.NO_SUCH_AGENCY, agency_id=agency_id)
@@ -247,7 +248,7 @@ def queue_dial(
             context=context,
         )
         work.notify(Topic.OUTBOX, row.id)
-        view = _views(session, [row])[0]
+        view = OutboxView.of(row, incident.number)
     return view
 
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from dispatch.domain.catalogue import Catalogue
 from dispatch.domain.clock import Clock
 from dispatch.domain.enums import IncidentStatus, Priority
-from dispatch.domain.forwarding import CLOSED_STATES
 from dispatch.services.snapshots import IncidentView
 from ui import labels
 from ui.models.snapshot_table import Column, SnapshotTableModel
@@ -87,7 +86,7 @@ def forwardings_text(incident: IncidentView, now: datetime) -> str:
     overdue ones first (a squeezed column keeps the start of its words; the tooltip has them all)."""
     late, others = [], []
     for brief in incident.forwardings:
-        if brief.acknowledged_at is None and brief.state not in CLOSED_STATES and brief.ack_due_at <= now:
+        if brief.overdue(now):
             late.append(translate("IncidentBoard", "⚠ NOT ACKNOWLEDGED: %1").replace("%1", brief.agency_name))
         else:
             state = labels.forward_state(brief.state)

@@ -3,7 +3,7 @@ distance in words, a camera's stream played in the dock, a still of it attached 
 
 Follows the incident in the form (``IncidentWork.opened``) and the change notices (the camera
 registry, the incident's position). The nearest cameras are read off the GUI thread
-(``services.cameras.nearest_to_incident``: the first read builds the grid of the registry), and
+(``services.cameras.nearest_to_position``: the first read builds the grid of the registry), and
 only while the dock is in sight; the still is encoded (PNG) and stored (``services.files.attach_still``)
 off the GUI thread too, and its note comes into the narrative through the notes' change notice. The
 stream stops when another incident is opened, when the dock goes out of sight, and on Esc.
@@ -205,10 +205,7 @@ class CameraWork(Presenter):
             )
         ctx, incident_id = self.session.ctx, incident.id
         self._reader.request(
-            lambda: (
-                queries.incident(ctx, incident_id),
-                cameras.nearest_to_incident(ctx, incident_id, CAMERAS_LISTED),
-            ),
+            lambda: _incident_and_cameras(ctx, incident_id),
             self._read,
             self._read_failed,
         )
@@ -437,3 +434,11 @@ class CameraWork(Presenter):
             self.player.close()
         self._reader.close()
         self._writer.close()
+
+
+def _incident_and_cameras(
+    ctx: ServiceContext, incident_id: int
+) -> tuple[IncidentView | None, list[CameraNear]]:
+    """The incident as it is now and the cameras nearest its best position (one read of it)."""
+    fresh = queries.incident(ctx, incident_id)
+    return fresh, cameras.nearest_to_position(ctx, None if fresh is None else fresh.placed, CAMERAS_LISTED)

@@ -472,14 +472,14 @@ class ForwardingWork(Presenter):
             return
         self._report_for = None
         self.panel.close_rows()
-        self.refresh()
+        self.refresh(read_incident=True)  # the report may have closed it
         words = (
             translate("ForwardingPanel", "%1 recorded for %2: %3.")
             .replace("%1", labels.report_kind(kind))
             .replace("%2", done.agency_name)
             .replace("%3", labels.forward_state(done.state))
         )
-        incident = queries.incident(self.session.ctx, done.incident_id)
+        incident = self.incident
         if incident is not None and incident.closed_at is not None:
             words += " " + translate(
                 "ForwardingPanel", "Incident %1 closed: every forwarding is closed."

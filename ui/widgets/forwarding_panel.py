@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch.domain.agencies import AgencyReach, ForwardChoice
-from dispatch.domain.forwarding import CLOSED_STATES, ForwardChannel, ForwardState, ReportKind
+from dispatch.domain.forwarding import ForwardChannel, ReportKind
 from dispatch.domain.timers import format_duration
 from dispatch.services.forwarding import TEXT_LIMITS, ForwardingView
 from ui import labels
@@ -649,11 +649,3 @@ class ForwardingPanel(QWidget):
         self.record_row.hide()
         self.report_row.hide()
         came_from.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @property
-    def rows_open(self) -> bool:
-        return not self.record_row.isHidden() or not self.report_row.isHidden()
-
-
-def is_open_state(state: ForwardState) -> bool:
-    return state not in CLOSED_STATES
