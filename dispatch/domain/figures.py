@@ -31,6 +31,8 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
+from dispatch.domain.forwarding import ForwardState
+
 # --- settings --------------------------------------------------------------------------------------
 
 
@@ -161,10 +163,6 @@ class UnitTiming:
     on_scene_s: float | None
 
 
-#: ``ForwardState.CANCELLED``'s value (``dispatch.domain.forwarding``): the centre withdrew it.
-CANCELLED = "cancelled"
-
-
 @dataclass(frozen=True)
 class ForwardingTiming:
     """One row of ``forwardings`` with its incident's creation time."""
@@ -183,7 +181,7 @@ class ForwardingTiming:
 
     @property
     def cancelled(self) -> bool:
-        return self.state == CANCELLED
+        return self.state == ForwardState.CANCELLED
 
 
 # --- output ----------------------------------------------------------------------------------------

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from dispatch.domain.enums import AgencyType
+from dispatch.domain.typed_fields import has_control_characters
 
 ROSTER_VERSION = 1
 
@@ -165,7 +165,7 @@ def unit_from_text(fields: Mapping[str, str]) -> UnitSpec:
             issues.append(FieldIssue(name, UnitProblem.MISSING))
         elif len(value) > FIELD_LIMITS.get(name, 10_000):
             issues.append(FieldIssue(name, UnitProblem.TOO_LONG))
-        elif any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in value):
+        elif has_control_characters(value):
             issues.append(FieldIssue(name, UnitProblem.CONTROL_CHARACTERS))
         return value
 

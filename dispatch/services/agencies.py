@@ -124,7 +124,7 @@ def known_area(code: str) -> bool:
 
 
 def known_category(code: str) -> bool:
-    return code in _catalogue()
+    return code in default_catalogue()
 
 
 def agency_from_form(fields: dict[str, str]) -> AgencySpec:
@@ -260,7 +260,7 @@ def forward_choices(ctx: ServiceContext, incident_id: int, centre_area: str = ""
         rows = session.scalars(select(Agency).where(Agency.active.is_(True)).order_by(Agency.id))
         directory = [(row.id, AgencyView.of(row).spec) for row in rows]
     category = str(found.category)
-    catalogue = _catalogue()
+    catalogue = default_catalogue()
     needs = catalogue.get(category).agencies if category in catalogue else ()
     return choose_agencies(directory, category, found.area_code or "", needs, centre_area)
 
@@ -269,7 +269,8 @@ def forward_choices(ctx: ServiceContext, incident_id: int, centre_area: str = ""
 
 
 @cache
-def _catalogue() -> Catalogue:
+def default_catalogue() -> Catalogue:
+    """The shipped catalogue, read once (forwarding's summary SMS uses it too)."""
     return load_default_catalogue()
 
 

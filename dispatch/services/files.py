@@ -17,17 +17,16 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
-from dispatch.domain.enums import IncidentStatus
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError
+from dispatch.services.incidents import locked_open_incident
 from dispatch.services.uow import reading, unit_of_work
-from dispatch.store.tables import Camera, Incident, IncidentFile, IncidentNote, User
+from dispatch.store.tables import Camera, IncidentFile, IncidentNote, User
 
 #: The largest file attached (a camera still is tens or hundreds of kilobytes).
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: The system note's code (``ui/widgets/incident_panel.note_text`` words it).
 NOTE_CODE = "file.attached"
-_CLOSED = (IncidentStatus.CLOSED.value, IncidentStatus.CANCELLED.value)
 _NAME_LENGTH = 200
 _MEDIA_TYPE_LENGTH = 64
 
@@ -81,11 +80,7 @@ def attach_still(
     with unit_of_work(ctx) as work:
         session = work.session
         # Locked: a close on another console waits for the attachment (or the attachment for it).
-        incident = session.get(Incident, incident_id, with_for_update=True)
-        if incident is None:
-            work.refuse(Refusal.NO_SUCH_INCIDENT, incident_id=incident_id)
-        if incident.status in _CLOSED:
-            work.refuse(Refusal.INCIDENT_CLOSED, number=incident.number)
+        locked_open_incident(session, incident_id)
         camera_code = ""
         if camera_id is not None:
             camera = session.get(Camera, camera_id)

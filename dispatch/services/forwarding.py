@@ -25,7 +25,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dispatch.catalogue_files import load_default_catalogue
 from dispatch.domain.clock import as_utc
 from dispatch.domain.codes import AuditAction, NoteKind, Refusal
 from dispatch.domain.enums import AgencyType, Disposition, IncidentStatus
@@ -51,6 +50,7 @@ from dispatch.domain.forwarding import (
 )
 from dispatch.domain.incidents import MAX_NOTE_LENGTH, FieldProblem, FieldRejected, clean_text
 from dispatch.domain.phone import parse_caller_number
+from dispatch.services.agencies import default_catalogue
 from dispatch.services.bus import Topic
 from dispatch.services.context import ServiceContext, ServiceError
 from dispatch.services.incidents import CLOSED_STATES as INCIDENT_CLOSED_STATES
@@ -604,7 +604,7 @@ def _agency_numbers(sms_number: str, phones: str) -> frozenset[str]:
 
 def _summary(incident: Incident) -> str:
     view = IncidentView.of(incident)
-    catalogue = load_default_catalogue()
+    catalogue = default_catalogue()
     category = view.category
     label = catalogue.get(category).label(SMS_LANGUAGE) if category and category in catalogue else ""
     address = view.location_summary
