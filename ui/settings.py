@@ -22,6 +22,7 @@ from platformdirs import user_data_dir
 from PySide6.QtCore import QSettings
 
 from dispatch.domain.callers import DEFAULT_PRANK_THRESHOLD
+from dispatch.domain.forwarding import DEFAULT_DIAL_CONTEXT, context_problem, extension_problem
 from dispatch.domain.shifts import (
     DEFAULT_PATTERN,
     ShiftPattern,
@@ -30,8 +31,6 @@ from dispatch.domain.shifts import (
     shift_pattern_to_json,
 )
 from dispatch.domain.timers import THRESHOLD_FIELDS, TimerThresholds
-from dispatch.feeds.ami import DEFAULT_DIAL_CONTEXT
-from dispatch.services.outbox import context_problem, extension_problem
 from dispatch.store.database import sqlite_url, url_from_option
 from ui.session import DEFAULT_ZONE
 

@@ -450,3 +450,33 @@ def parse_reply(text: str) -> Reply:
         raise ReplyError(f"no single report word after {number}")
     rest = clean_text(text[found.end() :]).lstrip(":,;.!- ").strip()
     return Reply(number, kind, rest)
+
+
+# -- dialling through the PBX -----------------------------------------------------------------------
+
+#: The dialplan context a dial is made in when the console names none.
+DEFAULT_DIAL_CONTEXT = "from-internal"
+#: A dial's channel ("PJSIP/201", "SIP/201", "Local/201@from-internal") and dialplan context: what
+#: goes into an AMI action's header values, so nothing that could end a header or a line.
+_EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@#*+:-]{1,58}", re.ASCII)
+_CONTEXT = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
+
+
+def extension_problem(extension: str) -> str:
+    """Why ``extension`` cannot be the channel a dial rings first: "missing", "not_a_channel"
+    (a channel is technology and resource: PJSIP/201, SIP/201, Local/201@from-internal); "" when it can."""
+    if not extension.strip():
+        return "missing"
+    if _EXTENSION.fullmatch(extension.strip()) is None:
+        return "not_a_channel"
+    return ""
+
+
+def context_problem(context: str) -> str:
+    """Why ``context`` cannot be a dialplan context: "missing", "bad_characters" (letters, digits,
+    "-", "_" and "." only); "" when it can."""
+    if not context.strip():
+        return "missing"
+    if _CONTEXT.fullmatch(context.strip()) is None:
+        return "bad_characters"
+    return ""

@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dispatch.domain.forwarding import OutboxKind
+from dispatch.domain.forwarding import DEFAULT_DIAL_CONTEXT, OutboxKind, context_problem, extension_problem
 from dispatch.domain.signals import SignalKind
 from dispatch.feeds.frames import (
     DecodedFrame,
@@ -73,8 +73,6 @@ _MAX_CALLS = 1024
 _MAX_RESPONSES = 64
 _KEY = re.compile(r"[^\s:]+")
 _FILTER_EVENTS = frozenset({"newchannel", "newexten", "dialbegin"})
-#: The dialplan context a dial is made in when the console names none.
-DEFAULT_DIAL_CONTEXT = "from-internal"
 #: How long the operator's telephone rings (the Originate's Timeout), and how long an Originate
 #: waits for its OriginateResponse before it is given up (seconds).
 RING_SECONDS = 30
@@ -82,8 +80,6 @@ ORIGINATE_WAIT = RING_SECONDS + 15.0
 #: Dials under way at once.
 MAX_DIALLING = 5
 #: What may go into an Originate's headers (nothing that could end a header or a line).
-_CHANNEL = re.compile(r"[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@#*+:-]{1,58}", re.ASCII)
-_CONTEXT = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
 _EXTEN = re.compile(r"\+?[0-9*#]{1,32}", re.ASCII)
 _CALLER_ID = re.compile(r"[A-Za-z0-9 ._-]{0,40}", re.ASCII)
 #: OriginateResponse's Reason (Asterisk's control frame of the call's end).
@@ -411,9 +407,9 @@ def originate_action(message: Outgoing) -> bytes:
     context = message.context.strip() or DEFAULT_DIAL_CONTEXT
     exten = message.to_number.strip()
     caller = message.caller_id.strip()
-    if _CHANNEL.fullmatch(channel) is None:
+    if extension_problem(channel):
         raise ValueError("the operator's extension is not a channel such as PJSIP/201")
-    if _CONTEXT.fullmatch(context) is None:
+    if context_problem(context):
         raise ValueError("the dial context is not a context name")
     if _EXTEN.fullmatch(exten) is None:
         raise ValueError("the number to dial is not digits")

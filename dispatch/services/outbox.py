@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from dispatch.domain import forwarding as forwarding_rules
 from dispatch.domain.codes import AuditAction, Refusal
-from dispatch.domain.forwarding import SMS_LIMIT, OutboxKind, OutboxState
+from dispatch.domain.forwarding import SMS_LIMIT, OutboxKind, OutboxState, context_problem, extension_problem
 from dispatch.domain.phone import DEFAULT_REGION, parse_caller_number
 from dispatch.services.alerts import AlertView
 from dispatch.services.bus import Topic
@@ -63,11 +63,6 @@ OUTBOX_ALERT_KINDS = (
 _WAITING_KINDS = (OUTBOX_SMS_WAITING_ALERT, OUTBOX_DIAL_WAITING_ALERT)
 _UNANSWERED = (OutboxState.QUEUED.value, OutboxState.SENDING.value)
 _ENTITY = "outbox"
-
-#: A dial's channel ("PJSIP/201", "SIP/201", "Local/201@from-internal") and dialplan context: what
-#: goes into an AMI action's header values, so nothing that could end a header or a line.
-_EXTENSION = re.compile(r"[A-Za-z][A-Za-z0-9]*/[A-Za-z0-9_.@#*+:-]{1,58}", re.ASCII)
-_CONTEXT = re.compile(r"[A-Za-z0-9_.-]{1,64}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -156,26 +151,6 @@ def sms_text(text: str) -> str:
     """``text`` as one text-mode SMS carries it alike on every modem (``domain.forwarding.sms_text``:
     characters GSM 03.38 and ASCII share, one line), cut at ``SMS_LIMIT`` characters."""
     return forwarding_rules.sms_text(text)[:SMS_LIMIT]
-
-
-def extension_problem(extension: str) -> str:
-    """Why ``extension`` cannot be the channel a dial rings first: "missing", "not_a_channel"
-    (a channel is technology and resource: PJSIP/201, SIP/201, Local/201@from-internal); "" when it can."""
-    if not extension.strip():
-        return "missing"
-    if _EXTENSION.fullmatch(extension.strip()) is None:
-        return "not_a_channel"
-    return ""
-
-
-def context_problem(context: str) -> str:
-    """Why ``context`` cannot be a dialplan context: "missing", "bad_characters" (letters, digits,
-    "-", "_" and "." only); "" when it can."""
-    if not context.strip():
-        return "missing"
-    if _CONTEXT.fullmatch(context.strip()) is None:
-        return "bad_characters"
-    return ""
 
 
 # -- asking ---------------------------------------------------------------------------------------

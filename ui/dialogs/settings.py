@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from dispatch.domain.areas import area_index
 from dispatch.domain.enums import Role
+from dispatch.domain.forwarding import context_problem, extension_problem
 from dispatch.domain.permissions import Action, can
 from dispatch.domain.shifts import PRESETS, ShiftCode, ShiftPattern, ShiftSpec, format_length
-from dispatch.services.outbox import context_problem, extension_problem
 from ui import labels
 from ui.dialogs.feeds import FeedListEditor
 from ui.map.tiles import MBTilesFile, TileFileError
