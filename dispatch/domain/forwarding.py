@@ -248,6 +248,13 @@ def ack_due(forwarded_at: datetime, limit_s: int) -> datetime:
     return forwarded_at + timedelta(seconds=limit_s)
 
 
+def ack_overdue(
+    state: ForwardState, acknowledged_at: datetime | None, ack_due_at: datetime, now: datetime
+) -> bool:
+    """Open, not acknowledged, and its acknowledgement limit reached at ``now`` (the timer's condition)."""
+    return state not in CLOSED_STATES and acknowledged_at is None and ack_due_at <= now
+
+
 # --- the summary SMS ---------------------------------------------------------------------------
 
 #: The longest single SMS in the GSM 7-bit alphabet.

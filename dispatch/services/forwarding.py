@@ -42,6 +42,7 @@ from dispatch.domain.forwarding import (
     ReportKind,
     ReportSource,
     ack_due,
+    ack_overdue,
     check_report_time,
     implied,
     parse_reply,
@@ -112,7 +113,7 @@ class ForwardingView:
 
     def overdue(self, now: datetime) -> bool:
         """Open, not acknowledged, and its acknowledgement limit reached (the timer's condition)."""
-        return self.open and self.acknowledged_at is None and self.ack_due_at <= now
+        return ack_overdue(self.state, self.acknowledged_at, self.ack_due_at, now)
 
 
 @dataclass(frozen=True)

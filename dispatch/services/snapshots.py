@@ -16,7 +16,7 @@ from dispatch.domain.enums import (
     UnitStatus,
 )
 from dispatch.domain.flags import IncidentFlag, parse_flags
-from dispatch.domain.forwarding import CLOSED_STATES, ForwardState
+from dispatch.domain.forwarding import CLOSED_STATES, ForwardState, ack_overdue
 from dispatch.domain.phone import format_national
 from dispatch.domain.positions import AmlState, PlacedPosition, PositionSource, placed_at
 from dispatch.store.tables import AmlMessage, Assignment, Call, Incident, IncidentNote, Unit
@@ -80,7 +80,7 @@ class ForwardBrief:
 
     def overdue(self, now: datetime) -> bool:
         """Open, not acknowledged, and its acknowledgement limit reached."""
-        return self.open and self.acknowledged_at is None and self.ack_due_at <= now
+        return ack_overdue(self.state, self.acknowledged_at, self.ack_due_at, now)
 
 
 @dataclass(frozen=True)
