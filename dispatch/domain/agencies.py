@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from dispatch.domain.enums import AgencyType
 from dispatch.domain.phone import parse_caller_number
-from dispatch.domain.typed_fields import FieldReader
+from dispatch.domain.typed_fields import FieldReader, yes_or_no
 
 
 class AgencyReach(StrEnum):
@@ -91,8 +91,6 @@ _DURATION_UNITS: Mapping[str, int] = {
     "j": 3600,
     "jam": 3600,
 }
-_TRUE_WORDS = frozenset({"", "yes", "y", "true", "1", "ya", "aktif", "active"})
-_FALSE_WORDS = frozenset({"no", "n", "false", "0", "tidak", "nonaktif", "inactive"})
 _AGENCY_VALUES = frozenset(member.value for member in AgencyType)
 _REACH_VALUES = frozenset(member.value for member in AgencyReach)
 
@@ -277,7 +275,8 @@ def agency_from_text(
             ack_limit_s = seconds
 
     active_text = fields.get("active", "").strip().lower()
-    if active_text not in _TRUE_WORDS and active_text not in _FALSE_WORDS:
+    active = yes_or_no(active_text)
+    if active is None:
         refuse("active", AgencyProblem.NOT_YES_OR_NO, active_text)
 
     if problems or agency_type is None or reach is None:
@@ -295,7 +294,7 @@ def agency_from_text(
         hours=hours,
         ack_limit_s=ack_limit_s,
         note=note,
-        active=active_text not in _FALSE_WORDS,
+        active=active is not False,
     )
 
 

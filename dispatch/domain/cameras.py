@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from dispatch.domain.typed_fields import FieldReader, has_control_characters
+from dispatch.domain.typed_fields import FieldReader, has_control_characters, yes_or_no
 
 #: The fields of a camera as typed in the form or a CSV column, in display order.
 CAMERA_FIELDS: tuple[str, ...] = ("id", "name", "owner", "lat", "lon", "stream_url", "active")
@@ -25,8 +25,6 @@ STREAM_SCHEMES = frozenset({"rtsp", "rtsps", "http", "https"})
 
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$")
 _SPACE = re.compile(r"\s")
-_TRUE_WORDS = frozenset({"", "yes", "y", "true", "1", "ya", "aktif", "active"})
-_FALSE_WORDS = frozenset({"no", "n", "false", "0", "tidak", "nonaktif", "inactive"})
 
 
 class CameraProblem(StrEnum):
@@ -115,7 +113,8 @@ def camera_from_text(fields: Mapping[str, str]) -> CameraSpec:
         if problem is not None:
             refuse("stream_url", problem, stream_url)
     active_text = fields.get("active", "").strip().lower()
-    if active_text not in _TRUE_WORDS and active_text not in _FALSE_WORDS:
+    active = yes_or_no(active_text)
+    if active is None:
         refuse("active", CameraProblem.NOT_YES_OR_NO, active_text)
     if problems or lat is None or lon is None:
         raise CameraRejected(problems, values)
@@ -126,7 +125,7 @@ def camera_from_text(fields: Mapping[str, str]) -> CameraSpec:
         lat=lat,
         lon=lon,
         stream_url=stream_url,
-        active=active_text not in _FALSE_WORDS,
+        active=active is not False,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dispatch.domain.enums import AgencyType
-from dispatch.domain.typed_fields import has_control_characters
+from dispatch.domain.typed_fields import has_control_characters, yes_or_no
 
 ROSTER_VERSION = 1
 
@@ -58,8 +58,6 @@ FIELD_LIMITS: Mapping[str, int] = {
 }
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$")
 _PHONE = re.compile(r"^[0-9+()\-. ]+$")
-_TRUE_WORDS = frozenset({"", "yes", "y", "true", "1", "ya", "aktif", "active"})
-_FALSE_WORDS = frozenset({"no", "n", "false", "0", "tidak", "nonaktif", "inactive"})
 #: Between capabilities in one text cell (a CSV column, the form).
 CAPABILITY_SEPARATORS = re.compile(r"[;|]")
 
@@ -206,7 +204,8 @@ def unit_from_text(fields: Mapping[str, str]) -> UnitSpec:
             capabilities.append(capability)
 
     active_text = fields.get("active", "").strip().lower()
-    if active_text not in _TRUE_WORDS and active_text not in _FALSE_WORDS:
+    active = yes_or_no(active_text)
+    if active is None:
         issues.append(FieldIssue("active", UnitProblem.NOT_YES_OR_NO, active_text[:20]))
 
     if issues or agency_type is None:
@@ -221,7 +220,7 @@ def unit_from_text(fields: Mapping[str, str]) -> UnitSpec:
         capabilities=tuple(capabilities),
         radio=radio,
         phone=phone,
-        active=active_text not in _FALSE_WORDS,
+        active=active is not False,
     )
 
 

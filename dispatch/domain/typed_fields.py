@@ -13,6 +13,20 @@ Problem = TypeVar("Problem")
 
 #: The refused text kept for the message, cut to this many characters.
 SHOWN_VALUE = 40
+#: What a form or a spreadsheet writes for yes and no (an empty cell is yes), in both languages.
+_YES_WORDS = frozenset({"", "yes", "y", "true", "1", "ya", "aktif", "active"})
+_NO_WORDS = frozenset({"no", "n", "false", "0", "tidak", "nonaktif", "inactive"})
+
+
+def yes_or_no(text: str) -> bool | None:
+    """``text`` as yes (True) or no (False), as a person writes them ("ya", "tidak", "aktif", "0", an
+    empty cell is yes); None for anything else."""
+    word = text.strip().lower()
+    if word in _YES_WORDS:
+        return True
+    if word in _NO_WORDS:
+        return False
+    return None
 
 
 def has_control_characters(text: str) -> bool:
