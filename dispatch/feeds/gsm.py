@@ -141,7 +141,6 @@ _CMTI = re.compile(r'\+CMTI:\s*"?([A-Za-z]{2})"?\s*,\s*(\d{1,5})\s*$', re.ASCII)
 _CDSI = re.compile(r'\+CDSI:\s*"?([A-Za-z]{2})"?\s*,\s*(\d{1,5})\s*$', re.ASCII)
 _CMGS = re.compile(r"\+CMGS:\s*(\d{1,3})\b", re.ASCII)
 _STAMP = re.compile(r"(\d\d)/(\d\d)/(\d\d),(\d\d):(\d\d):(\d\d)(?:([+-])(\d\d?))?", re.ASCII)
-_TIME_STRING = re.compile(r"\d\d/\d\d/\d\d,\d\d:\d\d:\d\d(?:[+-]\d\d?)?", re.ASCII)
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+", re.ASCII)
 _LINE_END = re.compile(rb"[\r\n]")
 _RECEIVED = frozenset({"REC UNREAD", "REC READ", "0", "1"})
@@ -519,9 +518,7 @@ class GsmSession:
         if command.outgoing is not None:
             # No prompt, or no answer to the text: nothing known sent; the outbox tries again.
             self._cancel = True
-            self._silences += 1
-            if self._silences >= SILENCES_TO_BREAK:
-                self.broken = f"the modem stopped answering (last: {command.text}, {command.timeout:g} s)"
+            self._silent(command)
             why = (
                 f"the modem did not confirm it within {command.timeout:g} s"
                 if command.text_written
@@ -540,10 +537,14 @@ class GsmSession:
             return []
         if command.slot is not None:
             self._known.discard(command.slot)  # still on the SIM: the next sweep finds it
+        self._silent(command)
+        return []
+
+    def _silent(self, command: _Command) -> None:
+        """One more command the modem left unanswered: too many in a row, and it is taken as gone."""
         self._silences += 1
         if self._silences >= SILENCES_TO_BREAK:
             self.broken = f"the modem stopped answering (last: {command.text}, {command.timeout:g} s)"
-        return []
 
     def _sim_state(self, command: _Command, ok: bool, final: str) -> None:
         state = ""
@@ -637,7 +638,7 @@ class GsmSession:
             if values
             else ""
         )
-        stamp = next((at for at, value in enumerate(values) if _TIME_STRING.fullmatch(value)), None)
+        stamp = next((at for at, value in enumerate(values) if _STAMP.fullmatch(value)), None)
         first_octet = dcs = None
         if stamp is not None and len(values) > stamp + 4:
             first_octet = _int(values[stamp + 2])
@@ -780,7 +781,7 @@ def _text_length(header: str) -> int | None:
     """The ``<length>`` of a ``+CMGL:`` line (after the time stamp and the type of address) or of a
     ``+CMGR:`` header (after the time stamp and seven more), for plain text only."""
     values = [value for value, _ in _fields(header.split(":", 1)[1])]
-    stamp = next((at for at, value in enumerate(values) if _TIME_STRING.fullmatch(value)), None)
+    stamp = next((at for at, value in enumerate(values) if _STAMP.fullmatch(value)), None)
     if stamp is not None and header.startswith("+CMGL:") and len(values) == stamp + 3:
         return _int(values[-1])  # no first octet nor coding shown: hexadecimal text is longer anyway
     if stamp is None or len(values) != stamp + 8:
