@@ -42,8 +42,6 @@ translate = QCoreApplication.translate
 
 #: ``FigureRow.kind``: a measure's name (across the table), its count and percentiles, a target.
 HEADING, VALUES, TARGET = "heading", "values", "target"
-#: The forwarding table's columns: the measure, how many samples, median, p90, how many never.
-FORWARDING_COLUMNS = 5
 
 
 @dataclass(frozen=True)
@@ -155,16 +153,9 @@ class FiguresView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("figuresTabs")
         layout.addWidget(self.tabs, 1)
-        table_page = QWidget()
-        table_layout = QVBoxLayout(table_page)
-        table_layout.setContentsMargins(0, 4, 0, 0)
-        self.summary = QLabel()
-        self.summary.setObjectName("figuresSummary")
-        self.summary.setWordWrap(True)
-        table_layout.addWidget(self.summary)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("figuresTable")
-        self.table.setHorizontalHeaderLabels(
+        table_page, self.summary, self.table = _table_page(
+            "figuresSummary",
+            "figuresTable",
             [
                 translate("FiguresView", "Measure"),
                 "p50",
@@ -172,48 +163,23 @@ class FiguresView(QWidget):
                 "p95",
                 translate("FiguresView", "Within"),
                 translate("FiguresView", "Target met"),
-            ]
+            ],
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table_layout.addWidget(self.table, 1)
         self.tabs.addTab(table_page, translate("FiguresView", "Figures"))
 
         # The forwarding to agencies has columns of its own (how many never acknowledged), so it is a
         # table of its own, where an agency's name and the measures fit the dock's width.
-        forwarding_page = QWidget()
-        forwarding_layout = QVBoxLayout(forwarding_page)
-        forwarding_layout.setContentsMargins(0, 4, 0, 0)
-        self.forwarding_summary = QLabel()
-        self.forwarding_summary.setObjectName("forwardingSummary")
-        self.forwarding_summary.setWordWrap(True)
-        forwarding_layout.addWidget(self.forwarding_summary)
-        self.forwarding_table = QTableWidget(0, FORWARDING_COLUMNS)
-        self.forwarding_table.setObjectName("forwardingFigures")
-        self.forwarding_table.setHorizontalHeaderLabels(
+        forwarding_page, self.forwarding_summary, self.forwarding_table = _table_page(
+            "forwardingSummary",
+            "forwardingFigures",
             [
                 translate("FiguresView", "Measure"),
                 translate("FiguresView", "Count"),
                 translate("FiguresView", "Median"),
                 "p90",
                 translate("FiguresView", "Never"),
-            ]
+            ],
         )
-        self.forwarding_table.verticalHeader().hide()
-        self.forwarding_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.forwarding_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.forwarding_table.setWordWrap(False)
-        self.forwarding_table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        forwarding_header = self.forwarding_table.horizontalHeader()
-        forwarding_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        forwarding_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        forwarding_layout.addWidget(self.forwarding_table, 1)
         self.forwarding_page = forwarding_page
         self.tabs.addTab(forwarding_page, translate("FiguresView", "Forwarding"))
 
@@ -335,3 +301,30 @@ class FiguresView(QWidget):
         self.charts_page_shown()
         assert self.charts is not None
         return dict(self.charts.charts)
+
+
+def _table_page(
+    summary_name: str, table_name: str, headers: list[str]
+) -> tuple[QWidget, QLabel, QTableWidget]:
+    """A tab of the figures: a summary line over a read-only table whose first column (the measure)
+    takes the room left and the others their contents' width."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 4, 0, 0)
+    summary = QLabel()
+    summary.setObjectName(summary_name)
+    summary.setWordWrap(True)
+    layout.addWidget(summary)
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(table_name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    layout.addWidget(table, 1)
+    return page, summary, table
