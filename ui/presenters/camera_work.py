@@ -282,8 +282,14 @@ class CameraWork(Presenter):
         incident = self.incident
         if incident is None:
             return
-        if Topic.DIRECTORY in topics or incident.id in touched or ids.get(Topic.INCIDENTS, set()) is None:
+        if Topic.DIRECTORY in topics or ids.get(Topic.INCIDENTS, set()) is None:
             self.refresh()
+        elif incident.id in touched:
+            # A note or a unit changes neither the cameras nor the heading: only where it is does
+            # (the form's copy is read afresh before this, IncidentWork hearing the notices first).
+            shown = self.incidents.shown
+            if shown is None or shown.id != incident.id or _where(shown) != _where(incident):
+                self.refresh()
 
     # -- the stream ----------------------------------------------------------------------------------
 
@@ -442,3 +448,8 @@ def _incident_and_cameras(
     """The incident as it is now and the cameras nearest its best position (one read of it)."""
     fresh = queries.incident(ctx, incident_id)
     return fresh, cameras.nearest_to_position(ctx, None if fresh is None else fresh.placed, CAMERAS_LISTED)
+
+
+def _where(incident: IncidentView) -> tuple[object, ...]:
+    """What the dock shows of the incident: its best position and the address in its heading."""
+    return incident.placed, incident.location_summary, incident.number
