@@ -3080,7 +3080,7 @@
     <name>FiguresView</name>
     <message>
         <source>YYYY-MM-DD HH:MM</source>
-        <extracomment>The forwarding table's columns: the measure, how many samples, median, p90, how many never. A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows). The tooltip: what the measure is, from when to when.</extracomment>
+        <extracomment>A target's: met, not met, or None without samples (a missed target is also in bold). The heading's tooltip: what the measure is, from when to when ("" for other rows). The tooltip: what the measure is, from when to when.</extracomment>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
